@@ -1,0 +1,1 @@
+"""Police and Crime Panel."""

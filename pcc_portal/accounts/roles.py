@@ -1,0 +1,41 @@
+"""The portal's roles: each is a Django group with the permissions that role needs.
+
+Data migrations call ``sync_roles`` with the historical app registry; an app that adds permissions
+adds them to ``ROLE_PERMISSIONS`` and a migration that calls ``sync_roles`` again.
+"""
+
+from django.contrib.auth.management import create_permissions
+
+EDITOR = "Editor"
+DECISION_MAKER = "Decision maker"
+PANEL_SECRETARY = "Panel secretary"
+PANEL_MEMBER = "Panel member"
+
+ROLE_PERMISSIONS = {
+    EDITOR: ["accounts.access_manage"],
+    DECISION_MAKER: ["accounts.access_manage"],
+    PANEL_SECRETARY: ["accounts.access_manage"],
+    PANEL_MEMBER: [],
+}
+
+
+def sync_roles(apps, schema_editor=None):
+    """Create each role's group and give it exactly the permissions listed above."""
+    # Permissions are normally created after all migrations run; create them now so a fresh
+    # database gets its roles in one `migrate`.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+
+    group_model = apps.get_model("auth", "Group")
+    permission_model = apps.get_model("auth", "Permission")
+    for role, labels in ROLE_PERMISSIONS.items():
+        group, _ = group_model.objects.get_or_create(name=role)
+        permissions = []
+        for label in labels:
+            app_label, codename = label.split(".")
+            permissions.append(
+                permission_model.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+        group.permissions.set(permissions)

@@ -1,0 +1,31 @@
+"""The portal's URLs. Public paths are stable: people, feeds and search engines keep them."""
+
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path
+
+from pcc_portal.views import manage, public
+
+manage_patterns = (
+    [path("", manage.DashboardView.as_view(), name="dashboard")],
+    "manage",
+)
+
+urlpatterns = [
+    path("", public.HomeView.as_view(), name="home"),
+    path("accessibility/", public.AccessibilityView.as_view(), name="accessibility"),
+    path("healthz", public.healthz, name="healthz"),
+    path("manage/", include(manage_patterns)),
+    path("accounts/", include("allauth.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "pcc_portal.views.public.bad_request"
+handler403 = "pcc_portal.views.public.permission_denied"
+handler404 = "pcc_portal.views.public.page_not_found"
+handler500 = "pcc_portal.views.public.server_error"
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)

@@ -1,0 +1,2 @@
+// Starts GOV.UK Frontend's components (accordions, error summaries, character counts...).
+window.GOVUKFrontend.initAll();

@@ -1,0 +1,72 @@
+"""Permission tests by inheritance.
+
+Each view's test class names its URL and who may use it; the base class checks it for an anonymous
+visitor, a signed-in user without the permission, and one with it. ``tests/test_url_access.py``
+fails when a URL pattern has no such class.
+"""
+
+import pytest
+from django.contrib.auth.models import Permission
+from django.urls import reverse
+
+from tests.accounts.factories import UserFactory
+
+PUBLIC = "public"  # anyone, signed in or not
+SIGNED_IN = "signed in"  # any signed-in account
+SUPERUSER = "superuser"  # Django's admin: superusers only
+
+
+class AccessRule:
+    """Subclass as ``Test<View>Access`` and set the class attributes below."""
+
+    url_name: str = ""
+    url_kwargs: dict = {}
+    # PUBLIC, SIGNED_IN, SUPERUSER, or a permission label such as "decisions.sign_decision".
+    access: str = PUBLIC
+    # Status codes for the one who may use it; the others get a sign-in redirect or 403.
+    allowed_status: tuple = (200,)
+
+    # Where the object a URL names comes from: override to create it (returns url_kwargs).
+    def make_url_kwargs(self):
+        return self.url_kwargs
+
+    def url(self):
+        return reverse(self.url_name, kwargs=self.make_url_kwargs())
+
+    def grant(self, user):
+        if self.access == SUPERUSER:
+            user.is_staff = user.is_superuser = True
+            user.save()
+        elif self.access not in (PUBLIC, SIGNED_IN):
+            app_label, codename = self.access.split(".")
+            user.user_permissions.add(
+                Permission.objects.get(content_type__app_label=app_label, codename=codename)
+            )
+
+    @pytest.mark.django_db
+    def test_anonymous(self, client):
+        response = client.get(self.url())
+        if self.access == PUBLIC:
+            assert response.status_code in self.allowed_status
+        else:
+            assert response.status_code == 302
+            assert "login" in response["Location"]
+
+    @pytest.mark.django_db
+    def test_signed_in_without_permission(self, client):
+        client.force_login(UserFactory(username="no-permissions"))
+        response = client.get(self.url())
+        if self.access in (PUBLIC, SIGNED_IN):
+            assert response.status_code in self.allowed_status
+        elif self.access == SUPERUSER:
+            assert response.status_code == 302  # the admin sends non-staff to its own sign-in
+        else:
+            assert response.status_code == 403
+
+    @pytest.mark.django_db
+    def test_signed_in_with_permission(self, client):
+        user = UserFactory(username="permitted")
+        self.grant(user)
+        client.force_login(user)
+        response = client.get(self.url())
+        assert response.status_code in self.allowed_status

@@ -1,0 +1,35 @@
+import pytest
+
+from pcc_portal.accounts import roles
+from tests.accounts.factories import UserFactory
+
+
+@pytest.fixture
+def editor(db):
+    return UserFactory(username="editor", roles=[roles.EDITOR])
+
+
+@pytest.fixture
+def decision_maker(db):
+    return UserFactory(username="commissioner", roles=[roles.DECISION_MAKER])
+
+
+@pytest.fixture
+def panel_secretary(db):
+    return UserFactory(username="secretary", roles=[roles.PANEL_SECRETARY])
+
+
+@pytest.fixture
+def panel_member(db):
+    return UserFactory(username="member", roles=[roles.PANEL_MEMBER])
+
+
+@pytest.fixture
+def superuser(db):
+    return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _fast_password_hashing(settings):
+    # PBKDF2's deliberate slowness protects real accounts; tests need none of it.
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

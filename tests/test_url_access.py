@@ -1,0 +1,193 @@
+"""Every URL pattern has an access rule tested for anonymous, unpermitted and permitted users."""
+
+import importlib
+import pkgutil
+
+from django.urls import URLPattern, URLResolver, get_resolver
+
+import tests
+from tests.access import PUBLIC, SIGNED_IN, SUPERUSER, AccessRule
+
+
+def _url_names(patterns, namespace=None):
+    for pattern in patterns:
+        if isinstance(pattern, URLResolver):
+            inner = pattern.namespace
+            if namespace and inner:
+                inner = f"{namespace}:{inner}"
+            yield from _url_names(pattern.url_patterns, inner or namespace)
+        elif isinstance(pattern, URLPattern):
+            name = pattern.name or str(pattern.pattern)
+            yield f"{namespace}:{name}" if namespace else name
+
+
+def _access_rules():
+    for module in pkgutil.walk_packages(tests.__path__, "tests."):
+        importlib.import_module(module.name)
+    pending, found = [AccessRule], []
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            pending.append(subclass)
+            found.append(subclass)
+    return found
+
+
+def test_every_url_pattern_has_an_access_rule(settings):
+    rules = _access_rules()
+    covered = {rule.url_name for rule in rules}
+    namespaces = {getattr(rule, "covers_namespace", None) for rule in rules} - {None}
+    missing = [
+        name
+        for name in _url_names(get_resolver().url_patterns)
+        if name not in covered and name.split(":")[0] not in namespaces
+    ]
+    assert missing == [], f"URL patterns with no access rule tested: {missing}"
+
+
+# Site-wide pages.
+class TestHomeAccess(AccessRule):
+    url_name = "home"
+
+
+class TestAccessibilityAccess(AccessRule):
+    url_name = "accessibility"
+
+
+class TestHealthzAccess(AccessRule):
+    url_name = "healthz"
+
+
+class TestDashboardAccess(AccessRule):
+    url_name = "manage:dashboard"
+    access = "accounts.access_manage"
+
+
+class TestAdminAccess(AccessRule):
+    url_name = "admin:index"
+    access = SUPERUSER
+    covers_namespace = "admin"
+
+
+# Sign-in and account pages (django-allauth).
+class TestLoginAccess(AccessRule):
+    url_name = "account_login"
+    allowed_status = (200, 302)  # signed-in users are sent on
+
+
+class TestLogoutAccess(AccessRule):
+    url_name = "account_logout"
+    allowed_status = (200, 302)
+
+
+class TestInactiveAccess(AccessRule):
+    url_name = "account_inactive"
+
+
+class TestSignupAccess(AccessRule):
+    url_name = "account_signup"
+    allowed_status = (200, 302)  # closed: explains that accounts are made by the administrator
+
+
+class TestReauthenticateAccess(AccessRule):
+    url_name = "account_reauthenticate"
+    access = SIGNED_IN
+
+
+class TestEmailAccess(AccessRule):
+    url_name = "account_email"
+    access = SIGNED_IN
+
+
+class TestEmailVerificationSentAccess(AccessRule):
+    url_name = "account_email_verification_sent"
+
+
+class TestConfirmEmailAccess(AccessRule):
+    url_name = "account_confirm_email"
+    url_kwargs = {"key": "not-a-real-key"}
+
+
+class TestChangePasswordAccess(AccessRule):
+    url_name = "account_change_password"
+    access = SIGNED_IN
+
+
+class TestSetPasswordAccess(AccessRule):
+    url_name = "account_set_password"
+    access = SIGNED_IN
+    allowed_status = (302,)  # accounts always have a password: sent to change it instead
+
+
+class TestResetPasswordAccess(AccessRule):
+    url_name = "account_reset_password"
+    allowed_status = (200, 302)
+
+
+class TestResetPasswordDoneAccess(AccessRule):
+    url_name = "account_reset_password_done"
+    allowed_status = (200, 302)
+
+
+class TestResetPasswordFromKeyAccess(AccessRule):
+    url_name = "account_reset_password_from_key"
+    url_kwargs = {"uidb36": "zz", "key": "not-a-real-key"}
+    allowed_status = (200, 302)
+
+
+class TestResetPasswordFromKeyDoneAccess(AccessRule):
+    url_name = "account_reset_password_from_key_done"
+    allowed_status = (200, 302)
+
+
+class TestConfirmLoginCodeAccess(AccessRule):
+    url_name = "account_confirm_login_code"
+    allowed_status = (200, 302, 404)  # sign-in by emailed code is not enabled
+
+
+class TestMfaIndexAccess(AccessRule):
+    url_name = "mfa_index"
+    access = SIGNED_IN
+
+
+class TestMfaAuthenticateAccess(AccessRule):
+    url_name = "mfa_authenticate"
+    allowed_status = (302,)  # only mid-sign-in; otherwise sent back to sign in
+
+
+class TestMfaReauthenticateAccess(AccessRule):
+    url_name = "mfa_reauthenticate"
+    access = SIGNED_IN
+    allowed_status = (200, 302)
+
+
+class TestMfaActivateTotpAccess(AccessRule):
+    url_name = "mfa_activate_totp"
+    access = SIGNED_IN
+    allowed_status = (200, 302)  # may ask to re-enter the password first
+
+
+class TestMfaDeactivateTotpAccess(AccessRule):
+    url_name = "mfa_deactivate_totp"
+    access = SIGNED_IN
+    allowed_status = (302, 404)  # nothing to deactivate
+
+
+class TestMfaViewRecoveryCodesAccess(AccessRule):
+    url_name = "mfa_view_recovery_codes"
+    access = SIGNED_IN
+    allowed_status = (200, 302, 404)
+
+
+class TestMfaGenerateRecoveryCodesAccess(AccessRule):
+    url_name = "mfa_generate_recovery_codes"
+    access = SIGNED_IN
+    allowed_status = (200, 302, 404)
+
+
+class TestMfaDownloadRecoveryCodesAccess(AccessRule):
+    url_name = "mfa_download_recovery_codes"
+    access = SIGNED_IN
+    allowed_status = (200, 302, 404)
+
+
+assert PUBLIC  # the default for the classes above that do not set `access`
