@@ -19,5 +19,5 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"The portal is at {address}"))
         self.stdout.write(f"Sign in at {address}accounts/login/ with password {DEMO_PASSWORD!r}:")
-        for username, first_name, last_name, role in DEMO_ACCOUNTS:
+        for username, _first, _last, role in DEMO_ACCOUNTS:
             self.stdout.write(f"  {username:<14} {role or 'Administrator (/admin/)'}")
