@@ -5,9 +5,14 @@ visitor, a signed-in user without the permission, and one with it. ``tests/test_
 fails when a URL pattern has no such class.
 """
 
+import importlib
+import pkgutil
+
 import pytest
 from django.contrib.auth.models import Permission
 from django.urls import reverse
+
+import tests
 
 from tests.accounts.factories import UserFactory
 
@@ -70,3 +75,16 @@ class AccessRule:
         client.force_login(user)
         response = client.get(self.url())
         assert response.status_code in self.allowed_status
+
+
+def all_access_rules():
+    """Every AccessRule subclass in the test suite (importing every test module to find them)."""
+    for module in pkgutil.walk_packages(tests.__path__, "tests."):
+        if not module.name.startswith("tests.browser"):
+            importlib.import_module(module.name)
+    pending, found = [AccessRule], []
+    while pending:
+        for subclass in pending.pop().__subclasses__():
+            pending.append(subclass)
+            found.append(subclass)
+    return found

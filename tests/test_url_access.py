@@ -1,12 +1,8 @@
 """Every URL pattern has an access rule tested for anonymous, unpermitted and permitted users."""
 
-import importlib
-import pkgutil
-
 from django.urls import URLPattern, URLResolver, get_resolver
 
-import tests
-from tests.access import PUBLIC, SIGNED_IN, SUPERUSER, AccessRule
+from tests.access import PUBLIC, SIGNED_IN, SUPERUSER, AccessRule, all_access_rules
 
 
 def _url_names(patterns, namespace=None):
@@ -21,19 +17,8 @@ def _url_names(patterns, namespace=None):
             yield f"{namespace}:{name}" if namespace else name
 
 
-def _access_rules():
-    for module in pkgutil.walk_packages(tests.__path__, "tests."):
-        importlib.import_module(module.name)
-    pending, found = [AccessRule], []
-    while pending:
-        for subclass in pending.pop().__subclasses__():
-            pending.append(subclass)
-            found.append(subclass)
-    return found
-
-
 def test_every_url_pattern_has_an_access_rule(settings):
-    rules = _access_rules()
+    rules = all_access_rules()
     covered = {rule.url_name for rule in rules}
     namespaces = {getattr(rule, "covers_namespace", None) for rule in rules} - {None}
     missing = [
