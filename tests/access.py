@@ -13,7 +13,6 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 import tests
-
 from tests.accounts.factories import UserFactory
 
 PUBLIC = "public"  # anyone, signed in or not

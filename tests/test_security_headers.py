@@ -15,9 +15,8 @@ def _assert_security_headers(response):
     assert response["Referrer-Policy"] == "strict-origin-when-cross-origin"
     assert response["X-Frame-Options"] == "DENY"
     assert response["Strict-Transport-Security"].startswith("max-age=31536000")
-    policy = dict(
-        directive.strip().split(" ", 1) for directive in response["Content-Security-Policy"].split(";")
-    )
+    header = response["Content-Security-Policy"]
+    policy = dict(directive.strip().split(" ", 1) for directive in header.split(";"))
     assert policy["object-src"] == "'none'"
     assert policy["base-uri"] == "'none'"
     assert policy["frame-ancestors"] == "'none'"
