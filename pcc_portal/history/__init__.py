@@ -1,0 +1,1 @@
+"""The change history of any model that keeps one (django-simple-history), shown to staff."""
