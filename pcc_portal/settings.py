@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "allauth.mfa",
     "simple_history",
     "pcc_portal.accounts",
+    "pcc_portal.history",
     "pcc_portal.demo",
     "plans",
     "panel",

@@ -16,6 +16,7 @@ urlpatterns = [
     path("accessibility/", public.AccessibilityView.as_view(), name="accessibility"),
     path("healthz", public.healthz, name="healthz"),
     path("manage/", include(manage_patterns)),
+    path("manage/history/", include("pcc_portal.history.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]
