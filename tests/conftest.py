@@ -3,6 +3,8 @@ import pytest
 from pcc_portal.accounts import roles
 from tests.accounts.factories import UserFactory
 
+pytest_plugins = ["tests.worker"]
+
 
 @pytest.fixture
 def editor(db):

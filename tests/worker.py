@@ -1,0 +1,186 @@
+"""A real Celery worker for tests marked ``services`` (loaded from tests/conftest.py).
+
+``celery_worker_process`` starts ``celery -A pcc_portal worker`` (prefork, two children) once per
+session, on the Redis in REDIS_URL and the *test* database pytest-django created, and waits until
+it answers a ping. A test can kill it (``kill()``, or signal ``process.pid``'s process group) and
+bring it back with ``restart()``. ``real_celery`` makes this process send tasks to it instead of
+running them eagerly; a test that uses it and the database must use ``transactional_db``, since the
+worker cannot see rows inside a test's open transaction.
+
+Without REDIS_URL these tests skip; with CI_REQUIRE_SERVICES=1 they fail instead.
+"""
+
+import contextlib
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import pytest
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+START_TIMEOUT = 30.0
+STOP_TIMEOUT = 15.0
+
+
+def _unavailable(reason):
+    if os.environ.get("CI_REQUIRE_SERVICES") == "1":
+        pytest.fail(f"{reason} (CI_REQUIRE_SERVICES=1, so services tests must run)", pytrace=False)
+    pytest.skip(reason)
+
+
+def database_url(settings_dict):
+    """The URL of the database in a Django settings dict, for DATABASE_URL in another process."""
+    engine, name = settings_dict["ENGINE"], settings_dict["NAME"]
+    if engine.endswith("postgresql"):
+        user = quote(settings_dict.get("USER") or "", safe="")
+        password = quote(settings_dict.get("PASSWORD") or "", safe="")
+        credentials = f"{user}:{password}@" if password else (f"{user}@" if user else "")
+        host = settings_dict.get("HOST") or ""
+        port = f":{settings_dict['PORT']}" if settings_dict.get("PORT") else ""
+        return f"postgres://{credentials}{host}{port}/{quote(name, safe='')}"
+    if engine.endswith("sqlite3") and not str(name).startswith(("file:", ":memory:")):
+        return f"sqlite:///{name}"
+    return None  # an in-memory SQLite test database cannot be shared with another process
+
+
+class WorkerProcess:
+    """A ``celery worker`` subprocess in its own process group (the main process and its pool)."""
+
+    def __init__(self, env, log_path):
+        self.env = env
+        self.log_path = log_path
+        self.hostname = f"pytest-{os.getpid()}@localhost"
+        self.process = None
+
+    @property
+    def command(self):
+        return [
+            sys.executable, "-m", "celery", "-A", "pcc_portal", "worker",
+            "--pool=prefork", "--concurrency=2", "--loglevel=INFO",
+            f"--hostname={self.hostname}",
+            # No other workers to synchronise with: start in a second, not after mingle's wait.
+            "--without-mingle", "--without-gossip",
+        ]  # fmt: skip
+
+    def start(self):
+        with open(self.log_path, "ab") as log:
+            self.process = subprocess.Popen(  # noqa: S603 (our own command line)
+                self.command,
+                cwd=BASE_DIR,
+                env=self.env,
+                stdin=subprocess.DEVNULL,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,  # its own process group: kill() reaches the pool too
+            )
+        self.wait_until_ready()
+
+    def wait_until_ready(self, timeout=START_TIMEOUT):
+        from pcc_portal.celery import app
+
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline:
+            if self.process.poll() is not None:
+                pytest.fail(
+                    f"the Celery worker exited with {self.process.returncode}:\n{self.log()}",
+                    pytrace=False,
+                )
+            if app.control.ping(destination=[self.hostname], timeout=0.5):
+                return
+        self.stop()
+        pytest.fail(
+            f"the Celery worker did not answer a ping within {timeout:.0f} s:\n{self.log()}",
+            pytrace=False,
+        )
+
+    def kill(self, sig=signal.SIGKILL):
+        """Signal the worker and its pool children (its whole process group)."""
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(self.process.pid, sig)
+
+    def stop(self):
+        if self.process is None:
+            return
+        if self.process.poll() is None:
+            self.kill(signal.SIGTERM)  # warm shutdown: finish running tasks, then exit
+            with contextlib.suppress(subprocess.TimeoutExpired):
+                self.process.wait(STOP_TIMEOUT)
+        self.kill(signal.SIGKILL)  # whatever is left of the group, pool children included
+        self.process.wait()
+
+    def restart(self):
+        self.stop()
+        self.start()
+
+    def log(self):
+        return Path(self.log_path).read_text(errors="replace")[-5000:]
+
+
+def pytest_collection_modifyitems(items):
+    # pytest-django creates the test database only when a collected test asks for the database;
+    # the worker always connects to one, so its tests ask. Transactional, because the worker sees
+    # only committed rows.
+    for item in items:
+        fixtures = getattr(item, "fixturenames", ())
+        if "celery_worker_process" in fixtures and item.get_closest_marker("django_db") is None:
+            item.add_marker(pytest.mark.django_db(transaction=True))
+
+
+def _is_test_database(settings_dict):
+    test_name = settings_dict.get("TEST", {}).get("NAME")
+    name = str(settings_dict["NAME"])
+    return name == test_name if test_name else name.startswith(("test_", "file:memorydb"))
+
+
+@pytest.fixture(scope="session")
+def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
+    from django.conf import settings
+
+    if not settings.REDIS_URL:
+        _unavailable("REDIS_URL is not set: a real Celery worker needs Redis")
+    database = settings.DATABASES["default"]  # the test database, now that it is set up
+    if not _is_test_database(database):
+        pytest.fail(f"refusing to start a worker on {database['NAME']}: not the test database")
+    with django_db_blocker.unblock():
+        url = database_url(database)
+    if url is None:
+        _unavailable("the test database is in-memory SQLite, which a worker cannot share")
+
+    from pcc_portal.celery import app
+
+    app.control.purge()  # no leftovers from an earlier run on the same Redis database
+    env = {**os.environ, "DATABASE_URL": url, "CELERY_TASK_ALWAYS_EAGER": "0"}
+    worker = WorkerProcess(env, tmp_path_factory.mktemp("celery") / "worker.log")
+    worker.start()
+    yield worker
+    worker.stop()
+
+
+@pytest.fixture
+def real_celery(request, settings, celery_worker_process):
+    """Send tasks to the worker rather than running them in this process."""
+    from pcc_portal.celery import app
+
+    if request.node.get_closest_marker("services") is None:
+        pytest.fail("a test that uses real_celery must be marked services", pytrace=False)
+    marker = request.node.get_closest_marker("django_db")
+    transactional = bool(
+        marker and (marker.kwargs.get("transaction") or marker.args[:1] == (True,))
+    )
+    if marker and not (
+        transactional or {"transactional_db", "live_server"} & set(request.fixturenames)
+    ):
+        pytest.fail(
+            "a test that uses real_celery and the database must use transactional_db: the worker "
+            "cannot see rows inside the test's open transaction",
+            pytrace=False,
+        )
+    eager = app.conf.task_always_eager
+    settings.CELERY_TASK_ALWAYS_EAGER = False
+    app.conf.task_always_eager = False
+    yield celery_worker_process
+    app.conf.task_always_eager = eager
