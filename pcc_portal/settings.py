@@ -55,6 +55,8 @@ INSTALLED_APPS = [
     "pcc_portal.accounts",
     "pcc_portal.history",
     "pcc_portal.demo",
+    "pcc_portal.publications",
+    "pcc_portal.pages",
     "plans",
     "panel",
     "decisions",
@@ -255,6 +257,16 @@ LOGGING = {
     "loggers": {
         "django.db.backends": {"level": "WARNING"},
         "axes": {"level": "WARNING"},
+        "weasyprint": {"level": "WARNING"},
+        "fontTools": {"level": "WARNING"},
+        "pikepdf": {"level": "WARNING"},
         "pcc_portal.security": {"level": "INFO", "propagate": True},
+    },
+}
+
+CELERY_BEAT_SCHEDULE = {
+    "requeue-stalled-render-jobs": {
+        "task": "pcc_portal.publications.tasks.requeue_stalled_render_jobs",
+        "schedule": 60.0,
     },
 }

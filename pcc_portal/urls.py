@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from pcc_portal.pages.views import public as pages
 from pcc_portal.views import manage, public
 
 manage_patterns = (
@@ -13,10 +14,13 @@ manage_patterns = (
 
 urlpatterns = [
     path("", public.HomeView.as_view(), name="home"),
-    path("accessibility/", public.AccessibilityView.as_view(), name="accessibility"),
+    path("accessibility/", pages.accessibility, name="accessibility"),
+    path("pages/", include("pcc_portal.pages.urls")),
     path("healthz", public.healthz, name="healthz"),
     path("manage/", include(manage_patterns)),
     path("manage/history/", include("pcc_portal.history.urls")),
+    path("manage/pages/", include("pcc_portal.pages.urls_manage")),
+    path("manage/publications/", include("pcc_portal.publications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -29,6 +29,9 @@ class AccessRule:
     access: str = PUBLIC
     # Status codes for the one who may use it; the others get a sign-in redirect or 403.
     allowed_status: tuple = (200,)
+    # An action that only accepts POST is checked with a POST of this data.
+    method: str = "get"
+    data: dict = {}
 
     # Where the object a URL names comes from: override to create it (returns url_kwargs).
     def make_url_kwargs(self):
@@ -36,6 +39,9 @@ class AccessRule:
 
     def url(self):
         return reverse(self.url_name, kwargs=self.make_url_kwargs())
+
+    def request(self, client):
+        return getattr(client, self.method)(self.url(), self.data)
 
     def grant(self, user):
         if self.access == SUPERUSER:
@@ -49,7 +55,7 @@ class AccessRule:
 
     @pytest.mark.django_db
     def test_anonymous(self, client):
-        response = client.get(self.url())
+        response = self.request(client)
         if self.access == PUBLIC:
             assert response.status_code in self.allowed_status
         else:
@@ -59,7 +65,7 @@ class AccessRule:
     @pytest.mark.django_db
     def test_signed_in_without_permission(self, client):
         client.force_login(UserFactory(username="no-permissions"))
-        response = client.get(self.url())
+        response = self.request(client)
         if self.access in (PUBLIC, SIGNED_IN):
             assert response.status_code in self.allowed_status
         elif self.access == SUPERUSER:
@@ -72,7 +78,7 @@ class AccessRule:
         user = UserFactory(username="permitted")
         self.grant(user)
         client.force_login(user)
-        response = client.get(self.url())
+        response = self.request(client)
         assert response.status_code in self.allowed_status
 
 

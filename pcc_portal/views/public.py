@@ -17,10 +17,6 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
 
-class AccessibilityView(TemplateView):
-    template_name = "accessibility.html"
-
-
 def _database_status():
     try:
         with connection.cursor() as cursor:

@@ -1,0 +1,7 @@
+from django.apps import AppConfig
+
+
+class PagesConfig(AppConfig):
+    name = "pcc_portal.pages"
+    label = "pages"
+    verbose_name = "Content pages"

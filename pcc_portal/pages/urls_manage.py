@@ -1,0 +1,13 @@
+from django.urls import path
+
+from .views import manage
+
+app_name = "pages_manage"
+
+urlpatterns = [
+    path("", manage.PageListView.as_view(), name="list"),
+    path("new/", manage.PageCreateView.as_view(), name="create"),
+    path("<int:pk>/", manage.page_detail, name="detail"),
+    path("<int:pk>/edit/", manage.PageUpdateView.as_view(), name="edit"),
+    path("<int:pk>/publish/", manage.page_publish, name="publish"),
+]

@@ -1,0 +1,20 @@
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Size, Submit
+from django import forms
+
+
+class PublishForm(forms.Form):
+    change_note = forms.CharField(
+        label="What has changed?",
+        help_text="Shown to the public beside this version, for example "
+        "\u201cCorrected the contact telephone number\u201d.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.label_size = Size.SMALL
+        self.helper.layout = Layout("change_note", Submit("publish", "Publish"))

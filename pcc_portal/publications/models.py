@@ -1,0 +1,226 @@
+"""Frozen, numbered versions of published documents and the jobs that render their PDFs.
+
+Every app publishes through these two models: a ``Version`` freezes what the public sees (HTML,
+PDF, checksum, who, when, change note); a ``RenderJob`` is the truth about that version's PDF.
+"""
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey, GenericRelation
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.utils import timezone
+
+
+class ImmutableVersionError(Exception):
+    """A ready version is the public record: it is never changed or deleted."""
+
+
+class InvalidTransition(Exception):
+    """A render job was asked to move to a state its current state does not allow."""
+
+
+class VersionQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=obj.pk,
+        )
+
+    def ready(self):
+        return self.filter(status=Version.Status.READY)
+
+    def latest_ready_for(self, obj):
+        return self.for_object(obj).ready().order_by("-number").first()
+
+    def update(self, **kwargs):
+        if self.filter(status=Version.Status.READY).exists():
+            raise ImmutableVersionError("Ready versions cannot be changed.")
+        return super().update(**kwargs)
+
+    def delete(self):
+        if self.filter(status=Version.Status.READY).exists():
+            raise ImmutableVersionError("Ready versions cannot be deleted.")
+        return super().delete()
+
+
+class Version(models.Model):
+    class Status(models.TextChoices):
+        RENDERING = "rendering", "Rendering"
+        READY = "ready", "Published"
+        FAILED = "failed", "Failed"
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    number = models.PositiveIntegerField()
+    status = models.CharField(max_length=20, choices=Status, default=Status.RENDERING)
+    document_type = models.CharField(max_length=50)
+    title = models.CharField(max_length=300)
+    html = models.TextField(help_text="The frozen public page body.")
+    document_html = models.TextField(help_text="The frozen document the PDF is rendered from.")
+    text = models.TextField(blank=True, help_text="Plain text, for search.")
+    change_note = models.TextField()
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    published_at = models.DateTimeField(default=timezone.now)
+    pdf = models.FileField(upload_to="publications/", blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    sha256 = models.CharField(max_length=64, blank=True)
+    ready_at = models.DateTimeField(null=True, blank=True)
+
+    objects = VersionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "number"], name="unique_version_number"
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status="ready") | (~models.Q(sha256="") & ~models.Q(pdf="")),
+                name="ready_version_has_pdf",
+            ),
+        ]
+        indexes = [models.Index(fields=["content_type", "object_id", "status", "-number"])]
+        ordering = ["-number"]
+
+    def __str__(self):
+        return f"{self.title} (version {self.number})"
+
+    def save(self, *args, **kwargs):
+        if self.pk and Version.objects.filter(pk=self.pk, status=self.Status.READY).exists():
+            raise ImmutableVersionError(f"{self} is published and cannot be changed.")
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return self.content_object.get_absolute_url()
+
+    def delete(self, *args, **kwargs):
+        if self.status == self.Status.READY:
+            raise ImmutableVersionError(f"{self} is published and cannot be deleted.")
+        return super().delete(*args, **kwargs)
+
+
+class RenderJobQuerySet(models.QuerySet):
+    def stalled(self, *, now=None):
+        """Running jobs whose worker stopped beating, and queued jobs nobody picked up."""
+        now = now or timezone.now()
+        return self.filter(
+            models.Q(status=RenderJob.Status.RUNNING, heartbeat_at__lt=now - RenderJob.STALL_AFTER)
+            | models.Q(
+                status__in=[RenderJob.Status.QUEUED, RenderJob.Status.FAILED],
+                next_attempt_at__lt=now - RenderJob.STALL_AFTER,
+            )
+        )
+
+    def needing_attention(self):
+        return self.filter(status__in=[RenderJob.Status.FAILED, RenderJob.Status.DEAD])
+
+
+class RenderJob(models.Model):
+    """The truth about one version's PDF: queued once, claimed under a row lock, retried with
+    backoff up to a cap, then dead with its reason kept for staff."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RUNNING = "running", "Rendering"
+        SUCCEEDED = "succeeded", "Rendered"
+        FAILED = "failed", "Failed, will retry"
+        DEAD = "dead", "Failed"
+
+    MAX_ATTEMPTS = 4
+    HEARTBEAT_EVERY = timedelta(seconds=10)
+    STALL_AFTER = timedelta(minutes=2)
+
+    version = models.OneToOneField(Version, on_delete=models.CASCADE, related_name="render_job")
+    renderer_version = models.CharField(max_length=50)
+    idempotency_key = models.CharField(max_length=200, unique=True)
+    status = models.CharField(max_length=20, choices=Status, default=Status.QUEUED)
+    attempts = models.PositiveSmallIntegerField(default=0)
+    max_attempts = models.PositiveSmallIntegerField(default=MAX_ATTEMPTS)
+    heartbeat_at = models.DateTimeField(null=True, blank=True)
+    next_attempt_at = models.DateTimeField(default=timezone.now)
+    error = models.TextField(blank=True)
+    output = models.CharField(max_length=500, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    started_at = models.DateTimeField(null=True, blank=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    objects = RenderJobQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(attempts__lte=models.F("max_attempts")),
+                name="render_job_attempts_within_cap",
+            )
+        ]
+
+    def __str__(self):
+        return f"PDF for {self.version} ({self.get_status_display().lower()})"
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.SUCCEEDED, self.Status.DEAD)
+
+    def backoff(self):
+        """Wait before the next attempt: 30 s, 2 min, 8 min..."""
+        return timedelta(seconds=30 * 4 ** max(self.attempts - 1, 0))
+
+
+class PublishableQuerySet(models.QuerySet):
+    """Visibility for anything published through versions: the public sees objects with a
+    ready version; staff who may view the model see drafts too."""
+
+    def public(self):
+        versions = Version.objects.ready().filter(
+            content_type=ContentType.objects.get_for_model(self.model, for_concrete_model=False),
+            object_id=models.OuterRef("pk"),
+        )
+        return self.filter(models.Exists(versions))
+
+    def visible_to(self, user):
+        opts = self.model._meta
+        may_see_drafts = user.is_authenticated and any(
+            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("view", "change", "publish")
+        )
+        return self.all() if may_see_drafts else self.public()
+
+
+class Publishable(models.Model):
+    """Mixin for a model published through frozen versions.
+
+    A subclass names its templates: ``page_template`` renders the public page's body and
+    ``document_template`` the whole document the PDF is made from (it extends
+    ``publications/document.html``). Both receive ``object`` and ``publication_context()``.
+    ``document_type`` picks the print stylesheet ``static/pdf/<document_type>.css``.
+    """
+
+    document_type = "document"
+    page_template = ""
+    document_template = ""
+
+    versions = GenericRelation(Version)
+
+    class Meta:
+        abstract = True
+
+    def publication_title(self):
+        return str(self)
+
+    def publication_context(self):
+        return {}
+
+    def publication_text(self):
+        """Plain text for search; subclasses add their Markdown fields' text."""
+        return self.publication_title()
+
+    def live_version(self):
+        return Version.objects.latest_ready_for(self)
+
+    def get_manage_url(self):
+        """The staff page with this object's publishing panel."""
+        raise NotImplementedError

@@ -1,0 +1,228 @@
+"""Publishing: freeze a numbered version, queue its PDF, run and guard the render job.
+
+``publish`` is the one way anything becomes public. Render jobs are claimed under a row lock,
+heartbeat while rendering, retry with backoff up to a cap, and end succeeded or dead: a worker
+killed mid-render leaves a job the next delivery or the stall sweep picks up again.
+"""
+
+import hashlib
+import logging
+import threading
+import traceback
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from . import pdf
+from .models import InvalidTransition, RenderJob, Version
+
+logger = logging.getLogger(__name__)
+
+
+class NothingToPublish(Exception):
+    """The object is not in a state that can be published."""
+
+
+def freeze(*, obj):
+    """Render what the public will see of ``obj`` now: page HTML, PDF document HTML, text."""
+    context = {"object": obj, **obj.publication_context()}
+    page_html = render_to_string(obj.page_template, context)
+    document_html = render_to_string(
+        obj.document_template,
+        {**context, "document_title": obj.publication_title(), "document_type": obj.document_type},
+    )
+    return page_html, document_html, obj.publication_text()
+
+
+@transaction.atomic
+def publish(*, obj, by, note):
+    """Freeze ``obj`` as its next version and queue the PDF. The previous version stays live
+    until this one's PDF is ready."""
+    note = (note or "").strip()
+    if not note:
+        raise NothingToPublish("Say what changed in this version: the change note is required.")
+    # Lock the object's row so two publishes at once take consecutive numbers.
+    type(obj).objects.select_for_update().filter(pk=obj.pk).first()
+    content_type = ContentType.objects.get_for_model(obj, for_concrete_model=False)
+    latest = Version.objects.filter(content_type=content_type, object_id=obj.pk).aggregate(
+        latest=Max("number")
+    )["latest"]
+    page_html, document_html, text = freeze(obj=obj)
+    version = Version.objects.create(
+        content_type=content_type,
+        object_id=obj.pk,
+        number=(latest or 0) + 1,
+        document_type=obj.document_type,
+        title=obj.publication_title(),
+        html=page_html,
+        document_html=document_html,
+        text=text,
+        change_note=note,
+        published_by=by,
+    )
+    queue_render(version=version)
+    return version
+
+
+def queue_render(*, version):
+    """Create the version's render job (once) and send it to a worker after commit."""
+    job, _ = RenderJob.objects.get_or_create(
+        idempotency_key=f"version-{version.pk}-renderer-{pdf.RENDERER_VERSION}",
+        defaults={"version": version, "renderer_version": pdf.RENDERER_VERSION},
+    )
+    _send_after_commit(job)
+    return job
+
+
+def _send_after_commit(job, countdown=0):
+    from .tasks import render_version_pdf
+
+    transaction.on_commit(lambda: render_version_pdf.apply_async((job.pk,), countdown=countdown))
+
+
+@transaction.atomic
+def retry_render(*, job, by):
+    """Staff asked to try a failed or dead render again: a fresh set of attempts."""
+    job = RenderJob.objects.select_for_update().get(pk=job.pk)
+    if job.status not in (RenderJob.Status.FAILED, RenderJob.Status.DEAD):
+        raise InvalidTransition(f"{job} is {job.get_status_display().lower()}; nothing to retry.")
+    job.status = RenderJob.Status.QUEUED
+    job.attempts = 0
+    job.next_attempt_at = timezone.now()
+    job.save(update_fields=["status", "attempts", "next_attempt_at"])
+    Version.objects.filter(pk=job.version_id).update(status=Version.Status.RENDERING)
+    logger.info("render job %s retried by %s", job.pk, by)
+    _send_after_commit(job)
+    return job
+
+
+def _claim(job_id):
+    """Take the job for this worker, or return None when there is nothing to do."""
+    with transaction.atomic():
+        job = RenderJob.objects.select_for_update().filter(pk=job_id).first()
+        if job is None or job.is_finished:
+            return None
+        now = timezone.now()
+        if job.status == RenderJob.Status.RUNNING and job.heartbeat_at > now - job.STALL_AFTER:
+            return None  # another worker is rendering it right now
+        if job.attempts >= job.max_attempts:
+            _give_up(job, job.error or "The worker stopped while rendering, too many times.")
+            return None
+        job.status = RenderJob.Status.RUNNING
+        job.attempts += 1
+        job.heartbeat_at = job.started_at = now
+        job.save(update_fields=["status", "attempts", "heartbeat_at", "started_at"])
+        return job
+
+
+def _give_up(job, error):
+    job.status = RenderJob.Status.DEAD
+    job.error = error
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "error", "finished_at"])
+    Version.objects.filter(pk=job.version_id).update(status=Version.Status.FAILED)
+
+
+class _Heartbeat(threading.Thread):
+    """Marks the job alive while a long render runs, so the stall sweep leaves it alone."""
+
+    def __init__(self, job_id):
+        super().__init__(daemon=True)
+        self.job_id = job_id
+        self.stopped = threading.Event()
+
+    def run(self):
+        from django.db import connection
+
+        try:
+            while not self.stopped.wait(RenderJob.HEARTBEAT_EVERY.total_seconds()):
+                RenderJob.objects.filter(pk=self.job_id, status=RenderJob.Status.RUNNING).update(
+                    heartbeat_at=timezone.now()
+                )
+        finally:
+            connection.close()
+
+
+def run_render_job(*, job_id):
+    """Render one job's PDF. Safe to call any number of times for the same job."""
+    job = _claim(job_id)
+    if job is None:
+        return None
+    heartbeat = _Heartbeat(job.pk)
+    heartbeat.start()
+    try:
+        version = job.version
+        result = pdf.render_pdf(version.document_html)
+    except Exception as error:  # any failure is recorded for staff, never lost
+        heartbeat.stopped.set()
+        logger.exception("render job %s failed", job.pk)
+        _record_failure(job.pk, error)
+        return None
+    finally:
+        heartbeat.stopped.set()
+    return _record_success(job.pk, result)
+
+
+@transaction.atomic
+def _record_success(job_id, result):
+    job = RenderJob.objects.select_for_update().select_related("version").get(pk=job_id)
+    if job.is_finished:
+        return job  # a duplicate delivery already finished it: one PDF per version
+    version = job.version
+    digest = hashlib.sha256(result.content).hexdigest()
+    version.pdf.save(
+        f"{version.content_type.model}-{version.object_id}-v{version.number}-{digest[:12]}.pdf",
+        ContentFile(result.content),
+        save=False,
+    )
+    version.page_count = result.page_count
+    version.sha256 = digest
+    version.status = Version.Status.READY
+    version.ready_at = timezone.now()
+    version.save()
+    job.status = RenderJob.Status.SUCCEEDED
+    job.output = version.pdf.name
+    job.error = ""
+    job.finished_at = timezone.now()
+    job.save(update_fields=["status", "output", "error", "finished_at"])
+    return job
+
+
+@transaction.atomic
+def _record_failure(job_id, error):
+    job = RenderJob.objects.select_for_update().get(pk=job_id)
+    if job.is_finished:
+        return job
+    reason = "".join(traceback.format_exception_only(type(error), error)).strip()
+    if job.attempts >= job.max_attempts:
+        _give_up(job, reason)
+        return job
+    job.status = RenderJob.Status.FAILED
+    job.error = reason
+    job.next_attempt_at = timezone.now() + job.backoff()
+    job.save(update_fields=["status", "error", "next_attempt_at"])
+    _send_after_commit(job, countdown=job.backoff().total_seconds())
+    return job
+
+
+def requeue_stalled_jobs():
+    """Beat task body: send again the jobs whose worker died or whose message was lost."""
+    requeued = 0
+    for job_id in RenderJob.objects.stalled().values_list("pk", flat=True):
+        with transaction.atomic():
+            job = RenderJob.objects.select_for_update().get(pk=job_id)
+            if not RenderJob.objects.stalled().filter(pk=job.pk).exists():
+                continue  # picked up or finished since the sweep began
+            if job.attempts >= job.max_attempts:
+                _give_up(job, job.error or "The worker stopped while rendering, too many times.")
+                continue
+            job.status = RenderJob.Status.QUEUED
+            job.next_attempt_at = timezone.now()
+            job.save(update_fields=["status", "next_attempt_at"])
+            _send_after_commit(job)
+            requeued += 1
+    return requeued

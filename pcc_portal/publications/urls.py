@@ -1,0 +1,10 @@
+from django.urls import path
+
+from . import views
+
+app_name = "publications_manage"
+
+urlpatterns = [
+    path("jobs/<int:pk>/", views.job_status, name="job_status"),
+    path("jobs/<int:pk>/retry/", views.retry_job, name="retry_job"),
+]
