@@ -61,6 +61,7 @@ INSTALLED_APPS = [
     "panel",
     "decisions",
     "performance",
+    "transparency",
 ]
 
 MIDDLEWARE = [
@@ -260,6 +261,7 @@ LOGGING = {
         "weasyprint": {"level": "WARNING"},
         "fontTools": {"level": "WARNING"},
         "pikepdf": {"level": "WARNING"},
+        "celery.app.trace": {"level": "WARNING"},
         "pcc_portal.security": {"level": "INFO", "propagate": True},
     },
 }

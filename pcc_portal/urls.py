@@ -12,14 +12,26 @@ manage_patterns = (
     "manage",
 )
 
+# Each domain app's public URLs are written out in full in its own urls.py (/decisions/,
+# /decisions.csv, /plans/<slug>.pdf...): the public paths are stable and documented in one place.
 urlpatterns = [
     path("", public.HomeView.as_view(), name="home"),
     path("accessibility/", pages.accessibility, name="accessibility"),
     path("pages/", include("pcc_portal.pages.urls")),
+    path("", include("plans.urls")),
+    path("", include("decisions.urls")),
+    path("", include("panel.urls")),
+    path("", include("performance.urls")),
+    path("", include("transparency.urls")),
     path("healthz", public.healthz, name="healthz"),
     path("manage/", include(manage_patterns)),
     path("manage/history/", include("pcc_portal.history.urls")),
     path("manage/pages/", include("pcc_portal.pages.urls_manage")),
+    path("manage/plans/", include("plans.urls_manage")),
+    path("manage/decisions/", include("decisions.urls_manage")),
+    path("manage/panel/", include("panel.urls_manage")),
+    path("manage/performance/", include("performance.urls_manage")),
+    path("manage/transparency/", include("transparency.urls_manage")),
     path("manage/publications/", include("pcc_portal.publications.urls")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),

@@ -14,19 +14,47 @@ PANEL_SECRETARY = "Panel secretary"
 PANEL_MEMBER = "Panel member"
 
 _RENDER_JOBS = ["publications.view_renderjob", "publications.change_renderjob"]
-_CONTENT_PAGES = [
-    "pages.view_contentpage",
-    "pages.add_contentpage",
-    "pages.change_contentpage",
-    "pages.publish_contentpage",
+_CONTENT_PAGES = ["pages.*"]
+_OFFICE = [
+    "accounts.access_manage",
+    *_RENDER_JOBS,
+    *_CONTENT_PAGES,
+    "plans.*",
+    "decisions.*",
+    "performance.*",
+    "transparency.*",
 ]
 
+# "app.*" is every permission of the app; "!app.codename" takes one away again.
 ROLE_PERMISSIONS = {
-    EDITOR: ["accounts.access_manage", *_RENDER_JOBS, *_CONTENT_PAGES],
-    DECISION_MAKER: ["accounts.access_manage", *_RENDER_JOBS, *_CONTENT_PAGES],
-    PANEL_SECRETARY: ["accounts.access_manage", *_RENDER_JOBS],
-    PANEL_MEMBER: [],
+    # Editors draft and edit everything; approving, signing and publishing statutory documents is
+    # for decision makers.
+    EDITOR: [
+        *_OFFICE,
+        "!plans.publish_plan",
+        "!decisions.sign_decision",
+        "!performance.publish_quarterlyreport",
+    ],
+    DECISION_MAKER: _OFFICE,
+    PANEL_SECRETARY: ["accounts.access_manage", *_RENDER_JOBS, "panel.*"],
+    # Members read published content plus their meetings' exempt papers.
+    PANEL_MEMBER: ["panel.view_exempt_items"],
 }
+
+
+def _query(labels):
+    wanted, unwanted = models.Q(pk__in=[]), models.Q(pk__in=[])
+    for label in labels:
+        removing = label.startswith("!")
+        app_label, codename = label.lstrip("!").split(".")
+        condition = models.Q(content_type__app_label=app_label)
+        if codename != "*":
+            condition &= models.Q(codename=codename)
+        if removing:
+            unwanted |= condition
+        else:
+            wanted |= condition
+    return wanted & ~unwanted
 
 
 def sync_roles(apps, schema_editor=None):
@@ -42,10 +70,6 @@ def sync_roles(apps, schema_editor=None):
     permission_model = apps.get_model("auth", "Permission")
     for role, labels in ROLE_PERMISSIONS.items():
         group, _ = group_model.objects.get_or_create(name=role)
-        wanted = models.Q(pk__in=[])
-        for label in labels:
-            app_label, codename = label.split(".")
-            wanted |= models.Q(content_type__app_label=app_label, codename=codename)
         # A permission whose app has not migrated yet is granted by that app's own migration,
         # which calls sync_roles again.
-        group.permissions.set(permission_model.objects.filter(wanted))
+        group.permissions.set(permission_model.objects.filter(_query(labels)))

@@ -1,9 +1,22 @@
 """Load the Lancashire demonstration data and the demo accounts; safe to run again."""
 
+import importlib
+
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
 from pcc_portal.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_accounts
+
+# Each app's demo module has `load(*, publisher)`, run in this order: later apps link to what
+# earlier ones made (decisions to plan priorities, meetings to decisions and reports).
+DEMO_MODULES = [
+    "pcc_portal.pages.demo",
+    "plans.demo",
+    "decisions.demo",
+    "performance.demo",
+    "panel.demo",
+    "transparency.demo",
+]
 
 
 class Command(BaseCommand):
@@ -12,10 +25,25 @@ class Command(BaseCommand):
     def add_arguments(self, parser):
         parser.add_argument("--address", default="http://127.0.0.1:8000/")
 
-    @transaction.atomic
     def handle(self, *args, address, **options):
-        created = create_demo_accounts()
+        with transaction.atomic():
+            created = create_demo_accounts()
         self.stdout.write(f"Demo accounts created: {', '.join(created) or 'none (all present)'}")
+        from django.contrib.auth import get_user_model
+
+        publisher = get_user_model().objects.get(username="commissioner")
+        for name in DEMO_MODULES:
+            try:
+                module = importlib.import_module(name)
+            except ModuleNotFoundError as error:
+                if error.name != name:
+                    raise
+                continue
+            # One transaction per app: its PDFs are queued when it commits.
+            with transaction.atomic():
+                summary = module.load(publisher=publisher)
+            if summary:
+                self.stdout.write(f"{name.split('.')[-2]}: {summary}")
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"The portal is at {address}"))
         self.stdout.write(f"Sign in at {address}accounts/login/ with password {DEMO_PASSWORD!r}:")

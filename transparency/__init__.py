@@ -1,0 +1,1 @@
+"""The Specified Information index, registers, forward plan and alerts."""
