@@ -100,14 +100,17 @@ def retry_render(*, job, by):
     return job
 
 
-def _claim(job_id):
+def _claim(job_id, redelivered):
     """Take the job for this worker, or return None when there is nothing to do."""
     with transaction.atomic():
         job = RenderJob.objects.select_for_update().filter(pk=job_id).first()
         if job is None or job.is_finished:
             return None
         now = timezone.now()
-        if job.status == RenderJob.Status.RUNNING and job.heartbeat_at > now - job.STALL_AFTER:
+        alive = job.status == RenderJob.Status.RUNNING and job.heartbeat_at > now - job.STALL_AFTER
+        # Tasks are acknowledged late, so the broker redelivers a message only when the worker
+        # that had it died: its RUNNING job is an orphan, whatever its last heartbeat says.
+        if alive and not redelivered:
             return None  # another worker is rendering it right now
         if job.attempts >= job.max_attempts:
             _give_up(job, job.error or "The worker stopped while rendering, too many times.")
@@ -147,9 +150,9 @@ class _Heartbeat(threading.Thread):
             connection.close()
 
 
-def run_render_job(*, job_id):
+def run_render_job(*, job_id, redelivered=False):
     """Render one job's PDF. Safe to call any number of times for the same job."""
-    job = _claim(job_id)
+    job = _claim(job_id, redelivered)
     if job is None:
         return None
     heartbeat = _Heartbeat(job.pk)
@@ -209,13 +212,13 @@ def _record_failure(job_id, error):
     return job
 
 
-def requeue_stalled_jobs():
+def requeue_stalled_jobs(*, now=None):
     """Beat task body: send again the jobs whose worker died or whose message was lost."""
     requeued = 0
-    for job_id in RenderJob.objects.stalled().values_list("pk", flat=True):
+    for job_id in RenderJob.objects.stalled(now=now).values_list("pk", flat=True):
         with transaction.atomic():
             job = RenderJob.objects.select_for_update().get(pk=job_id)
-            if not RenderJob.objects.stalled().filter(pk=job.pk).exists():
+            if not RenderJob.objects.stalled(now=now).filter(pk=job.pk).exists():
                 continue  # picked up or finished since the sweep began
             if job.attempts >= job.max_attempts:
                 _give_up(job, job.error or "The worker stopped while rendering, too many times.")

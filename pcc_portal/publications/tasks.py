@@ -5,9 +5,10 @@ from celery import shared_task
 from . import services
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
-def render_version_pdf(job_id):
-    services.run_render_job(job_id=job_id)
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def render_version_pdf(self, job_id):
+    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
+    services.run_render_job(job_id=job_id, redelivered=redelivered)
 
 
 @shared_task(ignore_result=True)

@@ -167,3 +167,17 @@ def test_a_lost_queued_message_is_sent_again(page, editor, django_capture_on_com
 def test_fresh_jobs_are_not_swept(page, editor, django_capture_on_commit_callbacks):
     _queued(page, editor, django_capture_on_commit_callbacks)
     assert services.requeue_stalled_jobs() == 0
+
+
+@pytest.mark.django_db
+def test_a_redelivered_message_takes_over_the_job_its_dead_worker_held(
+    page, editor, django_capture_on_commit_callbacks
+):
+    job = _queued(page, editor, django_capture_on_commit_callbacks)
+    RenderJob.objects.filter(pk=job.pk).update(
+        status=RenderJob.Status.RUNNING, attempts=1, heartbeat_at=timezone.now()
+    )
+    services.run_render_job(job_id=job.pk, redelivered=True)
+    job.refresh_from_db()
+    assert job.status == RenderJob.Status.SUCCEEDED
+    assert job.attempts == 2
