@@ -16,7 +16,10 @@ from pcc_portal.publications import services
 from pcc_portal.publications.models import RenderJob, Version
 from tests.pages.factories import ContentPageFactory
 
-pytestmark = [pytest.mark.services, pytest.mark.django_db(transaction=True, serialized_rollback=True)]
+pytestmark = [
+    pytest.mark.services,
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+]
 
 # Long enough (a hundred-odd pages) that the render is still running when the test kills it.
 LONG_BODY = "\n\n".join(
@@ -57,9 +60,7 @@ def long_render(real_celery, editor, settings, tmp_path):
     page = ContentPageFactory(slug="long", body=LONG_BODY)
     version = services.publish(obj=page, by=editor, note="A long page")
     job = version.render_job
-    _wait_for(
-        lambda: _job_status(job) == RenderJob.Status.RUNNING, 30, "the render never started"
-    )
+    _wait_for(lambda: _job_status(job) == RenderJob.Status.RUNNING, 30, "the render never started")
     return job
 
 
