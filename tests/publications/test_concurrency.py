@@ -10,7 +10,7 @@ from pcc_portal.publications.models import Version
 from tests.pages.factories import ContentPageFactory
 
 
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_concurrent_publishes_get_consecutive_numbers(editor, settings):
     if connection.vendor != "postgresql":
         pytest.skip("SQLite serialises writers itself; the row lock matters on PostgreSQL")

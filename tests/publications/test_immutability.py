@@ -24,6 +24,8 @@ def test_the_model_refuses_to_change_a_ready_version(page, editor, publish):
 
 @pytest.mark.django_db
 def test_the_database_refuses_raw_sql_changes_to_a_ready_version(page, editor, publish):
+    if connection.vendor != "postgresql":
+        pytest.skip("the trigger is PostgreSQL's; CI runs this test there")
     version = publish(page, editor)
     for statement in (
         "UPDATE publications_version SET change_note = 'Rewriting history' WHERE id = %s",

@@ -1,6 +1,8 @@
-"""Refuse, in the database itself, any change to or deletion of a published (ready) version.
+"""Refuse, in PostgreSQL itself, any change to or deletion of a published (ready) version.
 
-The model refuses it too; the trigger stops raw SQL, bulk paths and other clients.
+The model refuses it too, on every database; the trigger also stops raw SQL, bulk paths and other
+clients. Row triggers do not fire on TRUNCATE, which only a test database's flush uses. SQLite, the
+embedded single-user default, relies on the model alone: its flush deletes row by row.
 """
 
 from django.db import migrations
@@ -30,22 +32,6 @@ POSTGRESQL_REVERSE = [
     "DROP TRIGGER IF EXISTS publications_version_immutable ON publications_version;",
     "DROP FUNCTION IF EXISTS publications_version_immutable();",
 ]
-SQLITE = [
-    """
-    CREATE TRIGGER publications_version_immutable_update
-    BEFORE UPDATE ON publications_version WHEN OLD.status = 'ready'
-    BEGIN SELECT RAISE(ABORT, 'a published version cannot be changed'); END;
-    """,
-    """
-    CREATE TRIGGER publications_version_immutable_delete
-    BEFORE DELETE ON publications_version WHEN OLD.status = 'ready'
-    BEGIN SELECT RAISE(ABORT, 'a published version cannot be deleted'); END;
-    """,
-]
-SQLITE_REVERSE = [
-    "DROP TRIGGER IF EXISTS publications_version_immutable_update;",
-    "DROP TRIGGER IF EXISTS publications_version_immutable_delete;",
-]
 
 
 def _run(statements):
@@ -62,7 +48,7 @@ class Migration(migrations.Migration):
 
     operations = [
         migrations.RunPython(
-            _run({"postgresql": POSTGRESQL, "sqlite": SQLITE}),
-            _run({"postgresql": POSTGRESQL_REVERSE, "sqlite": SQLITE_REVERSE}),
+            _run({"postgresql": POSTGRESQL}),
+            _run({"postgresql": POSTGRESQL_REVERSE}),
         )
     ]
