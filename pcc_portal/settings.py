@@ -137,6 +137,8 @@ CELERY_TASK_TIME_LIMIT = env.int("CELERY_TASK_TIME_LIMIT", default=300)
 # The broker must not hand an unacknowledged task to a second worker while the first still runs.
 CELERY_BROKER_TRANSPORT_OPTIONS = {"visibility_timeout": CELERY_TASK_TIME_LIMIT * 2}
 CELERY_WORKER_MAX_MEMORY_PER_CHILD = env.int("CELERY_WORKER_MAX_MEMORY_PER_CHILD", default=512_000)
+# The address-space cap of each worker pool process, in MB (0: none).
+WORKER_MEMORY_LIMIT_MB = env.int("WORKER_MEMORY_LIMIT_MB", default=2048)
 CELERY_TIMEZONE = "Europe/London"
 
 AUTH_USER_MODEL = "accounts.User"
