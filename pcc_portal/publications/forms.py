@@ -18,3 +18,22 @@ class PublishForm(forms.Form):
         self.helper.form_action = action
         self.helper.label_size = Size.SMALL
         self.helper.layout = Layout("change_note", Submit("publish", "Publish"))
+
+
+class WithdrawForm(forms.Form):
+    reason = forms.CharField(
+        label="Why is it being withdrawn?",
+        help_text="Kept with the record. Publishing a new version puts it back.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+
+    def __init__(self, *args, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.label_size = Size.SMALL
+        self.helper.layout = Layout(
+            "reason",
+            Submit("withdraw", "Withdraw from the public site", css_class="govuk-button--warning"),
+        )

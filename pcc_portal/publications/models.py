@@ -32,6 +32,9 @@ class VersionQuerySet(models.QuerySet):
         return self.filter(status=Version.Status.READY)
 
     def latest_ready_for(self, obj):
+        """The version the public sees: none while the object is withdrawn."""
+        if Withdrawal.objects.for_object(obj).in_force().exists():
+            return None
         return self.for_object(obj).ready().order_by("-number").first()
 
     def update(self, **kwargs):
@@ -170,16 +173,59 @@ class RenderJob(models.Model):
         return timedelta(seconds=30 * 4 ** max(self.attempts - 1, 0))
 
 
+class WithdrawalQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(
+            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+            object_id=obj.pk,
+        )
+
+    def in_force(self):
+        return self.filter(reinstated_at__isnull=True)
+
+
+class Withdrawal(models.Model):
+    """A published object taken off the public site: its versions are kept, none is served.
+    Publishing it again reinstates it."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    reason = models.TextField()
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+    reinstated_at = models.DateTimeField(null=True, blank=True)
+
+    objects = WithdrawalQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"],
+                condition=models.Q(reinstated_at__isnull=True),
+                name="one_withdrawal_in_force",
+            )
+        ]
+
+    def __str__(self):
+        return f"Withdrawal of {self.content_object} ({self.withdrawn_at:%d %b %Y})"
+
+
 class PublishableQuerySet(models.QuerySet):
     """Visibility for anything published through versions: the public sees objects with a
     ready version; staff who may view the model see drafts too."""
 
     def public(self):
+        content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
         versions = Version.objects.ready().filter(
-            content_type=ContentType.objects.get_for_model(self.model, for_concrete_model=False),
-            object_id=models.OuterRef("pk"),
+            content_type=content_type, object_id=models.OuterRef("pk")
         )
-        return self.filter(models.Exists(versions))
+        withdrawals = Withdrawal.objects.in_force().filter(
+            content_type=content_type, object_id=models.OuterRef("pk")
+        )
+        return self.filter(models.Exists(versions), ~models.Exists(withdrawals))
 
     def visible_to(self, user):
         opts = self.model._meta
@@ -220,6 +266,9 @@ class Publishable(models.Model):
 
     def live_version(self):
         return Version.objects.latest_ready_for(self)
+
+    def withdrawal(self):
+        return Withdrawal.objects.for_object(self).in_force().first()
 
     def get_manage_url(self):
         """The staff page with this object's publishing panel."""

@@ -9,7 +9,9 @@ import hashlib
 import logging
 import threading
 import traceback
+from importlib import import_module
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
 from django.db import transaction
@@ -18,13 +20,20 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import pdf
-from .models import InvalidTransition, RenderJob, Version
+from .models import InvalidTransition, RenderJob, Version, Withdrawal
 
 logger = logging.getLogger(__name__)
 
 
 class NothingToPublish(Exception):
     """The object is not in a state that can be published."""
+
+
+def _tell_listeners(hook, *args):
+    """Let each module in PUBLICATION_LISTENERS (the search index) follow what the public sees,
+    in the same transaction as the change."""
+    for path in settings.PUBLICATION_LISTENERS:
+        getattr(import_module(path), hook)(*args)
 
 
 def freeze(*, obj):
@@ -66,6 +75,20 @@ def publish(*, obj, by, note):
     )
     queue_render(version=version)
     return version
+
+
+@transaction.atomic
+def withdraw(*, obj, by, reason):
+    """Take a published object off the public site; its versions are kept for the record."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise NothingToPublish("Say why it is being withdrawn: the reason is required.")
+    type(obj).objects.select_for_update().filter(pk=obj.pk).first()
+    if obj.live_version() is None:
+        raise InvalidTransition(f"{obj} is not on the public site, so cannot be withdrawn.")
+    withdrawal = Withdrawal.objects.create(content_object=obj, reason=reason, withdrawn_by=by)
+    _tell_listeners("remove_object", obj)
+    return withdrawal
 
 
 def queue_render(*, version):
@@ -187,6 +210,11 @@ def _record_success(job_id, result):
     version.status = Version.Status.READY
     version.ready_at = timezone.now()
     version.save()
+    # A new version of a withdrawn object puts it back on the public site.
+    Withdrawal.objects.filter(
+        content_type=version.content_type_id, object_id=version.object_id
+    ).in_force().update(reinstated_at=version.ready_at)
+    _tell_listeners("index_version", version)
     job.status = RenderJob.Status.SUCCEEDED
     job.output = version.pdf.name
     job.error = ""

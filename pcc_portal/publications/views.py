@@ -2,13 +2,16 @@
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.http import JsonResponse
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
 from . import services
-from .models import InvalidTransition, RenderJob
+from .forms import WithdrawForm
+from .models import InvalidTransition, Publishable, RenderJob
 
 
 @login_required
@@ -41,3 +44,28 @@ def retry_job(request, pk):
     if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
         return redirect(next_url)
     return redirect("manage:dashboard")
+
+
+@require_POST
+@login_required
+def withdraw(request, content_type_id, pk):
+    """Take a published object off the public site. Needs the permission to publish it."""
+    content_type = get_object_or_404(ContentType, pk=content_type_id)
+    model = content_type.model_class()
+    if model is None or not issubclass(model, Publishable):
+        raise Http404("Not something that is published.")
+    opts = model._meta
+    if not request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
+        raise PermissionDenied
+    obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    form = WithdrawForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, "Say why it is being withdrawn: the reason is required.")
+    else:
+        try:
+            services.withdraw(obj=obj, by=request.user, reason=form.cleaned_data["reason"])
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, f"“{obj}” has been withdrawn from the public site.")
+    return redirect(obj.get_manage_url())
