@@ -286,3 +286,13 @@ def test_markdown_to_text_drops_scripts():
 def test_empty_text_renders_to_nothing():
     assert render_markdown("") == ""
     assert markdown_to_text("") == ""
+
+
+def test_the_sanitised_filter_cleans_stored_html_again_as_it_renders():
+    from django.template import Context, Template
+
+    template = Template("{% load publishing %}{{ html|sanitised }}")
+    stored = '<p class="govuk-body">Fine</p><script>alert(1)</script><a href="javascript:x">y</a>'
+    rendered = template.render(Context({"html": stored}))
+    assert '<p class="govuk-body">Fine</p>' in rendered
+    assert "<script" not in rendered and "javascript:" not in rendered
