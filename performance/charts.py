@@ -1,0 +1,216 @@
+"""Line charts drawn on the server as inline SVG, for the page and the PDF alike.
+
+Every chart is an image with a text alternative, and the page puts the same figures beside it in
+a table: the SVG is for sighted readers, the table is the record. Styling is by presentation
+attributes, since the Content Security Policy forbids inline style.
+"""
+
+import math
+from dataclasses import dataclass
+
+from django.utils.html import format_html
+from django.utils.safestring import mark_safe
+
+from .assessment import format_number
+
+VALUE_COLOUR = "#1d70b8"
+COMPARISON_COLOUR = "#505a5f"
+TARGET_COLOUR = "#00703c"
+AXIS_COLOUR = "#b1b4b6"
+TEXT_COLOUR = "#0b0c0c"
+
+
+@dataclass(frozen=True)
+class ChartPoint:
+    label: str
+    value: float
+    comparison: float | None = None
+    target: float | None = None
+
+
+@dataclass(frozen=True)
+class Scale:
+    low: float
+    high: float
+    top: float
+    bottom: float
+
+    def y(self, value):
+        span = (self.high - self.low) or 1
+        return round(self.bottom - (value - self.low) / span * (self.bottom - self.top), 2)
+
+    def value_at(self, y):
+        span = (self.high - self.low) or 1
+        return self.low + (self.bottom - y) / (self.bottom - self.top) * span
+
+
+def nice_ticks(low, high, count=5):
+    """Round axis ticks covering low..high, starting at zero for all-positive data."""
+    if low > 0:
+        low = 0.0
+    if high <= low:
+        high = low + 1
+    raw_step = (high - low) / max(count - 1, 1)
+    magnitude = 10 ** math.floor(math.log10(raw_step))
+    step = next(m * magnitude for m in (1, 2, 2.5, 5, 10) if m * magnitude >= raw_step)
+    start = math.floor(low / step) * step
+    ticks = []
+    tick = start
+    while tick < high + step * 0.999:
+        ticks.append(round(tick, 10))
+        tick += step
+    return ticks
+
+
+def line_chart(points, *, chart_id, title, unit="", small=False):
+    """The SVG markup (safe) for ``points`` in order; ``chart_id`` makes element ids unique."""
+    if not points:
+        return ""
+    width, height = (240, 72) if small else (640, 280)
+    left, right, top, bottom = (4, 4, 6, height - 6) if small else (64, 16, 16, height - 56)
+    values = [p.value for p in points]
+    values += [p.comparison for p in points if p.comparison is not None]
+    values += [p.target for p in points if p.target is not None]
+    ticks = nice_ticks(min(values), max(values))
+    scale = Scale(ticks[0], ticks[-1], top, bottom)
+    count = len(points)
+
+    def x(index):
+        if count == 1:
+            return round((left + width - right) / 2, 2)
+        return round(left + index * (width - left - right) / (count - 1), 2)
+
+    first, last = points[0], points[-1]
+    description = (
+        f"Line chart of {title}, {first.label} to {last.label}: from "
+        f"{format_number(first.value, unit)} to {format_number(last.value, unit)}. "
+        "The figures are in the table with the chart."
+    )
+    parts = [
+        format_html(
+            '<svg xmlns="http://www.w3.org/2000/svg" class="pcc-chart{}" viewBox="0 0 {} {}" '
+            'width="{}" height="{}" role="img" aria-labelledby="{}-title {}-desc" '
+            'data-chart-low="{}" data-chart-high="{}" data-chart-top="{}" data-chart-bottom="{}">'
+            '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
+            " pcc-chart--small" if small else "",
+            width,
+            height,
+            width,
+            height,
+            chart_id,
+            chart_id,
+            scale.low,
+            scale.high,
+            top,
+            bottom,
+            chart_id,
+            title,
+            chart_id,
+            description,
+        )
+    ]
+    if not small:
+        for tick in ticks:
+            y = scale.y(tick)
+            parts.append(
+                format_html(
+                    '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>'
+                    '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="{}" '
+                    'font-family="Arial, sans-serif">{}</text>',
+                    left,
+                    width - right,
+                    y,
+                    y,
+                    AXIS_COLOUR,
+                    left - 6,
+                    y + 4,
+                    TEXT_COLOUR,
+                    format_number(tick, unit),
+                )
+            )
+        every = max(1, math.ceil(count / 8))
+        for index, point in enumerate(points):
+            if index % every == 0 or index == count - 1:
+                parts.append(
+                    format_html(
+                        '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}" '
+                        'font-family="Arial, sans-serif">{}</text>',
+                        x(index),
+                        bottom + 18,
+                        TEXT_COLOUR,
+                        point.label,
+                    )
+                )
+    for key, colour, dash in (
+        ("comparison", COMPARISON_COLOUR, "6 4"),
+        ("target", TARGET_COLOUR, "2 3"),
+    ):
+        coords = [
+            f"{x(i)},{scale.y(getattr(p, key))}"
+            for i, p in enumerate(points)
+            if getattr(p, key) is not None
+        ]
+        if len(coords) > 1:
+            parts.append(
+                format_html(
+                    '<polyline class="pcc-chart__{}" points="{}" fill="none" stroke="{}" '
+                    'stroke-width="{}" stroke-dasharray="{}"/>',
+                    key,
+                    " ".join(coords),
+                    colour,
+                    1.5 if small else 2,
+                    dash,
+                )
+            )
+    parts.append(
+        format_html(
+            '<polyline class="pcc-chart__value" points="{}" fill="none" stroke="{}" '
+            'stroke-width="{}"/>',
+            " ".join(f"{x(i)},{scale.y(p.value)}" for i, p in enumerate(points)),
+            VALUE_COLOUR,
+            2 if small else 3,
+        )
+    )
+    for index, point in enumerate(points):
+        show = not small or index == count - 1
+        parts.append(
+            format_html(
+                '<circle cx="{}" cy="{}" r="{}" fill="{}" data-period="{}" data-value="{}"{}/>',
+                x(index),
+                scale.y(point.value),
+                (3 if small else 4) if show else 0,
+                VALUE_COLOUR,
+                point.label,
+                point.value,
+                mark_safe("") if show else mark_safe(' visibility="hidden"'),
+            )
+        )
+    if not small:
+        legend_y = height - 12
+        items = [("Value", VALUE_COLOUR, "")]
+        if any(p.comparison is not None for p in points):
+            items.append(("Comparison", COMPARISON_COLOUR, "6 4"))
+        if any(p.target is not None for p in points):
+            items.append(("Target", TARGET_COLOUR, "2 3"))
+        legend_x = left
+        for label, colour, dash in items:
+            parts.append(
+                format_html(
+                    '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="3"{}/>'
+                    '<text x="{}" y="{}" font-size="12" fill="{}" '
+                    'font-family="Arial, sans-serif">{}</text>',
+                    legend_x,
+                    legend_x + 24,
+                    legend_y - 4,
+                    legend_y - 4,
+                    colour,
+                    format_html(' stroke-dasharray="{}"', dash) if dash else "",
+                    legend_x + 30,
+                    legend_y,
+                    TEXT_COLOUR,
+                    label,
+                )
+            )
+            legend_x += 130
+    parts.append(mark_safe("</svg>"))  # noqa: S308 - a literal closing tag
+    return mark_safe("".join(str(part) for part in parts))  # noqa: S308 - every part escaped above

@@ -1,0 +1,236 @@
+"""Staff forms for figures, commentary, imports, reports and scrutiny meetings."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Size, Submit
+from django import forms
+
+from .imports import MAX_BYTES
+from .models import (
+    DataPoint,
+    MeasureCommentary,
+    Paper,
+    QuarterlyReport,
+    ScrutinyAction,
+    ScrutinyMeeting,
+)
+from .periods import PeriodError, parse_period
+
+DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
+
+
+def _helper(form, *fields, submit="Save"):
+    form.helper = FormHelper()
+    form.helper.label_size = Size.SMALL
+    form.helper.layout = Layout(*fields, Submit("save", submit))
+    return form.helper
+
+
+class FigureForm(forms.ModelForm):
+    period = forms.CharField(
+        label="Period",
+        help_text="A financial-year quarter such as 2021-22 Q3, or a month such as 2021-11.",
+        max_length=20,
+    )
+
+    class Meta:
+        model = DataPoint
+        fields = ["value", "comparison_value", "target", "source", "note"]
+        labels = {
+            "comparison_value": "Comparison value (optional)",
+            "target": "Target (optional)",
+            "source": "Source (optional)",
+            "note": "Note (optional)",
+        }
+
+    def __init__(self, *args, measure, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.measure = measure
+        if self.instance.pk:
+            self.fields["period"].initial = self.instance.period.label
+            self.fields["period"].disabled = True
+        self.fields["value"].label = f"Value ({measure.unit})"
+        for name in ("value", "comparison_value", "target"):
+            self.fields[name].widget.attrs.update({"inputmode": "decimal"})
+        _helper(
+            self,
+            "period",
+            "value",
+            "comparison_value",
+            "target",
+            "source",
+            "note",
+            submit="Save figure",
+        )
+
+    def clean_period(self):
+        if self.instance.pk:
+            return self.instance.period
+        try:
+            period = parse_period(self.cleaned_data["period"])
+        except PeriodError as error:
+            raise forms.ValidationError(str(error)) from error
+        return period
+
+
+class CommentaryForm(forms.ModelForm):
+    class Meta:
+        model = MeasureCommentary
+        fields = ["date", "text"]
+        labels = {"text": "Commentary"}
+        widgets = {"date": DATE_WIDGET, "text": forms.Textarea(attrs={"rows": 6})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, "date", "text", submit="Add commentary")
+
+
+class ImportUploadForm(forms.Form):
+    plan = forms.ModelChoiceField(queryset=None, empty_label=None, label="Plan")
+    file = forms.FileField(
+        label="Spreadsheet",
+        help_text="A .csv or .xlsx file whose first row names the columns measure, period, value "
+        "and, if you have them, comparison, target, source, note.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        from plans.models import Plan
+
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = Plan.objects.order_by("-term_start")
+        self.fields["file"].widget.attrs["accept"] = ".csv,.xlsx"
+        _helper(self, "plan", "file", submit="Upload and check")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        if not upload.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The file must be a .csv or .xlsx spreadsheet.")
+        if upload.size > MAX_BYTES:
+            raise forms.ValidationError("The file must be smaller than 20 MB.")
+        return upload
+
+
+class ReportForm(forms.ModelForm):
+    class Meta:
+        model = QuarterlyReport
+        fields = [
+            "plan",
+            "financial_year",
+            "quarter",
+            "presented_on",
+            "headlines",
+            "national_statement",
+        ]
+        widgets = {
+            "presented_on": DATE_WIDGET,
+            "headlines": forms.Textarea(attrs={"rows": 8}),
+            "national_statement": forms.Textarea(attrs={"rows": 8}),
+        }
+        labels = {"presented_on": "Presented to the scrutiny meeting on (optional)"}
+
+    def __init__(self, *args, **kwargs):
+        from plans.models import Plan
+
+        super().__init__(*args, **kwargs)
+        self.fields["plan"].queryset = Plan.objects.order_by("-term_start")
+        self.fields["plan"].empty_label = None
+        self.fields["quarter"].widget = forms.RadioSelect(
+            choices=self.fields["quarter"].choices[1:]
+        )
+        _helper(
+            self,
+            "plan",
+            "financial_year",
+            "quarter",
+            "presented_on",
+            "headlines",
+            "national_statement",
+            submit="Save draft",
+        )
+
+    def validate_constraints(self, exclude=None):
+        try:
+            super().validate_constraints(exclude=exclude)
+        except forms.ValidationError as error:
+            if "one_report_per_quarter" in str(error) or "already exists" in str(error):
+                raise forms.ValidationError(
+                    {"quarter": "There is already a report for this quarter: edit that one."}
+                ) from error
+            raise
+
+
+class ReportCommentaryForm(forms.Form):
+    """A commentary box for each of the plan's priorities."""
+
+    def __init__(self, *args, priorities, existing, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.priorities = list(priorities)
+        names = []
+        for priority in self.priorities:
+            name = f"priority_{priority.pk}"
+            self.fields[name] = forms.CharField(
+                label=str(priority),
+                required=False,
+                initial=existing.get(priority.pk, ""),
+                widget=forms.Textarea(attrs={"rows": 6}),
+                help_text="Markdown. How the Constabulary performed on this priority this quarter.",
+            )
+            names.append(name)
+        _helper(self, *names, submit="Save commentary")
+
+    def texts(self):
+        return {p: self.cleaned_data[f"priority_{p.pk}"] for p in self.priorities}
+
+
+class ScrutinyMeetingForm(forms.ModelForm):
+    class Meta:
+        model = ScrutinyMeeting
+        fields = ["date", "attendees", "topics", "report", "note"]
+        widgets = {
+            "date": DATE_WIDGET,
+            "attendees": forms.Textarea(attrs={"rows": 5}),
+            "topics": forms.Textarea(attrs={"rows": 5}),
+            "note": forms.Textarea(attrs={"rows": 12}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["report"].queryset = QuarterlyReport.objects.order_by(
+            "-financial_year", "-quarter"
+        )
+        self.fields["report"].required = False
+        _helper(self, "date", "attendees", "topics", "report", "note", submit="Save draft")
+
+
+class PaperForm(forms.ModelForm):
+    class Meta:
+        model = Paper
+        fields = ["title", "presented_by"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, "title", "presented_by", submit="Add paper")
+
+
+class ActionForm(forms.ModelForm):
+    class Meta:
+        model = ScrutinyAction
+        fields = ["description", "owner", "due_date"]
+        widgets = {"due_date": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, "description", "owner", "due_date", submit="Add action")
+
+
+class ActionUpdateForm(forms.Form):
+    status = forms.ChoiceField(choices=ScrutinyAction.Status.choices, widget=forms.RadioSelect)
+    update = forms.CharField(
+        label="Latest update", required=False, widget=forms.Textarea(attrs={"rows": 4})
+    )
+    closed_on = forms.DateField(
+        label="Closed on (for a closed action)", required=False, widget=DATE_WIDGET
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, "status", "update", "closed_on", submit="Save progress")

@@ -1,0 +1,249 @@
+"""Reading a spreadsheet of figures (CSV or .xlsx) and checking every row.
+
+``read_rows`` turns the file into header and rows; ``check_rows`` finds every problem (wrong
+columns, unknown measure, bad number, bad period, duplicate period) with its row number as a
+person sees it in their spreadsheet, the header being row 1. Nothing here writes to the database.
+"""
+
+import csv
+import io
+import zipfile
+from dataclasses import dataclass, field
+from decimal import Decimal, InvalidOperation
+
+from .periods import PeriodError, parse_period
+
+REQUIRED_COLUMNS = ["measure", "period", "value"]
+OPTIONAL_COLUMNS = ["comparison", "target", "source", "note"]
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+ALIASES = {
+    "measure id": "measure",
+    "measure_id": "measure",
+    "comparison value": "comparison",
+    "comparison_value": "comparison",
+    "same period last year": "comparison",
+}
+MAX_BYTES = 20 * 1024 * 1024
+LIMITS = {"source": 200, "note": 500}
+
+
+class UnreadableFile(ValueError):
+    """The upload is not a CSV or .xlsx file we can read."""
+
+
+@dataclass
+class RowError:
+    row: int  # the spreadsheet row number, the header being row 1; 0 for the file as a whole
+    column: str
+    message: str
+
+    def as_dict(self):
+        return {"row": self.row, "column": self.column, "message": self.message}
+
+
+@dataclass
+class CheckedRow:
+    row: int
+    measure_id: int
+    period: object
+    value: Decimal
+    comparison: Decimal | None
+    target: Decimal | None
+    source: str
+    note: str
+
+
+@dataclass
+class CheckResult:
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    row_count: int = 0
+
+
+def _cell_text(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)  # spreadsheets store whole numbers as floats
+    return str(value).strip()
+
+
+def read_rows(upload, name):
+    """(header, [(row_number, cells)]) from a CSV or .xlsx file."""
+    data = upload.read(MAX_BYTES + 1)
+    if len(data) > MAX_BYTES:
+        raise UnreadableFile("The file is larger than 20 MB: split it into smaller files.")
+    lower = name.lower()
+    if lower.endswith(".xlsx"):
+        return _read_xlsx(data)
+    if lower.endswith(".csv") or lower.endswith(".txt"):
+        return _read_csv(data)
+    raise UnreadableFile("Upload a .csv or .xlsx file.")
+
+
+def _read_csv(data):
+    for encoding in ("utf-8-sig", "cp1252"):
+        try:
+            text = data.decode(encoding)
+            break
+        except UnicodeDecodeError:
+            continue
+    else:  # pragma: no cover - cp1252 decodes nearly anything
+        raise UnreadableFile("The CSV file's characters could not be read: save it as UTF-8.")
+    if "\x00" in text:
+        raise UnreadableFile("This is not a CSV file: it contains binary data.")
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline="")))
+    except csv.Error as error:
+        raise UnreadableFile(f"The CSV file is malformed: {error}.") from error
+    return _split(rows)
+
+
+def _read_xlsx(data):
+    from openpyxl import load_workbook
+
+    try:
+        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
+        raise UnreadableFile(
+            "The file could not be read as an Excel workbook (.xlsx): it may be damaged or in "
+            "another format."
+        ) from error
+    try:
+        sheet = workbook.worksheets[0]
+        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    finally:
+        workbook.close()
+    return _split(rows)
+
+
+def _split(rows):
+    numbered = [
+        (number, cells)
+        for number, cells in enumerate(rows, start=1)
+        if any(_cell_text(cell) for cell in cells)
+    ]
+    if not numbered:
+        raise UnreadableFile("The file is empty.")
+    (_, header), body = numbered[0], numbered[1:]
+    return [_cell_text(cell).lower() for cell in header], body
+
+
+def _number(text, column, row, errors, *, required=False):
+    if isinstance(text, int | float | Decimal) and not isinstance(text, bool):
+        return Decimal(str(text))
+    text = _cell_text(text)
+    if not text:
+        if required:
+            errors.append(RowError(row, column, f"The {column} is missing."))
+        return None
+    cleaned = text.replace(",", "").replace("%", "").replace("£", "").strip()
+    try:
+        number = Decimal(cleaned)
+    except InvalidOperation:
+        errors.append(RowError(row, column, f"“{text}” is not a number."))
+        return None
+    if not number.is_finite() or abs(number) >= Decimal("1e12"):
+        errors.append(RowError(row, column, f"“{text}” is not a number we can store."))
+        return None
+    return number
+
+
+def check_rows(header, body, *, measures):
+    """Check every row against ``measures`` (the plan's numeric measures, by id).
+
+    A measure is named by its number (as in the template download) or its exact wording.
+    """
+    result = CheckResult(row_count=len(body))
+    columns = [ALIASES.get(name, name) for name in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    unknown = [name for name in columns if name and name not in COLUMNS]
+    repeated = sorted({name for name in columns if name and columns.count(name) > 1})
+    if missing or unknown or repeated:
+        problems = []
+        if missing:
+            problems.append(f"missing {', '.join(missing)}")
+        if unknown:
+            problems.append(f"unknown {', '.join(f'“{name}”' for name in unknown)}")
+        if repeated:
+            problems.append(f"repeated {', '.join(repeated)}")
+        result.errors.append(
+            RowError(
+                1,
+                "",
+                f"The columns are wrong ({'; '.join(problems)}). The first row must name the "
+                f"columns {', '.join(REQUIRED_COLUMNS)}, and may add "
+                f"{', '.join(OPTIONAL_COLUMNS)}.",
+            )
+        )
+        return result
+    position = {name: index for index, name in enumerate(columns) if name}
+    by_wording = {measure.wording.strip().lower(): measure for measure in measures.values()}
+    seen = {}
+    for number, cells in body:
+        errors = []
+
+        def cell(name, cells=cells):
+            index = position.get(name)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        measure_text = _cell_text(cell("measure"))
+        measure = None
+        if not measure_text:
+            errors.append(RowError(number, "measure", "The measure is missing."))
+        elif measure_text.isdigit() and int(measure_text) in measures:
+            measure = measures[int(measure_text)]
+        elif measure_text.lower() in by_wording:
+            measure = by_wording[measure_text.lower()]
+        else:
+            errors.append(
+                RowError(
+                    number,
+                    "measure",
+                    f"“{measure_text}” is not a numeric measure of this plan: use the measure "
+                    "number from the template.",
+                )
+            )
+        period = None
+        try:
+            period = parse_period(cell("period"))
+        except PeriodError as error:
+            errors.append(RowError(number, "period", str(error)))
+        value = _number(cell("value"), "value", number, errors, required=True)
+        comparison = _number(cell("comparison"), "comparison", number, errors)
+        target = _number(cell("target"), "target", number, errors)
+        texts = {}
+        for name, limit in LIMITS.items():
+            texts[name] = _cell_text(cell(name))
+            if len(texts[name]) > limit:
+                errors.append(
+                    RowError(number, name, f"The {name} is longer than {limit} characters.")
+                )
+        if measure is not None and period is not None:
+            key = (measure.pk, period.kind, period.start)
+            if key in seen:
+                errors.append(
+                    RowError(
+                        number,
+                        "period",
+                        f"{period.label} for measure {measure.pk} is already in row {seen[key]}.",
+                    )
+                )
+            else:
+                seen[key] = number
+        if errors:
+            result.errors.extend(errors)
+        else:
+            result.rows.append(
+                CheckedRow(
+                    number,
+                    measure.pk,
+                    period,
+                    value,
+                    comparison,
+                    target,
+                    texts["source"],
+                    texts["note"],
+                )
+            )
+    return result

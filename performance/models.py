@@ -1,0 +1,478 @@
+"""Performance and scrutiny: figures for the plan's measures, commentary, imports, quarterly
+reports, and the strategic scrutiny (accountability board) meetings with their actions.
+
+Measures themselves belong to the plan (``plans.Measure``); this app holds what happens to them.
+A measure is public when its plan is: every public read goes through ``Measure`` lookups filtered
+by ``public_measures()``.
+"""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from pcc_portal.publications.markdown import markdown_to_text, render_markdown
+from pcc_portal.publications.models import Publishable, PublishableQuerySet
+
+from . import periods
+
+
+class InvalidTransition(Exception):
+    """An action or import was asked to move to a state its current state does not allow."""
+
+
+def public_measures():
+    """Measures of published plans: the only ones the public may see figures for."""
+    from plans.models import Measure, Plan
+
+    return Measure.objects.filter(plan__in=Plan.objects.public())
+
+
+class DataPointQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(measure__in=public_measures())
+
+    def in_order(self):
+        return self.order_by("measure_id", "period_start", "period_kind")
+
+
+class DataPoint(models.Model):
+    """One figure of a numeric measure for one period."""
+
+    class PeriodKind(models.TextChoices):
+        MONTH = periods.MONTH, "Month"
+        QUARTER = periods.QUARTER, "Financial-year quarter"
+
+    measure = models.ForeignKey(
+        "plans.Measure", on_delete=models.CASCADE, related_name="data_points"
+    )
+    period_kind = models.CharField(max_length=10, choices=PeriodKind)
+    period_start = models.DateField(help_text="The first day of the month or quarter.")
+    value = models.DecimalField(max_digits=16, decimal_places=4)
+    comparison_value = models.DecimalField(
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="What the value is compared with, usually the same period a year earlier.",
+    )
+    target = models.DecimalField(max_digits=16, decimal_places=4, null=True, blank=True)
+    source = models.CharField(max_length=200, blank=True, help_text="Who supplied the figure.")
+    note = models.CharField(max_length=500, blank=True)
+    demonstration = models.BooleanField(
+        default=False, help_text="Made up for the demonstration site; labelled wherever shown."
+    )
+    imported_by = models.ForeignKey(
+        "MeasureImport", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = DataPointQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["measure", "period_kind", "period_start"], name="one_figure_per_period"
+            ),
+            models.CheckConstraint(condition=models.Q(period_start__day=1), name="period_on_1st"),
+            models.CheckConstraint(
+                condition=~models.Q(period_kind=periods.QUARTER)
+                | models.Q(period_start__month__in=[1, 4, 7, 10]),
+                name="quarter_starts_a_financial_quarter",
+            ),
+        ]
+        indexes = [models.Index(fields=["measure", "period_start"])]
+
+    def __str__(self):
+        return f"{self.measure}: {self.period} = {self.value}"
+
+    @property
+    def period(self):
+        return periods.Period(self.period_start, self.period_kind)
+
+
+class MeasureCommentaryQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(measure__in=public_measures())
+
+
+class MeasureCommentary(models.Model):
+    """Dated commentary on a measure without numbers ("Outcome of HMICFRS inspections")."""
+
+    measure = models.ForeignKey(
+        "plans.Measure", on_delete=models.CASCADE, related_name="commentary"
+    )
+    date = models.DateField()
+    text = models.TextField(help_text="Markdown.")
+    text_html = models.TextField(editable=False, default="")
+    written_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
+    )
+
+    history = HistoricalRecords(excluded_fields=["text_html"])
+    objects = MeasureCommentaryQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "measure commentary"
+        ordering = ["measure", "-date", "-pk"]
+
+    def __str__(self):
+        return f"{self.measure}: {self.date:%d %B %Y}"
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_markdown(self.text)
+        super().save(*args, **kwargs)
+
+
+def _import_path(instance, filename):
+    return f"performance/imports/{timezone.now():%Y/%m}/{filename}"
+
+
+class MeasureImport(models.Model):
+    """A spreadsheet of figures as the Constabulary supplied it: kept, previewed, then applied
+    whole or not at all."""
+
+    class Status(models.TextChoices):
+        PREVIEWED = "previewed", "Ready to apply"
+        INVALID = "invalid", "Has errors"
+        APPLIED = "applied", "Applied"
+        DISCARDED = "discarded", "Discarded"
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.PROTECT, related_name="+")
+    file = models.FileField(upload_to=_import_path)
+    original_name = models.CharField(max_length=255)
+    status = models.CharField(max_length=20, choices=Status, default=Status.PREVIEWED)
+    row_count = models.PositiveIntegerField(default=0)
+    new_count = models.PositiveIntegerField(default=0)
+    replaced_count = models.PositiveIntegerField(default=0)
+    errors = models.JSONField(default=list, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    applied_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    applied_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="applied")
+                | (models.Q(applied_by__isnull=False) & models.Q(applied_at__isnull=False)),
+                name="applied_import_says_who_and_when",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.original_name} ({self.uploaded_at:%d %b %Y %H:%M})"
+
+    def get_absolute_url(self):
+        return reverse("performance_manage:import", kwargs={"pk": self.pk})
+
+    @property
+    def can_apply(self):
+        return self.status == self.Status.PREVIEWED
+
+
+class QuarterlyReportQuerySet(PublishableQuerySet):
+    pass
+
+
+class QuarterlyReport(Publishable):
+    """The quarterly performance report: headlines, commentary per priority, a table and a
+    chart per measure, and the national measures statement."""
+
+    document_type = "performance"
+    page_template = "performance/report_body.html"
+    document_template = "performance/report_document.html"
+
+    plan = models.ForeignKey("plans.Plan", on_delete=models.PROTECT, related_name="+")
+    financial_year = models.PositiveSmallIntegerField(
+        help_text="The year the financial year starts: 2021 for 2021-22."
+    )
+    quarter = models.PositiveSmallIntegerField(
+        choices=[
+            (1, "Q1 (April to June)"),
+            (2, "Q2 (July to September)"),
+            (3, "Q3 (October to December)"),
+            (4, "Q4 (January to March)"),
+        ]
+    )
+    headlines = models.TextField(blank=True, help_text="Markdown: the main points of the quarter.")
+    headlines_html = models.TextField(editable=False, default="")
+    national_statement = models.TextField(
+        "Statement on the national crime and policing measures",
+        blank=True,
+        help_text="Markdown: the Constabulary's contribution to the national priorities.",
+    )
+    national_statement_html = models.TextField(editable=False, default="")
+    presented_on = models.DateField(
+        null=True, blank=True, help_text="The strategic scrutiny meeting it was presented to."
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(
+        excluded_fields=["headlines_html", "national_statement_html", "updated_at"]
+    )
+    objects = QuarterlyReportQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-financial_year", "-quarter"]
+        permissions = [("publish_quarterlyreport", "Can publish quarterly performance reports")]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["financial_year", "quarter"], name="one_report_per_quarter"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(quarter__gte=1, quarter__lte=4), name="quarter_1_to_4"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Performance report, {self.period.long_label}"
+
+    def save(self, *args, **kwargs):
+        self.headlines_html = render_markdown(self.headlines)
+        self.national_statement_html = render_markdown(self.national_statement)
+        super().save(*args, **kwargs)
+
+    @property
+    def period(self):
+        return periods.Period.quarter(self.financial_year, self.quarter)
+
+    @property
+    def slug(self):
+        return self.period.slug
+
+    def get_absolute_url(self):
+        return reverse("performance:report", kwargs={"quarter": self.slug})
+
+    def get_pdf_url(self):
+        return reverse("performance:report_pdf", kwargs={"quarter": self.slug})
+
+    def get_manage_url(self):
+        return reverse("performance_manage:report", kwargs={"pk": self.pk})
+
+    def publication_title(self):
+        return f"Police and crime plan performance report: {self.period.long_label}"
+
+    def publication_context(self):
+        from .selectors import report_content
+
+        return {"report": self, "content": report_content(report=self)}
+
+    def publication_text(self):
+        content = self.publication_context()["content"]
+        parts = [self.publication_title(), markdown_to_text(self.headlines)]
+        for section in content.sections:
+            parts.append(section.title)
+            if section.commentary:
+                parts.append(markdown_to_text(section.commentary))
+            parts.extend(row.measure.wording for row in section.rows)
+        parts.append(markdown_to_text(self.national_statement))
+        return "\n".join(part for part in parts if part)
+
+
+class ReportCommentary(models.Model):
+    """What the report says about one priority this quarter."""
+
+    report = models.ForeignKey(QuarterlyReport, on_delete=models.CASCADE, related_name="commentary")
+    priority = models.ForeignKey("plans.Priority", on_delete=models.CASCADE, related_name="+")
+    text = models.TextField(blank=True, help_text="Markdown.")
+    text_html = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(excluded_fields=["text_html"])
+
+    class Meta:
+        verbose_name_plural = "report commentary"
+        constraints = [
+            models.UniqueConstraint(
+                fields=["report", "priority"], name="one_commentary_per_priority"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.report}: {self.priority}"
+
+    def save(self, *args, **kwargs):
+        self.text_html = render_markdown(self.text)
+        super().save(*args, **kwargs)
+
+
+class ScrutinyMeeting(Publishable):
+    """A strategic scrutiny (accountability board) meeting: the Commissioner holding the Chief
+    Constable to account. Its published note is a versioned publication."""
+
+    document_type = "performance"
+    page_template = "performance/scrutiny_body.html"
+    document_template = "performance/scrutiny_document.html"
+
+    date = models.DateField(unique=True)
+    attendees = models.TextField(help_text="One person a line, with their role.")
+    topics = models.TextField(help_text="One topic a line: what the meeting scrutinised.")
+    note = models.TextField(
+        "Note of the meeting", blank=True, help_text="Markdown: the published note."
+    )
+    note_html = models.TextField(editable=False, default="")
+    report = models.ForeignKey(
+        QuarterlyReport,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="meetings",
+        help_text="The quarterly performance report considered, if any.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["note_html", "updated_at"])
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-date"]
+        permissions = [("publish_scrutinymeeting", "Can publish notes of scrutiny meetings")]
+
+    def __str__(self):
+        return f"Strategic scrutiny meeting, {self.date:%-d %B %Y}"
+
+    def save(self, *args, **kwargs):
+        self.note_html = render_markdown(self.note)
+        super().save(*args, **kwargs)
+
+    @property
+    def attendee_list(self):
+        return [line.strip() for line in self.attendees.splitlines() if line.strip()]
+
+    @property
+    def topic_list(self):
+        return [line.strip() for line in self.topics.splitlines() if line.strip()]
+
+    def get_absolute_url(self):
+        return reverse("performance:meeting", kwargs={"date": self.date.isoformat()})
+
+    def get_pdf_url(self):
+        return reverse("performance:meeting_pdf", kwargs={"date": self.date.isoformat()})
+
+    def get_manage_url(self):
+        return reverse("performance_manage:meeting", kwargs={"pk": self.pk})
+
+    def publication_title(self):
+        return f"Note of the strategic scrutiny meeting, {self.date:%-d %B %Y}"
+
+    def publication_context(self):
+        return {
+            "meeting": self,
+            "papers": list(self.papers.all()),
+            "raised": list(self.actions.order_by("due_date", "pk")),
+            "carried_forward": list(ScrutinyAction.objects.carried_forward_to(self)),
+        }
+
+    def publication_text(self):
+        context = self.publication_context()
+        parts = [self.publication_title(), *self.topic_list, markdown_to_text(self.note)]
+        parts += [paper.title for paper in context["papers"]]
+        parts += [action.description for action in context["raised"]]
+        return "\n".join(part for part in parts if part)
+
+
+class Paper(models.Model):
+    """A paper the meeting received from the Constabulary or the office."""
+
+    meeting = models.ForeignKey(ScrutinyMeeting, on_delete=models.CASCADE, related_name="papers")
+    title = models.CharField(max_length=300)
+    presented_by = models.CharField(max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(default=0)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+
+class ScrutinyActionQuerySet(models.QuerySet):
+    def open(self):
+        return self.exclude(status=ScrutinyAction.Status.CLOSED)
+
+    def carried_forward_to(self, meeting):
+        """Actions raised at earlier meetings that were still open when this one met."""
+        return (
+            self.filter(raised_at__date__lt=meeting.date)
+            .filter(models.Q(closed_on__isnull=True) | models.Q(closed_on__gte=meeting.date))
+            .select_related("raised_at")
+            .order_by("due_date", "pk")
+        )
+
+    def overdue(self, *, today=None):
+        today = today or timezone.localdate()
+        return self.open().filter(due_date__lt=today)
+
+
+class ScrutinyAction(models.Model):
+    """Something the Chief Constable was asked to do, carried forward until closed."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", "Open"
+        IN_PROGRESS = "in_progress", "In progress"
+        CLOSED = "closed", "Closed"
+
+    raised_at = models.ForeignKey(ScrutinyMeeting, on_delete=models.CASCADE, related_name="actions")
+    description = models.TextField()
+    owner = models.CharField(
+        max_length=200,
+        help_text="Who answers for it, for example "
+        "“Chief Constable” or “Assistant Chief Constable, Local Policing”.",
+    )
+    due_date = models.DateField()
+    status = models.CharField(max_length=20, choices=Status, default=Status.OPEN)
+    update = models.TextField("Latest update", blank=True)
+    closed_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = ScrutinyActionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["due_date", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(status="closed") & models.Q(closed_on__isnull=False))
+                | (~models.Q(status="closed") & models.Q(closed_on__isnull=True)),
+                name="closed_action_has_closing_date",
+            )
+        ]
+
+    def __str__(self):
+        return self.description[:80]
+
+    def start(self):
+        if self.status != self.Status.OPEN:
+            raise InvalidTransition(
+                "Only an open action can be started; this one is "
+                f"{self.get_status_display().lower()}."
+            )
+        self.status = self.Status.IN_PROGRESS
+
+    def close(self, *, on):
+        if self.status == self.Status.CLOSED:
+            raise InvalidTransition("This action is already closed.")
+        if on < self.raised_at.date:
+            raise InvalidTransition("An action cannot be closed before the meeting that raised it.")
+        self.status = self.Status.CLOSED
+        self.closed_on = on
+
+    def reopen(self):
+        if self.status != self.Status.CLOSED:
+            raise InvalidTransition("Only a closed action can be reopened.")
+        self.status = self.Status.OPEN
+        self.closed_on = None
+
+    def is_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.status != self.Status.CLOSED and self.due_date < today

@@ -1,0 +1,255 @@
+"""Reads for the dashboard, a measure's history and the quarterly report.
+
+Each builds its whole page from a fixed number of queries (plan, priorities, measures, figures,
+commentary), however many measures and periods there are.
+"""
+
+from dataclasses import dataclass, field
+
+from django.db.models import Prefetch
+
+from . import assessment, charts
+from .models import DataPoint, MeasureCommentary, ReportCommentary
+
+
+@dataclass
+class MeasureRow:
+    measure: object
+    points: list
+    commentary: object = None  # the latest dated commentary, for qualitative measures
+
+    @property
+    def latest(self):
+        return self.points[-1] if self.points else None
+
+    @property
+    def previous(self):
+        return self.points[-2] if len(self.points) > 1 else None
+
+    @property
+    def latest_value(self):
+        return assessment.format_number(self.latest.value, self.measure.unit) if self.latest else ""
+
+    @property
+    def comparison_value(self):
+        if self.latest is None or self.latest.comparison_value is None:
+            return ""
+        return assessment.format_number(self.latest.comparison_value, self.measure.unit)
+
+    @property
+    def change(self):
+        if self.latest is None:
+            return None
+        return assessment.change(self.latest.value, self.latest.comparison_value)
+
+    @property
+    def change_text(self):
+        change = self.change
+        return change.describe(self.measure.unit) if change else "No comparison figure"
+
+    @property
+    def assessment(self):
+        latest = self.latest
+        return assessment.assess(
+            direction=self.measure.direction,
+            value=latest.value if latest else None,
+            comparison=latest.comparison_value if latest else None,
+        )
+
+    @property
+    def trend_text(self):
+        """The latest figure against the one before it."""
+        if self.previous is None:
+            return ""
+        change = assessment.change(self.latest.value, self.previous.value)
+        return f"{change.describe(self.measure.unit)} on {self.previous.period.label}"
+
+    def _chart_points(self):
+        return [
+            charts.ChartPoint(
+                label=point.period.label,
+                value=float(point.value),
+                comparison=None
+                if point.comparison_value is None
+                else float(point.comparison_value),
+                target=None if point.target is None else float(point.target),
+            )
+            for point in self.points
+        ]
+
+    def chart(self, *, prefix="chart", small=False):
+        return charts.line_chart(
+            self._chart_points(),
+            chart_id=f"{prefix}-{self.measure.pk}",
+            title=self.measure.wording,
+            unit=self.measure.unit,
+            small=small,
+        )
+
+    @property
+    def full_chart(self):
+        return self.chart(prefix="chart")
+
+    @property
+    def small_chart(self):
+        return self.chart(prefix="spark", small=True)
+
+    @property
+    def table_rows(self):
+        unit = self.measure.unit
+        return [
+            {
+                "period": point.period,
+                "value": assessment.format_number(point.value, unit),
+                "comparison": assessment.format_number(point.comparison_value, unit),
+                "target": assessment.format_number(point.target, unit),
+                "source": point.source,
+                "note": point.note,
+            }
+            for point in self.points
+        ]
+
+    @property
+    def has_comparison(self):
+        return any(point.comparison_value is not None for point in self.points)
+
+    @property
+    def has_target(self):
+        return any(point.target is not None for point in self.points)
+
+
+@dataclass
+class Section:
+    title: str
+    priority: object = None
+    rows: list = field(default_factory=list)
+    commentary: str = ""
+    commentary_html: str = ""
+
+    @property
+    def numeric_rows(self):
+        return [row for row in self.rows if row.measure.is_numeric]
+
+    @property
+    def qualitative_rows(self):
+        return [row for row in self.rows if not row.measure.is_numeric]
+
+
+def _figures_by_measure(measure_ids, *, until=None):
+    points = DataPoint.objects.filter(measure_id__in=measure_ids)
+    if until is not None:
+        points = points.filter(period_start__lte=until)
+    by_measure = {}
+    for point in points.order_by("measure_id", "period_start", "period_kind").only(
+        "measure_id",
+        "period_kind",
+        "period_start",
+        "value",
+        "comparison_value",
+        "target",
+        "source",
+        "note",
+        "demonstration",
+    ):
+        by_measure.setdefault(point.measure_id, []).append(point)
+    return by_measure
+
+
+def _latest_commentary(measure_ids, *, until=None):
+    entries = MeasureCommentary.objects.filter(measure_id__in=measure_ids)
+    if until is not None:
+        entries = entries.filter(date__lte=until)
+    latest = {}
+    for entry in entries.order_by("measure_id", "-date", "-pk"):
+        latest.setdefault(entry.measure_id, entry)
+    return latest
+
+
+def _within(points, until):
+    """Figures for periods that ended by ``until``."""
+    return [point for point in points if point.period.end <= until] if until else points
+
+
+def plan_sections(plan, *, until=None):
+    """The plan's measures grouped by priority (in order), then by cross-cutting theme."""
+    from plans.models import Measure
+
+    measures = list(
+        Measure.objects.filter(plan=plan)
+        .select_related("priority")
+        .order_by("priority__number", "theme", "order", "pk")
+    )
+    ids = [measure.pk for measure in measures]
+    figures = _figures_by_measure(ids, until=until)
+    commentary = _latest_commentary(ids, until=until)
+    sections, by_key = [], {}
+    for measure in measures:
+        key = ("priority", measure.priority_id) if measure.priority_id else ("theme", measure.theme)
+        if key not in by_key:
+            title = str(measure.priority) if measure.priority_id else measure.theme
+            by_key[key] = Section(title=title, priority=measure.priority)
+            sections.append(by_key[key])
+        by_key[key].rows.append(
+            MeasureRow(
+                measure=measure,
+                points=_within(figures.get(measure.pk, []), until),
+                commentary=commentary.get(measure.pk),
+            )
+        )
+    # Priorities first, in their plan order; themes after.
+    sections.sort(key=lambda s: (s.priority is None, s.priority.number if s.priority else 0))
+    return sections
+
+
+def current_public_plan():
+    """The plan the public dashboard shows: the latest published one."""
+    from plans.models import Plan
+
+    return Plan.objects.public().order_by("-term_start").first()
+
+
+def measure_row(measure):
+    figures = _figures_by_measure([measure.pk]).get(measure.pk, [])
+    return MeasureRow(measure=measure, points=figures)
+
+
+def measure_commentary(measure):
+    return list(MeasureCommentary.objects.filter(measure=measure).order_by("-date", "-pk"))
+
+
+@dataclass
+class ReportContent:
+    sections: list
+    national_rows: list
+
+    @property
+    def demonstration(self):
+        return any(
+            point.demonstration
+            for section in self.sections
+            for row in section.rows
+            for point in row.points
+        )
+
+
+def report_content(*, report):
+    """Everything the quarterly report shows, as at the end of its quarter."""
+    until = report.period.end
+    sections = plan_sections(report.plan, until=until)
+    commentary = {
+        entry.priority_id: entry
+        for entry in ReportCommentary.objects.filter(report=report).select_related("priority")
+    }
+    for section in sections:
+        if section.priority is not None and section.priority.pk in commentary:
+            entry = commentary[section.priority.pk]
+            section.commentary = entry.text
+            section.commentary_html = entry.text_html
+    national = [row for section in sections for row in section.rows if row.measure.is_national]
+    return ReportContent(sections=sections, national_rows=national)
+
+
+def report_with_plan(queryset):
+    return queryset.select_related("plan").prefetch_related(
+        Prefetch("commentary", queryset=ReportCommentary.objects.select_related("priority"))
+    )

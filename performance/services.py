@@ -1,0 +1,225 @@
+"""Actions on performance data and scrutiny: each runs in one transaction and is named for what
+the user does."""
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.utils import timezone
+from simple_history.utils import bulk_create_with_history, bulk_update_with_history
+
+from pcc_portal.publications import services as publishing
+
+from . import imports
+from .models import (
+    DataPoint,
+    InvalidTransition,
+    MeasureImport,
+    QuarterlyReport,
+    ReportCommentary,
+    ScrutinyAction,
+)
+
+
+def _numeric_measures(plan):
+    from plans.models import Measure
+
+    return {m.pk: m for m in Measure.objects.filter(plan=plan).exclude(unit="")}
+
+
+@transaction.atomic
+def record_figure(
+    *, measure, period, value, comparison_value=None, target=None, source="", note="", by
+):
+    """Enter or correct one figure typed into the browser."""
+    if not measure.is_numeric:
+        raise ValidationError("This measure has no unit, so it takes commentary, not figures.")
+    point, created = DataPoint.objects.select_for_update().get_or_create(
+        measure=measure,
+        period_kind=period.kind,
+        period_start=period.start,
+        defaults={"value": value},
+    )
+    point.value = value
+    point.comparison_value = comparison_value
+    point.target = target
+    point.source = source
+    point.note = note
+    point._history_user = by
+    point._change_reason = "Entered" if created else "Corrected"
+    point.save()
+    return point
+
+
+def _check(measure_import):
+    measure_import.file.open("rb")
+    try:
+        header, body = imports.read_rows(measure_import.file, measure_import.original_name)
+    finally:
+        measure_import.file.close()
+    return imports.check_rows(header, body, measures=_numeric_measures(measure_import.plan))
+
+
+def _existing(checked):
+    """The figures already held for the periods in ``checked``, by key."""
+    measure_ids = {row.measure_id for row in checked}
+    existing = {}
+    for point in DataPoint.objects.filter(measure_id__in=measure_ids).only(
+        "pk", "measure_id", "period_kind", "period_start", "value"
+    ):
+        existing[(point.measure_id, point.period_kind, point.period_start)] = point
+    return {
+        key: point
+        for key, point in existing.items()
+        if key in {(r.measure_id, r.period.kind, r.period.start) for r in checked}
+    }
+
+
+def _record_check(measure_import, *, upload_error=None, result=None):
+    if upload_error is not None:
+        measure_import.errors = [imports.RowError(0, "", upload_error).as_dict()]
+        measure_import.row_count = 0
+        measure_import.new_count = measure_import.replaced_count = 0
+    else:
+        measure_import.errors = [error.as_dict() for error in result.errors]
+        measure_import.row_count = result.row_count
+        replaced = len(_existing(result.rows)) if not result.errors else 0
+        measure_import.replaced_count = replaced
+        measure_import.new_count = len(result.rows) - replaced if not result.errors else 0
+    measure_import.status = (
+        MeasureImport.Status.INVALID if measure_import.errors else MeasureImport.Status.PREVIEWED
+    )
+
+
+@transaction.atomic
+def upload_import(*, plan, upload, by):
+    """Keep the uploaded file with who and when, and check every row. Nothing is applied."""
+    measure_import = MeasureImport(
+        plan=plan, original_name=upload.name[:255], uploaded_by=by, uploaded_at=timezone.now()
+    )
+    measure_import.file.save(upload.name, upload, save=False)
+    try:
+        result = _check(measure_import)
+    except imports.UnreadableFile as error:
+        _record_check(measure_import, upload_error=str(error))
+    else:
+        _record_check(measure_import, result=result)
+    measure_import._history_user = by
+    measure_import.save()
+    return measure_import
+
+
+@transaction.atomic
+def apply_import(*, measure_import, by):
+    """Apply every row or none. The stored file is checked again, since figures may have
+    changed since the preview; any error leaves the database as it was."""
+    measure_import = MeasureImport.objects.select_for_update().get(pk=measure_import.pk)
+    if measure_import.status != MeasureImport.Status.PREVIEWED:
+        raise InvalidTransition(
+            f"This import is {measure_import.get_status_display().lower()}: it cannot be applied."
+        )
+    try:
+        result = _check(measure_import)
+    except imports.UnreadableFile as error:
+        result = None
+        _record_check(measure_import, upload_error=str(error))
+    else:
+        _record_check(measure_import, result=result)
+    if measure_import.errors:
+        measure_import._history_user = by
+        measure_import.save()
+        return measure_import
+    existing = _existing(result.rows)
+    creates, updates = [], []
+    for row in result.rows:
+        key = (row.measure_id, row.period.kind, row.period.start)
+        point = existing.get(key) or DataPoint(
+            measure_id=row.measure_id, period_kind=row.period.kind, period_start=row.period.start
+        )
+        point.value = row.value
+        point.comparison_value = row.comparison
+        point.target = row.target
+        point.source = row.source
+        point.note = row.note
+        point.imported_by = measure_import
+        point.updated_at = timezone.now()
+        (updates if point.pk else creates).append(point)
+    reason = f"Imported from {measure_import.original_name}"
+    if creates:
+        bulk_create_with_history(
+            creates, DataPoint, batch_size=1000, default_user=by, default_change_reason=reason
+        )
+    if updates:
+        bulk_update_with_history(
+            updates,
+            DataPoint,
+            ["value", "comparison_value", "target", "source", "note", "imported_by", "updated_at"],
+            batch_size=1000,
+            default_user=by,
+            default_change_reason=reason,
+        )
+    measure_import.status = MeasureImport.Status.APPLIED
+    measure_import.applied_by = by
+    measure_import.applied_at = timezone.now()
+    measure_import.new_count = len(creates)
+    measure_import.replaced_count = len(updates)
+    measure_import._history_user = by
+    measure_import.save()
+    return measure_import
+
+
+@transaction.atomic
+def discard_import(*, measure_import, by):
+    measure_import = MeasureImport.objects.select_for_update().get(pk=measure_import.pk)
+    if measure_import.status == MeasureImport.Status.APPLIED:
+        raise InvalidTransition("An applied import is part of the record: it cannot be discarded.")
+    measure_import.status = MeasureImport.Status.DISCARDED
+    measure_import._history_user = by
+    measure_import.save()
+    return measure_import
+
+
+@transaction.atomic
+def save_report_commentary(*, report, texts, by):
+    """Set the report's commentary for each priority: ``texts`` maps priority to Markdown."""
+    existing = {
+        entry.priority_id: entry for entry in ReportCommentary.objects.filter(report=report)
+    }
+    for priority, text in texts.items():
+        entry = existing.get(priority.pk) or ReportCommentary(report=report, priority=priority)
+        if entry.pk and entry.text == text:
+            continue
+        entry.text = text
+        entry._history_user = by
+        entry.save()
+
+
+def publish_report(*, report, by, note):
+    if not QuarterlyReport.objects.filter(pk=report.pk).exists():
+        raise InvalidTransition("The report no longer exists.")
+    return publishing.publish(obj=report, by=by, note=note)
+
+
+@transaction.atomic
+def update_action(*, action, status, update, closed_on, by):
+    """Record progress on an action: started, closed on a date, or reopened."""
+    action = (
+        ScrutinyAction.objects.select_for_update().select_related("raised_at").get(pk=action.pk)
+    )
+    if status != action.status:
+        if status == ScrutinyAction.Status.CLOSED:
+            action.close(on=closed_on or timezone.localdate())
+        elif action.status == ScrutinyAction.Status.CLOSED:
+            action.reopen()
+            if status == ScrutinyAction.Status.IN_PROGRESS:
+                action.start()
+        elif status == ScrutinyAction.Status.IN_PROGRESS:
+            action.start()
+        else:
+            raise InvalidTransition("An action in progress stays in progress until it is closed.")
+    elif status == ScrutinyAction.Status.CLOSED and closed_on and closed_on != action.closed_on:
+        if closed_on < action.raised_at.date:
+            raise InvalidTransition("An action cannot be closed before the meeting that raised it.")
+        action.closed_on = closed_on
+    action.update = update
+    action._history_user = by
+    action.save()
+    return action

@@ -1,0 +1,587 @@
+"""Staff views: figures and commentary per measure, spreadsheet imports, quarterly reports and
+strategic scrutiny meetings with their actions."""
+
+import csv
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import ValidationError
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from pcc_portal.publications.forms import PublishForm
+from pcc_portal.publications.selectors import publishing_panel
+from pcc_portal.publications.services import NothingToPublish, freeze
+
+from .. import selectors, services
+from ..forms import (
+    ActionForm,
+    ActionUpdateForm,
+    CommentaryForm,
+    FigureForm,
+    ImportUploadForm,
+    PaperForm,
+    ReportCommentaryForm,
+    ReportForm,
+    ScrutinyMeetingForm,
+)
+from ..models import (
+    DataPoint,
+    InvalidTransition,
+    MeasureImport,
+    QuarterlyReport,
+    ReportCommentary,
+    ScrutinyAction,
+    ScrutinyMeeting,
+)
+
+PREVIEW_ROWS = 50
+
+
+def staff(permission):
+    """login_required then the permission (403 for the signed-in without it)."""
+
+    def decorate(view):
+        return login_required(permission_required(permission, raise_exception=True)(view))
+
+    return decorate
+
+
+def _form_page(request, form, *, title, crumbs, intro="", status=200, enctype=False):
+    return render(
+        request,
+        "performance/manage/form.html",
+        {"form": form, "title": title, "crumbs": crumbs, "intro": intro, "multipart": enctype},
+        status=400 if request.method == "POST" and form.errors else status,
+    )
+
+
+def _plans():
+    from plans.models import Plan
+
+    return Plan.objects.order_by("-term_start")
+
+
+def _measure(pk):
+    from plans.models import Measure
+
+    return get_object_or_404(Measure.objects.select_related("plan", "priority"), pk=pk)
+
+
+# Measures and figures -------------------------------------------------------------------------
+
+
+@staff("performance.view_datapoint")
+def index(request):
+    plan_id = request.GET.get("plan")
+    plans = list(_plans())
+    plan = next((p for p in plans if str(p.pk) == plan_id), None) or (plans[0] if plans else None)
+    sections = selectors.plan_sections(plan) if plan else []
+    return render(
+        request,
+        "performance/manage/index.html",
+        {
+            "plans": plans,
+            "plan": plan,
+            "sections": sections,
+            "recent_imports": MeasureImport.objects.select_related("uploaded_by")[:5],
+            "open_actions": ScrutinyAction.objects.open().select_related("raised_at")[:10],
+        },
+    )
+
+
+@staff("performance.view_datapoint")
+def measure(request, pk):
+    measure = _measure(pk)
+    row = selectors.measure_row(measure)
+    figure_form = None
+    if measure.is_numeric:
+        figure_form = FigureForm(measure=measure)
+        figure_form.helper.form_action = reverse("performance_manage:figure_add", args=[pk])
+    return render(
+        request,
+        "performance/manage/measure.html",
+        {
+            "measure": measure,
+            "row": row,
+            "points": list(reversed(row.points)),
+            "commentary": selectors.measure_commentary(measure),
+            "figure_form": figure_form,
+        },
+    )
+
+
+@staff("performance.add_datapoint")
+def figure_add(request, pk):
+    measure = _measure(pk)
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse("performance_manage:measure", args=[measure.pk]), measure.wording),
+    ]
+    if not measure.is_numeric:
+        messages.error(request, "This measure has no unit: add commentary instead of figures.")
+        return redirect("performance_manage:measure", pk=measure.pk)
+    form = FigureForm(request.POST or None, measure=measure)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.record_figure(
+            measure=measure,
+            period=data["period"],
+            value=data["value"],
+            comparison_value=data["comparison_value"],
+            target=data["target"],
+            source=data["source"],
+            note=data["note"],
+            by=request.user,
+        )
+        messages.success(request, f"The figure for {data['period'].label} was saved.")
+        return redirect("performance_manage:measure", pk=measure.pk)
+    return _form_page(request, form, title=f"Add a figure: {measure.wording}", crumbs=crumbs)
+
+
+@staff("performance.change_datapoint")
+def figure_edit(request, pk):
+    point = get_object_or_404(DataPoint.objects.select_related("measure"), pk=pk)
+    measure = point.measure
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse("performance_manage:measure", args=[measure.pk]), measure.wording),
+    ]
+    form = FigureForm(request.POST or None, instance=point, measure=measure)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        services.record_figure(
+            measure=measure,
+            period=point.period,
+            value=data["value"],
+            comparison_value=data["comparison_value"],
+            target=data["target"],
+            source=data["source"],
+            note=data["note"],
+            by=request.user,
+        )
+        messages.success(request, f"The figure for {point.period.label} was corrected.")
+        return redirect("performance_manage:measure", pk=measure.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Correct the figure for {point.period.label}",
+        crumbs=crumbs,
+        intro=measure.wording,
+    )
+
+
+@staff("performance.add_measurecommentary")
+def commentary_add(request, pk):
+    measure = _measure(pk)
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse("performance_manage:measure", args=[measure.pk]), measure.wording),
+    ]
+    form = CommentaryForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        entry = form.save(commit=False)
+        entry.measure = measure
+        entry.written_by = request.user
+        entry.save()
+        messages.success(request, "The commentary was added.")
+        return redirect("performance_manage:measure", pk=measure.pk)
+    return _form_page(request, form, title=f"Add commentary: {measure.wording}", crumbs=crumbs)
+
+
+# Imports --------------------------------------------------------------------------------------
+
+
+@staff("performance.view_measureimport")
+def import_list(request):
+    imports = MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by")[:100]
+    return render(request, "performance/manage/import_list.html", {"imports": imports})
+
+
+@staff("performance.add_measureimport")
+def import_upload(request):
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse("performance_manage:imports"), "Imports"),
+    ]
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        measure_import = services.upload_import(
+            plan=form.cleaned_data["plan"], upload=form.cleaned_data["file"], by=request.user
+        )
+        return redirect(measure_import.get_absolute_url())
+    return _form_page(
+        request,
+        form,
+        title="Import figures from a spreadsheet",
+        crumbs=crumbs,
+        enctype=True,
+        intro="You will see every row checked before anything is saved. Nothing is applied "
+        "until you confirm, and then every row is applied or none.",
+    )
+
+
+@staff("performance.add_measureimport")
+def import_template(request):
+    from plans.models import Measure
+
+    plan = get_object_or_404(_plans(), pk=request.GET.get("plan") or 0)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="figures-{plan.slug}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(["measure", "period", "value", "comparison", "target", "source", "note"])
+    for measure in (
+        Measure.objects.filter(plan=plan)
+        .exclude(unit="")
+        .order_by("priority__number", "order", "pk")
+    ):
+        writer.writerow([measure.pk, "", "", "", "", "", measure.wording])
+    return response
+
+
+@staff("performance.view_measureimport")
+def import_detail(request, pk):
+    measure_import = get_object_or_404(
+        MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by"), pk=pk
+    )
+    errors = measure_import.errors
+    by_row = {}
+    for error in errors:
+        by_row.setdefault(error["row"], []).append(error)
+    return render(
+        request,
+        "performance/manage/import.html",
+        {
+            "measure_import": measure_import,
+            "error_rows": sorted(by_row.items()),
+            "error_count": len(errors),
+            "preview": _preview_rows(measure_import) if not errors else [],
+            "preview_limit": PREVIEW_ROWS,
+        },
+    )
+
+
+def _preview_rows(measure_import):
+    """The first rows as they will be applied, with the figure each replaces."""
+    from plans.models import Measure
+
+    if measure_import.status not in (MeasureImport.Status.PREVIEWED, MeasureImport.Status.APPLIED):
+        return []
+    try:
+        measure_import.file.open("rb")
+        from ..imports import check_rows, read_rows
+
+        header, body = read_rows(measure_import.file, measure_import.original_name)
+    except Exception:  # the stored file is gone: the counts above still tell the story
+        return []
+    finally:
+        measure_import.file.close()
+    measures = {m.pk: m for m in Measure.objects.filter(plan=measure_import.plan).exclude(unit="")}
+    result = check_rows(header, body[:PREVIEW_ROWS], measures=measures)
+    return [{"row": row, "measure": measures[row.measure_id]} for row in result.rows]
+
+
+@require_POST
+@staff("performance.change_measureimport")
+def import_apply(request, pk):
+    measure_import = get_object_or_404(MeasureImport, pk=pk)
+    try:
+        measure_import = services.apply_import(measure_import=measure_import, by=request.user)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+    else:
+        if measure_import.status == MeasureImport.Status.APPLIED:
+            messages.success(
+                request,
+                f"{measure_import.row_count} rows applied: {measure_import.new_count} new "
+                f"figures, {measure_import.replaced_count} replaced.",
+            )
+        else:
+            messages.error(request, "Nothing was applied: the file now has errors, listed below.")
+    return redirect(measure_import.get_absolute_url())
+
+
+@require_POST
+@staff("performance.change_measureimport")
+def import_discard(request, pk):
+    measure_import = get_object_or_404(MeasureImport, pk=pk)
+    try:
+        services.discard_import(measure_import=measure_import, by=request.user)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The import was discarded: nothing was applied.")
+    return redirect(measure_import.get_absolute_url())
+
+
+# Quarterly reports ----------------------------------------------------------------------------
+
+
+@staff("performance.view_quarterlyreport")
+def report_list(request):
+    reports = QuarterlyReport.objects.visible_to(request.user).select_related("plan")
+    return render(request, "performance/manage/report_list.html", {"reports": reports})
+
+
+def _report_crumbs(report=None):
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse("performance_manage:reports"), "Quarterly reports"),
+    ]
+    if report is not None:
+        crumbs.append((report.get_manage_url(), str(report)))
+    return crumbs
+
+
+@staff("performance.add_quarterlyreport")
+def report_create(request):
+    form = ReportForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        report = form.save(commit=False)
+        report._history_user = request.user
+        report.save()
+        messages.success(request, f"“{report}” was saved as a draft.")
+        return redirect(report.get_manage_url())
+    return _form_page(request, form, title="Start a quarterly report", crumbs=_report_crumbs())
+
+
+@staff("performance.change_quarterlyreport")
+def report_edit(request, pk):
+    report = get_object_or_404(QuarterlyReport.objects.visible_to(request.user), pk=pk)
+    form = ReportForm(request.POST or None, instance=report)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your changes were saved. The public sees them when you publish.")
+        return redirect(report.get_manage_url())
+    return _form_page(request, form, title=f"Edit {report}", crumbs=_report_crumbs(report))
+
+
+@staff("performance.change_quarterlyreport")
+def report_commentary(request, pk):
+    from plans.models import Priority
+
+    report = get_object_or_404(QuarterlyReport.objects.visible_to(request.user), pk=pk)
+    existing = {c.priority_id: c.text for c in ReportCommentary.objects.filter(report=report)}
+    form = ReportCommentaryForm(
+        request.POST or None,
+        priorities=Priority.objects.filter(plan=report.plan).order_by("number"),
+        existing=existing,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_report_commentary(report=report, texts=form.texts(), by=request.user)
+        messages.success(request, "The commentary was saved.")
+        return redirect(report.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title="Commentary per priority",
+        crumbs=_report_crumbs(report),
+        intro=str(report),
+    )
+
+
+def _report_page(request, report, publish_form=None, status=200):
+    context = {
+        "report": report,
+        "object": report,
+        **publishing_panel(
+            obj=report,
+            user=request.user,
+            publish_url=reverse("performance_manage:report_publish", kwargs={"pk": report.pk}),
+            publish_permission="performance.publish_quarterlyreport",
+            publish_form=publish_form,
+        ),
+        "preview_html": freeze(obj=report)[0],
+    }
+    return render(request, "performance/manage/report.html", context, status=status)
+
+
+@staff("performance.view_quarterlyreport")
+def report_detail(request, pk):
+    report = get_object_or_404(
+        QuarterlyReport.objects.visible_to(request.user).select_related("plan"), pk=pk
+    )
+    return _report_page(request, report)
+
+
+@require_POST
+@staff("performance.publish_quarterlyreport")
+def report_publish(request, pk):
+    report = get_object_or_404(QuarterlyReport.objects.visible_to(request.user), pk=pk)
+    form = PublishForm(request.POST, action=reverse("performance_manage:report_publish", args=[pk]))
+    if not form.is_valid():
+        return _report_page(request, report, publish_form=form, status=400)
+    try:
+        version = services.publish_report(
+            report=report, by=request.user, note=form.cleaned_data["change_note"]
+        )
+    except (NothingToPublish, InvalidTransition) as error:
+        form.add_error("change_note", str(error))
+        return _report_page(request, report, publish_form=form, status=400)
+    messages.success(
+        request,
+        f"Version {version.number} is being published. "
+        "The public sees it as soon as its PDF is ready.",
+    )
+    return redirect(report.get_manage_url())
+
+
+# Strategic scrutiny meetings ------------------------------------------------------------------
+
+
+def _meeting_crumbs(meeting=None):
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse("performance_manage:meetings"), "Scrutiny meetings"),
+    ]
+    if meeting is not None:
+        crumbs.append((meeting.get_manage_url(), str(meeting)))
+    return crumbs
+
+
+@staff("performance.view_scrutinymeeting")
+def meeting_list(request):
+    meetings = ScrutinyMeeting.objects.visible_to(request.user).order_by("-date")
+    actions = ScrutinyAction.objects.open().select_related("raised_at")
+    return render(
+        request, "performance/manage/meeting_list.html", {"meetings": meetings, "actions": actions}
+    )
+
+
+@staff("performance.add_scrutinymeeting")
+def meeting_create(request):
+    form = ScrutinyMeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        meeting = form.save(commit=False)
+        meeting._history_user = request.user
+        meeting.save()
+        messages.success(request, f"“{meeting}” was saved as a draft.")
+        return redirect(meeting.get_manage_url())
+    return _form_page(
+        request, form, title="Record a strategic scrutiny meeting", crumbs=_meeting_crumbs()
+    )
+
+
+@staff("performance.change_scrutinymeeting")
+def meeting_edit(request, pk):
+    meeting = get_object_or_404(ScrutinyMeeting.objects.visible_to(request.user), pk=pk)
+    form = ScrutinyMeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your changes were saved. The public sees them when you publish.")
+        return redirect(meeting.get_manage_url())
+    return _form_page(request, form, title=f"Edit {meeting}", crumbs=_meeting_crumbs(meeting))
+
+
+def _meeting_page(request, meeting, publish_form=None, status=200):
+    context = {
+        "meeting": meeting,
+        "object": meeting,
+        **meeting.publication_context(),
+        **publishing_panel(
+            obj=meeting,
+            user=request.user,
+            publish_url=reverse("performance_manage:meeting_publish", kwargs={"pk": meeting.pk}),
+            publish_permission="performance.publish_scrutinymeeting",
+            publish_form=publish_form,
+        ),
+        "preview_html": freeze(obj=meeting)[0],
+    }
+    return render(request, "performance/manage/meeting.html", context, status=status)
+
+
+@staff("performance.view_scrutinymeeting")
+def meeting_detail(request, pk):
+    meeting = get_object_or_404(ScrutinyMeeting.objects.visible_to(request.user), pk=pk)
+    return _meeting_page(request, meeting)
+
+
+@require_POST
+@staff("performance.publish_scrutinymeeting")
+def meeting_publish(request, pk):
+    meeting = get_object_or_404(ScrutinyMeeting.objects.visible_to(request.user), pk=pk)
+    form = PublishForm(
+        request.POST, action=reverse("performance_manage:meeting_publish", args=[pk])
+    )
+    if not form.is_valid():
+        return _meeting_page(request, meeting, publish_form=form, status=400)
+    from pcc_portal.publications import services as publishing
+
+    version = publishing.publish(
+        obj=meeting, by=request.user, note=form.cleaned_data["change_note"]
+    )
+    messages.success(
+        request,
+        f"Version {version.number} of the note is being published. "
+        "The public sees it as soon as its PDF is ready.",
+    )
+    return redirect(meeting.get_manage_url())
+
+
+@staff("performance.add_paper")
+def paper_add(request, pk):
+    # Anyone who may add to a meeting's record is staff who may see its draft.
+    meeting = get_object_or_404(ScrutinyMeeting, pk=pk)
+    form = PaperForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        paper = form.save(commit=False)
+        paper.meeting = meeting
+        paper.order = meeting.papers.count() + 1
+        paper._history_user = request.user
+        paper.save()
+        messages.success(request, f"“{paper}” was added to the papers received.")
+        return redirect(meeting.get_manage_url())
+    return _form_page(request, form, title="Add a paper received", crumbs=_meeting_crumbs(meeting))
+
+
+@staff("performance.add_scrutinyaction")
+def action_add(request, pk):
+    # Anyone who may add to a meeting's record is staff who may see its draft.
+    meeting = get_object_or_404(ScrutinyMeeting, pk=pk)
+    form = ActionForm(request.POST or None, initial={"owner": "Chief Constable"})
+    if request.method == "POST" and form.is_valid():
+        action = form.save(commit=False)
+        action.raised_at = meeting
+        action._history_user = request.user
+        action.save()
+        messages.success(request, "The action was added. It is carried forward until closed.")
+        return redirect(meeting.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title="Add an action for the Chief Constable",
+        crumbs=_meeting_crumbs(meeting),
+    )
+
+
+@staff("performance.change_scrutinyaction")
+def action_edit(request, pk):
+    action = get_object_or_404(ScrutinyAction.objects.select_related("raised_at"), pk=pk)
+    form = ActionUpdateForm(
+        request.POST or None,
+        initial={"status": action.status, "update": action.update, "closed_on": action.closed_on},
+    )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        try:
+            services.update_action(
+                action=action,
+                status=data["status"],
+                update=data["update"],
+                closed_on=data["closed_on"],
+                by=request.user,
+            )
+        except (InvalidTransition, ValidationError) as error:
+            form.add_error("status", str(error.message if hasattr(error, "message") else error))
+        else:
+            messages.success(request, "The action's progress was saved.")
+            return redirect(action.raised_at.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title="Record progress on an action",
+        crumbs=_meeting_crumbs(action.raised_at),
+        intro=action.description,
+    )

@@ -1,0 +1,167 @@
+"""Public performance pages: the dashboard, each measure's history and CSV, quarterly reports and
+notes of strategic scrutiny meetings. Everything goes through the public QuerySets."""
+
+import csv
+import datetime
+
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+
+from pcc_portal.publications.models import Version
+from pcc_portal.publications.responses import version_pdf_response
+
+from .. import selectors
+from ..models import DataPoint, QuarterlyReport, ScrutinyMeeting, public_measures
+from ..periods import PeriodError, parse_quarter_slug
+
+
+def dashboard(request):
+    plan = selectors.current_public_plan()
+    sections = selectors.plan_sections(plan) if plan else []
+    latest_report = QuarterlyReport.objects.public().order_by("-financial_year", "-quarter").first()
+    return render(
+        request,
+        "performance/dashboard.html",
+        {
+            "plan": plan,
+            "sections": sections,
+            "latest_report": latest_report,
+            "demonstration": DataPoint.objects.filter(
+                measure__plan=plan, demonstration=True
+            ).exists()
+            if plan
+            else False,
+        },
+    )
+
+
+def _public_measure(pk):
+    return get_object_or_404(public_measures().select_related("plan", "priority"), pk=pk)
+
+
+def measure_detail(request, pk):
+    measure = _public_measure(pk)
+    row = selectors.measure_row(measure)
+    return render(
+        request,
+        "performance/measure.html",
+        {
+            "measure": measure,
+            "row": row,
+            "commentary": selectors.measure_commentary(measure),
+            "demonstration": any(point.demonstration for point in row.points),
+        },
+    )
+
+
+def measure_csv(request, pk):
+    measure = _public_measure(pk)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="measure-{measure.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "measure",
+            "wording",
+            "period",
+            "period_start",
+            "period_end",
+            "value",
+            "comparison",
+            "target",
+            "unit",
+            "source",
+            "note",
+            "demonstration",
+        ]
+    )
+    for point in DataPoint.objects.filter(measure=measure).order_by("period_start", "period_kind"):
+        period = point.period
+        writer.writerow(
+            [
+                measure.pk,
+                measure.wording,
+                period.label,
+                period.start.isoformat(),
+                period.end.isoformat(),
+                point.value.normalize(),
+                "" if point.comparison_value is None else point.comparison_value.normalize(),
+                "" if point.target is None else point.target.normalize(),
+                measure.unit,
+                point.source,
+                point.note,
+                "yes" if point.demonstration else "no",
+            ]
+        )
+    return response
+
+
+def report_list(request):
+    reports = (
+        QuarterlyReport.objects.public()
+        .select_related("plan")
+        .order_by("-financial_year", "-quarter")
+    )
+    return render(request, "performance/report_list.html", {"reports": reports})
+
+
+def _public_report(quarter):
+    try:
+        period = parse_quarter_slug(quarter)
+    except PeriodError as error:
+        raise Http404("No such quarter.") from error
+    report = get_object_or_404(
+        QuarterlyReport.objects.public(),
+        financial_year=period.financial_year,
+        quarter=period.quarter_number,
+    )
+    return report, Version.objects.latest_ready_for(report)
+
+
+def report_detail(request, quarter):
+    report, version = _public_report(quarter)
+    versions = list(Version.objects.for_object(report).ready())
+    return render(
+        request,
+        "performance/report.html",
+        {"report": report, "version": version, "versions": versions},
+    )
+
+
+def report_pdf(request, quarter):
+    report, version = _public_report(quarter)
+    return version_pdf_response(version, filename=f"performance-report-{report.slug}.pdf")
+
+
+def report_version_pdf(request, quarter, number):
+    report, _ = _public_report(quarter)
+    version = Version.objects.for_object(report).ready().filter(number=number).first()
+    if version is None:
+        raise Http404("No such published version.")
+    return version_pdf_response(
+        version, filename=f"performance-report-{report.slug}-version-{number}.pdf"
+    )
+
+
+def meeting_list(request):
+    meetings = ScrutinyMeeting.objects.public().order_by("-date")
+    return render(request, "performance/meeting_list.html", {"meetings": meetings})
+
+
+def _public_meeting(date):
+    try:
+        day = datetime.date.fromisoformat(date)
+    except ValueError as error:
+        raise Http404("No such date.") from error
+    meeting = get_object_or_404(ScrutinyMeeting.objects.public(), date=day)
+    return meeting, Version.objects.latest_ready_for(meeting)
+
+
+def meeting_detail(request, date):
+    meeting, version = _public_meeting(date)
+    return render(request, "performance/meeting.html", {"meeting": meeting, "version": version})
+
+
+def meeting_pdf(request, date):
+    meeting, version = _public_meeting(date)
+    return version_pdf_response(version, filename=f"scrutiny-meeting-{meeting.date}.pdf")

@@ -1,0 +1,43 @@
+import pytest
+
+from pcc_portal.publications import services
+from tests.performance.factories import MeasureFactory, PlanFactory, PriorityFactory, mark_published
+
+
+@pytest.fixture
+def plan(db):
+    return PlanFactory(slug="police-and-crime-plan-2021-2025")
+
+
+@pytest.fixture
+def published_plan(plan, decision_maker):
+    mark_published(plan, by=decision_maker)
+    return plan
+
+
+@pytest.fixture
+def priority(plan):
+    return PriorityFactory(plan=plan, number=1, title="Getting tough on anti-social behaviour")
+
+
+@pytest.fixture
+def measure(priority):
+    return MeasureFactory(
+        priority=priority,
+        wording="Monitoring of the number of anti-social behaviour incidents",
+        direction="monitor",
+        unit="incidents",
+    )
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    """Publish and run the queued render (Celery is eager in tests) as a commit would."""
+
+    def _publish(obj, by, note="First publication"):
+        with django_capture_on_commit_callbacks(execute=True):
+            version = services.publish(obj=obj, by=by, note=note)
+        version.refresh_from_db()
+        return version
+
+    return _publish

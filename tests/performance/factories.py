@@ -1,0 +1,158 @@
+"""Factories for performance tests. Plans, priorities and measures are made here from the plans
+models' core fields only, so these tests do not depend on the rest of the plans app."""
+
+import datetime
+from decimal import Decimal
+
+import factory
+from django.contrib.contenttypes.models import ContentType
+
+from performance import periods
+from performance.models import (
+    DataPoint,
+    MeasureCommentary,
+    Paper,
+    QuarterlyReport,
+    ScrutinyAction,
+    ScrutinyMeeting,
+)
+from plans.models import Measure, Plan, Priority
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+        django_get_or_create = ("slug",)
+
+    title = "Police and Crime Plan for Lancashire 2021-2025"
+    slug = factory.Sequence(lambda n: f"police-and-crime-plan-{n}")
+    commissioner = "Andrew Snowden"
+    term_start = datetime.date(2021, 5, 13)
+    term_end = datetime.date(2025, 5, 8)
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Priority
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Priority {n + 1}")
+
+
+class MeasureFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Measure
+
+    priority = factory.SubFactory(PriorityFactory)
+    plan = factory.LazyAttribute(lambda m: m.priority.plan)
+    wording = factory.Sequence(lambda n: f"Number of anti-social behaviour incidents {n}")
+    direction = Measure.Direction.REDUCE
+    unit = "incidents"
+    order = factory.Sequence(lambda n: n)
+
+
+class DataPointFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DataPoint
+
+    measure = factory.SubFactory(MeasureFactory)
+    period_kind = periods.QUARTER
+    period_start = datetime.date(2021, 4, 1)
+    value = Decimal("24000")
+
+
+class MeasureCommentaryFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = MeasureCommentary
+
+    measure = factory.SubFactory(MeasureFactory, unit="")
+    date = datetime.date(2021, 10, 1)
+    text = "HMICFRS judged the force **good** at preventing crime."
+
+
+class QuarterlyReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = QuarterlyReport
+
+    plan = factory.SubFactory(PlanFactory)
+    financial_year = 2021
+    quarter = 2
+    headlines = "Anti-social behaviour fell for the third quarter running."
+    national_statement = "The Constabulary contributes to every national priority."
+
+
+class ScrutinyMeetingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScrutinyMeeting
+
+    date = datetime.date(2021, 11, 15)
+    attendees = "Police and Crime Commissioner\nChief Constable"
+    topics = "Force performance\nRoad safety"
+    note = "The Commissioner received updates on force performance."
+
+
+class PaperFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Paper
+
+    meeting = factory.SubFactory(ScrutinyMeetingFactory)
+    title = "Road safety briefing"
+
+
+class ScrutinyActionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScrutinyAction
+
+    raised_at = factory.SubFactory(ScrutinyMeetingFactory)
+    description = "Report on 101 call answering times."
+    owner = "Chief Constable"
+    due_date = datetime.date(2022, 2, 1)
+
+
+def mark_published(obj, *, by):
+    """Give ``obj`` a ready version without rendering it: for objects of other apps (a plan)
+    whose templates these tests must not depend on."""
+    from pcc_portal.publications.models import Version
+
+    return Version.objects.create(
+        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
+        object_id=obj.pk,
+        number=1,
+        status=Version.Status.READY,
+        document_type="plan",
+        title=str(obj),
+        html="<p>Published.</p>",
+        document_html="<html></html>",
+        change_note="First publication",
+        published_by=by,
+        pdf="publications/test.pdf",
+        sha256="0" * 64,
+    )
+
+
+FIRST_QUARTER = periods.Period.quarter(2019, 1)
+
+
+def quarterly_series(measure, *, start=FIRST_QUARTER, values, comparisons=None):
+    """Quarterly figures from ``start`` on."""
+    period = start
+    points = []
+    for index, value in enumerate(values):
+        comparison = comparisons[index] if comparisons else None
+        points.append(
+            DataPoint.objects.create(
+                measure=measure,
+                period_kind=period.kind,
+                period_start=period.start,
+                value=Decimal(str(value)),
+                comparison_value=None if comparison is None else Decimal(str(comparison)),
+            )
+        )
+        period = _next_quarter(period)
+    return points
+
+
+def _next_quarter(period):
+    day = period.end + datetime.timedelta(days=1)
+    return periods.Period.quarter_containing(day)

@@ -1,0 +1,312 @@
+"""Who may use each performance URL: public pages for anyone, staff pages by permission."""
+
+import datetime
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+
+from performance import services
+from tests.access import AccessRule
+from tests.accounts.factories import UserFactory
+from tests.performance.factories import (
+    DataPointFactory,
+    MeasureFactory,
+    PlanFactory,
+    QuarterlyReportFactory,
+    ScrutinyActionFactory,
+    ScrutinyMeetingFactory,
+    mark_published,
+)
+
+
+def _publisher():
+    return UserFactory(username="publisher")
+
+
+def _published_measure():
+    measure = MeasureFactory()
+    mark_published(measure.plan, by=_publisher())
+    DataPointFactory(measure=measure)
+    return measure
+
+
+def _published(obj):
+    from pcc_portal.publications import services as publishing
+
+    publishing.publish(obj=obj, by=_publisher(), note="First publication")
+    # The test transaction never commits, so run the queued render directly.
+    publishing.run_render_job(job_id=obj.versions.get().render_job.pk)
+    return obj
+
+
+def _published_report():
+    measure = _published_measure()
+    return _published(QuarterlyReportFactory(plan=measure.plan))
+
+
+def _import():
+    plan = PlanFactory()
+    upload = SimpleUploadedFile("figures.csv", b"measure,period,value\n")
+    return services.upload_import(plan=plan, upload=upload, by=_publisher())
+
+
+class TestDashboardAccess(AccessRule):
+    url_name = "performance:dashboard"
+
+    def make_url_kwargs(self):
+        _published_measure()
+        return {}
+
+
+class TestMeasureAccess(AccessRule):
+    url_name = "performance:measure"
+
+    def make_url_kwargs(self):
+        return {"pk": _published_measure().pk}
+
+
+class TestMeasureCsvAccess(AccessRule):
+    url_name = "performance:measure_csv"
+
+    def make_url_kwargs(self):
+        return {"pk": _published_measure().pk}
+
+
+class TestReportListAccess(AccessRule):
+    url_name = "performance:reports"
+
+
+class TestReportAccess(AccessRule):
+    url_name = "performance:report"
+
+    def make_url_kwargs(self):
+        return {"quarter": _published_report().slug}
+
+
+class TestReportPdfAccess(AccessRule):
+    url_name = "performance:report_pdf"
+
+    def make_url_kwargs(self):
+        return {"quarter": _published_report().slug}
+
+
+class TestReportVersionPdfAccess(AccessRule):
+    url_name = "performance:report_version_pdf"
+
+    def make_url_kwargs(self):
+        return {"quarter": _published_report().slug, "number": "1"}
+
+
+class TestMeetingListAccess(AccessRule):
+    url_name = "performance:meetings"
+
+
+class TestMeetingAccess(AccessRule):
+    url_name = "performance:meeting"
+
+    def make_url_kwargs(self):
+        return {"date": _published(ScrutinyMeetingFactory()).date.isoformat()}
+
+
+class TestMeetingPdfAccess(AccessRule):
+    url_name = "performance:meeting_pdf"
+
+    def make_url_kwargs(self):
+        return {"date": _published(ScrutinyMeetingFactory()).date.isoformat()}
+
+
+# Staff pages.
+class TestManageIndexAccess(AccessRule):
+    url_name = "performance_manage:index"
+    access = "performance.view_datapoint"
+
+    def make_url_kwargs(self):
+        DataPointFactory()
+        return {}
+
+
+class TestManageMeasureAccess(AccessRule):
+    url_name = "performance_manage:measure"
+    access = "performance.view_datapoint"
+
+    def make_url_kwargs(self):
+        return {"pk": DataPointFactory().measure.pk}
+
+
+class TestFigureAddAccess(AccessRule):
+    url_name = "performance_manage:figure_add"
+    access = "performance.add_datapoint"
+
+    def make_url_kwargs(self):
+        return {"pk": MeasureFactory().pk}
+
+
+class TestCommentaryAddAccess(AccessRule):
+    url_name = "performance_manage:commentary_add"
+    access = "performance.add_measurecommentary"
+
+    def make_url_kwargs(self):
+        return {"pk": MeasureFactory(unit="").pk}
+
+
+class TestFigureEditAccess(AccessRule):
+    url_name = "performance_manage:figure_edit"
+    access = "performance.change_datapoint"
+
+    def make_url_kwargs(self):
+        return {"pk": DataPointFactory().pk}
+
+
+class TestImportListAccess(AccessRule):
+    url_name = "performance_manage:imports"
+    access = "performance.view_measureimport"
+
+
+class TestImportUploadAccess(AccessRule):
+    url_name = "performance_manage:import_upload"
+    access = "performance.add_measureimport"
+
+
+class TestImportTemplateAccess(AccessRule):
+    url_name = "performance_manage:import_template"
+    access = "performance.add_measureimport"
+
+    def url(self):
+        return super().url() + f"?plan={MeasureFactory().plan.pk}"
+
+
+class TestImportAccess(AccessRule):
+    url_name = "performance_manage:import"
+    access = "performance.view_measureimport"
+
+    def make_url_kwargs(self):
+        return {"pk": _import().pk}
+
+
+class TestImportApplyAccess(AccessRule):
+    url_name = "performance_manage:import_apply"
+    access = "performance.change_measureimport"
+    method = "post"
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        return {"pk": _import().pk}
+
+
+class TestImportDiscardAccess(AccessRule):
+    url_name = "performance_manage:import_discard"
+    access = "performance.change_measureimport"
+    method = "post"
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        return {"pk": _import().pk}
+
+
+class TestManageReportListAccess(AccessRule):
+    url_name = "performance_manage:reports"
+    access = "performance.view_quarterlyreport"
+
+
+class TestReportCreateAccess(AccessRule):
+    url_name = "performance_manage:report_create"
+    access = "performance.add_quarterlyreport"
+
+
+class TestManageReportAccess(AccessRule):
+    url_name = "performance_manage:report"
+    access = "performance.view_quarterlyreport"
+
+    def make_url_kwargs(self):
+        return {"pk": QuarterlyReportFactory().pk}
+
+
+class TestReportEditAccess(AccessRule):
+    url_name = "performance_manage:report_edit"
+    access = "performance.change_quarterlyreport"
+
+    def make_url_kwargs(self):
+        return {"pk": QuarterlyReportFactory().pk}
+
+
+class TestReportCommentaryAccess(AccessRule):
+    url_name = "performance_manage:report_commentary"
+    access = "performance.change_quarterlyreport"
+
+    def make_url_kwargs(self):
+        return {"pk": QuarterlyReportFactory().pk}
+
+
+class TestReportPublishAccess(AccessRule):
+    url_name = "performance_manage:report_publish"
+    access = "performance.publish_quarterlyreport"
+    method = "post"
+    data = {"change_note": "First publication"}
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        return {"pk": QuarterlyReportFactory().pk}
+
+
+class TestManageMeetingListAccess(AccessRule):
+    url_name = "performance_manage:meetings"
+    access = "performance.view_scrutinymeeting"
+
+    def make_url_kwargs(self):
+        ScrutinyActionFactory()
+        return {}
+
+
+class TestMeetingCreateAccess(AccessRule):
+    url_name = "performance_manage:meeting_create"
+    access = "performance.add_scrutinymeeting"
+
+
+class TestManageMeetingAccess(AccessRule):
+    url_name = "performance_manage:meeting"
+    access = "performance.view_scrutinymeeting"
+
+    def make_url_kwargs(self):
+        return {"pk": ScrutinyActionFactory().raised_at.pk}
+
+
+class TestMeetingEditAccess(AccessRule):
+    url_name = "performance_manage:meeting_edit"
+    access = "performance.change_scrutinymeeting"
+
+    def make_url_kwargs(self):
+        return {"pk": ScrutinyMeetingFactory().pk}
+
+
+class TestMeetingPublishAccess(AccessRule):
+    url_name = "performance_manage:meeting_publish"
+    access = "performance.publish_scrutinymeeting"
+    method = "post"
+    data = {"change_note": "First publication"}
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        return {"pk": ScrutinyMeetingFactory().pk}
+
+
+class TestPaperAddAccess(AccessRule):
+    url_name = "performance_manage:paper_add"
+    access = "performance.add_paper"
+
+    def make_url_kwargs(self):
+        return {"pk": ScrutinyMeetingFactory().pk}
+
+
+class TestActionAddAccess(AccessRule):
+    url_name = "performance_manage:action_add"
+    access = "performance.add_scrutinyaction"
+
+    def make_url_kwargs(self):
+        return {"pk": ScrutinyMeetingFactory().pk}
+
+
+class TestActionEditAccess(AccessRule):
+    url_name = "performance_manage:action_edit"
+    access = "performance.change_scrutinyaction"
+
+    def make_url_kwargs(self):
+        return {"pk": ScrutinyActionFactory(due_date=datetime.date(2022, 1, 31)).pk}

@@ -1,0 +1,75 @@
+"""The server-drawn SVG charts and their data tables show the same figures as the database."""
+
+import re
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+
+from performance import charts
+from tests.performance.factories import quarterly_series
+
+
+def _circles(svg):
+    return re.findall(
+        r'<circle cx="([\d.]+)" cy="([\d.]+)"[^>]*data-period="([^"]+)" '
+        r'data-value="([^"]+)"',
+        svg,
+    )
+
+
+def _scale(svg):
+    attrs = dict(re.findall(r'data-chart-(low|high|top|bottom)="([-\d.]+)"', svg))
+    return charts.Scale(*(float(attrs[k]) for k in ("low", "high", "top", "bottom")))
+
+
+def test_each_point_is_drawn_at_the_height_of_its_value():
+    points = [charts.ChartPoint(f"2021-22 Q{n}", v) for n, v in enumerate([240, 0, 990, 515], 1)]
+    svg = charts.line_chart(points, chart_id="c", title="Incidents", unit="incidents")
+    scale = _scale(svg)
+    drawn = _circles(svg)
+    assert [label for _, _, label, _ in drawn] == [p.label for p in points]
+    for (_, cy, _, value), point in zip(drawn, points, strict=True):
+        assert float(value) == point.value
+        assert scale.value_at(float(cy)) == pytest.approx(point.value, abs=0.5)
+    assert scale.low == 0 and scale.high >= 990
+    assert 'role="img"' in svg and '<title id="c-title">Incidents</title>' in svg
+
+
+def test_chart_text_is_escaped():
+    svg = charts.line_chart(
+        [charts.ChartPoint("<b>Q1</b>", 1), charts.ChartPoint("Q2", 2)],
+        chart_id="x",
+        title="<script>alert(1)</script>",
+    )
+    assert "<script>" not in svg and "<b>" not in svg
+    assert "&lt;script&gt;" in svg
+
+
+@pytest.mark.django_db
+def test_the_measure_page_chart_and_table_agree_with_the_stored_figures(
+    client, published_plan, measure
+):
+    values = [24100, 23950.5, 25010, 22800, 23000]
+    quarterly_series(measure, values=values, comparisons=[26000, 25000, 24000, 23000, 22000])
+    html = client.get(reverse("performance:measure", args=[measure.pk])).content.decode()
+    svg = re.search(r"<svg.*?</svg>", html, re.S)[0]
+    drawn = _circles(svg)
+    assert [Decimal(value) for *_, value in drawn] == [Decimal(str(v)) for v in values]
+    scale = _scale(svg)
+    for _, cy, _, value in drawn:
+        assert scale.value_at(float(cy)) == pytest.approx(float(value), abs=30)
+    table = re.search(r'<table class="govuk-table" data-chart-table.*?</table>', html, re.S)[0]
+    rows = re.findall(
+        r'<th scope="row" class="govuk-table__header">([^<]+)</th>\s*'
+        r"<td[^>]*>([^<]+)</td>",
+        table,
+    )
+    assert rows == [
+        ("2019-20 Q1", "24,100"),
+        ("2019-20 Q2", "23,950.5"),
+        ("2019-20 Q3", "25,010"),
+        ("2019-20 Q4", "22,800"),
+        ("2020-21 Q1", "23,000"),
+    ]
+    assert [label for _, _, label, _ in drawn] == [label for label, _ in rows]
