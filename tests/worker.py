@@ -20,6 +20,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from celery.result import allow_join_result
 
 BASE_DIR = Path(__file__).resolve().parent.parent
 START_TIMEOUT = 30.0
@@ -123,11 +124,72 @@ class WorkerProcess:
 def pytest_collection_modifyitems(items):
     # pytest-django creates the test database only when a collected test asks for the database;
     # the worker always connects to one, so its tests ask. Transactional, because the worker sees
-    # only committed rows.
+    # only committed rows; with serialized rollback, so the data migrations made (role groups,
+    # permissions) is there for them and, restored below, for the tests after them.
     for item in items:
         fixtures = getattr(item, "fixturenames", ())
         if "celery_worker_process" in fixtures and item.get_closest_marker("django_db") is None:
-            item.add_marker(pytest.mark.django_db(transaction=True))
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
+def _uses_serialized_rollback(item):
+    if item is None:
+        return False
+    if "django_db_serialized_rollback" in getattr(item, "fixturenames", ()):
+        return True
+    marker = item.get_closest_marker("django_db")
+    return bool(marker and marker.kwargs.get("serialized_rollback"))
+
+
+# Serialized rollback, completed. Django restores the data migrations made (content types,
+# permissions, role groups) at the start of a serialized test by loading it into what it assumes
+# is an empty database, and empties the database after the test without re-creating even content
+# types and permissions. So: empty the database before a run of serialized tests (a transactional
+# test before it re-created content types under new ids, which loading would collide with), and
+# restore the data after the run, for the tests that follow it (say, those after the browser tests).
+_AFTER_SERIALIZED = pytest.StashKey[bool]()
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item):
+    serialized = _uses_serialized_rollback(item)
+    if serialized and not item.config.stash.get(_AFTER_SERIALIZED, False):
+        _reset_migrated_data(item.config, restore=False)
+    item.config.stash[_AFTER_SERIALIZED] = serialized
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_runtest_teardown(item, nextitem):
+    try:
+        return (yield)
+    finally:
+        # With no next item the session is ending and the test database is already gone.
+        if nextitem and _uses_serialized_rollback(item) and not _uses_serialized_rollback(nextitem):
+            _reset_migrated_data(item.config, restore=True)
+            item.config.stash[_AFTER_SERIALIZED] = False
+
+
+def _reset_migrated_data(config, *, restore):
+    """Empty each test database that has serialized contents and, if ``restore``, reload them."""
+    from django.core.management import call_command
+    from django.db import connections
+    from pytest_django.plugin import blocking_manager_key
+
+    with config.stash[blocking_manager_key].unblock():
+        for connection in connections.all(initialized_only=True):
+            contents = getattr(connection, "_test_serialized_contents", None)
+            if not contents:
+                continue  # no test database yet, or nothing serialized
+            call_command(
+                "flush",
+                verbosity=0,
+                interactive=False,
+                database=connection.alias,
+                reset_sequences=False,
+                inhibit_post_migrate=True,
+            )
+            if restore:
+                connection.creation.deserialize_db_from_string(contents)
 
 
 def _is_test_database(settings_dict):
@@ -182,5 +244,9 @@ def real_celery(request, settings, celery_worker_process):
     eager = app.conf.task_always_eager
     settings.CELERY_TASK_ALWAYS_EAGER = False
     app.conf.task_always_eager = False
-    yield celery_worker_process
+    # This process is not a worker, so waiting on a result is allowed. Celery keeps that rule in a
+    # process-wide flag that apply_async sets and resets without a lock: eager tasks queued from
+    # several threads at once (a concurrency test) can leave it set, and result.get() would refuse.
+    with allow_join_result():
+        yield celery_worker_process
     app.conf.task_always_eager = eager

@@ -116,7 +116,8 @@ def page(browser, live_server, axe_source, django_db_serialized_rollback):
     """A page in a fresh browser context; relative URLs resolve against the live server.
 
     The live server needs a transactional database, which is emptied after each test: serialized
-    rollback puts back what migrations created (the role groups and their permissions)."""
+    rollback puts back what migrations created (the role groups and their permissions), before
+    each browser test and, by tests/worker.py's teardown hook, after the last."""
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(TIMEOUT_MS)
     new_page = context.new_page()
