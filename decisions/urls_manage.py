@@ -1,5 +1,54 @@
-from django.urls import path  # noqa: F401
+"""Staff URLs for decisions, under /manage/decisions/."""
+
+from django.urls import path
+
+from .views import manage
 
 app_name = "decisions_manage"
 
-urlpatterns = []
+urlpatterns = [
+    path("", manage.DecisionListView.as_view(), name="list"),
+    path("new/", manage.DecisionCreateView.as_view(), name="create"),
+    path("<int:pk>/", manage.decision_detail, name="detail"),
+    path("<int:pk>/edit/", manage.DecisionUpdateView.as_view(), name="edit"),
+    path("<int:pk>/submit/", manage.decision_submit, name="submit"),
+    path("<int:pk>/declare/", manage.decision_declare, name="declare"),
+    path("<int:pk>/sign/", manage.decision_sign, name="sign"),
+    path("<int:pk>/reject/", manage.decision_reject, name="reject"),
+    path("<int:pk>/withdraw/", manage.decision_withdraw, name="withdraw"),
+    path("<int:pk>/return/", manage.decision_return, name="return"),
+    path("<int:pk>/publish/", manage.decision_publish, name="publish"),
+    path("<int:pk>/documents/new/", manage.attachment_add, name="attachment_add"),
+    path(
+        "<int:pk>/documents/<int:attachment_pk>/",
+        manage.attachment_download,
+        name="attachment_download",
+    ),
+    path(
+        "<int:pk>/documents/<int:attachment_pk>/delete/",
+        manage.attachment_delete,
+        name="attachment_delete",
+    ),
+    path("<int:pk>/part-2/", manage.part2_detail, name="part2"),
+    path("<int:pk>/part-2/edit/", manage.part2_edit, name="part2_edit"),
+    path(
+        "<int:pk>/part-2/documents/new/",
+        manage.part2_attachment_add,
+        name="part2_attachment_add",
+    ),
+    path(
+        "<int:pk>/part-2/documents/<int:attachment_pk>/",
+        manage.part2_attachment_download,
+        name="part2_attachment_download",
+    ),
+    path(
+        "<int:pk>/part-2/documents/<int:attachment_pk>/delete/",
+        manage.part2_attachment_delete,
+        name="part2_attachment_delete",
+    ),
+    path("reports/", manage.ReportListView.as_view(), name="report_list"),
+    path("reports/new/", manage.ReportCreateView.as_view(), name="report_create"),
+    path("reports/<int:pk>/", manage.report_detail, name="report_detail"),
+    path("reports/<int:pk>/edit/", manage.ReportUpdateView.as_view(), name="report_edit"),
+    path("reports/<int:pk>/publish/", manage.report_publish, name="report_publish"),
+]

@@ -1,0 +1,43 @@
+"""Dates a decision runs on: its financial year and its publication deadline in working days.
+
+Part 1 of a decision is due for publication 3 working days after it is signed; weekends and the
+bank holidays of England and Wales are not working days.
+"""
+
+from datetime import date, timedelta
+from functools import lru_cache
+
+import holidays
+
+PUBLICATION_WORKING_DAYS = 3
+
+
+def financial_year_of(day: date) -> int:
+    """The year a financial year starts in: 1 April 2021 to 31 March 2022 is 2021."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_label(year: int) -> str:
+    return f"{year}/{str(year + 1)[-2:]}"
+
+
+@lru_cache(maxsize=32)
+def _bank_holidays(year):
+    return holidays.country_holidays("GB", subdiv="ENG", years=year)
+
+
+def is_working_day(day: date) -> bool:
+    return day.weekday() < 5 and day not in _bank_holidays(day.year)
+
+
+def add_working_days(day: date, count: int) -> date:
+    """The ``count``-th working day after ``day`` (``day`` itself never counts)."""
+    while count > 0:
+        day += timedelta(days=1)
+        if is_working_day(day):
+            count -= 1
+    return day
+
+
+def publication_due_on(signed_on: date) -> date:
+    return add_working_days(signed_on, PUBLICATION_WORKING_DAYS)

@@ -1,0 +1,570 @@
+"""Decisions of significant public interest, recorded on the decision form.
+
+A ``Decision`` is Part 1 of the form: what the public may read once it is signed and published
+(for a restricted decision, only its reference, title, priority and date). ``DecisionPart2`` holds
+the exempt detail apart, with its own permission and no public access at all. References
+``NN/YYYY`` are numbered per financial year through ``DecisionSequence`` when a decision is signed,
+so abandoned drafts leave no gaps. ``DecisionsReport`` is the Panel's "decisions made since the
+last meeting" report, published like any document.
+"""
+
+import uuid
+from pathlib import Path
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.template.defaultfilters import filesizeformat
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from pcc_portal.publications.markdown import markdown_to_text, render_markdown
+from pcc_portal.publications.models import Publishable, PublishableQuerySet
+
+from . import deadlines
+
+ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
+
+MONITORING_OFFICER_DECLARATION = (
+    "I have been informed about the proposal and confirm that financial, legal and equalities "
+    "advice has been taken into account in the preparation of this report. I am satisfied that "
+    "this is an appropriate request to be submitted to the decision maker."
+)
+
+
+class InvalidTransition(Exception):
+    """A decision was asked to move to a state its current state does not allow."""
+
+
+class NotPermitted(InvalidTransition):
+    """The user may not take this step (for example, an editor asked to sign)."""
+
+
+def attachment_max_bytes():
+    return getattr(settings, "DECISIONS_ATTACHMENT_MAX_BYTES", ATTACHMENT_MAX_BYTES)
+
+
+def validate_pdf(upload):
+    """Accept only a real PDF no larger than the limit: its name, its signature and its structure
+    are checked, so a renamed Word file or a truncated upload is refused beside the field."""
+    limit = attachment_max_bytes()
+    if upload.size > limit:
+        raise ValidationError(
+            f"The file must be smaller than {filesizeformat(limit)}; "
+            f"this one is {filesizeformat(upload.size)}."
+        )
+    if Path(upload.name).suffix.lower() != ".pdf":
+        raise ValidationError("The file must be a PDF (its name should end in .pdf).")
+    from pypdf import PdfReader
+    from pypdf.errors import PdfReadError
+
+    upload.seek(0)
+    if upload.read(5) != b"%PDF-":
+        raise ValidationError("The file must be a PDF: this one is not, whatever its name says.")
+    upload.seek(0)
+    try:
+        reader = PdfReader(upload)
+        if reader.is_encrypted:
+            raise ValidationError(
+                "The PDF is password-protected: upload a copy without a password."
+            )
+        if len(reader.pages) < 1:
+            raise ValidationError("The PDF has no pages.")
+    except (PdfReadError, ValueError, KeyError, TypeError) as error:
+        raise ValidationError("The PDF is damaged and cannot be opened.") from error
+    finally:
+        upload.seek(0)
+
+
+def _attachment_path(instance, filename):
+    # Unguessable names: attachments are served only through views that check who may see them.
+    return f"decisions/{instance.storage_folder}/{uuid.uuid4().hex}.pdf"
+
+
+class DecisionMaker(models.TextChoices):
+    COMMISSIONER = "commissioner", "Police and Crime Commissioner"
+    DEPUTY = "deputy", "Deputy Police and Crime Commissioner"
+    DIRECTOR = "director", "Director, under delegated authority"
+
+
+class PriorityScope(models.TextChoices):
+    PLAN = "plan", "Plan priorities (choose them below)"
+    ALL = "all", "All priorities"
+    GOVERNANCE = "governance", "Governance"
+
+
+class DecisionQuerySet(PublishableQuerySet):
+    def visible_to(self, user):
+        """Staff who take part in the workflow (declaring, signing, Part 2) see drafts too."""
+        workflow = (
+            "declare_decision",
+            "sign_decision",
+            "view_decisionpart2",
+            "change_decisionpart2",
+        )
+        if user.is_authenticated and any(
+            user.has_perm(f"decisions.{codename}") for codename in workflow
+        ):
+            return self.all()
+        return super().visible_to(user)
+
+    def signed(self):
+        return self.filter(status__in=[Decision.Status.SIGNED, Decision.Status.PUBLISHED])
+
+    def awaiting_publication(self):
+        return self.filter(status=Decision.Status.SIGNED).order_by("decision_date", "number")
+
+    def awaiting_signature(self):
+        return self.filter(status=Decision.Status.DECLARED).order_by("submitted_at")
+
+    def awaiting_declaration(self):
+        return self.filter(status=Decision.Status.SUBMITTED).order_by("submitted_at")
+
+    def in_register_order(self):
+        return self.order_by("-decision_date", "-financial_year", "-number")
+
+    def with_priorities(self):
+        return self.prefetch_related(
+            models.Prefetch("priorities", queryset=_priority_model().objects.select_related("plan"))
+        )
+
+    def search(self, text):
+        """Match the title of any decision, and Part 1's text only of unrestricted ones: a search
+        must not reveal what a restricted decision's withheld text says."""
+        text = text.strip()
+        if not text:
+            return self
+        words = models.Q(title__icontains=text)
+        if text.replace("/", "").isdigit() and "/" in text:
+            number, _, year = text.partition("/")
+            if number and year:
+                words |= models.Q(number=int(number), financial_year=int(year))
+        body = models.Q()
+        for field in ("executive_summary", "recommendation", "background", "report_by"):
+            body |= models.Q(**{f"{field}__icontains": text})
+        return self.filter(words | (models.Q(is_restricted=False) & body))
+
+
+def _priority_model():
+    from plans.models import Priority
+
+    return Priority
+
+
+class Decision(Publishable):
+    """Part 1 of a decision form."""
+
+    document_type = "decision"
+    page_template = "decisions/decision_body.html"
+    document_template = "decisions/decision_document.html"
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", "Draft"
+        SUBMITTED = "submitted", "Awaiting the monitoring officer"
+        DECLARED = "declared", "Awaiting signature"
+        SIGNED = "signed", "Signed, awaiting publication"
+        PUBLISHED = "published", "Published"
+        REJECTED = "rejected", "Rejected"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    MARKDOWN_FIELDS = (
+        "executive_summary",
+        "recommendation",
+        "background",
+        "legal_implications",
+        "financial_implications",
+        "equality_implications",
+        "consultation_implications",
+        "background_papers",
+    )
+
+    status = models.CharField(max_length=20, choices=Status, default=Status.DRAFT)
+    financial_year = models.PositiveSmallIntegerField(
+        null=True, blank=True, editable=False, help_text="The year its financial year starts."
+    )
+    number = models.PositiveSmallIntegerField(null=True, blank=True, editable=False)
+
+    title = models.CharField(max_length=200)
+    report_by = models.CharField(
+        max_length=200,
+        help_text="Who wrote the report, with their role, for example "
+        "\u201cIan Dickinson, Head of Governance\u201d.",
+    )
+    decision_maker = models.CharField(
+        max_length=20, choices=DecisionMaker, default=DecisionMaker.COMMISSIONER
+    )
+    executive_summary = models.TextField(help_text="Markdown. What the decision is about.")
+    recommendation = models.TextField(help_text="Markdown. What the decision maker is asked to do.")
+    background = models.TextField("Background and advice", help_text="Markdown.")
+    legal_implications = models.TextField(blank=True, help_text="Markdown.")
+    financial_implications = models.TextField(blank=True, help_text="Markdown.")
+    equality_implications = models.TextField(
+        "Equality considerations", blank=True, help_text="Markdown."
+    )
+    consultation_implications = models.TextField("Consultation", blank=True, help_text="Markdown.")
+    priority_scope = models.CharField(
+        "Plan priority",
+        max_length=20,
+        choices=PriorityScope,
+        default=PriorityScope.PLAN,
+        help_text="Which of the police and crime plan's priorities the decision serves.",
+    )
+    priorities = models.ManyToManyField(
+        "plans.Priority", blank=True, related_name="decisions", verbose_name="plan priorities"
+    )
+    background_papers = models.TextField(
+        blank=True, help_text="Markdown. One paper a line, with a link where it is published."
+    )
+    is_restricted = models.BooleanField(
+        "Restricted",
+        default=False,
+        help_text="The public register shows only the reference, title, priority and date.",
+    )
+
+    executive_summary_html = models.TextField(editable=False, default="")
+    recommendation_html = models.TextField(editable=False, default="")
+    background_html = models.TextField(editable=False, default="")
+    legal_implications_html = models.TextField(editable=False, default="")
+    financial_implications_html = models.TextField(editable=False, default="")
+    equality_implications_html = models.TextField(editable=False, default="")
+    consultation_implications_html = models.TextField(editable=False, default="")
+    background_papers_html = models.TextField(editable=False, default="")
+
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
+    )
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+    updated_at = models.DateTimeField(auto_now=True)
+    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    declared_at = models.DateTimeField(null=True, blank=True, editable=False)
+    declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    monitoring_officer_name = models.CharField(max_length=200, blank=True, editable=False)
+    signed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    signed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    signatory_name = models.CharField(max_length=200, blank=True, editable=False)
+    decision_date = models.DateField(null=True, blank=True, editable=False)
+    published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+    closed_reason = models.TextField(blank=True, editable=False)
+
+    history = HistoricalRecords(
+        excluded_fields=[f"{name}_html" for name in MARKDOWN_FIELDS] + ["updated_at"],
+        m2m_fields=[priorities],
+    )
+    objects = DecisionQuerySet.as_manager()
+
+    class Meta:
+        permissions = [
+            ("sign_decision", "Can sign decisions (decision makers only)"),
+            ("declare_decision", "Can make the monitoring officer's declaration"),
+            ("publish_decision", "Can publish signed decisions"),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["financial_year", "number"], name="unique_decision_reference"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(number__isnull=True, financial_year__isnull=True)
+                | models.Q(number__gte=1, financial_year__isnull=False),
+                name="decision_reference_complete",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["signed", "published"])
+                | models.Q(
+                    number__isnull=False, signed_at__isnull=False, decision_date__isnull=False
+                ),
+                name="signed_decision_has_reference_and_signature",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["rejected", "withdrawn"])
+                | ~models.Q(closed_reason=""),
+                name="closed_decision_has_reason",
+            ),
+        ]
+        indexes = [models.Index(fields=["status", "decision_date"])]
+
+    def __str__(self):
+        return f"{self.reference} {self.title}" if self.number else self.title
+
+    def save(self, *args, **kwargs):
+        # Rendered and sanitised on save, so what is stored is already safe to show.
+        for name in self.MARKDOWN_FIELDS:
+            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
+        super().save(*args, **kwargs)
+
+    # --- reference and dates -------------------------------------------------------------
+    @property
+    def reference(self):
+        return f"{self.number:02d}/{self.financial_year}" if self.number else ""
+
+    @property
+    def financial_year_label(self):
+        return deadlines.financial_year_label(self.financial_year) if self.financial_year else ""
+
+    @property
+    def publication_due_on(self):
+        return deadlines.publication_due_on(self.decision_date) if self.decision_date else None
+
+    def publication_overdue(self, today=None):
+        today = today or timezone.localdate()
+        return self.status == self.Status.SIGNED and self.publication_due_on < today
+
+    @property
+    def is_editable(self):
+        return self.status == self.Status.DRAFT
+
+    @property
+    def is_signed(self):
+        return self.status in (self.Status.SIGNED, self.Status.PUBLISHED)
+
+    # --- priorities ----------------------------------------------------------------------
+    def priority_labels(self):
+        """What the register's "Priority" column says."""
+        if self.priority_scope != PriorityScope.PLAN:
+            return [self.get_priority_scope_display()]
+        return [priority.title for priority in self.priorities.all()]
+
+    @property
+    def priority_text(self):
+        return "; ".join(self.priority_labels())
+
+    @property
+    def public_title(self):
+        return f"{self.title} (restricted)" if self.is_restricted else self.title
+
+    # --- publishing ----------------------------------------------------------------------
+    def publication_title(self):
+        return f"Decision {self.reference}: {self.public_title}"
+
+    def publication_text(self):
+        parts = [self.publication_title(), self.priority_text]
+        if not self.is_restricted:
+            parts += [self.report_by]
+            parts += [markdown_to_text(getattr(self, name)) for name in self.MARKDOWN_FIELDS]
+        return "\n".join(part for part in parts if part)
+
+    def publication_context(self):
+        return {
+            "decision": self,
+            "attachments": [] if self.is_restricted else list(self.attachments.all()),
+            "declaration_text": MONITORING_OFFICER_DECLARATION,
+        }
+
+    def get_absolute_url(self):
+        return reverse(
+            "decisions:detail", kwargs={"year": self.financial_year, "number": self.number}
+        )
+
+    def get_pdf_url(self):
+        return reverse("decisions:pdf", kwargs={"year": self.financial_year, "number": self.number})
+
+    def get_manage_url(self):
+        return reverse("decisions_manage:detail", kwargs={"pk": self.pk})
+
+
+class DecisionSequence(models.Model):
+    """The last reference number issued in a financial year. Signing locks this row, so two
+    signatures at once take consecutive numbers; numbers are never given back."""
+
+    financial_year = models.PositiveSmallIntegerField(primary_key=True)
+    last_number = models.PositiveSmallIntegerField(default=0)
+
+    def __str__(self):
+        return (
+            f"{deadlines.financial_year_label(self.financial_year)}: last number {self.last_number}"
+        )
+
+
+class DecisionAttachment(models.Model):
+    """A PDF published with Part 1 (a report, a business case). Never shown for a restricted
+    decision; served only through a view that checks the decision is public."""
+
+    storage_folder = "part1"
+
+    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(max_length=200, help_text="What the document is, as readers see it.")
+    file = models.FileField(upload_to=_attachment_path, validators=[validate_pdf])
+    size = models.PositiveIntegerField(default=0, editable=False)
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        decision = self.decision
+        return reverse(
+            "decisions:attachment",
+            kwargs={"year": decision.financial_year, "number": decision.number, "pk": self.pk},
+        )
+
+
+class DecisionPart2QuerySet(models.QuerySet):
+    """Part 2 has no public() on purpose: only staff with its own permission ever see it."""
+
+    def visible_to(self, user):
+        if user.is_authenticated and (
+            user.has_perm("decisions.view_decisionpart2")
+            or user.has_perm("decisions.change_decisionpart2")
+        ):
+            return self.all()
+        return self.none()
+
+
+class DecisionPart2(models.Model):
+    """The exempt detail of a decision, held apart from Part 1 and never published."""
+
+    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="part2")
+    exemption = models.CharField(
+        "Why it is exempt",
+        max_length=300,
+        help_text="For example \u201cCommercially sensitive: Freedom of Information Act "
+        "section 43\u201d.",
+    )
+    content = models.TextField(help_text="Markdown. The facts and advice that are not published.")
+    content_html = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["content_html", "updated_at"])
+    objects = DecisionPart2QuerySet.as_manager()
+
+    class Meta:
+        verbose_name = "decision Part 2"
+        verbose_name_plural = "decision Part 2s"
+
+    def __str__(self):
+        return f"Part 2 of {self.decision}"
+
+    def save(self, *args, **kwargs):
+        self.content_html = render_markdown(self.content)
+        super().save(*args, **kwargs)
+
+
+class Part2Attachment(models.Model):
+    """A PDF that belongs to Part 2: seen only by those who may see Part 2."""
+
+    storage_folder = "part2"
+
+    part2 = models.ForeignKey(DecisionPart2, on_delete=models.CASCADE, related_name="attachments")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=_attachment_path, validators=[validate_pdf])
+    size = models.PositiveIntegerField(default=0, editable=False)
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["uploaded_at", "pk"]
+        verbose_name = "Part 2 attachment"
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
+
+
+class DecisionsReport(Publishable):
+    """The Panel's report of decisions made between two dates (usually since its last meeting),
+    published as a document the Panel's agenda can include."""
+
+    document_type = "decisions-report"
+    page_template = "decisions/report_body.html"
+    document_template = "decisions/report_document.html"
+
+    title = models.CharField(max_length=200, default="Police and Crime Commissioner decisions")
+    period_start = models.DateField(help_text="The first decision date the report covers.")
+    period_end = models.DateField(help_text="The last decision date the report covers.")
+    meeting_date = models.DateField(
+        null=True, blank=True, help_text="The Panel meeting the report is for, if known."
+    )
+    contact = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="Who to contact for further information: name, telephone, email.",
+    )
+    introduction = models.TextField(
+        blank=True, help_text="Markdown. Anything the Panel should know beyond the table."
+    )
+    introduction_html = models.TextField(editable=False, default="")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["introduction_html", "updated_at"])
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-period_end", "-pk"]
+        permissions = [("publish_decisionsreport", "Can publish decisions reports")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_end__gte=models.F("period_start")),
+                name="decisions_report_period_ends_after_it_starts",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title}, {self.period_label}"
+
+    def save(self, *args, **kwargs):
+        self.introduction_html = render_markdown(self.introduction)
+        super().save(*args, **kwargs)
+
+    @property
+    def period_label(self):
+        return f"{self.period_start:%-d %B %Y} to {self.period_end:%-d %B %Y}"
+
+    def decisions(self):
+        """Published decisions dated within the period, in reference order."""
+        return (
+            Decision.objects.public()
+            .filter(decision_date__range=(self.period_start, self.period_end))
+            .with_priorities()
+            .order_by("financial_year", "number")
+        )
+
+    def publication_title(self):
+        return str(self)
+
+    def publication_context(self):
+        decisions = list(self.decisions())
+        return {
+            "report": self,
+            "decisions": decisions,
+            "delegated": [d for d in decisions if d.decision_maker == DecisionMaker.DIRECTOR],
+        }
+
+    def publication_text(self):
+        lines = [self.publication_title(), markdown_to_text(self.introduction)]
+        lines += [f"{d.reference} {d.public_title} {d.priority_text}" for d in self.decisions()]
+        return "\n".join(line for line in lines if line)
+
+    def get_absolute_url(self):
+        return reverse("decisions:report", kwargs={"pk": self.pk})
+
+    def get_pdf_url(self):
+        return reverse("decisions:report_pdf", kwargs={"pk": self.pk})
+
+    def get_manage_url(self):
+        return reverse("decisions_manage:report_detail", kwargs={"pk": self.pk})

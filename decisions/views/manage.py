@@ -1,0 +1,516 @@
+"""Staff views for decisions: drafting, Part 2, attachments, the approval workflow, publishing,
+and the Panel's decisions reports. Each action view parses input and calls one service."""
+
+from urllib.parse import urlencode
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, ListView, UpdateView
+
+from pcc_portal.publications import services as publishing
+from pcc_portal.publications.forms import PublishForm
+from pcc_portal.publications.selectors import publishing_panel
+
+from .. import services
+from ..forms import (
+    AttachmentForm,
+    DecisionForm,
+    DecisionPart2Form,
+    DecisionsReportForm,
+    Part2AttachmentForm,
+    ReasonForm,
+)
+from ..models import (
+    MONITORING_OFFICER_DECLARATION,
+    Decision,
+    DecisionPart2,
+    DecisionsReport,
+    InvalidTransition,
+)
+
+Status = Decision.Status
+
+
+def _decision(request, pk, *, lock_editable=False):
+    decision = get_object_or_404(Decision.objects.visible_to(request.user), pk=pk)
+    if lock_editable and not decision.is_editable:
+        messages.error(
+            request,
+            f"{decision} is {decision.get_status_display().lower()}: it can no longer be changed.",
+        )
+        return decision, redirect(decision.get_manage_url())
+    return decision, None
+
+
+def _detail_url(decision):
+    return reverse("decisions_manage:detail", kwargs={"pk": decision.pk})
+
+
+# --- list, create, edit -----------------------------------------------------------------------
+class DecisionListView(PermissionRequiredMixin, ListView):
+    permission_required = "decisions.view_decision"
+    template_name = "decisions/manage/list.html"
+    context_object_name = "decisions"
+    paginate_by = 50
+
+    def get_queryset(self):
+        decisions = (
+            Decision.objects.visible_to(self.request.user).with_priorities().order_by("-updated_at")
+        )
+        status = self.request.GET.get("status")
+        if status in Status.values:
+            decisions = decisions.filter(status=status)
+        return decisions
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "statuses": Status.choices,
+            "current_status": self.request.GET.get("status", ""),
+            "query": urlencode({"status": self.request.GET["status"]})
+            if self.request.GET.get("status")
+            else "",
+        }
+
+
+class DecisionCreateView(PermissionRequiredMixin, CreateView):
+    permission_required = "decisions.add_decision"
+    form_class = DecisionForm
+    template_name = "decisions/manage/form.html"
+
+    def form_valid(self, form):
+        form.instance.created_by = self.request.user
+        form.instance._change_reason = "Drafted"
+        response = super().form_valid(form)
+        messages.success(self.request, f"\u201c{self.object}\u201d was saved as a draft.")
+        return response
+
+    def get_success_url(self):
+        return _detail_url(self.object)
+
+
+class DecisionUpdateView(PermissionRequiredMixin, UpdateView):
+    permission_required = "decisions.change_decision"
+    form_class = DecisionForm
+    template_name = "decisions/manage/form.html"
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.is_authenticated and self.has_permission():
+            _, refused = _decision(request, kwargs["pk"], lock_editable=True)
+            if refused:
+                return refused
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_queryset(self):
+        return Decision.objects.visible_to(self.request.user).filter(status=Status.DRAFT)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(self.request, f"Your changes to \u201c{self.object}\u201d were saved.")
+        return response
+
+    def get_success_url(self):
+        return _detail_url(self.object)
+
+
+# --- the staff page of one decision ------------------------------------------------------------
+def _render_detail(request, decision, *, publish_form=None, status=200):
+    can_see_part2 = request.user.has_perm("decisions.view_decisionpart2")
+    context = {
+        "decision": decision,
+        "object": decision,
+        "attachments": decision.attachments.all(),
+        "part2": DecisionPart2.objects.visible_to(request.user).filter(decision=decision).first()
+        if can_see_part2
+        else None,
+        "can_see_part2": can_see_part2,
+        "missing": services.missing_for_submission(decision) if decision.is_editable else [],
+        "today": timezone.localdate(),
+        "declaration_text": MONITORING_OFFICER_DECLARATION,
+    }
+    if decision.is_signed:
+        context.update(
+            publishing_panel(
+                obj=decision,
+                user=request.user,
+                publish_url=reverse("decisions_manage:publish", kwargs={"pk": decision.pk}),
+                publish_permission="decisions.publish_decision",
+                publish_form=publish_form,
+            )
+        )
+        context["preview_html"] = publishing.freeze(obj=decision)[0]
+    return render(request, "decisions/manage/detail.html", context, status=status)
+
+
+@login_required
+@permission_required("decisions.view_decision", raise_exception=True)
+def decision_detail(request, pk):
+    decision, _ = _decision(request, pk)
+    return _render_detail(request, decision)
+
+
+# --- workflow -----------------------------------------------------------------------------------
+def _transition(request, pk, action, success):
+    decision, _ = _decision(request, pk)
+    try:
+        action(decision)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, success(decision))
+    return redirect(_detail_url(decision))
+
+
+@require_POST
+@login_required
+@permission_required("decisions.change_decision", raise_exception=True)
+def decision_submit(request, pk):
+    return _transition(
+        request,
+        pk,
+        lambda d: services.submit_decision(decision=d, by=request.user),
+        lambda d: f"\u201c{d.title}\u201d was sent to the monitoring officer.",
+    )
+
+
+@require_POST
+@login_required
+@permission_required("decisions.declare_decision", raise_exception=True)
+def decision_declare(request, pk):
+    return _transition(
+        request,
+        pk,
+        lambda d: services.declare_decision(decision=d, by=request.user),
+        lambda d: "Your declaration is recorded: the decision is ready for signature.",
+    )
+
+
+@require_POST
+@login_required
+@permission_required("decisions.sign_decision", raise_exception=True)
+def decision_sign(request, pk):
+    return _transition(
+        request,
+        pk,
+        lambda d: services.sign_decision(decision=d, signed_by=request.user),
+        lambda d: (
+            f"You signed decision {d.reference}. Publish it by {d.publication_due_on:%-d %B %Y}."
+        ),
+    )
+
+
+def _reason_view(request, pk, *, service, title, label, hint, submit, done):
+    decision, _ = _decision(request, pk)
+    form = ReasonForm(request.POST or None, label=label, hint=hint, submit=submit)
+    if request.method == "POST" and form.is_valid():
+        try:
+            service(decision=decision, by=request.user, reason=form.cleaned_data["reason"])
+        except InvalidTransition as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, done)
+        return redirect(_detail_url(decision))
+    return render(
+        request,
+        "decisions/manage/reason_form.html",
+        {"decision": decision, "form": form, "title": title},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("decisions.sign_decision", raise_exception=True)
+def decision_reject(request, pk):
+    return _reason_view(
+        request,
+        pk,
+        service=services.reject_decision,
+        title="Reject this decision",
+        label="Why is it rejected?",
+        hint="Kept with the record and shown to its author.",
+        submit="Reject the decision",
+        done="The decision was rejected.",
+    )
+
+
+@login_required
+@permission_required("decisions.change_decision", raise_exception=True)
+def decision_withdraw(request, pk):
+    return _reason_view(
+        request,
+        pk,
+        service=services.withdraw_decision,
+        title="Withdraw this decision",
+        label="Why is it withdrawn?",
+        hint="For example \u201cSuperseded by a joint decision with the fire authority\u201d.",
+        submit="Withdraw the decision",
+        done="The decision was withdrawn.",
+    )
+
+
+@login_required
+@permission_required("decisions.change_decision", raise_exception=True)
+def decision_return(request, pk):
+    return _reason_view(
+        request,
+        pk,
+        service=services.return_to_draft,
+        title="Return this decision for changes",
+        label="What needs to change?",
+        hint="Its author sees this; the monitoring officer's declaration is made again after.",
+        submit="Return for changes",
+        done="The decision was returned to draft for changes.",
+    )
+
+
+@require_POST
+@login_required
+@permission_required("decisions.publish_decision", raise_exception=True)
+def decision_publish(request, pk):
+    decision, _ = _decision(request, pk)
+    form = PublishForm(request.POST, action=reverse("decisions_manage:publish", kwargs={"pk": pk}))
+    if not form.is_valid():
+        if not decision.is_signed:
+            raise Http404("Only a signed decision can be published.")
+        return _render_detail(request, decision, publish_form=form, status=400)
+    try:
+        version = services.publish_decision(
+            decision=decision, by=request.user, note=form.cleaned_data["change_note"]
+        )
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"Version {version.number} of decision {decision.reference} is being published. "
+            "The public sees it as soon as its PDF is ready.",
+        )
+    return redirect(_detail_url(decision))
+
+
+# --- Part 1 attachments -------------------------------------------------------------------------
+@login_required
+@permission_required("decisions.change_decision", raise_exception=True)
+def attachment_add(request, pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.decision = decision
+        form.save()
+        messages.success(request, f"\u201c{form.instance.title}\u201d was attached.")
+        return redirect(_detail_url(decision))
+    return render(
+        request,
+        "decisions/manage/attachment_form.html",
+        {"decision": decision, "form": form, "part": "Part 1"},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("decisions.view_decision", raise_exception=True)
+def attachment_download(request, pk, attachment_pk):
+    decision, _ = _decision(request, pk)
+    document = get_object_or_404(decision.attachments, pk=attachment_pk)
+    return FileResponse(document.file.open("rb"), content_type="application/pdf")
+
+
+@require_POST
+@login_required
+@permission_required("decisions.change_decision", raise_exception=True)
+def attachment_delete(request, pk, attachment_pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    document = get_object_or_404(decision.attachments, pk=attachment_pk)
+    document.delete()
+    messages.success(request, f"\u201c{document.title}\u201d was removed.")
+    return redirect(_detail_url(decision))
+
+
+# --- Part 2 -------------------------------------------------------------------------------------
+def _part2_or_404(request, decision):
+    return get_object_or_404(DecisionPart2.objects.visible_to(request.user), decision=decision)
+
+
+@login_required
+@permission_required("decisions.view_decisionpart2", raise_exception=True)
+def part2_detail(request, pk):
+    decision, _ = _decision(request, pk)
+    part2 = DecisionPart2.objects.visible_to(request.user).filter(decision=decision).first()
+    return render(
+        request,
+        "decisions/manage/part2.html",
+        {"decision": decision, "part2": part2},
+    )
+
+
+@login_required
+@permission_required("decisions.change_decisionpart2", raise_exception=True)
+def part2_edit(request, pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    instance = DecisionPart2.objects.filter(decision=decision).first()
+    form = DecisionPart2Form(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.instance.decision = decision
+        form.save()
+        messages.success(request, "Part 2 was saved. It is never published.")
+        return redirect("decisions_manage:part2", pk=decision.pk)
+    return render(
+        request,
+        "decisions/manage/part2_form.html",
+        {"decision": decision, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("decisions.change_decisionpart2", raise_exception=True)
+def part2_attachment_add(request, pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    part2 = _part2_or_404(request, decision)
+    form = Part2AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.part2 = part2
+        form.save()
+        messages.success(request, f"\u201c{form.instance.title}\u201d was attached to Part 2.")
+        return redirect("decisions_manage:part2", pk=decision.pk)
+    return render(
+        request,
+        "decisions/manage/attachment_form.html",
+        {"decision": decision, "form": form, "part": "Part 2"},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("decisions.view_decisionpart2", raise_exception=True)
+def part2_attachment_download(request, pk, attachment_pk):
+    decision, _ = _decision(request, pk)
+    document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
+    response = FileResponse(document.file.open("rb"), content_type="application/pdf")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@login_required
+@permission_required("decisions.change_decisionpart2", raise_exception=True)
+def part2_attachment_delete(request, pk, attachment_pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
+    document.delete()
+    messages.success(request, f"\u201c{document.title}\u201d was removed from Part 2.")
+    return redirect("decisions_manage:part2", pk=decision.pk)
+
+
+# --- the Panel's decisions reports ------------------------------------------------------------
+class ReportListView(PermissionRequiredMixin, ListView):
+    permission_required = "decisions.view_decisionsreport"
+    template_name = "decisions/manage/report_list.html"
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return DecisionsReport.objects.visible_to(self.request.user)
+
+
+class ReportCreateView(PermissionRequiredMixin, CreateView):
+    permission_required = "decisions.add_decisionsreport"
+    form_class = DecisionsReportForm
+    template_name = "decisions/manage/report_form.html"
+
+    def form_valid(self, form):
+        form.instance._change_reason = "Drafted"
+        response = super().form_valid(form)
+        messages.success(self.request, f"\u201c{self.object}\u201d was saved as a draft.")
+        return response
+
+    def get_success_url(self):
+        return self.object.get_manage_url()
+
+
+class ReportUpdateView(PermissionRequiredMixin, UpdateView):
+    permission_required = "decisions.change_decisionsreport"
+    form_class = DecisionsReportForm
+    template_name = "decisions/manage/report_form.html"
+
+    def get_queryset(self):
+        return DecisionsReport.objects.visible_to(self.request.user)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        messages.success(
+            self.request,
+            f"Your changes to \u201c{self.object}\u201d were saved. "
+            "The public sees them when you publish.",
+        )
+        return response
+
+    def get_success_url(self):
+        return self.object.get_manage_url()
+
+
+def _render_report(request, report, *, publish_form=None, status=200):
+    unpublished = (
+        Decision.objects.visible_to(request.user)
+        .filter(status=Status.SIGNED, decision_date__range=(report.period_start, report.period_end))
+        .order_by("financial_year", "number")
+    )
+    context = {
+        "report": report,
+        "object": report,
+        "unpublished": unpublished,
+        **publishing_panel(
+            obj=report,
+            user=request.user,
+            publish_url=reverse("decisions_manage:report_publish", kwargs={"pk": report.pk}),
+            publish_permission="decisions.publish_decisionsreport",
+            publish_form=publish_form,
+        ),
+        "preview_html": publishing.freeze(obj=report)[0],
+    }
+    return render(request, "decisions/manage/report_detail.html", context, status=status)
+
+
+@login_required
+@permission_required("decisions.view_decisionsreport", raise_exception=True)
+def report_detail(request, pk):
+    report = get_object_or_404(DecisionsReport.objects.visible_to(request.user), pk=pk)
+    return _render_report(request, report)
+
+
+@require_POST
+@login_required
+@permission_required("decisions.publish_decisionsreport", raise_exception=True)
+def report_publish(request, pk):
+    report = get_object_or_404(DecisionsReport.objects.visible_to(request.user), pk=pk)
+    form = PublishForm(
+        request.POST, action=reverse("decisions_manage:report_publish", kwargs={"pk": pk})
+    )
+    if not form.is_valid():
+        return _render_report(request, report, publish_form=form, status=400)
+    with transaction.atomic():
+        version = publishing.publish(
+            obj=report, by=request.user, note=form.cleaned_data["change_note"]
+        )
+    messages.success(
+        request,
+        f"Version {version.number} is being published. "
+        "The public sees it as soon as its PDF is ready.",
+    )
+    return redirect(report.get_manage_url())

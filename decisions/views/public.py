@@ -1,0 +1,161 @@
+"""The public decision register: list, notices, PDFs, open data, the Atom feed and the Panel's
+decisions reports. Everything here reads through ``public()``; Part 2 is never imported."""
+
+import csv
+import json
+
+from django.contrib.syndication.views import Feed
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse
+from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.feedgenerator import Atom1Feed
+
+from pcc_portal.publications.models import Version
+from pcc_portal.publications.responses import version_pdf_response
+
+from .. import opendata
+from ..filters import RegisterFilterForm
+from ..models import Decision, DecisionsReport
+
+PER_PAGE = 25
+
+
+def _public_decisions():
+    return Decision.objects.public().with_priorities().in_register_order()
+
+
+def _published(year, number):
+    decision = get_object_or_404(Decision.objects.public(), financial_year=year, number=number)
+    return decision, Version.objects.latest_ready_for(decision)
+
+
+def register(request):
+    decisions = _public_decisions()
+    form = RegisterFilterForm(request.GET or None, decisions=Decision.objects.public())
+    page = Paginator(form.filter(decisions), PER_PAGE).get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    return render(
+        request,
+        "decisions/register.html",
+        {
+            "form": form,
+            "page_obj": page,
+            "decisions": page.object_list,
+            "query": query.urlencode(),
+            "reports": DecisionsReport.objects.public()[:5],
+        },
+    )
+
+
+def data_help(request):
+    return render(request, "decisions/data.html", {"fields": opendata.FIELDS})
+
+
+def detail(request, year, number):
+    decision, version = _published(year, number)
+    return render(
+        request,
+        "decisions/detail.html",
+        {"decision": decision, "version": version},
+    )
+
+
+def notice_pdf(request, year, number):
+    decision, version = _published(year, number)
+    return version_pdf_response(version, filename=f"decision-{number:02d}-{year}.pdf")
+
+
+def attachment(request, year, number, pk):
+    decision, _ = _published(year, number)
+    if decision.is_restricted:
+        raise Http404("No such document.")
+    document = get_object_or_404(decision.attachments, pk=pk)
+    return FileResponse(
+        document.file.open("rb"),
+        content_type="application/pdf",
+        filename=f"decision-{number:02d}-{year}-{document.pk}.pdf",
+        as_attachment=False,
+    )
+
+
+def _records(request):
+    return [
+        opendata.record(decision, build_url=request.build_absolute_uri)
+        for decision in _public_decisions()
+    ]
+
+
+def register_csv(request):
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = 'attachment; filename="decisions.csv"'
+    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
+    writer = csv.DictWriter(response, fieldnames=opendata.FIELD_NAMES)
+    writer.writeheader()
+    for row in _records(request):
+        writer.writerow({**row, "restricted": "true" if row["restricted"] else "false"})
+    return response
+
+
+def register_json(request):
+    body = {
+        "title": "Decisions register",
+        "generated_at": timezone.localtime().isoformat(),
+        "licence": "Open Government Licence v3.0",
+        "documentation": request.build_absolute_uri(reverse("decisions:data")),
+        "fields": [{"name": name, "description": text} for name, text in opendata.FIELDS],
+        "decisions": _records(request),
+    }
+    return HttpResponse(
+        json.dumps(body, ensure_ascii=False, indent=2), content_type="application/json"
+    )
+
+
+class DecisionFeed(Feed):
+    feed_type = Atom1Feed
+    title = "Decisions of the Police and Crime Commissioner"
+    subtitle = "Each decision as its notice is published."
+
+    def link(self):
+        return reverse("decisions:register")
+
+    def items(self):
+        return _public_decisions().order_by("-published_at")[:50]
+
+    def item_title(self, item):
+        return f"{item.reference}: {item.public_title}"
+
+    def item_description(self, item):
+        if item.is_restricted:
+            return f"Restricted decision. Priority: {item.priority_text}."
+        return item.executive_summary_html
+
+    def item_link(self, item):
+        return item.get_absolute_url()
+
+    def item_pubdate(self, item):
+        return item.published_at
+
+    def item_updateddate(self, item):
+        return item.published_at
+
+    def item_categories(self, item):
+        return item.priority_labels()
+
+
+def report(request, pk):
+    report = get_object_or_404(DecisionsReport.objects.public(), pk=pk)
+    return render(
+        request,
+        "decisions/report.html",
+        {"report": report, "version": Version.objects.latest_ready_for(report)},
+    )
+
+
+def report_pdf(request, pk):
+    report = get_object_or_404(DecisionsReport.objects.public(), pk=pk)
+    return version_pdf_response(
+        Version.objects.latest_ready_for(report), filename=f"decisions-report-{report.pk}.pdf"
+    )

@@ -1,0 +1,78 @@
+import datetime
+import io
+import zoneinfo
+
+import pytest
+
+from decisions import services
+from pcc_portal.publications import services as publishing
+from tests.decisions.factories import DecisionFactory
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+def at(year, month, day, hour=12, minute=0):
+    """A UK local time, as decision makers sign."""
+    return datetime.datetime(year, month, day, hour, minute, tzinfo=LONDON)
+
+
+@pytest.fixture
+def sign(editor, decision_maker):
+    """Take a draft through submission and declaration to signature (at ``signed_at``)."""
+
+    def _sign(decision=None, signed_at=None, **fields):
+        decision = decision or DecisionFactory(**fields)
+        services.submit_decision(decision=decision, by=editor)
+        services.declare_decision(decision=decision, by=editor)
+        services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=signed_at)
+        return decision
+
+    return _sign
+
+
+@pytest.fixture
+def publish_decision(editor, django_capture_on_commit_callbacks):
+    """Publish a signed decision and run its PDF render, as a commit would."""
+
+    def _publish(decision, note="First publication"):
+        with django_capture_on_commit_callbacks(execute=True):
+            version = services.publish_decision(decision=decision, by=editor, note=note)
+        version.refresh_from_db()
+        return version
+
+    return _publish
+
+
+@pytest.fixture
+def publish(django_capture_on_commit_callbacks):
+    def _publish(obj, by, note="First publication"):
+        with django_capture_on_commit_callbacks(execute=True):
+            version = publishing.publish(obj=obj, by=by, note=note)
+        version.refresh_from_db()
+        return version
+
+    return _publish
+
+
+def pdf_bytes(text="A business case"):
+    """A small, valid one-page PDF whose text says ``text``."""
+    from pcc_portal.publications.pdf import render_pdf
+
+    html = f"<!DOCTYPE html><html lang='en'><head><title>t</title></head><body><p>{text}</p></body></html>"
+    return render_pdf(html).content
+
+
+@pytest.fixture
+def pdf_file():
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    def _file(name="business-case.pdf", text="A business case"):
+        return SimpleUploadedFile(name, pdf_bytes(text), content_type="application/pdf")
+
+    return _file
+
+
+def extract_text(content):
+    from pypdf import PdfReader
+
+    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)

@@ -1,0 +1,63 @@
+import datetime
+
+import factory
+
+from decisions.models import Decision, DecisionPart2, DecisionsReport
+from plans.models import Plan, Priority
+
+
+class PlanFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Plan
+        django_get_or_create = ("slug",)
+
+    title = "Police and Crime Plan 2016-2021"
+    slug = "police-and-crime-plan-2016-2021"
+    commissioner = "Clive Grunshaw"
+    term_start = datetime.date(2016, 5, 12)
+    term_end = datetime.date(2021, 5, 12)
+
+
+class PriorityFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Priority
+        django_get_or_create = ("plan", "number")
+
+    plan = factory.SubFactory(PlanFactory)
+    number = factory.Sequence(lambda n: n + 1)
+    title = factory.Sequence(lambda n: f"Priority {n + 1}")
+
+
+class DecisionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Decision
+
+    title = factory.Sequence(lambda n: f"Community Safety Partnerships Funding {n}")
+    report_by = "Ian Dickinson, Head of Governance"
+    executive_summary = "The report asks the Commissioner to approve grants to partnerships."
+    recommendation = "That the Commissioner approves the grants set out in the report."
+    background = "Each community safety partnership bid for funding against the plan."
+    legal_implications = "The Commissioner may make crime and disorder reduction grants."
+    financial_implications = "Met from the community safety budget for 2021/22."
+    equality_implications = "No adverse impact identified."
+    consultation_implications = "Partnerships were consulted on their bids."
+    priority_scope = "all"
+
+
+class DecisionPart2Factory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DecisionPart2
+
+    decision = factory.SubFactory(DecisionFactory, is_restricted=True)
+    exemption = "Commercially sensitive: Freedom of Information Act section 43"
+    content = "The bidders' prices and the evaluation scores."
+
+
+class DecisionsReportFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DecisionsReport
+
+    period_start = datetime.date(2021, 10, 13)
+    period_end = datetime.date(2021, 12, 6)
+    meeting_date = datetime.date(2021, 12, 6)
+    contact = "Ian Dickinson, Office of the Police and Crime Commissioner"

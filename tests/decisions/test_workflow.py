@@ -1,0 +1,158 @@
+"""The approval workflow: draft, submitted, declared, signed, published; rejected or withdrawn."""
+
+import pytest
+from django.urls import reverse
+
+from decisions import services
+from decisions.models import Decision, InvalidTransition, NotPermitted
+from tests.decisions.conftest import at, extract_text
+from tests.decisions.factories import DecisionFactory, DecisionPart2Factory, PriorityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_a_decision_goes_from_draft_to_published_recording_who_and_when(
+    editor, decision_maker, publish_decision
+):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    assert decision.status == Decision.Status.SUBMITTED and decision.submitted_by == editor
+    services.declare_decision(decision=decision, by=editor)
+    assert decision.status == Decision.Status.DECLARED
+    assert decision.monitoring_officer_name == editor.get_full_name()
+    services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=at(2022, 1, 6))
+    assert decision.status == Decision.Status.SIGNED
+    assert decision.signed_by == decision_maker
+    assert decision.signatory_name == decision_maker.get_full_name()
+    assert decision.reference == "01/2021"
+    version = publish_decision(decision)
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.PUBLISHED and decision.published_at
+    assert version.status == version.Status.READY
+    text = extract_text(version.pdf.read())
+    assert decision_maker.get_full_name() in text
+    assert "6/1/2022" in text
+    assert "Monitoring Officer" in text
+
+
+def test_an_editor_cannot_sign(editor, decision_maker, client):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    services.declare_decision(decision=decision, by=editor)
+    with pytest.raises(NotPermitted):
+        services.sign_decision(decision=decision, signed_by=editor)
+    client.force_login(editor)
+    response = client.post(reverse("decisions_manage:sign", kwargs={"pk": decision.pk}))
+    assert response.status_code == 403
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.DECLARED and decision.number is None
+
+
+def test_a_decision_maker_signs_through_the_staff_page(editor, decision_maker, client):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    services.declare_decision(decision=decision, by=editor)
+    client.force_login(decision_maker)
+    page = client.get(reverse("decisions_manage:detail", kwargs={"pk": decision.pk}))
+    assert "Approve and sign" in page.content.decode()
+    response = client.post(reverse("decisions_manage:sign", kwargs={"pk": decision.pk}))
+    assert response.status_code == 302
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.SIGNED
+    assert decision.number == 1
+
+
+def test_steps_out_of_order_raise_invalid_transition(editor, decision_maker):
+    decision = DecisionFactory()
+    with pytest.raises(InvalidTransition):
+        services.declare_decision(decision=decision, by=editor)
+    with pytest.raises(InvalidTransition):
+        services.sign_decision(decision=decision, signed_by=decision_maker)
+    with pytest.raises(InvalidTransition):
+        services.publish_decision(decision=decision, by=editor, note="Too early")
+    services.submit_decision(decision=decision, by=editor)
+    with pytest.raises(InvalidTransition):
+        services.submit_decision(decision=decision, by=editor)
+    with pytest.raises(InvalidTransition):
+        services.sign_decision(decision=decision, signed_by=decision_maker)
+
+
+def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing(editor):
+    decision = DecisionFactory(priority_scope="plan", recommendation="", is_restricted=True)
+    with pytest.raises(InvalidTransition) as error:
+        services.submit_decision(decision=decision, by=editor)
+    message = str(error.value)
+    assert "Recommendation" in message
+    assert "plan priorities" in message
+    assert "Part 2" in message
+
+
+def test_a_restricted_decision_with_part2_and_priorities_can_be_submitted(editor):
+    part2 = DecisionPart2Factory(decision__priority_scope="plan")
+    part2.decision.priorities.add(PriorityFactory())
+    services.submit_decision(decision=part2.decision, by=editor)
+    assert part2.decision.status == Decision.Status.SUBMITTED
+
+
+def test_rejection_and_withdrawal_need_a_reason_and_are_final(editor, decision_maker):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    services.declare_decision(decision=decision, by=editor)
+    with pytest.raises(InvalidTransition):
+        services.reject_decision(decision=decision, by=decision_maker, reason=" ")
+    with pytest.raises(NotPermitted):
+        services.reject_decision(decision=decision, by=editor, reason="Not affordable")
+    services.reject_decision(decision=decision, by=decision_maker, reason="Not affordable")
+    assert decision.status == Decision.Status.REJECTED
+    assert decision.closed_reason == "Not affordable" and decision.closed_by == decision_maker
+    with pytest.raises(InvalidTransition):
+        services.withdraw_decision(decision=decision, by=editor, reason="Changed mind")
+
+    draft = DecisionFactory()
+    services.withdraw_decision(decision=draft, by=editor, reason="Superseded by a joint bid")
+    assert draft.status == Decision.Status.WITHDRAWN
+    assert draft.number is None
+
+
+def test_returning_for_changes_clears_the_declaration(editor):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    services.declare_decision(decision=decision, by=editor)
+    services.return_to_draft(decision=decision, by=editor, reason="Add the equality impact")
+    assert decision.status == Decision.Status.DRAFT
+    assert decision.declared_at is None and decision.monitoring_officer_name == ""
+
+
+def test_a_signed_decision_cannot_be_edited(editor, client, sign):
+    decision = sign()
+    client.force_login(editor)
+    response = client.get(reverse("decisions_manage:edit", kwargs={"pk": decision.pk}))
+    assert response.status_code == 302
+    response = client.post(
+        reverse("decisions_manage:edit", kwargs={"pk": decision.pk}), {"title": "Changed"}
+    )
+    decision.refresh_from_db()
+    assert decision.title != "Changed"
+
+
+def test_the_reject_form_keeps_the_page_and_explains_an_empty_reason(
+    editor, decision_maker, client
+):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    services.declare_decision(decision=decision, by=editor)
+    client.force_login(decision_maker)
+    response = client.post(
+        reverse("decisions_manage:reject", kwargs={"pk": decision.pk}), {"reason": ""}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "govuk-error-summary" in page and "Enter the reason" in page
+    assert "<title>Error:" in page
+
+
+def test_history_records_each_step(editor, sign):
+    decision = sign()
+    reasons = list(decision.history.values_list("history_change_reason", flat=True))
+    assert "Submitted to the monitoring officer" in reasons
+    assert "Signed as decision 01/2021" in reasons or any("Signed as" in r for r in reasons if r)
