@@ -1,15 +1,124 @@
 """Police and crime plans: a Commissioner's objectives for a term, as structured content.
 
 The core every other app links to: a ``Plan`` has numbered ``Priority`` objects and ``Measure``
-objects (attached to a priority or to a cross-cutting theme). Sections, commitments,
-accountability items, finance and the lifecycle build on these.
+objects (attached to a priority or to a cross-cutting theme). Around them: ordered ``Section``
+objects, each priority's ``Commitment`` ("what I will do", with delivery progress) and
+``AccountabilityItem`` ("I will hold the Chief Constable to account for") lists, finance rows
+(``RevenueFigure``, ``CapitalLine``), and the statutory lifecycle as ``LifecycleStep`` records.
 """
 
+import re
+from decimal import Decimal
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.publications.markdown import markdown_to_text, render_markdown
+from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+
+MARKDOWN_HELP = (
+    "Markdown: a blank line between paragraphs, * for a list, ### for a heading inside this "
+    "part, [text](https://link) for a link."
+)
+
+
+class InvalidTransition(Exception):
+    """A plan was asked to take a lifecycle step its current stage does not allow."""
+
+
+def demote_headings(html):
+    """Shift rendered Markdown headings down one level (h2 becomes h3...), so an author's
+    headings sit under the section or priority heading they are written in."""
+    classes = {3: "govuk-heading-m", 4: "govuk-heading-s", 5: "govuk-heading-s"}
+
+    def shift(match):
+        closing, level = match.group(1), min(int(match.group(2)) + 1, 6)
+        if closing:
+            return f"</h{level}>"
+        css = classes.get(level, "govuk-heading-s")
+        return f'<h{level} class="{css}">'
+
+    return re.sub(r"<(/?)h([2-6])(?:\s[^>]*)?>", shift, html)
+
+
+def render_part_markdown(text):
+    return demote_headings(render_markdown(text)) if text else ""
+
+
+def financial_year_validator(value):
+    """A financial year written as people write it: 2021/22 (1 April 2021 to 31 March 2022)."""
+    match = re.fullmatch(r"(\d{4})/(\d{2})", value or "")
+    if not match or (int(match.group(1)) + 1) % 100 != int(match.group(2)):
+        raise ValidationError(
+            "Enter a financial year like 2021/22: the year it starts, a slash, and the next "
+            "year's last two digits."
+        )
+
+
+class Stage(models.TextChoices):
+    """The statutory lifecycle of a plan (Police Reform and Social Responsibility Act 2011, s5)."""
+
+    DRAFT = "draft", "Draft"
+    CONSULTED = "consulted", "Chief Constable consulted"
+    SENT_TO_PANEL = "sent_to_panel", "Sent to the Panel"
+    PANEL_RESPONDED = "panel_responded", "Panel report or recommendations received"
+    RESPONSE_PUBLISHED = "response_published", "Commissioner's response published"
+    ISSUED = "issued", "Issued"
+    REVIEWED = "reviewed", "Reviewed"
+    VARIED = "varied", "Varied"
+    SUPERSEDED = "superseded", "Superseded"
+
+
+_IN_FORCE = [Stage.REVIEWED, Stage.VARIED, Stage.SUPERSEDED]
+# Where each stage may go next: the statutory steps in order, none skipped; once issued, a plan
+# is reviewed (annually), varied (as a new version), or superseded by the next term's plan.
+NEXT_STAGES = {
+    Stage.DRAFT: [Stage.CONSULTED],
+    Stage.CONSULTED: [Stage.SENT_TO_PANEL],
+    Stage.SENT_TO_PANEL: [Stage.PANEL_RESPONDED],
+    Stage.PANEL_RESPONDED: [Stage.RESPONSE_PUBLISHED],
+    Stage.RESPONSE_PUBLISHED: [Stage.ISSUED],
+    Stage.ISSUED: _IN_FORCE,
+    Stage.REVIEWED: _IN_FORCE,
+    Stage.VARIED: _IN_FORCE,
+    Stage.SUPERSEDED: [],
+}
+# Issuing, varying and superseding a plan are the Commissioner's decisions; the other steps
+# record work the office does.
+STEP_PERMISSIONS = {
+    Stage.CONSULTED: "plans.change_plan",
+    Stage.SENT_TO_PANEL: "plans.change_plan",
+    Stage.PANEL_RESPONDED: "plans.change_plan",
+    Stage.RESPONSE_PUBLISHED: "plans.change_plan",
+    Stage.ISSUED: "plans.publish_plan",
+    Stage.REVIEWED: "plans.change_plan",
+    Stage.VARIED: "plans.publish_plan",
+    Stage.SUPERSEDED: "plans.publish_plan",
+}
+# Stages in which the plan is in force, so it may be published (again).
+PUBLISHABLE_STAGES = [Stage.ISSUED, Stage.REVIEWED, Stage.VARIED]
+
+
+class PlanQuerySet(PublishableQuerySet):
+    def visible_to(self, user):
+        # Whoever may create plans also sees drafts: copying one starts the next term's.
+        if user.is_authenticated and user.has_perm("plans.add_plan"):
+            return self.all()
+        return super().visible_to(user)
+
+    def in_public_order(self):
+        """Current plan first (in force, latest term), then earlier and superseded ones."""
+        return self.annotate(
+            superseded_first=models.Case(
+                models.When(stage=Stage.SUPERSEDED, then=1),
+                default=0,
+                output_field=models.IntegerField(),
+            )
+        ).order_by("superseded_first", "-term_start", "pk")
 
 
 class Plan(Publishable):
@@ -23,10 +132,18 @@ class Plan(Publishable):
     commissioner = models.CharField(max_length=200, help_text="The Commissioner whose plan it is.")
     term_start = models.DateField()
     term_end = models.DateField()
+    summary = models.CharField(
+        max_length=300, blank=True, help_text="One sentence shown under the title and in lists."
+    )
+    stage = models.CharField(max_length=30, choices=Stage, default=Stage.DRAFT, editable=False)
+    copied_from = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="copies",
+        editable=False,
+    )  # fmt: skip
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
-    objects = PublishableQuerySet.as_manager()
+    objects = PlanQuerySet.as_manager()
 
     class Meta:
         ordering = ["-term_start"]
@@ -47,14 +164,165 @@ class Plan(Publishable):
     def get_manage_url(self):
         return reverse("plans_manage:detail", kwargs={"pk": self.pk})
 
+    def get_pdf_url(self):
+        return reverse("plans:pdf", kwargs={"slug": self.slug})
+
+    def get_commitments_url(self):
+        return reverse("plans:commitments", kwargs={"slug": self.slug})
+
+    @property
+    def term_label(self):
+        return f"{self.term_start:%B %Y} to {self.term_end:%B %Y}"
+
+    # Lifecycle ---------------------------------------------------------------------------
+    def next_stages(self):
+        return list(NEXT_STAGES[Stage(self.stage)])
+
+    @property
+    def is_publishable(self):
+        return self.stage in PUBLISHABLE_STAGES
+
+    @property
+    def is_superseded(self):
+        return self.stage == Stage.SUPERSEDED
+
+    def has_unpublished_changes(self):
+        live = self.live_version()
+        return live is None or self.content_changed_at() > live.published_at
+
+    def content_changed_at(self):
+        """When anything in the plan's content last changed (deletions included)."""
+        times = [self.updated_at]
+        for model in (Section, Priority, Commitment, AccountabilityItem, Measure, RevenueFigure,
+                      CapitalLine):  # fmt: skip
+            latest = (
+                model.history.filter(**{_plan_lookup(model): self.pk})
+                .order_by("-history_date")
+                .values_list("history_date", flat=True)
+                .first()
+            )
+            if latest:
+                times.append(latest)
+        return max(times)
+
+    # Publishing --------------------------------------------------------------------------
+    def publication_title(self):
+        return self.title
+
+    def publication_context(self):
+        from .selectors import plan_contents
+
+        return plan_contents(plan=self)
+
+    def publication_text(self):
+        parts = [self.title, self.summary, self.commissioner, self.force_area]
+        for section in self.sections.all():
+            parts += [section.title, markdown_to_text(section.body)]
+        for priority in self.priorities.prefetch_related("commitments", "accountability_items"):
+            parts += [priority.title, priority.summary, markdown_to_text(priority.narrative)]
+            parts += [c.wording for c in priority.commitments.all()]
+            parts += [a.wording for a in priority.accountability_items.all()]
+        parts += [m.wording for m in self.measures.all()]
+        return "\n".join(p for p in parts if p)
+
+
+def _plan_lookup(model):
+    return (
+        "plan_id"
+        if model in (Section, Priority, Measure, RevenueFigure, CapitalLine)
+        else ("priority__plan_id")
+    )
+
+
+class LifecycleStep(models.Model):
+    """One statutory step a plan took: what, when, who recorded it, and why."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="steps")
+    stage = models.CharField(max_length=30, choices=Stage)
+    date = models.DateField(help_text="The day the step happened.")
+    note = models.TextField(blank=True)
+    reference = models.CharField(
+        max_length=50, blank=True, help_text="The decision approving it, for example 28/2021."
+    )
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+    version = models.ForeignKey(
+        Version, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "date", "pk"]
+
+    def __str__(self):
+        return f"{self.plan}: {self.get_stage_display()} on {self.date:%-d %B %Y}"
+
+
+class OrderedQuerySet(models.QuerySet):
+    def in_order(self):
+        return self.order_by("order", "pk")
+
+
+class Section(models.Model):
+    """A part of the plan in Markdown, before or after the priorities."""
+
+    class Kind(models.TextChoices):
+        FOREWORD = "foreword", "Foreword"
+        CHIEF_CONSTABLE = "chief_constable", "Chief Constable's message"
+        INTRODUCTION = "introduction", "Introduction"
+        AREA_PROFILE = "area_profile", "Area profile"
+        ROLES = "roles", "Roles and responsibilities"
+        CONTEXT = "context", "Context and consultation"
+        FINANCE = "finance", "Finance and resources"
+        COMMISSIONING = "commissioning", "Commissioning and grants"
+        MONITORING = "monitoring", "Monitoring and accountability"
+        OTHER = "other", "Other"
+
+    class Placement(models.TextChoices):
+        BEFORE = "before", "Before the priorities"
+        AFTER = "after", "After the priorities"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="sections")
+    kind = models.CharField(max_length=30, choices=Kind, default=Kind.OTHER)
+    placement = models.CharField(max_length=10, choices=Placement, default=Placement.BEFORE)
+    title = models.CharField(max_length=200)
+    body = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    body_html = models.TextField(editable=False, default="")
+    order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords(excluded_fields=["body_html"])
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["plan", "placement", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_part_markdown(self.body)
+        super().save(*args, **kwargs)
+
+    @property
+    def anchor(self):
+        return f"section-{self.pk}"
+
+    def siblings(self):
+        return Section.objects.filter(plan_id=self.plan_id, placement=self.placement)
+
 
 class Priority(models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
     number = models.PositiveSmallIntegerField(help_text="Its number in the plan, from 1.")
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
+    narrative = models.TextField(blank=True, help_text=MARKDOWN_HELP)
+    narrative_html = models.TextField(editable=False, default="")
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(excluded_fields=["narrative_html"])
 
     class Meta:
         ordering = ["plan", "number"]
@@ -66,8 +334,100 @@ class Priority(models.Model):
     def __str__(self):
         return f"{self.number}. {self.title}"
 
+    def save(self, *args, **kwargs):
+        self.narrative_html = render_part_markdown(self.narrative)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("plans:priority", kwargs={"slug": self.plan.slug, "number": self.number})
+
+    @property
+    def anchor(self):
+        return f"priority-{self.number}"
+
+
+class Commitment(models.Model):
+    """ "What I will do as the Police and Crime Commissioner": one of a priority's promises,
+    with its delivery status so progress can be reported."""
+
+    class Status(models.TextChoices):
+        NOT_STARTED = "not_started", "Not started"
+        IN_PROGRESS = "in_progress", "In progress"
+        DELIVERED = "delivered", "Delivered"
+        DROPPED = "dropped", "Dropped"
+
+    priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="commitments")
+    wording = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0, editable=False)
+    status = models.CharField(
+        max_length=20, choices=Status, default=Status.NOT_STARTED, editable=False
+    )
+
+    history = HistoricalRecords()
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["priority__number", "order", "pk"]
+
+    def __str__(self):
+        return self.wording[:80]
+
+    def siblings(self):
+        return Commitment.objects.filter(priority_id=self.priority_id)
+
+    @property
+    def status_tag(self):
+        return {
+            self.Status.NOT_STARTED: "govuk-tag--grey",
+            self.Status.IN_PROGRESS: "govuk-tag--blue",
+            self.Status.DELIVERED: "govuk-tag--green",
+            self.Status.DROPPED: "govuk-tag--red",
+        }[self.status]
+
+
+class ProgressNote(models.Model):
+    """A dated note on a commitment's delivery, setting its status from that date."""
+
+    commitment = models.ForeignKey(
+        Commitment, on_delete=models.CASCADE, related_name="progress_notes"
+    )
+    date = models.DateField()
+    status = models.CharField(max_length=20, choices=Commitment.Status)
+    note = models.TextField()
+    recorded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    recorded_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["commitment", "-date", "-recorded_at", "-pk"]
+
+    def __str__(self):
+        return f"{self.get_status_display()} on {self.date:%-d %B %Y}"
+
+
+class AccountabilityItem(models.Model):
+    """ "I will hold the Chief Constable to account for delivering the following": one item."""
+
+    priority = models.ForeignKey(
+        Priority, on_delete=models.CASCADE, related_name="accountability_items"
+    )
+    wording = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords()
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["priority__number", "order", "pk"]
+
+    def __str__(self):
+        return self.wording[:80]
+
+    def siblings(self):
+        return AccountabilityItem.objects.filter(priority_id=self.priority_id)
 
 
 class Measure(models.Model):
@@ -112,3 +472,115 @@ class Measure(models.Model):
     @property
     def is_numeric(self):
         return bool(self.unit)
+
+    @property
+    def group_label(self):
+        return str(self.priority) if self.priority_id else self.theme
+
+    def siblings(self):
+        if self.priority_id:
+            return Measure.objects.filter(plan_id=self.plan_id, priority_id=self.priority_id)
+        return Measure.objects.filter(plan_id=self.plan_id, priority__isnull=True, theme=self.theme)
+
+
+def format_pounds(amount):
+    """£319.0m for millions, £226.45 for smaller sums."""
+    if amount is None:
+        return ""
+    if abs(amount) >= Decimal(1_000_000):
+        return f"£{amount / Decimal(1_000_000):,.1f}m"
+    return f"£{amount:,.2f}"
+
+
+class RevenueFigure(models.Model):
+    """One headline revenue figure for a financial year: the net revenue budget, the Band D
+    precept, what is delegated to the Chief Constable..."""
+
+    class Kind(models.TextChoices):
+        NET_REVENUE_BUDGET = "net_revenue_budget", "Net revenue budget"
+        BAND_D_PRECEPT = "band_d_precept", "Band D precept"
+        PRECEPT_INCREASE = "precept_increase", "Band D precept increase"
+        DELEGATED = "delegated", "Delegated to the Chief Constable"
+        GRANT = "grant", "Specific grants"
+        OTHER = "other", "Other"
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="revenue_figures")
+    kind = models.CharField(max_length=30, choices=Kind)
+    label = models.CharField(
+        max_length=200, blank=True, help_text="Only if the kind alone does not say what it is."
+    )
+    financial_year = models.CharField(
+        max_length=7, validators=[financial_year_validator], help_text="For example 2021/22."
+    )
+    amount = models.DecimalField(
+        "Amount (£)", max_digits=14, decimal_places=2, help_text="In pounds: 319000000 or 226.45."
+    )
+    note = models.CharField(max_length=300, blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "financial_year", "kind", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(amount__gte=0), name="revenue_figure_not_negative"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.display_label} {self.financial_year}: {self.display_amount}"
+
+    @property
+    def display_label(self):
+        return self.label or self.get_kind_display()
+
+    @property
+    def display_amount(self):
+        return format_pounds(self.amount)
+
+
+class CapitalLine(models.Model):
+    """One scheme's capital investment in one financial year, in £ millions."""
+
+    plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="capital_lines")
+    scheme = models.CharField(max_length=200, help_text="For example \u201cIS/IT Strategy\u201d.")
+    financial_year = models.CharField(
+        max_length=7, validators=[financial_year_validator], help_text="For example 2021/22."
+    )
+    amount_millions = models.DecimalField(
+        "Amount (£m)", max_digits=9, decimal_places=3, help_text="In £ millions: 12.751."
+    )
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["plan", "scheme", "financial_year"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["plan", "scheme", "financial_year"], name="unique_capital_line"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount_millions__gte=0), name="capital_line_not_negative"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.scheme} {self.financial_year}: £{self.amount_millions}m"
+
+
+class PublishedPart(models.Model):
+    """A part of a published plan version frozen on its own, for the pages that show one part:
+    each priority's page and the commitments tracker. Written with the version, never after."""
+
+    version = models.ForeignKey(Version, on_delete=models.CASCADE, related_name="plan_parts")
+    key = models.CharField(max_length=50)
+    title = models.CharField(max_length=300)
+    html = models.TextField()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["version", "key"], name="unique_published_part")
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.version})"

@@ -1,5 +1,20 @@
-from django.urls import path  # noqa: F401
+"""Public plan URLs, written out in full: people, feeds and search engines keep them."""
+
+from django.urls import path
+
+from .views import public
 
 app_name = "plans"
 
-urlpatterns = []
+urlpatterns = [
+    path("plans/", public.plan_list, name="list"),
+    path("plans/<slug:slug>/", public.plan_detail, name="detail"),
+    path("plans/<slug:slug>.pdf", public.plan_pdf, name="pdf"),
+    path("plans/<slug:slug>/priorities/<int:number>/", public.plan_priority, name="priority"),
+    path("plans/<slug:slug>/commitments/", public.plan_commitments, name="commitments"),
+    path(
+        "plans/<slug:slug>/versions/<int:number>.pdf",
+        public.plan_version_pdf,
+        name="version_pdf",
+    ),
+]

@@ -1,0 +1,234 @@
+"""Staff forms for plans: the plan, its parts, lifecycle steps, progress notes and copying."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Size, Submit
+from django import forms
+from django.utils import timezone
+
+from .models import (
+    STEP_PERMISSIONS,
+    AccountabilityItem,
+    CapitalLine,
+    Commitment,
+    Measure,
+    Plan,
+    Priority,
+    RevenueFigure,
+    Section,
+    Stage,
+)
+
+
+def _helper(fields, button="Save", action=""):
+    helper = FormHelper()
+    helper.label_size = Size.SMALL
+    helper.form_action = action
+    helper.layout = Layout(*fields, Submit("save", button))
+    return helper
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+    def __init__(self, **kwargs):
+        super().__init__(format="%Y-%m-%d", **kwargs)
+
+
+class PlanForm(forms.ModelForm):
+    class Meta:
+        model = Plan
+        fields = [
+            "title",
+            "slug",
+            "force_area",
+            "commissioner",
+            "term_start",
+            "term_end",
+            "summary",
+        ]
+        labels = {"term_start": "Term starts", "term_end": "Term ends"}
+        widgets = {"term_start": DateInput(), "term_end": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(self.Meta.fields, "Save draft")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("term_start"), cleaned.get("term_end")
+        if start and end and end <= start:
+            self.add_error("term_end", "The term must end after it starts.")
+        return cleaned
+
+
+class CopyPlanForm(forms.ModelForm):
+    """The next term's plan: what differs from the one copied."""
+
+    class Meta:
+        model = Plan
+        fields = ["title", "slug", "commissioner", "term_start", "term_end"]
+        labels = {"term_start": "Term starts", "term_end": "Term ends"}
+        widgets = {"term_start": DateInput(), "term_end": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(self.Meta.fields, "Copy the plan")
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("term_start"), cleaned.get("term_end")
+        if start and end and end <= start:
+            self.add_error("term_end", "The term must end after it starts.")
+        return cleaned
+
+
+class PartForm(forms.ModelForm):
+    """A part of one plan: choices of priorities are that plan's only."""
+
+    button = "Save"
+
+    def __init__(self, *args, plan, **kwargs):
+        self.plan = plan
+        super().__init__(*args, **kwargs)
+        if "priority" in self.fields:
+            self.fields["priority"].queryset = plan.priorities.order_by("number")
+        self.helper = _helper(self.Meta.fields, self.button)
+
+
+class SectionForm(PartForm):
+    class Meta:
+        model = Section
+        fields = ["title", "kind", "placement", "body"]
+        widgets = {"body": forms.Textarea(attrs={"rows": 16})}
+        labels = {"kind": "What kind of section it is", "placement": "Where it goes"}
+
+
+class PriorityForm(PartForm):
+    class Meta:
+        model = Priority
+        fields = ["title", "summary", "narrative"]
+        widgets = {
+            "summary": forms.Textarea(attrs={"rows": 3}),
+            "narrative": forms.Textarea(attrs={"rows": 16}),
+        }
+        help_texts = {"summary": "One or two sentences shown in the contents and lists."}
+
+
+class CommitmentForm(PartForm):
+    class Meta:
+        model = Commitment
+        fields = ["priority", "wording"]
+        widgets = {"wording": forms.Textarea(attrs={"rows": 3})}
+        labels = {"wording": "What I will do"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].empty_label = None
+
+
+class AccountabilityItemForm(PartForm):
+    class Meta:
+        model = AccountabilityItem
+        fields = ["priority", "wording"]
+        widgets = {"wording": forms.Textarea(attrs={"rows": 3})}
+        labels = {"wording": "I will hold the Chief Constable to account for"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].empty_label = None
+
+
+class MeasureForm(PartForm):
+    class Meta:
+        model = Measure
+        fields = ["wording", "priority", "theme", "direction", "unit", "is_national"]
+        help_texts = {"priority": "Leave empty for a measure of a cross-cutting theme."}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].empty_label = "None: a cross-cutting theme"
+
+    def clean(self):
+        cleaned = super().clean()
+        if not cleaned.get("priority") and not (cleaned.get("theme") or "").strip():
+            self.add_error("theme", "Choose a priority, or enter the theme this measure is under.")
+        return cleaned
+
+
+class RevenueFigureForm(PartForm):
+    class Meta:
+        model = RevenueFigure
+        fields = ["kind", "label", "financial_year", "amount", "note"]
+
+
+class CapitalLineForm(PartForm):
+    class Meta:
+        model = CapitalLine
+        fields = ["scheme", "financial_year", "amount_millions"]
+
+    def validate_unique(self):
+        self.instance.plan = self.plan
+        try:
+            self.instance.validate_constraints()
+        except forms.ValidationError:
+            self.add_error(
+                "financial_year",
+                "This scheme already has an amount for that year: change that one instead.",
+            )
+
+
+class StepForm(forms.Form):
+    """Record the plan's next lifecycle step."""
+
+    stage = forms.ChoiceField(label="Step", widget=forms.RadioSelect)
+    date = forms.DateField(label="Date it happened", widget=DateInput())
+    reference = forms.CharField(
+        label="Decision reference (optional)",
+        required=False,
+        max_length=50,
+        help_text="The decision approving it, for example 28/2021.",
+    )
+    note = forms.CharField(
+        label="Note",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        help_text="What happened. Required when issuing, varying or superseding: a variation's "
+        "note is shown to the public beside the new version.",
+    )
+
+    def __init__(self, *args, plan, user, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        stages = [Stage(s) for s in plan.next_stages()]
+        self.fields["stage"].choices = [
+            (s.value, s.label) for s in stages if user.has_perm(STEP_PERMISSIONS[s])
+        ]
+        if not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
+        self.helper = _helper(["stage", "date", "reference", "note"], "Record the step", action)
+
+    @property
+    def has_choices(self):
+        return bool(self.fields["stage"].choices)
+
+
+class ProgressForm(forms.Form):
+    status = forms.ChoiceField(
+        label="Delivery status", choices=Commitment.Status.choices, widget=forms.RadioSelect
+    )
+    date = forms.DateField(label="Date", widget=DateInput())
+    note = forms.CharField(
+        label="What has happened", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
+    )
+
+    def __init__(self, *args, commitment, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.is_bound:
+            self.initial.setdefault("status", commitment.status)
+            self.initial.setdefault("date", timezone.localdate())
+        self.helper = _helper(["status", "date", "note"], "Add the progress note", action)
+
+    def clean_date(self):
+        date = self.cleaned_data["date"]
+        if date > timezone.localdate():
+            raise forms.ValidationError("The date cannot be in the future.")
+        return date

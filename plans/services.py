@@ -1,0 +1,306 @@
+"""Actions on plans: lifecycle steps, publishing, reordering, delivery progress, copying.
+
+Each is a function with keyword-only arguments that runs in one transaction.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from pcc_portal.publications import services as publishing
+
+from .models import (
+    NEXT_STAGES,
+    STEP_PERMISSIONS,
+    AccountabilityItem,
+    Commitment,
+    InvalidTransition,
+    LifecycleStep,
+    Measure,
+    Plan,
+    Priority,
+    ProgressNote,
+    PublishedPart,
+    Section,
+    Stage,
+)
+from .selectors import plan_contents
+
+# Stages whose step publishes a new version of the plan: issuing it, and varying it.
+PUBLISHING_STAGES = {Stage.ISSUED, Stage.VARIED}
+
+
+def _locked(plan):
+    return Plan.objects.select_for_update().get(pk=plan.pk)
+
+
+@transaction.atomic
+def record_step(*, plan, stage, date, by, note="", reference=""):
+    """Take the plan's next lifecycle step. Issuing and varying publish a new version whose
+    change note is the step's note; issuing a plan supersedes the force area's earlier plan."""
+    plan = _locked(plan)
+    stage = Stage(stage)
+    current = Stage(plan.stage)
+    if stage not in NEXT_STAGES[current]:
+        allowed = ", ".join(s.label.lower() for s in NEXT_STAGES[current]) or "nothing"
+        raise InvalidTransition(
+            f"\u201c{plan}\u201d is at \u201c{current.label}\u201d: the next step can only be "
+            f"{allowed}."
+        )
+    if not by.has_perm(STEP_PERMISSIONS[stage]):
+        raise PermissionDenied(f"You may not record \u201c{stage.label}\u201d.")
+    previous = plan.steps.order_by("-date", "-pk").first()
+    if previous and date < previous.date:
+        raise InvalidTransition(
+            f"The date cannot be before the previous step ({previous.get_stage_display()}, "
+            f"{previous.date:%-d %B %Y})."
+        )
+    note = (note or "").strip()
+    if stage in PUBLISHING_STAGES | {Stage.SUPERSEDED} and not note:
+        what = "variation" if stage == Stage.VARIED else "step"
+        raise InvalidTransition(f"Say what this {what} is: the note is required.")
+    step = LifecycleStep.objects.create(
+        plan=plan, stage=stage, date=date, note=note, reference=reference.strip(), recorded_by=by
+    )
+    plan.stage = stage
+    plan._change_reason = f"Lifecycle: {stage.label}"
+    plan.save(update_fields=["stage", "updated_at"])
+    if stage in PUBLISHING_STAGES:
+        label = "Issued" if stage == Stage.ISSUED else "Variation"
+        step.version = _publish(plan=plan, by=by, note=f"{label}: {note}")
+        step.save(update_fields=["version"])
+    if stage == Stage.ISSUED:
+        for earlier in Plan.objects.select_for_update().filter(
+            force_area=plan.force_area,
+            term_start__lt=plan.term_start,
+            stage__in=[Stage.ISSUED, Stage.REVIEWED, Stage.VARIED],
+        ):
+            LifecycleStep.objects.create(
+                plan=earlier,
+                stage=Stage.SUPERSEDED,
+                date=date,
+                note=f"Superseded by \u201c{plan}\u201d.",
+                reference=step.reference,
+                recorded_by=by,
+            )
+            earlier.stage = Stage.SUPERSEDED
+            earlier._change_reason = f"Superseded by {plan}"
+            earlier.save(update_fields=["stage", "updated_at"])
+    return step
+
+
+@transaction.atomic
+def publish_plan(*, plan, by, note):
+    """Publish the plan as it is now, with a change note. Only a plan in force is published:
+    before that it is issued, which publishes its first version."""
+    plan = _locked(plan)
+    if not plan.is_publishable:
+        raise publishing.NothingToPublish(
+            f"\u201c{plan}\u201d is at \u201c{plan.get_stage_display()}\u201d: a plan is "
+            "published when it is issued, and again while it is in force."
+        )
+    return _publish(plan=plan, by=by, note=note)
+
+
+def _publish(*, plan, by, note):
+    version = publishing.publish(obj=plan, by=by, note=note)
+    freeze_parts(plan=plan, version=version)
+    return version
+
+
+def freeze_parts(*, plan, version):
+    """Freeze the parts shown on their own pages (each priority, the commitments tracker) with
+    the version, from the same content the version's page was frozen from."""
+    context = plan_contents(plan=plan)
+    for priority in context["priorities"]:
+        PublishedPart.objects.create(
+            version=version,
+            key=f"priority-{priority.number}",
+            title=f"Priority {priority.number}: {priority.title}",
+            html=render_to_string(
+                "plans/priority_body.html", {**context, "object": plan, "priority": priority}
+            ),
+        )
+    PublishedPart.objects.create(
+        version=version,
+        key="commitments",
+        title=f"Commitments tracker: {plan.title}",
+        html=render_to_string("plans/commitments_body.html", {**context, "object": plan}),
+    )
+
+
+# Reordering ---------------------------------------------------------------------------------
+
+
+def _renumber(siblings):
+    """Give siblings consecutive orders 1..n (saving only those that change)."""
+    items = list(siblings.order_by("order", "pk"))
+    for position, item in enumerate(items, start=1):
+        if item.order != position:
+            item.order = position
+            item.save(update_fields=["order"])
+    return items
+
+
+@transaction.atomic
+def move_item(*, item, direction, by=None):
+    """Move a section, commitment, accountability item or measure one place up or down among
+    its siblings. Returns False when it is already first or last."""
+    if direction not in ("up", "down"):
+        raise ValueError("direction is up or down")
+    if isinstance(item, Priority):
+        return _move_priority(priority=item, direction=direction)
+    items = _renumber(item.siblings().select_for_update())
+    index = next(i for i, sibling in enumerate(items) if sibling.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if other < 0 or other >= len(items):
+        return False
+    first, second = items[index], items[other]
+    first.order, second.order = second.order, first.order
+    first.save(update_fields=["order"])
+    second.save(update_fields=["order"])
+    item.order = first.order
+    return True
+
+
+def _move_priority(*, priority, direction):
+    priorities = list(
+        Priority.objects.select_for_update().filter(plan_id=priority.plan_id).order_by("number")
+    )
+    index = next(i for i, p in enumerate(priorities) if p.pk == priority.pk)
+    other = index - 1 if direction == "up" else index + 1
+    if other < 0 or other >= len(priorities):
+        return False
+    first, second = priorities[index], priorities[other]
+    number_a, number_b = first.number, second.number
+    # The (plan, number) constraint is checked row by row: park one on a free number first.
+    first.number = 0
+    first.save(update_fields=["number"])
+    second.number = number_a
+    second.save(update_fields=["number"])
+    first.number = number_b
+    first.save(update_fields=["number"])
+    priority.number = number_b
+    return True
+
+
+def next_order(siblings):
+    return (siblings.aggregate(latest=Max("order"))["latest"] or 0) + 1
+
+
+def next_priority_number(plan):
+    return (plan.priorities.aggregate(latest=Max("number"))["latest"] or 0) + 1
+
+
+@transaction.atomic
+def delete_priority(*, priority):
+    """Delete a priority and close the gap in the numbering."""
+    plan_id, number = priority.plan_id, priority.number
+    priority.delete()
+    for later in Priority.objects.filter(plan_id=plan_id, number__gt=number).order_by("number"):
+        later.number -= 1
+        later.save(update_fields=["number"])
+
+
+# Delivery progress --------------------------------------------------------------------------
+
+
+@transaction.atomic
+def record_progress(*, commitment, status, date, note, by):
+    """Add a dated note on a commitment's delivery; the latest-dated note sets its status."""
+    commitment = Commitment.objects.select_for_update().get(pk=commitment.pk)
+    status = Commitment.Status(status)
+    note = (note or "").strip()
+    if not note:
+        raise InvalidTransition("Say what has happened: the note is required.")
+    if date > timezone.localdate():
+        raise InvalidTransition("The date cannot be in the future.")
+    progress = ProgressNote.objects.create(
+        commitment=commitment, status=status, date=date, note=note, recorded_by=by
+    )
+    latest = commitment.progress_notes.order_by("-date", "-recorded_at", "-pk").first()
+    if commitment.status != latest.status:
+        commitment.status = latest.status
+        commitment.save(update_fields=["status"])
+    return progress
+
+
+# Copying to a new term ----------------------------------------------------------------------
+
+
+@transaction.atomic
+def copy_plan(*, plan, by, title, slug, commissioner, term_start, term_end):
+    """Start the next term's plan from this one: its sections, priorities, commitments (as not
+    started), accountability items and measures. Finance figures belong to their years and
+    the lifecycle starts again, so neither is copied."""
+    new = Plan(
+        title=title,
+        slug=slug,
+        force_area=plan.force_area,
+        commissioner=commissioner,
+        term_start=term_start,
+        term_end=term_end,
+        summary=plan.summary,
+        copied_from=plan,
+    )
+    new._change_reason = f"Copied from {plan}"
+    new.save()
+    _start_draft(plan=new, by=by, note=f"Copied from \u201c{plan}\u201d.")
+    for section in plan.sections.order_by("placement", "order", "pk"):
+        Section.objects.create(
+            plan=new,
+            kind=section.kind,
+            placement=section.placement,
+            title=section.title,
+            body=section.body,
+            order=section.order,
+        )
+    priorities = {}
+    for priority in plan.priorities.order_by("number"):
+        copy = Priority.objects.create(
+            plan=new,
+            number=priority.number,
+            title=priority.title,
+            summary=priority.summary,
+            narrative=priority.narrative,
+        )
+        priorities[priority.pk] = copy
+        for commitment in priority.commitments.order_by("order", "pk"):
+            Commitment.objects.create(
+                priority=copy, wording=commitment.wording, order=commitment.order
+            )
+        for item in priority.accountability_items.order_by("order", "pk"):
+            AccountabilityItem.objects.create(priority=copy, wording=item.wording, order=item.order)
+    for measure in plan.measures.order_by("pk"):
+        Measure.objects.create(
+            plan=new,
+            priority=priorities.get(measure.priority_id),
+            theme=measure.theme,
+            wording=measure.wording,
+            direction=measure.direction,
+            unit=measure.unit,
+            is_national=measure.is_national,
+            order=measure.order,
+        )
+    return new
+
+
+@transaction.atomic
+def create_plan(*, by, started_on=None, **fields):
+    plan = Plan(**fields)
+    plan._change_reason = "Created"
+    plan.save()
+    _start_draft(plan=plan, by=by, note="Drafting started.", date=started_on)
+    return plan
+
+
+def _start_draft(*, plan, by, note, date=None):
+    LifecycleStep.objects.create(
+        plan=plan,
+        stage=Stage.DRAFT,
+        date=date or timezone.localdate(),
+        note=note,
+        recorded_by=by,
+    )

@@ -1,0 +1,24 @@
+"""Template tags for the plans area's part of the staff dashboard."""
+
+from django import template
+
+from ..models import PUBLISHABLE_STAGES, Stage
+from ..selectors import staff_plans
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def plans_needing_attention(context):
+    """Plans not yet issued (with their next step) and plans in force with unpublished changes."""
+    user = context["request"].user
+    if not user.has_perm("plans.view_plan"):
+        return []
+    items = []
+    for plan in staff_plans(user).exclude(stage=Stage.SUPERSEDED):
+        if plan.stage not in PUBLISHABLE_STAGES:
+            following = ", ".join(stage.label.lower() for stage in plan.next_stages())
+            items.append((plan, f"{plan.get_stage_display().lower()}; next step: {following}"))
+        elif plan.has_unpublished_changes():
+            items.append((plan, "has changes the public does not see yet"))
+    return items

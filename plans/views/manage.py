@@ -1,0 +1,393 @@
+"""Staff views for plans: build a plan part by part, preview it, take it through the statutory
+lifecycle, publish it, report commitments' delivery, and copy it for the next term."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django.views.generic import ListView
+
+from pcc_portal.publications import pdf
+from pcc_portal.publications import services as publishing
+from pcc_portal.publications.forms import PublishForm
+from pcc_portal.publications.selectors import publishing_panel
+
+from .. import services
+from ..forms import (
+    AccountabilityItemForm,
+    CapitalLineForm,
+    CommitmentForm,
+    CopyPlanForm,
+    MeasureForm,
+    PlanForm,
+    PriorityForm,
+    ProgressForm,
+    RevenueFigureForm,
+    SectionForm,
+    StepForm,
+)
+from ..models import (
+    AccountabilityItem,
+    CapitalLine,
+    Commitment,
+    InvalidTransition,
+    Measure,
+    Plan,
+    Priority,
+    RevenueFigure,
+    Section,
+)
+from ..selectors import plan_contents, plan_priorities, staff_plans
+
+
+def _plan(request, pk):
+    return get_object_or_404(Plan.objects.visible_to(request.user), pk=pk)
+
+
+class PlanListView(PermissionRequiredMixin, ListView):
+    permission_required = "plans.view_plan"
+    template_name = "plans/manage/list.html"
+    context_object_name = "plans"
+
+    def get_queryset(self):
+        return staff_plans(self.request.user)
+
+
+@login_required
+@permission_required("plans.add_plan", raise_exception=True)
+def plan_create(request):
+    form = PlanForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        plan = services.create_plan(by=request.user, **form.cleaned_data)
+        messages.success(request, f"\u201c{plan}\u201d was created as a draft.")
+        return redirect(plan.get_manage_url())
+    return render(request, "plans/manage/plan_form.html", {"form": form})
+
+
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def plan_edit(request, pk):
+    plan = _plan(request, pk)
+    form = PlanForm(request.POST or None, instance=plan)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The plan's details were saved. The public sees them when "
+                         "you publish.")  # fmt: skip
+        return redirect(plan.get_manage_url())
+    return render(request, "plans/manage/plan_form.html", {"form": form, "object": plan})
+
+
+def _detail(request, plan, *, publish_form=None, step_form=None, status=200):
+    publish_url = reverse("plans_manage:publish", kwargs={"pk": plan.pk})
+    step_url = reverse("plans_manage:step", kwargs={"pk": plan.pk})
+    context = {
+        "plan": plan,
+        "object": plan,
+        **plan_contents(plan=plan),
+        **publishing_panel(
+            obj=plan,
+            user=request.user,
+            publish_url=publish_url,
+            publish_permission="plans.publish_plan",
+            publish_form=publish_form,
+        ),
+        "steps": plan.steps.select_related("recorded_by", "version"),
+        "step_form": step_form or StepForm(plan=plan, user=request.user, action=step_url),
+        "unpublished_changes": plan.has_unpublished_changes(),
+    }
+    context["can_publish"] = context["can_publish"] and plan.is_publishable
+    return render(request, "plans/manage/detail.html", context, status=status)
+
+
+@login_required
+@permission_required("plans.view_plan", raise_exception=True)
+def plan_detail(request, pk):
+    return _detail(request, _plan(request, pk))
+
+
+@login_required
+@permission_required("plans.view_plan", raise_exception=True)
+def plan_preview(request, pk):
+    """The plan's page exactly as publishing would freeze it now."""
+    plan = _plan(request, pk)
+    page_html, _document, _text = publishing.freeze(obj=plan)
+    return render(request, "plans/manage/preview.html", {"plan": plan, "preview_html": page_html})
+
+
+@login_required
+@permission_required("plans.view_plan", raise_exception=True)
+def plan_preview_pdf(request, pk):
+    """The PDF publishing would render now, for checking page breaks and the contents."""
+    plan = _plan(request, pk)
+    _page, document_html, _text = publishing.freeze(obj=plan)
+    result = pdf.render_pdf(document_html)
+    response = HttpResponse(result.content, content_type="application/pdf")
+    response["Content-Disposition"] = f'inline; filename="{plan.slug}-preview.pdf"'
+    return response
+
+
+@require_POST
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def plan_step(request, pk):
+    plan = _plan(request, pk)
+    action = reverse("plans_manage:step", kwargs={"pk": plan.pk})
+    form = StepForm(request.POST, plan=plan, user=request.user, action=action)
+    if not form.is_valid():
+        return _detail(request, plan, step_form=form, status=400)
+    try:
+        step = services.record_step(plan=plan, by=request.user, **form.cleaned_data)
+    except PermissionDenied:
+        raise
+    except InvalidTransition as error:
+        form.add_error(None, str(error))
+        return _detail(request, plan, step_form=form, status=400)
+    message = f"Recorded: {step.get_stage_display()}."
+    if step.version:
+        message += (
+            f" Version {step.version.number} is being published; the public sees it as soon "
+            "as its PDF is ready."
+        )
+    messages.success(request, message)
+    return redirect(plan.get_manage_url())
+
+
+@require_POST
+@login_required
+@permission_required("plans.publish_plan", raise_exception=True)
+def plan_publish(request, pk):
+    plan = _plan(request, pk)
+    form = PublishForm(request.POST, action=reverse("plans_manage:publish", kwargs={"pk": pk}))
+    if not form.is_valid():
+        return _detail(request, plan, publish_form=form, status=400)
+    try:
+        version = services.publish_plan(
+            plan=plan, by=request.user, note=form.cleaned_data["change_note"]
+        )
+    except publishing.NothingToPublish as error:
+        form.add_error("change_note", str(error))
+        return _detail(request, plan, publish_form=form, status=400)
+    messages.success(
+        request,
+        f"Version {version.number} is being published. "
+        "The public sees it as soon as its PDF is ready.",
+    )
+    return redirect(plan.get_manage_url())
+
+
+@login_required
+@permission_required("plans.add_plan", raise_exception=True)
+def plan_copy(request, pk):
+    plan = _plan(request, pk)
+    initial = {
+        "commissioner": plan.commissioner,
+        "term_start": plan.term_end,
+        "term_end": plan.term_end.replace(year=plan.term_end.year + 4),
+    }
+    form = CopyPlanForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        copy = services.copy_plan(plan=plan, by=request.user, **form.cleaned_data)
+        messages.success(
+            request,
+            f"\u201c{copy}\u201d was started from \u201c{plan}\u201d. Its commitments start as not "
+            "started; add this term's finance figures.",
+        )
+        return redirect(copy.get_manage_url())
+    return render(request, "plans/manage/copy.html", {"form": form, "plan": plan})
+
+
+@login_required
+@permission_required("plans.view_plan", raise_exception=True)
+def priority_detail(request, pk, number):
+    plan = _plan(request, pk)
+    priority = get_object_or_404(plan_priorities(plan), number=number)
+    return render(request, "plans/manage/priority.html", {"plan": plan, "priority": priority})
+
+
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def commitment_progress(request, pk, item):
+    plan = _plan(request, pk)
+    commitment = get_object_or_404(
+        Commitment.objects.select_related("priority"), pk=item, priority__plan=plan
+    )
+    action = reverse("plans_manage:progress", kwargs={"pk": plan.pk, "item": commitment.pk})
+    form = ProgressForm(request.POST or None, commitment=commitment, action=action)
+    status = 200
+    if request.method == "POST":
+        if form.is_valid():
+            try:
+                services.record_progress(
+                    commitment=commitment, by=request.user, **form.cleaned_data
+                )
+            except InvalidTransition as error:
+                form.add_error(None, str(error))
+            else:
+                messages.success(
+                    request,
+                    "The progress note was added. The public tracker shows it when the plan is "
+                    "next published.",
+                )
+                return redirect(request.path)
+        status = 400
+    context = {
+        "plan": plan,
+        "commitment": commitment,
+        "form": form,
+        "notes": commitment.progress_notes.select_related("recorded_by"),
+    }
+    return render(request, "plans/manage/progress.html", context, status=status)
+
+
+# The plan's parts: one set of views for sections, priorities, commitments, accountability
+# items, measures and finance rows. -------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Part:
+    model: type
+    form_class: type
+    label: str
+    plan_lookup: str = "plan"
+    orderable: bool = True
+
+    def items(self, plan):
+        return self.model.objects.filter(**{self.plan_lookup: plan})
+
+
+PARTS = {
+    "sections": Part(Section, SectionForm, "section"),
+    "priorities": Part(Priority, PriorityForm, "priority"),
+    "commitments": Part(Commitment, CommitmentForm, "commitment", "priority__plan"),
+    "accountability": Part(
+        AccountabilityItem, AccountabilityItemForm, "accountability item", "priority__plan"
+    ),
+    "measures": Part(Measure, MeasureForm, "measure"),
+    "revenue": Part(RevenueFigure, RevenueFigureForm, "revenue figure", orderable=False),
+    "capital": Part(CapitalLine, CapitalLineForm, "capital line", orderable=False),
+}
+
+
+def _part(kind):
+    try:
+        return PARTS[kind]
+    except KeyError:
+        raise Http404("No such part of a plan.") from None
+
+
+def _item(request, pk, kind, item):
+    plan = _plan(request, pk)
+    part = _part(kind)
+    return plan, part, get_object_or_404(part.items(plan), pk=item)
+
+
+def _back(plan, kind, obj):
+    """Where to go after changing a part: the priority's page for its lists, else the plan's."""
+    priority = obj if isinstance(obj, Priority) else getattr(obj, "priority", None)
+    if priority is not None and priority.pk and kind != "priorities":
+        return (
+            reverse("plans_manage:priority", kwargs={"pk": plan.pk, "number": priority.number})
+            + f"#{kind}"
+        )
+    return plan.get_manage_url() + f"#{kind}"
+
+
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def part_create(request, pk, kind):
+    plan = _plan(request, pk)
+    part = _part(kind)
+    initial = {}
+    if request.GET.get("priority", "").isdigit():
+        initial["priority"] = plan.priorities.filter(pk=request.GET["priority"]).first()
+    form = part.form_class(request.POST or None, plan=plan, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            obj = form.save(commit=False)
+            if part.plan_lookup == "plan":
+                obj.plan = plan
+            if isinstance(obj, Priority):
+                obj.number = services.next_priority_number(plan)
+            elif part.orderable:
+                obj.order = services.next_order(obj.siblings())
+            obj._change_reason = "Added"
+            obj.save()
+        messages.success(request, f"The {part.label} was added.")
+        return redirect(_back(plan, kind, obj))
+    return render(
+        request,
+        "plans/manage/part_form.html",
+        {"plan": plan, "part": part, "kind": kind, "form": form},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def part_edit(request, pk, kind, item):
+    plan, part, obj = _item(request, pk, kind, item)
+    form = part.form_class(request.POST or None, plan=plan, instance=obj)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            obj = form.save(commit=False)
+            if part.orderable and not isinstance(obj, Priority) and form.has_changed():
+                # Moved to another priority or theme: it goes to the end of its new list.
+                moved = {"priority", "theme", "placement"} & set(form.changed_data)
+                if moved:
+                    obj.order = services.next_order(obj.siblings().exclude(pk=obj.pk))
+            obj.save()
+        messages.success(request, f"The {part.label} was saved.")
+        return redirect(_back(plan, kind, obj))
+    return render(
+        request,
+        "plans/manage/part_form.html",
+        {"plan": plan, "part": part, "kind": kind, "form": form, "object": obj},
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def part_delete(request, pk, kind, item):
+    plan, part, obj = _item(request, pk, kind, item)
+    blocked = ""
+    if isinstance(obj, Measure) and hasattr(obj, "data_points") and obj.data_points.exists():
+        blocked = "This measure has performance figures recorded against it, so it cannot be "
+        blocked += "deleted. Change its wording instead, or remove its figures first."
+    if request.method == "POST" and not blocked:
+        back = _back(plan, kind, obj)
+        if isinstance(obj, Priority):
+            services.delete_priority(priority=obj)
+        else:
+            obj.delete()
+        messages.success(request, f"The {part.label} was deleted.")
+        return redirect(back)
+    return render(
+        request,
+        "plans/manage/part_delete.html",
+        {"plan": plan, "part": part, "kind": kind, "object": obj, "blocked": blocked},
+    )
+
+
+@require_POST
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def part_move(request, pk, kind, item):
+    plan, part, obj = _item(request, pk, kind, item)
+    direction = request.POST.get("direction")
+    if not part.orderable or direction not in ("up", "down"):
+        raise Http404("That cannot be moved.")
+    label = str(obj)[:60]
+    if services.move_item(item=obj, direction=direction, by=request.user):
+        messages.success(request, f"Moved \u201c{label}\u201d {direction}.")
+    else:
+        place = "first" if direction == "up" else "last"
+        messages.info(request, f"\u201c{label}\u201d is already {place}.")
+    return redirect(_back(plan, kind, obj).split("#")[0] + f"#{kind}-{obj.pk}")

@@ -1,0 +1,78 @@
+"""Public plan pages, served from the latest published version (and its frozen parts)."""
+
+from django.contrib.contenttypes.models import ContentType
+from django.http import Http404
+from django.shortcuts import get_object_or_404, render
+
+from pcc_portal.publications.models import Version
+from pcc_portal.publications.responses import version_pdf_response
+
+from ..models import Plan
+from ..selectors import public_versions, published_part
+
+
+def _published(slug):
+    plan = get_object_or_404(Plan.objects.public(), slug=slug)
+    version = Version.objects.latest_ready_for(plan)
+    return plan, version
+
+
+def plan_list(request):
+    """Current plan first, earlier plans after, each with its latest published version."""
+    plans = list(Plan.objects.public().in_public_order())
+    latest = {}
+    for version in (
+        Version.objects.ready()
+        .filter(
+            content_type=ContentType.objects.get_for_model(Plan),
+            object_id__in=[plan.pk for plan in plans],
+        )
+        .order_by("-number")
+    ):
+        latest.setdefault(version.object_id, version)
+    entries = [(plan, latest[plan.pk]) for plan in plans]
+    current = entries[0] if entries and not entries[0][0].is_superseded else None
+    earlier = entries[1:] if current else entries
+    return render(request, "plans/list.html", {"current": current, "earlier": earlier})
+
+
+def plan_detail(request, slug):
+    plan, version = _published(slug)
+    context = {
+        "plan": plan,
+        "version": version,
+        "versions": public_versions(plan),
+        "steps": plan.steps.all(),
+    }
+    return render(request, "plans/detail.html", context)
+
+
+def plan_priority(request, slug, number):
+    plan, version = _published(slug)
+    part = published_part(version=version, key=f"priority-{number}")
+    if part is None:
+        raise Http404("This plan has no such priority.")
+    return render(request, "plans/priority.html", {"plan": plan, "version": version, "part": part})
+
+
+def plan_commitments(request, slug):
+    plan, version = _published(slug)
+    part = published_part(version=version, key="commitments")
+    if part is None:
+        raise Http404("This version of the plan has no commitments tracker.")
+    return render(
+        request, "plans/commitments.html", {"plan": plan, "version": version, "part": part}
+    )
+
+
+def plan_pdf(request, slug):
+    plan, version = _published(slug)
+    return version_pdf_response(version, filename=f"{plan.slug}.pdf")
+
+
+def plan_version_pdf(request, slug, number):
+    plan = get_object_or_404(Plan.objects.public(), slug=slug)
+    version = Version.objects.for_object(plan).ready().filter(number=number).first()
+    if version is None:
+        raise Http404("No such published version.")
+    return version_pdf_response(version, filename=f"{plan.slug}-version-{number}.pdf")

@@ -1,0 +1,188 @@
+"""Who may reach each plans URL: the public pages, and the staff editor by permission."""
+
+from plans.models import Stage
+from tests.access import AccessRule
+from tests.plans.factories import CommitmentFactory, PlanFactory, PriorityFactory, SectionFactory
+from tests.plans.helpers import issue
+
+
+def _published_kwargs():
+    plan = PlanFactory(slug="lancashire-plan")
+    PriorityFactory(plan=plan, number=1, title="Getting tough on anti-social behaviour")
+    issue(plan)
+    return {"slug": plan.slug}
+
+
+def _draft():
+    plan = PlanFactory(slug="draft-plan")
+    SectionFactory(plan=plan)
+    return plan
+
+
+class TestPlanListAccess(AccessRule):
+    url_name = "plans:list"
+
+
+class TestPlanDetailAccess(AccessRule):
+    url_name = "plans:detail"
+
+    def make_url_kwargs(self):
+        return _published_kwargs()
+
+
+class TestPlanPdfAccess(AccessRule):
+    url_name = "plans:pdf"
+
+    def make_url_kwargs(self):
+        return _published_kwargs()
+
+
+class TestPlanVersionPdfAccess(AccessRule):
+    url_name = "plans:version_pdf"
+
+    def make_url_kwargs(self):
+        return {**_published_kwargs(), "number": 1}
+
+
+class TestPlanPriorityAccess(AccessRule):
+    url_name = "plans:priority"
+
+    def make_url_kwargs(self):
+        return {**_published_kwargs(), "number": 1}
+
+
+class TestPlanCommitmentsAccess(AccessRule):
+    url_name = "plans:commitments"
+
+    def make_url_kwargs(self):
+        return _published_kwargs()
+
+
+class TestManagePlanListAccess(AccessRule):
+    url_name = "plans_manage:list"
+    access = "plans.view_plan"
+
+
+class TestManagePlanCreateAccess(AccessRule):
+    url_name = "plans_manage:create"
+    access = "plans.add_plan"
+
+
+class TestManagePlanDetailAccess(AccessRule):
+    url_name = "plans_manage:detail"
+    access = "plans.view_plan"
+
+    def make_url_kwargs(self):
+        return {"pk": _draft().pk}
+
+
+class TestManagePlanEditAccess(AccessRule):
+    url_name = "plans_manage:edit"
+    access = "plans.change_plan"
+
+    def make_url_kwargs(self):
+        return {"pk": _draft().pk}
+
+
+class TestManagePlanPreviewAccess(AccessRule):
+    url_name = "plans_manage:preview"
+    access = "plans.view_plan"
+
+    def make_url_kwargs(self):
+        return {"pk": _draft().pk}
+
+
+class TestManagePlanPreviewPdfAccess(AccessRule):
+    url_name = "plans_manage:preview_pdf"
+    access = "plans.view_plan"
+
+    def make_url_kwargs(self):
+        return {"pk": _draft().pk}
+
+
+class TestManagePlanStepAccess(AccessRule):
+    url_name = "plans_manage:step"
+    access = "plans.change_plan"
+    method = "post"
+    data = {"stage": Stage.CONSULTED, "date": "2021-09-01", "note": "Consulted."}
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        return {"pk": _draft().pk}
+
+
+class TestManagePlanPublishAccess(AccessRule):
+    url_name = "plans_manage:publish"
+    access = "plans.publish_plan"
+    method = "post"
+    data = {"change_note": "Corrected a figure."}
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        plan = PlanFactory(slug="issued-plan")
+        issue(plan)
+        return {"pk": plan.pk}
+
+
+class TestManagePlanCopyAccess(AccessRule):
+    url_name = "plans_manage:copy"
+    access = "plans.add_plan"
+
+    def make_url_kwargs(self):
+        return {"pk": _draft().pk}
+
+
+class TestManagePriorityAccess(AccessRule):
+    url_name = "plans_manage:priority"
+    access = "plans.view_plan"
+
+    def make_url_kwargs(self):
+        priority = PriorityFactory(plan=_draft(), number=1)
+        return {"pk": priority.plan_id, "number": 1}
+
+
+class TestManageProgressAccess(AccessRule):
+    url_name = "plans_manage:progress"
+    access = "plans.change_plan"
+
+    def make_url_kwargs(self):
+        commitment = CommitmentFactory(priority=PriorityFactory(plan=_draft(), number=1))
+        return {"pk": commitment.priority.plan_id, "item": commitment.pk}
+
+
+class TestManagePartCreateAccess(AccessRule):
+    url_name = "plans_manage:part_create"
+    access = "plans.change_plan"
+
+    def make_url_kwargs(self):
+        return {"pk": _draft().pk, "kind": "sections"}
+
+
+class TestManagePartEditAccess(AccessRule):
+    url_name = "plans_manage:part_edit"
+    access = "plans.change_plan"
+
+    def make_url_kwargs(self):
+        section = _draft().sections.get()
+        return {"pk": section.plan_id, "kind": "sections", "item": section.pk}
+
+
+class TestManagePartDeleteAccess(AccessRule):
+    url_name = "plans_manage:part_delete"
+    access = "plans.change_plan"
+
+    def make_url_kwargs(self):
+        section = _draft().sections.get()
+        return {"pk": section.plan_id, "kind": "sections", "item": section.pk}
+
+
+class TestManagePartMoveAccess(AccessRule):
+    url_name = "plans_manage:part_move"
+    access = "plans.change_plan"
+    method = "post"
+    data = {"direction": "down"}
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        section = _draft().sections.get()
+        return {"pk": section.plan_id, "kind": "sections", "item": section.pk}
