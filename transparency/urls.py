@@ -1,5 +1,43 @@
-from django.urls import path  # noqa: F401
+"""Public URLs of the transparency hub, written out in full: they are stable."""
+
+from django.urls import path, re_path
+
+from .selectors import REGISTERS
+from .views import public
 
 app_name = "transparency"
 
-urlpatterns = []
+_registers = "|".join(REGISTERS)
+
+urlpatterns = [
+    path("transparency/", public.index, name="index"),
+    path("transparency/documents/<int:pk>/", public.document, name="document"),
+    path(
+        "transparency/priorities/<slug:slug>/<int:number>/",
+        public.golden_thread,
+        name="golden_thread",
+    ),
+    re_path(rf"^transparency/(?P<register>{_registers})/$", public.register, name="register"),
+    re_path(
+        rf"^transparency/(?P<register>{_registers})\.csv$", public.register_csv, name="register_csv"
+    ),
+    re_path(
+        rf"^transparency/(?P<register>{_registers})\.json$",
+        public.register_json,
+        name="register_json",
+    ),
+    path("decisions/forward-plan/", public.forward_plan, name="forward_plan"),
+    path("search/", public.search, name="search"),
+    path("alerts/", public.alerts, name="alerts"),
+    path("alerts/check-your-email/", public.alerts_sent, name="alerts_sent"),
+    path("alerts/confirm/<str:token>/", public.alerts_confirm, name="alerts_confirm"),
+    path("alerts/unsubscribe/<str:token>/", public.alerts_unsubscribe, name="alerts_unsubscribe"),
+    path(
+        "alerts/priorities/<slug:slug>/<int:number>/feed/",
+        public.priority_feed,
+        name="priority_feed",
+    ),
+    path("alerts/<slug:topic>/feed/", public.topic_feed, name="topic_feed"),
+    path("sitemap.xml", public.sitemap_xml, name="sitemap"),
+    path("robots.txt", public.robots_txt, name="robots"),
+]

@@ -1,0 +1,82 @@
+import datetime
+from decimal import Decimal
+
+import factory
+
+from transparency.models import (
+    Contract,
+    EntryStatus,
+    ForwardPlanEntry,
+    GiftHospitality,
+    Grant,
+    Interest,
+)
+
+
+class _Entry(factory.django.DjangoModelFactory):
+    status = EntryStatus.PUBLISHED
+    is_sample = True
+    published_at = factory.LazyFunction(
+        lambda: datetime.datetime(2025, 10, 1, 9, tzinfo=datetime.UTC)
+    )
+
+
+class InterestFactory(_Entry):
+    class Meta:
+        model = Interest
+
+    holder = "Sample Office Holder"
+    office = "Police and Crime Commissioner"
+    category = Interest.Category.MEMBERSHIP
+    description = "Member of a sample community association."
+    registered_on = datetime.date(2025, 5, 13)
+
+
+class GiftFactory(_Entry):
+    class Meta:
+        model = GiftHospitality
+
+    offered_on = datetime.date(2025, 9, 4)
+    recipient = "Sample Office Holder"
+    recipient_role = "Police and Crime Commissioner"
+    donor = "Sample Partnership Board"
+    kind = GiftHospitality.Kind.HOSPITALITY
+    description = "Lunch at a partnership conference."
+    estimated_value = Decimal("25.00")
+    outcome = GiftHospitality.Outcome.ACCEPTED
+
+
+class GrantFactory(_Entry):
+    class Meta:
+        model = Grant
+
+    recipient = factory.Sequence(lambda n: f"Sample Community Safety Partnership {n}")
+    fund = "Community Action Fund"
+    amount = Decimal("12500.00")
+    purpose = "Youth diversion activities in the evenings."
+    conditions = "Quarterly monitoring returns."
+    awarded_on = datetime.date(2025, 7, 1)
+
+
+class ContractFactory(_Entry):
+    class Meta:
+        model = Contract
+
+    reference = factory.Sequence(lambda n: f"OPCC-2025-{n:03d}")
+    title = "Victims' referral service"
+    supplier = "Sample Support Services Ltd"
+    value = Decimal("450000.00")
+    starts_on = datetime.date(2025, 4, 1)
+    ends_on = datetime.date(2028, 3, 31)
+    procurement = "Open tender"
+
+
+class ForwardPlanEntryFactory(_Entry):
+    class Meta:
+        model = ForwardPlanEntry
+
+    title = "Approve the revenue budget and precept 2026/27"
+    expected_on = factory.LazyFunction(
+        lambda: datetime.date.today() + datetime.timedelta(days=60)  # noqa: DTZ011
+    )
+    decision_maker = "Police and Crime Commissioner"

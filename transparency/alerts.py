@@ -1,0 +1,183 @@
+"""What each alert topic follows: the entries of its Atom feed and of its email digest.
+
+Entries come from published versions (decisions, meeting papers) and from this app's published
+documents and register entries, each through its model's ``public()`` QuerySet; restricted
+decisions never appear. An app that has not been built yet contributes nothing.
+"""
+
+import logging
+from dataclasses import dataclass
+from datetime import datetime
+
+from django.apps import apps
+from django.db import DatabaseError, models
+
+from .models import (
+    Contract,
+    ForwardPlanEntry,
+    GiftHospitality,
+    Grant,
+    Interest,
+    ItemDocument,
+    SpendingUpload,
+    Topic,
+)
+
+logger = logging.getLogger(__name__)
+
+LIMIT = 50
+
+TOPIC_MODELS = {
+    Topic.DECISIONS: ["decisions.decision"],
+    Topic.MEETINGS: ["panel.agendapack", "panel.minutes", "panel.report"],
+}
+
+
+@dataclass(frozen=True)
+class FeedEntry:
+    uid: str
+    title: str
+    url: str
+    published_at: datetime
+    summary: str
+    kind: str
+
+
+def _public(model, ids):
+    """The public objects of ``model`` among ``ids``, by the model's own QuerySet."""
+    objects = model._default_manager.public().filter(pk__in=ids)
+    if any(f.name == "is_restricted" for f in model._meta.get_fields()):
+        objects = objects.filter(is_restricted=False)
+    return {obj.pk: obj for obj in objects}
+
+
+def _version_entries(labels, *, since=None, only=None):
+    """Entries for published versions of the models ``labels``; ``only`` limits them to
+    {label: ids}."""
+    from pcc_portal.publications.models import Version
+
+    condition = models.Q(pk__in=[])
+    for label in labels:
+        app_label, model_name = label.split(".")
+        part = models.Q(content_type__app_label=app_label, content_type__model=model_name)
+        if only is not None:
+            part &= models.Q(object_id__in=only.get(label, []))
+        condition |= part
+    versions = Version.objects.ready().filter(condition).select_related("content_type")
+    if since is not None:
+        versions = versions.filter(ready_at__gt=since)
+    versions = list(versions.order_by("-ready_at")[:LIMIT].defer("html", "document_html", "text"))
+    by_type = {}
+    for version in versions:
+        by_type.setdefault(version.content_type, set()).add(version.object_id)
+    objects = {}
+    for content_type, ids in by_type.items():
+        model = content_type.model_class()
+        if model is None:
+            continue
+        objects[content_type.pk] = _public(model, ids)
+    entries = []
+    for version in versions:
+        obj = objects.get(version.content_type_id, {}).get(version.object_id)
+        if obj is None:
+            continue
+        entries.append(
+            FeedEntry(
+                uid=f"version-{version.pk}",
+                title=version.title
+                if version.number == 1
+                else f"{version.title} (version {version.number})",
+                url=obj.get_absolute_url(),
+                published_at=version.ready_at or version.published_at,
+                summary=version.change_note,
+                kind=version.document_type,
+            )
+        )
+    return entries
+
+
+def _entry_entries(querysets, *, since=None):
+    entries = []
+    for queryset in querysets:
+        rows = queryset.public().exclude(published_at__isnull=True)
+        if since is not None:
+            rows = rows.filter(published_at__gt=since)
+        for entry in rows.order_by("-published_at")[:LIMIT]:
+            entries.append(
+                FeedEntry(
+                    uid=f"{entry._meta.model_name}-{entry.pk}-{entry.published_at:%Y%m%d%H%M%S}",
+                    title=f"{entry._meta.verbose_name.capitalize()}: {entry}",
+                    url=entry.get_absolute_url(),
+                    published_at=entry.published_at,
+                    summary=getattr(entry, "summary", "") or "",
+                    kind=entry._meta.model_name,
+                )
+            )
+    return entries
+
+
+def _document_entries(*, since=None):
+    documents = ItemDocument.objects.public().select_related("item")
+    if since is not None:
+        documents = documents.filter(created_at__gt=since)
+    return [
+        FeedEntry(
+            uid=f"document-{d.pk}",
+            title=f"{d.item.title}: {d.title}",
+            url=d.get_absolute_url(),
+            published_at=d.created_at,
+            summary=d.item.description,
+            kind="document",
+        )
+        for d in documents.order_by("-created_at")[:LIMIT]
+    ]
+
+
+def _priority_entries(priority, *, since=None):
+    entries = []
+    try:
+        decision_ids = list(priority.decisions.values_list("pk", flat=True))
+    except (AttributeError, DatabaseError):
+        decision_ids = []
+    if decision_ids:
+        entries += _version_entries(
+            ["decisions.decision"], since=since, only={"decisions.decision": decision_ids}
+        )
+    entries += _entry_entries(
+        [
+            Grant.objects.filter(priority=priority),
+            ForwardPlanEntry.objects.filter(priority=priority),
+        ],
+        since=since,
+    )
+    return entries
+
+
+def feed_entries(*, topic, priority=None, since=None):
+    """The newest entries for a topic, newest first."""
+    if topic in TOPIC_MODELS:
+        labels = [label for label in TOPIC_MODELS[topic] if _installed(label)]
+        entries = _version_entries(labels, since=since)
+    elif topic == Topic.PRIORITY:
+        entries = _priority_entries(priority, since=since)
+    else:
+        entries = _document_entries(since=since) + _entry_entries(
+            [
+                Interest.objects.all(),
+                GiftHospitality.objects.all(),
+                Grant.objects.all(),
+                Contract.objects.all(),
+                SpendingUpload.objects.all(),
+                ForwardPlanEntry.objects.all(),
+            ],
+            since=since,
+        )
+    return sorted(entries, key=lambda e: e.published_at, reverse=True)[:LIMIT]
+
+
+def _installed(label):
+    try:
+        apps.get_model(label)
+    except LookupError:
+        return False
+    return True

@@ -1,0 +1,312 @@
+"""Forms for the transparency hub: staff edit index items, upload documents and spending files,
+and keep the registers and the forward plan; the public subscribe to alerts."""
+
+from datetime import date
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Size, Submit
+from django import forms
+
+from . import sources
+from .models import (
+    Contract,
+    ForwardPlanEntry,
+    GiftHospitality,
+    Grant,
+    Interest,
+    ItemDocument,
+    SpecifiedItem,
+    Topic,
+)
+
+MAX_UPLOAD = 20 * 1024 * 1024
+
+
+def _helper(form, *fields, button="Save"):
+    helper = FormHelper()
+    helper.layout = Layout(*fields, Submit("save", button))
+    helper.label_size = Size.SMALL
+    return helper
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class SpecifiedItemForm(forms.ModelForm):
+    portal_source = forms.ChoiceField(
+        label="Where the portal publishes it",
+        choices=sources.choices,
+        required=False,
+        help_text="Leave as “None” for an item staff upload.",
+    )
+
+    class Meta:
+        model = SpecifiedItem
+        fields = [
+            "title",
+            "description",
+            "paragraph",
+            "order",
+            "portal_source",
+            "cadence",
+            "responsible_name",
+            "responsible_email",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(self, *self.Meta.fields)
+
+    def save(self, commit=True):
+        item = super().save(commit=False)
+        item.source = (
+            SpecifiedItem.Source.PORTAL if item.portal_source else SpecifiedItem.Source.UPLOAD
+        )
+        if commit:
+            item.save()
+        return item
+
+
+class ItemDocumentForm(forms.ModelForm):
+    class Meta:
+        model = ItemDocument
+        fields = ["title", "file", "published_on"]
+        widgets = {"published_on": DateInput()}
+        labels = {"file": "Document (PDF, spreadsheet or CSV)"}
+
+    def __init__(self, *args, action=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(self, *self.Meta.fields, button="Publish document")
+        self.helper.form_action = action
+        self.helper.form_enctype = "multipart/form-data"
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_UPLOAD:
+            raise forms.ValidationError("The file must be smaller than 20 MB.")
+        allowed = (".pdf", ".csv", ".xlsx", ".ods", ".odt", ".docx", ".json")
+        if not file.name.lower().endswith(allowed):
+            raise forms.ValidationError(
+                "The file must be a PDF, CSV, XLSX, ODS, ODT, DOCX or JSON file."
+            )
+        return file
+
+
+class _EntryForm(forms.ModelForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(self, *self.Meta.fields, button="Save draft")
+
+
+class InterestForm(_EntryForm):
+    class Meta:
+        model = Interest
+        fields = [
+            "holder",
+            "office",
+            "category",
+            "description",
+            "registered_on",
+            "ended_on",
+            "is_sample",
+        ]
+        widgets = {"registered_on": DateInput(), "ended_on": DateInput()}
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("registered_on"), data.get("ended_on")
+        if start and end and end < start:
+            self.add_error("ended_on", "The end date must be on or after the date registered.")
+        return data
+
+
+class GiftHospitalityForm(_EntryForm):
+    class Meta:
+        model = GiftHospitality
+        fields = [
+            "offered_on",
+            "recipient",
+            "recipient_role",
+            "donor",
+            "kind",
+            "description",
+            "estimated_value",
+            "outcome",
+            "is_sample",
+        ]
+        widgets = {"offered_on": DateInput()}
+        labels = {"estimated_value": "Estimated value (£)"}
+
+    def clean_estimated_value(self):
+        value = self.cleaned_data["estimated_value"]
+        if value < 0:
+            raise forms.ValidationError("The estimated value cannot be negative.")
+        return value
+
+
+class GrantForm(_EntryForm):
+    class Meta:
+        model = Grant
+        fields = [
+            "recipient",
+            "fund",
+            "amount",
+            "purpose",
+            "conditions",
+            "awarded_on",
+            "priority",
+            "is_sample",
+        ]
+        widgets = {"awarded_on": DateInput()}
+        labels = {"amount": "Amount (£)"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = self.fields["priority"].queryset.select_related("plan")
+        self.fields["priority"].label_from_instance = lambda p: f"{p.plan}: {p}"
+
+    def clean_amount(self):
+        amount = self.cleaned_data["amount"]
+        if amount <= 0:
+            raise forms.ValidationError("The amount must be more than £0.")
+        return amount
+
+
+class ContractForm(_EntryForm):
+    class Meta:
+        model = Contract
+        fields = [
+            "reference",
+            "title",
+            "supplier",
+            "value",
+            "starts_on",
+            "ends_on",
+            "procurement",
+            "is_sample",
+        ]
+        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        labels = {"value": "Value (£)"}
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        if value <= 10000:
+            raise forms.ValidationError(
+                "This register lists contracts over £10,000; this one is not."
+            )
+        return value
+
+    def clean(self):
+        data = super().clean()
+        start, end = data.get("starts_on"), data.get("ends_on")
+        if start and end and end < start:
+            self.add_error("ends_on", "The end date must be on or after the start date.")
+        return data
+
+
+class ForwardPlanEntryForm(_EntryForm):
+    class Meta:
+        model = ForwardPlanEntry
+        fields = [
+            "title",
+            "summary",
+            "expected_on",
+            "decision_maker",
+            "priority",
+            "restriction_reason",
+            "is_sample",
+        ]
+        widgets = {"expected_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = self.fields["priority"].queryset.select_related("plan")
+        self.fields["priority"].label_from_instance = lambda p: f"{p.plan}: {p}"
+
+
+ENTRY_FORMS = {
+    "interests": InterestForm,
+    "gifts-and-hospitality": GiftHospitalityForm,
+    "grants": GrantForm,
+    "contracts": ContractForm,
+    "forward-plan": ForwardPlanEntryForm,
+}
+
+
+class MonthField(forms.CharField):
+    """A month typed as YYYY-MM (what <input type="month"> sends)."""
+
+    widget = forms.TextInput(attrs={"type": "month"})
+
+    def to_python(self, value):
+        value = super().to_python(value).strip()
+        if not value:
+            return None
+        try:
+            year, month = (int(part) for part in value.split("-")[:2])
+            return date(year, month, 1)
+        except ValueError as error:
+            raise forms.ValidationError(
+                "Enter the month as a year and month, for example 2025-10."
+            ) from error
+
+
+class SpendingUploadForm(forms.Form):
+    month = MonthField(
+        label="Month the payments were made in",
+        help_text="For example 2025-10 for October 2025. A month already published is replaced.",
+    )
+    file = forms.FileField(
+        label="Spending file (CSV or XLSX)",
+        help_text="Columns: Date, Transaction number, Supplier, Supplier type (optional), "
+        "Expense type, Service area (optional), Amount. Every row must be right: the file is "
+        "applied whole or not at all.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(self, "month", "file", button="Check and publish")
+        self.helper.form_enctype = "multipart/form-data"
+
+    def clean_file(self):
+        file = self.cleaned_data["file"]
+        if file.size > MAX_UPLOAD:
+            raise forms.ValidationError("The file must be smaller than 20 MB.")
+        if not file.name.lower().endswith((".csv", ".xlsx")):
+            raise forms.ValidationError("The file must be a CSV (.csv) or Excel (.xlsx) file.")
+        return file
+
+
+class SubscribeForm(forms.Form):
+    email = forms.EmailField(
+        label="Email address",
+        help_text="We send a link to this address to confirm; nothing is sent until you do.",
+        widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": "false"}),
+    )
+    topic = forms.ChoiceField(
+        label="What do you want to hear about?",
+        choices=Topic.choices,
+        widget=forms.RadioSelect,
+    )
+    priority = forms.ModelChoiceField(
+        label="Plan priority",
+        queryset=None,
+        required=False,
+        help_text="If you chose a plan priority: which one.",
+    )
+
+    def __init__(self, *args, priorities, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].queryset = priorities
+        self.fields["priority"].label_from_instance = lambda p: f"{p.plan}: {p}"
+        self.helper = _helper(self, "email", "topic", "priority", button="Subscribe")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("topic") == Topic.PRIORITY and not data.get("priority"):
+            self.add_error("priority", "Choose the plan priority you want to follow.")
+        if data.get("topic") != Topic.PRIORITY:
+            data["priority"] = None
+        return data

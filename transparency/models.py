@@ -1,0 +1,681 @@
+"""Transparency: the Specified Information index, the registers, the forward plan, alerts and the
+search index.
+
+The index lists each item of the Elected Local Policing Bodies (Specified Information) Order 2011
+with where the portal publishes it; its freshness is computed (``freshness.py``) from the dates the
+portal reads itself (``sources.py``) or from documents staff upload. Registers are structured data
+published entry by entry; every editable model keeps its history.
+"""
+
+from decimal import Decimal
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class InvalidTransition(Exception):
+    """An entry was asked to move to a state its current state does not allow."""
+
+
+# The Specified Information index ------------------------------------------------------------
+
+
+class Paragraph(models.TextChoices):
+    """The groups of the Order's Schedule, in the order OPCCs set out their index."""
+
+    OFFICE_HOLDERS = "office-holders", "Who we are: the office holders"
+    STAFF = "staff", "Staff"
+    MONEY = "income-and-expenditure", "Income and expenditure"
+    PROPERTY = "property", "Property, rights and liabilities"
+    DECISIONS = "decisions", "Decisions and meetings"
+    POLICIES = "policies", "Policies and procedures"
+    REPORTS = "reports", "Crime and disorder reports"
+    NATIONAL = "national", "National priorities, HMICFRS and complaints"
+    CUSTODY = "custody-visiting", "Independent custody visiting"
+
+
+class Cadence(models.TextChoices):
+    AS_MADE = "as-made", "As they are made"
+    MONTHLY = "monthly", "Monthly"
+    QUARTERLY = "quarterly", "Quarterly"
+    YEARLY = "yearly", "Yearly"
+    BEFORE_FINANCIAL_YEAR = "before-financial-year", "Before each financial year"
+
+
+class SpecifiedItemQuerySet(models.QuerySet):
+    def in_order(self):
+        order = models.Case(
+            *[models.When(paragraph=value, then=i) for i, value in enumerate(Paragraph.values)],
+            output_field=models.IntegerField(),
+        )
+        return self.annotate(paragraph_order=order).order_by("paragraph_order", "order", "pk")
+
+
+class SpecifiedItem(models.Model):
+    class Source(models.TextChoices):
+        PORTAL = "portal", "Published by the portal"
+        UPLOAD = "upload", "Uploaded by staff"
+
+    paragraph = models.CharField(max_length=40, choices=Paragraph)
+    order = models.PositiveSmallIntegerField(default=0, help_text="Its place in its paragraph.")
+    code = models.SlugField(max_length=80, unique=True, help_text="A short fixed name for it.")
+    title = models.CharField(max_length=200)
+    description = models.TextField(help_text="What the Order asks for, in plain English.")
+    source = models.CharField(max_length=20, choices=Source, default=Source.UPLOAD)
+    portal_source = models.CharField(
+        max_length=40,
+        blank=True,
+        help_text="For an item the portal publishes itself: where it reads its dates.",
+    )
+    cadence = models.CharField(max_length=30, choices=Cadence, default=Cadence.YEARLY)
+    responsible_name = models.CharField("Responsible officer", max_length=200, blank=True)
+    responsible_email = models.EmailField(
+        "Responsible officer's email",
+        blank=True,
+        help_text="Reminded once when the item falls due and once if it becomes overdue.",
+    )
+    updated_at = models.DateTimeField(auto_now=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = SpecifiedItemQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["paragraph", "order", "pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=(models.Q(source="portal") & ~models.Q(portal_source=""))
+                | (models.Q(source="upload") & models.Q(portal_source="")),
+                name="specified_item_source_is_consistent",
+            )
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{reverse('transparency:index')}#{self.code}"
+
+
+class ItemDocumentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(withdrawn_at__isnull=True)
+
+    def visible_to(self, user):
+        if user.is_authenticated and (
+            user.has_perm("transparency.view_itemdocument")
+            or user.has_perm("transparency.change_itemdocument")
+        ):
+            return self.all()
+        return self.public()
+
+
+def _document_path(instance, filename):
+    return f"transparency/{instance.item.code}/{filename}"
+
+
+class ItemDocument(models.Model):
+    """A document or dataset staff publish for an index item (the senior salaries, a policy)."""
+
+    item = models.ForeignKey(SpecifiedItem, on_delete=models.PROTECT, related_name="documents")
+    title = models.CharField(max_length=200)
+    file = models.FileField(upload_to=_document_path)
+    published_on = models.DateField(
+        default=timezone.localdate, help_text="The date it was (or is) published."
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    published_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(null=True, blank=True)
+
+    history = HistoricalRecords()
+    objects = ItemDocumentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("transparency:document", kwargs={"pk": self.pk})
+
+    def withdraw(self):
+        if self.withdrawn_at:
+            raise InvalidTransition(f"“{self}” is already withdrawn.")
+        self.withdrawn_at = timezone.now()
+
+
+class ItemReminder(models.Model):
+    """One reminder per item and due date: the daily task sends each once, not every day."""
+
+    class Kind(models.TextChoices):
+        DUE_SOON = "due-soon", "Due soon"
+        OVERDUE = "overdue", "Overdue"
+
+    item = models.ForeignKey(SpecifiedItem, on_delete=models.CASCADE, related_name="reminders")
+    due_on = models.DateField()
+    kind = models.CharField(max_length=20, choices=Kind)
+    sent_to = models.EmailField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["item", "due_on", "kind"], name="one_reminder_per_item_due_date"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.item}: {self.get_kind_display().lower()} for {self.due_on}"
+
+
+# Registers ----------------------------------------------------------------------------------
+
+
+class EntryStatus(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+    WITHDRAWN = "withdrawn", "Withdrawn"
+
+
+class RegisterQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(status=EntryStatus.PUBLISHED)
+
+    def visible_to(self, user):
+        opts = self.model._meta
+        may_see_drafts = user.is_authenticated and any(
+            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+            for action in ("view", "change")
+        )
+        return self.all() if may_see_drafts else self.public()
+
+
+class RegisterEntry(models.Model):
+    """An entry in a public register: drafted, published, corrected (keeping its history),
+    withdrawn."""
+
+    register = ""  # the register's slug in /transparency/<register>/
+
+    status = models.CharField(max_length=20, choices=EntryStatus, default=EntryStatus.DRAFT)
+    is_sample = models.BooleanField(
+        "Sample entry",
+        default=False,
+        help_text="Demonstration data, shown to the public marked as a sample.",
+    )
+    published_at = models.DateTimeField(null=True, blank=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = RegisterQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+
+    def get_absolute_url(self):
+        url = reverse("transparency:register", kwargs={"register": self.register})
+        return f"{url}#entry-{self.pk}"
+
+    def publish(self):
+        if self.status == EntryStatus.PUBLISHED:
+            raise InvalidTransition(f"“{self}” is already published.")
+        self.status = EntryStatus.PUBLISHED
+        self.published_at = timezone.now()
+
+    def withdraw(self):
+        if self.status != EntryStatus.PUBLISHED:
+            raise InvalidTransition(f"“{self}” is not published, so cannot be withdrawn.")
+        self.status = EntryStatus.WITHDRAWN
+
+    @property
+    def is_public(self):
+        return self.status == EntryStatus.PUBLISHED
+
+    def get_manage_url(self):
+        return reverse(
+            "transparency_manage:entry_edit", kwargs={"register": self.register, "pk": self.pk}
+        )
+
+
+def _document(entry, kind, title, parts, day):
+    """What search indexes of a register entry: only what its public page shows."""
+    sample = ["Sample entry"] if entry.is_sample else []
+    return {
+        "kind": kind,
+        "title": title,
+        "body": "\n".join(str(part) for part in [*parts, *sample] if part),
+        "url": entry.get_absolute_url(),
+        "year": day.year,
+        "published_at": entry.published_at or timezone.now(),
+    }
+
+
+class Interest(RegisterEntry):
+    register = "interests"
+
+    class Category(models.TextChoices):
+        EMPLOYMENT = "employment", "Employment, office, trade or profession"
+        DIRECTORSHIP = "directorship", "Directorships"
+        LAND = "land", "Land and property"
+        MEMBERSHIP = "membership", "Membership of organisations"
+        SHARES = "shares", "Shares and securities"
+        SPONSORSHIP = "sponsorship", "Sponsorship"
+        OTHER = "other", "Other interests"
+
+    holder = models.CharField(max_length=200, help_text="The office holder's name.")
+    office = models.CharField(max_length=100, help_text="Commissioner or Deputy Commissioner.")
+    category = models.CharField(max_length=30, choices=Category)
+    description = models.TextField()
+    registered_on = models.DateField()
+    ended_on = models.DateField(null=True, blank=True)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["holder", "category", "-registered_on"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ended_on__isnull=True)
+                | models.Q(ended_on__gte=models.F("registered_on")),
+                name="interest_ends_after_it_is_registered",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.holder}: {self.get_category_display()}"
+
+    def search_document(self):
+        return _document(
+            self,
+            "interest",
+            f"Interest of {self.holder}, {self.office}: {self.get_category_display()}",
+            [self.description],
+            self.registered_on,
+        )
+
+
+class GiftHospitality(RegisterEntry):
+    register = "gifts-and-hospitality"
+
+    class Kind(models.TextChoices):
+        GIFT = "gift", "Gift"
+        HOSPITALITY = "hospitality", "Hospitality"
+
+    class Outcome(models.TextChoices):
+        ACCEPTED = "accepted", "Accepted"
+        DECLINED = "declined", "Declined"
+
+    offered_on = models.DateField()
+    recipient = models.CharField(max_length=200, help_text="Who it was offered to.")
+    recipient_role = models.CharField(max_length=200)
+    donor = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind)
+    description = models.TextField()
+    estimated_value = models.DecimalField(max_digits=9, decimal_places=2)
+    outcome = models.CharField(max_length=20, choices=Outcome)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-offered_on", "-pk"]
+        verbose_name = "gift or hospitality"
+        verbose_name_plural = "gifts and hospitality"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(estimated_value__gte=0), name="gift_value_not_negative"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.get_kind_display()} from {self.donor}, {self.offered_on:%d/%m/%Y}"
+
+    def search_document(self):
+        return _document(
+            self,
+            "gift",
+            f"{self.get_kind_display()} offered to {self.recipient} by {self.donor}",
+            [self.description, self.recipient_role, self.get_outcome_display()],
+            self.offered_on,
+        )
+
+
+class Grant(RegisterEntry):
+    register = "grants"
+
+    recipient = models.CharField(max_length=200)
+    fund = models.CharField(max_length=200, blank=True, help_text="The fund or scheme.")
+    amount = models.DecimalField(max_digits=12, decimal_places=2)
+    purpose = models.TextField()
+    conditions = models.TextField(blank=True)
+    awarded_on = models.DateField()
+    priority = models.ForeignKey(
+        "plans.Priority",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="grants",
+        help_text="The plan priority the grant serves.",
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-awarded_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(condition=models.Q(amount__gt=0), name="grant_amount_positive")
+        ]
+
+    def __str__(self):
+        return f"£{self.amount:,.2f} to {self.recipient}"
+
+    def search_document(self):
+        return _document(
+            self,
+            "grant",
+            f"Grant to {self.recipient}: £{self.amount:,.2f}",
+            [self.fund, self.purpose, self.conditions, str(self.priority or "")],
+            self.awarded_on,
+        )
+
+
+CONTRACT_THRESHOLD = Decimal("10000")
+SPENDING_THRESHOLD = Decimal("500")
+
+
+class Contract(RegisterEntry):
+    register = "contracts"
+
+    reference = models.CharField(max_length=100)
+    title = models.CharField(max_length=200)
+    supplier = models.CharField(max_length=200)
+    value = models.DecimalField(max_digits=14, decimal_places=2)
+    starts_on = models.DateField()
+    ends_on = models.DateField()
+    procurement = models.CharField(
+        "How it was procured", max_length=200, blank=True, help_text="Open tender, framework..."
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-starts_on", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__gt=CONTRACT_THRESHOLD), name="contract_over_10000"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=models.F("starts_on")),
+                name="contract_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference}: {self.title}"
+
+    def search_document(self):
+        return _document(
+            self,
+            "contract",
+            f"Contract {self.reference}: {self.title}",
+            [self.supplier, f"£{self.value:,.2f}", self.procurement],
+            self.starts_on,
+        )
+
+
+class SpendingUploadQuerySet(RegisterQuerySet):
+    pass
+
+
+class SpendingUpload(RegisterEntry):
+    """One month's spending over £500, applied whole from one CSV or XLSX file and published at
+    once. A later upload for the same month replaces it; the earlier one stays, withdrawn."""
+
+    register = "spending"
+
+    month = models.DateField(help_text="The first day of the month the payments were made in.")
+    # The file itself is not kept: it may name the individuals whose payments are redacted.
+    filename = models.CharField(max_length=200)
+    sha256 = models.CharField(max_length=64, help_text="The uploaded file's checksum.")
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(default=timezone.now)
+    row_count = models.PositiveIntegerField(default=0)
+    redacted_count = models.PositiveIntegerField(default=0)
+    total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+    objects = SpendingUploadQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-month", "-uploaded_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["month"],
+                condition=models.Q(status="published"),
+                name="one_published_spending_upload_per_month",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(month__day=1), name="spending_month_is_first_day"
+            ),
+        ]
+
+    def __str__(self):
+        return f"Spending over £500, {self.month:%B %Y}"
+
+    def get_absolute_url(self):
+        url = reverse("transparency:register", kwargs={"register": "spending"})
+        return f"{url}?month={self.month:%Y-%m}"
+
+    def get_manage_url(self):
+        return reverse("transparency_manage:spending_detail", kwargs={"pk": self.pk})
+
+    def search_document(self):
+        rows = self.payments.filter(is_redacted=False)
+        suppliers = sorted({p.supplier for p in rows})
+        expenses = sorted({p.expense_type for p in self.payments.all()})
+        return _document(self, "spending", str(self), [*suppliers, *expenses], self.month)
+
+
+class PaymentQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(upload__status=EntryStatus.PUBLISHED)
+
+
+class Payment(models.Model):
+    """A row of a spending upload. Rows are never edited: a correction is a new upload."""
+
+    REDACTED = "Redacted: payment to an individual"
+
+    upload = models.ForeignKey(SpendingUpload, on_delete=models.CASCADE, related_name="payments")
+    row_number = models.PositiveIntegerField(help_text="The row in the uploaded file.")
+    paid_on = models.DateField()
+    reference = models.CharField("Transaction number", max_length=100)
+    supplier = models.CharField(max_length=200)
+    is_redacted = models.BooleanField(default=False)
+    expense_type = models.CharField(max_length=200)
+    service_area = models.CharField(max_length=200, blank=True)
+    amount = models.DecimalField(max_digits=14, decimal_places=2)
+
+    objects = PaymentQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["paid_on", "row_number"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["upload", "reference"], name="unique_transaction_per_upload"
+            ),
+            models.CheckConstraint(
+                condition=models.Q(amount__gt=SPENDING_THRESHOLD), name="payment_over_500"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.reference}: £{self.amount:,.2f} to {self.supplier}"
+
+    def get_absolute_url(self):
+        return self.upload.get_absolute_url()
+
+
+# The forward plan ---------------------------------------------------------------------------
+
+
+class ForwardPlanEntry(RegisterEntry):
+    """A decision of significant public interest expected in the coming months."""
+
+    register = "forward-plan"
+
+    title = models.CharField(max_length=200)
+    summary = models.TextField(blank=True)
+    expected_on = models.DateField("Expected date")
+    decision_maker = models.CharField(
+        max_length=200, help_text="The Commissioner, the Deputy, or an officer by delegation."
+    )
+    priority = models.ForeignKey(
+        "plans.Priority",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forward_plan_entries",
+    )
+    restriction_reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="If part of the decision is expected to be restricted (Part 2), why: for "
+        "example \u201ccommercially sensitive information\u201d.",
+    )
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["expected_on", "pk"]
+        verbose_name_plural = "forward plan entries"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return f"{reverse('transparency:forward_plan')}#entry-{self.pk}"
+
+    @property
+    def signed_decision(self):
+        """The decision this entry became, once it is public."""
+        return None
+
+    def search_document(self):
+        return _document(
+            self,
+            "forward-plan",
+            f"Forward plan: {self.title}",
+            [self.summary, self.decision_maker, str(self.priority or "")],
+            self.expected_on,
+        )
+
+
+# Alerts -------------------------------------------------------------------------------------
+
+
+class Topic(models.TextChoices):
+    DECISIONS = "decisions", "New decisions"
+    MEETINGS = "meetings", "Police and Crime Panel meetings"
+    PRIORITY = "priority", "A plan priority"
+    TRANSPARENCY = "transparency", "Transparency publications and registers"
+
+
+class SubscriptionQuerySet(models.QuerySet):
+    def active(self):
+        return self.filter(confirmed_at__isnull=False, unsubscribed_at__isnull=True)
+
+
+class Subscription(models.Model):
+    """An email address following one topic, without an account. Confirmed by a link sent to
+    the address (double opt-in); ended by the one-click link in every email."""
+
+    email = models.EmailField()
+    topic = models.CharField(max_length=20, choices=Topic)
+    priority = models.ForeignKey(
+        "plans.Priority", on_delete=models.CASCADE, null=True, blank=True, related_name="+"
+    )
+    created_at = models.DateTimeField(default=timezone.now)
+    confirmed_at = models.DateTimeField(null=True, blank=True)
+    unsubscribed_at = models.DateTimeField(null=True, blank=True)
+    last_sent_at = models.DateTimeField(
+        null=True, blank=True, help_text="Publications up to this moment have been sent."
+    )
+
+    history = HistoricalRecords()
+    objects = SubscriptionQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(topic="priority", priority__isnull=False)
+                | (~models.Q(topic="priority") & models.Q(priority__isnull=True)),
+                name="subscription_priority_only_for_priority_topic",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Subscription {self.pk} to {self.topic_label}"
+
+    @property
+    def topic_label(self):
+        if self.topic == Topic.PRIORITY and self.priority_id:
+            return f"priority {self.priority}"
+        return self.get_topic_display().lower()
+
+
+class SubscriptionToken(models.Model):
+    """A link sent by email. Only its SHA-256 is stored, so a database leak cannot be turned
+    into working links; each is single-use and expires."""
+
+    class Purpose(models.TextChoices):
+        CONFIRM = "confirm", "Confirm"
+        UNSUBSCRIBE = "unsubscribe", "Unsubscribe"
+
+    subscription = models.ForeignKey(Subscription, on_delete=models.CASCADE, related_name="tokens")
+    purpose = models.CharField(max_length=20, choices=Purpose)
+    token_hash = models.CharField(max_length=64, unique=True)
+    expires_at = models.DateTimeField()
+    used_at = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self):
+        return f"{self.get_purpose_display()} link for subscription {self.subscription_id}"
+
+
+# The search index ---------------------------------------------------------------------------
+
+
+class SearchEntry(models.Model):
+    """One published thing, as search sees it. Only published, unrestricted content is ever
+    written here; on PostgreSQL a generated tsvector column with a GIN index backs the search
+    (added by migration 0003), elsewhere a simpler match runs over ``title`` and ``body``."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE, related_name="+")
+    object_id = models.PositiveBigIntegerField()
+    kind = models.CharField(max_length=40, help_text="The type filter: decision, plan...")
+    title = models.CharField(max_length=300)
+    body = models.TextField(blank=True)
+    url = models.CharField(max_length=500)
+    year = models.PositiveSmallIntegerField(null=True, blank=True)
+    published_at = models.DateTimeField()
+    indexed_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_search_entry_per_object"
+            )
+        ]
+        indexes = [models.Index(fields=["kind", "year"])]
+        verbose_name_plural = "search entries"
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return self.url

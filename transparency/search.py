@@ -1,0 +1,343 @@
+"""Site search: the index of published content and the query over it.
+
+Only published, unrestricted content is ever written to ``SearchEntry``: ``index_version`` takes
+a ready ``Version`` (its frozen text plus the text of its PDF), ``index_object`` a register entry
+or measure, and ``remove_object`` takes anything out (call it in the transaction that unpublishes
+or restricts). On PostgreSQL the query runs over a weighted tsvector column with a GIN index
+(title before body); on other databases, a simpler match over the same columns.
+"""
+
+import logging
+import re
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.paginator import Paginator
+from django.db import connection, models
+from django.db.models.expressions import RawSQL
+from django.utils import timezone
+from django.utils.html import escape
+from django.utils.safestring import mark_safe
+
+from .models import SearchEntry
+
+logger = logging.getLogger(__name__)
+
+MAX_BODY = 400_000  # characters kept per document: PostgreSQL's tsvector holds at most 1 MB
+PAGE_SIZE = 20
+
+# Labels for the type filter; unknown types are shown by their name.
+KINDS = {
+    "plan": "Police and crime plans",
+    "decision": "Decisions",
+    "decisions-report": "Decisions reports",
+    "panel-pack": "Panel agenda packs",
+    "panel-report": "Panel reports",
+    "panel-minutes": "Panel minutes",
+    "performance": "Performance reports",
+    "measure": "Measures",
+    "page": "Pages",
+    "grant": "Grants",
+    "contract": "Contracts",
+    "interest": "Register of interests",
+    "gift": "Gifts and hospitality",
+    "spending": "Spending over £500",
+    "forward-plan": "Forward plan",
+    "document": "Transparency documents",
+}
+
+
+def kind_label(kind):
+    return KINDS.get(kind, kind.replace("-", " ").capitalize())
+
+
+# Indexing -----------------------------------------------------------------------------------
+
+
+def _content_type(obj):
+    return ContentType.objects.get_for_model(obj, for_concrete_model=False)
+
+
+def is_public(obj):
+    """Published and not restricted, by the object's own QuerySet: the one rule for visibility."""
+    if getattr(obj, "is_restricted", False):
+        return False
+    manager = type(obj)._default_manager
+    if not hasattr(manager, "public"):
+        return False
+    return manager.public().filter(pk=obj.pk).exists()
+
+
+def pdf_text(version):
+    """The text inside the version's published PDF, or "" if there is none or it cannot be read."""
+    if not version.pdf:
+        return ""
+    from pypdf import PdfReader
+
+    try:
+        with version.pdf.open("rb") as handle:
+            reader = PdfReader(handle)
+            parts, size = [], 0
+            for page in reader.pages:
+                text = page.extract_text() or ""
+                parts.append(text)
+                size += len(text)
+                if size > MAX_BODY:
+                    break
+    except Exception:  # a damaged PDF must not stop publication; its page text still counts
+        logger.warning("could not read the text of %s's PDF", version, exc_info=True)
+        return ""
+    return "\n".join(parts)
+
+
+def _year(obj, fallback):
+    year = getattr(obj, "search_year", None)
+    if callable(year):
+        year = year()
+    return year or fallback.year
+
+
+def _store(obj, *, kind, title, body, url, year, published_at):
+    entry, _ = SearchEntry.objects.update_or_create(
+        content_type=_content_type(obj),
+        object_id=obj.pk,
+        defaults={
+            "kind": kind,
+            "title": title[:300],
+            "body": body[:MAX_BODY],
+            "url": url,
+            "year": year,
+            "published_at": published_at,
+        },
+    )
+    return entry
+
+
+def index_version(version):
+    """Put a ready version of a published, unrestricted object in the index (replacing the
+    object's earlier version), or take the object out if it is no longer public."""
+    from pcc_portal.publications.models import Version
+
+    if version.status != Version.Status.READY:
+        return None
+    obj = version.content_object
+    if obj is None:
+        return None
+    if not is_public(obj):
+        remove_object(obj)
+        return None
+    latest = Version.objects.latest_ready_for(obj)
+    if latest is not None and latest.number > version.number:
+        return None  # a later version is (or will be) indexed instead
+    inside = pdf_text(version)
+    body = version.text or ""
+    if inside and inside.strip() != body.strip():
+        body = f"{body}\n{inside}"
+    entry = _store(
+        obj,
+        kind=version.document_type,
+        title=version.title,
+        body=body,
+        url=obj.get_absolute_url(),
+        year=_year(obj, timezone.localtime(version.published_at)),
+        published_at=version.published_at,
+    )
+    if obj._meta.label_lower == "plans.plan":
+        for measure in obj.measures.select_related("plan", "priority"):
+            index_object(measure)
+    return entry
+
+
+def _measure_document(measure):
+    from django.urls import NoReverseMatch, reverse
+
+    try:
+        url = reverse("performance:measure", kwargs={"pk": measure.pk})
+    except NoReverseMatch:
+        url = measure.priority.get_absolute_url() if measure.priority_id else ""
+        url = url or measure.plan.get_absolute_url()
+    where = str(measure.priority) if measure.priority_id else measure.theme
+    return {
+        "kind": "measure",
+        "title": measure.wording,
+        "body": f"{measure.wording}\n{where}\n{measure.plan.title}",
+        "url": url,
+        "year": measure.plan.term_start.year,
+        "published_at": timezone.now(),
+    }
+
+
+def index_object(obj):
+    """Index something published without versions (a register entry, a measure of a published
+    plan): it describes itself with ``search_document()``; anything not public is removed."""
+    if obj._meta.label_lower == "plans.measure":
+        if not is_public(obj.plan):
+            return remove_object(obj)
+        return _store(obj, **_measure_document(obj))
+    if not is_public(obj):
+        return remove_object(obj)
+    return _store(obj, **obj.search_document())
+
+
+def remove_object(obj):
+    """Take ``obj`` out of the index. Call it in the transaction that unpublishes or restricts."""
+    SearchEntry.objects.filter(content_type=_content_type(obj), object_id=obj.pk).delete()
+
+
+def rebuild_index():
+    """Index everything published, from scratch; returns the number of entries."""
+    from django.apps import apps
+
+    from pcc_portal.publications.models import Version
+
+    SearchEntry.objects.all().delete()
+    latest = (
+        Version.objects.ready()
+        .values("content_type", "object_id")
+        .annotate(number=models.Max("number"))
+    )
+    for row in latest:
+        version = (
+            Version.objects.ready()
+            .filter(content_type=row["content_type"], object_id=row["object_id"])
+            .get(number=row["number"])
+        )
+        index_version(version)
+    for name in (
+        "Interest",
+        "GiftHospitality",
+        "Grant",
+        "Contract",
+        "SpendingUpload",
+        "ForwardPlanEntry",
+    ):
+        for entry in apps.get_model("transparency", name).objects.public():
+            index_object(entry)
+    return SearchEntry.objects.count()
+
+
+# Searching ----------------------------------------------------------------------------------
+
+TERM = re.compile(r'"([^"]+)"|(\S+)')
+
+
+def terms(query):
+    """The phrases and words of a query, as people type them ("quoted phrase" words)."""
+    found = []
+    for phrase, word in TERM.findall(query):
+        text = (phrase or word).strip().strip("\"'.,;:!?()").lower()
+        if text and text not in ("and", "or", "the", "of", "a", "to", "in"):
+            found.append(text)
+    return found[:10]
+
+
+@dataclass
+class Result:
+    entry: SearchEntry
+    snippet: str
+
+    @property
+    def kind_label(self):
+        return kind_label(self.entry.kind)
+
+
+def _postgres(query):
+    vector = f'"{SearchEntry._meta.db_table}"."search_vector"'
+    tsquery = "websearch_to_tsquery('english', %s)"
+    # The SQL is fixed text; the query itself is always a bound parameter.
+    return (
+        SearchEntry.objects.filter(
+            RawSQL(f"{vector} @@ {tsquery}", [query], output_field=models.BooleanField())  # noqa: S611
+        )
+        .annotate(rank=RawSQL(f"ts_rank({vector}, {tsquery})", [query]))  # noqa: S611
+        .order_by("-rank", "-published_at", "pk")
+    )
+
+
+def _simple(words):
+    matches = SearchEntry.objects.all()
+    in_title = models.Q()
+    for word in words:
+        matches = matches.filter(models.Q(title__icontains=word) | models.Q(body__icontains=word))
+        in_title &= models.Q(title__icontains=word)
+    return matches.annotate(
+        rank=models.Case(
+            models.When(in_title, then=models.Value(1.0)),
+            default=models.Value(0.1),
+            output_field=models.FloatField(),
+        )
+    ).order_by("-rank", "-published_at", "pk")
+
+
+def matching(query):
+    """Entries matching ``query``, best first."""
+    words = terms(query)
+    if not words:
+        return SearchEntry.objects.none()
+    if connection.vendor == "postgresql":
+        return _postgres(query)
+    return _simple(words)
+
+
+def snippet(text, words, width=220):
+    """A short extract of ``text`` around the first match, escaped, matches in <mark>."""
+    text = re.sub(r"\s+", " ", text or "").strip()
+    stems = [w if len(w) <= 4 else w[: max(4, len(w) - 2)] for w in words]
+    pattern = (
+        re.compile(
+            "|".join(
+                rf"\b{re.escape(stem)}\w*" if " " not in stem else re.escape(stem) for stem in stems
+            ),
+            re.IGNORECASE,
+        )
+        if stems
+        else None
+    )
+    start = 0
+    if pattern:
+        first = pattern.search(text)
+        if first:
+            start = max(first.start() - width // 3, 0)
+    extract = text[start : start + width]
+    if start > 0:
+        extract = "…" + extract.split(" ", 1)[-1]
+    if start + width < len(text):
+        extract = extract.rsplit(" ", 1)[0] + "…"
+    if not pattern:
+        return escape(extract)
+    pieces, last = [], 0
+    for match in pattern.finditer(extract):
+        pieces.append(escape(extract[last : match.start()]))
+        pieces.append(f"<mark>{escape(match.group(0))}</mark>")
+        last = match.end()
+    pieces.append(escape(extract[last:]))
+    return mark_safe("".join(pieces))  # noqa: S308 (every piece is escaped above)
+
+
+@dataclass
+class SearchPage:
+    query: str
+    page: object  # a Paginator page of Results
+    kinds: list  # (kind, label, count)
+    years: list  # (year, count)
+
+
+def search(*, query, kind="", year=None, page_number=1):
+    """One page of results for ``query`` with the type and year filters' options."""
+    words = terms(query)
+    matches = matching(query)
+    facets = matches.order_by().values("kind").annotate(count=models.Count("pk"))
+    kinds = sorted((row["kind"], kind_label(row["kind"]), row["count"]) for row in facets)
+    year_rows = matches.order_by().values("year").annotate(count=models.Count("pk"))
+    years = sorted(((r["year"], r["count"]) for r in year_rows if r["year"]), reverse=True)
+    if kind:
+        matches = matches.filter(kind=kind)
+    if year:
+        matches = matches.filter(year=year)
+    paginator = Paginator(matches, PAGE_SIZE)
+    result_page = paginator.get_page(page_number)
+    result_page.object_list = [
+        Result(entry=entry, snippet=snippet(entry.body or entry.title, words))
+        for entry in result_page.object_list
+    ]
+    return SearchPage(query=query, page=result_page, kinds=kinds, years=years)

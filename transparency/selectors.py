@@ -1,0 +1,350 @@
+"""Reads for the transparency hub: the index with each item's freshness, and the registers as
+filtered tables for the public pages and their CSV and JSON."""
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+
+from django.db import models
+from django.utils import timezone
+
+from . import freshness, sources
+from .models import (
+    Contract,
+    ForwardPlanEntry,
+    GiftHospitality,
+    Grant,
+    Interest,
+    ItemDocument,
+    Paragraph,
+    Payment,
+    SpecifiedItem,
+)
+
+# The index ----------------------------------------------------------------------------------
+
+
+@dataclass
+class IndexRow:
+    item: SpecifiedItem
+    freshness: freshness.Freshness
+    url: str
+    document: ItemDocument | None = None
+
+
+@dataclass
+class IndexSection:
+    paragraph: str
+    label: str
+    rows: list = field(default_factory=list)
+
+
+def index_rows(*, today=None):
+    """Every item of the Order, in order, with where it is and how fresh it is."""
+    today = today or timezone.localdate()
+    items = list(SpecifiedItem.objects.in_order())
+    documents = {}
+    for document in ItemDocument.objects.public().order_by("item_id", "-published_on", "-pk"):
+        documents.setdefault(document.item_id, document)
+    publications = {}
+    rows = []
+    for item in items:
+        document = None
+        if item.source == SpecifiedItem.Source.PORTAL:
+            source = sources.SOURCES.get(item.portal_source)
+            if item.portal_source not in publications:
+                publications[item.portal_source] = source.latest() if source else None
+            publication = publications[item.portal_source]
+            last = publication.published_on if publication else None
+            url = publication.url if publication else ""
+        else:
+            document = documents.get(item.pk)
+            last = document.published_on if document else None
+            url = document.get_absolute_url() if document else ""
+        rows.append(
+            IndexRow(
+                item=item,
+                freshness=freshness.assess(item.cadence, last, today=today),
+                url=url,
+                document=document,
+            )
+        )
+    return rows
+
+
+def index_sections(rows):
+    sections = {value: IndexSection(value, label) for value, label in Paragraph.choices}
+    for row in rows:
+        sections[row.item.paragraph].rows.append(row)
+    return [section for section in sections.values() if section.rows]
+
+
+def status_counts(rows):
+    counts = dict.fromkeys(freshness.Status.LABELS, 0)
+    for row in rows:
+        counts[row.freshness.status] += 1
+    return [(freshness.Status.LABELS[s], freshness.Status.TAGS[s], n) for s, n in counts.items()]
+
+
+# Registers ----------------------------------------------------------------------------------
+
+
+def financial_year(day):
+    """The financial year containing ``day``, by the year it starts (2021 is 2021-22)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_label(start):
+    return f"{start}-{str(start + 1)[-2:]}"
+
+
+def _money(value):
+    return f"£{value:,.2f}"
+
+
+@dataclass(frozen=True)
+class Column:
+    heading: str
+    key: str  # the CSV and JSON field name
+    value: object  # entry -> value for CSV/JSON
+    display: object = None  # entry -> text for the page; defaults to value
+
+    def show(self, entry):
+        return (self.display or self.value)(entry)
+
+
+@dataclass(frozen=True)
+class Register:
+    slug: str
+    title: str
+    singular: str
+    description: str
+    model: type
+    date_field: str
+    text_fields: tuple
+    columns: tuple
+    choice_filters: tuple = ()  # (parameter, label, field, choices)
+    select_related: tuple = ()
+
+    def rows(self):
+        if self.model is Payment:
+            return Payment.objects.public().select_related("upload")
+        return self.model.objects.public().select_related(*self.select_related)
+
+    def years(self):
+        span = self.rows().aggregate(
+            first=models.Min(self.date_field), last=models.Max(self.date_field)
+        )
+        if not span["first"]:
+            return []
+        return list(range(financial_year(span["last"]), financial_year(span["first"]) - 1, -1))
+
+    def filtered(self, params):
+        rows = self.rows()
+        year = params.get("year", "")
+        if year.isdigit():
+            start = int(year)
+            rows = rows.filter(
+                **{
+                    f"{self.date_field}__gte": date(start, 4, 1),
+                    f"{self.date_field}__lte": date(start + 1, 3, 31),
+                }
+            )
+        month = params.get("month", "")
+        if (
+            self.model is Payment
+            and len(month) == 7
+            and month[:4].isdigit()
+            and month[5:].isdigit()
+        ):
+            rows = rows.filter(paid_on__year=int(month[:4]), paid_on__month=int(month[5:]))
+        text = params.get("q", "").strip()
+        if text:
+            condition = models.Q()
+            for name in self.text_fields:
+                condition |= models.Q(**{f"{name}__icontains": text})
+            rows = rows.filter(condition)
+        for parameter, _label, field_name, choices in self.choice_filters:
+            value = params.get(parameter, "")
+            if value and value in dict(choices):
+                rows = rows.filter(**{field_name: value})
+        return rows
+
+    def record(self, entry):
+        return {column.key: column.value(entry) for column in self.columns}
+
+
+def _date(name):
+    return lambda entry: getattr(entry, name).isoformat() if getattr(entry, name) else ""
+
+
+def _show_date(name):
+    return lambda entry: f"{getattr(entry, name):%-d %b %Y}" if getattr(entry, name) else ""
+
+
+def _text(name):
+    return lambda entry: str(getattr(entry, name))
+
+
+def _amount(name):
+    return lambda entry: str(getattr(entry, name))
+
+
+def _show_amount(name):
+    return lambda entry: _money(getattr(entry, name))
+
+
+def _display(name):
+    return lambda entry: getattr(entry, f"get_{name}_display")()
+
+
+def _sample(entry):
+    return entry.is_sample
+
+
+def _priority(entry):
+    return str(entry.priority) if entry.priority_id else ""
+
+
+SAMPLE = Column("Sample", "sample", _sample, lambda e: "Sample" if e.is_sample else "")
+
+REGISTERS = {
+    register.slug: register
+    for register in [
+        Register(
+            slug="interests",
+            title="Register of interests",
+            singular="interest",
+            description="The interests of the Commissioner and the Deputy Commissioner that "
+            "might be thought to influence their work.",
+            model=Interest,
+            date_field="registered_on",
+            text_fields=("holder", "description"),
+            columns=(
+                Column("Office holder", "holder", _text("holder")),
+                Column("Office", "office", _text("office")),
+                Column("Category", "category", _display("category")),
+                Column("Interest", "description", _text("description")),
+                Column(
+                    "Registered",
+                    "registered_on",
+                    _date("registered_on"),
+                    _show_date("registered_on"),
+                ),
+                Column("Ended", "ended_on", _date("ended_on"), _show_date("ended_on")),
+                SAMPLE,
+            ),
+            choice_filters=(("category", "Category", "category", Interest.Category.choices),),
+        ),
+        Register(
+            slug="gifts-and-hospitality",
+            title="Gifts and hospitality",
+            singular="gift or hospitality",
+            description="Gifts and hospitality offered to the office holders and staff, and "
+            "whether each was accepted or declined.",
+            model=GiftHospitality,
+            date_field="offered_on",
+            text_fields=("recipient", "donor", "description"),
+            columns=(
+                Column("Date", "offered_on", _date("offered_on"), _show_date("offered_on")),
+                Column("Offered to", "recipient", _text("recipient")),
+                Column("Role", "recipient_role", _text("recipient_role")),
+                Column("Offered by", "donor", _text("donor")),
+                Column("Gift or hospitality", "kind", _display("kind")),
+                Column("Description", "description", _text("description")),
+                Column(
+                    "Estimated value",
+                    "estimated_value",
+                    _amount("estimated_value"),
+                    _show_amount("estimated_value"),
+                ),
+                Column("Accepted or declined", "outcome", _display("outcome")),
+                SAMPLE,
+            ),
+            choice_filters=(
+                ("outcome", "Accepted or declined", "outcome", GiftHospitality.Outcome.choices),
+            ),
+        ),
+        Register(
+            slug="spending",
+            title="Spending over £500",
+            singular="payment",
+            description="Every payment over £500, published monthly. Payments to "
+            "individuals are published without their names.",
+            model=Payment,
+            date_field="paid_on",
+            text_fields=("supplier", "expense_type", "service_area"),
+            columns=(
+                Column("Date", "paid_on", _date("paid_on"), _show_date("paid_on")),
+                Column("Transaction", "transaction", _text("reference")),
+                Column("Supplier", "supplier", _text("supplier")),
+                Column("Expense type", "expense_type", _text("expense_type")),
+                Column("Service area", "service_area", _text("service_area")),
+                Column("Amount", "amount", _amount("amount"), _show_amount("amount")),
+            ),
+        ),
+        Register(
+            slug="grants",
+            title="Crime and disorder reduction grants",
+            singular="grant",
+            description="Each grant the Commissioner makes, with its conditions and the plan "
+            "priority it serves.",
+            model=Grant,
+            date_field="awarded_on",
+            text_fields=("recipient", "fund", "purpose"),
+            columns=(
+                Column("Awarded", "awarded_on", _date("awarded_on"), _show_date("awarded_on")),
+                Column("Recipient", "recipient", _text("recipient")),
+                Column("Fund", "fund", _text("fund")),
+                Column("Amount", "amount", _amount("amount"), _show_amount("amount")),
+                Column("Purpose", "purpose", _text("purpose")),
+                Column("Conditions", "conditions", _text("conditions")),
+                Column("Plan priority", "priority", _priority),
+                SAMPLE,
+            ),
+            select_related=("priority",),
+        ),
+        Register(
+            slug="contracts",
+            title="Contracts over £10,000",
+            singular="contract",
+            description="Each contract worth more than £10,000.",
+            model=Contract,
+            date_field="starts_on",
+            text_fields=("reference", "title", "supplier"),
+            columns=(
+                Column("Reference", "reference", _text("reference")),
+                Column("Contract", "title", _text("title")),
+                Column("Supplier", "supplier", _text("supplier")),
+                Column("Value", "value", _amount("value"), _show_amount("value")),
+                Column("Starts", "starts_on", _date("starts_on"), _show_date("starts_on")),
+                Column("Ends", "ends_on", _date("ends_on"), _show_date("ends_on")),
+                Column("Procured by", "procurement", _text("procurement")),
+                SAMPLE,
+            ),
+        ),
+    ]
+}
+
+# The registers staff edit entry by entry (spending comes in monthly files instead).
+EDITABLE = {slug: r for slug, r in REGISTERS.items() if slug != "spending"}
+
+
+def register_total(rows, register):
+    if register.model is Payment:
+        return rows.aggregate(total=models.Sum("amount"))["total"] or Decimal("0")
+    return None
+
+
+# The forward plan ---------------------------------------------------------------------------
+
+
+def forward_plan(*, today=None):
+    """Published entries expected from the start of last month on, soonest first."""
+    today = today or timezone.localdate()
+    start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
+    return (
+        ForwardPlanEntry.objects.public()
+        .filter(expected_on__gte=start)
+        .select_related("priority__plan")
+    )

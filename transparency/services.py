@@ -1,0 +1,341 @@
+"""Actions on the transparency hub: publishing documents and register entries, applying a
+month's spending file, reminding officers of items falling due, and email alerts.
+
+Each is one transaction; the search index changes in the same transaction as what it indexes.
+"""
+
+import hashlib
+import logging
+import secrets
+from datetime import timedelta
+
+from django.core.mail import send_mail
+from django.db import IntegrityError, transaction
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.utils import timezone
+
+from . import search
+from .models import (
+    EntryStatus,
+    InvalidTransition,
+    ItemDocument,
+    ItemReminder,
+    SpendingUpload,
+    Subscription,
+    SubscriptionToken,
+)
+from .spending import read_spending_file
+
+logger = logging.getLogger(__name__)
+
+
+# Index items ---------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publish_document(*, item, title, file, published_on, by):
+    """Publish a document staff upload for an index item; it dates the item's freshness."""
+    document = ItemDocument(
+        item=item, title=title, file=file, published_on=published_on, published_by=by
+    )
+    document._change_reason = "Published"
+    document.save()
+    return document
+
+
+@transaction.atomic
+def withdraw_document(*, document, by):
+    document = ItemDocument.objects.select_for_update().get(pk=document.pk)
+    document.withdraw()
+    document._change_reason = f"Withdrawn by {by}"
+    document.save()
+    return document
+
+
+def send_due_reminders(*, today=None, rows=None):
+    """Email each item's responsible officer when it falls due soon and when it becomes
+    overdue: once per item and due date, however often this runs. Returns the emails sent."""
+    from .freshness import Status
+    from .selectors import index_rows
+
+    today = today or timezone.localdate()
+    kinds = {Status.DUE_SOON: ItemReminder.Kind.DUE_SOON, Status.OVERDUE: ItemReminder.Kind.OVERDUE}
+    sent = 0
+    for row in rows if rows is not None else index_rows(today=today):
+        item, freshness = row.item, row.freshness
+        if freshness.status not in kinds or not item.responsible_email:
+            continue
+        try:
+            with transaction.atomic():
+                ItemReminder.objects.create(
+                    item=item,
+                    due_on=freshness.due_on,
+                    kind=kinds[freshness.status],
+                    sent_to=item.responsible_email,
+                )
+                # Sent inside the transaction: if the mail server refuses, the reminder is not
+                # recorded and tomorrow's run tries again.
+                send_mail(
+                    subject=f"{freshness.label}: {item.title} (due {freshness.due_on:%d %B %Y})",
+                    message=render_to_string(
+                        "transparency/email/reminder.txt",
+                        {"item": item, "freshness": freshness, "row": row},
+                    ),
+                    from_email=None,
+                    recipient_list=[item.responsible_email],
+                )
+        except IntegrityError:
+            continue  # already reminded for this due date
+        sent += 1
+    return sent
+
+
+# Registers ----------------------------------------------------------------------------------
+
+
+@transaction.atomic
+def publish_entry(*, entry, by):
+    entry = type(entry).objects.select_for_update().get(pk=entry.pk)
+    entry.publish()
+    entry._change_reason = f"Published by {by}"
+    entry.save()
+    search.index_object(entry)
+    return entry
+
+
+@transaction.atomic
+def withdraw_entry(*, entry, by):
+    entry = type(entry).objects.select_for_update().get(pk=entry.pk)
+    entry.withdraw()
+    entry._change_reason = f"Withdrawn by {by}"
+    entry.save()
+    search.remove_object(entry)
+    return entry
+
+
+@transaction.atomic
+def save_entry(*, entry, by, reason):
+    """Save a staff edit; a published entry is corrected in place, its history keeps what it
+    said before, and the search index follows."""
+    entry._change_reason = reason
+    entry.save()
+    if entry.status == EntryStatus.PUBLISHED:
+        search.index_object(entry)
+    return entry
+
+
+class SpendingFileInvalid(Exception):
+    def __init__(self, errors):
+        super().__init__(f"{len(errors)} problem(s) in the spending file")
+        self.errors = errors
+
+
+@transaction.atomic
+def upload_spending(*, month, content, filename, by):
+    """Apply a month's spending file whole and publish it, or change nothing and raise
+    ``SpendingFileInvalid`` naming every bad row. A month already published is replaced; the
+    earlier upload stays in the record, withdrawn."""
+    month = month.replace(day=1)
+    parsed = read_spending_file(content=content, filename=filename, month=month)
+    if not parsed.is_valid:
+        raise SpendingFileInvalid(parsed.errors)
+    for previous in SpendingUpload.objects.select_for_update().filter(
+        month=month, status=EntryStatus.PUBLISHED
+    ):
+        previous.withdraw()
+        previous._change_reason = f"Replaced by a new upload from {by}"
+        previous.save()
+        search.remove_object(previous)
+    upload = SpendingUpload(
+        month=month,
+        filename=filename[:200],
+        sha256=hashlib.sha256(content).hexdigest(),
+        uploaded_by=by,
+        row_count=len(parsed.payments),
+        redacted_count=sum(p.is_redacted for p in parsed.payments),
+        total=sum(p.amount for p in parsed.payments),
+    )
+    upload.publish()
+    upload._change_reason = f"Uploaded {filename}"
+    upload.save()
+    for payment in parsed.payments:
+        payment.upload = upload
+    type(parsed.payments[0]).objects.bulk_create(parsed.payments)
+    search.index_object(upload)
+    return upload
+
+
+# Alerts -------------------------------------------------------------------------------------
+
+CONFIRM_FOR = timedelta(days=3)
+UNSUBSCRIBE_FOR = timedelta(days=365)
+
+
+def _hash(token):
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+def _issue_token(subscription, purpose, valid_for):
+    token = secrets.token_urlsafe(32)
+    SubscriptionToken.objects.create(
+        subscription=subscription,
+        purpose=purpose,
+        token_hash=_hash(token),
+        expires_at=timezone.now() + valid_for,
+    )
+    return token
+
+
+class TokenInvalid(Exception):
+    """The link is unknown, used already, or expired."""
+
+
+@transaction.atomic
+def subscribe(*, email, topic, priority=None, base_url):
+    """Start a subscription and email the address a link to confirm it. The answer is the same
+    whether or not the address already follows the topic, so nobody learns who subscribes."""
+    email = email.strip().lower()
+    existing = (
+        Subscription.objects.select_for_update()
+        .filter(email=email, topic=topic, priority=priority, unsubscribed_at__isnull=True)
+        .first()
+    )
+    if existing and existing.confirmed_at:
+        return existing  # already following: nothing to confirm, nothing revealed
+    subscription = existing or Subscription.objects.create(
+        email=email, topic=topic, priority=priority
+    )
+    token = _issue_token(subscription, SubscriptionToken.Purpose.CONFIRM, CONFIRM_FOR)
+    link = base_url + reverse("transparency:alerts_confirm", kwargs={"token": token})
+    send_mail(
+        subject=f"Confirm your alerts: {subscription.topic_label}",
+        message=render_to_string(
+            "transparency/email/confirm.txt",
+            {"subscription": subscription, "link": link, "valid_days": CONFIRM_FOR.days},
+        ),
+        from_email=None,
+        recipient_list=[email],
+    )
+    return subscription
+
+
+def _use_token(token, purpose):
+    found = (
+        SubscriptionToken.objects.select_for_update()
+        .select_related("subscription")
+        .filter(token_hash=_hash(token or ""), purpose=purpose)
+        .first()
+    )
+    if found is None or found.used_at is not None or found.expires_at < timezone.now():
+        raise TokenInvalid("This link has expired or has already been used.")
+    if found.subscription.unsubscribed_at is not None:
+        raise TokenInvalid("This subscription has ended.")
+    found.used_at = timezone.now()
+    found.save(update_fields=["used_at"])
+    return found.subscription
+
+
+@transaction.atomic
+def confirm_subscription(*, token):
+    subscription = _use_token(token, SubscriptionToken.Purpose.CONFIRM)
+    if subscription.confirmed_at is None:
+        subscription.confirmed_at = timezone.now()
+        subscription.last_sent_at = subscription.confirmed_at
+        subscription._change_reason = "Confirmed by the subscriber"
+        subscription.save()
+    return subscription
+
+
+@transaction.atomic
+def unsubscribe(*, token):
+    """End the subscription; every link it was sent stops working."""
+    subscription = _use_token(token, SubscriptionToken.Purpose.UNSUBSCRIBE)
+    subscription.unsubscribed_at = timezone.now()
+    subscription._change_reason = "Unsubscribed by the subscriber"
+    subscription.save()
+    subscription.tokens.filter(used_at__isnull=True).update(used_at=timezone.now())
+    return subscription
+
+
+def send_digests(*, base_url, now=None):
+    """Email each confirmed subscriber what was published on their topic since their last
+    email, with a one-click unsubscribe link. Returns the number of emails sent."""
+    from .alerts import feed_entries
+
+    now = now or timezone.now()
+    sent = 0
+    for subscription_id in Subscription.objects.active().values_list("pk", flat=True):
+        with transaction.atomic():
+            subscription = (
+                Subscription.objects.select_for_update()
+                .active()
+                .select_related("priority")
+                .filter(pk=subscription_id)
+                .first()
+            )
+            if subscription is None:
+                continue
+            since = subscription.last_sent_at or subscription.confirmed_at
+            entries = [
+                e
+                for e in feed_entries(
+                    topic=subscription.topic, priority=subscription.priority, since=since
+                )
+                if e.published_at <= now
+            ]
+            if not entries:
+                continue
+            token = _issue_token(
+                subscription, SubscriptionToken.Purpose.UNSUBSCRIBE, UNSUBSCRIBE_FOR
+            )
+            unsubscribe_link = base_url + reverse(
+                "transparency:alerts_unsubscribe", kwargs={"token": token}
+            )
+            _send_digest(subscription, entries, base_url, unsubscribe_link)
+            subscription.last_sent_at = now
+            subscription.save(update_fields=["last_sent_at"])
+            sent += 1
+    return sent
+
+
+def _send_digest(subscription, entries, base_url, unsubscribe_link):
+    from django.core.mail import EmailMessage
+
+    message = EmailMessage(
+        subject=f"New on {subscription.topic_label}: {len(entries)} update"
+        + ("s" if len(entries) != 1 else ""),
+        body=render_to_string(
+            "transparency/email/digest.txt",
+            {
+                "subscription": subscription,
+                "entries": entries,
+                "base_url": base_url,
+                "unsubscribe_link": unsubscribe_link,
+            },
+        ),
+        to=[subscription.email],
+        # RFC 8058 one-click unsubscribe, which mail programs show as a button.
+        headers={
+            "List-Unsubscribe": f"<{unsubscribe_link}>",
+            "List-Unsubscribe-Post": "List-Unsubscribe=One-Click",
+        },
+    )
+    message.send()
+
+
+__all__ = [
+    "InvalidTransition",
+    "SpendingFileInvalid",
+    "TokenInvalid",
+    "confirm_subscription",
+    "publish_document",
+    "publish_entry",
+    "send_digests",
+    "send_due_reminders",
+    "subscribe",
+    "unsubscribe",
+    "upload_spending",
+    "withdraw_document",
+    "withdraw_entry",
+]

@@ -1,0 +1,88 @@
+"""The public URLs for sitemap.xml: section pages, every published object that is not
+restricted (through its model's ``public()``), and the transparency pages. Nothing a visitor
+could not open is listed."""
+
+from django.apps import apps
+from django.db.models import Max
+from django.urls import NoReverseMatch, reverse
+
+from .selectors import REGISTERS
+
+SECTION_URL_NAMES = [
+    "home",
+    "accessibility",
+    "plans:list",
+    "decisions:register",
+    "panel:meetings",
+    "panel:members",
+    "performance:dashboard",
+    "transparency:index",
+    "transparency:forward_plan",
+    "transparency:alerts",
+]
+
+
+def _reverse(name, **kwargs):
+    try:
+        return reverse(name, kwargs=kwargs or None)
+    except NoReverseMatch:
+        return None
+
+
+def _published_objects():
+    """(url, last modified) of every public, unrestricted object with a ready version."""
+    from pcc_portal.publications.models import Version
+
+    latest = (
+        Version.objects.ready()
+        .values("content_type", "object_id")
+        .annotate(modified=Max("ready_at"))
+    )
+    by_type = {}
+    for row in latest:
+        by_type.setdefault(row["content_type"], {})[row["object_id"]] = row["modified"]
+    from django.contrib.contenttypes.models import ContentType
+
+    for content_type_id, modified in by_type.items():
+        model = ContentType.objects.get_for_id(content_type_id).model_class()
+        if model is None or not hasattr(model._default_manager, "public"):
+            continue
+        objects = model._default_manager.public().filter(pk__in=list(modified))
+        if any(f.name == "is_restricted" for f in model._meta.get_fields()):
+            objects = objects.filter(is_restricted=False)
+        for obj in objects:
+            try:
+                url = obj.get_absolute_url()
+            except (NoReverseMatch, AttributeError):
+                continue
+            yield url, modified[obj.pk]
+
+
+def public_urls():
+    urls = {}
+    for name in SECTION_URL_NAMES:
+        url = _reverse(name)
+        if url:
+            urls[url] = None
+    for slug in REGISTERS:
+        urls[reverse("transparency:register", kwargs={"register": slug})] = None
+    for url, modified in _published_objects():
+        urls.setdefault(url.split("#")[0], modified)
+    try:
+        priority_model = apps.get_model("plans", "Priority")
+        plan_model = apps.get_model("plans", "Plan")
+        for priority in priority_model.objects.filter(
+            plan__in=plan_model.objects.public()
+        ).select_related("plan"):
+            url = _reverse(
+                "transparency:golden_thread", slug=priority.plan.slug, number=priority.number
+            )
+            urls[url] = None
+            priority_url = _reverse(
+                "plans:priority", slug=priority.plan.slug, number=priority.number
+            )
+            if priority_url:
+                urls[priority_url] = None
+    except LookupError:
+        pass
+    return sorted(urls.items())

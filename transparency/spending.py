@@ -1,0 +1,229 @@
+"""Reading a month's spending over £500 from a CSV or XLSX file, all or nothing.
+
+``read_spending_file`` parses and checks every row and returns either the rows, ready to store,
+or every problem found, each naming its row; nothing is stored unless the whole file is good.
+Payments to individuals are redacted here, by rule, before anything is stored: their names are
+never written to the database.
+"""
+
+import csv
+import io
+import re
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from decimal import Decimal, InvalidOperation
+
+from .models import SPENDING_THRESHOLD, Payment
+
+# Column headings people use, normalised (lower case, letters only), to our field names.
+COLUMNS = {
+    "date": "paid_on",
+    "paymentdate": "paid_on",
+    "dateofpayment": "paid_on",
+    "transactiondate": "paid_on",
+    "supplier": "supplier",
+    "suppliername": "supplier",
+    "payee": "supplier",
+    "suppliertype": "supplier_type",
+    "payeetype": "supplier_type",
+    "expensetype": "expense_type",
+    "expenditurecategory": "expense_type",
+    "category": "expense_type",
+    "servicearea": "service_area",
+    "department": "service_area",
+    "amount": "amount",
+    "amountgbp": "amount",
+    "amount£": "amount",
+    "netamount": "amount",
+    "transactionnumber": "reference",
+    "transactionno": "reference",
+    "transactionreference": "reference",
+    "reference": "reference",
+}
+REQUIRED = {
+    "paid_on": "Date",
+    "supplier": "Supplier",
+    "expense_type": "Expense type",
+    "amount": "Amount",
+    "reference": "Transaction number",
+}
+
+# The redaction rule. A payment is to an individual, and its payee withheld, when the file says
+# the supplier is an individual (or a sole trader), when the payee's name starts with a personal
+# title, or when the kind of expense is one only people receive.
+INDIVIDUAL_SUPPLIER_TYPES = {"individual", "person", "private individual", "sole trader"}
+PERSONAL_TITLE = re.compile(r"^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)\.?\s", re.IGNORECASE)
+INDIVIDUAL_EXPENSE_TYPES = {
+    "compensation",
+    "compensation payments",
+    "witness expenses",
+    "volunteer expenses",
+    "independent custody visitor expenses",
+    "expenses reimbursement",
+    "salary",
+    "pension",
+}
+
+
+def is_payment_to_individual(*, supplier, supplier_type="", expense_type=""):
+    return (
+        supplier_type.strip().lower() in INDIVIDUAL_SUPPLIER_TYPES
+        or bool(PERSONAL_TITLE.match(supplier.strip()))
+        or expense_type.strip().lower() in INDIVIDUAL_EXPENSE_TYPES
+    )
+
+
+@dataclass
+class RowError:
+    row: int  # as the spreadsheet numbers it: the heading is row 1
+    message: str
+
+    def __str__(self):
+        return f"Row {self.row}: {self.message}" if self.row else self.message
+
+
+@dataclass
+class SpendingFile:
+    payments: list = field(default_factory=list)  # unsaved Payment objects
+    errors: list = field(default_factory=list)
+
+    @property
+    def is_valid(self):
+        return not self.errors and bool(self.payments)
+
+
+def _normalise(heading):
+    return re.sub(r"[^a-z£]", "", str(heading or "").lower())
+
+
+def _rows_from_csv(content):
+    try:
+        text = content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        text = content.decode("cp1252")
+    return list(csv.reader(io.StringIO(text)))
+
+
+def _rows_from_xlsx(content):
+    from openpyxl import load_workbook
+
+    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
+    sheet = workbook.worksheets[0]
+    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
+    workbook.close()
+    return rows
+
+
+def _date(value):
+    if isinstance(value, datetime):
+        return value.date()
+    if isinstance(value, date):
+        return value
+    text = str(value or "").strip()
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"):
+        try:
+            return datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a calendar date)
+        except ValueError:
+            continue
+    return None
+
+
+def _amount(value):
+    if isinstance(value, int | float | Decimal):
+        return Decimal(str(value)).quantize(Decimal("0.01"))
+    text = str(value or "").strip().replace(",", "").replace("£", "")
+    try:
+        return Decimal(text).quantize(Decimal("0.01"))
+    except InvalidOperation:
+        return None
+
+
+def _cell(value):
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        value = int(value)
+    return str(value).strip()
+
+
+def read_spending_file(*, content, filename, month):
+    """Parse and check a month's file. ``month`` is the first day of the month it covers."""
+    result = SpendingFile()
+    name = filename.lower()
+    try:
+        if name.endswith(".xlsx"):
+            rows = _rows_from_xlsx(content)
+        elif name.endswith(".csv"):
+            rows = _rows_from_csv(content)
+        else:
+            result.errors.append(
+                RowError(0, "The file must be a CSV (.csv) or Excel (.xlsx) file.")
+            )
+            return result
+    except Exception:  # a corrupt workbook raises many kinds of error; all mean the same here
+        result.errors.append(RowError(0, "The file could not be read: is it a CSV or XLSX file?"))
+        return result
+
+    rows = [row for row in rows if any(_cell(value) for value in row)]
+    if not rows:
+        result.errors.append(RowError(0, "The file is empty."))
+        return result
+    heading = [COLUMNS.get(_normalise(value)) for value in rows[0]]
+    missing = [label for key, label in REQUIRED.items() if key not in heading]
+    if missing:
+        result.errors.append(
+            RowError(0, f"The first row must name the columns; missing: {', '.join(missing)}.")
+        )
+        return result
+    if len(rows) == 1:
+        result.errors.append(RowError(0, "The file has headings but no payments."))
+        return result
+
+    seen = {}
+    for number, row in enumerate(rows[1:], start=2):
+        values = {key: row[i] if i < len(row) else None for i, key in enumerate(heading) if key}
+        problems = []
+        paid_on = _date(values.get("paid_on"))
+        if paid_on is None:
+            problems.append(f"the date “{_cell(values.get('paid_on'))}” is not a date (dd/mm/yyyy)")
+        elif (paid_on.year, paid_on.month) != (month.year, month.month):
+            problems.append(f"the date {paid_on:%d/%m/%Y} is not in {month:%B %Y}")
+        amount = _amount(values.get("amount"))
+        if amount is None:
+            problems.append(f"the amount “{_cell(values.get('amount'))}” is not a number")
+        elif amount <= SPENDING_THRESHOLD:
+            problems.append(f"the amount £{amount:,.2f} is not over £500: leave it out")
+        supplier = _cell(values.get("supplier"))
+        if not supplier:
+            problems.append("the supplier is blank")
+        expense_type = _cell(values.get("expense_type"))
+        if not expense_type:
+            problems.append("the expense type is blank")
+        reference = _cell(values.get("reference"))
+        if not reference:
+            problems.append("the transaction number is blank")
+        elif reference in seen:
+            problems.append(f"transaction {reference} is also on row {seen[reference]}")
+        else:
+            seen[reference] = number
+        if problems:
+            result.errors.append(RowError(number, "; ".join(problems).capitalize() + "."))
+            continue
+        redacted = is_payment_to_individual(
+            supplier=supplier,
+            supplier_type=_cell(values.get("supplier_type")),
+            expense_type=expense_type,
+        )
+        result.payments.append(
+            Payment(
+                row_number=number,
+                paid_on=paid_on,
+                reference=reference[:100],
+                supplier=Payment.REDACTED if redacted else supplier[:200],
+                is_redacted=redacted,
+                expense_type=expense_type[:200],
+                service_area=_cell(values.get("service_area"))[:200],
+                amount=amount,
+            )
+        )
+    return result

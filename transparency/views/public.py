@@ -1,0 +1,264 @@
+"""Public pages: the index, documents, registers and their open data, the forward plan, search,
+golden thread, alerts and their feeds, the sitemap and robots.txt."""
+
+import csv
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.views.decorators.csrf import csrf_exempt
+from django.views.decorators.http import require_GET
+
+from .. import search as site_search
+from .. import selectors, services, sitemap, thread
+from ..feeds import TopicFeed
+from ..forms import SubscribeForm
+from ..models import ItemDocument, SpendingUpload, Topic
+
+LIST_PAGE_SIZE = 50
+
+
+def index(request):
+    rows = selectors.index_rows()
+    return render(
+        request,
+        "transparency/index.html",
+        {
+            "sections": selectors.index_sections(rows),
+            "counts": selectors.status_counts(rows),
+            "today": timezone.localdate(),
+        },
+    )
+
+
+def document(request, pk):
+    item_document = get_object_or_404(ItemDocument.objects.public(), pk=pk)
+    response = FileResponse(
+        item_document.file.open("rb"), filename=item_document.file.name.rsplit("/", 1)[-1]
+    )
+    if item_document.file.name.lower().endswith(".pdf"):
+        response["Content-Disposition"] = response["Content-Disposition"].replace(
+            "attachment", "inline"
+        )
+    return response
+
+
+def _register(slug):
+    register = selectors.REGISTERS.get(slug)
+    if register is None:
+        raise Http404("No such register.")
+    return register
+
+
+def register(request, register):
+    spec = _register(register)
+    rows = spec.filtered(request.GET)
+    paginator = Paginator(rows, LIST_PAGE_SIZE)
+    page = paginator.get_page(request.GET.get("page"))
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "register": spec,
+        "page": page,
+        "rows": [(entry, [c.show(entry) for c in spec.columns]) for entry in page.object_list],
+        "years": [(y, selectors.financial_year_label(y)) for y in spec.years()],
+        "params": request.GET,
+        "choice_filters": [
+            (parameter, label, choices, request.GET.get(parameter, ""))
+            for parameter, label, _field, choices in spec.choice_filters
+        ],
+        "query": query.urlencode(),
+        "total": selectors.register_total(rows, spec),
+        "filtered": any(
+            request.GET.get(k) for k in ["q", "year", *[f[0] for f in spec.choice_filters]]
+        ),
+    }
+    if spec.slug == "spending":
+        context["uploads"] = SpendingUpload.objects.public().order_by("-month")[:24]
+    return render(request, "transparency/register.html", context)
+
+
+class _Echo:
+    def write(self, value):
+        return value
+
+
+def register_csv(request, register):
+    spec = _register(register)
+    rows = spec.filtered(request.GET)
+    writer = csv.writer(_Echo())
+
+    def lines():
+        yield "\ufeff" + writer.writerow([c.heading for c in spec.columns])
+        for entry in rows.iterator(chunk_size=1000):
+            yield writer.writerow([c.value(entry) for c in spec.columns])
+
+    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="{spec.slug}.csv"'
+    return response
+
+
+def register_json(request, register):
+    spec = _register(register)
+    rows = spec.filtered(request.GET)
+    return JsonResponse(
+        {
+            "register": spec.title,
+            "description": spec.description,
+            "url": request.build_absolute_uri(
+                reverse("transparency:register", kwargs={"register": spec.slug})
+            ),
+            "generated_at": timezone.now().isoformat(),
+            "entries": [spec.record(entry) for entry in rows.iterator(chunk_size=1000)],
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
+
+
+def forward_plan(request):
+    entries = list(selectors.forward_plan())
+    return render(request, "transparency/forward_plan.html", {"entries": entries})
+
+
+def search(request):
+    query = request.GET.get("q", "").strip()[:200]
+    kind = request.GET.get("type", "")
+    year = request.GET.get("year", "")
+    results = None
+    if query:
+        results = site_search.search(
+            query=query,
+            kind=kind,
+            year=int(year) if year.isdigit() else None,
+            page_number=request.GET.get("page"),
+        )
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "transparency/search.html",
+        {
+            "query": query,
+            "kind": kind,
+            "year": year,
+            "results": results,
+            "querystring": params.urlencode(),
+        },
+    )
+
+
+def golden_thread(request, slug, number):
+    priority = thread.public_priority(slug=slug, number=number)
+    if priority is None:
+        raise Http404("No such published priority.")
+    return render(
+        request,
+        "transparency/golden_thread.html",
+        {"priority": priority, "thread": thread.golden_thread(priority)},
+    )
+
+
+# Alerts -------------------------------------------------------------------------------------
+
+
+def _base_url(request):
+    return request.build_absolute_uri("/").rstrip("/")
+
+
+def alerts(request):
+    priorities = thread.public_priorities()
+    initial = {}
+    if request.GET.get("topic") in Topic.values:
+        initial["topic"] = request.GET["topic"]
+    if request.GET.get("priority", "").isdigit():
+        initial["priority"] = int(request.GET["priority"])
+    form = SubscribeForm(request.POST or None, priorities=priorities, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        services.subscribe(
+            email=form.cleaned_data["email"],
+            topic=form.cleaned_data["topic"],
+            priority=form.cleaned_data["priority"],
+            base_url=_base_url(request),
+        )
+        return redirect("transparency:alerts_sent")
+    return render(
+        request,
+        "transparency/alerts.html",
+        {"form": form, "priorities": priorities, "topics": Topic},
+        status=400 if form.errors else 200,
+    )
+
+
+def alerts_sent(request):
+    return render(request, "transparency/alerts_sent.html")
+
+
+def alerts_confirm(request, token):
+    """The link in the confirmation email shows a button, so a mail scanner that fetches the
+    link does not subscribe anyone; pressing it confirms."""
+    if request.method == "POST":
+        try:
+            subscription = services.confirm_subscription(token=token)
+        except services.TokenInvalid as error:
+            return render(request, "transparency/alerts_link.html", {"error": error}, status=410)
+        messages.success(request, f"You are subscribed to {subscription.topic_label}.")
+        return render(request, "transparency/alerts_link.html", {"done": "confirmed"})
+    return render(request, "transparency/alerts_link.html", {"action": "confirm"})
+
+
+@csrf_exempt  # the token is the credential; mail programs POST here for one-click unsubscribe
+def alerts_unsubscribe(request, token):
+    if request.method == "POST":
+        try:
+            services.unsubscribe(token=token)
+        except services.TokenInvalid as error:
+            return render(request, "transparency/alerts_link.html", {"error": error}, status=410)
+        return render(request, "transparency/alerts_link.html", {"done": "unsubscribed"})
+    return render(request, "transparency/alerts_link.html", {"action": "unsubscribe"})
+
+
+def topic_feed(request, topic):
+    if topic not in Topic.values or topic == Topic.PRIORITY:
+        raise Http404("No such feed.")
+    return TopicFeed(topic=topic)(request)
+
+
+def priority_feed(request, slug, number):
+    priority = thread.public_priority(slug=slug, number=number)
+    if priority is None:
+        raise Http404("No such published priority.")
+    return TopicFeed(topic=Topic.PRIORITY, priority=priority)(request)
+
+
+# Discoverability ----------------------------------------------------------------------------
+
+
+@require_GET
+def sitemap_xml(request):
+    urls = sitemap.public_urls()
+    return render(
+        request,
+        "transparency/sitemap.xml",
+        {"urls": urls, "base": _base_url(request)},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def robots_txt(request):
+    lines = [
+        "User-agent: *",
+        "Disallow: /manage/",
+        "Disallow: /admin/",
+        "Disallow: /accounts/",
+        "Disallow: /alerts/confirm/",
+        "Disallow: /alerts/unsubscribe/",
+        "Disallow: /search/",
+        "",
+        f"Sitemap: {_base_url(request)}{reverse('transparency:sitemap')}",
+        "",
+    ]
+    return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
