@@ -1,5 +1,54 @@
-from django.urls import path  # noqa: F401
+from django.urls import path, register_converter
+
+from .views import public
+
+
+class IsoDateConverter:
+    """A meeting's address is its date: /panel/meetings/2021-12-06/."""
+
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value):
+        import datetime
+
+        try:
+            return datetime.date.fromisoformat(value)
+        except ValueError as error:
+            raise ValueError(value) from error
+
+    def to_url(self, value):
+        return value if isinstance(value, str) else value.isoformat()
+
+
+register_converter(IsoDateConverter, "meetingdate")
 
 app_name = "panel"
 
-urlpatterns = []
+urlpatterns = [
+    path("panel/meetings/", public.meetings, name="meetings"),
+    path("panel/meetings.ics", public.calendar, name="calendar"),
+    path("panel/members/", public.members, name="members"),
+    path("panel/meetings/<meetingdate:date>/", public.meeting, name="meeting"),
+    path("panel/meetings/<meetingdate:date>/pack.pdf", public.pack_pdf, name="pack_pdf"),
+    path(
+        "panel/meetings/<meetingdate:date>/pack/v<int:number>.pdf",
+        public.pack_version_pdf,
+        name="pack_version_pdf",
+    ),
+    path(
+        "panel/meetings/<meetingdate:date>/members-pack.pdf",
+        public.members_pack_pdf,
+        name="members_pack",
+    ),
+    path(
+        "panel/meetings/<meetingdate:date>/members-pack/v<int:number>.pdf",
+        public.members_pack_version_pdf,
+        name="members_pack_version",
+    ),
+    path(
+        "panel/meetings/<meetingdate:date>/papers/<int:pk>.pdf",
+        public.paper_pdf,
+        name="paper_pdf",
+    ),
+    path("panel/meetings/<meetingdate:date>/minutes.pdf", public.minutes_pdf, name="minutes_pdf"),
+]

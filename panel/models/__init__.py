@@ -1,0 +1,30 @@
+"""The Police and Crime Panel: its members, meetings, agendas and papers, proceedings and packs."""
+
+from .meetings import AgendaItem, InvalidTransition, Meeting, MeetingQuerySet
+from .members import Complaint, Member, Panel, TaskAndFinishGroup
+from .packs import AgendaPack, PackBuild, PackItem, PackPaper, PaperRender
+from .papers import Paper, Report
+from .proceedings import Attendance, Declaration, Minutes, PublicQuestion, Resolution
+
+__all__ = [
+    "AgendaItem",
+    "AgendaPack",
+    "Attendance",
+    "Complaint",
+    "Declaration",
+    "InvalidTransition",
+    "Meeting",
+    "MeetingQuerySet",
+    "Member",
+    "Minutes",
+    "PackBuild",
+    "PackItem",
+    "PackPaper",
+    "Panel",
+    "Paper",
+    "PaperRender",
+    "PublicQuestion",
+    "Report",
+    "Resolution",
+    "TaskAndFinishGroup",
+]

@@ -1,0 +1,212 @@
+"""Meetings of the panel and the items on their agendas."""
+
+import datetime
+
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+from pcc_portal.publications.markdown import render_markdown
+
+
+class InvalidTransition(Exception):
+    """A meeting or item was asked to move to a state its current state does not allow."""
+
+
+class MeetingQuerySet(models.QuerySet):
+    def public(self):
+        # A meeting's date, place and status are public from the moment it is arranged; its
+        # agenda, papers and minutes are public only through their published versions.
+        return self.all()
+
+    def visible_to(self, user):
+        return self.all()
+
+    def upcoming(self, today=None):
+        return self.filter(date__gte=today or timezone.localdate()).order_by("date")
+
+    def past(self, today=None):
+        return self.filter(date__lt=today or timezone.localdate()).order_by("-date")
+
+
+class Meeting(models.Model):
+    class Kind(models.TextChoices):
+        ORDINARY = "ordinary", "Ordinary meeting"
+        PRECEPT = "precept", "Precept meeting"
+        IF_REQUIRED = "if_required", "“If required” meeting"
+        CONFIRMATION = "confirmation", "Confirmation hearing"
+        SPECIAL = "special", "Special meeting"
+
+    class Status(models.TextChoices):
+        SCHEDULED = "scheduled", "Scheduled"
+        POSTPONED = "postponed", "Postponed"
+        CANCELLED = "cancelled", "Cancelled"
+        HELD = "held", "Held"
+
+    panel = models.ForeignKey("panel.Panel", on_delete=models.PROTECT, related_name="meetings")
+    date = models.DateField(unique=True, help_text="Its address is /panel/meetings/<yyyy-mm-dd>/.")
+    start_time = models.TimeField(default=datetime.time(18, 0))
+    duration_minutes = models.PositiveSmallIntegerField(default=150)
+    venue = models.CharField(
+        max_length=200, blank=True, help_text="For example “Blackburn Town Hall”."
+    )
+    room = models.CharField(max_length=200, blank=True)
+    webcast_url = models.URLField(blank=True)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.ORDINARY)
+    status = models.CharField(max_length=20, choices=Status, default=Status.SCHEDULED)
+    status_reason = models.TextField(
+        blank=True, help_text="Why it was postponed or cancelled; shown to the public."
+    )
+    new_date = models.DateField(
+        null=True, blank=True, help_text="The date a postponed meeting moved to."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    history = HistoricalRecords(excluded_fields=["created_at"])
+    objects = MeetingQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["date"]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["postponed", "cancelled"])
+                | ~models.Q(status_reason=""),
+                name="meeting_called_off_says_why",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(new_date__isnull=True) | models.Q(status="postponed"),
+                name="only_postponed_meetings_have_a_new_date",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.panel.name if self.panel_id else 'Panel'}, {self.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return reverse("panel:meeting", kwargs={"date": self.slug})
+
+    def get_manage_url(self):
+        return reverse("panel_manage:meeting", kwargs={"pk": self.pk})
+
+    @property
+    def _status_text(self):
+        return self.get_status_display().lower()
+
+    @property
+    def title(self):
+        return f"{self.get_kind_display()} of the panel, {self.date:%-d %B %Y}"
+
+    @property
+    def starts_at(self):
+        return timezone.make_aware(datetime.datetime.combine(self.date, self.start_time))
+
+    @property
+    def ends_at(self):
+        return self.starts_at + datetime.timedelta(minutes=self.duration_minutes)
+
+    @property
+    def place(self):
+        return ", ".join(part for part in (self.venue, self.room) if part)
+
+    @property
+    def slug(self):
+        return self.date.isoformat()
+
+    @property
+    def is_called_off(self):
+        return self.status in (self.Status.POSTPONED, self.Status.CANCELLED)
+
+    def postpone(self, *, reason, new_date=None):
+        if self.status != self.Status.SCHEDULED:
+            raise InvalidTransition(
+                f"Only a scheduled meeting can be postponed; this one is {self._status_text}."
+            )
+        if new_date is not None and new_date <= self.date:
+            raise InvalidTransition("A postponed meeting moves to a later date.")
+        self.status, self.status_reason, self.new_date = self.Status.POSTPONED, reason, new_date
+
+    def cancel(self, *, reason):
+        if self.status not in (self.Status.SCHEDULED, self.Status.POSTPONED):
+            raise InvalidTransition(f"A meeting that is {self._status_text} cannot be cancelled.")
+        self.status, self.status_reason, self.new_date = self.Status.CANCELLED, reason, None
+
+    def mark_held(self):
+        if self.status != self.Status.SCHEDULED:
+            raise InvalidTransition(
+                f"Only a scheduled meeting can be held; this one is {self._status_text}."
+            )
+        if self.date > timezone.localdate():
+            raise InvalidTransition("A meeting cannot be recorded as held before its date.")
+        self.status = self.Status.HELD
+
+
+class AgendaItem(models.Model):
+    class Kind(models.TextChoices):
+        WELCOME = "welcome", "Welcome and apologies"
+        MINUTES = "minutes", "Minutes of the last meeting"
+        DECLARATIONS = "declarations", "Declarations of interest"
+        PUBLIC_QUESTIONS = "public_questions", "Public questions"
+        REPORT = "report", "Report"
+        VERBAL = "verbal", "Verbal update"
+        URGENT_BUSINESS = "urgent_business", "Urgent business"
+        NEXT_MEETINGS = "next_meetings", "Dates of next meetings"
+
+    # Added for the secretary to every new meeting, in this order.
+    STANDARD_OPENING = [Kind.WELCOME, Kind.MINUTES, Kind.DECLARATIONS, Kind.PUBLIC_QUESTIONS]
+    STANDARD_CLOSING = [Kind.URGENT_BUSINESS, Kind.NEXT_MEETINGS]
+
+    meeting = models.ForeignKey(Meeting, on_delete=models.CASCADE, related_name="items")
+    number = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.REPORT)
+    title = models.CharField(max_length=300)
+    presenter = models.CharField(max_length=200, blank=True, help_text="Who presents it.")
+    description = models.TextField(
+        blank=True, help_text="Markdown: shown under the item on the agenda."
+    )
+    description_html = models.TextField(editable=False, default="")
+    exempt = models.BooleanField(
+        default=False,
+        help_text="Part 2: the press and public are excluded; its papers go only to members.",
+    )
+    exempt_reason = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="The paragraph of Schedule 12A to the Local Government Act 1972 that applies.",
+    )
+    minutes_of = models.ForeignKey(
+        Meeting,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="approved_by_items",
+        help_text="For a “Minutes” item: the meeting whose minutes it approves.",
+    )
+    minutes = models.TextField(blank=True, help_text="Markdown: what was said and done.")
+    minutes_html = models.TextField(editable=False, default="")
+
+    history = HistoricalRecords(excluded_fields=["description_html", "minutes_html"])
+
+    class Meta:
+        ordering = ["meeting", "number"]
+        permissions = [
+            ("view_exempt_items", "Can see exempt (Part 2) items and the members' pack"),
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["meeting", "number"], name="unique_agenda_item_number"),
+            models.CheckConstraint(
+                condition=models.Q(exempt=False) | ~models.Q(exempt_reason=""),
+                name="exempt_item_gives_its_reason",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+    def save(self, *args, **kwargs):
+        self.description_html = render_markdown(self.description)
+        self.minutes_html = render_markdown(self.minutes)
+        super().save(*args, **kwargs)
+
+    def get_manage_url(self):
+        return reverse("panel_manage:meeting", kwargs={"pk": self.meeting_id}) + f"#item-{self.pk}"

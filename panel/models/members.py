@@ -1,0 +1,147 @@
+"""The panel itself, its members, its task and finish groups and complaints about the
+Commissioner (only counts and statuses of which are ever public)."""
+
+from django.db import models
+from django.utils import timezone
+from simple_history.models import HistoricalRecords
+
+
+class Panel(models.Model):
+    name = models.CharField(
+        max_length=200, help_text="For example “Police & Crime Panel for Lancashire”."
+    )
+    host_authority = models.CharField(
+        max_length=200, help_text="The council that supports the panel and employs its secretary."
+    )
+    secretary_name = models.CharField(max_length=200)
+    secretary_email = models.EmailField()
+    secretary_phone = models.CharField(max_length=50, blank=True)
+
+    history = HistoricalRecords()
+
+    def __str__(self):
+        return self.name
+
+
+class MemberQuerySet(models.QuerySet):
+    def current(self, on=None):
+        on = on or timezone.localdate()
+        return self.filter(term_start__lte=on).filter(
+            models.Q(term_end__isnull=True) | models.Q(term_end__gte=on)
+        )
+
+
+class Member(models.Model):
+    class Kind(models.TextChoices):
+        COUNCILLOR = "councillor", "Councillor"
+        INDEPENDENT = "independent", "Independent co-opted member"
+
+    class Role(models.TextChoices):
+        CHAIR = "chair", "Chair"
+        VICE_CHAIR = "vice_chair", "Vice-chair"
+        MEMBER = "member", "Member"
+
+    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="members")
+    name = models.CharField(
+        max_length=200, help_text="As the minutes print it, e.g. “Jackie Oakes”."
+    )
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.COUNCILLOR)
+    council = models.CharField(
+        max_length=200, blank=True, help_text="The council that appointed a councillor member."
+    )
+    role = models.CharField(max_length=20, choices=Role, default=Role.MEMBER)
+    term_start = models.DateField()
+    term_end = models.DateField(null=True, blank=True, help_text="Leave empty while serving.")
+    email = models.EmailField(blank=True, help_text="Agenda packs are emailed here when published.")
+
+    history = HistoricalRecords()
+    objects = MemberQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["name"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(term_end__isnull=True)
+                | models.Q(term_end__gte=models.F("term_start")),
+                name="member_term_ends_after_it_starts",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="councillor") | ~models.Q(council=""),
+                name="councillor_member_names_council",
+            ),
+        ]
+
+    def __str__(self):
+        if self.kind == self.Kind.COUNCILLOR:
+            return f"Councillor {self.name}"
+        return self.name
+
+    @property
+    def surname(self):
+        return self.name.split()[-1]
+
+
+class TaskAndFinishGroup(models.Model):
+    class Status(models.TextChoices):
+        FORMING = "forming", "Looking for members"
+        ACTIVE = "active", "Working"
+        REPORTED = "reported", "Reported back"
+        CLOSED = "closed", "Closed"
+
+    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="groups")
+    title = models.CharField(max_length=200)
+    scope = models.TextField(blank=True, help_text="What the group looks into.")
+    members = models.ManyToManyField(Member, blank=True, related_name="groups")
+    status = models.CharField(max_length=20, choices=Status, default=Status.FORMING)
+    report_back_by = models.DateField(null=True, blank=True)
+    report_back_to = models.ForeignKey(
+        "panel.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="group_reports",
+        help_text="The meeting that receives the group's report.",
+    )
+
+    history = HistoricalRecords(m2m_fields=[members])
+
+    class Meta:
+        ordering = ["title"]
+
+    def __str__(self):
+        return self.title
+
+
+class ComplaintQuerySet(models.QuerySet):
+    def counts_by_status(self):
+        """The only public view of complaints: how many, in each status."""
+        counts = dict(
+            self.values_list("status").annotate(n=models.Count("pk")).values_list("status", "n")
+        )
+        return [(label, counts.get(value, 0)) for value, label in Complaint.Status.choices]
+
+
+class Complaint(models.Model):
+    """A complaint about the Commissioner, which the panel handles. Details stay with staff."""
+
+    class Status(models.TextChoices):
+        ASSESSING = "assessing", "Being assessed"
+        INFORMAL = "informal", "Informal resolution"
+        RESOLVED = "resolved", "Resolved"
+        REFERRED = "referred", "Referred to the IOPC"
+        NOT_RECORDED = "not_recorded", "Not recorded"
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
+    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="complaints")
+    received_on = models.DateField()
+    status = models.CharField(max_length=20, choices=Status, default=Status.ASSESSING)
+    details = models.TextField(blank=True, help_text="Never published.")
+
+    history = HistoricalRecords()
+    objects = ComplaintQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-received_on"]
+
+    def __str__(self):
+        return f"Complaint received {self.received_on:%-d %B %Y}"

@@ -1,0 +1,202 @@
+"""Agenda packs: the front sheet and agenda, then every paper, as one numbered, tagged PDF.
+
+Why a pack is published this way: a pack's PDF is *assembled* (papers rendered separately, page
+ranges counted, agenda rendered with them, structure trees merged, pages stamped), not rendered
+from one HTML document, so the publications render job cannot make it. A pack still is a
+publication like any other: ``AgendaPack`` (one per meeting) is ``Publishable``, and each
+publication of it is a ``publications.Version`` (numbered, with its change note, who, when,
+frozen agenda HTML and text for search, the public PDF, checksum), so the public and staff see
+packs exactly as they see every other document. The pack's own ``PackBuild`` (one per version)
+replaces the render job: it records the frozen agenda (``PackItem``/``PackPaper``), the members'
+PDF with the exempt papers (never the version's public PDF), and the build's progress and error.
+
+``PaperRender`` is the cache: one row per frozen paper (its content hash), holding the paper's
+PDF, page count and whether it is tagged, so a rebuild renders only the papers that changed.
+"""
+
+from django.db import models
+from django.urls import reverse
+
+from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+
+
+class AgendaPack(Publishable):
+    document_type = "panel-pack"
+    # A pack's versions are made by panel.services.packs, not by publications.publish.
+    page_template = "panel/pack_body.html"
+    document_template = "panel/pack_document.html"
+
+    meeting = models.OneToOneField("panel.Meeting", on_delete=models.PROTECT, related_name="pack")
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        permissions = [("publish_agendapack", "Can publish agenda packs")]
+
+    def __str__(self):
+        return f"Agenda pack for {self.meeting}"
+
+    def publication_title(self):
+        meeting = self.meeting
+        return f"Agenda pack: {meeting.panel.name}, {meeting.date:%-d %B %Y}"
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url()
+
+    def get_manage_url(self):
+        return self.meeting.get_manage_url()
+
+    def live_build(self):
+        version = self.live_version()
+        return getattr(version, "pack_build", None) if version else None
+
+
+class PaperRender(models.Model):
+    """One paper's PDF as it appears in packs, cached by the hash of what it was made from."""
+
+    class Status(models.TextChoices):
+        PENDING = "pending", "Waiting to render"
+        READY = "ready", "Ready"
+        FAILED = "failed", "Failed"
+
+    key = models.CharField(max_length=100, unique=True)
+    title = models.CharField(max_length=300)
+    document_html = models.TextField(blank=True, help_text="For a report: what to render.")
+    estimated_size = models.PositiveIntegerField(default=0, help_text="For longest-first ordering.")
+    status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
+    pdf = models.FileField(upload_to="panel/papers/", blank=True)
+    page_count = models.PositiveIntegerField(null=True, blank=True)
+    tagged = models.BooleanField(default=False)
+    error = models.TextField(blank=True)
+    seconds = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="ready")
+                | (~models.Q(pdf="") & models.Q(page_count__isnull=False)),
+                name="ready_paper_render_has_pdf",
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.title} ({self.get_status_display().lower()})"
+
+
+class PackBuild(models.Model):
+    """One publication of a pack: the frozen agenda and the job that assembles its PDFs."""
+
+    class Status(models.TextChoices):
+        QUEUED = "queued", "Queued"
+        RENDERING = "rendering", "Rendering papers"
+        ASSEMBLING = "assembling", "Assembling"
+        READY = "ready", "Published"
+        FAILED = "failed", "Failed"
+
+    version = models.OneToOneField(Version, on_delete=models.PROTECT, related_name="pack_build")
+    meeting = models.ForeignKey(
+        "panel.Meeting", on_delete=models.PROTECT, related_name="pack_builds"
+    )
+    supplementary = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status, default=Status.QUEUED)
+    error = models.TextField(blank=True)
+    members_pdf = models.FileField(upload_to="panel/packs/", blank=True)
+    members_page_count = models.PositiveIntegerField(null=True, blank=True)
+    members_sha256 = models.CharField(max_length=64, blank=True)
+    front_page_count = models.PositiveIntegerField(null=True, blank=True)
+    tagged = models.BooleanField(default=False, help_text="Both PDFs kept a structure tree.")
+    papers_rendered = models.PositiveIntegerField(default=0)
+    assembly_seconds = models.FloatField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    finished_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["-version__number"]
+
+    def __str__(self):
+        return f"{self.version} ({self.get_status_display().lower()})"
+
+    @property
+    def is_finished(self):
+        return self.status in (self.Status.READY, self.Status.FAILED)
+
+    def get_members_pdf_url(self):
+        return reverse(
+            "panel:members_pack_version",
+            kwargs={"date": self.meeting.slug, "number": self.version.number},
+        )
+
+
+class PackItem(models.Model):
+    """An agenda item as it stood when the pack was published."""
+
+    build = models.ForeignKey(PackBuild, on_delete=models.CASCADE, related_name="items")
+    number = models.PositiveSmallIntegerField()
+    kind = models.CharField(max_length=20)
+    title = models.CharField(max_length=300)
+    presenter = models.CharField(max_length=200, blank=True)
+    description_html = models.TextField(blank=True)
+    exempt = models.BooleanField(default=False)
+    exempt_reason = models.CharField(max_length=300, blank=True)
+    minutes_of = models.ForeignKey(
+        "panel.Meeting", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    class Meta:
+        ordering = ["build", "number"]
+        constraints = [
+            models.UniqueConstraint(fields=["build", "number"], name="unique_pack_item_number")
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.title}"
+
+
+class PackPaperQuerySet(models.QuerySet):
+    def public(self):
+        return self.filter(item__exempt=False)
+
+    def visible_to(self, user):
+        if user.is_authenticated and user.has_perm("panel.view_exempt_items"):
+            return self.all()
+        return self.public()
+
+
+class PackPaper(models.Model):
+    """A paper in a published pack, with the pages it has there (the members' pack numbering,
+    which the public pack keeps: exempt pages are left out, not renumbered)."""
+
+    item = models.ForeignKey(PackItem, on_delete=models.CASCADE, related_name="papers")
+    position = models.PositiveSmallIntegerField()
+    title = models.CharField(max_length=300)
+    kind = models.CharField(max_length=20)
+    late = models.BooleanField(default=False)
+    render = models.ForeignKey(PaperRender, on_delete=models.PROTECT, related_name="pack_papers")
+    source_version = models.ForeignKey(
+        Version, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    first_page = models.PositiveIntegerField(null=True, blank=True)
+    last_page = models.PositiveIntegerField(null=True, blank=True)
+
+    objects = PackPaperQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["item__number", "position"]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse(
+            "panel:paper_pdf",
+            kwargs={"date": self.item.build.meeting.slug, "pk": self.pk},
+        )
+
+    @property
+    def page_range(self):
+        if self.first_page is None:
+            return ""
+        if self.first_page == self.last_page:
+            return str(self.first_page)
+        return f"{self.first_page} - {self.last_page}"

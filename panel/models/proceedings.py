@@ -1,0 +1,180 @@
+"""What happened at a meeting: attendance, declarations of interest, public questions, minutes
+per item with their resolutions. ``Minutes`` publishes them as one document per meeting."""
+
+from django.db import models
+from django.urls import reverse
+from simple_history.models import HistoricalRecords
+
+from pcc_portal.publications.markdown import markdown_to_text
+from pcc_portal.publications.models import Publishable, PublishableQuerySet
+
+
+class Attendance(models.Model):
+    class Status(models.TextChoices):
+        PRESENT = "present", "Present"
+        APOLOGIES = "apologies", "Apologies"
+        ABSENT = "absent", "Absent"
+        IN_ATTENDANCE = "in_attendance", "Also in attendance"
+
+    meeting = models.ForeignKey(
+        "panel.Meeting", on_delete=models.CASCADE, related_name="attendance"
+    )
+    member = models.ForeignKey(
+        "panel.Member", null=True, blank=True, on_delete=models.PROTECT, related_name="attendance"
+    )
+    name = models.CharField(
+        max_length=200, blank=True, help_text="For someone who is not a member: their name."
+    )
+    capacity = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="For someone who is not a member: their role, e.g. “Deputy Commissioner”.",
+    )
+    status = models.CharField(max_length=20, choices=Status, default=Status.PRESENT)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "status", "member__name", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "member"],
+                condition=models.Q(member__isnull=False),
+                name="one_attendance_per_member",
+            ),
+            models.CheckConstraint(
+                condition=(
+                    models.Q(member__isnull=False, name="") & ~models.Q(status="in_attendance")
+                )
+                | models.Q(member__isnull=True, status="in_attendance") & ~models.Q(name=""),
+                name="attendance_is_a_member_or_a_named_visitor",
+            ),
+        ]
+
+    def __str__(self):
+        who = str(self.member) if self.member_id else self.name
+        return f"{who}: {self.get_status_display().lower()}"
+
+
+class Declaration(models.Model):
+    meeting = models.ForeignKey(
+        "panel.Meeting", on_delete=models.CASCADE, related_name="declarations"
+    )
+    member = models.ForeignKey("panel.Member", on_delete=models.PROTECT, related_name="+")
+    item = models.ForeignKey(
+        "panel.AgendaItem", on_delete=models.CASCADE, related_name="declarations"
+    )
+    nature = models.CharField(max_length=500, help_text="The interest and its nature.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item__number", "member__name"]
+
+    def __str__(self):
+        return f"{self.member} on item {self.item.number}: {self.nature}"
+
+
+class PublicQuestion(models.Model):
+    meeting = models.ForeignKey(
+        "panel.Meeting", on_delete=models.CASCADE, related_name="public_questions"
+    )
+    asker = models.CharField(max_length=200)
+    name_withheld = models.BooleanField(
+        default=False, help_text="Publish “A member of the public” instead of the name."
+    )
+    question = models.TextField()
+    answer = models.TextField(blank=True)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["meeting", "pk"]
+
+    def __str__(self):
+        return f"Question from {self.public_asker}"
+
+    @property
+    def public_asker(self):
+        return "A member of the public" if self.name_withheld else self.asker
+
+
+class Resolution(models.Model):
+    item = models.ForeignKey(
+        "panel.AgendaItem", on_delete=models.CASCADE, related_name="resolutions"
+    )
+    position = models.PositiveSmallIntegerField(default=1)
+    text = models.TextField(help_text="What was resolved, after “RESOLVED -”.")
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["item", "position", "pk"]
+
+    def __str__(self):
+        return f"RESOLVED - {self.text}"
+
+
+class Minutes(Publishable):
+    """The minutes of one meeting, published as a document; the next meeting approves them."""
+
+    document_type = "panel-minutes"
+    page_template = "panel/minutes_body.html"
+    document_template = "panel/minutes_document.html"
+
+    meeting = models.OneToOneField(
+        "panel.Meeting", on_delete=models.PROTECT, related_name="minutes_record"
+    )
+    approved_at = models.ForeignKey(
+        "panel.Meeting",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="approved_minutes",
+        help_text="The meeting that agreed them as a correct record.",
+    )
+
+    history = HistoricalRecords()
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        verbose_name_plural = "minutes"
+        permissions = [("publish_minutes", "Can publish minutes")]
+
+    def __str__(self):
+        return f"Minutes of the meeting held on {self.meeting.date:%-d %B %Y}"
+
+    def publication_context(self):
+        meeting = self.meeting
+        attendance = list(meeting.attendance.select_related("member"))
+        items = list(meeting.items.prefetch_related("resolutions", "declarations__member"))
+        return {
+            "meeting": meeting,
+            "panel": meeting.panel,
+            "present": [a for a in attendance if a.status == Attendance.Status.PRESENT],
+            "apologies": [a for a in attendance if a.status == Attendance.Status.APOLOGIES],
+            "absent": [a for a in attendance if a.status == Attendance.Status.ABSENT],
+            "in_attendance": [a for a in attendance if a.status == Attendance.Status.IN_ATTENDANCE],
+            # Exempt items are minuted in a separate Part 2 record that is never published.
+            "items": [item for item in items if not item.exempt],
+            "exempt_items": [item for item in items if item.exempt],
+            "questions": list(meeting.public_questions.all()),
+        }
+
+    def publication_text(self):
+        context = self.publication_context()
+        lines = [str(self)]
+        for item in context["items"]:
+            lines.append(f"{item.number}. {item.title}")
+            lines.append(markdown_to_text(item.minutes))
+            lines.extend(f"RESOLVED - {r.text}" for r in item.resolutions.all())
+        return "\n".join(lines)
+
+    def get_absolute_url(self):
+        return self.meeting.get_absolute_url() + "#minutes"
+
+    def get_pdf_url(self):
+        return reverse("panel:minutes_pdf", kwargs={"date": self.meeting.slug})
+
+    def get_manage_url(self):
+        return reverse("panel_manage:minutes", kwargs={"pk": self.meeting_id})

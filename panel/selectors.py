@@ -1,0 +1,46 @@
+"""Reads for the panel's public and staff pages."""
+
+from django.db.models import Prefetch
+
+from pcc_portal.publications.models import Version
+
+from .models import AgendaPack, Meeting, Minutes, PackBuild, PackItem, PackPaper
+
+
+def live_build(meeting):
+    """The pack build behind the meeting's latest published pack version, if any."""
+    pack = AgendaPack.objects.filter(meeting=meeting).first()
+    if pack is None:
+        return None
+    version = Version.objects.latest_ready_for(pack)
+    return PackBuild.objects.filter(version=version).first() if version else None
+
+
+def agenda(build, user):
+    """The frozen agenda of ``build`` with the papers ``user`` may see (exempt ones are stubs)."""
+    if build is None:
+        return []
+    papers = PackPaper.objects.visible_to(user).select_related("render").order_by("position")
+    return list(
+        PackItem.objects.filter(build=build)
+        .order_by("number")
+        .prefetch_related(Prefetch("papers", queryset=papers, to_attr="visible_papers"))
+    )
+
+
+def pack_versions(meeting):
+    pack = AgendaPack.objects.filter(meeting=meeting).first()
+    if pack is None:
+        return []
+    return list(
+        Version.objects.for_object(pack).ready().select_related("pack_build").order_by("-number")
+    )
+
+
+def published_minutes(meeting):
+    minutes = Minutes.objects.public().filter(meeting=meeting).first()
+    return (minutes, Version.objects.latest_ready_for(minutes)) if minutes else (None, None)
+
+
+def meeting_by_date(date, user):
+    return Meeting.objects.visible_to(user).select_related("panel").filter(date=date).first()

@@ -1,0 +1,1 @@
+"""Actions that change the panel's state, one module per area."""

@@ -1,0 +1,189 @@
+"""Arranging meetings and building their agendas."""
+
+import hashlib
+
+from django.db import transaction
+from django.db.models import Max
+
+from ..assembly import InvalidPDF, inspect_pdf
+from ..models import AgendaItem, Meeting, Paper
+from ..models.papers import UPLOAD_LIMIT
+
+STANDARD_TITLES = {
+    AgendaItem.Kind.WELCOME: "Welcome and Apologies",
+    AgendaItem.Kind.MINUTES: "Minutes of the last meeting",
+    AgendaItem.Kind.DECLARATIONS: "Declarations of Interest",
+    AgendaItem.Kind.PUBLIC_QUESTIONS: "Public Questions",
+    AgendaItem.Kind.URGENT_BUSINESS: "Urgent Business",
+    AgendaItem.Kind.NEXT_MEETINGS: "Dates of Next Meetings",
+}
+
+URGENT_BUSINESS_NOTE = (
+    "An item of urgent business may be considered under this heading only where, because of "
+    "special circumstances recorded in the minutes, the Chair is of the opinion that it should "
+    "be considered at the meeting as a matter of urgency. Members should give the Secretary "
+    "advance warning of any such item wherever possible."
+)
+
+
+@transaction.atomic
+def create_meeting(*, meeting):
+    """Save a new meeting with the standard items every agenda has, in the usual order."""
+    meeting.save()
+    previous = Meeting.objects.filter(date__lt=meeting.date).exclude(status="cancelled").last()
+    kinds = [*AgendaItem.STANDARD_OPENING, *AgendaItem.STANDARD_CLOSING]
+    for number, kind in enumerate(kinds, start=1):
+        title = STANDARD_TITLES[kind]
+        minutes_of = None
+        if kind == AgendaItem.Kind.MINUTES and previous is not None:
+            minutes_of = previous
+            title = f"Minutes of the Meeting held on {previous.date:%-d %B %Y}"
+        AgendaItem.objects.create(
+            meeting=meeting,
+            number=number,
+            kind=kind,
+            title=title,
+            minutes_of=minutes_of,
+            description=URGENT_BUSINESS_NOTE if kind == AgendaItem.Kind.URGENT_BUSINESS else "",
+        )
+    return meeting
+
+
+def _renumber(meeting, ordered):
+    """Give ``ordered`` items the numbers 1..n without tripping the unique constraint."""
+    offset = (meeting.items.aggregate(top=Max("number"))["top"] or 0) + len(ordered) + 1
+    for index, item in enumerate(ordered):
+        item.number = offset + index
+        item.save(update_fields=["number", "description_html", "minutes_html"])
+    for index, item in enumerate(ordered, start=1):
+        item.number = index
+        item.save(update_fields=["number", "description_html", "minutes_html"])
+
+
+@transaction.atomic
+def add_item(*, meeting, item):
+    """Add a business item before the closing standard items (urgent business, next meetings)."""
+    items = list(Meeting.objects.select_for_update().get(pk=meeting.pk).items.order_by("number"))
+    closing = [i for i in items if i.kind in AgendaItem.STANDARD_CLOSING]
+    body = [i for i in items if i.kind not in AgendaItem.STANDARD_CLOSING]
+    item.meeting = meeting
+    item.number = (items[-1].number if items else 0) + 1 + len(items)
+    item.save()
+    _renumber(meeting, [*body, item, *closing])
+    item.refresh_from_db()
+    return item
+
+
+@transaction.atomic
+def move_item(*, item, direction):
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    items = list(meeting.items.order_by("number"))
+    index = next(i for i, candidate in enumerate(items) if candidate.pk == item.pk)
+    target = index - 1 if direction == "up" else index + 1
+    if 0 <= target < len(items):
+        items[index], items[target] = items[target], items[index]
+        _renumber(meeting, items)
+    return item
+
+
+@transaction.atomic
+def remove_item(*, item):
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    for paper in item.papers.all():
+        remove_paper(paper=paper)
+    item.delete()
+    _renumber(meeting, list(meeting.items.order_by("number")))
+
+
+def _next_position(item):
+    return (item.papers.aggregate(top=Max("position"))["top"] or 0) + 1
+
+
+@transaction.atomic
+def add_report_paper(*, item, report, late=False):
+    report.meeting = item.meeting
+    report.save()
+    return Paper.objects.create(
+        item=item,
+        position=_next_position(item),
+        title=report.title,
+        kind=Paper.Kind.REPORT,
+        report=report,
+        late=late,
+    )
+
+
+def check_upload(upload):
+    """Read an uploaded file and check it is a PDF we can merge; returns (bytes, info)."""
+    if upload.size > UPLOAD_LIMIT:
+        raise InvalidPDF(
+            f"The file is {upload.size / 1024 / 1024:.1f} MB; the largest allowed is "
+            f"{UPLOAD_LIMIT // 1024 // 1024} MB."
+        )
+    upload.seek(0)
+    data = upload.read()
+    return data, inspect_pdf(data)
+
+
+@transaction.atomic
+def add_upload_paper(*, item, title, upload, late=False):
+    data, info = check_upload(upload)
+    paper = Paper(
+        item=item,
+        position=_next_position(item),
+        title=title,
+        kind=Paper.Kind.UPLOAD,
+        upload_sha256=hashlib.sha256(data).hexdigest(),
+        upload_page_count=info.page_count,
+        upload_tagged=info.tagged,
+        late=late,
+    )
+    upload.seek(0)
+    paper.upload.save(f"{paper.upload_sha256[:16]}.pdf", upload, save=False)
+    paper.save()
+    return paper
+
+
+@transaction.atomic
+def add_publication_paper(*, item, version, title="", late=False):
+    return Paper.objects.create(
+        item=item,
+        position=_next_position(item),
+        title=title or version.title,
+        kind=Paper.Kind.PUBLICATION,
+        version=version,
+        late=late,
+    )
+
+
+@transaction.atomic
+def remove_paper(*, paper):
+    report = paper.report
+    paper.delete()
+    if report is not None and not report.papers.exists() and not report.versions.exists():
+        report.delete()
+
+
+@transaction.atomic
+def update_report(*, report):
+    report.save()
+    for paper in report.papers.exclude(title=report.title):
+        paper.title = report.title
+        paper.save(update_fields=["title"])
+    return report
+
+
+@transaction.atomic
+def change_meeting_status(*, meeting, action, reason="", new_date=None):
+    """Postpone, cancel or record as held: the meeting checks the transition."""
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    if action == "postpone":
+        meeting.postpone(reason=reason, new_date=new_date)
+    elif action == "cancel":
+        meeting.cancel(reason=reason)
+    elif action == "held":
+        meeting.mark_held()
+    else:
+        raise ValueError(f"Unknown action {action!r}")
+    meeting.save()
+    return meeting

@@ -1,0 +1,526 @@
+"""Publishing agenda packs: freeze the agenda, render the papers that changed, assemble.
+
+``publish_pack`` freezes the agenda as it stands (``PackItem``/``PackPaper``) and a numbered
+``Version`` of the meeting's ``AgendaPack``, and after commit starts the build: a Celery chord
+renders, longest first and in parallel, only the papers whose frozen content has no cached PDF
+yet (``PaperRender``), then ``assemble_pack`` counts pages, renders the front sheet and agenda
+with the real page ranges, merges the structure trees and stamps the page numbers, once for the
+members (exempt papers included) and once for the public. Page numbers are the members' pack's
+in both: the public pack leaves exempt pages out rather than renumbering, so "page 40" is the
+same page for everyone. A supplementary pack is a new version whose late papers follow all the
+others, so the pages of the first pack keep their numbers.
+"""
+
+import hashlib
+import logging
+import time
+import traceback
+from dataclasses import dataclass, field
+
+from django.conf import settings
+from django.contrib.contenttypes.models import ContentType
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.core.mail import send_mass_mail
+from django.db import transaction
+from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
+
+from pcc_portal.publications import pdf as publications_pdf
+from pcc_portal.publications.models import Version
+from pcc_portal.publications.services import NothingToPublish
+
+from .. import assembly
+from ..models import AgendaPack, Meeting, Member, PackBuild, PackItem, PackPaper, Paper, PaperRender
+
+logger = logging.getLogger(__name__)
+
+MAX_FRONT_SHEET_PASSES = 4
+
+
+class PackInProgress(NothingToPublish):
+    """A pack for this meeting is still being built."""
+
+
+# --- Freezing ---------------------------------------------------------------------------------
+
+
+def _sha(text):
+    return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()
+
+
+def paper_document_html(report):
+    """A report as it is rendered for a pack: the same document with the pack's print styles
+    (no page footers of its own: the pack stamps continuous numbers)."""
+    return render_to_string(
+        report.document_template,
+        {
+            "object": report,
+            **report.publication_context(),
+            "document_title": report.publication_title(),
+            "document_type": "panel-paper",
+        },
+    )
+
+
+def _render_for(paper):
+    """The cached render of ``paper`` as it is now, created (pending) if this content is new."""
+    if paper.kind == Paper.Kind.REPORT:
+        html = paper_document_html(paper.report)
+        key = f"report-{_sha(html + publications_pdf.RENDERER_VERSION)}"
+        render, created = PaperRender.objects.get_or_create(
+            key=key,
+            defaults={"title": paper.title, "document_html": html, "estimated_size": len(html)},
+        )
+        if not created and render.status == PaperRender.Status.FAILED:
+            render.status, render.error = PaperRender.Status.PENDING, ""
+            render.save(update_fields=["status", "error"])
+        return render
+    if paper.kind == Paper.Kind.UPLOAD:
+        render, _ = PaperRender.objects.get_or_create(
+            key=f"upload-{paper.upload_sha256}",
+            defaults={
+                "title": paper.title,
+                "status": PaperRender.Status.READY,
+                "pdf": paper.upload.name,
+                "page_count": paper.upload_page_count,
+                "tagged": paper.upload_tagged,
+            },
+        )
+        return render
+    version = paper.version
+    if version.status != Version.Status.READY:
+        raise NothingToPublish(f"“{paper.title}” is not published yet: its PDF is not ready.")
+    render = PaperRender.objects.filter(key=f"version-{version.pk}-{version.sha256}").first()
+    if render is None:
+        with version.pdf.open("rb") as handle:
+            info = assembly.inspect_pdf(handle.read())
+        render = PaperRender.objects.create(
+            key=f"version-{version.pk}-{version.sha256}",
+            title=paper.title,
+            status=PaperRender.Status.READY,
+            pdf=version.pdf.name,
+            page_count=info.page_count,
+            tagged=info.tagged,
+        )
+    return render
+
+
+@transaction.atomic
+def publish_pack(*, meeting, by, note, supplementary=False):
+    """Freeze the agenda and its papers as the pack's next version and queue the build."""
+    note = (note or "").strip()
+    if not note:
+        raise NothingToPublish("Say what changed in this version: the change note is required.")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    pack, _ = AgendaPack.objects.get_or_create(meeting=meeting)
+    if (
+        PackBuild.objects.filter(meeting=meeting)
+        .exclude(status__in=[PackBuild.Status.READY, PackBuild.Status.FAILED])
+        .exists()
+    ):
+        raise PackInProgress("A pack for this meeting is still being built: wait for it to finish.")
+    items = list(
+        meeting.items.order_by("number").prefetch_related("papers__report", "papers__version")
+    )
+    if not items:
+        raise NothingToPublish("The agenda has no items yet.")
+    if supplementary and not any(p.late for item in items for p in item.papers.all()):
+        raise NothingToPublish("A supplementary pack needs at least one paper marked as late.")
+    if supplementary and pack.live_version() is None:
+        raise NothingToPublish("Publish the agenda pack before a supplementary pack.")
+    content_type = ContentType.objects.get_for_model(pack)
+    number = (
+        Version.objects.filter(content_type=content_type, object_id=pack.pk).aggregate(
+            top=Max("number")
+        )["top"]
+        or 0
+    ) + 1
+    version = Version.objects.create(
+        content_type=content_type,
+        object_id=pack.pk,
+        number=number,
+        document_type=pack.document_type,
+        title=pack.publication_title() + (" (supplementary)" if supplementary else ""),
+        html="",
+        document_html="",
+        text="",
+        change_note=note,
+        published_by=by,
+    )
+    build = PackBuild.objects.create(version=version, meeting=meeting, supplementary=supplementary)
+    for item in items:
+        frozen = PackItem.objects.create(
+            build=build,
+            number=item.number,
+            kind=item.kind,
+            title=item.title,
+            presenter=item.presenter,
+            description_html=item.description_html,
+            exempt=item.exempt,
+            exempt_reason=item.exempt_reason,
+            minutes_of=item.minutes_of,
+        )
+        for position, paper in enumerate(item.papers.all(), start=1):
+            PackPaper.objects.create(
+                item=frozen,
+                position=position,
+                title=paper.title,
+                kind=paper.kind,
+                late=paper.late,
+                render=_render_for(paper),
+                source_version=paper.version,
+            )
+    transaction.on_commit(lambda: _start(build.pk))
+    return version
+
+
+def _start(build_id):
+    from ..tasks import build_pack
+
+    build_pack.delay(build_id)
+
+
+@transaction.atomic
+def retry_pack(*, build):
+    build = PackBuild.objects.select_for_update().get(pk=build.pk)
+    if build.status != PackBuild.Status.FAILED:
+        raise NothingToPublish("Only a failed pack can be built again.")
+    build.status, build.error = PackBuild.Status.QUEUED, ""
+    build.save(update_fields=["status", "error"])
+    version = build.version
+    version.status = Version.Status.RENDERING
+    version.save(update_fields=["status"])
+    for paper in PackPaper.objects.filter(item__build=build).select_related("render"):
+        if paper.render.status == PaperRender.Status.FAILED:
+            paper.render.status, paper.render.error = PaperRender.Status.PENDING, ""
+            paper.render.save(update_fields=["status", "error"])
+    transaction.on_commit(lambda: _start(build.pk))
+    return build
+
+
+# --- Building ---------------------------------------------------------------------------------
+
+
+def start_build(*, build_id):
+    """Send the papers that need rendering to the workers, longest first, then assemble."""
+    from celery import chord
+
+    from ..tasks import assemble_pack, render_pack_paper
+
+    build = PackBuild.objects.get(pk=build_id)
+    if build.is_finished:
+        return
+    pending = list(
+        PaperRender.objects.filter(
+            pack_papers__item__build=build, status=PaperRender.Status.PENDING
+        )
+        .distinct()
+        .order_by("-estimated_size")
+        .values_list("pk", flat=True)
+    )
+    PackBuild.objects.filter(pk=build_id).update(
+        status=PackBuild.Status.RENDERING, papers_rendered=len(pending)
+    )
+    if pending:
+        chord([render_pack_paper.si(pk) for pk in pending])(assemble_pack.si(build_id))
+    else:
+        assemble_pack.delay(build_id)
+
+
+def render_paper(*, render_id):
+    """Render one paper's PDF into the cache. Safe to call again: a ready render is kept."""
+    render = PaperRender.objects.get(pk=render_id)
+    if render.status == PaperRender.Status.READY:
+        return render
+    started = time.monotonic()
+    try:
+        result = publications_pdf.render_pdf(render.document_html)
+        info = assembly.inspect_pdf(result.content)
+    except Exception as error:  # recorded for staff; assembly reports which paper failed
+        logger.exception("rendering paper %s failed", render_id)
+        reason = "".join(traceback.format_exception_only(type(error), error)).strip()
+        with transaction.atomic():
+            render = PaperRender.objects.select_for_update().get(pk=render_id)
+            if render.status != PaperRender.Status.READY:
+                render.status, render.error = PaperRender.Status.FAILED, reason
+                render.save(update_fields=["status", "error"])
+        return render
+    with transaction.atomic():
+        render = PaperRender.objects.select_for_update().get(pk=render_id)
+        if render.status == PaperRender.Status.READY:
+            return render  # another worker finished it first
+        render.pdf.save(f"{render.key}.pdf", ContentFile(result.content), save=False)
+        render.page_count = result.page_count
+        render.tagged = info.tagged
+        render.seconds = time.monotonic() - started
+        render.status, render.error = PaperRender.Status.READY, ""
+        render.save()
+    return render
+
+
+def _read(render):
+    with default_storage.open(render.pdf.name, "rb") as handle:
+        return handle.read()
+
+
+@dataclass
+class _Sheet:
+    """A front sheet (the agenda, or a supplementary agenda) and the papers that follow it."""
+
+    rows: list  # (item, [papers on this sheet]) for every item the sheet lists
+    papers: list
+    supplement: bool = False
+    page_count: int = 0
+    rendered: dict = field(default_factory=dict)  # members? -> (content, pages, html)
+
+
+def _sheets(build, items):
+    """The agenda with every paper, or, for a supplementary pack, the agenda without the late
+    papers (its pages as before) and a supplementary agenda for them after all the others."""
+    late = [p for item in items for p in item.papers.all() if build.supplementary and p.late]
+    main = _Sheet(
+        rows=[(item, [p for p in item.papers.all() if p not in late]) for item in items],
+        papers=[p for item in items for p in item.papers.all() if p not in late],
+    )
+    if not late:
+        return [main]
+    supplement = _Sheet(
+        rows=[(item, [p for p in item.papers.all() if p in late]) for item in items],
+        papers=late,
+        supplement=True,
+    )
+    supplement.rows = [(item, papers) for item, papers in supplement.rows if papers]
+    return [main, supplement]
+
+
+def _agenda_context(build, sheet, members, pad_pages):
+    meeting = build.meeting
+    return {
+        "meeting": meeting,
+        "panel": meeting.panel,
+        "rows": sheet.rows,
+        "supplement": sheet.supplement,
+        "members": members,
+        "build": build,
+        "pad_pages": range(pad_pages),
+        "published_on": build.version.published_at,
+        "document_title": build.version.title,
+        "document_type": "panel-pack",
+    }
+
+
+def _render_agenda(context):
+    """A front sheet, rendered once per distinct content (cached like papers)."""
+    html = render_to_string("panel/pack_document.html", context)
+    key = f"agenda-{_sha(html + publications_pdf.RENDERER_VERSION)}"
+    cached = PaperRender.objects.filter(key=key, status=PaperRender.Status.READY).first()
+    if cached is not None:
+        return _read(cached), cached.page_count, html
+    result = publications_pdf.render_pdf(html)
+    render = PaperRender(
+        key=key,
+        title="Front sheet and agenda",
+        status=PaperRender.Status.READY,
+        page_count=result.page_count,
+        tagged=True,
+    )
+    render.pdf.save(f"{key}.pdf", ContentFile(result.content), save=False)
+    render.save()
+    return result.content, result.page_count, html
+
+
+def _number_papers(papers, after_page):
+    page = after_page + 1
+    for paper in papers:
+        paper.first_page = page
+        paper.last_page = page + paper.render.page_count - 1
+        page = paper.last_page + 1
+    return page - 1
+
+
+def _lay_out(build, sheet, first_page, guess):
+    """Render the sheet for members and public with page ranges true of the final PDFs.
+
+    The ranges depend on how many pages the sheet itself takes, which depends on the ranges'
+    text: start from a guess and re-render until it stops changing. Both variants must take the
+    same number of pages (numbers are shared), so the shorter one is padded with blank pages.
+    Returns the last page number used by the sheet's papers."""
+    pages, pads = guess, {True: 0, False: 0}
+    for _attempt in range(MAX_FRONT_SHEET_PASSES):
+        last = _number_papers(sheet.papers, first_page - 1 + pages)
+        sheet.rendered = {
+            members: _render_agenda(_agenda_context(build, sheet, members, pads[members]))
+            for members in (True, False)
+        }
+        counts = {members: rendered[1] for members, rendered in sheet.rendered.items()}
+        longest = max(counts.values())
+        if counts[True] == counts[False] == pages:
+            sheet.page_count = pages
+            return last
+        for members, count in counts.items():
+            pads[members] += longest - count
+        pages = longest
+    raise RuntimeError("The agenda's length did not settle; check the items for very long text.")
+
+
+def _sections(sheets, *, members):
+    sections = []
+    first_page = 1
+    for sheet in sheets:
+        sections.append(
+            assembly.Section(
+                content=sheet.rendered[members][0],
+                bookmark="Supplementary agenda" if sheet.supplement else "Front sheet and agenda",
+                numbers=list(range(first_page, first_page + sheet.page_count)),
+            )
+        )
+        for paper in sheet.papers:
+            item = paper.item
+            first_page = paper.last_page + 1
+            if item.exempt and not members:
+                continue
+            sections.append(
+                assembly.Section(
+                    content=_read(paper.render),
+                    bookmark=paper.title + (" (supplementary)" if paper.late else ""),
+                    item_label=f"Agenda Item {item.number}",
+                    item_bookmark=f"{item.number}. {item.title}",
+                    numbers=list(range(paper.first_page, paper.last_page + 1)),
+                )
+            )
+        if not sheet.papers:
+            first_page += sheet.page_count
+    return sections
+
+
+def assemble_pack(*, build_id):
+    """Put the pack together from cached renders and publish it (or record why it failed)."""
+    with transaction.atomic():
+        build = PackBuild.objects.select_for_update().select_related("version").get(pk=build_id)
+        if build.is_finished:
+            return build
+        build.status = PackBuild.Status.ASSEMBLING
+        build.save(update_fields=["status"])
+    started = time.monotonic()
+    try:
+        items = list(build.items.order_by("number").prefetch_related("papers__render"))
+        for item in items:
+            for paper in item.papers.all():
+                paper.item = item  # the frozen item, without a query per paper
+        papers = [paper for item in items for paper in item.papers.all()]
+        broken = [p for p in papers if p.render.status != PaperRender.Status.READY]
+        if broken:
+            raise RuntimeError(
+                "These papers could not be rendered: "
+                + "; ".join(f"“{p.title}”: {p.render.error or 'not rendered'}" for p in broken)
+            )
+        sheets = _sheets(build, items)
+        previous = (
+            PackBuild.objects.filter(meeting=build.meeting, status=PackBuild.Status.READY)
+            .exclude(front_page_count=None)
+            .order_by("-version__number")
+            .values_list("front_page_count", flat=True)
+            .first()
+        )
+        last = _lay_out(build, sheets[0], 1, previous or 1)
+        for sheet in sheets[1:]:
+            last = _lay_out(build, sheet, last + 1, 1)
+        title = build.version.title
+        members_pdf = assembly.assemble(
+            _sections(sheets, members=True),
+            title=f"{title} (members' pack, includes exempt items)",
+        )
+        public_pdf = assembly.assemble(_sections(sheets, members=False), title=title)
+    except Exception as error:  # recorded for staff; the previous version stays live
+        logger.exception("assembling pack build %s failed", build_id)
+        _fail(build_id, "".join(traceback.format_exception_only(type(error), error)).strip())
+        return None
+    return _publish_build(
+        build_id, items, papers, sheets, members_pdf, public_pdf, time.monotonic() - started
+    )
+
+
+def _fail(build_id, reason):
+    with transaction.atomic():
+        build = PackBuild.objects.select_for_update().get(pk=build_id)
+        build.status, build.error, build.finished_at = (
+            PackBuild.Status.FAILED,
+            reason,
+            timezone.now(),
+        )
+        build.save(update_fields=["status", "error", "finished_at"])
+        Version.objects.filter(pk=build.version_id).update(status=Version.Status.FAILED)
+
+
+@transaction.atomic
+def _publish_build(build_id, items, papers, sheets, members_pdf, public_pdf, took):
+    build = (
+        PackBuild.objects.select_for_update().select_related("version", "meeting").get(pk=build_id)
+    )
+    if build.is_finished:
+        return build
+    for paper in papers:
+        PackPaper.objects.filter(pk=paper.pk).update(
+            first_page=paper.first_page, last_page=paper.last_page
+        )
+    version = build.version
+    public_digest = hashlib.sha256(public_pdf.content).hexdigest()
+    name = f"panel-pack-{build.meeting.slug}-v{version.number}"
+    version.pdf.save(
+        f"{name}-{public_digest[:12]}.pdf", ContentFile(public_pdf.content), save=False
+    )
+    version.page_count = public_pdf.page_count
+    version.sha256 = public_digest
+    version.document_html = "\n".join(sheet.rendered[False][2] for sheet in sheets)
+    version.html = render_to_string(
+        "panel/pack_body.html", {"items": items, "build": build, "meeting": build.meeting}
+    )
+    version.text = _public_text(items)
+    version.status = Version.Status.READY
+    version.ready_at = timezone.now()
+    version.save()
+    members_digest = hashlib.sha256(members_pdf.content).hexdigest()
+    build.members_pdf.save(
+        f"{name}-members-{members_digest[:12]}.pdf", ContentFile(members_pdf.content), save=False
+    )
+    build.members_page_count = members_pdf.page_count
+    build.members_sha256 = members_digest
+    build.front_page_count = sheets[0].page_count
+    build.tagged = members_pdf.tagged and public_pdf.tagged
+    build.assembly_seconds = took
+    build.status, build.error, build.finished_at = PackBuild.Status.READY, "", timezone.now()
+    build.save()
+    _email_members(build)
+    return build
+
+
+def _public_text(items):
+    lines = []
+    for item in items:
+        lines.append(f"{item.number}. {item.title}")
+        if item.exempt:
+            lines.append(f"Exempt: {item.exempt_reason}")
+            continue
+        lines.extend(paper.title for paper in item.papers.all())
+    return "\n".join(lines)
+
+
+def _email_members(build):
+    meeting = build.meeting
+    # Absolute links need the site's address; without a PORTAL_URL setting the paths are given.
+    site = getattr(settings, "PORTAL_URL", "").rstrip("/")
+    recipients = list(
+        Member.objects.current(meeting.date).exclude(email="").values_list("email", flat=True)
+    )
+    if not recipients:
+        return
+    kind = "supplementary agenda pack" if build.supplementary else "agenda pack"
+    subject = f"{meeting.panel.name}, {meeting.date:%-d %B %Y}: {kind} published"
+    body = render_to_string(
+        "panel/email/pack_published.txt",
+        {"build": build, "meeting": meeting, "kind": kind, "site": site},
+    )
+    messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients]
+    transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))

@@ -1,0 +1,81 @@
+"""Recording what happened at a meeting, and publishing and approving its minutes."""
+
+from django.db import transaction
+
+from pcc_portal.publications import services as publishing
+
+from ..models import AgendaItem, Attendance, Minutes, Resolution
+
+
+@transaction.atomic
+def record_attendance(*, meeting, statuses, visitors=()):
+    """Set each member's attendance (``statuses``: member -> status or None to remove) and
+    replace the "also in attendance" list with ``visitors`` ((name, capacity) pairs)."""
+    for member, status in statuses.items():
+        existing = Attendance.objects.filter(meeting=meeting, member=member).first()
+        if not status:
+            if existing:
+                existing.delete()
+            continue
+        if existing is None:
+            Attendance.objects.create(meeting=meeting, member=member, status=status)
+        elif existing.status != status:
+            existing.status = status
+            existing.save(update_fields=["status"])
+    wanted = [(name.strip(), capacity.strip()) for name, capacity in visitors if name.strip()]
+    current = list(Attendance.objects.filter(meeting=meeting, member__isnull=True))
+    for entry in current:
+        if (entry.name, entry.capacity) not in wanted:
+            entry.delete()
+    have = {(entry.name, entry.capacity) for entry in current}
+    for name, capacity in wanted:
+        if (name, capacity) not in have:
+            Attendance.objects.create(
+                meeting=meeting,
+                name=name,
+                capacity=capacity,
+                status=Attendance.Status.IN_ATTENDANCE,
+            )
+
+
+@transaction.atomic
+def record_item_minutes(*, item, minutes, resolutions):
+    """Save an item's minutes and its resolutions, one per entry, in order."""
+    item.minutes = minutes
+    item.save()
+    existing = list(item.resolutions.order_by("position", "pk"))
+    texts = [text.strip() for text in resolutions if text.strip()]
+    for position, text in enumerate(texts, start=1):
+        if position <= len(existing):
+            resolution = existing[position - 1]
+            if (resolution.text, resolution.position) != (text, position):
+                resolution.text, resolution.position = text, position
+                resolution.save()
+        else:
+            Resolution.objects.create(item=item, position=position, text=text)
+    for resolution in existing[len(texts) :]:
+        resolution.delete()
+    return item
+
+
+@transaction.atomic
+def publish_minutes(*, meeting, by, note):
+    minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
+    return publishing.publish(obj=minutes, by=by, note=note)
+
+
+@transaction.atomic
+def approve_minutes(*, item):
+    """The "Minutes" item of a meeting agreed the earlier meeting's minutes as a correct record."""
+    if item.kind != AgendaItem.Kind.MINUTES or item.minutes_of is None:
+        raise ValueError("Only a minutes item that names its meeting approves minutes.")
+    minutes, _ = Minutes.objects.get_or_create(meeting=item.minutes_of)
+    minutes.approved_at = item.meeting
+    minutes.save()
+    text = (
+        f"The Minutes of the meeting held on {item.minutes_of.date:%-d %B %Y} were agreed as a "
+        "correct record."
+    )
+    if not item.resolutions.filter(text=text).exists():
+        Resolution.objects.create(item=item, position=item.resolutions.count() + 1, text=text)
+    return minutes
