@@ -147,15 +147,18 @@ class ReportForm(forms.ModelForm):
             submit="Save draft",
         )
 
-    def validate_constraints(self, exclude=None):
-        try:
-            super().validate_constraints(exclude=exclude)
-        except forms.ValidationError as error:
-            if "one_report_per_quarter" in str(error) or "already exists" in str(error):
-                raise forms.ValidationError(
-                    {"quarter": "There is already a report for this quarter: edit that one."}
-                ) from error
-            raise
+    def clean(self):
+        data = super().clean()
+        year, quarter = data.get("financial_year"), data.get("quarter")
+        others = QuarterlyReport.objects.exclude(pk=self.instance.pk)
+        if year and quarter and others.filter(financial_year=year, quarter=quarter).exists():
+            self.add_error("quarter", "There is already a report for this quarter: edit that one.")
+        return data
+
+    def validate_unique(self):
+        # The clash is reported beside the quarter in clean(), in words staff understand.
+        if "quarter" not in self.errors:
+            super().validate_unique()
 
 
 class ReportCommentaryForm(forms.Form):

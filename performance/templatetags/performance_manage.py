@@ -15,3 +15,9 @@ def performance_attention():
         ).count(),
         "overdue_actions": ScrutinyAction.objects.overdue().count(),
     }
+
+
+@register.filter
+def plain(number):
+    """A stored Decimal as typed: 24100, 23950.5 (never 2.41E+4)."""
+    return "" if number is None else format(number.normalize(), "f")

@@ -54,6 +54,10 @@ def measure_detail(request, pk):
     )
 
 
+def _plain(number):
+    return "" if number is None else format(number.normalize(), "f")
+
+
 def measure_csv(request, pk):
     measure = _public_measure(pk)
     response = HttpResponse(content_type="text/csv; charset=utf-8")
@@ -84,9 +88,9 @@ def measure_csv(request, pk):
                 period.label,
                 period.start.isoformat(),
                 period.end.isoformat(),
-                point.value.normalize(),
-                "" if point.comparison_value is None else point.comparison_value.normalize(),
-                "" if point.target is None else point.target.normalize(),
+                _plain(point.value),
+                _plain(point.comparison_value),
+                _plain(point.target),
                 measure.unit,
                 point.source,
                 point.note,

@@ -1,0 +1,233 @@
+"""Spreadsheet imports: checked row by row, previewed, then applied whole or not at all."""
+
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+from openpyxl import Workbook
+
+from performance import services
+from performance.models import DataPoint, InvalidTransition, MeasureImport
+from tests.performance.factories import DataPointFactory, MeasureFactory
+
+
+def _csv(text, name="figures.csv"):
+    return SimpleUploadedFile(name, text.encode("utf-8"), content_type="text/csv")
+
+
+def _xlsx(rows, name="figures.xlsx"):
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return SimpleUploadedFile(name, buffer.getvalue())
+
+
+@pytest.fixture
+def measures(priority):
+    asb = MeasureFactory(
+        priority=priority, wording="Anti-social behaviour incidents", unit="incidents"
+    )
+    ksi = MeasureFactory(
+        priority=priority, wording="People killed or seriously injured on the roads", unit="people"
+    )
+    qualitative = MeasureFactory(priority=priority, wording="Outcome of inspections", unit="")
+    return asb, ksi, qualitative
+
+
+def _errors(measure_import):
+    return [(e["row"], e["column"]) for e in measure_import.errors]
+
+
+def test_a_good_csv_is_previewed_then_applied_with_who_and_when(plan, measures, editor):
+    asb, ksi, _ = measures
+    upload = _csv(
+        "measure,period,value,comparison,target,source,note\n"
+        f'{asb.pk},2021-22 Q1,"24,100",25000,,Lancashire Constabulary,\n'
+        f"{asb.pk},2021-22 Q2,23950,24800,,Lancashire Constabulary,Provisional\n"
+        f"People killed or seriously injured on the roads,2021-11,61,70,55,LRSP,\n"
+    )
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    assert measure_import.status == MeasureImport.Status.PREVIEWED
+    assert (measure_import.row_count, measure_import.new_count) == (3, 3)
+    assert measure_import.errors == []
+    assert not DataPoint.objects.exists()  # previewed, not applied
+
+    services.apply_import(measure_import=measure_import, by=editor)
+    measure_import.refresh_from_db()
+    assert measure_import.status == MeasureImport.Status.APPLIED
+    assert measure_import.applied_by == editor and measure_import.applied_at is not None
+    assert measure_import.uploaded_by == editor
+    point = DataPoint.objects.get(measure=asb, period_start="2021-04-01")
+    assert point.value == Decimal("24100") and point.comparison_value == Decimal("25000")
+    assert point.imported_by == measure_import
+    assert point.history.get().history_user == editor
+    month = DataPoint.objects.get(measure=ksi)
+    assert (month.period_kind, str(month.period_start), month.target) == (
+        "month",
+        "2021-11-01",
+        Decimal("55"),
+    )
+
+
+def test_an_xlsx_file_is_read_like_a_csv(plan, measures, editor):
+    asb, _, _ = measures
+    upload = _xlsx(
+        [
+            ["Measure", "Period", "Value", "Comparison"],
+            [asb.pk, "2021-22 Q3", 22800, 23500.5],
+            [float(asb.pk), "Q4 2021-22", "22,100", None],
+        ]
+    )
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    assert measure_import.errors == []
+    services.apply_import(measure_import=measure_import, by=editor)
+    assert list(
+        DataPoint.objects.filter(measure=asb)
+        .order_by("period_start")
+        .values_list("value", flat=True)
+    ) == [Decimal("22800"), Decimal("22100")]
+
+
+def test_every_bad_row_is_reported_with_its_row_and_nothing_is_applied(plan, measures, editor):
+    asb, ksi, qualitative = measures
+    upload = _csv(
+        "measure,period,value,comparison\n"
+        f"{asb.pk},2021-22 Q1,24100,25000\n"  # row 2: fine
+        "9999,2021-22 Q1,1,\n"  # row 3: unknown measure
+        f"{asb.pk},2021-22 Q2,about 24k,\n"  # row 4: text in a number
+        f"{asb.pk},2021-22 Q1,24200,\n"  # row 5: duplicates row 2
+        f"{ksi.pk},sometime,5,six\n"  # row 6: bad period and bad comparison
+        f"{qualitative.pk},2021-22 Q1,3,\n"  # row 7: not a numeric measure
+        f"{ksi.pk},2021-22 Q1,,\n"  # row 8: value missing
+    )
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    assert measure_import.status == MeasureImport.Status.INVALID
+    assert _errors(measure_import) == [
+        (3, "measure"),
+        (4, "value"),
+        (5, "period"),
+        (6, "period"),
+        (6, "comparison"),
+        (7, "measure"),
+        (8, "value"),
+    ]
+    messages = " ".join(e["message"] for e in measure_import.errors)
+    assert "“about 24k” is not a number" in messages
+    assert "already in row 2" in messages
+    assert "“9999” is not a numeric measure" in messages
+    with pytest.raises(InvalidTransition):
+        services.apply_import(measure_import=measure_import, by=editor)
+    assert not DataPoint.objects.exists()
+
+
+def test_wrong_columns_are_reported_against_the_header_row(plan, measures, editor):
+    upload = _csv("measure,quarter,amount,colour\n1,2021-22 Q1,3,red\n")
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    assert measure_import.status == MeasureImport.Status.INVALID
+    [error] = measure_import.errors
+    assert error["row"] == 1
+    assert "missing period, value" in error["message"]
+    assert "unknown “quarter”, “amount”, “colour”" in error["message"]
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("figures.xlsx", b"this is not a zip file"),
+        ("figures.csv", b"\x00\x01\x02binary"),
+        ("figures.csv", b""),
+    ],
+)
+def test_a_malformed_file_is_refused_with_a_reason_and_kept(plan, measures, editor, name, content):
+    measure_import = services.upload_import(
+        plan=plan, upload=SimpleUploadedFile(name, content), by=editor
+    )
+    assert measure_import.status == MeasureImport.Status.INVALID
+    [error] = measure_import.errors
+    assert error["row"] == 0 and error["message"]
+    assert measure_import.file.name  # kept with the record
+    assert not DataPoint.objects.exists()
+
+
+def test_a_figure_already_held_is_replaced_and_counted(plan, measures, editor):
+    asb, _, _ = measures
+    DataPointFactory(measure=asb, period_start="2021-04-01", value=Decimal(1))
+    upload = _csv(f"measure,period,value\n{asb.pk},2021-22 Q1,24100\n{asb.pk},2021-22 Q2,23000\n")
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    assert (measure_import.new_count, measure_import.replaced_count) == (1, 1)
+    services.apply_import(measure_import=measure_import, by=editor)
+    assert DataPoint.objects.get(measure=asb, period_start="2021-04-01").value == Decimal(24100)
+    assert DataPoint.objects.filter(measure=asb).count() == 2
+
+
+def test_an_applied_import_cannot_be_applied_again_or_discarded(plan, measures, editor):
+    asb, _, _ = measures
+    upload = _csv(f"measure,period,value\n{asb.pk},2021-22 Q1,24100\n")
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    services.apply_import(measure_import=measure_import, by=editor)
+    with pytest.raises(InvalidTransition):
+        services.apply_import(measure_import=measure_import, by=editor)
+    with pytest.raises(InvalidTransition):
+        services.discard_import(measure_import=measure_import, by=editor)
+
+
+def test_staff_upload_preview_and_apply_in_separate_requests(client, plan, measures, editor):
+    """The file travels with the import record between the preview and the apply."""
+    asb, _, _ = measures
+    client.force_login(editor)
+    response = client.post(
+        reverse("performance_manage:import_upload"),
+        {"plan": plan.pk, "file": _csv(f"measure,period,value\n{asb.pk},2021-22 Q1,24100\n")},
+    )
+    measure_import = MeasureImport.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == measure_import.get_absolute_url()
+    preview = client.get(response["Location"])
+    assert "Apply all 1 rows" in preview.content.decode()
+    assert "2021-22 Q1" in preview.content.decode()
+    assert not DataPoint.objects.exists()
+    client.post(reverse("performance_manage:import_apply", args=[measure_import.pk]))
+    assert DataPoint.objects.get().value == Decimal("24100")
+    page = client.get(measure_import.get_absolute_url()).content.decode()
+    assert "Applied" in page and f"by {editor}" in page
+
+
+def test_the_preview_page_lists_every_error_by_row(client, plan, measures, editor):
+    asb, _, _ = measures
+    client.force_login(editor)
+    client.post(
+        reverse("performance_manage:import_upload"),
+        {"plan": plan.pk, "file": _csv(f"measure,period,value\n{asb.pk},2021-22 Q1,x\n0,Q9,1\n")},
+    )
+    page = client.get(MeasureImport.objects.get().get_absolute_url())
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert html.count('<th scope="row" class="govuk-table__header">3</th>') == 2
+    assert "“x” is not a number" in html
+    assert "Apply all" not in html
+    assert "<title>Error: " in html
+
+
+def test_an_upload_that_is_not_a_spreadsheet_keeps_the_form_with_a_message(client, plan, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("performance_manage:import_upload"),
+        {"plan": plan.pk, "file": SimpleUploadedFile("figures.pdf", b"%PDF-1.7")},
+    )
+    assert response.status_code == 400
+    assert "must be a .csv or .xlsx" in response.content.decode()
+    assert not MeasureImport.objects.exists()
+
+
+def test_the_template_lists_the_plan_numeric_measures(client, plan, measures, editor):
+    asb, ksi, qualitative = measures
+    client.force_login(editor)
+    response = client.get(reverse("performance_manage:import_template") + f"?plan={plan.pk}")
+    lines = response.content.decode().splitlines()
+    assert lines[0] == "measure,period,value,comparison,target,source,note"
+    assert {line.split(",")[0] for line in lines[1:]} == {str(asb.pk), str(ksi.pk)}

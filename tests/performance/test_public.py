@@ -1,0 +1,114 @@
+"""Public performance pages: figures of published plans only, flat query counts, CSV."""
+
+import csv
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+
+from performance.models import DataPoint
+from tests.performance.factories import (
+    MeasureCommentaryFactory,
+    MeasureFactory,
+    PlanFactory,
+    PriorityFactory,
+    mark_published,
+    quarterly_series,
+)
+
+
+def _plan_with_measures(decision_maker, *, priorities=2, per_priority=3, quarters=8):
+    plan = PlanFactory(
+        slug=f"plan-{priorities}-{per_priority}-{quarters}",
+        term_start=datetime.date(2021 + priorities, 5, 1),
+        term_end=datetime.date(2026 + priorities, 5, 1),
+    )
+    mark_published(plan, by=decision_maker)
+    for number in range(1, priorities + 1):
+        priority = PriorityFactory(plan=plan, number=number)
+        for _ in range(per_priority):
+            measure = MeasureFactory(priority=priority)
+            quarterly_series(
+                measure, values=[1000 + q for q in range(quarters)], comparisons=[1100] * quarters
+            )
+        MeasureCommentaryFactory(measure__priority=priority)
+    return plan
+
+
+def test_the_dashboard_shows_each_measure_latest_value_trend_and_chart(client, decision_maker):
+    plan = _plan_with_measures(decision_maker, priorities=1, per_priority=1, quarters=4)
+    measure = plan.measures.exclude(unit="").get()
+    html = client.get(reverse("performance:dashboard")).content.decode()
+    assert measure.wording in html
+    assert "Latest (2019-20 Q4)" in html
+    assert "1,003" in html
+    assert "Up 1 (0.1%) on 2019-20 Q3" in html  # the trend
+    assert "Down 97 (8.8%)" in html and "Better" in html  # against comparison, reduce measure
+    assert f'aria-labelledby="spark-{measure.pk}-title spark-{measure.pk}-desc"' in html
+    assert f'data-chart-table="{measure.pk}"' in html
+    assert "HMICFRS judged the force" in html  # commentary for the measure in words
+
+
+def test_the_dashboard_query_count_does_not_grow_with_measures(
+    client, decision_maker, django_assert_max_num_queries
+):
+    _plan_with_measures(decision_maker, priorities=1, per_priority=1, quarters=2)
+    with django_assert_max_num_queries(12) as small:
+        client.get(reverse("performance:dashboard"))
+    _plan_with_measures(decision_maker, priorities=5, per_priority=6, quarters=20)
+    with django_assert_max_num_queries(len(small.captured_queries)):
+        response = client.get(reverse("performance:dashboard"))
+    assert response.content.decode().count("pcc-chart--small") == 30
+
+
+def test_measures_of_an_unpublished_plan_are_not_public(client, measure):
+    DataPoint.objects.create(
+        measure=measure, period_kind="quarter", period_start="2021-04-01", value=5
+    )
+    assert client.get(reverse("performance:measure", args=[measure.pk])).status_code == 404
+    assert client.get(reverse("performance:measure_csv", args=[measure.pk])).status_code == 404
+    html = client.get(reverse("performance:dashboard")).content.decode()
+    assert measure.wording not in html
+    assert "No police and crime plan has been published yet" in html
+
+
+def test_staff_who_may_not_see_drafts_get_404_too(client, measure, panel_member):
+    client.force_login(panel_member)
+    assert client.get(reverse("performance:measure", args=[measure.pk])).status_code == 404
+
+
+def test_the_measure_csv_has_every_figure(
+    client, published_plan, measure, django_assert_max_num_queries
+):
+    quarterly_series(measure, values=[24100, 23950.5, 25010], comparisons=[26000, None, 24000])
+    with django_assert_max_num_queries(6):
+        response = client.get(reverse("performance:measure_csv", args=[measure.pk]))
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    assert [(r["period"], r["value"], r["comparison"]) for r in rows] == [
+        ("2019-20 Q1", "24100", "26000"),
+        ("2019-20 Q2", "23950.5", ""),
+        ("2019-20 Q3", "25010", "24000"),
+    ]
+    assert rows[0]["period_end"] == "2019-06-30"
+
+
+def test_demonstration_figures_are_labelled(client, published_plan, measure):
+    DataPoint.objects.create(
+        measure=measure,
+        period_kind="quarter",
+        period_start="2021-04-01",
+        value=5,
+        demonstration=True,
+    )
+    for url in (
+        reverse("performance:dashboard"),
+        reverse("performance:measure", args=[measure.pk]),
+    ):
+        assert "Demonstration figures" in client.get(url).content.decode()
+
+
+@pytest.mark.parametrize("quarter", ["2021-22-q5", "2021-23-q1", "2021-22-q3"])
+def test_a_quarter_without_a_published_report_is_404(client, db, quarter):
+    assert client.get(f"/performance/reports/{quarter}/").status_code == 404
