@@ -216,12 +216,16 @@ class ForwardPlanEntryForm(_EntryForm):
             "decision_maker",
             "priority",
             "restriction_reason",
+            "decision",
             "is_sample",
         ]
         widgets = {"expected_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}
+        labels = {"decision": "The decision it became (once signed)"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        decisions = self.fields["decision"].queryset
+        self.fields["decision"].queryset = decisions.signed().order_by("-decision_date")
         self.fields["priority"].queryset = self.fields["priority"].queryset.select_related("plan")
         self.fields["priority"].label_from_instance = lambda p: f"{p.plan}: {p}"
 

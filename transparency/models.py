@@ -548,6 +548,14 @@ class ForwardPlanEntry(RegisterEntry):
         help_text="If part of the decision is expected to be restricted (Part 2), why: for "
         "example \u201ccommercially sensitive information\u201d.",
     )
+    decision = models.ForeignKey(
+        "decisions.Decision",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="forward_plan_entries",
+        help_text="Once it is made: the decision this entry became.",
+    )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -563,8 +571,13 @@ class ForwardPlanEntry(RegisterEntry):
 
     @property
     def signed_decision(self):
-        """The decision this entry became, once it is public."""
-        return None
+        """The decision this entry became, once its notice is public."""
+        if self.decision_id is None:
+            return None
+        if not hasattr(self, "_public_decision"):  # the forward plan's selector sets it
+            model = self._meta.get_field("decision").related_model
+            self._public_decision = model.objects.public().filter(pk=self.decision_id).first()
+        return self._public_decision
 
     def search_document(self):
         return _document(

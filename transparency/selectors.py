@@ -340,7 +340,8 @@ def register_total(rows, register):
 
 
 def forward_plan(*, today=None):
-    """Published entries expected from the start of last month on, soonest first."""
+    """Published entries expected from the start of last month on, soonest first, and for six
+    months more those whose decision has been made, with its notice."""
     today = today or timezone.localdate()
     start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     return (

@@ -207,7 +207,8 @@ def read_spending_file(*, content, filename, month):
         else:
             seen[reference] = number
         if problems:
-            result.errors.append(RowError(number, "; ".join(problems).capitalize() + "."))
+            message = "; ".join(problems)
+            result.errors.append(RowError(number, message[0].upper() + message[1:] + "."))
             continue
         redacted = is_payment_to_individual(
             supplier=supplier,

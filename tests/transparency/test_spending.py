@@ -1,0 +1,158 @@
+"""Spending over £500: a month's file applies whole or not at all, naming bad rows; payments
+to individuals are redacted by rule before anything is stored."""
+
+import datetime
+import io
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from transparency import services
+from transparency.models import EntryStatus, Payment, SpendingUpload
+from transparency.spending import is_payment_to_individual
+
+OCTOBER = datetime.date(2025, 10, 1)
+HEADING = "Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount\n"
+GOOD = (
+    HEADING
+    + "01/10/2025,100234,Sample Stationers Ltd,Company,Stationery,Office,612.40\n"
+    + "07/10/2025,100235,Mrs Jane Example,,Travel,Office,740.00\n"
+    + "14/10/2025,100236,A Person,Individual,Consultancy,Commissioning,1200.00\n"
+    + "21/10/2025,100237,Sample Victim Support,Charity,Compensation,Victims,980.00\n"
+    + '28/10/2025,100238,Sample Youth Trust,Charity,Grants,Community safety,"12,500.00"\n'
+)
+
+
+def _upload(content, by, filename="october-2025.csv", month=OCTOBER):
+    return services.upload_spending(
+        month=month,
+        content=content.encode() if isinstance(content, str) else content,
+        filename=filename,
+        by=by,
+    )
+
+
+@pytest.mark.django_db
+def test_a_good_file_is_applied_whole_and_published(editor):
+    upload = _upload(GOOD, editor)
+    assert upload.status == EntryStatus.PUBLISHED
+    assert upload.row_count == 5
+    assert upload.total == Decimal("16032.40")
+    assert Payment.objects.public().count() == 5
+
+
+@pytest.mark.django_db
+def test_a_file_with_one_bad_row_is_rejected_whole_and_names_the_row(editor):
+    bad = GOOD + "31/10/2025,100239,Sample Fuel Ltd,Company,Fuel,Fleet,not a number\n"
+    with pytest.raises(services.SpendingFileInvalid) as raised:
+        _upload(bad, editor)
+    assert [str(e) for e in raised.value.errors] == [
+        "Row 7: The amount “not a number” is not a number."
+    ]
+    assert SpendingUpload.objects.count() == 0
+    assert Payment.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_every_problem_is_reported_with_its_row(editor):
+    bad = (
+        HEADING
+        + "01/11/2025,1,Sample Ltd,,Stationery,,600\n"  # wrong month
+        + "02/10/2025,2,Sample Ltd,,Stationery,,499.99\n"  # not over £500
+        + "03/10/2025,2,,,Stationery,,700\n"  # duplicate transaction, blank supplier
+    )
+    with pytest.raises(services.SpendingFileInvalid) as raised:
+        _upload(bad, editor)
+    messages = [str(e) for e in raised.value.errors]
+    assert messages[0] == "Row 2: The date 01/11/2025 is not in October 2025."
+    assert messages[1].startswith("Row 3: The amount £499.99 is not over £500")
+    assert "Row 4:" in messages[2] and "supplier is blank" in messages[2]
+    assert "also on row 3" in messages[2]
+
+
+@pytest.mark.django_db
+def test_a_file_missing_a_column_is_rejected_before_any_row(editor):
+    with pytest.raises(services.SpendingFileInvalid) as raised:
+        _upload("Date,Supplier,Amount\n01/10/2025,Sample,600\n", editor)
+    assert "missing: Expense type, Transaction number" in str(raised.value.errors[0])
+
+
+def test_the_redaction_rule_catches_individuals():
+    assert is_payment_to_individual(supplier="Mr John Smith")
+    assert is_payment_to_individual(supplier="Dr. A Jones")
+    assert is_payment_to_individual(supplier="A Person", supplier_type="Individual")
+    assert is_payment_to_individual(supplier="Anyone", expense_type="Witness expenses")
+    assert not is_payment_to_individual(supplier="Mrs Miggins Pies Ltd".replace("Mrs ", ""))
+    assert not is_payment_to_individual(supplier="Lancashire County Council")
+
+
+@pytest.mark.django_db
+def test_payments_to_individuals_are_redacted_before_they_are_stored(client, editor):
+    _upload(GOOD, editor)
+    assert Payment.objects.filter(is_redacted=True).count() == 3
+    stored = " ".join(Payment.objects.values_list("supplier", flat=True))
+    assert "Jane Example" not in stored and "A Person" not in stored
+    for url in (
+        "/transparency/spending/",
+        "/transparency/spending.csv",
+        "/transparency/spending.json",
+    ):
+        response = client.get(url)
+        body = (
+            b"".join(response.streaming_content) if response.streaming else response.content
+        ).decode()
+        assert "Jane Example" not in body
+        assert "Redacted: payment to an individual" in body
+        assert "Sample Stationers Ltd" in body
+
+
+@pytest.mark.django_db
+def test_an_xlsx_file_is_read_like_a_csv(editor):
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.append(["Date", "Transaction number", "Supplier", "Expense type", "Amount"])
+    excel_date = datetime.datetime(2025, 10, 3)  # noqa: DTZ001 (spreadsheets have no zones)
+    sheet.append([excel_date, 5001, "Sample Fuel Ltd", "Fuel", 810.5])
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    upload = _upload(buffer.getvalue(), editor, filename="october.xlsx")
+    payment = upload.payments.get()
+    assert payment.reference == "5001"
+    assert payment.amount == Decimal("810.50")
+    assert payment.paid_on == datetime.date(2025, 10, 3)
+
+
+@pytest.mark.django_db
+def test_a_new_upload_for_a_month_replaces_the_old_one_which_stays_on_record(editor):
+    first = _upload(GOOD, editor)
+    second = _upload(HEADING + "02/10/2025,9,Sample Ltd,,Stationery,,650\n", editor)
+    first.refresh_from_db()
+    assert first.status == EntryStatus.WITHDRAWN
+    assert second.status == EntryStatus.PUBLISHED
+    assert list(Payment.objects.public().values_list("reference", flat=True)) == ["9"]
+    assert first.history.count() == 2
+
+
+@pytest.mark.django_db
+def test_staff_see_every_bad_row_and_lose_nothing(client, editor):
+    client.force_login(editor)
+    bad = GOOD + "31/10/2025,100239,Sample Fuel Ltd,Company,Fuel,Fleet,abc\n"
+    response = client.post(
+        reverse("transparency_manage:spending"),
+        {"month": "2025-10", "file": SimpleUploadedFile("october.csv", bad.encode())},
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "Error: " in page
+    assert "Row 7: The amount “abc” is not a number." in page
+    assert 'value="2025-10"' in page
+    response = client.post(
+        reverse("transparency_manage:spending"),
+        {"month": "2025-10", "file": SimpleUploadedFile("october.csv", GOOD.encode())},
+    )
+    assert response.status_code == 302
+    assert SpendingUpload.objects.public().count() == 1
