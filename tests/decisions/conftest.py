@@ -20,8 +20,10 @@ def at(year, month, day, hour=12, minute=0):
 def sign(editor, decision_maker):
     """Take a draft through submission and declaration to signature (at ``signed_at``)."""
 
-    def _sign(decision=None, signed_at=None, **fields):
+    def _sign(decision=None, signed_at=None, priorities=(), **fields):
         decision = decision or DecisionFactory(**fields)
+        if priorities:
+            decision.priorities.add(*priorities)
         services.submit_decision(decision=decision, by=editor)
         services.declare_decision(decision=decision, by=editor)
         services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=signed_at)
@@ -52,6 +54,17 @@ def publish(django_capture_on_commit_callbacks):
         return version
 
     return _publish
+
+
+@pytest.fixture
+def fast_pdfs(monkeypatch):
+    """Render every PDF as one small real PDF: for tests about lists, not about documents."""
+    from pcc_portal.publications import pdf
+
+    result = pdf.render_pdf(
+        "<!DOCTYPE html><html lang='en'><head><title>t</title></head><body><p>t</p></body></html>"
+    )
+    monkeypatch.setattr(pdf, "render_pdf", lambda html: result)
 
 
 def pdf_bytes(text="A business case"):

@@ -1,6 +1,5 @@
 """Who may use each decisions URL: the public, or staff with the named permission."""
 
-
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from decisions import services
@@ -345,5 +344,3 @@ class TestManageReportPublishAccess(AccessRule):
 
     def make_url_kwargs(self):
         return {"pk": DecisionsReportFactory().pk}
-
-
