@@ -71,7 +71,10 @@ def pdf_bytes(text="A business case"):
     """A small, valid one-page PDF whose text says ``text``."""
     from pcc_portal.publications.pdf import render_pdf
 
-    html = f"<!DOCTYPE html><html lang='en'><head><title>t</title></head><body><p>{text}</p></body></html>"
+    html = (
+        "<!DOCTYPE html><html lang='en'><head><title>t</title></head>"
+        f"<body><p>{text}</p></body></html>"
+    )
     return render_pdf(html).content
 
 

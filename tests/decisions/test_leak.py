@@ -106,10 +106,7 @@ def world(editor, decision_maker, sign, publish_decision, publish):
 
 
 def _body(response):
-    if response.streaming:
-        content = b"".join(response.streaming_content)
-    else:
-        content = response.content
+    content = b"".join(response.streaming_content) if response.streaming else response.content
     if response.get("Content-Type", "").startswith("application/pdf"):
         return extract_text(content) + content.decode("latin-1")
     return content.decode("utf-8", errors="replace")

@@ -5,7 +5,6 @@ import io
 import json
 
 import pytest
-from django.urls import reverse
 
 from decisions import opendata
 from tests.decisions.conftest import at, extract_text
@@ -16,8 +15,8 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def published(sign, publish_decision):
-    def _published(signed_at=at(2021, 11, 3), **fields):
-        decision = sign(signed_at=signed_at, **fields)
+    def _published(signed_at=None, **fields):
+        decision = sign(signed_at=signed_at or at(2021, 11, 3), **fields)
         publish_decision(decision)
         decision.refresh_from_db()
         return decision
