@@ -279,8 +279,9 @@ def matching(query):
     return _simple(words)
 
 
-def snippet(text, words, width=220):
-    """A short extract of ``text`` around the first match, escaped, matches in <mark>."""
+def snippet(text, words, width=220, fallback=""):
+    """A short extract of ``text`` around the first match, escaped, matches in <mark>; when
+    the words match only ``fallback`` (the title), the extract starts with it."""
     text = re.sub(r"\s+", " ", text or "").strip()
     stems = [w if len(w) <= 4 else w[: max(4, len(w) - 2)] for w in words]
     pattern = (
@@ -298,6 +299,8 @@ def snippet(text, words, width=220):
         first = pattern.search(text)
         if first:
             start = max(first.start() - width // 3, 0)
+        elif fallback:
+            text = f"{fallback}. {text}"
     extract = text[start : start + width]
     if start > 0:
         extract = "…" + extract.split(" ", 1)[-1]
@@ -337,7 +340,7 @@ def search(*, query, kind="", year=None, page_number=1):
     paginator = Paginator(matches, PAGE_SIZE)
     result_page = paginator.get_page(page_number)
     result_page.object_list = [
-        Result(entry=entry, snippet=snippet(entry.body or entry.title, words))
+        Result(entry=entry, snippet=snippet(entry.body, words, fallback=entry.title))
         for entry in result_page.object_list
     ]
     return SearchPage(query=query, page=result_page, kinds=kinds, years=years)

@@ -1,0 +1,140 @@
+"""Site search: only published, unrestricted content, inside PDFs too, titles ranked first."""
+
+import datetime
+
+import pytest
+from django.urls import reverse
+
+from decisions import services as decisions
+from pcc_portal.pages.models import ContentPage
+from pcc_portal.publications import services as publishing
+from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
+from tests.pages.factories import ContentPageFactory
+from tests.transparency.factories import ContractFactory, GrantFactory
+from transparency import search
+from transparency.models import SearchEntry
+
+
+def _titles(query, **filters):
+    page = search.search(query=query, **filters)
+    return [result.entry.title for result in page.page.object_list]
+
+
+def publish_decision(decision, *, editor, decision_maker, capture):
+    decisions.submit_decision(decision=decision, by=editor)
+    decisions.declare_decision(decision=decision, by=editor)
+    decisions.sign_decision(decision=decision, signed_by=decision_maker)
+    with capture(execute=True):
+        decisions.publish_decision(decision=decision, by=editor, note="First publication")
+    decision.refresh_from_db()
+    return decision
+
+
+@pytest.mark.django_db
+def test_search_finds_a_phrase_that_is_only_inside_a_published_pdf(monkeypatch, editor, publish):
+    # The page's search text is its title alone, so the phrase can only come from the PDF.
+    monkeypatch.setattr(ContentPage, "publication_text", lambda self: self.title)
+    page = ContentPageFactory(
+        title="Estates strategy",
+        slug="estates",
+        body="The headquarters at Hutton will keep its **custody suite refurbishment** plan.",
+    )
+    publish(page, editor)
+    entry = SearchEntry.objects.get(object_id=page.pk, kind="page")
+    assert "custody suite refurbishment" in entry.body
+    assert _titles('"custody suite refurbishment"') == ["Estates strategy"]
+
+
+@pytest.mark.django_db
+def test_a_title_match_ranks_before_a_body_match(editor, publish):
+    publish(
+        ContentPageFactory(
+            title="Budget overview",
+            slug="budget",
+            body="The precept pays for policing. The precept rises each year; the precept "
+            "is set in February.",
+        ),
+        editor,
+    )
+    publish(
+        ContentPageFactory(title="Precept 2026/27", slug="precept", body="Set in February."), editor
+    )
+    assert _titles("precept") == ["Precept 2026/27", "Budget overview"]
+
+
+@pytest.mark.django_db
+def test_search_never_returns_a_draft_or_a_withdrawn_page(editor, publish, client):
+    ContentPageFactory(title="Draft about victims", slug="draft", body="Victims code draft.")
+    withdrawn = ContentPageFactory(title="Old victims page", slug="old", body="Victims code.")
+    publish(withdrawn, editor)
+    assert _titles("victims") == ["Old victims page"]
+    publishing.withdraw(obj=withdrawn, by=editor, reason="Out of date")
+    assert _titles("victims") == []
+    assert "Old victims page" not in client.get("/search/?q=victims").content.decode()
+
+
+@pytest.mark.django_db
+def test_search_never_returns_a_restricted_decision(
+    editor, decision_maker, django_capture_on_commit_callbacks
+):
+    part2 = DecisionPart2Factory(decision__title="Estate disposal at Sample Road")
+    publish_decision(
+        part2.decision,
+        editor=editor,
+        decision_maker=decision_maker,
+        capture=django_capture_on_commit_callbacks,
+    )
+    open_decision = publish_decision(
+        DecisionFactory(title="Community safety partnership grants"),
+        editor=editor,
+        decision_maker=decision_maker,
+        capture=django_capture_on_commit_callbacks,
+    )
+    assert _titles("estate disposal") == []
+    assert _titles("bidders prices") == []
+    assert _titles("partnership") == [open_decision.publication_title()]
+
+
+@pytest.mark.django_db
+def test_registers_are_searchable_once_published_and_gone_when_withdrawn(editor):
+    from transparency import services
+
+    grant = GrantFactory(status="draft", recipient="Sample Women's Centre")
+    assert _titles("women's centre") == []
+    services.publish_entry(entry=grant, by=editor)
+    assert _titles("women's centre") == ["Grant to Sample Women's Centre: £12,500.00"]
+    services.withdraw_entry(entry=grant, by=editor)
+    assert _titles("women's centre") == []
+
+
+@pytest.mark.django_db
+def test_results_filter_by_type_and_year_and_highlight_the_words(client, editor):
+    from transparency import services
+
+    for entry in (
+        GrantFactory(
+            status="draft",
+            purpose="Knife crime awareness in schools",
+            awarded_on=datetime.date(2024, 5, 1),
+        ),
+        ContractFactory(status="draft", title="Knife crime education programme"),
+    ):
+        services.publish_entry(entry=entry, by=editor)
+    assert len(_titles("knife crime")) == 2
+    assert len(_titles("knife crime", kind="grant")) == 1
+    assert len(_titles("knife crime", year=2024)) == 1
+    page = client.get(reverse("transparency:search"), {"q": "knife", "type": "contract"})
+    html = page.content.decode()
+    assert "<mark>Knife</mark>" in html
+    assert "Contract OPCC" in html and "Grant to" not in html
+
+
+@pytest.mark.django_db
+def test_a_search_runs_a_fixed_number_of_queries(client, editor, django_assert_max_num_queries):
+    from transparency import services
+
+    for _ in range(30):
+        services.publish_entry(entry=GrantFactory(status="draft"), by=editor)
+    with django_assert_max_num_queries(8):
+        response = client.get(reverse("transparency:search"), {"q": "youth diversion"})
+    assert response.status_code == 200
