@@ -1,0 +1,157 @@
+"""Staff pages: drafting the form, attachments checked to be PDFs, Part 2 kept to its readers."""
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from decisions.models import Decision, DecisionAttachment, DecisionPart2
+from tests.decisions.factories import DecisionFactory, DecisionPart2Factory, PriorityFactory
+
+pytestmark = pytest.mark.django_db
+
+FORM = {
+    "title": "Police and Crime Plan 2021 - 2025",
+    "report_by": "Ian Dickinson, Head of Governance",
+    "decision_maker": "commissioner",
+    "executive_summary": "To consider the draft Police and Crime Plan 2021-2025.",
+    "recommendation": "That the Commissioner approves the draft plan.",
+    "background": "A Commissioner must issue a plan in the year of an ordinary election.",
+    "legal_implications": "Set out in the Police Reform and Social Responsibility Act 2011.",
+    "financial_implications": "Drawn up in the context of the budget and precept.",
+    "equality_implications": "Prepared for equality of service provision.",
+    "consultation_implications": "The Chief Constable, partners and the public were consulted.",
+    "priority_scope": "all",
+    "background_papers": "Police Reform and Social Responsibility Act 2011",
+}
+
+
+def test_an_editor_drafts_a_decision_with_the_seed_form_fields(client, editor):
+    client.force_login(editor)
+    response = client.post(reverse("decisions_manage:create"), FORM)
+    decision = Decision.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == reverse("decisions_manage:detail", kwargs={"pk": decision.pk})
+    assert decision.status == Decision.Status.DRAFT and decision.number is None
+    assert decision.created_by == editor
+    page = client.get(response["Location"]).content.decode()
+    assert "Submit to the monitoring officer" in page
+    assert "Not yet numbered" in page or "not yet numbered" in page
+
+
+def test_choosing_plan_priorities_without_ticking_any_is_explained_and_keeps_the_input(
+    client, editor
+):
+    client.force_login(editor)
+    response = client.post(reverse("decisions_manage:create"), {**FORM, "priority_scope": "plan"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error:" in page and "govuk-error-summary" in page
+    assert "Tick the plan priorities" in page
+    assert FORM["background"] in page and FORM["title"] in page
+    assert not Decision.objects.exists()
+
+
+def test_ticked_priorities_are_saved(client, editor):
+    priority = PriorityFactory(title="Tackling crime and reoffending")
+    client.force_login(editor)
+    client.post(
+        reverse("decisions_manage:create"),
+        {**FORM, "priority_scope": "plan", "priorities": [priority.pk]},
+    )
+    assert list(Decision.objects.get().priorities.all()) == [priority]
+    assert Decision.objects.get().priority_text == "Tackling crime and reoffending"
+
+
+def _upload(client, decision, name, content):
+    return client.post(
+        reverse("decisions_manage:attachment_add", kwargs={"pk": decision.pk}),
+        {"title": "Business case", "file": SimpleUploadedFile(name, content)},
+    )
+
+
+def test_a_pdf_is_attached(client, editor, pdf_file):
+    decision = DecisionFactory()
+    client.force_login(editor)
+    response = client.post(
+        reverse("decisions_manage:attachment_add", kwargs={"pk": decision.pk}),
+        {"title": "Business case", "file": pdf_file()},
+    )
+    assert response.status_code == 302
+    attachment = DecisionAttachment.objects.get()
+    assert attachment.size > 0 and attachment.file.name.startswith("decisions/part1/")
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        ("case.docx", b"PK\x03\x04 a word document", "must be a PDF"),
+        ("case.pdf", b"PK\x03\x04 a renamed word document", "whatever its name says"),
+        ("case.pdf", b"%PDF-1.7\n truncated", "damaged"),
+    ],
+)
+def test_an_attachment_that_is_not_a_pdf_is_refused_beside_the_field(
+    client, editor, name, content, message
+):
+    decision = DecisionFactory()
+    client.force_login(editor)
+    response = _upload(client, decision, name, content)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert message in page and "govuk-error-summary" in page
+    assert 'value="Business case"' in page
+    assert not DecisionAttachment.objects.exists()
+
+
+def test_an_attachment_over_the_size_limit_is_refused(client, editor, settings, pdf_file):
+    settings.DECISIONS_ATTACHMENT_MAX_BYTES = 1024
+    decision = DecisionFactory()
+    client.force_login(editor)
+    response = client.post(
+        reverse("decisions_manage:attachment_add", kwargs={"pk": decision.pk}),
+        {"title": "Business case", "file": pdf_file()},
+    )
+    assert response.status_code == 400
+    assert "must be smaller than 1.0\xa0KB" in response.content.decode()
+
+
+def test_part2_is_written_and_read_by_staff_with_its_permission(client, editor):
+    decision = DecisionFactory(is_restricted=True)
+    client.force_login(editor)
+    response = client.post(
+        reverse("decisions_manage:part2_edit", kwargs={"pk": decision.pk}),
+        {"exemption": "Personal information: section 40", "content": "The officer's name."},
+    )
+    assert response.status_code == 302
+    assert DecisionPart2.objects.get().decision == decision
+    page = client.get(reverse("decisions_manage:part2", kwargs={"pk": decision.pk}))
+    assert "The officer&#x27;s name." in page.content.decode() or "officer" in page.content.decode()
+
+
+def test_panel_members_and_the_panel_secretary_cannot_read_part2(
+    client, panel_member, panel_secretary
+):
+    part2 = DecisionPart2Factory()
+    for user in (panel_member, panel_secretary):
+        client.force_login(user)
+        url = reverse("decisions_manage:part2", kwargs={"pk": part2.decision.pk})
+        assert client.get(url).status_code == 403
+    assert DecisionPart2.objects.visible_to(panel_member).count() == 0
+
+
+def test_the_staff_list_filters_by_status_within_a_query_budget(
+    client, editor, django_assert_max_num_queries
+):
+    for number in range(8):
+        DecisionFactory(title=f"Draft {number}", priority_scope="plan").priorities.add(
+            PriorityFactory()
+        )
+    client.force_login(editor)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("decisions_manage:list"), {"status": "draft"})
+    assert "Draft 7" in response.content.decode()
+    assert (
+        "Draft 7"
+        not in client.get(
+            reverse("decisions_manage:list"), {"status": "published"}
+        ).content.decode()
+    )
