@@ -1,5 +1,48 @@
-from django.urls import path  # noqa: F401
+from django.urls import path
+
+from .views import manage_meetings as meetings
+from .views import manage_people as people
+from .views import manage_proceedings as proceedings
 
 app_name = "panel_manage"
 
-urlpatterns = []
+urlpatterns = [
+    path("", meetings.MeetingListView.as_view(), name="meetings"),
+    path("panel/", people.PanelEditView.as_view(), name="panel"),
+    path("meetings/new/", meetings.meeting_create, name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/edit/", meetings.meeting_edit, name="meeting_edit"),
+    path("meetings/<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
+    path("meetings/<int:pk>/items/new/", meetings.item_create, name="item_create"),
+    path("meetings/<int:pk>/pack/publish/", meetings.pack_publish, name="pack_publish"),
+    path("meetings/<int:pk>/pack/retry/", meetings.pack_retry, name="pack_retry"),
+    path("meetings/<int:pk>/pack/status.json", meetings.pack_status, name="pack_status"),
+    path("meetings/<int:pk>/minutes/", proceedings.minutes, name="minutes"),
+    path("meetings/<int:pk>/minutes/publish/", proceedings.minutes_publish, name="minutes_publish"),
+    path("meetings/<int:pk>/attendance/", proceedings.attendance, name="attendance"),
+    path(
+        "meetings/<int:pk>/declarations/new/",
+        proceedings.declaration_create,
+        name="declaration_create",
+    ),
+    path("meetings/<int:pk>/questions/new/", proceedings.question_create, name="question_create"),
+    path("items/<int:pk>/edit/", meetings.item_edit, name="item_edit"),
+    path("items/<int:pk>/move/", meetings.item_move, name="item_move"),
+    path("items/<int:pk>/delete/", meetings.item_delete, name="item_delete"),
+    path("items/<int:pk>/minutes/", proceedings.item_minutes, name="item_minutes"),
+    path("items/<int:pk>/approve-minutes/", proceedings.approve_minutes, name="approve_minutes"),
+    path("items/<int:pk>/papers/report/", meetings.paper_report_create, name="paper_report"),
+    path("items/<int:pk>/papers/upload/", meetings.paper_upload, name="paper_upload"),
+    path("items/<int:pk>/papers/published/", meetings.paper_publication, name="paper_publication"),
+    path("papers/<int:pk>/delete/", meetings.paper_delete, name="paper_delete"),
+    path("reports/<int:pk>/edit/", meetings.report_edit, name="report_edit"),
+    path("members/", people.MemberListView.as_view(), name="members"),
+    path("members/new/", people.MemberCreateView.as_view(), name="member_create"),
+    path("members/<int:pk>/edit/", people.MemberUpdateView.as_view(), name="member_edit"),
+    path("groups/", people.GroupListView.as_view(), name="groups"),
+    path("groups/new/", people.GroupCreateView.as_view(), name="group_create"),
+    path("groups/<int:pk>/edit/", people.GroupUpdateView.as_view(), name="group_edit"),
+    path("complaints/", people.ComplaintListView.as_view(), name="complaints"),
+    path("complaints/new/", people.ComplaintCreateView.as_view(), name="complaint_create"),
+    path("complaints/<int:pk>/edit/", people.ComplaintUpdateView.as_view(), name="complaint_edit"),
+]

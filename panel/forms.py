@@ -1,0 +1,360 @@
+"""Staff forms for the panel: meetings, agenda items, papers, packs, proceedings, membership."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Size, Submit
+from django import forms
+from django.contrib.contenttypes.models import ContentType
+
+from pcc_portal.publications.models import Version
+
+from .assembly import InvalidPDF
+from .models import (
+    AgendaItem,
+    AgendaPack,
+    Attendance,
+    Complaint,
+    Declaration,
+    Meeting,
+    Member,
+    Panel,
+    PublicQuestion,
+    Report,
+    TaskAndFinishGroup,
+)
+from .services.meetings import check_upload
+
+
+def _helper(form, fields, button, action=""):
+    form.helper = FormHelper()
+    form.helper.form_action = action
+    form.helper.label_size = Size.SMALL
+    form.helper.layout = Layout(*fields, Submit("save", button))
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+class TimeInput(forms.TimeInput):
+    input_type = "time"
+
+
+class PanelForm(forms.ModelForm):
+    class Meta:
+        model = Panel
+        fields = ["name", "host_authority", "secretary_name", "secretary_email", "secretary_phone"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, self.Meta.fields, "Save")
+
+
+class MeetingForm(forms.ModelForm):
+    webcast_url = forms.URLField(required=False, assume_scheme="https", label="Webcast link")
+
+    class Meta:
+        model = Meeting
+        fields = ["date", "start_time", "duration_minutes", "kind", "venue", "room", "webcast_url"]
+        widgets = {"date": DateInput(), "start_time": TimeInput()}
+        labels = {"duration_minutes": "Expected length in minutes", "webcast_url": "Webcast link"}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, self.Meta.fields, "Save the meeting")
+
+
+class MeetingStatusForm(forms.Form):
+    ACTIONS = [
+        ("postpone", "Postpone it"),
+        ("cancel", "Cancel it"),
+        ("held", "Record that it was held"),
+    ]
+    action = forms.ChoiceField(choices=ACTIONS, widget=forms.RadioSelect, label="What happened?")
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Why? (shown to the public)",
+        max_length=2000,
+    )
+    new_date = forms.DateField(
+        required=False, widget=DateInput(), label="New date, if a postponed meeting has one"
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, ["action", "reason", "new_date"], "Save")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("action") in ("postpone", "cancel") and not data.get("reason", "").strip():
+            self.add_error("reason", "Say why the meeting is postponed or cancelled.")
+        if data.get("action") != "postpone" and data.get("new_date"):
+            self.add_error("new_date", "Only a postponed meeting has a new date.")
+        return data
+
+
+class AgendaItemForm(forms.ModelForm):
+    class Meta:
+        model = AgendaItem
+        fields = [
+            "title",
+            "kind",
+            "presenter",
+            "description",
+            "exempt",
+            "exempt_reason",
+            "minutes_of",
+        ]
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
+        labels = {"exempt": "Exempt item (Part 2)", "minutes_of": "Minutes of the meeting on"}
+
+    def __init__(self, *args, meeting=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        meeting = meeting or self.instance.meeting
+        self.fields["minutes_of"].queryset = Meeting.objects.filter(date__lt=meeting.date).order_by(
+            "-date"
+        )
+        self.fields["minutes_of"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
+        _helper(self, self.Meta.fields, "Save the item")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("exempt") and not data.get("exempt_reason", "").strip():
+            self.add_error(
+                "exempt_reason", "Give the paragraph of Schedule 12A that makes the item exempt."
+            )
+        if not data.get("exempt"):
+            data["exempt_reason"] = ""
+        return data
+
+
+class ReportForm(forms.ModelForm):
+    late = forms.BooleanField(
+        required=False,
+        label="Late paper",
+        help_text="It follows the published agenda, in a supplementary pack.",
+    )
+
+    class Meta:
+        model = Report
+        fields = [
+            "title",
+            "contact",
+            "executive_summary",
+            "recommendation",
+            "body",
+            "appendices",
+            "author",
+        ]
+        widgets = {
+            "executive_summary": forms.Textarea(attrs={"rows": 4}),
+            "recommendation": forms.Textarea(attrs={"rows": 3}),
+            "body": forms.Textarea(attrs={"rows": 16}),
+            "appendices": forms.Textarea(attrs={"rows": 6}),
+        }
+
+    def __init__(self, *args, with_late=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        fields = [*self.Meta.fields]
+        if with_late:
+            fields.append("late")
+        else:
+            del self.fields["late"]
+        _helper(self, fields, "Save the report")
+
+
+class UploadPaperForm(forms.Form):
+    title = forms.CharField(max_length=300, help_text="As the agenda lists it, e.g. “Appendix A”.")
+    file = forms.FileField(label="PDF file", help_text="A PDF of up to 15 MB.")
+    late = forms.BooleanField(required=False, label="Late paper")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["file"].widget.attrs["accept"] = "application/pdf,.pdf"
+        _helper(self, ["title", "file", "late"], "Upload the paper")
+
+    def clean_file(self):
+        upload = self.cleaned_data["file"]
+        try:
+            check_upload(upload)
+        except InvalidPDF as error:
+            raise forms.ValidationError(str(error)) from error
+        upload.seek(0)
+        return upload
+
+
+class PublicationPaperForm(forms.Form):
+    version = forms.ModelChoiceField(
+        queryset=Version.objects.none(),
+        label="Published document",
+        help_text="A published version of a plan, decision notice, report or minutes.",
+    )
+    title = forms.CharField(
+        max_length=300, required=False, help_text="Leave empty to use the document's title."
+    )
+    late = forms.BooleanField(required=False, label="Late paper")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        packs = ContentType.objects.get_for_model(AgendaPack)
+        self.fields["version"].queryset = (
+            Version.objects.ready().exclude(content_type=packs).order_by("-published_at")
+        )
+        self.fields["version"].label_from_instance = lambda v: (
+            f"{v.title} (version {v.number}, {v.published_at:%-d %B %Y})"
+        )
+        _helper(self, ["version", "title", "late"], "Add the paper")
+
+
+class PublishPackForm(forms.Form):
+    change_note = forms.CharField(
+        label="What has changed?",
+        help_text="Shown beside this version, e.g. “Agenda published” or “Added the late paper "
+        "on the precept”.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+    )
+    supplementary = forms.BooleanField(
+        required=False,
+        label="Supplementary pack",
+        help_text="Late papers go after all the others, so the pages already sent out keep "
+        "their numbers.",
+    )
+
+    def __init__(self, *args, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, ["change_note", "supplementary"], "Publish the pack", action)
+
+
+class AttendanceForm(forms.Form):
+    """One choice per member, and the "also in attendance" list as lines of "name, role"."""
+
+    visitors = forms.CharField(
+        required=False,
+        label="Also in attendance",
+        help_text="One person a line: name, then their role after a comma.",
+        widget=forms.Textarea(attrs={"rows": 6}),
+    )
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.members = list(Member.objects.current(meeting.date).order_by("name"))
+        recorded = {a.member_id: a.status for a in meeting.attendance.filter(member__isnull=False)}
+        choices = [("", "Not recorded")] + [
+            c for c in Attendance.Status.choices if c[0] != Attendance.Status.IN_ATTENDANCE
+        ]
+        for member in self.members:
+            self.fields[f"member_{member.pk}"] = forms.ChoiceField(
+                choices=choices,
+                required=False,
+                label=f"{member}{f', {member.council}' if member.council else ''}",
+                initial=recorded.get(member.pk, ""),
+            )
+        if not self.is_bound:
+            self.initial["visitors"] = "\n".join(
+                f"{a.name}, {a.capacity}" if a.capacity else a.name
+                for a in meeting.attendance.filter(member__isnull=True)
+            )
+        _helper(self, [*(f"member_{m.pk}" for m in self.members), "visitors"], "Save attendance")
+
+    def statuses(self):
+        return {m: self.cleaned_data.get(f"member_{m.pk}") for m in self.members}
+
+    def visitor_pairs(self):
+        pairs = []
+        for line in self.cleaned_data.get("visitors", "").splitlines():
+            name, _, capacity = line.partition(",")
+            if name.strip():
+                pairs.append((name.strip(), capacity.strip()))
+        return pairs
+
+
+class ItemMinutesForm(forms.Form):
+    minutes = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 10}),
+        help_text="Markdown: what was reported and discussed.",
+    )
+    resolutions = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        help_text="One resolution a line, without “RESOLVED -”.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, ["minutes", "resolutions"], "Save the minutes")
+
+
+class DeclarationForm(forms.ModelForm):
+    class Meta:
+        model = Declaration
+        fields = ["member", "item", "nature"]
+
+    def __init__(self, *args, meeting, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["member"].queryset = Member.objects.current(meeting.date)
+        self.fields["item"].queryset = meeting.items.order_by("number")
+        _helper(self, self.Meta.fields, "Record the declaration")
+
+
+class PublicQuestionForm(forms.ModelForm):
+    class Meta:
+        model = PublicQuestion
+        fields = ["asker", "name_withheld", "question", "answer"]
+        labels = {"asker": "Asked by", "name_withheld": "Withhold the name when publishing"}
+        widgets = {
+            "question": forms.Textarea(attrs={"rows": 4}),
+            "answer": forms.Textarea(attrs={"rows": 4}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, self.Meta.fields, "Record the question")
+
+
+class MemberForm(forms.ModelForm):
+    class Meta:
+        model = Member
+        fields = ["name", "kind", "council", "role", "term_start", "term_end", "email"]
+        widgets = {"term_start": DateInput(), "term_end": DateInput()}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, self.Meta.fields, "Save the member")
+
+    def clean(self):
+        data = super().clean()
+        if data.get("kind") == Member.Kind.COUNCILLOR and not data.get("council", "").strip():
+            self.add_error("council", "Name the council that appointed this councillor.")
+        start, end = data.get("term_start"), data.get("term_end")
+        if start and end and end < start:
+            self.add_error("term_end", "The term must end after it starts.")
+        return data
+
+
+class TaskAndFinishGroupForm(forms.ModelForm):
+    class Meta:
+        model = TaskAndFinishGroup
+        fields = ["title", "scope", "members", "status", "report_back_by", "report_back_to"]
+        widgets = {
+            "members": forms.CheckboxSelectMultiple,
+            "report_back_by": DateInput(),
+            "scope": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["members"].queryset = Member.objects.current()
+        _helper(self, self.Meta.fields, "Save the group")
+
+
+class ComplaintForm(forms.ModelForm):
+    class Meta:
+        model = Complaint
+        fields = ["received_on", "status", "details"]
+        widgets = {"received_on": DateInput(), "details": forms.Textarea(attrs={"rows": 5})}
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, self.Meta.fields, "Save the complaint")

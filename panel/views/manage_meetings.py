@@ -1,0 +1,413 @@
+"""Staff views for meetings and agendas: arrange a meeting, build and order its agenda, attach
+papers, publish the pack and follow its build."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db.models import Count, Prefetch
+from django.http import JsonResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+from django.views.generic import ListView
+
+from pcc_portal.publications.services import NothingToPublish
+
+from .. import selectors
+from ..assembly import InvalidPDF
+from ..forms import (
+    AgendaItemForm,
+    MeetingForm,
+    MeetingStatusForm,
+    PublicationPaperForm,
+    PublishPackForm,
+    ReportForm,
+    UploadPaperForm,
+)
+from ..models import AgendaItem, InvalidTransition, Meeting, PackBuild, Panel, Paper, Report
+from ..services import meetings as services
+from ..services import packs
+
+
+def _form_page(request, form, *, title, crumbs=(), intro="", status=200, caption=""):
+    return render(
+        request,
+        "panel/manage/form.html",
+        {"form": form, "title": title, "crumbs": crumbs, "intro": intro, "caption": caption},
+        status=status,
+    )
+
+
+def _meeting_crumbs(meeting):
+    return [(reverse("panel_manage:meeting", kwargs={"pk": meeting.pk}), meeting.title)]
+
+
+def _meeting(request, pk):
+    return get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
+
+
+class MeetingListView(PermissionRequiredMixin, ListView):
+    permission_required = "panel.view_meeting"
+    template_name = "panel/manage/meetings.html"
+    context_object_name = "meetings"
+
+    def get_queryset(self):
+        return (
+            Meeting.objects.visible_to(self.request.user)
+            .select_related("panel")
+            .annotate(item_count=Count("items"))
+            .prefetch_related(
+                Prefetch(
+                    "pack_builds",
+                    queryset=PackBuild.objects.select_related("version").order_by(
+                        "-version__number"
+                    ),
+                )
+            )
+            .order_by("-date")
+        )
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "panel": Panel.objects.first()}
+
+
+@login_required
+@permission_required("panel.add_meeting", raise_exception=True)
+def meeting_create(request):
+    panel = Panel.objects.first()
+    if panel is None:
+        messages.error(request, "Enter the panel's details first.")
+        return redirect("panel_manage:panel")
+    form = MeetingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        form.instance.panel = panel
+        meeting = services.create_meeting(meeting=form.instance)
+        messages.success(
+            request,
+            f"The meeting on {meeting.date:%-d %B %Y} was arranged with the standard items.",
+        )
+        return redirect("panel_manage:meeting", pk=meeting.pk)
+    return _form_page(
+        request,
+        form,
+        title="Arrange a meeting",
+        intro="The agenda starts with the standard items: welcome and apologies, the minutes of "
+        "the last meeting, declarations of interest, public questions, urgent business and the "
+        "dates of the next meetings.",
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("panel.change_meeting", raise_exception=True)
+def meeting_edit(request, pk):
+    meeting = _meeting(request, pk)
+    form = MeetingForm(request.POST or None, instance=meeting)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "The meeting's details were saved.")
+        return redirect("panel_manage:meeting", pk=meeting.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Edit the meeting on {meeting.date:%-d %B %Y}",
+        crumbs=_meeting_crumbs(meeting),
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("panel.change_meeting", raise_exception=True)
+def meeting_status(request, pk):
+    meeting = _meeting(request, pk)
+    form = MeetingStatusForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.change_meeting_status(
+                meeting=meeting,
+                action=form.cleaned_data["action"],
+                reason=form.cleaned_data["reason"].strip(),
+                new_date=form.cleaned_data["new_date"],
+            )
+        except InvalidTransition as error:
+            form.add_error("action", str(error))
+        else:
+            messages.success(request, "The meeting's status was changed.")
+            return redirect("panel_manage:meeting", pk=meeting.pk)
+    return _form_page(
+        request,
+        form,
+        title=f"Postpone, cancel or record the meeting on {meeting.date:%-d %B %Y}",
+        crumbs=_meeting_crumbs(meeting),
+        intro=f"It is {meeting.get_status_display().lower()}. The calendar feed tells "
+        "subscribers when a meeting is called off.",
+        status=400 if form.errors else 200,
+    )
+
+
+def _detail(request, meeting, publish_form=None, status=200):
+    items = list(
+        meeting.items.order_by("number").prefetch_related(
+            Prefetch("papers", queryset=Paper.objects.select_related("report", "version"))
+        )
+    )
+    builds = list(
+        PackBuild.objects.filter(meeting=meeting)
+        .select_related("version__published_by")
+        .order_by("-version__number")
+    )
+    action = reverse("panel_manage:pack_publish", kwargs={"pk": meeting.pk})
+    return render(
+        request,
+        "panel/manage/meeting.html",
+        {
+            "meeting": meeting,
+            "items": items,
+            "builds": builds,
+            "latest_build": builds[0] if builds else None,
+            "live_build": selectors.live_build(meeting),
+            "publish_form": publish_form or PublishPackForm(action=action),
+        },
+        status=status,
+    )
+
+
+@login_required
+@permission_required("panel.view_meeting", raise_exception=True)
+def meeting_detail(request, pk):
+    return _detail(request, _meeting(request, pk))
+
+
+@login_required
+@permission_required("panel.view_meeting", raise_exception=True)
+def pack_status(request, pk):
+    """The latest pack build's progress, for the meeting page's script."""
+    meeting = _meeting(request, pk)
+    build = PackBuild.objects.filter(meeting=meeting).order_by("-version__number").first()
+    if build is None:
+        return JsonResponse({"status": None})
+    return JsonResponse(
+        {"status": build.status, "label": build.get_status_display(), "finished": build.is_finished}
+    )
+
+
+@require_POST
+@login_required
+@permission_required("panel.publish_agendapack", raise_exception=True)
+def pack_publish(request, pk):
+    meeting = _meeting(request, pk)
+    action = reverse("panel_manage:pack_publish", kwargs={"pk": meeting.pk})
+    form = PublishPackForm(request.POST, action=action)
+    if form.is_valid():
+        try:
+            version = packs.publish_pack(
+                meeting=meeting,
+                by=request.user,
+                note=form.cleaned_data["change_note"],
+                supplementary=form.cleaned_data["supplementary"],
+            )
+        except NothingToPublish as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                f"Version {version.number} of the pack is being built. The public and the "
+                "members see it, and members are emailed, as soon as it is ready.",
+            )
+            return redirect("panel_manage:meeting", pk=meeting.pk)
+    return _detail(request, meeting, publish_form=form, status=400)
+
+
+@require_POST
+@login_required
+@permission_required("panel.publish_agendapack", raise_exception=True)
+def pack_retry(request, pk):
+    meeting = _meeting(request, pk)
+    build = get_object_or_404(PackBuild, meeting=meeting, pk=request.POST.get("build"))
+    try:
+        packs.retry_pack(build=build)
+    except NothingToPublish as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The pack is being built again.")
+    return redirect("panel_manage:meeting", pk=meeting.pk)
+
+
+def _item(request, pk):
+    return get_object_or_404(
+        AgendaItem.objects.filter(
+            meeting__in=Meeting.objects.visible_to(request.user)
+        ).select_related("meeting"),
+        pk=pk,
+    )
+
+
+@login_required
+@permission_required("panel.change_meeting", raise_exception=True)
+def item_create(request, pk):
+    meeting = _meeting(request, pk)
+    form = AgendaItemForm(request.POST or None, meeting=meeting)
+    if request.method == "POST" and form.is_valid():
+        item = services.add_item(meeting=meeting, item=form.instance)
+        messages.success(request, f"Item {item.number}, “{item.title}”, was added.")
+        return redirect(item.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title="Add an agenda item",
+        crumbs=_meeting_crumbs(meeting),
+        intro="It goes before urgent business and the dates of next meetings; move it after.",
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("panel.change_meeting", raise_exception=True)
+def item_edit(request, pk):
+    item = _item(request, pk)
+    form = AgendaItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, f"Item {item.number} was saved.")
+        return redirect(item.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title=f"Edit item {item.number}",
+        crumbs=_meeting_crumbs(item.meeting),
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@login_required
+@permission_required("panel.change_meeting", raise_exception=True)
+def item_move(request, pk):
+    item = _item(request, pk)
+    direction = request.POST.get("direction")
+    if direction in ("up", "down"):
+        services.move_item(item=item, direction=direction)
+    return redirect(item.get_manage_url())
+
+
+@require_POST
+@login_required
+@permission_required("panel.change_meeting", raise_exception=True)
+def item_delete(request, pk):
+    item = _item(request, pk)
+    meeting = item.meeting
+    services.remove_item(item=item)
+    messages.success(request, f"“{item.title}” was removed from the agenda.")
+    return redirect("panel_manage:meeting", pk=meeting.pk)
+
+
+@login_required
+@permission_required("panel.add_paper", raise_exception=True)
+def paper_report_create(request, pk):
+    item = _item(request, pk)
+    form = ReportForm(request.POST or None, initial={"title": item.title})
+    if request.method == "POST" and form.is_valid():
+        services.add_report_paper(item=item, report=form.instance, late=form.cleaned_data["late"])
+        messages.success(
+            request, f"The report “{form.instance.title}” was added to item {item.number}."
+        )
+        return redirect(item.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title=f"Write a report for item {item.number}",
+        caption=item.title,
+        crumbs=_meeting_crumbs(item.meeting),
+        intro="Reports have the panel's cover sheet: the meeting, title, contact, executive "
+        "summary and recommendation, then the body and any appendices.",
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("panel.add_paper", raise_exception=True)
+def paper_upload(request, pk):
+    item = _item(request, pk)
+    form = UploadPaperForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.add_upload_paper(
+                item=item,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                late=form.cleaned_data["late"],
+            )
+        except InvalidPDF as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, f"“{form.cleaned_data['title']}” was uploaded.")
+            return redirect(item.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title=f"Upload a PDF for item {item.number}",
+        caption=item.title,
+        crumbs=_meeting_crumbs(item.meeting),
+        intro="Use this for appendices that come as PDFs. A PDF without tags is merged as it "
+        "is, and the agenda says it may not suit assistive technology.",
+        status=400 if form.errors else 200,
+    )
+
+
+@login_required
+@permission_required("panel.add_paper", raise_exception=True)
+def paper_publication(request, pk):
+    item = _item(request, pk)
+    form = PublicationPaperForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        paper = services.add_publication_paper(
+            item=item,
+            version=form.cleaned_data["version"],
+            title=form.cleaned_data["title"],
+            late=form.cleaned_data["late"],
+        )
+        messages.success(request, f"“{paper.title}” was added to item {item.number}.")
+        return redirect(item.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title=f"Add a published document to item {item.number}",
+        caption=item.title,
+        crumbs=_meeting_crumbs(item.meeting),
+        intro="The pack uses the version you choose, as it was published.",
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+@login_required
+@permission_required("panel.delete_paper", raise_exception=True)
+def paper_delete(request, pk):
+    paper = get_object_or_404(
+        Paper.objects.filter(item__meeting__in=Meeting.objects.visible_to(request.user)), pk=pk
+    )
+    item = paper.item
+    services.remove_paper(paper=paper)
+    messages.success(request, f"“{paper.title}” was removed from item {item.number}.")
+    return redirect(item.get_manage_url())
+
+
+@login_required
+@permission_required("panel.change_report", raise_exception=True)
+def report_edit(request, pk):
+    report = get_object_or_404(Report.objects.visible_to(request.user), pk=pk)
+    form = ReportForm(request.POST or None, instance=report, with_late=False)
+    if request.method == "POST" and form.is_valid():
+        services.update_report(report=form.instance)
+        messages.success(
+            request,
+            f"“{report.title}” was saved. The next pack renders it again; other papers are reused.",
+        )
+        return redirect("panel_manage:meeting", pk=report.meeting_id)
+    return _form_page(
+        request,
+        form,
+        title=f"Edit {report.title}",
+        crumbs=_meeting_crumbs(report.meeting),
+        status=400 if form.errors else 200,
+    )
