@@ -21,7 +21,7 @@ from pcc_portal.publications.markdown import markdown_to_text, render_markdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 
 MARKDOWN_HELP = (
-    "Markdown: a blank line between paragraphs, * for a list, ### for a heading inside this "
+    "Markdown: a blank line between paragraphs, * for a list, ## for a heading inside this "
     "part, [text](https://link) for a link."
 )
 
@@ -30,23 +30,26 @@ class InvalidTransition(Exception):
     """A plan was asked to take a lifecycle step its current stage does not allow."""
 
 
-def demote_headings(html):
-    """Shift rendered Markdown headings down one level (h2 becomes h3...), so an author's
-    headings sit under the section or priority heading they are written in."""
+def nest_headings(html, top=3):
+    """Shift an author's rendered headings so the highest becomes ``<h{top}>``: they sit under
+    the section or priority heading (h2) they are written in, whichever level they typed."""
+    levels = [int(level) for level in re.findall(r"<h([2-6])[\s>]", html)]
+    if not levels:
+        return html
+    shift = top - min(levels)
     classes = {3: "govuk-heading-m", 4: "govuk-heading-s", 5: "govuk-heading-s"}
 
-    def shift(match):
-        closing, level = match.group(1), min(int(match.group(2)) + 1, 6)
+    def replace(match):
+        closing, level = match.group(1), max(top, min(int(match.group(2)) + shift, 6))
         if closing:
             return f"</h{level}>"
-        css = classes.get(level, "govuk-heading-s")
-        return f'<h{level} class="{css}">'
+        return f'<h{level} class="{classes.get(level, "govuk-heading-s")}">'
 
-    return re.sub(r"<(/?)h([2-6])(?:\s[^>]*)?>", shift, html)
+    return re.sub(r"<(/?)h([2-6])(?:\s[^>]*)?>", replace, html)
 
 
 def render_part_markdown(text):
-    return demote_headings(render_markdown(text)) if text else ""
+    return nest_headings(render_markdown(text)) if text else ""
 
 
 def financial_year_validator(value):

@@ -44,10 +44,10 @@ def record_step(*, plan, stage, date, by, note="", reference=""):
     stage = Stage(stage)
     current = Stage(plan.stage)
     if stage not in NEXT_STAGES[current]:
-        allowed = ", ".join(s.label.lower() for s in NEXT_STAGES[current]) or "nothing"
+        allowed = " or ".join(f"\u201c{s.label}\u201d" for s in NEXT_STAGES[current])
         raise InvalidTransition(
-            f"\u201c{plan}\u201d is at \u201c{current.label}\u201d: the next step can only be "
-            f"{allowed}."
+            f"\u201c{plan}\u201d is at \u201c{current.label}\u201d: "
+            + (f"the next step can only be {allowed}." if allowed else "it takes no more steps.")
         )
     if not by.has_perm(STEP_PERMISSIONS[stage]):
         raise PermissionDenied(f"You may not record \u201c{stage.label}\u201d.")

@@ -17,8 +17,8 @@ def plans_needing_attention(context):
     items = []
     for plan in staff_plans(user).exclude(stage=Stage.SUPERSEDED):
         if plan.stage not in PUBLISHABLE_STAGES:
-            following = ", ".join(stage.label.lower() for stage in plan.next_stages())
-            items.append((plan, f"{plan.get_stage_display().lower()}; next step: {following}"))
+            following = " or ".join(stage.label for stage in plan.next_stages())
+            items.append((plan, f"at \u201c{plan.get_stage_display()}\u201d; next: {following}"))
         elif plan.has_unpublished_changes():
             items.append((plan, "has changes the public does not see yet"))
     return items
