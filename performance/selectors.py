@@ -232,10 +232,17 @@ class ReportContent:
         )
 
 
+REPORT_PERIODS = 8  # two years of quarters: the report's charts and tables
+
+
 def report_content(*, report):
-    """Everything the quarterly report shows, as at the end of its quarter."""
+    """Everything the quarterly report shows, as at the end of its quarter: the latest figures
+    against their comparison, and the last two years for each chart."""
     until = report.period.end
     sections = plan_sections(report.plan, until=until)
+    for section in sections:
+        for row in section.rows:
+            row.points = row.points[-REPORT_PERIODS:]
     commentary = {
         entry.priority_id: entry
         for entry in ReportCommentary.objects.filter(report=report).select_related("priority")
