@@ -46,14 +46,14 @@ def index_rows(*, today=None):
     documents = {}
     for document in ItemDocument.objects.public().order_by("item_id", "-published_on", "-pk"):
         documents.setdefault(document.item_id, document)
-    publications = {}
+    publications, cache = {}, {}
     rows = []
     for item in items:
         document = None
         if item.source == SpecifiedItem.Source.PORTAL:
             source = sources.SOURCES.get(item.portal_source)
             if item.portal_source not in publications:
-                publications[item.portal_source] = source.latest() if source else None
+                publications[item.portal_source] = source.latest(cache) if source else None
             publication = publications[item.portal_source]
             last = publication.published_on if publication else None
             url = publication.url if publication else ""

@@ -28,7 +28,7 @@ class Source:
     key: str
     label: str
     url_name: str
-    read: object  # () -> date | None
+    read: object  # (cache) -> date | datetime | None
     url_kwargs: tuple = ()
 
     def url(self):
@@ -37,10 +37,11 @@ class Source:
         except NoReverseMatch:
             return ""
 
-    def latest(self):
-        """The latest publication, or None; never raises for a missing app or table."""
+    def latest(self, cache=None):
+        """The latest publication, or None; never raises for a missing app or table. Sources
+        read through ``cache`` share one query for all published versions."""
         try:
-            when = self.read()
+            when = self.read({} if cache is None else cache)
         except (LookupError, ImportError, DatabaseError, NoReverseMatch):
             logger.info("transparency source %s has nothing to read yet", self.key, exc_info=True)
             return None
@@ -54,22 +55,27 @@ class Source:
 def _latest_version(*labels):
     """The latest READY version's date for any of the models ``app_label.model``."""
 
-    def read():
-        from django.db.models import Q
-
+    def read(cache):
         from pcc_portal.publications.models import Version
 
-        condition = Q(pk__in=[])
-        for label in labels:
-            app_label, model = label.split(".")
-            condition |= Q(content_type__app_label=app_label, content_type__model=model)
-        return Version.objects.ready().filter(condition).aggregate(latest=Max("ready_at"))["latest"]
+        if "versions" not in cache:
+            rows = (
+                Version.objects.ready()
+                .values("content_type__app_label", "content_type__model")
+                .annotate(latest=Max("ready_at"))
+            )
+            cache["versions"] = {
+                f"{r['content_type__app_label']}.{r['content_type__model']}": r["latest"]
+                for r in rows
+            }
+        dates = [cache["versions"][label] for label in labels if label in cache["versions"]]
+        return max(dates) if dates else None
 
     return read
 
 
 def _latest_page(slug):
-    def read():
+    def read(cache):
         from pcc_portal.pages.models import ContentPage
         from pcc_portal.publications.models import Version
 
@@ -81,7 +87,7 @@ def _latest_page(slug):
 
 
 def _latest_entry(model_name):
-    def read():
+    def read(cache):
         from django.apps import apps
 
         model = apps.get_model("transparency", model_name)

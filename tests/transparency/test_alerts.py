@@ -1,0 +1,107 @@
+"""Email alerts without an account: double opt-in, digests, one-click unsubscribe, and links
+that cannot be guessed, reused or used after they expire."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.transparency.factories import GrantFactory
+from transparency import services
+from transparency.models import Subscription, SubscriptionToken
+
+
+def _link(message, name):
+    return re.search(rf"http://testserver(/alerts/{name}/[^/\s]+/)", message.body).group(1)
+
+
+def _subscribe(client, email="reader@example.org", topic="transparency"):
+    response = client.post(reverse("transparency:alerts"), {"email": email, "topic": topic})
+    assert response.status_code == 302
+    return mail.outbox[-1]
+
+
+@pytest.mark.django_db
+def test_subscribing_needs_the_link_in_the_email_pressed(client):
+    message = _subscribe(client)
+    subscription = Subscription.objects.get()
+    assert subscription.confirmed_at is None
+    confirm = _link(message, "confirm")
+    assert client.get(confirm).status_code == 200  # a mail scanner fetching it confirms nothing
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is None
+    response = client.post(confirm)
+    assert "You are subscribed" in response.content.decode()
+    subscription.refresh_from_db()
+    assert subscription.confirmed_at is not None
+
+
+@pytest.mark.django_db
+def test_tokens_are_stored_only_as_hashes_and_cannot_be_guessed(client):
+    message = _subscribe(client)
+    token = _link(message, "confirm").split("/")[-2]
+    assert len(token) >= 40
+    stored = SubscriptionToken.objects.get()
+    assert token not in stored.token_hash
+    assert client.post(f"/alerts/confirm/{token[:-1]}x/").status_code == 410
+    assert client.post("/alerts/confirm/0/").status_code == 410
+
+
+@pytest.mark.django_db
+def test_a_confirmation_link_expires_and_cannot_be_used_twice(client):
+    message = _subscribe(client)
+    confirm = _link(message, "confirm")
+    SubscriptionToken.objects.update(expires_at=timezone.now() - datetime.timedelta(seconds=1))
+    assert client.post(confirm).status_code == 410
+    second = _link(_subscribe(client), "confirm")
+    assert client.post(second).status_code == 200
+    assert client.post(second).status_code == 410
+
+
+@pytest.mark.django_db
+def test_the_answer_is_the_same_for_a_new_and_an_existing_subscriber(client):
+    client.post(_link(_subscribe(client), "confirm"))
+    sent = len(mail.outbox)
+    first = client.post(
+        reverse("transparency:alerts"), {"email": "reader@example.org", "topic": "transparency"}
+    )
+    second = client.post(
+        reverse("transparency:alerts"), {"email": "new@example.org", "topic": "transparency"}
+    )
+    assert first.status_code == second.status_code == 302
+    assert first["Location"] == second["Location"]
+    assert len(mail.outbox) == sent + 1  # only the new address is asked to confirm
+
+
+@pytest.mark.django_db
+def test_a_digest_lists_what_was_published_and_unsubscribes_in_one_click(client, editor):
+    client.post(_link(_subscribe(client), "confirm"))
+    grant = GrantFactory(status="draft", recipient="Sample Youth Trust")
+    services.publish_entry(entry=grant, by=editor)
+    assert services.send_digests(base_url="http://testserver") == 1
+    digest = mail.outbox[-1]
+    assert "Sample Youth Trust" in digest.body
+    assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert services.send_digests(base_url="http://testserver") == 0  # nothing new: no email
+
+    unsubscribe = _link(digest, "unsubscribe")
+    assert client.post(unsubscribe).status_code == 200  # as a mail program posts it
+    assert Subscription.objects.active().count() == 0
+    assert client.post(unsubscribe).status_code == 410  # not reusable
+    services.publish_entry(entry=GrantFactory(status="draft"), by=editor)
+    assert services.send_digests(base_url="http://testserver") == 0
+
+
+@pytest.mark.django_db
+def test_a_priority_subscription_must_name_the_priority(client):
+    response = client.post(
+        reverse("transparency:alerts"), {"email": "a@example.org", "topic": "priority"}
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "Choose the plan priority you want to follow." in page
+    assert 'value="a@example.org"' in page
+    assert Subscription.objects.count() == 0

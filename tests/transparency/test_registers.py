@@ -1,0 +1,134 @@
+"""Registers: public pages with filters, CSV and JSON; staff draft, publish, correct (keeping
+history) and withdraw entries."""
+
+import csv
+import datetime
+import io
+import json
+
+import pytest
+from django.urls import reverse
+
+from tests.transparency.factories import ContractFactory, GiftFactory, GrantFactory
+from transparency.models import Grant
+
+
+def _body(response):
+    return (
+        b"".join(response.streaming_content).decode()
+        if response.streaming
+        else (response.content.decode())
+    )
+
+
+@pytest.mark.django_db
+def test_a_register_filters_by_financial_year_text_and_choice(client):
+    GiftFactory(offered_on=datetime.date(2025, 3, 31), donor="Sample Rotary Club")
+    GiftFactory(
+        offered_on=datetime.date(2025, 4, 1), donor="Sample Chamber of Commerce", outcome="declined"
+    )
+    url = reverse("transparency:register", kwargs={"register": "gifts-and-hospitality"})
+    page = client.get(url, {"year": "2025"}).content.decode()
+    assert "Sample Chamber of Commerce" in page and "Sample Rotary Club" not in page
+    page = client.get(url, {"year": "2024"}).content.decode()
+    assert "Sample Rotary Club" in page and "Sample Chamber of Commerce" not in page
+    page = client.get(url, {"outcome": "declined"}).content.decode()
+    assert "Sample Chamber of Commerce" in page and "Sample Rotary Club" not in page
+    page = client.get(url, {"q": "rotary"}).content.decode()
+    assert "Sample Rotary Club" in page and "Sample Chamber of Commerce" not in page
+    assert "2024-25" in page and "Sample</strong>" in page
+
+
+@pytest.mark.django_db
+def test_csv_and_json_give_the_same_filtered_entries(client):
+    ContractFactory(reference="OPCC-1", supplier="Sample Estates Ltd")
+    ContractFactory(reference="OPCC-2", supplier="Sample Fleet Ltd")
+    response = client.get("/transparency/contracts.csv", {"q": "fleet"})
+    rows = list(csv.DictReader(io.StringIO(_body(response).lstrip("\ufeff"))))
+    assert [row["Reference"] for row in rows] == ["OPCC-2"]
+    assert rows[0]["Value"] == "450000.00"
+    data = json.loads(client.get("/transparency/contracts.json", {"q": "fleet"}).content)
+    assert [e["reference"] for e in data["entries"]] == ["OPCC-2"]
+    assert data["entries"][0]["sample"] is True
+
+
+@pytest.mark.django_db
+def test_register_pages_and_exports_have_query_budgets(client, django_assert_max_num_queries):
+    from decisions.models import Decision  # noqa: F401 (the plans app is migrated with it)
+    from tests.decisions.factories import PriorityFactory
+
+    priority = PriorityFactory()
+    for _ in range(60):
+        GrantFactory(priority=priority)
+    for url in ("/transparency/grants/", "/transparency/grants.csv", "/transparency/grants.json"):
+        with django_assert_max_num_queries(6):
+            response = client.get(url)
+            _body(response)
+        assert response.status_code == 200
+    # One query for all versions, one per register and content page, items and documents.
+    with django_assert_max_num_queries(14):
+        assert client.get("/transparency/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_staff_publish_correct_and_withdraw_an_entry_keeping_its_history(client, editor):
+    from django.test import Client
+
+    client.force_login(editor)
+    public_client = Client()
+    data = {
+        "recipient": "Sample Domestic Abuse Service",
+        "fund": "Victims' fund",
+        "amount": "25000",
+        "purpose": "Support for survivors",
+        "conditions": "",
+        "awarded_on": "2025-08-01",
+        "is_sample": "on",
+    }
+    response = client.post(
+        reverse("transparency_manage:entry_create", kwargs={"register": "grants"}), data
+    )
+    grant = Grant.objects.get()
+    assert response.status_code == 302
+    public = reverse("transparency:register", kwargs={"register": "grants"})
+    assert "Sample Domestic Abuse Service" not in public_client.get(public).content.decode()
+
+    client.post(
+        reverse("transparency_manage:entry_publish", kwargs={"register": "grants", "pk": grant.pk})
+    )
+    assert "Sample Domestic Abuse Service" in public_client.get(public).content.decode()
+
+    edit = reverse("transparency_manage:entry_edit", kwargs={"register": "grants", "pk": grant.pk})
+    response = client.post(edit, {**data, "amount": "-5"})
+    assert response.status_code == 400
+    assert "The amount must be more than £0." in response.content.decode()
+    client.post(edit, {**data, "amount": "27500"})
+    assert "£27,500.00" in public_client.get(public).content.decode()
+    grant.refresh_from_db()
+    assert [h.amount for h in grant.history.order_by("history_date")][-2:] == [25000, 27500]
+    assert grant.history.first().history_change_reason == "Corrected"
+
+    client.post(
+        reverse("transparency_manage:entry_withdraw", kwargs={"register": "grants", "pk": grant.pk})
+    )
+    assert "Sample Domestic Abuse Service" not in public_client.get(public).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_contract_must_be_over_10000(client, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("transparency_manage:entry_create", kwargs={"register": "contracts"}),
+        {
+            "reference": "X",
+            "title": "Small",
+            "supplier": "S",
+            "value": "9000",
+            "starts_on": "2025-04-01",
+            "ends_on": "2025-03-01",
+        },
+    )
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert "contracts over £10,000; this one is not" in page
+    assert "The end date must be on or after the start date." in page
