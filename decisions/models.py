@@ -109,6 +109,10 @@ class DecisionQuerySet(PublishableQuerySet):
             return self.all()
         return super().visible_to(user)
 
+    def published(self):
+        """Decisions staff have published (their notice may still be rendering)."""
+        return self.filter(status=Decision.Status.PUBLISHED)
+
     def signed(self):
         return self.filter(status__in=[Decision.Status.SIGNED, Decision.Status.PUBLISHED])
 
@@ -536,9 +540,10 @@ class DecisionsReport(Publishable):
         return f"{self.period_start:%-d %B %Y} to {self.period_end:%-d %B %Y}"
 
     def decisions(self):
-        """Published decisions dated within the period, in reference order."""
+        """Published decisions dated within the period, in reference order. A decision counts
+        from the moment staff publish it, so a report published with it lists it."""
         return (
-            Decision.objects.public()
+            Decision.objects.published()
             .filter(decision_date__range=(self.period_start, self.period_end))
             .with_priorities()
             .order_by("financial_year", "number")

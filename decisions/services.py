@@ -57,15 +57,16 @@ def missing_for_submission(decision):
 
 
 @transaction.atomic
-def submit_decision(*, decision, by):
-    """The author sends the draft to the monitoring officer."""
+def submit_decision(*, decision, by, at=None):
+    """The author sends the draft to the monitoring officer (``at``: when, if not now, for a
+    decision recorded after the event)."""
     locked = _locked(decision)
     _require(locked, Status.DRAFT, action="submitted")
     missing = missing_for_submission(locked)
     if missing:
         raise InvalidTransition("Complete the form before submitting it: " + "; ".join(missing))
     locked.status = Status.SUBMITTED
-    locked.submitted_at = timezone.now()
+    locked.submitted_at = at or timezone.now()
     locked.submitted_by = by
     locked._change_reason = "Submitted to the monitoring officer"
     locked.save()
@@ -73,13 +74,13 @@ def submit_decision(*, decision, by):
 
 
 @transaction.atomic
-def declare_decision(*, decision, by):
+def declare_decision(*, decision, by, at=None):
     """The monitoring officer confirms financial, legal and equalities advice was taken."""
     _require_perm(by, "decisions.declare_decision", "Only the monitoring officer may declare.")
     locked = _locked(decision)
     _require(locked, Status.SUBMITTED, action="declared")
     locked.status = Status.DECLARED
-    locked.declared_at = timezone.now()
+    locked.declared_at = at or timezone.now()
     locked.declared_by = by
     locked.monitoring_officer_name = by.get_full_name() or by.get_username()
     locked._change_reason = "Monitoring officer's declaration made"

@@ -1,0 +1,70 @@
+"""The demo decisions from the seeds load through the real workflow, once."""
+
+import pytest
+
+from decisions import demo
+from decisions.models import Decision, DecisionsReport
+from tests.decisions.factories import PlanFactory, PriorityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def plan_2016(db):
+    plan = PlanFactory(slug=demo.PLAN_2016)
+    for number, title in enumerate(
+        [
+            "Protecting local policing",
+            "Tackling crime and reoffending",
+            "Supporting vulnerable people and victims",
+            "Developing safe and confident communities",
+        ],
+        start=1,
+    ):
+        PriorityFactory(plan=plan, number=number, title=title)
+    return plan
+
+
+def test_the_demo_loads_the_seed_decisions_once(
+    plan_2016, decision_maker, editor, django_capture_on_commit_callbacks, client
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        summary = demo.load(publisher=decision_maker)
+    assert "17/2021" in summary and "28/2021" in summary
+    signed = {d.reference: d for d in Decision.objects.exclude(number=None)}
+    assert sorted(signed) == [f"{n}/2021" for n in (17, 18, 19, 20, 21, 22, 23, 24, 28)]
+    assert {r for r, d in signed.items() if d.is_restricted} == {
+        "18/2021", "20/2021", "21/2021", "22/2021", "24/2021",
+    }  # fmt: skip
+    assert signed["18/2021"].priority_text == "Supporting vulnerable people and victims"
+    assert signed["19/2021"].decision_date.isoformat() == "2021-10-19"
+    assert signed["22/2021"].part2.exemption.startswith("Personal information")
+    plan = signed["28/2021"]
+    assert (
+        plan.status == Decision.Status.PUBLISHED and plan.decision_date.isoformat() == "2022-01-06"
+    )
+    assert plan.live_version() is not None
+    assert Decision.objects.filter(status=Decision.Status.DRAFT).exists()
+    assert Decision.objects.filter(status=Decision.Status.SUBMITTED).exists()
+
+    report = DecisionsReport.objects.get()
+    register = client.get("/decisions/").content.decode()
+    assert "Victim Services Contract Award" in register
+    page = client.get(report.get_absolute_url()).content.decode()
+    assert "Pension Forfeiture" in page and "(restricted)" in page
+
+    counts = (Decision.objects.count(), DecisionsReport.objects.count())
+    with django_capture_on_commit_callbacks(execute=True):
+        again = demo.load(publisher=decision_maker)
+    assert again == "all decisions present"
+    assert (Decision.objects.count(), DecisionsReport.objects.count()) == counts
+
+
+def test_without_the_plans_demo_the_decisions_needing_its_priorities_are_left_out(
+    decision_maker, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        summary = demo.load(publisher=decision_maker)
+    assert "left out 18/2021, 19/2021, 20/2021" in summary
+    references = set(Decision.objects.exclude(number=None).values_list("number", flat=True))
+    assert references == {17, 21, 22, 23, 24, 28}
