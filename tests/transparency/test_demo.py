@@ -1,0 +1,43 @@
+"""The transparency demo data: sample registers, a month of spending, idempotent."""
+
+import pytest
+
+from transparency import demo
+from transparency.models import (
+    Contract,
+    GiftHospitality,
+    Grant,
+    Interest,
+    ItemDocument,
+    Payment,
+    SearchEntry,
+    SpendingUpload,
+)
+
+
+@pytest.mark.django_db
+def test_the_demo_loads_sample_entries_and_a_month_of_spending_and_is_idempotent(
+    decision_maker,
+):
+    summary = demo.load(publisher=decision_maker)
+    assert "sample register entries" in summary
+    counts = [
+        m.objects.count()
+        for m in (Interest, GiftHospitality, Grant, Contract, ItemDocument, SpendingUpload, Payment)
+    ]
+    assert SpendingUpload.objects.public().count() == 1
+    assert Payment.objects.filter(is_redacted=True).count() == 3
+    for model in (Interest, GiftHospitality, Grant, Contract):
+        assert not model.objects.filter(is_sample=False).exists()
+    # Register entries are about sample office holders, never real people.
+    assert set(Interest.objects.values_list("holder", flat=True)) <= {
+        "Sample Office Holder A",
+        "Sample Office Holder B",
+    }
+    assert SearchEntry.objects.filter(kind="spending").exists()
+
+    demo.load(publisher=decision_maker)
+    assert counts == [
+        m.objects.count()
+        for m in (Interest, GiftHospitality, Grant, Contract, ItemDocument, SpendingUpload, Payment)
+    ]

@@ -1,0 +1,399 @@
+"""Demo data for the transparency hub: responsible officers on the index, a few uploaded
+documents, sample register entries (clearly marked, about no real person), a month of spending
+as an upload, a forward plan, then the search index over everything published."""
+
+import datetime
+from decimal import Decimal
+
+from django.core.files.base import ContentFile
+from django.utils import timezone
+
+from . import search, services
+from .models import (
+    Contract,
+    EntryStatus,
+    ForwardPlanEntry,
+    GiftHospitality,
+    Grant,
+    Interest,
+    ItemDocument,
+    SpecifiedItem,
+    SpendingUpload,
+)
+
+GOVERNANCE = ("Head of Governance (sample)", "governance@pcc.example.org")
+FINANCE = ("Chief Finance Officer (sample)", "finance@pcc.example.org")
+
+# Items staff upload, with who answers for them; the rest of the index reads the portal.
+OFFICERS = {
+    "office-holders-pay": FINANCE,
+    "staff-structure": GOVERNANCE,
+    "staff-numbers": GOVERNANCE,
+    "senior-salaries": FINANCE,
+    "budget-and-precept": FINANCE,
+    "statement-of-accounts": FINANCE,
+    "spending-over-500": FINANCE,
+    "contracts": FINANCE,
+    "grants": GOVERNANCE,
+    "register-of-interests": GOVERNANCE,
+    "gifts-and-hospitality": GOVERNANCE,
+    "forward-plan": GOVERNANCE,
+    "custody-visiting-reports": GOVERNANCE,
+}
+
+
+def _months_ago(today, months):
+    index = today.year * 12 + today.month - 1 - months
+    return datetime.date(index // 12, index % 12 + 1, 1)
+
+
+def _documents(today):
+    """(item code, title, file name, content, published on): a mix of current, due soon and
+    overdue items, so the index shows each status."""
+    return [
+        (
+            "staff-numbers",
+            "Staff numbers and diversity (sample)",
+            "staff-numbers-sample.csv",
+            "Measure,Value\nStaff (full-time equivalent),29.4\nWomen,62%\n"
+            "From an ethnic minority,7%\nDisabled,5%\nNote,Sample figures for the demonstration\n",
+            today - datetime.timedelta(days=120),
+        ),
+        (
+            "senior-salaries",
+            "Senior salaries (sample)",
+            "senior-salaries-sample.csv",
+            "Role,Salary band\nChief Executive,£100,000 - £104,999\n"
+            "Chief Finance Officer,£80,000 - £84,999\nNote,Sample figures for the demonstration\n",
+            today - datetime.timedelta(days=358),
+        ),
+        (
+            "custody-visiting-reports",
+            "Custody visiting findings (sample)",
+            "custody-visiting-sample.csv",
+            "Quarter,Visits,Detainees seen,Issues raised\nQ1,38,112,9\nQ2,41,126,6\n"
+            "Note,Sample figures for the demonstration\n",
+            today - datetime.timedelta(days=230),
+        ),
+    ]
+
+
+def _spending_csv(month):
+    """A month of payments over £500, including payments to individuals the rule redacts."""
+    rows = [
+        (2, "Sample Office Supplies Ltd", "Company", "Stationery", "Office", "612.40"),
+        (
+            4,
+            "Sample Building Services Ltd",
+            "Company",
+            "Building maintenance",
+            "Estates",
+            "3480.00",
+        ),
+        (6, "Mrs A Sample", "", "Travel", "Commissioning", "742.15"),
+        (
+            8,
+            "Sample Victim Support Charity",
+            "Charity",
+            "Victims' services",
+            "Commissioning",
+            "48250.00",
+        ),
+        (11, "Sample Individual", "Individual", "Consultancy", "Commissioning", "1200.00"),
+        (13, "Sample Youth Diversion Trust", "Charity", "Grants", "Community safety", "12500.00"),
+        (15, "Sample Legal LLP", "Company", "Legal fees", "Governance", "2150.00"),
+        (
+            18,
+            "Sample Payee",
+            "",
+            "Independent custody visitor expenses",
+            "Custody visiting",
+            "515.60",
+        ),
+        (20, "Sample Audit Services", "Company", "External audit", "Finance", "9800.00"),
+        (22, "Sample IT Ltd", "Company", "Software licences", "ICT", "4375.00"),
+        (
+            25,
+            "Sample Community Safety Partnership",
+            "Public body",
+            "Grants",
+            "Community safety",
+            "25000.00",
+        ),
+        (27, "Sample Training Ltd", "Company", "Training", "Office", "890.00"),
+    ]
+    lines = ["Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount"]
+    for number, (day, supplier, kind, expense, area, amount) in enumerate(rows, start=1):
+        lines.append(
+            f'{day:02d}/{month:%m/%Y},{month:%Y%m}{number:03d},"{supplier}",{kind},'
+            f'"{expense}",{area},{amount}'
+        )
+    return ("\n".join(lines) + "\n").encode()
+
+
+def _priority(slug, number):
+    from plans.models import Priority
+
+    return Priority.objects.filter(plan__slug=slug, number=number).first()
+
+
+def _entry(model, lookup, fields, *, publisher):
+    entry, created = model.objects.get_or_create(**lookup, defaults={**fields, "is_sample": True})
+    if created:
+        services.publish_entry(entry=entry, by=publisher)
+    return created
+
+
+def _registers(today, publisher):
+    made = 0
+    for holder, office, category, description, registered in [
+        (
+            "Sample Office Holder A",
+            "Police and Crime Commissioner",
+            Interest.Category.MEMBERSHIP,
+            "Member of a sample residents' association (sample entry).",
+            today.replace(day=1),
+        ),
+        (
+            "Sample Office Holder A",
+            "Police and Crime Commissioner",
+            Interest.Category.LAND,
+            "Owns a home in the force area (sample entry).",
+            today.replace(day=1),
+        ),
+        (
+            "Sample Office Holder B",
+            "Deputy Police and Crime Commissioner",
+            Interest.Category.DIRECTORSHIP,
+            "Unpaid director of a sample community interest company (sample entry).",
+            today.replace(day=1),
+        ),
+    ]:
+        made += _entry(
+            Interest,
+            {"holder": holder, "category": category},
+            {"office": office, "description": description, "registered_on": registered},
+            publisher=publisher,
+        )
+    for days, recipient, role, donor, kind, description, value, outcome in [
+        (
+            40,
+            "Sample Office Holder A",
+            "Police and Crime Commissioner",
+            "Sample Business Network",
+            GiftHospitality.Kind.HOSPITALITY,
+            "Dinner at an annual awards evening (sample entry).",
+            "45.00",
+            "accepted",
+        ),
+        (
+            75,
+            "Sample staff member",
+            "Policy Officer",
+            "Sample Supplier Ltd",
+            GiftHospitality.Kind.GIFT,
+            "Bottle of wine at Christmas (sample entry).",
+            "20.00",
+            "declined",
+        ),
+        (
+            110,
+            "Sample Office Holder B",
+            "Deputy Police and Crime Commissioner",
+            "Sample Charity",
+            GiftHospitality.Kind.HOSPITALITY,
+            "Lunch at a partnership conference (sample entry).",
+            "18.50",
+            "accepted",
+        ),
+    ]:
+        made += _entry(
+            GiftHospitality,
+            {"donor": donor, "recipient": recipient},
+            {
+                "offered_on": today - datetime.timedelta(days=days),
+                "recipient_role": role,
+                "kind": kind,
+                "description": description,
+                "estimated_value": Decimal(value),
+                "outcome": outcome,
+            },
+            publisher=publisher,
+        )
+    plan = "police-and-crime-plan-2021-2025"
+    for recipient, fund, amount, purpose, number, days in [
+        (
+            "Sample Community Safety Partnership",
+            "Community safety partnerships",
+            "25000.00",
+            "Problem-solving patrols against anti-social behaviour.",
+            1,
+            60,
+        ),
+        (
+            "Sample Youth Diversion Trust",
+            "Safer Lancashire Neighbourhoods Fund",
+            "12500.00",
+            "Evening activities diverting young people from crime.",
+            1,
+            45,
+        ),
+        (
+            "Sample Domestic Abuse Service",
+            "Victims' services",
+            "48250.00",
+            "Independent domestic violence advisers for survivors.",
+            3,
+            90,
+        ),
+        (
+            "Sample Road Safety Partnership",
+            "Safer Lancashire Neighbourhoods Fund",
+            "8000.00",
+            "Speed awareness work with schools.",
+            5,
+            20,
+        ),
+    ]:
+        made += _entry(
+            Grant,
+            {"recipient": recipient},
+            {
+                "fund": fund,
+                "amount": Decimal(amount),
+                "purpose": purpose,
+                "conditions": "Quarterly monitoring returns; unspent money returned.",
+                "awarded_on": today - datetime.timedelta(days=days),
+                "priority": _priority(plan, number),
+            },
+            publisher=publisher,
+        )
+    for reference, title, supplier, value, start, years, route in [
+        (
+            "OPCC-S-001",
+            "Victims' referral and assessment service (sample)",
+            "Sample Support Services Ltd",
+            "1450000.00",
+            180,
+            3,
+            "Open tender",
+        ),
+        (
+            "OPCC-S-002",
+            "External audit (sample)",
+            "Sample Audit Services",
+            "39200.00",
+            400,
+            5,
+            "Public Sector Audit Appointments",
+        ),
+        (
+            "OPCC-S-003",
+            "Case management software (sample)",
+            "Sample IT Ltd",
+            "26250.00",
+            30,
+            2,
+            "Framework call-off",
+        ),
+    ]:
+        starts = today - datetime.timedelta(days=start)
+        made += _entry(
+            Contract,
+            {"reference": reference},
+            {
+                "title": title,
+                "supplier": supplier,
+                "value": Decimal(value),
+                "starts_on": starts,
+                "ends_on": starts.replace(year=starts.year + years) - datetime.timedelta(days=1),
+                "procurement": route,
+            },
+            publisher=publisher,
+        )
+    next_february = datetime.date(today.year + (today.month >= 2), 2, 1)
+    for title, expected, maker, number, restriction, summary in [
+        (
+            f"Revenue budget and precept {next_february.year}/{str(next_february.year + 1)[-2:]}",
+            next_february,
+            "Police and Crime Commissioner",
+            None,
+            "",
+            "Setting the budget and proposing the policing part of the council tax to the Panel.",
+        ),
+        (
+            "Estates strategy: disposal of surplus buildings (sample)",
+            _months_ago(today, -2),
+            "Police and Crime Commissioner",
+            None,
+            "Commercially sensitive: the value of the buildings before sale",
+            "Which buildings to sell, and how the money is reinvested.",
+        ),
+        (
+            "Community safety partnership grants (sample)",
+            _months_ago(today, -3),
+            "Deputy Police and Crime Commissioner",
+            1,
+            "",
+            "The year's grants to the community safety partnerships.",
+        ),
+        (
+            "Domestic abuse services recommissioning (sample)",
+            _months_ago(today, -4),
+            "Police and Crime Commissioner",
+            3,
+            "",
+            "Recommissioning support for survivors of domestic abuse and sexual violence.",
+        ),
+    ]:
+        made += _entry(
+            ForwardPlanEntry,
+            {"title": title},
+            {
+                "summary": summary,
+                "expected_on": expected,
+                "decision_maker": maker,
+                "priority": _priority(plan, number) if number else None,
+                "restriction_reason": restriction,
+            },
+            publisher=publisher,
+        )
+    return made
+
+
+def load(*, publisher):
+    today = timezone.localdate()
+    for code, (name, email) in OFFICERS.items():
+        item = SpecifiedItem.objects.filter(code=code, responsible_email="").first()
+        if item:
+            item.responsible_name, item.responsible_email = name, email
+            item._change_reason = "Demo: responsible officer"
+            item.save()
+    documents = 0
+    for code, title, filename, content, published_on in _documents(today):
+        item = SpecifiedItem.objects.get(code=code)
+        if not ItemDocument.objects.filter(item=item, title=title).exists():
+            services.publish_document(
+                item=item,
+                title=title,
+                file=ContentFile(content.encode(), name=filename),
+                published_on=published_on,
+                by=publisher,
+            )
+            documents += 1
+    entries = _registers(today, publisher)
+    spending = ""
+    if not SpendingUpload.objects.filter(status=EntryStatus.PUBLISHED).exists():
+        month = _months_ago(today, 1)
+        upload = services.upload_spending(
+            month=month,
+            content=_spending_csv(month),
+            filename=f"spending-over-500-{month:%Y-%m}-sample.csv",
+            by=publisher,
+        )
+        spending = f", spending for {month:%B %Y} ({upload.row_count} payments)"
+    indexed = search.rebuild_index()
+    return (
+        f"{SpecifiedItem.objects.count()} index items, {documents} documents, "
+        f"{entries} sample register entries{spending}; {indexed} items searchable"
+    )
