@@ -67,11 +67,16 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
     if not points:
         return ""
     width, height = (240, 72) if small else (640, 280)
-    left, right, top, bottom = (4, 4, 6, height - 6) if small else (64, 16, 16, height - 56)
+    left, right, top, bottom = (4, 4, 6, height - 6) if small else (64, 40, 16, height - 56)
     values = [p.value for p in points]
     values += [p.comparison for p in points if p.comparison is not None]
     values += [p.target for p in points if p.target is not None]
-    ticks = nice_ticks(min(values), max(values))
+    if small:
+        # A sparkline shows the trend, so it spans the data rather than starting at zero.
+        spread = (max(values) - min(values)) or abs(max(values)) or 1
+        ticks = [min(values) - spread * 0.1, max(values) + spread * 0.1]
+    else:
+        ticks = nice_ticks(min(values), max(values))
     scale = Scale(ticks[0], ticks[-1], top, bottom)
     count = len(points)
 

@@ -1,0 +1,238 @@
+"""Performance and scrutiny in a real browser: the public dashboard, measure history, quarterly
+report and scrutiny note; staff entering figures, importing a spreadsheet, writing commentary and
+publishing. Every page is checked with axe (WCAG 2.2 A/AA) and for CSP or JavaScript errors."""
+
+import datetime
+
+import pytest
+
+from pcc_portal.publications import services as publishing
+from performance.models import DataPoint, MeasureImport, QuarterlyReport, ScrutinyAction
+from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.performance.factories import (
+    MeasureCommentaryFactory,
+    MeasureFactory,
+    PaperFactory,
+    PlanFactory,
+    PriorityFactory,
+    QuarterlyReportFactory,
+    ScrutinyActionFactory,
+    ScrutinyMeetingFactory,
+    mark_published,
+    quarterly_series,
+)
+
+pytestmark = pytest.mark.browser
+
+
+@pytest.fixture
+def performance_data(decision_maker):
+    plan = PlanFactory(slug="police-and-crime-plan-2021-2025")
+    mark_published(plan, by=decision_maker)
+    asb = PriorityFactory(plan=plan, number=1, title="Getting tough on anti-social behaviour")
+    roads = PriorityFactory(plan=plan, number=2, title="Targeting dangerous drivers")
+    incidents = MeasureFactory(
+        priority=asb,
+        direction="monitor",
+        unit="incidents",
+        wording="The number and type of anti-social behaviour incidents in Lancashire",
+    )
+    ksi = MeasureFactory(
+        priority=roads,
+        direction="reduce",
+        unit="casualties",
+        is_national=True,
+        wording="People killed or seriously injured on Lancashire's roads",
+    )
+    MeasureCommentaryFactory(measure__priority=asb, measure__wording="Visibility in hot spots")
+    quarterly_series(
+        incidents, values=[24000 + 150 * (q % 4) for q in range(12)], comparisons=[24500] * 12
+    )
+    quarterly_series(ksi, values=[210 - q for q in range(12)], comparisons=[215] * 12)
+    report = QuarterlyReportFactory(plan=plan, financial_year=2021, quarter=2)
+    publishing.publish(obj=report, by=decision_maker, note="First publication")
+    meeting = ScrutinyMeetingFactory(date=datetime.date(2021, 11, 15), report=report)
+    PaperFactory(meeting=meeting)
+    ScrutinyActionFactory(raised_at=meeting)
+    publishing.publish(obj=meeting, by=decision_maker, note="Note published")
+    return {"plan": plan, "incidents": incidents, "ksi": ksi, "report": report, "meeting": meeting}
+
+
+def test_public_performance_pages(page, performance_data):
+    visit(page, "/performance/")
+    assert page.get_by_role("heading", level=1).inner_text() == "How the police are performing"
+    assert (
+        page.get_by_role(
+            "img", name="The number and type of anti-social behaviour incidents in Lancashire"
+        ).count()
+        == 1
+    )
+    page.get_by_text("Figures for this chart").first.click()
+    check_accessibility(page)
+
+    visit(page, f"/performance/measures/{performance_data['ksi'].pk}/")
+    assert page.locator("svg[role=img] circle[data-value]").count() == 12
+    assert page.locator("table[data-chart-table] tbody tr").count() == 12
+
+    visit(page, "/performance/reports/")
+    page.get_by_role("link", name="Quarter 2 2021-22 (July to September 2021)").click()
+    page.wait_for_url("**/performance/reports/2021-22-q2/")
+    check_accessibility(page)
+    assert page.locator("svg[role=img]").count() == 2
+    assert page.get_by_role("link", name="Download the report as a PDF").is_visible()
+
+    visit(page, "/performance/scrutiny/")
+    visit(page, "/performance/scrutiny/2021-11-15/")
+    assert page.get_by_role("heading", name="Actions for the Chief Constable").is_visible()
+
+
+def test_staff_enter_a_figure_and_commentary(page, live_server, editor, performance_data):
+    ksi = performance_data["ksi"]
+    sign_in(page, live_server, editor)
+    visit(page, "/manage/")
+    page.get_by_role("link", name="Measures and figures").click()
+    check_accessibility(page)
+    page.get_by_role("link", name=ksi.wording).click()
+    check_accessibility(page)
+
+    # A form with errors answers 400, which Chromium logs: expected here.
+    page.problems.expected_failures.add(
+        f"{live_server.url}/manage/performance/measures/{ksi.pk}/figures/new/"
+    )
+    page.get_by_label("Period").fill("the third quarter")
+    page.get_by_label("Value (casualties)").fill("199")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save figure").click()
+    assert page.title().startswith("Error: ")
+    assert "is not a period" in page.locator(".govuk-error-summary").inner_text()
+    assert page.get_by_label("Value (casualties)").input_value() == "199"  # kept
+    check_accessibility(page)
+    page.get_by_label("Period").fill("2022-23 Q1")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save figure").click()
+    assert DataPoint.objects.filter(measure=ksi, period_start="2022-04-01", value=199).exists()
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Correct the figure for 2022-23 Q1").click()
+    check_accessibility(page)
+    page.go_back()
+    page.get_by_role("link", name="Add commentary").click()
+    check_accessibility(page)
+    page.get_by_label("Date").fill("2022-07-20")
+    page.get_by_label("Commentary").fill("Casualties fell after the **fatal five** campaign.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add commentary").click()
+    assert page.get_by_text("Casualties fell after the").is_visible()
+    visit(page, f"/manage/performance/measures/{ksi.pk}/figures/new/")
+
+
+def test_staff_import_a_spreadsheet_see_every_error_then_apply(
+    page, live_server, editor, performance_data
+):
+    incidents = performance_data["incidents"]
+    sign_in(page, live_server, editor)
+    visit(page, "/manage/performance/imports/")
+    page.get_by_role("link", name="Import figures").click()
+    check_accessibility(page)
+    bad = f"measure,period,value\n{incidents.pk},2022-23 Q1,lots\n0,2022-23 Q1,5\n".encode()
+    page.get_by_label("Spreadsheet").set_input_files(
+        files=[{"name": "bad.csv", "mimeType": "text/csv", "buffer": bad}]
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Upload and check").click()
+    assert "Nothing can be applied: 2 problems in 2 rows" in page.inner_text("main")
+    assert page.get_by_role("button", name="Apply all 2 rows").count() == 0
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Upload a corrected file").click()
+    good = f"measure,period,value\n{incidents.pk},2022-23 Q1,23100\n".encode()
+    page.get_by_label("Spreadsheet").set_input_files(
+        files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": good}]
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Upload and check").click()
+    check_accessibility(page)
+    assert not DataPoint.objects.filter(period_start="2022-04-01").exists()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Apply all 1 rows").click()
+    assert "1 rows applied" in page.inner_text("main")
+    check_accessibility(page)
+    assert MeasureImport.objects.filter(status="applied").count() == 1
+    visit(page, "/manage/performance/imports/")
+
+
+def test_decision_maker_writes_and_publishes_a_quarterly_report(
+    page, live_server, decision_maker, performance_data
+):
+    sign_in(page, live_server, decision_maker)
+    visit(page, "/manage/performance/reports/")
+    page.get_by_role("link", name="Start a quarterly report").click()
+    check_accessibility(page)
+    page.get_by_label("Financial year").fill("2021")
+    page.get_by_label("Q3 (October to December)").check()
+    page.get_by_label("Headlines").fill("Anti-social behaviour reports fell.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    report = QuarterlyReport.objects.get(quarter=3)
+    check_accessibility(page)
+
+    page.get_by_role("link", name="Edit commentary per priority").click()
+    check_accessibility(page)
+    page.get_by_label("2. Targeting dangerous drivers").fill("Casualties fell again.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save commentary").click()
+    assert page.get_by_text("Casualties fell again.").is_visible()
+    page.get_by_role("link", name="Edit headlines and statement").click()
+    check_accessibility(page)
+    page.go_back()
+
+    page.get_by_label("What has changed?").fill("First publication")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
+    check_accessibility(page)
+    assert report.live_version() is not None
+    visit(page, "/performance/reports/2021-22-q3/")
+    assert page.get_by_text("Casualties fell again.").is_visible()
+
+
+def test_staff_record_a_scrutiny_meeting_and_its_actions(
+    page, live_server, editor, performance_data
+):
+    sign_in(page, live_server, editor)
+    visit(page, "/manage/performance/meetings/")
+    page.get_by_role("link", name="Record a meeting").click()
+    check_accessibility(page)
+    page.get_by_label("Date").fill("2022-02-21")
+    page.get_by_label("Attendees").fill("Police and Crime Commissioner\nChief Constable")
+    page.get_by_label("Topics").fill("Force Control Room")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    check_accessibility(page)
+    # The November action is carried forward into February.
+    assert page.get_by_text("Report on 101 call answering times.").count() >= 1
+    meeting_url = page.url
+
+    page.get_by_role("link", name="Add a paper received").click()
+    check_accessibility(page)
+    page.get_by_label("Title").fill("Force Control Room update")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add paper").click()
+    page.get_by_role("link", name="Add an action").click()
+    check_accessibility(page)
+    page.get_by_label("Description").fill("Publish 101 answer times monthly.")
+    page.get_by_label("Due date").fill("2022-05-16")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Add action").click()
+    page.get_by_role("link", name="Edit the meeting and its note").click()
+    check_accessibility(page)
+    visit(page, meeting_url)
+
+    action = ScrutinyAction.objects.get(description="Report on 101 call answering times.")
+    visit(page, f"/manage/performance/actions/{action.pk}/")
+    page.get_by_label("Closed", exact=True).check()
+    page.get_by_label("Closed on (for a closed action)").fill("2022-02-21")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save progress").click()
+    action.refresh_from_db()
+    assert action.status == "closed"
+    check_accessibility(page)
