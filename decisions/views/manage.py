@@ -221,7 +221,6 @@ def _reason_view(request, pk, *, service, title, label, hint, submit, done):
         request,
         "decisions/manage/reason_form.html",
         {"decision": decision, "form": form, "title": title},
-        status=400 if form.errors else 200,
     )
 
 
@@ -312,7 +311,6 @@ def attachment_add(request, pk):
         request,
         "decisions/manage/attachment_form.html",
         {"decision": decision, "form": form, "part": "Part 1"},
-        status=400 if form.errors else 200,
     )
 
 
@@ -371,7 +369,6 @@ def part2_edit(request, pk):
         request,
         "decisions/manage/part2_form.html",
         {"decision": decision, "form": form},
-        status=400 if form.errors else 200,
     )
 
 
@@ -392,7 +389,6 @@ def part2_attachment_add(request, pk):
         request,
         "decisions/manage/attachment_form.html",
         {"decision": decision, "form": form, "part": "Part 2"},
-        status=400 if form.errors else 200,
     )
 
 

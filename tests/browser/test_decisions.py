@@ -1,0 +1,221 @@
+"""Decisions in a real browser: an editor drafts decision 28/2021 from the seed, the monitoring
+officer declares, an editor cannot sign, the Commissioner signs and publishes, and the public reads
+the register, the notice, the restricted stub and the Panel's report. Every page is checked with
+axe (WCAG 2.2 A/AA) and for CSP violations and JavaScript errors."""
+
+import datetime
+import zoneinfo
+
+import pytest
+
+from decisions import services
+from decisions.models import Decision, DecisionPart2
+from pcc_portal.publications import services as publishing
+from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.decisions.factories import DecisionFactory, DecisionsReportFactory
+
+pytestmark = pytest.mark.browser
+
+LONDON = zoneinfo.ZoneInfo("Europe/London")
+
+
+def _submit(page, name):
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name=name, exact=True).click()
+    check_accessibility(page)
+
+
+def _follow(page, name):
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name=name, exact=True).click()
+    check_accessibility(page)
+
+
+def _crumb(page, name):
+    with page.expect_navigation():
+        page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name=name).click()
+    check_accessibility(page)
+
+
+def _fill(page, label, value):
+    page.locator("main").get_by_label(label, exact=True).fill(value)
+
+
+def _sign_out(page):
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
+
+
+def test_the_whole_approval_flow_of_decision_28_2021(page, live_server, editor, decision_maker):
+    services.continue_numbering(financial_year=_this_financial_year(), last_number=27)
+
+    sign_in(page, live_server, editor)
+    visit(page, "/manage/")
+    visit(page, "/manage/decisions/")
+    _follow(page, "Draft a decision")
+
+    # A mistake is explained beside the field, and what was typed is kept.
+    _fill(page, "Title", "Police and Crime Plan 2021 - 2025")
+    _fill(page, "Report by", "Ian Dickinson, Head of Governance")
+    _fill(page, "Executive summary", "To consider the draft Police and Crime Plan 2021-2025.")
+    _fill(page, "Recommendation", "That the Commissioner approves the draft plan.")
+    _fill(
+        page,
+        "Background and advice",
+        "A Commissioner must issue a plan within the financial year of an ordinary election.",
+    )
+    _fill(page, "Legal implications", "As set out in the Police Reform and Social Act 2011.")
+    _fill(page, "Financial implications", "Drawn up in the context of the budget and precept.")
+    _fill(page, "Background papers", "Police Reform and Social Responsibility Act 2011")
+    _submit(page, "Save draft")  # "Plan priorities" is chosen, but none is ticked
+    assert page.title().startswith("Error: ")
+    assert "Tick the plan priorities" in page.locator(".govuk-error-summary").inner_text()
+    assert page.locator("main").get_by_label("Report by", exact=True).input_value() == (
+        "Ian Dickinson, Head of Governance"
+    )
+    page.locator("main").get_by_label("All priorities", exact=True).check()
+    _submit(page, "Save draft")
+    decision = Decision.objects.get(title="Police and Crime Plan 2021 - 2025")
+    assert page.url.endswith(decision.get_manage_url())
+
+    # A PDF for Part 1: a file that is not a PDF is refused beside the field.
+    _follow(page, "Attach a PDF to Part 1")
+    _fill(page, "Title", "Police and Crime Plan 2021-2025")
+    page.locator("main").get_by_label("File").set_input_files(
+        {"name": "plan.pdf", "mimeType": "application/pdf", "buffer": b"not really a pdf"}
+    )
+    _submit(page, "Upload")
+    assert page.title().startswith("Error: ")
+    assert "whatever its name says" in page.locator(".govuk-error-summary").inner_text()
+    _crumb(page, decision.title)
+
+    # Part 2: written by staff, never published.
+    _follow(page, "Part 2")
+    _follow(page, "Write Part 2")
+    _fill(page, "Why it is exempt", "Legal advice: Freedom of Information Act section 42")
+    _fill(page, "Content", "Counsel's view on the timing of the plan.")
+    _submit(page, "Save Part 2")
+    assert "Counsel" in page.locator("main").inner_text()
+    _follow(page, "Attach a PDF to Part 2")
+    _crumb(page, decision.title)
+
+    _submit(page, "Submit to the monitoring officer")
+    assert "Awaiting the monitoring officer" in page.locator("main").inner_text()
+    _submit(page, "Make the monitoring officer's declaration")
+    main = page.locator("main").inner_text()
+    assert "Awaiting signature" in main
+    # An editor cannot sign.
+    assert page.locator("main").get_by_role("button", name="Approve and sign").count() == 0
+    assert "Only a decision maker can sign it." in main
+    _sign_out(page)
+
+    # The Commissioner signs and publishes.
+    sign_in(page, live_server, decision_maker)
+    visit(page, decision.get_manage_url())
+    _submit(page, "Approve and sign")
+    decision.refresh_from_db()
+    assert decision.reference == f"28/{_this_financial_year()}"
+    assert "Publish it by" in page.locator(".govuk-notification-banner").inner_text()
+    visit(page, "/manage/")
+    assert decision.title in page.locator("main").inner_text()  # due for publication
+    visit(page, decision.get_manage_url())
+    _fill(page, "What has changed?", "First publication")
+    _submit(page, "Publish")
+    page.wait_for_function("() => !document.querySelector('[data-render-job-url]')", timeout=30_000)
+    check_accessibility(page)
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.PUBLISHED and decision.live_version()
+    _follow(page, "History of this decision")
+    _sign_out(page)
+
+    # The public reads it.
+    visit(page, "/decisions/")
+    assert "Police and Crime Plan 2021 - 2025" in page.locator("main").inner_text()
+    page.locator("main").get_by_label("Search the register").fill("plan 2021")
+    _submit(page, "Apply filters")
+    assert "1 decision matches" in page.locator("main").inner_text()
+    _follow(page, decision.reference)
+    assert "Counsel" not in page.locator("main").inner_text()
+    response = page.request.get(decision.get_pdf_url())
+    assert response.status == 200 and response.body().startswith(b"%PDF")
+    visit(page, "/decisions/data/")
+
+
+def test_staff_side_pages_for_rejecting_withdrawing_and_reporting(
+    page, live_server, editor, decision_maker
+):
+    draft = DecisionFactory(title="Environment and Sustainability Strategy 2022")
+    declared = DecisionFactory(title="Proposed police precept 2022/23")
+    services.submit_decision(decision=declared, by=editor)
+    services.declare_decision(decision=declared, by=editor)
+
+    sign_in(page, live_server, editor)
+    visit(page, f"/manage/decisions/{draft.pk}/edit/")
+    visit(page, f"/manage/decisions/{draft.pk}/withdraw/")
+    _submit(page, "Withdraw the decision")  # no reason given
+    assert page.title().startswith("Error: ")
+    _fill(page, "Why is it withdrawn?", "Folded into the estates strategy")
+    _submit(page, "Withdraw the decision")
+    assert "Withdrawn" in page.locator("main").inner_text()
+    visit(page, f"/manage/decisions/{declared.pk}/return/")
+    visit(page, "/manage/decisions/?status=declared")
+
+    visit(page, "/manage/decisions/reports/")
+    _follow(page, "Prepare a decisions report")
+    _fill(page, "From", "2021-12-06")
+    _fill(page, "To", "2021-10-13")
+    _submit(page, "Save draft")
+    assert page.title().startswith("Error: ")
+    _fill(page, "From", "2021-10-13")
+    _fill(page, "To", "2021-12-06")
+    _submit(page, "Save draft")
+    assert "Preview of the draft" in page.locator("main").inner_text()
+    _follow(page, "Edit the draft")
+    _sign_out(page)
+
+    sign_in(page, live_server, decision_maker)
+    visit(page, f"/manage/decisions/{declared.pk}/reject/")
+    _fill(page, "Why is it rejected?", "The precept proposal needs the Panel's view first.")
+    _submit(page, "Reject the decision")
+    assert "Rejected" in page.locator("main").inner_text()
+
+
+def test_the_public_sees_a_restricted_decisions_stub_and_the_panel_report(
+    page, editor, decision_maker, django_capture_on_commit_callbacks
+):
+    restricted = DecisionFactory(
+        title="Victim Services Contract Award",
+        is_restricted=True,
+        executive_summary="Award the contract to the chosen bidder.",
+        priority_scope="governance",
+    )
+    DecisionPart2.objects.create(
+        decision=restricted, exemption="Commercially sensitive", content="Bid prices."
+    )
+    services.submit_decision(decision=restricted, by=editor)
+    services.declare_decision(decision=restricted, by=editor)
+    signed_at = datetime.datetime(2021, 11, 3, 12, tzinfo=LONDON)
+    services.sign_decision(decision=restricted, signed_by=decision_maker, signed_at=signed_at)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_decision(decision=restricted, by=editor, note="First publication")
+    report = DecisionsReportFactory(
+        period_start=datetime.date(2021, 10, 13), period_end=datetime.date(2021, 12, 6)
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        publishing.publish(obj=report, by=editor, note="For the 6 December 2021 meeting")
+
+    visit(page, restricted.get_absolute_url())
+    main = page.locator("main").inner_text()
+    assert "Victim Services Contract Award (restricted)" in main
+    assert "chosen bidder" not in main
+    visit(page, "/decisions/?priority=governance")
+    visit(page, report.get_absolute_url())
+    assert "Victim Services Contract Award (restricted)" in page.locator("main").inner_text()
+
+
+def _this_financial_year():
+    from django.utils import timezone
+
+    from decisions.deadlines import financial_year_of
+
+    return financial_year_of(timezone.localdate())
