@@ -15,6 +15,7 @@ and the papers' cached PDFs need no re-rendering when their page numbers change.
 
 import io
 import re
+import warnings
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -310,7 +311,10 @@ def assemble(sections, *, title, language="en-GB"):
             sources.append(source)
             first = len(pack.pages)
             part_tagged = is_tagged(source)
-            pack.pages.extend(source.pages)
+            with warnings.catch_warnings():
+                # Named destinations are not carried over; the pack builds its own outline.
+                warnings.simplefilter("ignore", pikepdf.exceptions.PageCopyWarning)
+                pack.pages.extend(source.pages)
             pages = pack.pages[first:]
             if part_tagged:
                 tree.graft(source, pages)
