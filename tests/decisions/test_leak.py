@@ -8,6 +8,7 @@ page and the register, reads the PDFs' text, the feed, CSV, JSON, the sitemap an
 too.
 """
 
+import importlib.util
 import re
 from urllib.parse import urljoin, urlparse
 
@@ -62,7 +63,18 @@ def _part2(decision, label):
 
 
 @pytest.fixture
-def world(editor, decision_maker, sign, publish_decision, publish):
+def search_index(settings):
+    """Index published versions for site search, when the portal has it."""
+    if importlib.util.find_spec("transparency.search") is not None:
+        listeners = list(settings.PUBLICATION_LISTENERS)
+        if "transparency.search" not in listeners:
+            settings.PUBLICATION_LISTENERS = [*listeners, "transparency.search"]
+        return True
+    return False
+
+
+@pytest.fixture
+def world(editor, decision_maker, sign, publish_decision, publish, search_index):
     """Published decisions with Part 2s, a restricted one, drafts, and a signed unpublished one."""
     # Published, unrestricted, with a Part 2 and a Part 1 document.
     open_decision = DecisionFactory(title="Community Safety Partnerships Funding")
@@ -159,7 +171,9 @@ def _optional(path):
 
 
 @pytest.mark.django_db
-def test_part2_restricted_and_unpublished_content_reaches_no_public_response(client, world):
+def test_part2_restricted_and_unpublished_content_reaches_no_public_response(
+    client, world, search_index
+):
     seen = {}
     for url in _decisions_urls(world):
         _assert_clean(client, url, seen)
@@ -174,10 +188,15 @@ def test_part2_restricted_and_unpublished_content_reaches_no_public_response(cli
         )
     assert "0 decisions" in client.get("/decisions/", {"q": SEARCHED}).content.decode()
 
-    # Site-wide search and sitemap, when the portal has them.
+    # Site-wide search and sitemap, when the portal has them; they do list the public content.
     for path in ("/sitemap.xml", f"/search/?q={SEARCHED}", "/search/?q=Victim"):
         if _optional(path):
             _assert_clean(client, path, seen)
+    if _optional("/sitemap.xml"):
+        assert world["open"].get_absolute_url() in client.get("/sitemap.xml").content.decode()
+    if _optional("/search/") and search_index:
+        found = client.get("/search/", {"q": "Community Safety Partnerships"}).content.decode()
+        assert world["open"].get_absolute_url() in found
 
     # Crawl everything an anonymous visitor can reach from the home page and the register.
     queue, visited = ["/", "/decisions/", "/decisions/feed/"], set()
