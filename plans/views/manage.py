@@ -220,30 +220,25 @@ def commitment_progress(request, pk, item):
     )
     action = reverse("plans_manage:progress", kwargs={"pk": plan.pk, "item": commitment.pk})
     form = ProgressForm(request.POST or None, commitment=commitment, action=action)
-    status = 200
-    if request.method == "POST":
-        if form.is_valid():
-            try:
-                services.record_progress(
-                    commitment=commitment, by=request.user, **form.cleaned_data
-                )
-            except InvalidTransition as error:
-                form.add_error(None, str(error))
-            else:
-                messages.success(
-                    request,
-                    "The progress note was added. The public tracker shows it when the plan is "
-                    "next published.",
-                )
-                return redirect(request.path)
-        status = 400
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.record_progress(commitment=commitment, by=request.user, **form.cleaned_data)
+        except InvalidTransition as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                "The progress note was added. The public tracker shows it when the plan is "
+                "next published.",
+            )
+            return redirect(request.path)
     context = {
         "plan": plan,
         "commitment": commitment,
         "form": form,
         "notes": commitment.progress_notes.select_related("recorded_by"),
     }
-    return render(request, "plans/manage/progress.html", context, status=status)
+    return render(request, "plans/manage/progress.html", context)
 
 
 # The plan's parts: one set of views for sections, priorities, commitments, accountability
@@ -325,7 +320,6 @@ def part_create(request, pk, kind):
         request,
         "plans/manage/part_form.html",
         {"plan": plan, "part": part, "kind": kind, "form": form},
-        status=400 if form.errors else 200,
     )
 
 
@@ -349,7 +343,6 @@ def part_edit(request, pk, kind, item):
         request,
         "plans/manage/part_form.html",
         {"plan": plan, "part": part, "kind": kind, "form": form, "object": obj},
-        status=400 if form.errors else 200,
     )
 
 

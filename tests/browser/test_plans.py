@@ -1,0 +1,239 @@
+"""Plans in a real browser: a staff user builds a plan from nothing, reorders it with the
+keyboard, takes it through the statutory steps, and the public reads it. Every page is checked
+with axe (WCAG 2.2 A/AA) and for CSP violations and JavaScript errors."""
+
+import datetime
+import re
+
+import pytest
+
+from plans.models import Commitment, Plan, Stage
+from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.plans.helpers import full_plan, issue
+
+pytestmark = pytest.mark.browser
+
+
+def _submit(page, name):
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name=name, exact=True).click()
+    check_accessibility(page)
+
+
+def _named(action, item):
+    """A move button's accessible name: the action, then (visually hidden) the item."""
+    return re.compile(rf"^{action}\W+{re.escape(item)}$")
+
+
+def _fill(page, label, value):
+    page.locator("main").get_by_label(label, exact=True).fill(value)
+
+
+def test_an_editor_builds_a_plan_from_nothing(page, live_server, editor):
+    sign_in(page, live_server, editor)
+    visit(page, "/manage/plans/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Create a plan").click()
+    check_accessibility(page)
+
+    # A mistake is shown beside the field and what was typed is kept.
+    _fill(page, "Title", "Police and Crime Plan 2021-2025")
+    _fill(page, "Slug", "plan-2021-2025")
+    _fill(page, "Commissioner", "Andrew Snowden")
+    _fill(page, "Term starts", "2021-05-13")
+    _fill(page, "Term ends", "2020-01-01")
+    _submit(page, "Save draft")
+    assert page.title().startswith("Error: ")
+    assert "The term must end after it starts." in page.locator(".govuk-error-summary").inner_text()
+    assert page.locator("main").get_by_label("Commissioner", exact=True).input_value() == (
+        "Andrew Snowden"
+    )
+    _fill(page, "Term ends", "2025-03-31")
+    _submit(page, "Save draft")
+    plan = Plan.objects.get(slug="plan-2021-2025")
+    assert page.url.endswith(plan.get_manage_url())
+
+    # A section and two priorities.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add a section").click()
+    check_accessibility(page)
+    _fill(page, "Title", "Foreword from the Commissioner")
+    page.locator("main").get_by_label("What kind of section it is").select_option("foreword")
+    _fill(page, "Body", "I was elected to lead the fight against crime.\n\n## Residents\n\nText.")
+    _submit(page, "Save")
+    for title in ["Getting tough on anti-social behaviour", "Targeting dangerous drivers"]:
+        with page.expect_navigation():
+            page.get_by_role("link", name="Add a priority").click()
+        _fill(page, "Title", title)
+        _submit(page, "Save")
+    assert list(plan.priorities.values_list("number", flat=True)) == [1, 2]
+
+    # Commitments, an accountability item and a measure on priority 1.
+    with page.expect_navigation():
+        page.get_by_role("link", name="Priority 1: Getting tough on anti-social behaviour").click()
+    check_accessibility(page)
+    for wording in ["Launch a Safer Lancashire Neighbourhoods Fund.", "Reopen front counters."]:
+        with page.expect_navigation():
+            page.get_by_role("link", name="Add a commitment").click()
+        _fill(page, "What I will do", wording)
+        _submit(page, "Save")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add an accountability item").click()
+    _fill(page, "I will hold the Chief Constable to account for", "Repeat offenders.")
+    _submit(page, "Save")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add a measure").click()
+    _fill(page, "Wording", "Improved public confidence in the police")
+    page.locator("main").get_by_label("Direction").select_option("improve")
+    _fill(page, "Unit", "%")
+    _submit(page, "Save")
+    assert "Improved public confidence in the police" in page.locator("main").inner_text()
+
+
+def test_reordering_works_with_the_keyboard_and_keeps_focus_on_the_moved_item(
+    page, live_server, editor
+):
+    plan = full_plan(slug="reorder")
+    priority = plan.priorities.get(number=1)
+    for wording in ["Second commitment", "Third commitment"]:
+        Commitment.objects.create(priority=priority, wording=wording, order=10)
+    sign_in(page, live_server, editor)
+    visit(page, f"/manage/plans/{plan.pk}/priorities/1/")
+    button = page.get_by_role("button", name=_named("Move down", "Launch a fund for priority 1"))
+    button.focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    check_accessibility(page)
+    assert [c.wording for c in priority.commitments.in_order()] == [
+        "Second commitment", "Launch a fund for priority 1", "Third commitment",
+    ]  # fmt: skip
+    focused = page.evaluate("() => document.activeElement.textContent")
+    assert "Move down: Launch a fund for priority 1" in focused
+    # Again from where focus was left: it moves to the end, and only "Move up" remains.
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert [c.wording for c in priority.commitments.in_order()][-1] == (
+        "Launch a fund for priority 1"
+    )
+    focused = page.evaluate("() => document.activeElement.textContent")
+    assert "Move up: Launch a fund for priority 1" in focused
+    check_accessibility(page)
+
+    # Priorities reorder the same way on the plan's page.
+    visit(page, f"/manage/plans/{plan.pk}/")
+    page.get_by_role(
+        "button", name=_named("Move up", "Disrupting and dismantling organised crime")
+    ).focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    check_accessibility(page)
+    assert plan.priorities.get(number=1).title == "Disrupting and dismantling organised crime"
+
+
+def test_the_editor_pages_preview_progress_copy_and_delete(page, live_server, editor):
+    plan = full_plan(slug="pages")
+    commitment = plan.priorities.get(number=1).commitments.get()
+    sign_in(page, live_server, editor)
+    visit(page, f"/manage/plans/{plan.pk}/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Preview as published").click()
+    check_accessibility(page)
+    assert "Priority 2: Disrupting and dismantling organised crime" in page.inner_text("main")
+
+    visit(page, f"/manage/plans/{plan.pk}/commitments/{commitment.pk}/progress/")
+    page.locator("main").get_by_label("In progress").check()
+    _fill(page, "Date", "2021-12-06")
+    _fill(page, "What has happened", "Two front counters reopened.")
+    _submit(page, "Add the progress note")
+    assert "Two front counters reopened." in page.inner_text("main")
+    commitment.refresh_from_db()
+    assert commitment.status == Commitment.Status.IN_PROGRESS
+    _submit(page, "Add the progress note")  # no note: the error is shown beside the field
+    assert page.title().startswith("Error: ")
+
+    visit(page, f"/manage/plans/{plan.pk}/copy/")
+    _fill(page, "Title", "Police and Crime Plan 2025-2029")
+    _fill(page, "Slug", "plan-2025-2029")
+    _submit(page, "Copy the plan")
+    assert "was started from" in page.inner_text("main")
+
+    section = plan.sections.first()
+    visit(page, f"/manage/plans/{plan.pk}/sections/{section.pk}/delete/")
+    _submit(page, "Delete the section")
+    assert not plan.sections.filter(pk=section.pk).exists()
+
+    visit(page, f"/manage/plans/{plan.pk}/revenue/new/")
+    _fill(page, "Financial year", "2021-22")
+    _fill(page, "Amount (£)", "226.45")
+    _submit(page, "Save")
+    assert "Enter a financial year like 2021/22" in page.inner_text("main")
+
+
+def test_a_plan_is_taken_through_its_steps_issued_and_read_by_the_public(
+    page, live_server, editor, decision_maker
+):
+    plan = full_plan(slug="lancashire", title="Leading the fight against crime")
+    sign_in(page, live_server, editor)
+    visit(page, f"/manage/plans/{plan.pk}/")
+    day = datetime.date(2021, 9, 1)
+    for label in ["Chief Constable consulted", "Sent to the Panel",
+                  "Panel report or recommendations received",
+                  "Commissioner's response published"]:  # fmt: skip
+        page.locator("main").get_by_label(label).check()
+        _fill(page, "Date it happened", day.isoformat())
+        _fill(page, "Note", f"{label}.")
+        _submit(page, "Record the step")
+        day += datetime.timedelta(days=14)
+    plan.refresh_from_db()
+    assert plan.stage == Stage.RESPONSE_PUBLISHED
+    assert "is for a decision maker" in page.inner_text("main")
+
+    page.context.clear_cookies()
+    sign_in(page, live_server, decision_maker)
+    visit(page, f"/manage/plans/{plan.pk}/")
+    page.locator("main").get_by_label("Issued").check()
+    _fill(page, "Date it happened", "2022-01-06")
+    _fill(page, "Decision reference (optional)", "28/2021")
+    _fill(page, "Note", "Approved by decision 28/2021.")
+    _submit(page, "Record the step")
+    assert "Version 1 is being published" in page.inner_text("main")
+
+    # A later correction is published with a change note.
+    _fill(page, "What has changed?", "Corrected the precept figure.")
+    _submit(page, "Publish")
+    assert "Version 2 is being published" in page.inner_text("main")
+
+    page.context.clear_cookies()
+    visit(page, "/plans/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Leading the fight against crime").first.click()
+    check_accessibility(page)
+    main = page.inner_text("main")
+    assert "Corrected the precept figure." in main
+    assert "Approved by decision 28/2021." in main
+    with page.expect_navigation():
+        page.locator("#priorities").get_by_role(
+            "link", name="Disrupting and dismantling organised crime"
+        ).click()
+    check_accessibility(page)
+    assert page.get_by_role("heading", level=1).inner_text() == (
+        "Priority 2: Disrupting and dismantling organised crime"
+    )
+    visit(page, "/plans/lancashire/commitments/")
+    assert re.search(r"Not started\s+2", page.inner_text("main"))
+    response = page.request.get(f"{live_server.url}/plans/lancashire.pdf")
+    assert response.headers["content-type"] == "application/pdf"
+
+
+def test_public_pages_of_a_superseded_plan_and_a_missing_priority(page, live_server):
+    old = full_plan(
+        slug="old", title="Police and Crime Plan 2016-2021",
+        term_start=datetime.date(2016, 5, 12), term_end=datetime.date(2021, 5, 12),
+    )  # fmt: skip
+    issue(old)
+    issue(full_plan(slug="new", title="Leading the fight against crime"))
+    visit(page, "/plans/")
+    assert "Earlier plans" in page.inner_text("main")
+    visit(page, "/plans/old/")
+    assert "This plan has been superseded" in page.inner_text("main")
+    visit(page, "/plans/old/priorities/9/", status=404)
