@@ -128,5 +128,12 @@ def public_versions(plan):
     return list(Version.objects.for_object(plan).ready().order_by("-number"))
 
 
+def current_plan():
+    """The plan in force now, for the home page and other apps: the latest published plan not
+    superseded, or None."""
+    plan = Plan.objects.public().in_public_order().first()
+    return None if plan is None or plan.is_superseded else plan
+
+
 def staff_plans(user):
     return Plan.objects.visible_to(user).order_by("-term_start", "pk")

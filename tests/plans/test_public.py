@@ -161,3 +161,31 @@ def test_the_pdf_is_served_inline_with_a_file_name(client):
     assert response["Content-Disposition"].startswith("inline")
     assert "lancs.pdf" in response["Content-Disposition"]
     assert b"".join(response.streaming_content).startswith(b"%PDF")
+
+
+@pytest.mark.django_db
+def test_the_current_plan_is_the_latest_one_in_force(decision_maker):
+    from plans.selectors import current_plan
+
+    assert current_plan() is None
+    old = full_plan(
+        slug="old", term_start=datetime.date(2016, 5, 12), term_end=datetime.date(2021, 5, 12)
+    )
+    issue(old, by=decision_maker)
+    assert current_plan() == old
+    draft = full_plan(slug="draft")  # not issued: not current
+    new = full_plan(slug="new", term_start=datetime.date(2021, 5, 13))
+    issue(new, by=decision_maker)
+    assert current_plan() == new
+    assert draft != current_plan()
+
+
+@pytest.mark.django_db
+def test_the_staff_plan_list_has_a_query_budget(client, editor, django_assert_max_num_queries):
+    for n in range(4):
+        full_plan(slug=f"plan-{n}")
+    client.force_login(editor)
+    with django_assert_max_num_queries(12):
+        response = client.get(reverse("plans_manage:list"))
+    assert response.status_code == 200
+    assert response.content.decode().count("plan-") == 0  # titles, not slugs, are listed
