@@ -26,6 +26,8 @@ def _helper(form, *fields, button="Save"):
     helper = FormHelper()
     helper.layout = Layout(*fields, Submit("save", button))
     helper.label_size = Size.SMALL
+    # The server checks every field and explains problems the GOV.UK way, not the browser.
+    helper.attrs = {"novalidate": ""}
     return helper
 
 

@@ -2,6 +2,7 @@ import datetime
 from decimal import Decimal
 
 import factory
+from django.utils import timezone
 
 from transparency.models import (
     Contract,
@@ -16,9 +17,7 @@ from transparency.models import (
 class _Entry(factory.django.DjangoModelFactory):
     status = EntryStatus.PUBLISHED
     is_sample = True
-    published_at = factory.LazyFunction(
-        lambda: datetime.datetime(2025, 10, 1, 9, tzinfo=datetime.UTC)
-    )
+    published_at = factory.LazyFunction(timezone.now)
 
 
 class InterestFactory(_Entry):

@@ -89,7 +89,6 @@ def item_edit(request, pk):
         request,
         "transparency/manage/form.html",
         {"form": form, "object": item, "heading": f"Edit {item}", "back": "items"},
-        status=400 if form.errors else 200,
     )
 
 
@@ -101,7 +100,7 @@ def document_create(request, pk):
     action = reverse("transparency_manage:document_create", kwargs={"pk": item.pk})
     form = ItemDocumentForm(request.POST, request.FILES, action=action)
     if not form.is_valid():
-        return _item_detail(request, item, form=form, status=400)
+        return _item_detail(request, item, form=form)
     document = services.publish_document(
         item=item,
         title=form.cleaned_data["title"],
@@ -166,7 +165,6 @@ def entry_create(request, register):
             "register": register,
             "title": TITLES[register],
         },
-        status=400 if form.errors else 200,
     )
 
 
@@ -200,7 +198,6 @@ def entry_edit(request, register, pk):
             "model_name": model._meta.model_name,
             "can_change": request.user.has_perm(_perm(model, "change")),
         },
-        status=400 if form.errors else 200,
     )
 
 
@@ -275,7 +272,6 @@ def spending(request):
                 "uploaded_by"
             ),
         },
-        status=400 if form.errors else 200,
     )
 
 

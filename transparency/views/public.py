@@ -188,7 +188,6 @@ def alerts(request):
         request,
         "transparency/alerts.html",
         {"form": form, "priorities": priorities, "topics": Topic},
-        status=400 if form.errors else 200,
     )
 
 

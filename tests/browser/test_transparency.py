@@ -1,0 +1,220 @@
+"""The transparency hub in a real browser: the index, registers, forward plan, search, golden
+thread, alerts and the staff pages, each checked with axe (WCAG 2.2 A/AA)."""
+
+import datetime
+import re
+
+import pytest
+from django.core import mail
+
+from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.transparency.factories import (
+    ContractFactory,
+    ForwardPlanEntryFactory,
+    GiftFactory,
+    GrantFactory,
+    InterestFactory,
+)
+
+pytestmark = pytest.mark.browser
+
+SPENDING = (
+    "Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount\n"
+    "02/10/2025,1001,Sample Stationers Ltd,Company,Stationery,Office,612.40\n"
+    "09/10/2025,1002,Mr A Sample,,Travel,Office,740.00\n"
+)
+
+
+@pytest.fixture(autouse=True)
+def _search_listens(settings):
+    if "transparency.search" not in settings.PUBLICATION_LISTENERS:
+        settings.PUBLICATION_LISTENERS = [*settings.PUBLICATION_LISTENERS, "transparency.search"]
+
+
+@pytest.fixture
+def published_priority(editor):
+    from pcc_portal.publications import services
+    from tests.plans.factories import PlanFactory, PriorityFactory
+
+    plan = PlanFactory(slug="plan-2021-2025", title="Police and Crime Plan 2021-2025")
+    priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
+    services.publish(obj=plan, by=editor, note="First publication")  # renders on commit
+    return priority
+
+
+def test_the_index_shows_every_paragraph_with_statuses(page):
+    GrantFactory()
+    visit(page, "/transparency/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Transparency"
+    assert page.get_by_role("heading", name="Income and expenditure").is_visible()
+    assert page.get_by_role("heading", name="Independent custody visiting").is_visible()
+    assert page.locator("#grants .govuk-tag").inner_text() == "Current"
+    assert page.locator("#senior-salaries .govuk-tag").inner_text() == "Missing"
+    assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/transparency/")
+
+
+def test_registers_filter_and_offer_their_data(page, editor):
+    from transparency import services
+
+    InterestFactory()
+    GiftFactory(offered_on=datetime.date(2025, 3, 1), donor="Sample Rotary Club")
+    GiftFactory(offered_on=datetime.date(2025, 6, 1), donor="Sample Chamber")
+    GrantFactory()
+    ContractFactory()
+    services.upload_spending(
+        month=datetime.date(2025, 10, 1),
+        content=SPENDING.encode(),
+        filename="october.csv",
+        by=editor,
+    )
+    for register in ("interests", "grants", "contracts", "spending"):
+        visit(page, f"/transparency/{register}/")
+        assert page.get_by_role("link", name="CSV").is_visible()
+    assert "Redacted: payment to an individual" in page.content()
+    assert "Mr A Sample" not in page.content()
+
+    visit(page, "/transparency/gifts-and-hospitality/")
+    page.get_by_label("Financial year").select_option("2025")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Filter").click()
+    check_accessibility(page)
+    assert "Sample Chamber" in page.content()
+    assert "Sample Rotary Club" not in page.content()
+
+
+def test_the_forward_plan(page):
+    ForwardPlanEntryFactory(restriction_reason="Commercially sensitive prices")
+    visit(page, "/decisions/forward-plan/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Forward plan"
+    assert "Commercially sensitive prices" in page.content()
+
+
+def test_search_finds_and_highlights_published_content(page, editor):
+    from transparency import services
+
+    services.publish_entry(
+        entry=GrantFactory(status="draft", purpose="Knife crime awareness in schools"), by=editor
+    )
+    services.publish_entry(
+        entry=ContractFactory(status="draft", title="Knife crime education"), by=editor
+    )
+    visit(page, "/search/")
+    page.get_by_label("Search plans, decisions").fill("knife crime")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    check_accessibility(page)
+    assert "2 results" in page.locator("[role=status]").inner_text()
+    assert page.locator("mark").first.is_visible()
+    page.get_by_label("Type").select_option("contract")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search").click()
+    check_accessibility(page)
+    assert "1 result" in page.locator("[role=status]").inner_text()
+
+
+def test_the_golden_thread_of_a_priority(page, published_priority):
+    GrantFactory(priority=published_priority, recipient="Sample Youth Trust")
+    visit(page, "/transparency/priorities/plan-2021-2025/1/")
+    assert page.get_by_role("heading", level=1).inner_text() == "Cracking down on crime"
+    assert "Sample Youth Trust" in page.content()
+
+
+def test_subscribing_confirming_and_unsubscribing(page, editor, published_priority):
+    from transparency import services
+
+    visit(page, "/alerts/")
+    page.get_by_label("Email address").fill("reader@example.org")
+    page.get_by_label("A plan priority").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Subscribe").click()
+    check_accessibility(page)  # the error summary: which priority?
+    assert page.title().startswith("Error: ")
+    assert page.get_by_label("Email address").input_value() == "reader@example.org"
+    page.get_by_label("Transparency publications and registers").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Subscribe").click()
+    check_accessibility(page)
+    assert page.get_by_role("heading", level=1).inner_text() == "Check your email"
+
+    confirm = re.search(r"https?://[^/]+(/alerts/confirm/\S+/)", mail.outbox[-1].body).group(1)
+    visit(page, confirm)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Confirm: send me alerts").click()
+    check_accessibility(page)
+    assert page.get_by_role("heading", level=1).inner_text() == "You are subscribed"
+
+    services.publish_entry(entry=GrantFactory(status="draft"), by=editor)
+    services.send_digests(base_url=page.live_server_url)
+    unsubscribe = re.search(r"https?://[^/]+(/alerts/unsubscribe/\S+/)", mail.outbox[-1].body)
+    visit(page, unsubscribe.group(1))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Unsubscribe").click()
+    check_accessibility(page)
+    assert page.get_by_role("heading", level=1).inner_text() == "You are unsubscribed"
+    visit(page, "/alerts/check-your-email/")
+
+
+def test_staff_keep_the_index_and_registers(page, live_server, editor):
+    sign_in(page, live_server, editor)
+    visit(page, "/manage/")
+    visit(page, "/manage/transparency/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Senior salaries").first.click()
+    check_accessibility(page)
+    page.get_by_label("Title").fill("Senior salaries 2025")
+    page.get_by_label("Document (PDF, spreadsheet or CSV)").set_input_files(
+        files=[{"name": "salaries.csv", "mimeType": "text/csv", "buffer": b"role,salary\n"}]
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish document").click()
+    check_accessibility(page)
+    assert "Senior salaries 2025" in page.content()
+    with page.expect_navigation():
+        page.get_by_role("link", name="Edit this item").click()
+    check_accessibility(page)
+    page.get_by_label("Responsible officer's email").fill("not an email")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save").click()
+    check_accessibility(page)
+    assert page.title().startswith("Error: ")
+
+    visit(page, "/manage/transparency/spending/")
+    page.get_by_label("Month the payments were made in").fill("2025-10")
+    page.get_by_label("Spending file (CSV or XLSX)").set_input_files(
+        files=[
+            {
+                "name": "bad.csv",
+                "mimeType": "text/csv",
+                "buffer": (SPENDING + "10/10/2025,1003,Sample,,Fuel,,abc\n").encode(),
+            }
+        ]
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check and publish").click()
+    check_accessibility(page)
+    assert "Row 4: The amount “abc” is not a number." in page.content()
+    page.get_by_label("Spending file (CSV or XLSX)").set_input_files(
+        files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": SPENDING.encode()}]
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Check and publish").click()
+    check_accessibility(page)
+    assert "2 payments published, 1 to individuals redacted" in page.content()
+
+    visit(page, "/manage/transparency/grants/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Add an entry").click()
+    check_accessibility(page)
+    page.get_by_label("Recipient").fill("Sample Women's Centre")
+    page.get_by_label("Amount (£)").fill("9500")
+    page.get_by_label("Purpose").fill("Advocacy for survivors")
+    page.get_by_label("Awarded on").fill("2025-08-01")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save draft").click()
+    check_accessibility(page)
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
+    check_accessibility(page)
+    assert "is published" in page.content()
+    visit(page, "/manage/transparency/forward-plan/")
+    visit(page, "/manage/transparency/forward-plan/new/")
