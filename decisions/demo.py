@@ -119,45 +119,45 @@ PLAN_DECISION = {
     "recommendation": "That the Police and Crime Commissioner approves the draft Police and "
     "Crime Plan 2021-2025.",
     "background": """\
-1. Section 5 of the Police Reform and Social Responsibility Act 2011 requires a Police and Crime \
+Section 5 of the Police Reform and Social Responsibility Act 2011 requires a Police and Crime \
 Commissioner to issue a police and crime plan within the financial year in which an ordinary \
 election is held.
 
-2. The plan must set out:
+The plan must set out:
 
-    * the Commissioner's police and crime objectives
-    * the policing the Chief Constable is to provide
-    * the financial and other resources the Commissioner will give the Chief Constable
-    * how the Chief Constable will report to the Commissioner on that policing
-    * how the Chief Constable's performance will be measured
-    * the crime and disorder reduction grants the Commissioner will make, and their conditions
+* the Commissioner's police and crime objectives
+* the policing the Chief Constable is to provide
+* the financial and other resources the Commissioner will give the Chief Constable
+* how the Chief Constable will report to the Commissioner on that policing
+* how the Chief Constable's performance will be measured
+* the crime and disorder reduction grants the Commissioner will make, and their conditions
 
-3. A plan covers the Commissioner's term of office and may be varied during it.
+A plan covers the Commissioner's term of office and may be varied during it.
 
-4. Before issuing a plan the Commissioner must prepare a draft, consult the Chief Constable on it, \
+Before issuing a plan the Commissioner must prepare a draft, consult the Chief Constable on it, \
 send it to the Police and Crime Panel, have regard to any report or recommendations the Panel \
 makes, and give and publish a response.
 
-5. The Panel considered a draft on 12 October 2021. It made no formal report, but its views have \
+The Panel considered a draft on 12 October 2021. It made no formal report, but its views have \
 been reflected in the plan. It received the final draft at its meeting on 6 December 2021.
 
 ## The plan
 
-6. The plan has five priorities, chosen with the public and partners across Lancashire:
+The plan has five priorities, chosen with the public and partners across Lancashire:
 
-    * Getting tough on anti-social behaviour
-    * Disrupting and dismantling organised crime
-    * Tackling domestic abuse and sexual violence
-    * Cracking down on burglary and robbery
-    * Targeting dangerous drivers
+* Getting tough on anti-social behaviour
+* Disrupting and dismantling organised crime
+* Tackling domestic abuse and sexual violence
+* Cracking down on burglary and robbery
+* Targeting dangerous drivers
 
-7. Around them it sets out how policing will be delivered efficiently and effectively, a new \
+Around them it sets out how policing will be delivered efficiently and effectively, a new \
 environment and sustainability strategy for 2022, diversity and inclusion, support for victims, \
 partnership with the community safety partnerships, and how the Commissioner will monitor the \
 Chief Constable and publish his decisions. It ends with the measures by which the Chief Constable \
 will be held to account.
 
-8. The Chief Constable was consulted on the draft plan. Community safety partnerships, third \
+The Chief Constable was consulted on the draft plan. Community safety partnerships, third \
 sector organisations and other partners were consulted, and the public were asked about their \
 priorities.
 """,

@@ -12,7 +12,12 @@ from decisions import services
 from decisions.models import Decision, DecisionPart2
 from pcc_portal.publications import services as publishing
 from tests.browser.conftest import check_accessibility, sign_in, visit
-from tests.decisions.factories import DecisionFactory, DecisionsReportFactory
+from tests.decisions.factories import (
+    DecisionFactory,
+    DecisionsReportFactory,
+    PlanFactory,
+    PriorityFactory,
+)
 
 pytestmark = pytest.mark.browser
 
@@ -48,6 +53,7 @@ def _sign_out(page):
 
 def test_the_whole_approval_flow_of_decision_28_2021(page, live_server, editor, decision_maker):
     services.continue_numbering(financial_year=_this_financial_year(), last_number=27)
+    PriorityFactory(plan=PlanFactory(), number=1, title="Protecting local policing")
 
     sign_in(page, live_server, editor)
     visit(page, "/manage/")
@@ -73,7 +79,11 @@ def test_the_whole_approval_flow_of_decision_28_2021(page, live_server, editor, 
     assert page.locator("main").get_by_label("Report by", exact=True).input_value() == (
         "Ian Dickinson, Head of Governance"
     )
+    ticked = page.locator("main").get_by_label("Protecting local policing", exact=False)
+    assert ticked.is_visible()
     page.locator("main").get_by_label("All priorities", exact=True).check()
+    assert not ticked.is_visible()  # only asked for when "Plan priorities" is chosen
+    check_accessibility(page)
     _submit(page, "Save draft")
     decision = Decision.objects.get(title="Police and Crime Plan 2021 - 2025")
     assert page.url.endswith(decision.get_manage_url())
