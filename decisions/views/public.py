@@ -95,8 +95,16 @@ def register_csv(request):
     writer = csv.DictWriter(response, fieldnames=opendata.FIELD_NAMES)
     writer.writeheader()
     for row in _records(request):
+        row = {name: _spreadsheet_safe(value) for name, value in row.items()}
         writer.writerow({**row, "restricted": "true" if row["restricted"] else "false"})
     return response
+
+
+def _spreadsheet_safe(value):
+    """Spreadsheets run a cell that starts with = + - @ as a formula: quote such text."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        return "'" + value
+    return value
 
 
 def register_json(request):

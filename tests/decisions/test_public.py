@@ -200,3 +200,23 @@ def test_the_atom_feed_lists_published_decisions(client, published, restricted):
     assert "<feed" in feed and f"{decision.reference}: Section 22 - NPoCC" in feed
     assert "Victim Services Contract Award (restricted)" in feed
     assert "chosen bidder" not in feed
+
+
+def test_a_title_that_looks_like_a_formula_is_quoted_in_the_csv(client, published):
+    published(title='=HYPERLINK("http://example.com")')
+    rows = list(
+        csv.DictReader(io.StringIO(client.get("/decisions.csv").content.decode("utf-8-sig")))
+    )
+    assert rows[0]["title"].startswith("'=")
+    data = json.loads(client.get("/decisions.json").content)
+    assert data["decisions"][0]["title"].startswith("=")  # JSON is data, not a spreadsheet
+
+
+def test_the_latest_decisions_partial_lists_only_published_ones(published, sign):
+    from django.template import Context, Template
+
+    decision = published(title="Section 22 - NPoCC")
+    sign(title="Signed, awaiting publication")
+    html = Template("{% load decisions_tags %}{% latest_decisions 5 %}").render(Context())
+    assert "Section 22 - NPoCC" in html and decision.get_absolute_url() in html
+    assert "awaiting publication" not in html
