@@ -53,6 +53,16 @@ class PlanForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = _helper(self.Meta.fields, "Save draft")
 
+    def clean_slug(self):
+        slug = self.cleaned_data["slug"]
+        plan = self.instance
+        if plan.pk and slug != plan.slug and plan.versions.exists():
+            raise forms.ValidationError(
+                f"People and other pages link to /plans/{plan.slug}/: the address cannot change "
+                "once the plan has been published."
+            )
+        return slug
+
     def clean(self):
         cleaned = super().clean()
         start, end = cleaned.get("term_start"), cleaned.get("term_end")

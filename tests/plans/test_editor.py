@@ -439,3 +439,42 @@ def test_the_dashboard_lists_plans_needing_attention(signed_in):
     assert "Police and Crime Plan 2025-2029" in page
     assert "Chief Constable consulted" in page
     assert "Manage plans" in page
+
+
+@pytest.mark.django_db
+def test_a_published_plans_address_cannot_change(signed_in):
+    from tests.plans.helpers import issue
+
+    plan = full_plan(slug="lancs")
+    issue(plan)
+    data = {**PLAN_DATA, "slug": "moved"}
+    response = signed_in.post(_url("edit", pk=plan.pk), data)
+    assert "the address cannot change once the plan has been published" in (
+        response.content.decode()
+    )
+    plan.refresh_from_db()
+    assert plan.slug == "lancs"
+    response = signed_in.post(_url("edit", pk=plan.pk), {**PLAN_DATA, "slug": "lancs"})
+    assert response.status_code == 302
+    plan.refresh_from_db()
+    assert plan.title == PLAN_DATA["title"]
+
+
+@pytest.mark.django_db
+def test_a_measure_with_performance_figures_cannot_be_deleted(signed_in):
+    from performance.models import DataPoint
+
+    measure = MeasureFactory()
+    DataPoint.objects.create(
+        measure=measure, period_kind="quarter", period_start=datetime.date(2021, 4, 1),
+        value=12,
+    )  # fmt: skip
+    url = _url("part_delete", pk=measure.plan_id, kind="measures", item=measure.pk)
+    page = signed_in.get(url).content.decode()
+    assert "performance figures recorded against it" in page
+    assert signed_in.post(url).status_code == 200
+    assert Measure.objects.filter(pk=measure.pk).exists()
+    other = MeasureFactory()
+    url = _url("part_delete", pk=other.plan_id, kind="measures", item=other.pk)
+    assert signed_in.post(url).status_code == 302
+    assert not Measure.objects.filter(pk=other.pk).exists()
