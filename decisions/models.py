@@ -77,6 +77,17 @@ def validate_pdf(upload):
         upload.seek(0)
 
 
+def attachment_storage():
+    """Where decision attachments are kept: the project's "private" storage when it has one (a
+    bucket that is never publicly readable), else a folder beside the media folder that nothing
+    serves. Attachments reach anyone only through views that check who may see them."""
+    from django.core.files.storage import FileSystemStorage, storages
+
+    if "private" in settings.STORAGES:
+        return storages["private"]
+    return FileSystemStorage(location=Path(settings.MEDIA_ROOT).parent / "private-media")
+
+
 def _attachment_path(instance, filename):
     # Unguessable names: attachments are served only through views that check who may see them.
     return f"decisions/{instance.storage_folder}/{uuid.uuid4().hex}.pdf"
@@ -398,7 +409,9 @@ class DecisionAttachment(models.Model):
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(max_length=200, help_text="What the document is, as readers see it.")
-    file = models.FileField(upload_to=_attachment_path, validators=[validate_pdf])
+    file = models.FileField(
+        upload_to=_attachment_path, storage=attachment_storage, validators=[validate_pdf]
+    )
     size = models.PositiveIntegerField(default=0, editable=False)
     uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
 
@@ -471,7 +484,9 @@ class Part2Attachment(models.Model):
 
     part2 = models.ForeignKey(DecisionPart2, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(max_length=200)
-    file = models.FileField(upload_to=_attachment_path, validators=[validate_pdf])
+    file = models.FileField(
+        upload_to=_attachment_path, storage=attachment_storage, validators=[validate_pdf]
+    )
     size = models.PositiveIntegerField(default=0, editable=False)
     uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
 

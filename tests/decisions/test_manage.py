@@ -1,5 +1,7 @@
 """Staff pages: drafting the form, attachments checked to be PDFs, Part 2 kept to its readers."""
 
+from pathlib import Path
+
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -69,7 +71,7 @@ def _upload(client, decision, name, content):
     )
 
 
-def test_a_pdf_is_attached(client, editor, pdf_file):
+def test_a_pdf_is_attached(client, editor, pdf_file, settings):
     decision = DecisionFactory()
     client.force_login(editor)
     response = client.post(
@@ -79,6 +81,9 @@ def test_a_pdf_is_attached(client, editor, pdf_file):
     assert response.status_code == 302
     attachment = DecisionAttachment.objects.get()
     assert attachment.size > 0 and attachment.file.name.startswith("decisions/part1/")
+    # Kept where no web server serves media from: only the checking views hand it out.
+    media = Path(settings.MEDIA_ROOT).resolve()
+    assert not Path(attachment.file.path).resolve().is_relative_to(media)
 
 
 @pytest.mark.parametrize(
