@@ -12,7 +12,7 @@ from datetime import date
 
 from django.apps import apps
 from django.core.exceptions import FieldDoesNotExist
-from django.db import DatabaseError
+from django.db import DatabaseError, models
 
 from .models import ForwardPlanEntry, Grant
 
@@ -26,6 +26,7 @@ class ThreadItem:
     on: date | None = None
     detail: str = ""
     tag: str = ""
+    show_on: bool = True  # False when the detail already says when (a measure's period)
 
 
 @dataclass
@@ -101,6 +102,7 @@ def _measures(priority):
                 url=_measure_url(measure),
                 on=point.period_start if point else None,
                 detail=detail or "No figures published yet.",
+                show_on=False,
             )
         )
     if data_point is None:
@@ -124,7 +126,10 @@ def _decisions(priority):
         part.unavailable = "The decisions register is not available yet."
         return part
     try:
-        decisions = decision.objects.public().filter(priorities=priority)
+        linked = models.Q(priorities=priority)
+        if any(f.name == "priority_scope" for f in decision._meta.get_fields()):
+            linked |= models.Q(priority_scope="all")  # decisions that serve every priority
+        decisions = decision.objects.public().filter(linked).distinct()
     except (FieldDoesNotExist, DatabaseError, ValueError) as error:
         part.unavailable = f"Decisions are not linked to plan priorities ({error})."
         return part

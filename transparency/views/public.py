@@ -30,6 +30,7 @@ def index(request):
             "sections": selectors.index_sections(rows),
             "counts": selectors.status_counts(rows),
             "today": timezone.localdate(),
+            "priorities": thread.public_priorities().order_by("-plan__term_start", "number"),
         },
     )
 
