@@ -11,7 +11,14 @@ from django.utils import timezone
 from pcc_portal.publications import services as publishing
 
 from . import deadlines
-from .models import Decision, DecisionSequence, InvalidTransition, NotPermitted, PriorityScope
+from .models import (
+    Decision,
+    DecisionSequence,
+    DecisionsReport,
+    InvalidTransition,
+    NotPermitted,
+    PriorityScope,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -212,3 +219,17 @@ def continue_numbering(*, financial_year, last_number):
     sequence.last_number = last_number
     sequence.save(update_fields=["last_number"])
     return sequence
+
+
+@transaction.atomic
+def prepare_decisions_report(*, period_start, period_end, meeting_date=None, contact=""):
+    """The Panel's decisions report for a period (between two of its meetings): the existing one
+    for exactly that period, or a new draft. Publish it like any document."""
+    if period_end < period_start:
+        raise InvalidTransition("The period must end on or after its start.")
+    report, _ = DecisionsReport.objects.get_or_create(
+        period_start=period_start,
+        period_end=period_end,
+        defaults={"meeting_date": meeting_date, "contact": contact},
+    )
+    return report

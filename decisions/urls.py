@@ -1,8 +1,23 @@
 """Public decision register URLs, in full: people, feeds and search engines keep them."""
 
-from django.urls import path
+from django.urls import path, register_converter
 
 from .views import public
+
+
+class DecisionNumberConverter:
+    """A decision's number as its reference writes it: /decisions/2021/08/ for 08/2021."""
+
+    regex = "[0-9]{1,4}"
+
+    def to_python(self, value):
+        return int(value)
+
+    def to_url(self, value):
+        return f"{int(value):02d}"
+
+
+register_converter(DecisionNumberConverter, "decision_number")
 
 app_name = "decisions"
 
@@ -12,10 +27,10 @@ urlpatterns = [
     path("decisions.csv", public.register_csv, name="csv"),
     path("decisions.json", public.register_json, name="json"),
     path("decisions/feed/", public.DecisionFeed(), name="feed"),
-    path("decisions/<int:year>/<int:number>/", public.detail, name="detail"),
-    path("decisions/<int:year>/<int:number>.pdf", public.notice_pdf, name="pdf"),
+    path("decisions/<int:year>/<decision_number:number>/", public.detail, name="detail"),
+    path("decisions/<int:year>/<decision_number:number>.pdf", public.notice_pdf, name="pdf"),
     path(
-        "decisions/<int:year>/<int:number>/documents/<int:pk>.pdf",
+        "decisions/<int:year>/<decision_number:number>/documents/<int:pk>.pdf",
         public.attachment,
         name="attachment",
     ),

@@ -220,3 +220,14 @@ def test_the_latest_decisions_partial_lists_only_published_ones(published, sign)
     html = Template("{% load decisions_tags %}{% latest_decisions 5 %}").render(Context())
     assert "Section 22 - NPoCC" in html and decision.get_absolute_url() in html
     assert "awaiting publication" not in html
+
+
+def test_a_decisions_address_follows_its_reference(client, published):
+    from decisions import services
+
+    services.continue_numbering(financial_year=2021, last_number=7)
+    decision = published(title="Section 22 - NPoCC")
+    assert decision.reference == "08/2021"
+    assert decision.get_absolute_url() == "/decisions/2021/08/"
+    assert decision.get_pdf_url() == "/decisions/2021/08.pdf"
+    assert client.get("/decisions/2021/8/").status_code == 200  # the short form works too

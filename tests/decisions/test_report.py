@@ -96,3 +96,15 @@ def test_a_draft_decision_never_appears_in_a_report(editor, publish):
     report = DecisionsReportFactory()
     publish(report, by=editor)
     assert "Drafted in the period" not in report.live_version().html
+
+
+def test_the_panel_prepares_one_report_per_period():
+    from decisions import services
+    from decisions.models import InvalidTransition
+
+    start, end = datetime.date(2021, 10, 13), datetime.date(2021, 12, 6)
+    report = services.prepare_decisions_report(period_start=start, period_end=end, meeting_date=end)
+    again = services.prepare_decisions_report(period_start=start, period_end=end)
+    assert again == report and report.meeting_date == end
+    with pytest.raises(InvalidTransition):
+        services.prepare_decisions_report(period_start=end, period_end=start)
