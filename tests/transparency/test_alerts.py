@@ -105,3 +105,33 @@ def test_a_priority_subscription_must_name_the_priority(client):
     assert "Choose the plan priority you want to follow." in page
     assert 'value="a@example.org"' in page
     assert Subscription.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_a_priority_feed_lists_its_grants_and_the_transparency_feed_everything(client, editor):
+    from tests.plans.factories import PlanFactory, PriorityFactory
+    from transparency import tasks
+
+    plan = PlanFactory(slug="plan-feed")
+    priority = PriorityFactory(plan=plan, number=2)
+    from pcc_portal.publications import services as publishing
+
+    version = publishing.publish(obj=plan, by=editor, note="First")
+    publishing.run_render_job(job_id=version.render_job.pk)
+    services.publish_entry(
+        entry=GrantFactory(status="draft", priority=priority, recipient="Sample Feed Trust"),
+        by=editor,
+    )
+    services.publish_entry(entry=GrantFactory(status="draft", recipient="Elsewhere"), by=editor)
+    feed = client.get("/alerts/priorities/plan-feed/2/feed/").content.decode()
+    assert "Sample Feed Trust" in feed and "Elsewhere" not in feed
+    assert "<feed" in feed
+    everything = client.get("/alerts/transparency/feed/").content.decode()
+    assert "Sample Feed Trust" in everything and "Elsewhere" in everything
+
+    client.post(_link(_subscribe(client, topic="transparency"), "confirm"))
+    Subscription.objects.update(
+        confirmed_at=timezone.now() - datetime.timedelta(days=1),
+        last_sent_at=timezone.now() - datetime.timedelta(days=1),
+    )
+    assert tasks.send_alert_digests.delay().get() == 1

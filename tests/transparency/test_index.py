@@ -142,3 +142,21 @@ def test_the_dashboard_lists_items_needing_attention(client, editor):
     page = client.get(reverse("manage:dashboard")).content.decode()
     assert "need attention" in page
     assert reverse("transparency_manage:items") in page
+
+
+@pytest.mark.django_db
+def test_the_daily_beat_task_sends_the_reminders(editor):
+    from transparency import tasks
+
+    item = SpecifiedItem.objects.get(code="senior-salaries")
+    item.responsible_email = "governance@pcc.example.org"
+    item.save()
+    services.publish_document(
+        item=item,
+        title="Senior salaries 2020",
+        file=ContentFile(b"role,salary\n", name="salaries.csv"),
+        published_on=datetime.date(2020, 6, 1),
+        by=editor,
+    )
+    assert tasks.send_due_reminders.delay().get() == 1
+    assert tasks.send_due_reminders.delay().get() == 0
