@@ -1,10 +1,13 @@
 """Reads for plans: the structured contents a plan renders from, and its published parts."""
 
-from collections import OrderedDict
+from collections import Counter, OrderedDict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import Prefetch
+from django.db import router
+from django.db.models import Prefetch, ProtectedError, RestrictedError
+from django.db.models.deletion import Collector
+from django.template.defaultfilters import pluralize
 
 from pcc_portal.publications.models import Version
 
@@ -126,6 +129,33 @@ def published_part(*, version, key):
 
 def public_versions(plan):
     return list(Version.objects.for_object(plan).ready().order_by("-number"))
+
+
+def deletion_blockers(obj):
+    """What outside the plan would go with ``obj`` if it were deleted (performance figures,
+    decisions' links to a priority, transparency records...): such a part must not be deleted.
+    Returns descriptions like "12 data points", empty when nothing outside the plan depends on
+    it."""
+    collector = Collector(using=router.db_for_write(type(obj)))
+    try:
+        collector.collect([obj])
+    except (ProtectedError, RestrictedError) as error:
+        objects = getattr(error, "protected_objects", None) or error.restricted_objects
+        return [f"{len(objects)} record{pluralize(len(objects))} that depend on it"]
+    counts = Counter()
+    for model, instances in collector.data.items():
+        counts[model] += len(instances)
+    for queryset in collector.fast_deletes:
+        counts[queryset.model] += queryset.count()
+    return [
+        f"{count} {model._meta.verbose_name if count == 1 else model._meta.verbose_name_plural}"
+        for model, count in counts.items()
+        if count and model._meta.app_label != "plans" and not _is_history(model)
+    ]
+
+
+def _is_history(model):
+    return model.__name__.startswith("Historical")
 
 
 def current_plan():

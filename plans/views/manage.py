@@ -44,7 +44,7 @@ from ..models import (
     RevenueFigure,
     Section,
 )
-from ..selectors import plan_contents, plan_priorities, staff_plans
+from ..selectors import deletion_blockers, plan_contents, plan_priorities, staff_plans
 
 
 def _plan(request, pk):
@@ -350,10 +350,13 @@ def part_edit(request, pk, kind, item):
 @permission_required("plans.change_plan", raise_exception=True)
 def part_delete(request, pk, kind, item):
     plan, part, obj = _item(request, pk, kind, item)
+    blockers = deletion_blockers(obj)
     blocked = ""
-    if isinstance(obj, Measure) and hasattr(obj, "data_points") and obj.data_points.exists():
-        blocked = "This measure has performance figures recorded against it, so it cannot be "
-        blocked += "deleted. Change its wording instead, or remove its figures first."
+    if blockers:
+        blocked = (
+            f"Other records depend on this {part.label} ({', '.join(blockers)}), so deleting it "
+            "would delete or unlink them. Change its wording instead, or deal with those first."
+        )
     if request.method == "POST" and not blocked:
         back = _back(plan, kind, obj)
         if isinstance(obj, Priority):

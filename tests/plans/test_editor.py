@@ -471,10 +471,43 @@ def test_a_measure_with_performance_figures_cannot_be_deleted(signed_in):
     )  # fmt: skip
     url = _url("part_delete", pk=measure.plan_id, kind="measures", item=measure.pk)
     page = signed_in.get(url).content.decode()
-    assert "performance figures recorded against it" in page
+    assert "Other records depend on this measure (1 data point)" in page
     assert signed_in.post(url).status_code == 200
     assert Measure.objects.filter(pk=measure.pk).exists()
     other = MeasureFactory()
     url = _url("part_delete", pk=other.plan_id, kind="measures", item=other.pk)
     assert signed_in.post(url).status_code == 302
     assert not Measure.objects.filter(pk=other.pk).exists()
+
+
+@pytest.mark.django_db
+def test_staff_are_told_when_the_draft_differs_from_what_the_public_sees(signed_in):
+    from tests.plans.helpers import issue
+
+    plan = full_plan()
+    issue(plan)
+    plan.refresh_from_db()
+    assert not plan.has_unpublished_changes()
+    commitment = plan.priorities.get(number=1).commitments.get()
+    commitment.delete()
+    assert plan.has_unpublished_changes()
+    page = signed_in.get(plan.get_manage_url()).content.decode()
+    assert "The draft has changes the public does not see yet." in page
+    dashboard = signed_in.get(reverse("manage:dashboard")).content.decode()
+    assert "has changes the public does not see yet" in dashboard
+
+
+@pytest.mark.django_db
+def test_a_priority_that_decisions_serve_cannot_be_deleted(signed_in):
+    from tests.decisions.factories import DecisionFactory
+
+    priority = PriorityFactory(number=1)
+    decision = DecisionFactory(priority_scope="plan")
+    decision.priorities.add(priority)
+    url = _url("part_delete", pk=priority.plan_id, kind="priorities", item=priority.pk)
+    page = signed_in.get(url).content.decode()
+    assert "Other records depend on this priority" in page
+    assert 'type="submit"' not in page.split("<main")[1]
+    signed_in.post(url)
+    assert Priority.objects.filter(pk=priority.pk).exists()
+    assert decision.priorities.get() == priority
