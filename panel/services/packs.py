@@ -340,23 +340,23 @@ def _number_papers(papers, after_page):
     return page - 1
 
 
-def _lay_out(build, sheet, first_page, guess):
+def _lay_out(build, sheet, first_page, guess, variants):
     """Render the sheet for members and public with page ranges true of the final PDFs.
 
     The ranges depend on how many pages the sheet itself takes, which depends on the ranges'
     text: start from a guess and re-render until it stops changing. Both variants must take the
     same number of pages (numbers are shared), so the shorter one is padded with blank pages.
     Returns the last page number used by the sheet's papers."""
-    pages, pads = guess, {True: 0, False: 0}
+    pages, pads = guess, dict.fromkeys(variants, 0)
     for _attempt in range(MAX_FRONT_SHEET_PASSES):
         last = _number_papers(sheet.papers, first_page - 1 + pages)
         sheet.rendered = {
             members: _render_agenda(_agenda_context(build, sheet, members, pads[members]))
-            for members in (True, False)
+            for members in variants
         }
         counts = {members: rendered[1] for members, rendered in sheet.rendered.items()}
         longest = max(counts.values())
-        if counts[True] == counts[False] == pages:
+        if set(counts.values()) == {pages}:
             sheet.page_count = pages
             return last
         for members, count in counts.items():
@@ -369,9 +369,10 @@ def _sections(sheets, *, members):
     sections = []
     first_page = 1
     for sheet in sheets:
+        rendered = sheet.rendered.get(members) or sheet.rendered[False]
         sections.append(
             assembly.Section(
-                content=sheet.rendered[members][0],
+                content=rendered[0],
                 bookmark="Supplementary agenda" if sheet.supplement else "Front sheet and agenda",
                 numbers=list(range(first_page, first_page + sheet.page_count)),
             )
@@ -424,15 +425,20 @@ def assemble_pack(*, build_id):
             .values_list("front_page_count", flat=True)
             .first()
         )
-        last = _lay_out(build, sheets[0], 1, previous or 1)
+        # Without exempt papers the members' pack is the public pack: build it once.
+        exempt = any(paper.item.exempt for paper in papers)
+        variants = (True, False) if exempt else (False,)
+        last = _lay_out(build, sheets[0], 1, previous or 1, variants)
         for sheet in sheets[1:]:
-            last = _lay_out(build, sheet, last + 1, 1)
+            last = _lay_out(build, sheet, last + 1, 1, variants)
         title = build.version.title
-        members_pdf = assembly.assemble(
-            _sections(sheets, members=True),
-            title=f"{title} (members' pack, includes exempt items)",
-        )
         public_pdf = assembly.assemble(_sections(sheets, members=False), title=title)
+        members_pdf = public_pdf
+        if exempt:
+            members_pdf = assembly.assemble(
+                _sections(sheets, members=True),
+                title=f"{title} (members' pack, includes exempt items)",
+            )
     except Exception as error:  # recorded for staff; the previous version stays live
         logger.exception("assembling pack build %s failed", build_id)
         _fail(build_id, "".join(traceback.format_exception_only(type(error), error)).strip())
