@@ -467,10 +467,7 @@ def _publish_build(build_id, items, papers, sheets, members_pdf, public_pdf, too
     )
     if build.is_finished:
         return build
-    for paper in papers:
-        PackPaper.objects.filter(pk=paper.pk).update(
-            first_page=paper.first_page, last_page=paper.last_page
-        )
+    PackPaper.objects.bulk_update(papers, ["first_page", "last_page"])
     version = build.version
     public_digest = hashlib.sha256(public_pdf.content).hexdigest()
     name = f"panel-pack-{build.meeting.slug}-v{version.number}"

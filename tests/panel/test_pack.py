@@ -270,3 +270,38 @@ def test_a_pack_needs_a_change_note_and_an_agenda(panel_secretary):
     with pytest.raises(packs.NothingToPublish):
         packs.publish_pack(meeting=meeting, by=panel_secretary, note="First")
     assert not AgendaItem.objects.exists()
+
+
+def test_papers_are_sent_to_the_workers_longest_first(meeting, panel_secretary, monkeypatch):
+    sent = []
+
+    class FakeChord:
+        def __init__(self, header):
+            sent.extend(signature.args[0] for signature in header)
+
+        def __call__(self, body):
+            return None
+
+    monkeypatch.setattr("celery.chord", FakeChord)
+    version = packs.publish_pack(meeting=meeting, by=panel_secretary, note="First")
+    packs.start_build(build_id=version.pack_build.pk)
+    sizes = [PaperRender.objects.get(pk=pk).estimated_size for pk in sent]
+    assert len(sent) == 4
+    assert sizes == sorted(sizes, reverse=True)
+
+
+@pytest.mark.parametrize("extra_items", [0, 12])
+def test_assembly_has_a_query_budget_whatever_the_number_of_papers(
+    meeting, panel_secretary, django_assert_max_num_queries, extra_items
+):
+    for number in range(7, 7 + extra_items):
+        report_paper(AgendaItemFactory(meeting=meeting, number=number), paragraphs=1)
+    version = packs.publish_pack(meeting=meeting, by=panel_secretary, note="First")
+    build = version.pack_build
+    for render in PaperRender.objects.filter(status=PaperRender.Status.PENDING):
+        packs.render_paper(render_id=render.pk)
+    # Bounded by the agenda's layout passes, not by the number of papers.
+    with django_assert_max_num_queries(30):
+        packs.assemble_pack(build_id=build.pk)
+    build.refresh_from_db()
+    assert build.status == PackBuild.Status.READY, build.error
