@@ -10,11 +10,25 @@ from django.shortcuts import render
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
+from panel.models import Meeting
+from plans.selectors import current_plan
+
 logger = logging.getLogger(__name__)
 
 
 class HomeView(TemplateView):
+    """The current plan and its priorities, the latest decisions, the next panel meetings."""
+
     template_name = "home.html"
+
+    def get_context_data(self, **kwargs):
+        plan = current_plan()
+        return {
+            **super().get_context_data(**kwargs),
+            "plan": plan,
+            "priorities": list(plan.priorities.order_by("number")) if plan else [],
+            "meetings": list(Meeting.objects.public().upcoming()[:3]),
+        }
 
 
 def _database_status():
