@@ -156,3 +156,15 @@ def test_history_records_each_step(editor, sign):
     reasons = list(decision.history.values_list("history_change_reason", flat=True))
     assert "Submitted to the monitoring officer" in reasons
     assert "Signed as decision 01/2021" in reasons or any("Signed as" in r for r in reasons if r)
+
+
+def test_roles_give_signing_to_decision_makers_only(editor, decision_maker, panel_member):
+    assert decision_maker.has_perm("decisions.sign_decision")
+    assert not editor.has_perm("decisions.sign_decision")
+    for user in (editor, decision_maker):
+        assert user.has_perm("decisions.declare_decision")
+        assert user.has_perm("decisions.publish_decision")
+        assert user.has_perm("decisions.view_decisionpart2")
+        assert user.has_perm("decisions.publish_decisionsreport")
+    assert not panel_member.has_perm("decisions.view_decisionpart2")
+    assert not panel_member.has_perm("decisions.view_decision")
