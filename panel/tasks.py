@@ -20,3 +20,8 @@ def render_pack_paper(render_id):
 @shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def assemble_pack(build_id):
     packs.assemble_pack(build_id=build_id)
+
+
+@shared_task(ignore_result=True)
+def requeue_stalled_pack_builds():
+    return packs.requeue_stalled_builds()

@@ -11,6 +11,7 @@ same page for everyone. A supplementary pack is a new version whose late papers 
 others, so the pages of the first pack keep their numbers.
 """
 
+import datetime
 import hashlib
 import logging
 import time
@@ -527,3 +528,27 @@ def _email_members(build):
     )
     messages = [(subject, body, settings.DEFAULT_FROM_EMAIL, [address]) for address in recipients]
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
+
+
+STALL_AFTER = datetime.timedelta(minutes=15)
+
+
+def requeue_stalled_builds(*, now=None):
+    """Beat task body: start again the builds whose messages were lost or whose worker died
+    for good. Safe to repeat: ready papers are not rendered again and a finished build is
+    left alone."""
+    now = now or timezone.now()
+    stalled = PackBuild.objects.filter(
+        status__in=[
+            PackBuild.Status.QUEUED,
+            PackBuild.Status.RENDERING,
+            PackBuild.Status.ASSEMBLING,
+        ],
+        created_at__lt=now - STALL_AFTER,
+    ).values_list("pk", flat=True)
+    requeued = 0
+    for build_id in stalled:
+        logger.warning("pack build %s stalled: starting it again", build_id)
+        _start(build_id)
+        requeued += 1
+    return requeued
