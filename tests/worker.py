@@ -198,6 +198,20 @@ def _is_test_database(settings_dict):
     return name == test_name if test_name else name.startswith(("test_", "file:memorydb"))
 
 
+def _clear_broker(app):
+    """Drop what earlier runs left on this Redis database: queued tasks, and tasks a killed worker
+    had received but not acknowledged, which Redis would otherwise hand to this run's worker once
+    their visibility timeout passes, to run against a new test database whose ids mean other rows.
+    (Two sessions at once on one Redis database still take each other's tasks: give each its own.)
+    """
+    app.control.purge()
+    with app.connection_for_write() as connection:
+        channel = connection.default_channel
+        channel.client.delete(
+            channel.unacked_key, channel.unacked_index_key, channel.unacked_mutex_key
+        )
+
+
 @pytest.fixture(scope="session")
 def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
     from django.conf import settings
@@ -214,7 +228,7 @@ def celery_worker_process(django_db_setup, django_db_blocker, tmp_path_factory):
 
     from pcc_portal.celery import app
 
-    app.control.purge()  # no leftovers from an earlier run on the same Redis database
+    _clear_broker(app)
     env = {**os.environ, "DATABASE_URL": url, "CELERY_TASK_ALWAYS_EAGER": "0"}
     worker = WorkerProcess(env, tmp_path_factory.mktemp("celery") / "worker.log")
     worker.start()
