@@ -25,6 +25,7 @@ from .models import (
     Subscription,
     SubscriptionToken,
 )
+from .sources import SOURCES
 from .spending import read_spending_file
 
 logger = logging.getLogger(__name__)
@@ -80,7 +81,13 @@ def send_due_reminders(*, today=None, rows=None):
                     subject=f"{freshness.label}: {item.title} (due {freshness.due_on:%d %B %Y})",
                     message=render_to_string(
                         "transparency/email/reminder.txt",
-                        {"item": item, "freshness": freshness, "row": row},
+                        {
+                            "item": item,
+                            "freshness": freshness,
+                            "source_label": getattr(
+                                SOURCES.get(item.portal_source), "label", item.portal_source
+                            ),
+                        },
                     ),
                     from_email=None,
                     recipient_list=[item.responsible_email],

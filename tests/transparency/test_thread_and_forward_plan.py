@@ -109,3 +109,18 @@ def test_the_forward_plan_lists_expected_decisions_and_links_each_once_made(
     )
     page = client.get("/decisions/forward-plan/").content.decode()
     assert decision.get_absolute_url() in page
+
+
+@pytest.mark.django_db
+def test_another_page_can_show_a_priority_golden_thread_with_the_template_tag(
+    published_priority,
+):
+    from django.template import Context, Template
+
+    GrantFactory(priority=published_priority, recipient="Sample Tagged Trust")
+    html = Template(
+        "{% load transparency_tags %}{% golden_thread priority as thread %}"
+        '{% include "transparency/_golden_thread.html" %}'
+    ).render(Context({"priority": published_priority}))
+    assert "Sample Tagged Trust" in html
+    assert "Commitments and their delivery" in html
