@@ -61,6 +61,11 @@ def record_step(*, plan, stage, date, by, note="", reference=""):
     if stage in PUBLISHING_STAGES | {Stage.SUPERSEDED} and not note:
         what = "variation" if stage == Stage.VARIED else "step"
         raise InvalidTransition(f"Say what this {what} is: the note is required.")
+    if stage == Stage.ISSUED and not plan.priorities.exists():
+        raise InvalidTransition(
+            "A plan sets out the Commissioner's police and crime objectives: add its priorities "
+            "before issuing it."
+        )
     step = LifecycleStep.objects.create(
         plan=plan, stage=stage, date=date, note=note, reference=reference.strip(), recorded_by=by
     )

@@ -120,6 +120,7 @@ class TestManagePlanPublishAccess(AccessRule):
 
     def make_url_kwargs(self):
         plan = PlanFactory(slug="issued-plan")
+        PriorityFactory(plan=plan, number=1)
         issue(plan)
         return {"pk": plan.pk}
 

@@ -121,6 +121,17 @@ def test_an_editor_records_the_panel_steps_through_the_editor(client, editor):
 
 
 @pytest.mark.django_db
+def test_a_plan_without_priorities_cannot_be_issued(decision_maker):
+    plan = PlanFactory()
+    issue(plan, until=Stage.RESPONSE_PUBLISHED)
+    with pytest.raises(InvalidTransition, match="add its priorities"):
+        services.record_step(plan=plan, stage=Stage.ISSUED, date=DAY, by=decision_maker,
+                             note="Issued")  # fmt: skip
+    plan.refresh_from_db()
+    assert plan.stage == Stage.RESPONSE_PUBLISHED
+
+
+@pytest.mark.django_db
 def test_issuing_requires_a_note(decision_maker):
     plan = PlanFactory()
     issue(plan, until=Stage.RESPONSE_PUBLISHED)
@@ -164,12 +175,12 @@ def test_a_variation_publishes_a_new_version_with_its_variation_note(client, dec
 
 @pytest.mark.django_db
 def test_issuing_a_plan_supersedes_the_earlier_plan_and_superseded_is_final(decision_maker):
-    earlier = PlanFactory(
+    earlier = full_plan(
         slug="plan-2016", term_start=datetime.date(2016, 5, 12),
         term_end=datetime.date(2021, 5, 12),
     )  # fmt: skip
     issue(earlier, by=decision_maker, render=False)
-    later = PlanFactory(slug="plan-2021")
+    later = full_plan(slug="plan-2021")
     issue(later, by=decision_maker, render=False)
     earlier.refresh_from_db()
     assert earlier.stage == Stage.SUPERSEDED

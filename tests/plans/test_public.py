@@ -7,7 +7,7 @@ from django.urls import reverse
 
 from plans import services
 from plans.models import Commitment, Stage
-from tests.plans.factories import PlanFactory, SectionFactory
+from tests.plans.factories import PlanFactory, PriorityFactory, SectionFactory
 from tests.plans.helpers import full_plan, issue, published_plan
 
 PUBLIC_PATHS = [
@@ -63,6 +63,7 @@ def test_the_plan_page_shows_contents_priorities_measures_finance_and_versions(c
 def test_authors_markdown_is_sanitised_and_its_headings_sit_under_the_section(client):
     plan = PlanFactory(slug="safe")
     SectionFactory(plan=plan, title="Foreword", body="## Residents\n\nText<script>x()</script>")
+    PriorityFactory(plan=plan, number=1)
     issue(plan)
     page = client.get("/plans/safe/").content.decode()
     assert "<script>x()" not in page
