@@ -7,6 +7,7 @@ run eagerly in-process, media on local disk. Each setting names its default besi
 from pathlib import Path
 
 import environ
+from celery.schedules import crontab
 from csp.constants import NONCE, NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
@@ -209,7 +210,7 @@ STORAGES = {
 
 # Modules told about every version that goes public (`index_version(version)`) and every object
 # withdrawn (`remove_object(obj)`), in the same transaction: the site search index.
-PUBLICATION_LISTENERS = []
+PUBLICATION_LISTENERS = ["transparency.search"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
@@ -277,4 +278,18 @@ CELERY_BEAT_SCHEDULE = {
         "task": "pcc_portal.publications.tasks.requeue_stalled_render_jobs",
         "schedule": 60.0,
     },
+    "requeue-stalled-pack-builds": {
+        "task": "panel.tasks.requeue_stalled_pack_builds",
+        "schedule": 60.0,
+    },
+    "transparency-due-reminders": {
+        "task": "transparency.tasks.send_due_reminders",
+        "schedule": crontab(hour=7, minute=0),
+    },
+    "transparency-alert-digests": {
+        "task": "transparency.tasks.send_alert_digests",
+        "schedule": crontab(minute=15),
+    },
 }
+# The site's address, for links in emails sent without a request (reminders, alert digests).
+PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")
