@@ -201,6 +201,19 @@ def plan_sections(plan, *, until=None):
     return sections
 
 
+DASHBOARD_PERIODS = 12  # three years of quarters in each sparkline and its table
+
+
+def dashboard_sections(plan):
+    """The plan's measures for the dashboard: the latest figures and the recent trend (the
+    measure's own page has its whole history)."""
+    sections = plan_sections(plan)
+    for section in sections:
+        for row in section.rows:
+            row.points = row.points[-DASHBOARD_PERIODS:]
+    return sections
+
+
 def current_public_plan():
     """The plan the public dashboard shows: the latest published one."""
     from plans.models import Plan

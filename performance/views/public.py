@@ -17,7 +17,7 @@ from ..periods import PeriodError, parse_quarter_slug
 
 def dashboard(request):
     plan = selectors.current_public_plan()
-    sections = selectors.plan_sections(plan) if plan else []
+    sections = selectors.dashboard_sections(plan) if plan else []
     latest_report = QuarterlyReport.objects.public().order_by("-financial_year", "-quarter").first()
     return render(
         request,

@@ -161,8 +161,12 @@ def test_a_figure_already_held_is_replaced_and_counted(plan, measures, editor):
     measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
     assert (measure_import.new_count, measure_import.replaced_count) == (1, 1)
     services.apply_import(measure_import=measure_import, by=editor)
-    assert DataPoint.objects.get(measure=asb, period_start="2021-04-01").value == Decimal(24100)
+    replaced = DataPoint.objects.get(measure=asb, period_start="2021-04-01")
+    assert replaced.value == Decimal(24100) and replaced.imported_by == measure_import
     assert DataPoint.objects.filter(measure=asb).count() == 2
+    latest = replaced.history.order_by("-history_id").first()
+    assert (latest.history_type, latest.history_user, latest.value) == ("~", editor, 24100)
+    assert latest.history_change_reason == "Imported from figures.csv"
 
 
 def test_an_applied_import_cannot_be_applied_again_or_discarded(plan, measures, editor):
