@@ -74,3 +74,24 @@ def published_plan(slug, *, user):
         sha256="0" * 64,
     )
     return plan
+
+
+class QueryCounter:
+    """Counts the queries run inside it (Django's own query log stops at 9,000)."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+    def __enter__(self):
+        from django.db import connection
+
+        self._wrapper = connection.execute_wrapper(self)
+        self._wrapper.__enter__()
+        return self
+
+    def __exit__(self, *exc):
+        return self._wrapper.__exit__(*exc)

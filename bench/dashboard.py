@@ -15,9 +15,7 @@ import _performance_setup as setup
 
 DATABASE = setup.prepare_database()
 
-from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from django.urls import reverse  # noqa: E402
 
 from pcc_portal.publications.services import freeze  # noqa: E402
@@ -71,12 +69,12 @@ def build(measure_count, quarter_count):
 def timed(label, action, runs=3):
     best, queries, size = None, 0, 0
     for _ in range(runs):
-        with CaptureQueriesContext(connection) as captured:
+        with setup.QueryCounter() as captured:
             started = time.perf_counter()
             result = action()
             seconds = time.perf_counter() - started
         best = seconds if best is None else min(best, seconds)
-        queries = len(captured.captured_queries)
+        queries = captured.count
         size = len(result)
     print(f"  {label:<34} {best:7.3f} s  {queries:4d} queries  {size / 1024:8.0f} KB")
 

@@ -17,8 +17,6 @@ import _performance_setup as setup
 DATABASE = setup.prepare_database()
 
 from django.core.files.uploadedfile import SimpleUploadedFile  # noqa: E402
-from django.db import connection  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
 from openpyxl import Workbook  # noqa: E402
 
 from performance import services  # noqa: E402
@@ -65,12 +63,12 @@ def xlsx_upload(rows):
 
 
 def timed(label, count, action):
-    with CaptureQueriesContext(connection) as queries:
+    with setup.QueryCounter() as queries:
         started = time.perf_counter()
         result = action()
         seconds = time.perf_counter() - started
     print(
-        f"  {label:<28} {seconds:7.2f} s  {len(queries.captured_queries):5d} queries  "
+        f"  {label:<28} {seconds:7.2f} s  {queries.count:5d} queries  "
         f"{count / seconds:9,.0f} rows/s"
     )
     return result
