@@ -20,7 +20,7 @@ RUN pip install --no-cache-dir .
 COPY . .
 COPY --from=assets /src/static/build static/build
 RUN SECRET_KEY=build-only python manage.py collectstatic --noinput \
-    && mkdir -p /app/var && chown -R portal /app/var
+    && mkdir -p /app/var/media /app/var/private-media && chown -R portal /app/var
 USER portal
 EXPOSE 8000
 CMD ["gunicorn", "pcc_portal.wsgi", "--bind", "0.0.0.0:8000", "--workers", "3", "--access-logfile", "-"]

@@ -194,9 +194,19 @@ STATIC_ROOT = env.path("STATIC_ROOT", default=VAR_DIR / "staticfiles")
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = env.path("MEDIA_ROOT", default=VAR_DIR / "media")
+PRIVATE_MEDIA_ROOT = env.path("PRIVATE_MEDIA_ROOT", default=VAR_DIR / "private-media")
+PRIVATE_STORAGE = env.str("PRIVATE_STORAGE", default="")
 STORAGES = {
     "default": {
         "BACKEND": env.str("MEDIA_STORAGE", default="django.core.files.storage.FileSystemStorage")
+    },
+    # Files that only permission-checking views hand out (decisions' Part 2 papers), never served
+    # from MEDIA_URL. On S3, point PRIVATE_STORAGE at a bucket that is never publicly readable.
+    "private": {"BACKEND": PRIVATE_STORAGE}
+    if PRIVATE_STORAGE
+    else {
+        "BACKEND": "django.core.files.storage.FileSystemStorage",
+        "OPTIONS": {"location": str(PRIVATE_MEDIA_ROOT)},
     },
     "staticfiles": {
         "BACKEND": env.str(
