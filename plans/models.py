@@ -189,6 +189,19 @@ class Plan(Publishable):
     def is_superseded(self):
         return self.stage == Stage.SUPERSEDED
 
+    def review_due_on(self):
+        """A plan in force is reviewed every year: a year after it was issued, last varied or
+        last reviewed. None when it is not in force."""
+        if not self.is_publishable:
+            return None
+        last = self.steps.filter(stage__in=PUBLISHABLE_STAGES).order_by("-date", "-pk").first()
+        if last is None:
+            return None
+        try:
+            return last.date.replace(year=last.date.year + 1)
+        except ValueError:  # 29 February
+            return last.date.replace(year=last.date.year + 1, day=28)
+
     def has_unpublished_changes(self):
         live = self.live_version()
         return live is None or self.content_changed_at() > live.published_at

@@ -1,6 +1,7 @@
 """Template tags for the plans area's part of the staff dashboard."""
 
 from django import template
+from django.utils import timezone
 
 from ..models import PUBLISHABLE_STAGES, Stage
 from ..selectors import staff_plans
@@ -19,6 +20,10 @@ def plans_needing_attention(context):
         if plan.stage not in PUBLISHABLE_STAGES:
             following = " or ".join(stage.label for stage in plan.next_stages())
             items.append((plan, f"at \u201c{plan.get_stage_display()}\u201d; next: {following}"))
-        elif plan.has_unpublished_changes():
+            continue
+        due = plan.review_due_on()
+        if due and due <= timezone.localdate():
+            items.append((plan, f"its annual review was due on {due:%-d %B %Y}"))
+        if plan.has_unpublished_changes():
             items.append((plan, "has changes the public does not see yet"))
     return items

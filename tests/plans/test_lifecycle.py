@@ -6,6 +6,7 @@ import datetime
 import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
+from django.utils import timezone
 
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.services import NothingToPublish
@@ -193,3 +194,23 @@ def test_issuing_a_plan_supersedes_the_earlier_plan_and_superseded_is_final(deci
             plan=earlier, stage=Stage.VARIED, date=datetime.date(2023, 1, 1), by=decision_maker,
             note="Too late",
         )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_a_plan_in_force_is_due_for_review_a_year_after_its_last_review(client, decision_maker):
+    plan = full_plan()
+    assert plan.review_due_on() is None  # a draft is not reviewed
+    issue(plan, by=decision_maker, render=False)
+    issued_on = plan.steps.get(stage=Stage.ISSUED).date
+    assert plan.review_due_on() == issued_on.replace(year=issued_on.year + 1)
+    client.force_login(decision_maker)
+    dashboard = client.get(reverse("manage:dashboard")).content.decode()
+    assert "its annual review was due on" in dashboard
+    services.record_step(
+        plan=plan, stage=Stage.REVIEWED, date=timezone.localdate(), by=decision_maker,
+        note="Annual review: priorities unchanged.",
+    )  # fmt: skip
+    plan.refresh_from_db()
+    assert plan.review_due_on() > timezone.localdate()
+    dashboard = client.get(reverse("manage:dashboard")).content.decode()
+    assert "its annual review was due on" not in dashboard
