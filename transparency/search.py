@@ -115,7 +115,23 @@ def _store(obj, *, kind, title, body, url, year, published_at):
 
 def index_version(version):
     """Put a ready version of a published, unrestricted object in the index (replacing the
-    object's earlier version), or take the object out if it is no longer public."""
+    object's earlier version), or take the object out if it is no longer public.
+
+    Called inside the transaction that makes the version public: a failure here is logged
+    and leaves the object out of search (never stale), without undoing the publication."""
+    try:
+        with transaction.atomic():
+            return _index_version(version)
+    except Exception:
+        logger.exception("could not index %s for search; it is left out of search", version)
+        obj = version.content_object
+        if obj is not None:
+            with transaction.atomic():
+                remove_object(obj)
+        return None
+
+
+def _index_version(version):
     from pcc_portal.publications.models import Version
 
     if version.status != Version.Status.READY:

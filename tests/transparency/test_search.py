@@ -138,3 +138,20 @@ def test_a_search_runs_a_fixed_number_of_queries(client, editor, django_assert_m
     with django_assert_max_num_queries(8):
         response = client.get(reverse("transparency:search"), {"q": "youth diversion"})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_failure_to_index_leaves_the_object_out_of_search_but_still_published(
+    monkeypatch, editor, publish
+):
+    page = ContentPageFactory(title="Victims code", slug="victims-code", body="Rights.")
+    publish(page, editor)
+    assert _titles("victims") == ["Victims code"]
+
+    def broken(*args, **kwargs):
+        raise RuntimeError("PDF reader crashed")
+
+    monkeypatch.setattr(search, "pdf_text", broken)
+    version = publish(page, editor, note="Corrected a date")
+    assert version.status == version.Status.READY  # the publication went ahead
+    assert _titles("victims") == []  # and search shows nothing stale
