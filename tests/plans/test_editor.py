@@ -1,6 +1,7 @@
 """The staff editor: build a plan part by part, reorder with buttons, preview, report progress."""
 
 import datetime
+import re
 
 import pytest
 from django.urls import reverse
@@ -511,3 +512,15 @@ def test_a_priority_that_decisions_serve_cannot_be_deleted(signed_in):
     signed_in.post(url)
     assert Priority.objects.filter(pk=priority.pk).exists()
     assert decision.priorities.get() == priority
+
+
+@pytest.mark.django_db
+def test_the_plan_page_counts_commitments_by_delivery_status(signed_in):
+    plan = full_plan()
+    commitment = plan.priorities.get(number=1).commitments.get()
+    commitment.status = Commitment.Status.DELIVERED
+    commitment.save()
+    page = signed_in.get(plan.get_manage_url()).content.decode()
+    delivery = page.split('id="delivery"')[1]
+    assert re.search(r"Not started</dt>\s*<dd[^>]*>1 commitment<", delivery)
+    assert re.search(r"Delivered</dt>\s*<dd[^>]*>1 commitment<", delivery)

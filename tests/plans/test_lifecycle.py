@@ -214,3 +214,26 @@ def test_a_plan_in_force_is_due_for_review_a_year_after_its_last_review(client, 
     assert plan.review_due_on() > timezone.localdate()
     dashboard = client.get(reverse("manage:dashboard")).content.decode()
     assert "its annual review was due on" not in dashboard
+
+
+@pytest.mark.django_db
+def test_a_decision_maker_varies_a_plan_from_its_page_and_the_note_is_required(
+    client, decision_maker, django_capture_on_commit_callbacks
+):
+    plan = full_plan(slug="vary-me")
+    issue(plan, by=decision_maker)
+    client.force_login(decision_maker)
+    url = reverse("plans_manage:step", kwargs={"pk": plan.pk})
+    response = client.post(url, {"stage": "varied", "date": "2022-06-01", "note": ""})
+    assert response.status_code == 400
+    assert "Say what this variation is" in response.content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            url, {"stage": "varied", "date": "2022-06-01", "note": "Added a sixth priority."}
+        )
+    assert response.status_code == 302
+    assert "Version 2 is being published" in client.get(response["Location"]).content.decode()
+    latest = plan.live_version()
+    assert (latest.number, latest.change_note) == (2, "Variation: Added a sixth priority.")
+    plan.refresh_from_db()
+    assert plan.stage == Stage.VARIED
