@@ -147,6 +147,14 @@ class ReportForm(forms.ModelForm):
             submit="Save draft",
         )
 
+    def clean_financial_year(self):
+        year = self.cleaned_data["financial_year"]
+        if not 2000 <= year <= 2100:
+            raise forms.ValidationError(
+                "Enter the year the financial year starts, for example 2021 for 2021-22."
+            )
+        return year
+
     def clean(self):
         data = super().clean()
         year, quarter = data.get("financial_year"), data.get("quarter")

@@ -164,3 +164,13 @@ def test_publish_report_service_refuses_an_empty_change_note(report, decision_ma
 
     with pytest.raises(NothingToPublish):
         services.publish_report(report=report, by=decision_maker, note=" ")
+
+
+def test_a_financial_year_outside_reason_is_refused_with_an_example(client, plan, editor):
+    client.force_login(editor)
+    response = client.post(
+        reverse("performance_manage:report_create"),
+        {"plan": plan.pk, "financial_year": 21, "quarter": 1},
+    )
+    assert response.status_code == 400
+    assert "for example 2021 for 2021-22" in response.content.decode()
