@@ -190,3 +190,19 @@ def test_the_staff_plan_list_has_a_query_budget(client, editor, django_assert_ma
         response = client.get(reverse("plans_manage:list"))
     assert response.status_code == 200
     assert response.content.decode().count("plan-") == 0  # titles, not slugs, are listed
+
+
+@pytest.mark.django_db
+def test_the_issuing_decision_is_linked_once_it_is_published(client, decision_maker):
+    from pcc_portal.publications import services as publishing
+    from tests.decisions.factories import DecisionFactory
+    from tests.plans.helpers import render_version
+
+    published_plan(slug="lancs")
+    decision = DecisionFactory(financial_year=2021, number=28)
+    page = client.get("/plans/lancs/").content.decode()
+    assert "(decision 28/2021)" in page
+    assert 'href="/decisions/2021/28/"' not in page  # not published: no link to a 404
+    render_version(publishing.publish(obj=decision, by=decision_maker, note="Published"))
+    page = client.get("/plans/lancs/").content.decode()
+    assert '<a class="govuk-link" href="/decisions/2021/28/">decision 28/2021</a>' in page
