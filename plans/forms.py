@@ -165,10 +165,19 @@ class MeasureForm(PartForm):
         return cleaned
 
 
+def _not_negative(value):
+    if value is not None and value < 0:
+        raise forms.ValidationError("Enter an amount of 0 or more.")
+    return value
+
+
 class RevenueFigureForm(PartForm):
     class Meta:
         model = RevenueFigure
         fields = ["kind", "label", "financial_year", "amount", "note"]
+
+    def clean_amount(self):
+        return _not_negative(self.cleaned_data["amount"])
 
 
 class CapitalLineForm(PartForm):
@@ -176,11 +185,16 @@ class CapitalLineForm(PartForm):
         model = CapitalLine
         fields = ["scheme", "financial_year", "amount_millions"]
 
+    def clean_amount_millions(self):
+        return _not_negative(self.cleaned_data["amount_millions"])
+
     def validate_unique(self):
-        self.instance.plan = self.plan
-        try:
-            self.instance.validate_constraints()
-        except forms.ValidationError:
+        # The plan is not a field of the form, so Django cannot check (plan, scheme, year).
+        data = self.cleaned_data
+        taken = CapitalLine.objects.filter(
+            plan=self.plan, scheme=data.get("scheme"), financial_year=data.get("financial_year")
+        ).exclude(pk=self.instance.pk)
+        if taken.exists():
             self.add_error(
                 "financial_year",
                 "This scheme already has an amount for that year: change that one instead.",

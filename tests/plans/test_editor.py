@@ -524,3 +524,13 @@ def test_the_plan_page_counts_commitments_by_delivery_status(signed_in):
     delivery = page.split('id="delivery"')[1]
     assert re.search(r"Not started</dt>\s*<dd[^>]*>1 commitment<", delivery)
     assert re.search(r"Delivered</dt>\s*<dd[^>]*>1 commitment<", delivery)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("kind", "field"), [("revenue", "amount"), ("capital", "amount_millions")])
+def test_finance_amounts_cannot_be_negative(signed_in, kind, field):
+    plan = PlanFactory()
+    data = {**PART_DATA[kind], field: "-1"}
+    response = signed_in.post(_url("part_create", pk=plan.pk, kind=kind), data)
+    assert "Enter an amount of 0 or more." in response.content.decode()
+    assert not RevenueFigure.objects.exists() and not CapitalLine.objects.exists()
