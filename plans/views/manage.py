@@ -6,7 +6,6 @@ from dataclasses import dataclass
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -144,8 +143,6 @@ def plan_step(request, pk):
         return _detail(request, plan, step_form=form, status=400)
     try:
         step = services.record_step(plan=plan, by=request.user, **form.cleaned_data)
-    except PermissionDenied:
-        raise
     except InvalidTransition as error:
         form.add_error(None, str(error))
         return _detail(request, plan, step_form=form, status=400)
