@@ -88,6 +88,18 @@ def inspect_pdf(data):
     return PDFInfo(page_count=count, tagged=tagged)
 
 
+def extract_text(data, max_pages=100):
+    """The text of an uploaded PDF's first pages, for search; empty if it has none (a scan)."""
+    from pypdf import PdfReader
+    from pypdf.errors import PyPdfError
+
+    try:
+        reader = PdfReader(io.BytesIO(data))
+        return "\n".join((page.extract_text() or "") for page in reader.pages[:max_pages])
+    except (PyPdfError, ValueError, KeyError):
+        return ""
+
+
 # --- Stamping page numbers -------------------------------------------------------------------
 
 

@@ -62,6 +62,7 @@ class PaperRender(models.Model):
     key = models.CharField(max_length=100, unique=True)
     title = models.CharField(max_length=300)
     document_html = models.TextField(blank=True, help_text="For a report: what to render.")
+    text = models.TextField(blank=True, help_text="Plain text, for search (public papers only).")
     estimated_size = models.PositiveIntegerField(default=0, help_text="For longest-first ordering.")
     status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
     pdf = models.FileField(upload_to="panel/papers/", blank=True)

@@ -72,23 +72,31 @@ def _render_for(paper):
         key = f"report-{_sha(html + publications_pdf.RENDERER_VERSION)}"
         render, created = PaperRender.objects.get_or_create(
             key=key,
-            defaults={"title": paper.title, "document_html": html, "estimated_size": len(html)},
+            defaults={
+                "title": paper.title,
+                "document_html": html,
+                "estimated_size": len(html),
+                "text": paper.report.publication_text(),
+            },
         )
         if not created and render.status == PaperRender.Status.FAILED:
             render.status, render.error = PaperRender.Status.PENDING, ""
             render.save(update_fields=["status", "error"])
         return render
     if paper.kind == Paper.Kind.UPLOAD:
-        render, _ = PaperRender.objects.get_or_create(
-            key=f"upload-{paper.upload_sha256}",
-            defaults={
-                "title": paper.title,
-                "status": PaperRender.Status.READY,
-                "pdf": paper.upload.name,
-                "page_count": paper.upload_page_count,
-                "tagged": paper.upload_tagged,
-            },
-        )
+        render = PaperRender.objects.filter(key=f"upload-{paper.upload_sha256}").first()
+        if render is None:
+            with paper.upload.open("rb") as handle:
+                text = assembly.extract_text(handle.read())
+            render = PaperRender.objects.create(
+                key=f"upload-{paper.upload_sha256}",
+                title=paper.title,
+                status=PaperRender.Status.READY,
+                pdf=paper.upload.name,
+                page_count=paper.upload_page_count,
+                tagged=paper.upload_tagged,
+                text=text,
+            )
         return render
     version = paper.version
     if version.status != Version.Status.READY:
@@ -104,6 +112,7 @@ def _render_for(paper):
             pdf=version.pdf.name,
             page_count=info.page_count,
             tagged=info.tagged,
+            text=version.text,
         )
     return render
 
@@ -507,8 +516,9 @@ def _public_text(items):
         if item.exempt:
             lines.append(f"Exempt: {item.exempt_reason}")
             continue
-        lines.extend(paper.title for paper in item.papers.all())
-    return "\n".join(lines)
+        for paper in item.papers.all():
+            lines.extend([paper.title, paper.render.text])
+    return "\n".join(line for line in lines if line)
 
 
 def _email_members(build):

@@ -157,6 +157,9 @@ def test_exempt_papers_are_only_in_the_members_pack(meeting, panel_secretary, ru
     assert "Not published" in public_text
     with build.members_pdf.open("rb") as handle:
         assert "SECRETPAPER" in "\n".join(_pages(handle.read())[1])
+    # Search sees the public papers' text, and nothing of the exempt ones.
+    assert "UPDATEPAPER" in version.text
+    assert "SECRETPAPER" not in version.text
     exempt = PackPaper.objects.get(item__build=build, item__exempt=True)
     update = PackPaper.objects.get(item__build=build, item__number=5)
     # Numbers are shared: the public pack skips the exempt pages instead of renumbering.

@@ -125,6 +125,9 @@ def test_exempt_papers_are_absent_from_the_public_page_and_pack(client):
     text = _pdf_text(pack)
     assert "PUBLICTEXT" in text
     assert "SECRETTEXT" not in text
+    version = meeting.pack.live_version()
+    assert "PUBLICTEXT" in version.text  # an uploaded paper's text is searchable
+    assert "SECRETTEXT" not in version.text
     assert "Members' pack" not in html
 
 
