@@ -153,6 +153,7 @@ class MeasureForm(PartForm):
         model = Measure
         fields = ["wording", "priority", "theme", "direction", "unit", "is_national"]
         help_texts = {"priority": "Leave empty for a measure of a cross-cutting theme."}
+        widgets = {"theme": forms.TextInput(attrs={"list": "measure-themes"})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

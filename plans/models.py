@@ -108,8 +108,11 @@ PUBLISHABLE_STAGES = [Stage.ISSUED, Stage.REVIEWED, Stage.VARIED]
 
 class PlanQuerySet(PublishableQuerySet):
     def visible_to(self, user):
-        # Whoever may create plans also sees drafts: copying one starts the next term's.
-        if user.is_authenticated and user.has_perm("plans.add_plan"):
+        # Whoever may create or delete plans also sees drafts: copying one starts the next
+        # term's, and a draft started by mistake is deleted.
+        if user.is_authenticated and (
+            user.has_perm("plans.add_plan") or user.has_perm("plans.delete_plan")
+        ):
             return self.all()
         return super().visible_to(user)
 

@@ -16,6 +16,7 @@ urlpatterns = [
     path("<int:pk>/step/", manage.plan_step, name="step"),
     path("<int:pk>/publish/", manage.plan_publish, name="publish"),
     path("<int:pk>/copy/", manage.plan_copy, name="copy"),
+    path("<int:pk>/delete/", manage.plan_delete, name="delete"),
     path("<int:pk>/priorities/<int:number>/", manage.priority_detail, name="priority"),
     path(
         "<int:pk>/commitments/<int:item>/progress/",

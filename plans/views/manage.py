@@ -180,6 +180,26 @@ def plan_publish(request, pk):
 
 
 @login_required
+@permission_required("plans.delete_plan", raise_exception=True)
+def plan_delete(request, pk):
+    """Delete a plan started by mistake. A published plan is the public record: it stays."""
+    plan = _plan(request, pk)
+    blocked = ""
+    if plan.versions.exists():
+        blocked = "This plan has been published, so it stays: its versions are the public record."
+    elif blockers := deletion_blockers(plan):
+        blocked = (
+            f"Other records depend on this plan ({', '.join(blockers)}), so it cannot be deleted."
+        )
+    if request.method == "POST" and not blocked:
+        title = str(plan)
+        plan.delete()
+        messages.success(request, f"The draft \u201c{title}\u201d was deleted.")
+        return redirect("plans_manage:list")
+    return render(request, "plans/manage/plan_delete.html", {"plan": plan, "blocked": blocked})
+
+
+@login_required
 @permission_required("plans.add_plan", raise_exception=True)
 def plan_copy(request, pk):
     plan = _plan(request, pk)
@@ -274,6 +294,12 @@ def _part(kind):
         raise Http404("No such part of a plan.") from None
 
 
+def _themes(plan):
+    """The cross-cutting themes measures already use, offered as suggestions so one theme is
+    not typed two ways."""
+    return sorted(set(plan.measures.exclude(theme="").values_list("theme", flat=True)))
+
+
 def _item(request, pk, kind, item):
     plan = _plan(request, pk)
     part = _part(kind)
@@ -316,7 +342,7 @@ def part_create(request, pk, kind):
     return render(
         request,
         "plans/manage/part_form.html",
-        {"plan": plan, "part": part, "kind": kind, "form": form},
+        {"plan": plan, "part": part, "kind": kind, "form": form, "themes": _themes(plan)},
     )
 
 
@@ -339,7 +365,14 @@ def part_edit(request, pk, kind, item):
     return render(
         request,
         "plans/manage/part_form.html",
-        {"plan": plan, "part": part, "kind": kind, "form": form, "object": obj},
+        {
+            "plan": plan,
+            "part": part,
+            "kind": kind,
+            "form": form,
+            "object": obj,
+            "themes": _themes(plan),
+        },
     )
 
 

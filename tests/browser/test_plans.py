@@ -195,6 +195,14 @@ def test_the_editor_pages_preview_progress_copy_and_delete(page, live_server, ed
     assert page.title().startswith("Error: ")
     check_accessibility(page)
 
+    copy = Plan.objects.get(slug="plan-2025-2029")
+    visit(page, f"/manage/plans/{copy.pk}/")
+    with page.expect_navigation():
+        page.get_by_role("link", name="Delete this draft").click()
+    check_accessibility(page)
+    _submit(page, "Delete the draft plan")
+    assert not Plan.objects.filter(pk=copy.pk).exists()
+
     visit(page, f"/manage/plans/{plan.pk}/revenue/new/")
     _fill(page, "Financial year", "2021-22")
     _fill(page, "Amount (£)", "226.45")

@@ -187,3 +187,11 @@ class TestManagePartMoveAccess(AccessRule):
     def make_url_kwargs(self):
         section = _draft().sections.get()
         return {"pk": section.plan_id, "kind": "sections", "item": section.pk}
+
+
+class TestManagePlanDeleteAccess(AccessRule):
+    url_name = "plans_manage:delete"
+    access = "plans.delete_plan"
+
+    def make_url_kwargs(self):
+        return {"pk": _draft().pk}

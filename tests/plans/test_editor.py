@@ -534,3 +534,29 @@ def test_finance_amounts_cannot_be_negative(signed_in, kind, field):
     response = signed_in.post(_url("part_create", pk=plan.pk, kind=kind), data)
     assert "Enter an amount of 0 or more." in response.content.decode()
     assert not RevenueFigure.objects.exists() and not CapitalLine.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_draft_plan_can_be_deleted_but_a_published_one_stays(signed_in):
+    from tests.plans.helpers import issue
+
+    draft = full_plan(slug="mistake")
+    url = _url("delete", pk=draft.pk)
+    assert "This cannot be undone." in signed_in.get(url).content.decode()
+    assert signed_in.post(url)["Location"] == _url("list")
+    assert not Plan.objects.filter(slug="mistake").exists()
+
+    published = full_plan(slug="published")
+    issue(published)
+    url = _url("delete", pk=published.pk)
+    assert "its versions are the public record" in signed_in.get(url).content.decode()
+    assert signed_in.post(url).status_code == 200
+    assert Plan.objects.filter(slug="published").exists()
+
+
+@pytest.mark.django_db
+def test_the_measure_form_suggests_the_themes_already_used(signed_in):
+    plan = full_plan()
+    page = signed_in.get(_url("part_create", pk=plan.pk, kind="measures")).content.decode()
+    assert 'list="measure-themes"' in page
+    assert '<option value="National crime and policing measures">' in page
