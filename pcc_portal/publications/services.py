@@ -91,6 +91,17 @@ def withdraw(*, obj, by, reason):
     return withdrawal
 
 
+def version_went_public(*, version):
+    """A version has just become ready: reinstate a withdrawn object and tell the listeners.
+    Called in the transaction that marked it ready, by the render job or by any app that makes
+    its versions' PDFs another way (an assembled agenda pack)."""
+    # A new version of a withdrawn object puts it back on the public site.
+    Withdrawal.objects.filter(
+        content_type=version.content_type_id, object_id=version.object_id
+    ).in_force().update(reinstated_at=version.ready_at)
+    _tell_listeners("index_version", version)
+
+
 def queue_render(*, version):
     """Create the version's render job (once) and send it to a worker after commit."""
     job, _ = RenderJob.objects.get_or_create(
@@ -210,11 +221,7 @@ def _record_success(job_id, result):
     version.status = Version.Status.READY
     version.ready_at = timezone.now()
     version.save()
-    # A new version of a withdrawn object puts it back on the public site.
-    Withdrawal.objects.filter(
-        content_type=version.content_type_id, object_id=version.object_id
-    ).in_force().update(reinstated_at=version.ready_at)
-    _tell_listeners("index_version", version)
+    version_went_public(version=version)
     job.status = RenderJob.Status.SUCCEEDED
     job.output = version.pdf.name
     job.error = ""
