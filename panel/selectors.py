@@ -13,7 +13,8 @@ def live_build(meeting):
     if pack is None:
         return None
     version = Version.objects.latest_ready_for(pack)
-    return PackBuild.objects.filter(version=version).first() if version else None
+    builds = PackBuild.objects.select_related("version", "meeting")
+    return builds.filter(version=version).first() if version else None
 
 
 def agenda(build, user):
@@ -21,11 +22,15 @@ def agenda(build, user):
     if build is None:
         return []
     papers = PackPaper.objects.visible_to(user).select_related("render").order_by("position")
-    return list(
+    items = list(
         PackItem.objects.filter(build=build)
+        .select_related("minutes_of")
         .order_by("number")
         .prefetch_related(Prefetch("papers", queryset=papers, to_attr="visible_papers"))
     )
+    for item in items:
+        item.build = build  # papers' links name the meeting through their item's build
+    return items
 
 
 def pack_versions(meeting):

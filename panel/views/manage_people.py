@@ -42,6 +42,16 @@ class _FormPage:
         return response
 
 
+class _NeedsPanel:
+    """Members, groups and complaints belong to the panel: its details come first."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if request.user.has_perms(self.get_permission_required()) and not Panel.objects.exists():
+            messages.error(request, "Enter the panel's details first.")
+            return redirect("panel_manage:panel")
+        return super().dispatch(request, *args, **kwargs)
+
+
 class PanelEditView(PermissionRequiredMixin, _FormPage, UpdateView):
     permission_required = "panel.change_panel"
     form_class = PanelForm
@@ -64,19 +74,13 @@ class MemberListView(PermissionRequiredMixin, ListView):
     queryset = Member.objects.order_by("term_end", "name")
 
 
-class MemberCreateView(PermissionRequiredMixin, _FormPage, CreateView):
+class MemberCreateView(PermissionRequiredMixin, _NeedsPanel, _FormPage, CreateView):
     permission_required = "panel.add_member"
     form_class = MemberForm
     page_title = "Add a member"
     list_url = reverse_lazy("panel_manage:members")
     list_label = "Members"
     success_url = reverse_lazy("panel_manage:members")
-
-    def dispatch(self, request, *args, **kwargs):
-        if not Panel.objects.exists() and request.user.has_perm("panel.add_member"):
-            messages.error(request, "Enter the panel's details first.")
-            return redirect("panel_manage:panel")
-        return super().dispatch(request, *args, **kwargs)
 
 
 class MemberUpdateView(PermissionRequiredMixin, _FormPage, UpdateView):
@@ -100,7 +104,7 @@ class GroupListView(PermissionRequiredMixin, ListView):
     )
 
 
-class GroupCreateView(PermissionRequiredMixin, _FormPage, CreateView):
+class GroupCreateView(PermissionRequiredMixin, _NeedsPanel, _FormPage, CreateView):
     permission_required = "panel.add_taskandfinishgroup"
     form_class = TaskAndFinishGroupForm
     page_title = "Set up a task and finish group"
@@ -134,7 +138,7 @@ class ComplaintListView(PermissionRequiredMixin, ListView):
         }
 
 
-class ComplaintCreateView(PermissionRequiredMixin, _FormPage, CreateView):
+class ComplaintCreateView(PermissionRequiredMixin, _NeedsPanel, _FormPage, CreateView):
     permission_required = "panel.add_complaint"
     form_class = ComplaintForm
     page_title = "Record a complaint about the Commissioner"

@@ -231,6 +231,10 @@ class TestGroupCreateAccess(AccessRule):
     url_name = "panel_manage:group_create"
     access = "panel.add_taskandfinishgroup"
 
+    def make_url_kwargs(self):
+        PanelFactory()
+        return {}
+
 
 class TestGroupEditAccess(AccessRule):
     url_name = "panel_manage:group_edit"
@@ -248,6 +252,10 @@ class TestComplaintsAccess(AccessRule):
 class TestComplaintCreateAccess(AccessRule):
     url_name = "panel_manage:complaint_create"
     access = "panel.add_complaint"
+
+    def make_url_kwargs(self):
+        PanelFactory()
+        return {}
 
 
 class TestComplaintEditAccess(AccessRule):
@@ -513,3 +521,11 @@ def test_items_are_kept_numbered_when_one_is_removed(panel_secretary):
     meeting_services.remove_item(item=meeting.items.get(kind="declarations"))
     assert list(meeting.items.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
     assert AgendaItem.objects.filter(meeting=meeting, kind="declarations").count() == 0
+
+
+def test_members_groups_and_complaints_wait_for_the_panels_details(client, panel_secretary):
+    client.force_login(panel_secretary)
+    for name in ("member_create", "group_create", "complaint_create"):
+        response = client.get(reverse(f"panel_manage:{name}"))
+        assert response.status_code == 302
+        assert response["Location"] == reverse("panel_manage:panel")

@@ -228,3 +228,11 @@ def test_published_minutes_show_on_the_meeting_page(client):
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "No declarations were submitted" in html
     assert reverse("panel:minutes_pdf", kwargs={"date": meeting.slug}) in html
+
+
+def test_the_meeting_page_has_a_query_budget(client, panel_member, django_assert_max_num_queries):
+    meeting = published_meeting()
+    client.force_login(panel_member)
+    with django_assert_max_num_queries(16):
+        response = client.get(meeting.get_absolute_url())
+    assert response.status_code == 200
