@@ -95,8 +95,10 @@ def test_reordering_works_with_the_keyboard_and_keeps_focus_on_the_moved_item(
 ):
     plan = full_plan(slug="reorder")
     priority = plan.priorities.get(number=1)
-    for wording in ["Second commitment", "Third commitment"]:
-        Commitment.objects.create(priority=priority, wording=wording, order=10)
+    # After the plan's own commitment, whatever order the factory's sequence has reached.
+    first = priority.commitments.get()
+    for offset, wording in enumerate(["Second commitment", "Third commitment"], start=1):
+        Commitment.objects.create(priority=priority, wording=wording, order=first.order + offset)
     sign_in(page, live_server, editor)
     visit(page, f"/manage/plans/{plan.pk}/priorities/1/")
     button = page.get_by_role("button", name=_named("Move down", "Launch a fund for priority 1"))
