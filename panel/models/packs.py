@@ -19,6 +19,8 @@ from django.urls import reverse
 
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 
+from .papers import private_storage
+
 
 class AgendaPack(Publishable):
     document_type = "panel-pack"
@@ -65,7 +67,7 @@ class PaperRender(models.Model):
     text = models.TextField(blank=True, help_text="Plain text, for search (public papers only).")
     estimated_size = models.PositiveIntegerField(default=0, help_text="For longest-first ordering.")
     status = models.CharField(max_length=20, choices=Status, default=Status.PENDING)
-    pdf = models.FileField(upload_to="panel/papers/", blank=True)
+    pdf = models.FileField(upload_to="panel/papers/", storage=private_storage, blank=True)
     page_count = models.PositiveIntegerField(null=True, blank=True)
     tagged = models.BooleanField(default=False)
     error = models.TextField(blank=True)
@@ -102,7 +104,7 @@ class PackBuild(models.Model):
     supplementary = models.BooleanField(default=False)
     status = models.CharField(max_length=20, choices=Status, default=Status.QUEUED)
     error = models.TextField(blank=True)
-    members_pdf = models.FileField(upload_to="panel/packs/", blank=True)
+    members_pdf = models.FileField(upload_to="panel/packs/", storage=private_storage, blank=True)
     members_page_count = models.PositiveIntegerField(null=True, blank=True)
     members_sha256 = models.CharField(max_length=64, blank=True)
     front_page_count = models.PositiveIntegerField(null=True, blank=True)

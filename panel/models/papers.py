@@ -2,6 +2,7 @@
 document another app published (any ``publications.Version``: a plan, a decision notice, a
 decisions report, a performance report, or the panel's own minutes)."""
 
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
@@ -10,6 +11,12 @@ from pcc_portal.publications.markdown import markdown_to_text, render_markdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
 
 UPLOAD_LIMIT = 15 * 1024 * 1024
+
+
+def private_storage():
+    """Where papers, their renders and members' packs are kept: the project's private storage,
+    never served at MEDIA_URL; only the permission-checking panel views hand them out."""
+    return storages["private"]
 
 
 class Report(Publishable):
@@ -95,7 +102,7 @@ class Paper(models.Model):
     report = models.ForeignKey(
         Report, null=True, blank=True, on_delete=models.PROTECT, related_name="papers"
     )
-    upload = models.FileField(upload_to="panel/uploads/", blank=True)
+    upload = models.FileField(upload_to="panel/uploads/", storage=private_storage, blank=True)
     upload_sha256 = models.CharField(max_length=64, blank=True)
     upload_page_count = models.PositiveIntegerField(null=True, blank=True)
     upload_tagged = models.BooleanField(default=False)

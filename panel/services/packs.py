@@ -21,7 +21,6 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.files.base import ContentFile
-from django.core.files.storage import default_storage
 from django.core.mail import send_mass_mail
 from django.db import transaction
 from django.db.models import Max
@@ -101,19 +100,23 @@ def _render_for(paper):
     version = paper.version
     if version.status != Version.Status.READY:
         raise NothingToPublish(f"“{paper.title}” is not published yet: its PDF is not ready.")
-    render = PaperRender.objects.filter(key=f"version-{version.pk}-{version.sha256}").first()
+    key = f"version-{version.pk}-{version.sha256}"
+    render = PaperRender.objects.filter(key=key).first()
     if render is None:
         with version.pdf.open("rb") as handle:
-            info = assembly.inspect_pdf(handle.read())
-        render = PaperRender.objects.create(
-            key=f"version-{version.pk}-{version.sha256}",
+            content = handle.read()
+        info = assembly.inspect_pdf(content)
+        render = PaperRender(
+            key=key,
             title=paper.title,
             status=PaperRender.Status.READY,
-            pdf=version.pdf.name,
             page_count=info.page_count,
             tagged=info.tagged,
             text=version.text,
         )
+        # A copy beside the other papers: the pack reads every paper from one storage.
+        render.pdf.save(f"{key}.pdf", ContentFile(content), save=False)
+        render.save()
     return render
 
 
@@ -271,7 +274,7 @@ def render_paper(*, render_id):
 
 
 def _read(render):
-    with default_storage.open(render.pdf.name, "rb") as handle:
+    with render.pdf.open("rb") as handle:
         return handle.read()
 
 
@@ -523,8 +526,7 @@ def _public_text(items):
 
 def _email_members(build):
     meeting = build.meeting
-    # Absolute links need the site's address; without a PORTAL_URL setting the paths are given.
-    site = getattr(settings, "PORTAL_URL", "").rstrip("/")
+    site = settings.PORTAL_BASE_URL.rstrip("/")
     recipients = list(
         Member.objects.current(meeting.date).exclude(email="").values_list("email", flat=True)
     )
