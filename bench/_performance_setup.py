@@ -43,9 +43,12 @@ def publisher():
     return user
 
 
-def published_plan(slug, *, user):
-    """A plan with a ready version, without rendering the plans app's own templates."""
+def published_plan(slug, *, user, term_start=None):
+    """A plan with a ready version, without rendering the plans app's own templates. The
+    dashboard shows the published plan with the latest term start."""
     import datetime
+
+    term_start = term_start or datetime.date(2021, 5, 13)
 
     from django.contrib.contenttypes.models import ContentType
 
@@ -56,8 +59,8 @@ def published_plan(slug, *, user):
         title=f"Benchmark plan {slug}",
         slug=slug,
         commissioner="Benchmark",
-        term_start=datetime.date(2021, 5, 13),
-        term_end=datetime.date(2031, 5, 8),
+        term_start=term_start,
+        term_end=term_start + datetime.timedelta(days=4 * 365),
     )
     Version.objects.create(
         content_type=ContentType.objects.get_for_model(plan, for_concrete_model=False),
