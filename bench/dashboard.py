@@ -21,7 +21,7 @@ from django.urls import reverse  # noqa: E402
 from pcc_portal.publications.services import freeze  # noqa: E402
 from performance.models import DataPoint, QuarterlyReport  # noqa: E402
 from performance.periods import Period  # noqa: E402
-from plans.models import Measure, Priority  # noqa: E402
+from plans.models import Measure, Plan, Priority  # noqa: E402
 
 PRIORITIES = 6
 
@@ -30,8 +30,11 @@ def build(measure_count, quarter_count):
     user = setup.publisher()
     stamp = datetime.datetime.now(datetime.UTC).strftime("%H%M%S%f")
     # A later term than any plan already there, so the dashboard shows this one.
+    earlier = Plan.objects.filter(slug__startswith="bench-dashboard-").count()
     plan = setup.published_plan(
-        f"bench-dashboard-{stamp}", user=user, term_start=datetime.date(2100, 1, 1)
+        f"bench-dashboard-{stamp}",
+        user=user,
+        term_start=datetime.date(2100, 1, 1) + datetime.timedelta(days=earlier),
     )
     priorities = [
         Priority.objects.create(plan=plan, number=n + 1, title=f"Benchmark priority {n + 1}")

@@ -6,7 +6,8 @@ commentary), however many measures and periods there are.
 
 from dataclasses import dataclass, field
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Window
+from django.db.models.functions import RowNumber
 
 from . import assessment, charts
 from .models import DataPoint, MeasureCommentary, ReportCommentary
@@ -135,10 +136,16 @@ class Section:
         return [row for row in self.rows if not row.measure.is_numeric]
 
 
-def _figures_by_measure(measure_ids, *, until=None):
+def _figures_by_measure(measure_ids, *, until=None, last=None):
+    """Each measure's figures in period order; with ``last``, only its latest ``last``."""
     points = DataPoint.objects.filter(measure_id__in=measure_ids)
     if until is not None:
         points = points.filter(period_start__lte=until)
+    if last is not None:
+        points = points.annotate(
+            recent=Window(RowNumber(), partition_by=[F("measure_id")],
+                          order_by=[F("period_start").desc(), F("period_kind").desc()])
+        ).filter(recent__lte=last)  # fmt: skip
     by_measure = {}
     for point in points.order_by("measure_id", "period_start", "period_kind").only(
         "measure_id",
@@ -170,7 +177,7 @@ def _within(points, until):
     return [point for point in points if point.period.end <= until] if until else points
 
 
-def plan_sections(plan, *, until=None):
+def plan_sections(plan, *, until=None, last=None):
     """The plan's measures grouped by priority (in order), then by cross-cutting theme."""
     from plans.models import Measure
 
@@ -180,7 +187,7 @@ def plan_sections(plan, *, until=None):
         .order_by("priority__number", "theme", "order", "pk")
     )
     ids = [measure.pk for measure in measures]
-    figures = _figures_by_measure(ids, until=until)
+    figures = _figures_by_measure(ids, until=until, last=last)
     commentary = _latest_commentary(ids, until=until)
     sections, by_key = [], {}
     for measure in measures:
@@ -207,11 +214,7 @@ DASHBOARD_PERIODS = 12  # three years of quarters in each sparkline and its tabl
 def dashboard_sections(plan):
     """The plan's measures for the dashboard: the latest figures and the recent trend (the
     measure's own page has its whole history)."""
-    sections = plan_sections(plan)
-    for section in sections:
-        for row in section.rows:
-            row.points = row.points[-DASHBOARD_PERIODS:]
-    return sections
+    return plan_sections(plan, last=DASHBOARD_PERIODS)
 
 
 def current_public_plan():
@@ -252,10 +255,7 @@ def report_content(*, report):
     """Everything the quarterly report shows, as at the end of its quarter: the latest figures
     against their comparison, and the last two years for each chart."""
     until = report.period.end
-    sections = plan_sections(report.plan, until=until)
-    for section in sections:
-        for row in section.rows:
-            row.points = row.points[-REPORT_PERIODS:]
+    sections = plan_sections(report.plan, until=until, last=REPORT_PERIODS)
     commentary = {
         entry.priority_id: entry
         for entry in ReportCommentary.objects.filter(report=report).select_related("priority")

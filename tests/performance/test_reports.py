@@ -62,6 +62,7 @@ def test_the_report_shows_figures_up_to_the_end_of_its_quarter(report):
     rows = {row.measure.wording: row for s in content.sections for row in s.rows}
     asb = rows["Monitoring of the number of anti-social behaviour incidents"]
     assert asb.latest.period.label == "2021-22 Q2"
+    assert [p.period.label for p in asb.points][0] == "2019-20 Q3"  # the last two years
     assert asb.assessment.key == "no_comparison"
     ksi = rows["Reduce the number of people killed or seriously injured on the roads"]
     assert (ksi.latest.value, ksi.latest.comparison_value) == (191, 210)
