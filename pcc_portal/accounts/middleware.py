@@ -6,8 +6,15 @@ from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.cache import patch_cache_control
 
-# Paths a signed-in user without two-factor sign-in may still reach, to set it up or leave.
-MFA_SETUP_PATHS = ("/accounts/2fa/", "/accounts/logout/", "/static/", "/healthz")
+# Paths a signed-in user without two-factor sign-in may still reach, to set it up or leave
+# (allauth asks for the password again before an authenticator can be added).
+MFA_SETUP_PATHS = (
+    "/accounts/2fa/",
+    "/accounts/reauthenticate/",
+    "/accounts/logout/",
+    "/static/",
+    "/healthz",
+)
 
 
 class StaffPagesMiddleware:

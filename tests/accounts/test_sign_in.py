@@ -123,3 +123,13 @@ def test_without_mfa_required_staff_go_straight_through(client, editor, settings
     settings.REQUIRE_MFA = False
     client.force_login(editor)
     assert client.get("/manage/").status_code == 200
+
+
+@pytest.mark.django_db
+def test_with_mfa_required_the_password_check_before_set_up_is_reachable(
+    client, editor, settings
+):
+    # allauth asks for the password again before adding an authenticator: no redirect loop.
+    settings.REQUIRE_MFA = True
+    client.force_login(editor)
+    assert client.get("/accounts/reauthenticate/").status_code == 200

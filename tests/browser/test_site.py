@@ -2,7 +2,6 @@
 runs without a CSP violation or a JavaScript error."""
 
 import pytest
-from playwright.sync_api import Error as PlaywrightError
 
 from tests.accounts.factories import PASSWORD
 from tests.browser.conftest import check_accessibility, sign_in, visit
@@ -79,14 +78,6 @@ def test_activating_an_authenticator_app_asks_for_the_password_first(page, live_
     assert page.locator("main input[name=code]").is_visible()
 
 
-@pytest.mark.xfail(
-    strict=True,
-    raises=PlaywrightError,  # net::ERR_TOO_MANY_REDIRECTS
-    reason="Defect in pcc_portal/accounts/middleware.py: with REQUIRE_MFA on (the production "
-    "default), MFA_SETUP_PATHS lacks /accounts/reauthenticate/, which allauth requires before "
-    "TOTP activation, so a staff account without two-factor sign-in is redirected in a loop "
-    "between /accounts/2fa/totp/activate/ and /accounts/reauthenticate/ and can never set it up.",
-)
 def test_two_factor_setup_when_it_is_required(page, live_server, editor, settings):
     settings.REQUIRE_MFA = True
     page.goto(f"{live_server.url}/accounts/login/")
