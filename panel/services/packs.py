@@ -29,7 +29,7 @@ from django.utils import timezone
 
 from pcc_portal.publications import pdf as publications_pdf
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.services import NothingToPublish
+from pcc_portal.publications.services import NothingToPublish, version_went_public
 
 from .. import assembly
 from ..models import AgendaPack, Meeting, Member, PackBuild, PackItem, PackPaper, Paper, PaperRender
@@ -497,6 +497,7 @@ def _publish_build(build_id, items, papers, sheets, members_pdf, public_pdf, too
     version.status = Version.Status.READY
     version.ready_at = timezone.now()
     version.save()
+    version_went_public(version=version)  # the public pack's text goes into site search
     members_digest = hashlib.sha256(members_pdf.content).hexdigest()
     build.members_pdf.save(
         f"{name}-members-{members_digest[:12]}.pdf", ContentFile(members_pdf.content), save=False

@@ -323,3 +323,13 @@ def test_a_stalled_build_is_started_again(meeting, panel_secretary, run_on_commi
     build.refresh_from_db()
     assert build.status == PackBuild.Status.READY, build.error
     assert packs.requeue_stalled_builds(now=later) == 0
+
+
+def test_a_published_pack_is_found_by_site_search_without_its_exempt_papers(
+    meeting, panel_secretary, run_on_commit
+):
+    from transparency.search import search
+
+    _publish(run_on_commit, meeting, panel_secretary)
+    assert search(query="UPDATEPAPER").page.paginator.count == 1
+    assert search(query="SECRETPAPER").page.paginator.count == 0
