@@ -204,7 +204,7 @@ def subscribe(*, email, topic, priority=None, base_url):
     whether or not the address already follows the topic, so nobody learns who subscribes."""
     email = email.strip().lower()
     existing = (
-        Subscription.objects.select_for_update()
+        Subscription.objects.select_for_update(of=("self",))
         .filter(email=email, topic=topic, priority=priority, unsubscribed_at__isnull=True)
         .first()
     )
@@ -229,7 +229,7 @@ def subscribe(*, email, topic, priority=None, base_url):
 
 def _use_token(token, purpose):
     found = (
-        SubscriptionToken.objects.select_for_update()
+        SubscriptionToken.objects.select_for_update(of=("self",))
         .select_related("subscription")
         .filter(token_hash=_hash(token or ""), purpose=purpose)
         .first()
@@ -275,7 +275,7 @@ def send_digests(*, base_url, now=None):
     for subscription_id in Subscription.objects.active().values_list("pk", flat=True):
         with transaction.atomic():
             subscription = (
-                Subscription.objects.select_for_update()
+                Subscription.objects.select_for_update(of=("self",))
                 .active()
                 .select_related("priority")
                 .filter(pk=subscription_id)
