@@ -78,6 +78,18 @@ class TestReauthenticateAccess(AccessRule):
     access = SIGNED_IN
 
 
+class TestRequestReauthenticationCodeAccess(AccessRule):
+    url_name = "account_request_reauthentication_code"
+    access = SIGNED_IN
+    allowed_status = (302, 404)  # re-authentication by emailed code is not enabled
+
+
+class TestConfirmReauthenticationCodeAccess(AccessRule):
+    url_name = "account_confirm_reauthentication_code"
+    access = SIGNED_IN
+    allowed_status = (302, 404)
+
+
 class TestEmailAccess(AccessRule):
     url_name = "account_email"
     access = SIGNED_IN

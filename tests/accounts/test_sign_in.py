@@ -126,9 +126,7 @@ def test_without_mfa_required_staff_go_straight_through(client, editor, settings
 
 
 @pytest.mark.django_db
-def test_with_mfa_required_the_password_check_before_set_up_is_reachable(
-    client, editor, settings
-):
+def test_with_mfa_required_the_password_check_before_set_up_is_reachable(client, editor, settings):
     # allauth asks for the password again before adding an authenticator: no redirect loop.
     settings.REQUIRE_MFA = True
     client.force_login(editor)
