@@ -4,7 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
 
-from plans.models import Priority
+from plans.forms import PriorityChoiceField
 
 from .models import (
     Decision,
@@ -16,11 +16,6 @@ from .models import (
 )
 
 
-class PriorityChoiceField(forms.ModelMultipleChoiceField):
-    def label_from_instance(self, obj):
-        return f"{obj.plan.title}: {obj.number}. {obj.title}"
-
-
 def _helper(*fields, submit="Save"):
     helper = FormHelper()
     helper.label_size = Size.SMALL
@@ -30,9 +25,6 @@ def _helper(*fields, submit="Save"):
 
 class DecisionForm(forms.ModelForm):
     priorities = PriorityChoiceField(
-        queryset=Priority.objects.none(),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
         label="Plan priorities served",
         help_text="Tick each priority of the police and crime plan this decision serves.",
     )
@@ -70,9 +62,6 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["priorities"].queryset = Priority.objects.select_related("plan").order_by(
-            "-plan__term_start", "number"
-        )
         self.helper = _helper(
             Field.text("title"),
             Field.text("report_by"),

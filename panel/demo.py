@@ -377,6 +377,32 @@ def _report(meeting, spec):
     return Report(meeting=meeting, **spec)
 
 
+# The plan priorities each demo report is about, by their titles in the 2021-2025 plan.
+REPORT_PRIORITIES = {
+    PLAN_COVER["title"]: None,  # every priority
+    UPDATE["title"]: ["Targeting dangerous drivers", "Tackling domestic abuse and sexual violence"],
+}
+
+
+def _priorities(report_title):
+    """Priorities of the 2021-2025 plan a demo report is about (none without the plans demo)."""
+    from plans.models import Priority
+
+    if report_title not in REPORT_PRIORITIES:
+        return []
+    titles = REPORT_PRIORITIES[report_title]
+    priorities = Priority.objects.filter(plan__slug="police-and-crime-plan-2021-2025")
+    if titles is not None:
+        priorities = priorities.filter(title__in=titles)
+    return list(priorities)
+
+
+def _add_report(item, meeting, spec):
+    meeting_services.add_report_paper(
+        item=item, report=_report(meeting, spec), priorities=_priorities(spec["title"])
+    )
+
+
 def _december(panel, october, publisher):
     meeting, created = _meeting(
         panel,
@@ -406,7 +432,7 @@ def _december(panel, october, publisher):
                 title="Police and Crime Panel for Lancashire Minutes Oct 2021",
             )
         elif paper == "plan":
-            meeting_services.add_report_paper(item=item, report=_report(meeting, PLAN_COVER))
+            _add_report(item, meeting, PLAN_COVER)
             plan = _published_version("plan", lambda v: "2021-2025" in v.title)
             if plan is not None:
                 meeting_services.add_publication_paper(item=item, version=plan)
@@ -418,9 +444,9 @@ def _december(panel, october, publisher):
             if published is not None:
                 meeting_services.add_publication_paper(item=item, version=published)
             else:
-                meeting_services.add_report_paper(item=item, report=_report(meeting, DECISIONS))
+                _add_report(item, meeting, DECISIONS)
         elif isinstance(paper, dict):
-            meeting_services.add_report_paper(item=item, report=_report(meeting, paper))
+            _add_report(item, meeting, paper)
     return meeting, True
 
 

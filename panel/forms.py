@@ -1,11 +1,12 @@
 """Staff forms for the panel: meetings, agenda items, papers, packs, proceedings, membership."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 
 from pcc_portal.publications.models import Version
+from plans.forms import PriorityChoiceField
 
 from .assembly import InvalidPDF
 from .models import (
@@ -129,6 +130,11 @@ class AgendaItemForm(forms.ModelForm):
 
 
 class ReportForm(forms.ModelForm):
+    priorities = PriorityChoiceField(
+        label="Plan priorities (optional)",
+        help_text="Tick the police and crime plan priorities the report is about: it then "
+        "appears on each priority's page once published.",
+    )
     late = forms.BooleanField(
         required=False,
         label="Late paper",
@@ -145,6 +151,7 @@ class ReportForm(forms.ModelForm):
             "body",
             "appendices",
             "author",
+            "priorities",
         ]
         widgets = {
             "executive_summary": forms.Textarea(attrs={"rows": 4}),
@@ -156,6 +163,7 @@ class ReportForm(forms.ModelForm):
     def __init__(self, *args, with_late=True, **kwargs):
         super().__init__(*args, **kwargs)
         fields = [*self.Meta.fields]
+        fields[-1] = Field.checkboxes("priorities", legend_size=Size.SMALL, small=True)
         if with_late:
             fields.append("late")
         else:

@@ -344,26 +344,37 @@ def _load_meeting(report, publisher):
             "Lancashire Road Safety Partnership",
             presented_by="Lancashire Constabulary",
         )
-        for description, due in (
+        priorities = {p.title: p for p in report.plan.priorities.all()}
+        for description, due, about in (
             (
                 "Report the Force Control Room's 101 and 999 service levels, with the plan to "
                 "recover them, to the next scrutiny meeting.",
                 datetime.date(2022, 2, 14),
+                [],
             ),
             (
                 "Brief the Commissioner on the response to reports of drink spiking, with partners "
                 "in the night-time economy.",
                 datetime.date(2022, 1, 31),
+                ["Tackling domestic abuse and sexual violence"],
             ),
             (
                 "Set out the mental health demand on frontline officers and the agreement sought "
                 "with health partners.",
                 datetime.date(2022, 2, 14),
+                [],
+            ),
+            (
+                "Report the effect of the average speed cameras reviewed by the Lancashire Road "
+                "Safety Partnership on speeding and casualties.",
+                datetime.date(2022, 2, 14),
+                ["Targeting dangerous drivers"],
             ),
         ):
-            ScrutinyAction.objects.create(
+            action = ScrutinyAction.objects.create(
                 raised_at=meeting, description=description, owner="Chief Constable", due_date=due
             )
+            action.priorities.set([priorities[title] for title in about if title in priorities])
     if not meeting.versions.exists():
         publishing.publish(obj=meeting, by=publisher, note="Note of the meeting published.")
     return meeting, created

@@ -1,8 +1,10 @@
 """Staff forms for figures, commentary, imports, reports and scrutiny meetings."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+
+from plans.forms import PriorityChoiceField
 
 from .imports import MAX_BYTES
 from .models import (
@@ -223,14 +225,27 @@ class PaperForm(forms.ModelForm):
 
 
 class ActionForm(forms.ModelForm):
+    priorities = PriorityChoiceField(
+        label="Plan priorities (optional)",
+        help_text="Tick the police and crime plan priorities the action is about: it then "
+        "appears on each priority's page once the meeting's note is published.",
+    )
+
     class Meta:
         model = ScrutinyAction
-        fields = ["description", "owner", "due_date"]
+        fields = ["description", "owner", "due_date", "priorities"]
         widgets = {"due_date": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, "description", "owner", "due_date", submit="Add action")
+        _helper(
+            self,
+            "description",
+            "owner",
+            "due_date",
+            Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
+            submit="Add action",
+        )
 
 
 class ActionUpdateForm(forms.Form):
@@ -241,7 +256,15 @@ class ActionUpdateForm(forms.Form):
     closed_on = forms.DateField(
         label="Closed on (for a closed action)", required=False, widget=DATE_WIDGET
     )
+    priorities = PriorityChoiceField(label="Plan priorities (optional)")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, "status", "update", "closed_on", submit="Save progress")
+        _helper(
+            self,
+            "status",
+            "update",
+            "closed_on",
+            Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
+            submit="Save progress",
+        )

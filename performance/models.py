@@ -434,8 +434,15 @@ class ScrutinyAction(models.Model):
     status = models.CharField(max_length=20, choices=Status, default=Status.OPEN)
     update = models.TextField("Latest update", blank=True)
     closed_on = models.DateField(null=True, blank=True)
+    priorities = models.ManyToManyField(
+        "plans.Priority",
+        blank=True,
+        related_name="scrutiny_actions",
+        verbose_name="plan priorities",
+        help_text="The police and crime plan priorities the action is about.",
+    )
 
-    history = HistoricalRecords()
+    history = HistoricalRecords(m2m_fields=[priorities])
     objects = ScrutinyActionQuerySet.as_manager()
 
     class Meta:

@@ -220,8 +220,9 @@ def publish_report(*, report, by, note):
 
 
 @transaction.atomic
-def update_action(*, action, status, update, closed_on, by):
-    """Record progress on an action: started, closed on a date, or reopened."""
+def update_action(*, action, status, update, closed_on, by, priorities=None):
+    """Record progress on an action: started, closed on a date, or reopened; and which plan
+    priorities it is about."""
     action = (
         ScrutinyAction.objects.select_for_update().select_related("raised_at").get(pk=action.pk)
     )
@@ -243,4 +244,6 @@ def update_action(*, action, status, update, closed_on, by):
     action.update = update
     action._history_user = by
     action.save()
+    if priorities is not None:
+        action.priorities.set(priorities)
     return action

@@ -27,6 +27,22 @@ def _helper(fields, button="Save", action=""):
     return helper
 
 
+class PriorityChoiceField(forms.ModelMultipleChoiceField):
+    """Tick boxes for the plan priorities something serves, newest plan first; decisions, panel
+    reports and scrutiny actions use it to join a priority's golden thread."""
+
+    widget = forms.CheckboxSelectMultiple
+
+    def __init__(self, **kwargs):
+        kwargs.setdefault("required", False)
+        kwargs.setdefault("label", "Plan priorities")
+        queryset = Priority.objects.select_related("plan").order_by("-plan__term_start", "number")
+        super().__init__(queryset=queryset, **kwargs)
+
+    def label_from_instance(self, obj):
+        return f"{obj.plan.title}: {obj.number}. {obj.title}"
+
+
 class DateInput(forms.DateInput):
     input_type = "date"
 

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import datetime
 
 from django.apps import apps
-from django.db import DatabaseError, models
+from django.db import models
 
 from .models import (
     Contract,
@@ -134,15 +134,28 @@ def _document_entries(*, since=None):
 
 
 def _priority_entries(priority, *, since=None):
-    entries = []
-    try:
-        decision_ids = list(priority.decisions.values_list("pk", flat=True))
-    except (AttributeError, DatabaseError):
-        decision_ids = []
-    if decision_ids:
-        entries += _version_entries(
-            ["decisions.decision"], since=since, only={"decisions.decision": decision_ids}
-        )
+    """What follows a priority: its decisions, the agenda packs carrying panel reports about it,
+    the notes of scrutiny meetings that raised actions on it, its grants and forward plan."""
+    from decisions.models import Decision, PriorityScope
+    from panel.models import AgendaPack, Report
+    from performance.models import ScrutinyMeeting
+
+    decisions = Decision.objects.filter(
+        models.Q(priorities=priority) | models.Q(priority_scope=PriorityScope.ALL)
+    )
+    reports = Report.objects.public().filter(priorities=priority)
+    only = {
+        "decisions.decision": list(decisions.values_list("pk", flat=True).distinct()),
+        "panel.agendapack": list(
+            AgendaPack.objects.filter(meeting__reports__in=reports).values_list("pk", flat=True)
+        ),
+        "performance.scrutinymeeting": list(
+            ScrutinyMeeting.objects.filter(actions__priorities=priority).values_list(
+                "pk", flat=True
+            )
+        ),
+    }
+    entries = _version_entries(list(only), since=since, only=only)
     entries += _entry_entries(
         [
             Grant.objects.filter(priority=priority),

@@ -26,10 +26,7 @@ class TopicFeed(Feed):
 
     def link(self):
         if self.priority is not None:
-            return reverse(
-                "transparency:golden_thread",
-                kwargs={"slug": self.priority.plan.slug, "number": self.priority.number},
-            )
+            return self.priority.get_absolute_url()
         return reverse("transparency:alerts") + f"?topic={self.topic}"
 
     def subtitle(self):

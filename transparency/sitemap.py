@@ -74,10 +74,6 @@ def public_urls():
         for priority in priority_model.objects.filter(
             plan__in=plan_model.objects.public()
         ).select_related("plan"):
-            url = _reverse(
-                "transparency:golden_thread", slug=priority.plan.slug, number=priority.number
-            )
-            urls[url] = None
             priority_url = _reverse(
                 "plans:priority", slug=priority.plan.slug, number=priority.number
             )

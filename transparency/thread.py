@@ -1,22 +1,25 @@
 """The golden thread of a plan priority: what the plan promised under it, how it is measured,
 the decisions taken for it, the grants made towards it, what the forward plan expects, and what
-the Panel and the scrutiny meetings asked about it; newest first in each part.
+the Police and Crime Panel and the strategic scrutiny meetings asked about it.
 
-Each part reads another app through its public QuerySets and fails soft: a part whose app has
-no such link (yet) is listed with the reason, so the page says what it cannot show.
+Each part reads only what the public may see, through its model's ``public()`` QuerySet, and
+lists its items newest first (commitments keep the plan's order). The plans app shows the thread
+on each priority's page (``{% golden_thread priority version as thread %}``). Commitments and
+measures are read as the plan's live version published them.
 """
 
-import logging
 from dataclasses import dataclass, field
 from datetime import date
 
-from django.apps import apps
-from django.core.exceptions import FieldDoesNotExist
-from django.db import DatabaseError, models
+from django.db import models
+from django.urls import reverse
+
+from decisions.models import Decision, PriorityScope
+from panel.models import Report
+from performance.models import DataPoint, ScrutinyAction, ScrutinyMeeting
+from plans.models import Commitment, Measure, Plan, Priority
 
 from .models import ForwardPlanEntry, Grant
-
-logger = logging.getLogger(__name__)
 
 
 @dataclass
@@ -34,22 +37,11 @@ class ThreadPart:
     key: str
     title: str
     items: list = field(default_factory=list)
-    unavailable: str = ""  # why this part cannot be shown yet
-
-
-def _model(label):
-    try:
-        return apps.get_model(label)
-    except LookupError:
-        return None
 
 
 def public_priorities():
     """Priorities of published plans."""
-    priority_model, plan_model = _model("plans.Priority"), _model("plans.Plan")
-    return priority_model.objects.filter(plan__in=plan_model.objects.public()).select_related(
-        "plan"
-    )
+    return Priority.objects.filter(plan__in=Plan.objects.public()).select_related("plan")
 
 
 def public_priority(*, slug, number):
@@ -60,198 +52,135 @@ def _newest_first(items):
     return sorted(items, key=lambda i: (i.on is not None, i.on or date.min), reverse=True)
 
 
-def _commitments(priority):
-    part = ThreadPart("commitments", "Commitments and their delivery")
-    related = getattr(priority, "commitments", None)
-    if related is None:
-        part.unavailable = "The plan does not record commitments for its priorities yet."
-        return part
-    for commitment in related.all():
-        status = getattr(commitment, "get_status_display", lambda: "")()
-        part.items.append(
-            ThreadItem(
-                title=str(getattr(commitment, "wording", commitment)), detail=status, tag=status
-            )
-        )
-    return part
+def _as_published(model, priority, version):
+    """``model``'s rows for ``priority`` as they stood when ``version`` of the plan was published
+    (their history as of then): a draft edit since is not public until the plan is republished."""
+    rows = model.history.as_of(version.published_at).filter(priority_id=priority.pk)
+    return sorted(rows, key=lambda row: (getattr(row, "order", 0), row.pk))
 
 
-def _measures(priority):
-    part = ThreadPart("measures", "Measures and their latest figures")
-    data_point = _model("performance.DataPoint")
+def _commitments(priority, version):
+    return [
+        ThreadItem(title=c.wording, detail=c.get_status_display(), tag=c.get_status_display())
+        for c in _as_published(Commitment, priority, version)
+    ]
+
+
+def _measures(priority, version):
     latest = {}
-    if data_point is not None:
-        try:
-            for point in (
-                data_point.objects.public()
-                .filter(measure__priority=priority)
-                .order_by("measure_id", "-period_start")
-            ):
-                latest.setdefault(point.measure_id, point)
-        except (DatabaseError, AttributeError):
-            logger.info("no performance figures to read", exc_info=True)
-    for measure in priority.measures.all():
+    points = (
+        DataPoint.objects.public()
+        .filter(measure__priority=priority)
+        .order_by("measure_id", "-period_start")
+    )
+    for point in points:
+        latest.setdefault(point.measure_id, point)
+    items = []
+    for measure in _as_published(Measure, priority, version):
         point = latest.get(measure.pk)
-        detail = ""
+        detail = "No figures published yet."
         if point is not None:
             unit = f" {measure.unit}" if measure.unit else ""
             detail = f"{point.value.normalize():,}{unit} ({point.period})"
-        part.items.append(
+        items.append(
             ThreadItem(
                 title=measure.wording,
-                url=_measure_url(measure),
+                url=reverse("performance:measure", kwargs={"pk": measure.pk}),
                 on=point.period_start if point else None,
-                detail=detail or "No figures published yet.",
+                detail=detail,
                 show_on=False,
             )
         )
-    if data_point is None:
-        part.unavailable = "Performance figures are not published yet."
-    return part
+    return items
 
 
-def _measure_url(measure):
-    from django.urls import NoReverseMatch, reverse
-
-    try:
-        return reverse("performance:measure", kwargs={"pk": measure.pk})
-    except NoReverseMatch:
-        return ""
-
-
-def _decisions(priority):
-    part = ThreadPart("decisions", "Decisions")
-    decision = _model("decisions.Decision")
-    if decision is None:
-        part.unavailable = "The decisions register is not available yet."
-        return part
-    try:
-        linked = models.Q(priorities=priority)
-        if any(f.name == "priority_scope" for f in decision._meta.get_fields()):
-            linked |= models.Q(priority_scope="all")  # decisions that serve every priority
-        decisions = decision.objects.public().filter(linked).distinct()
-    except (FieldDoesNotExist, DatabaseError, ValueError) as error:
-        part.unavailable = f"Decisions are not linked to plan priorities ({error})."
-        return part
-    for item in decisions:
-        restricted = getattr(item, "is_restricted", False)
-        title = getattr(item, "public_title", None) or str(item)
-        part.items.append(
-            ThreadItem(
-                title=title,
-                url=item.get_absolute_url(),
-                on=getattr(item, "decision_date", None),
-                detail="Restricted: only its reference, title and date are published."
-                if restricted
-                else "",
-            )
+def _decisions(priority, version):
+    serving = models.Q(priorities=priority) | models.Q(priority_scope=PriorityScope.ALL)
+    return [
+        ThreadItem(
+            title=decision.public_title,
+            url=decision.get_absolute_url(),
+            on=decision.decision_date,
+            detail="Restricted: only its reference, title and date are published."
+            if decision.is_restricted
+            else "",
         )
-    return part
+        for decision in Decision.objects.public().filter(serving).distinct()
+    ]
 
 
-def _grants(priority):
-    part = ThreadPart("grants", "Grants")
-    for grant in Grant.objects.public().filter(priority=priority):
-        part.items.append(
-            ThreadItem(
-                title=f"£{grant.amount:,.2f} to {grant.recipient}",
-                url=grant.get_absolute_url(),
-                on=grant.awarded_on,
-                detail=grant.purpose,
-                tag="Sample" if grant.is_sample else "",
-            )
+def _grants(priority, version):
+    return [
+        ThreadItem(
+            title=f"£{grant.amount:,.2f} to {grant.recipient}",
+            url=grant.get_absolute_url(),
+            on=grant.awarded_on,
+            detail=grant.purpose,
+            tag="Sample" if grant.is_sample else "",
         )
-    return part
+        for grant in Grant.objects.public().filter(priority=priority)
+    ]
 
 
-def _forward_plan(priority):
-    part = ThreadPart("forward-plan", "Decisions expected (forward plan)")
-    for entry in ForwardPlanEntry.objects.public().filter(priority=priority):
-        part.items.append(
-            ThreadItem(
-                title=entry.title,
-                url=entry.get_absolute_url(),
-                on=entry.expected_on,
-                detail=f"Expected from {entry.decision_maker}",
-            )
+def _forward_plan(priority, version):
+    return [
+        ThreadItem(
+            title=entry.title,
+            url=entry.get_absolute_url(),
+            on=entry.expected_on,
+            detail=f"Expected from {entry.decision_maker}",
         )
-    return part
+        for entry in ForwardPlanEntry.objects.public().filter(priority=priority)
+    ]
 
 
-def _linked(model, priority):
-    """Rows of ``model`` linked to ``priority`` by a ``priority``/``priorities`` field or
-    through a ``measure``; None if the model has no such link."""
-    names = {f.name for f in model._meta.get_fields()}
-    if "priorities" in names:
-        return model.objects.filter(priorities=priority)
-    if "priority" in names:
-        return model.objects.filter(priority=priority)
-    if "measure" in names:
-        return model.objects.filter(measure__priority=priority)
-    return None
-
-
-def _panel_reports(priority):
-    part = ThreadPart("panel-reports", "Police and Crime Panel reports")
-    report = _model("panel.Report")
-    if report is None:
-        part.unavailable = "Panel reports are not available yet."
-        return part
-    rows = _linked(report, priority)
-    if rows is None:
-        part.unavailable = "Panel reports are not linked to plan priorities yet."
-        return part
-    for item in rows.filter(pk__in=report.objects.public()):
-        part.items.append(
-            ThreadItem(
-                title=str(item),
-                url=item.get_absolute_url(),
-                on=getattr(item, "date", None) or getattr(item, "report_date", None),
-            )
+def _panel_reports(priority, version):
+    reports = Report.objects.public().filter(priorities=priority).select_related("meeting__panel")
+    return [
+        ThreadItem(
+            title=report.title,
+            url=report.get_absolute_url(),
+            on=report.meeting.date,
+            detail=f"Report to the {report.meeting.panel.name}",
         )
-    return part
+        for report in reports
+    ]
 
 
-def _scrutiny_actions(priority):
-    part = ThreadPart("scrutiny-actions", "Scrutiny actions")
-    action, meeting = _model("performance.ScrutinyAction"), _model("performance.ScrutinyMeeting")
-    if action is None or meeting is None:
-        part.unavailable = "Scrutiny meetings are not available yet."
-        return part
-    rows = _linked(action, priority)
-    if rows is None:
-        part.unavailable = "Scrutiny actions are not linked to plan priorities yet."
-        return part
-    for item in rows.filter(raised_at__in=meeting.objects.public()).select_related("raised_at"):
-        part.items.append(
-            ThreadItem(
-                title=str(item),
-                url=item.raised_at.get_absolute_url(),
-                on=item.due_date,
-                detail=f"{item.get_status_display()}; due {item.due_date:%-d %B %Y}",
-                tag=item.get_status_display(),
-            )
+def _scrutiny_actions(priority, version):
+    actions = ScrutinyAction.objects.filter(
+        priorities=priority, raised_at__in=ScrutinyMeeting.objects.public()
+    ).select_related("raised_at")
+    return [
+        ThreadItem(
+            title=action.description,
+            url=action.raised_at.get_absolute_url(),
+            on=action.raised_at.date,
+            detail=f"Raised at the strategic scrutiny meeting, for the {action.owner} "
+            f"by {action.due_date:%-d %B %Y}",
+            tag=action.get_status_display(),
         )
-    return part
+        for action in actions
+    ]
 
 
-def golden_thread(priority):
+PARTS = [
+    ("commitments", "Commitments and their delivery", _commitments),
+    ("measures", "Measures and their latest figures", _measures),
+    ("decisions", "Decisions", _decisions),
+    ("grants", "Grants", _grants),
+    ("forward-plan", "Decisions expected (forward plan)", _forward_plan),
+    ("panel-reports", "Police and Crime Panel reports", _panel_reports),
+    ("scrutiny-actions", "Scrutiny actions", _scrutiny_actions),
+]
+
+
+def golden_thread(priority, version):
+    """The thread of ``priority`` on the page of ``version`` of its plan (the live version)."""
     parts = []
-    for build in (
-        _commitments,
-        _measures,
-        _decisions,
-        _grants,
-        _forward_plan,
-        _panel_reports,
-        _scrutiny_actions,
-    ):
-        try:
-            part = build(priority)
-        except DatabaseError:
-            logger.exception("golden thread part %s failed", build.__name__)
-            continue
-        if part.key != "commitments":
-            part.items = _newest_first(part.items)
-        parts.append(part)
+    for key, title, build in PARTS:
+        items = build(priority, version)
+        if key != "commitments":
+            items = _newest_first(items)
+        parts.append(ThreadPart(key, title, items))
     return parts

@@ -179,6 +179,14 @@ class PackPaper(models.Model):
     source_version = models.ForeignKey(
         Version, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
     )
+    report = models.ForeignKey(
+        "panel.Report",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="pack_papers",
+        help_text="The report this paper was frozen from, for a report written in the portal.",
+    )
     first_page = models.PositiveIntegerField(null=True, blank=True)
     last_page = models.PositiveIntegerField(null=True, blank=True)
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import markdown_to_text, render_markdown
-from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 
 UPLOAD_LIMIT = 15 * 1024 * 1024
 
@@ -17,6 +17,21 @@ def private_storage():
     """Where papers, their renders and members' packs are kept: the project's private storage,
     never served at MEDIA_URL; only the permission-checking panel views hand them out."""
     return storages["private"]
+
+
+class ReportQuerySet(PublishableQuerySet):
+    def public(self):
+        """Reports the public can read. A report is published only as a paper of its meeting's
+        agenda pack: in a ready version of a pack that is not withdrawn, under an item that is
+        not exempt."""
+        from .packs import AgendaPack, PackPaper  # packs.py imports this module
+
+        papers = PackPaper.objects.public().filter(
+            report=models.OuterRef("pk"),
+            item__build__version__status=Version.Status.READY,
+            item__build__meeting__pack__in=AgendaPack.objects.public(),
+        )
+        return self.filter(models.Exists(papers))
 
 
 class Report(Publishable):
@@ -44,18 +59,26 @@ class Report(Publishable):
     )
     appendices_html = models.TextField(editable=False, default="")
     author = models.CharField(max_length=200, blank=True, help_text="Signed off by, with role.")
+    priorities = models.ManyToManyField(
+        "plans.Priority",
+        blank=True,
+        related_name="panel_reports",
+        verbose_name="plan priorities",
+        help_text="The police and crime plan priorities the report is about.",
+    )
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(
+        m2m_fields=[priorities],
         excluded_fields=[
             "executive_summary_html",
             "recommendation_html",
             "body_html",
             "appendices_html",
             "updated_at",
-        ]
+        ],
     )
-    objects = PublishableQuerySet.as_manager()
+    objects = ReportQuerySet.as_manager()
 
     class Meta:
         permissions = [("publish_report", "Can publish panel reports")]

@@ -100,9 +100,10 @@ def _next_position(item):
 
 
 @transaction.atomic
-def add_report_paper(*, item, report, late=False):
+def add_report_paper(*, item, report, late=False, priorities=()):
     report.meeting = item.meeting
     report.save()
+    report.priorities.set(priorities)
     return Paper.objects.create(
         item=item,
         position=_next_position(item),
@@ -160,13 +161,18 @@ def add_publication_paper(*, item, version, title="", late=False):
 def remove_paper(*, paper):
     report = paper.report
     paper.delete()
-    if report is not None and not report.papers.exists() and not report.versions.exists():
+    # A report a pack has carried stays: the priorities it was published under still show it.
+    if report is not None and not (
+        report.papers.exists() or report.versions.exists() or report.pack_papers.exists()
+    ):
         report.delete()
 
 
 @transaction.atomic
-def update_report(*, report):
+def update_report(*, report, priorities=None):
     report.save()
+    if priorities is not None:
+        report.priorities.set(priorities)
     for paper in report.papers.exclude(title=report.title):
         paper.title = report.title
         paper.save(update_fields=["title"])

@@ -184,6 +184,7 @@ def publish_pack(*, meeting, by, note, supplementary=False):
                 late=paper.late,
                 render=_render_for(paper),
                 source_version=paper.version,
+                report=paper.report,
             )
     transaction.on_commit(lambda: _start(build.pk))
     return version

@@ -307,7 +307,12 @@ def paper_report_create(request, pk):
     item = _item(request, pk)
     form = ReportForm(request.POST or None, initial={"title": item.title})
     if request.method == "POST" and form.is_valid():
-        services.add_report_paper(item=item, report=form.instance, late=form.cleaned_data["late"])
+        services.add_report_paper(
+            item=item,
+            report=form.instance,
+            late=form.cleaned_data["late"],
+            priorities=form.cleaned_data["priorities"],
+        )
         messages.success(
             request, f"The report “{form.instance.title}” was added to item {item.number}."
         )
@@ -398,7 +403,7 @@ def report_edit(request, pk):
     report = get_object_or_404(Report.objects.visible_to(request.user), pk=pk)
     form = ReportForm(request.POST or None, instance=report, with_late=False)
     if request.method == "POST" and form.is_valid():
-        services.update_report(report=form.instance)
+        services.update_report(report=form.instance, priorities=form.cleaned_data["priorities"])
         messages.success(
             request,
             f"“{report.title}” was saved. The next pack renders it again; other papers are reused.",

@@ -546,6 +546,7 @@ def action_add(request, pk):
         action.raised_at = meeting
         action._history_user = request.user
         action.save()
+        form.save_m2m()
         messages.success(request, "The action was added. It is carried forward until closed.")
         return redirect(meeting.get_manage_url())
     return _form_page(
@@ -561,7 +562,12 @@ def action_edit(request, pk):
     action = get_object_or_404(ScrutinyAction.objects.select_related("raised_at"), pk=pk)
     form = ActionUpdateForm(
         request.POST or None,
-        initial={"status": action.status, "update": action.update, "closed_on": action.closed_on},
+        initial={
+            "status": action.status,
+            "update": action.update,
+            "closed_on": action.closed_on,
+            "priorities": action.priorities.all(),
+        },
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
@@ -571,6 +577,7 @@ def action_edit(request, pk):
                 status=data["status"],
                 update=data["update"],
                 closed_on=data["closed_on"],
+                priorities=data["priorities"],
                 by=request.user,
             )
         except (InvalidTransition, ValidationError) as error:

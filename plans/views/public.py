@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, render
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.responses import version_pdf_response
 
-from ..models import Plan
+from ..models import Plan, Priority
 from ..selectors import public_versions, published_part
 
 
@@ -52,7 +52,20 @@ def plan_priority(request, slug, number):
     part = published_part(version=version, key=f"priority-{number}")
     if part is None:
         raise Http404("This plan has no such priority.")
-    return render(request, "plans/priority.html", {"plan": plan, "version": version, "part": part})
+    context = {
+        "plan": plan,
+        "version": version,
+        "part": part,
+        "priority": _priority_as_published(plan, version, number),
+    }
+    return render(request, "plans/priority.html", context)
+
+
+def _priority_as_published(plan, version, number):
+    """The priority that was number ``number`` when ``version`` was published (a draft may have
+    renumbered the plan's priorities since); None if it has been deleted."""
+    published = Priority.history.as_of(version.published_at).filter(plan_id=plan.pk, number=number)
+    return Priority.objects.filter(pk__in=published.values("id")).select_related("plan").first()
 
 
 def plan_commitments(request, slug):

@@ -37,8 +37,11 @@ def published_priority(editor):
     from tests.plans.factories import PlanFactory, PriorityFactory
 
     plan = PlanFactory(slug="plan-2021-2025", title="Police and Crime Plan 2021-2025")
+    from plans.services import freeze_parts
+
     priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
-    services.publish(obj=plan, by=editor, note="First publication")  # renders on commit
+    version = services.publish(obj=plan, by=editor, note="First publication")  # renders on commit
+    freeze_parts(plan=plan, version=version)  # the priority's own page
     return priority
 
 
@@ -112,11 +115,31 @@ def test_search_finds_and_highlights_published_content(page, editor):
     assert "1 result" in page.locator("[role=status]").inner_text()
 
 
-def test_the_golden_thread_of_a_priority(page, published_priority):
+def test_the_golden_thread_on_a_priority_page(page, editor, published_priority):
+    from performance.models import ScrutinyAction
+    from tests.performance.factories import ScrutinyMeetingFactory, mark_published
+
     GrantFactory(priority=published_priority, recipient="Sample Youth Trust")
-    visit(page, "/transparency/priorities/plan-2021-2025/1/")
-    assert page.get_by_role("heading", level=1).inner_text() == "Cracking down on crime"
-    assert "Sample Youth Trust" in page.content()
+    meeting = ScrutinyMeetingFactory(date=datetime.date(2021, 11, 15))
+    action = ScrutinyAction.objects.create(
+        raised_at=meeting,
+        description="Report the effect of average speed cameras on casualties.",
+        owner="Chief Constable",
+        due_date=datetime.date(2022, 2, 14),
+    )
+    action.priorities.add(published_priority)
+    mark_published(meeting, by=editor)
+
+    visit(page, "/transparency/priorities/plan-2021-2025/1/")  # its first address redirects
+    assert page.url.endswith("/plans/plan-2021-2025/priorities/1/#golden-thread")
+    assert page.get_by_role("heading", level=1).inner_text() == "Priority 1: Cracking down on crime"
+    assert page.get_by_role("heading", name="From promise to delivery").is_visible()
+    assert page.locator("#thread-grants + ul").inner_text().startswith("£")
+    assert "Sample Youth Trust" in page.locator("#thread-grants + ul").inner_text()
+    actions = page.locator("#thread-scrutiny-actions + ul")
+    assert "average speed cameras" in actions.inner_text()
+    actions.get_by_role("link").first.click()
+    page.wait_for_url(f"**{meeting.get_absolute_url()}")
 
 
 def test_subscribing_confirming_and_unsubscribing(page, editor, published_priority):

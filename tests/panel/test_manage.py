@@ -18,6 +18,7 @@ from panel.models import (
 )
 from panel.services import meetings as meeting_services
 from tests.access import AccessRule
+from tests.forms import ticked
 from tests.panel.factories import (
     MeetingFactory,
     MemberFactory,
@@ -425,6 +426,42 @@ def test_the_secretary_writes_a_report_and_publishes_the_pack(
     assert "Published" in detail.content.decode()
     public = client.get(meeting.get_absolute_url()).content.decode()
     assert "Questions received" in public
+
+
+def test_a_report_says_which_plan_priorities_it_is_about(client, panel_secretary):
+    from tests.plans.factories import PriorityFactory
+
+    policing = PriorityFactory(title="Getting tough on anti-social behaviour")
+    drivers = PriorityFactory(plan=policing.plan, number=5, title="Targeting dangerous drivers")
+    meeting = _meeting()
+    item = meeting.items.get(kind="public_questions")
+    client.force_login(panel_secretary)
+    url = reverse("panel_manage:paper_report", kwargs={"pk": item.pk})
+    fields = {
+        "title": "Commissioner's update",
+        "contact": "Ian Dickinson, Office of the Police and Crime Commissioner",
+        "executive_summary": "",
+        "recommendation": "The Panel is asked to note the report.",
+        "priorities": [drivers.pk],
+    }
+    response = client.post(url, fields)
+    assert response.status_code == 400  # no summary: the ticks are kept beside the error
+    assert ticked(response.content.decode(), "priorities") == {str(drivers.pk)}
+    client.post(url, {**fields, "executive_summary": "Road safety this quarter."})
+    report = item.papers.get().report
+    assert list(report.priorities.all()) == [drivers]
+
+    edit = reverse("panel_manage:report_edit", kwargs={"pk": report.pk})
+    assert ticked(client.get(edit).content.decode(), "priorities") == {str(drivers.pk)}
+    client.post(
+        edit,
+        {
+            **fields,
+            "executive_summary": "Road safety and neighbourhoods.",
+            "priorities": [policing.pk, drivers.pk],
+        },
+    )
+    assert set(report.priorities.all()) == {policing, drivers}
 
 
 def test_publishing_a_pack_without_a_note_shows_the_error(client, panel_secretary):

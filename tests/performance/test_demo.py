@@ -80,7 +80,9 @@ def test_the_demo_loads_labelled_figures_a_report_and_the_meeting_and_can_run_ag
     assert (report.slug, report.live_version().number) == ("2021-22-q2", 1)
     meeting = ScrutinyMeeting.objects.get()
     assert meeting.date == datetime.date(2021, 11, 15) and meeting.live_version()
-    assert meeting.actions.count() == 3 and meeting.report == report
+    assert meeting.actions.count() == 4 and meeting.report == report
+    speed_cameras = meeting.actions.get(description__contains="average speed cameras")
+    assert [p.title for p in speed_cameras.priorities.all()] == ["Targeting dangerous drivers"]
 
     for url in (
         reverse("performance:dashboard"),

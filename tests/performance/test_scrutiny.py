@@ -8,6 +8,7 @@ from django.urls import reverse
 
 from performance import services
 from performance.models import InvalidTransition, ScrutinyAction
+from tests.forms import ticked
 from tests.performance.factories import (
     PaperFactory,
     ScrutinyActionFactory,
@@ -122,3 +123,44 @@ def test_staff_record_progress_on_an_action(client, meetings, editor):
     assert response.status_code == 302
     action.refresh_from_db()
     assert action.status == "closed"
+
+
+def test_staff_say_which_plan_priorities_an_action_is_about(client, meetings, editor):
+    from tests.performance.factories import PriorityFactory
+
+    drivers = PriorityFactory(title="Targeting dangerous drivers")
+    abuse = PriorityFactory(plan=drivers.plan, title="Tackling domestic abuse and sexual violence")
+    client.force_login(editor)
+    add = reverse("performance_manage:action_add", args=[meetings[0].pk])
+    form = client.get(add).content.decode()
+    assert "Targeting dangerous drivers" in form and 'type="checkbox"' in form
+
+    response = client.post(
+        add,
+        {
+            "description": "Report the effect of average speed cameras.",
+            "owner": "Chief Constable",
+            "due_date": "",
+            "priorities": [drivers.pk],
+        },
+    )
+    assert response.status_code == 400  # the due date is missing: the ticks are kept
+    assert ticked(response.content.decode(), "priorities") == {str(drivers.pk)}
+    response = client.post(
+        add,
+        {
+            "description": "Report the effect of average speed cameras.",
+            "owner": "Chief Constable",
+            "due_date": "2022-02-14",
+            "priorities": [drivers.pk],
+        },
+    )
+    assert response.status_code == 302
+    action = ScrutinyAction.objects.get(description__startswith="Report the effect")
+    assert list(action.priorities.all()) == [drivers]
+
+    edit = reverse("performance_manage:action_edit", args=[action.pk])
+    assert ticked(client.get(edit).content.decode(), "priorities") == {str(drivers.pk)}
+    client.post(edit, {"status": "open", "update": "", "priorities": [drivers.pk, abuse.pk]})
+    assert set(action.priorities.all()) == {drivers, abuse}
+    assert action.history.first().history_user == editor

@@ -1,4 +1,5 @@
-"""The golden thread of a plan priority, and the forward plan linking to decisions once made."""
+"""The golden thread on a plan priority's page, and the forward plan linking to decisions once
+made."""
 
 import datetime
 from decimal import Decimal
@@ -6,7 +7,18 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 
+from panel.models import AgendaItem
+from panel.services import meetings as meeting_services
+from panel.services import packs
+from pcc_portal.publications import services as publications
+from plans.services import freeze_parts
 from tests.decisions.factories import DecisionFactory
+from tests.panel.factories import MeetingFactory, ReportFactory
+from tests.performance.factories import (
+    ScrutinyActionFactory,
+    ScrutinyMeetingFactory,
+    mark_published,
+)
 from tests.plans.factories import CommitmentFactory, MeasureFactory, PlanFactory, PriorityFactory
 from tests.transparency.factories import ForwardPlanEntryFactory, GrantFactory
 from tests.transparency.test_access import AccessRule
@@ -17,12 +29,13 @@ from tests.transparency.test_search import publish_decision
 def published_priority(editor, publish):
     plan = PlanFactory(slug="plan-2021-2025", title="Police and Crime Plan 2021-2025")
     priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
-    publish(plan, editor)
+    freeze_parts(plan=plan, version=publish(plan, editor))  # the priority's own page
     return priority
 
 
 class TestPublishedGoldenThreadAccess(AccessRule):
     url_name = "transparency:golden_thread"
+    allowed_status = (301,)  # to the thread's home on the plan's page for the priority
 
     def make_url_kwargs(self):
         from pcc_portal.publications import services
@@ -37,11 +50,16 @@ class TestPublishedGoldenThreadAccess(AccessRule):
 
 @pytest.mark.django_db
 def test_the_golden_thread_gathers_what_is_linked_to_a_priority_newest_first(
-    client, editor, decision_maker, published_priority, django_capture_on_commit_callbacks
+    client, editor, decision_maker, published_priority, publish, django_capture_on_commit_callbacks
 ):
     priority = published_priority
-    CommitmentFactory(priority=priority, wording="Launch a Safer Lancashire Neighbourhoods Fund")
+    commitment = CommitmentFactory(
+        priority=priority, wording="Launch a Safer Lancashire Neighbourhoods Fund"
+    )
     MeasureFactory(priority=priority, plan=priority.plan, wording="Public confidence in policing")
+    freeze_parts(plan=priority.plan, version=publish(priority.plan, editor, note="Commitments"))
+    commitment.wording = "A redrafted commitment"  # in the draft: not public until republished
+    commitment.save()
     GrantFactory(
         priority=priority, recipient="Sample Older Grant", awarded_on=datetime.date(2024, 4, 1)
     )
@@ -62,15 +80,109 @@ def test_the_golden_thread_gathers_what_is_linked_to_a_priority_newest_first(
     )
     ForwardPlanEntryFactory(priority=priority, title="Approve the Fund's second round")
 
-    page = client.get(
-        reverse("transparency:golden_thread", kwargs={"slug": priority.plan.slug, "number": 1})
-    ).content.decode()
+    page = client.get(priority.get_absolute_url()).content.decode()
+    assert 'id="golden-thread"' in page
     assert "Launch a Safer Lancashire Neighbourhoods Fund" in page
     assert "Public confidence in policing" in page
     assert "Safer Neighbourhoods Fund grants" in page
     assert "Approve the Fund&#x27;s second round" in page
     assert page.index("Sample Newer Grant") < page.index("Sample Older Grant")
     assert "Sample Draft Grant" not in page
+    assert "A redrafted commitment" not in page
+
+
+@pytest.mark.django_db
+def test_the_thread_first_address_redirects_to_the_priority_page(client, published_priority):
+    url = reverse("transparency:golden_thread", kwargs={"slug": "plan-2021-2025", "number": 1})
+    response = client.get(url)
+    assert response.status_code == 301
+    assert response["Location"] == f"{published_priority.get_absolute_url()}#golden-thread"
+
+
+def _report_about(priority, *, meeting, title, exempt=False):
+    """A report written in the portal on its own agenda item of ``meeting``, about ``priority``."""
+    item = meeting_services.add_item(
+        meeting=meeting,
+        item=AgendaItem(
+            title=title,
+            exempt=exempt,
+            exempt_reason="Paragraph 3: financial or business affairs" if exempt else "",
+        ),
+    )
+    meeting_services.add_report_paper(
+        item=item, report=ReportFactory.build(meeting=meeting, title=title), priorities=[priority]
+    )
+    return item.papers.get().report
+
+
+@pytest.mark.django_db
+def test_a_panel_report_joins_its_priority_thread_when_its_pack_is_published(
+    client, panel_secretary, published_priority, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
+    meeting_services.create_meeting(meeting=meeting)
+    _report_about(published_priority, meeting=meeting, title="Neighbourhood policing update")
+    _report_about(published_priority, meeting=meeting, title="Tender scores", exempt=True)
+    url = published_priority.get_absolute_url()
+    assert "Neighbourhood policing update" not in client.get(url).content.decode()
+
+    with django_capture_on_commit_callbacks(execute=True):
+        packs.publish_pack(meeting=meeting, by=panel_secretary, note="Agenda published")
+    page = client.get(url).content.decode()
+    thread = page.split('id="thread-panel-reports"')[1].split('id="thread-scrutiny-actions"')[0]
+    assert "Neighbourhood policing update" in thread
+    assert "6 December 2021" in thread and meeting.get_absolute_url() in thread
+    assert "Tender scores" not in page  # an exempt item's report is never public
+
+    publications.withdraw(obj=meeting.pack, by=panel_secretary, reason="Published in error")
+    assert "Neighbourhood policing update" not in client.get(url).content.decode()
+
+
+@pytest.mark.django_db
+def test_a_scrutiny_action_joins_its_priority_thread_when_the_meeting_note_is_published(
+    client, editor, published_priority
+):
+    meeting = ScrutinyMeetingFactory(date=datetime.date(2021, 11, 15))
+    action = ScrutinyActionFactory(
+        raised_at=meeting,
+        description="Report the effect of average speed cameras on casualties.",
+        due_date=datetime.date(2022, 2, 14),
+    )
+    action.priorities.add(published_priority)
+    ScrutinyActionFactory(raised_at=meeting, description="Report on 101 answering times.")
+    url = published_priority.get_absolute_url()
+    assert "average speed cameras" not in client.get(url).content.decode()
+
+    mark_published(meeting, by=editor)
+    page = client.get(url).content.decode()
+    thread = page.split('id="thread-scrutiny-actions"')[1]
+    assert "Report the effect of average speed cameras on casualties." in thread
+    assert "for the Chief Constable by 14 February 2022" in thread
+    assert meeting.get_absolute_url() in thread
+    assert "101 answering times" not in thread  # not about this priority
+
+
+@pytest.mark.django_db
+def test_a_priority_feed_follows_its_panel_reports_and_scrutiny(
+    client, editor, panel_secretary, published_priority, django_capture_on_commit_callbacks
+):
+    meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
+    meeting_services.create_meeting(meeting=meeting)
+    _report_about(published_priority, meeting=meeting, title="Neighbourhood policing update")
+    with django_capture_on_commit_callbacks(execute=True):
+        packs.publish_pack(meeting=meeting, by=panel_secretary, note="Agenda published")
+    scrutiny = ScrutinyMeetingFactory(date=datetime.date(2021, 11, 15))
+    ScrutinyActionFactory(raised_at=scrutiny).priorities.add(published_priority)
+    mark_published(scrutiny, by=editor)
+    ScrutinyMeetingFactory(date=datetime.date(2022, 2, 21))  # no action on this priority
+
+    feed = client.get(
+        reverse("transparency:priority_feed", kwargs={"slug": "plan-2021-2025", "number": 1})
+    ).content.decode()
+    assert meeting.get_absolute_url() in feed
+    assert scrutiny.get_absolute_url() in feed
+    assert "2022-02-21" not in feed
+    assert f'<link href="http://testserver{published_priority.get_absolute_url()}"' in feed
 
 
 @pytest.mark.django_db
@@ -123,8 +235,11 @@ def test_another_page_can_show_a_priority_golden_thread_with_the_template_tag(
 
     GrantFactory(priority=published_priority, recipient="Sample Tagged Trust")
     html = Template(
-        "{% load transparency_tags %}{% golden_thread priority as thread %}"
+        "{% load transparency_tags %}{% golden_thread priority version as thread %}"
         '{% include "transparency/_golden_thread.html" %}'
-    ).render(Context({"priority": published_priority}))
+    ).render(
+        Context({"priority": published_priority, "version": published_priority.plan.live_version()})
+    )
     assert "Sample Tagged Trust" in html
     assert "Commitments and their delivery" in html
+    assert "Police and Crime Panel reports" in html and "Scrutiny actions" in html

@@ -1,5 +1,5 @@
-"""Template tags for the transparency hub's staff dashboard partial, which the shared
-dashboard includes without any context of ours."""
+"""Template tags for pages of other apps that show the transparency hub's parts: the staff
+dashboard's list of index items needing attention, and a plan priority's golden thread."""
 
 from django import template
 
@@ -17,10 +17,10 @@ def index_needing_attention():
 
 
 @register.simple_tag
-def golden_thread(priority):
-    """The parts of a priority's golden thread, for a page that shows it (the plan's priority
-    page can use ``{% golden_thread priority as thread %}`` then include
-    ``transparency/_golden_thread.html``)."""
+def golden_thread(priority, version):
+    """The parts of a priority's golden thread on the page of ``version`` of its plan: the
+    plan's priority page uses ``{% golden_thread priority version as thread %}``, then includes
+    ``transparency/_golden_thread.html``."""
     from .. import thread
 
-    return thread.golden_thread(priority)
+    return thread.golden_thread(priority, version)

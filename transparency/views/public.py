@@ -152,14 +152,11 @@ def search(request):
 
 
 def golden_thread(request, slug, number):
+    """The thread's first home: it now lives on the plan's own page for the priority."""
     priority = thread.public_priority(slug=slug, number=number)
     if priority is None:
         raise Http404("No such published priority.")
-    return render(
-        request,
-        "transparency/golden_thread.html",
-        {"priority": priority, "thread": thread.golden_thread(priority)},
-    )
+    return redirect(f"{priority.get_absolute_url()}#golden-thread", permanent=True)
 
 
 # Alerts -------------------------------------------------------------------------------------
