@@ -145,7 +145,7 @@ def _index_version(version):
     latest = Version.objects.latest_ready_for(obj)
     if latest is not None and latest.number > version.number:
         return None  # a later version is (or will be) indexed instead
-    inside = pdf_text(version)
+    inside = pdf_text(version) if getattr(obj, "search_reads_pdf", True) else ""
     body = version.text or ""
     if inside and inside.strip() != body.strip():
         body = f"{body}\n{inside}"

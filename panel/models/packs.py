@@ -25,6 +25,8 @@ from .papers import private_storage
 class AgendaPack(Publishable):
     document_type = "panel-pack"
     # A pack's versions are made by panel.services.packs, not by publications.publish.
+    # A version's text is its public papers' text (uploaded PDFs' read once, on upload).
+    search_reads_pdf = False
     page_template = "panel/pack_body.html"
     document_template = "panel/pack_document.html"
 

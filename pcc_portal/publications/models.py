@@ -243,11 +243,14 @@ class Publishable(models.Model):
     ``document_template`` the whole document the PDF is made from (it extends
     ``publications/document.html``). Both receive ``object`` and ``publication_context()``.
     ``document_type`` picks the print stylesheet ``static/pdf/<document_type>.css``.
+    ``search_reads_pdf`` is False for a model whose versions' text already holds all that their
+    PDF says, so site search need not read the PDF again.
     """
 
     document_type = "document"
     page_template = ""
     document_template = ""
+    search_reads_pdf = True
 
     versions = GenericRelation(Version)
 

@@ -16,6 +16,7 @@ from panel.services import meetings as meeting_services
 from panel.services import packs
 from pcc_portal.publications.models import Version
 from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory, report_paper
+from tests.panel.helpers import published_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -334,3 +335,15 @@ def test_a_published_pack_is_found_by_site_search_without_its_exempt_papers(
     _publish(run_on_commit, meeting, panel_secretary)
     assert search(query="UPDATEPAPER").page.paginator.count == 1
     assert search(query="SECRETPAPER").page.paginator.count == 0
+
+
+def test_search_reads_an_uploaded_paper_once_not_the_whole_pack_again(monkeypatch, db):
+    from transparency import search
+
+    def read_pack(version):
+        raise AssertionError("a pack's text is its papers' text: its PDF is not read again")
+
+    monkeypatch.setattr(search, "pdf_text", read_pack)
+    published_meeting()  # its public paper is an uploaded PDF saying PUBLICTEXT
+    assert search.search(query="PUBLICTEXT").page.paginator.count == 1
+    assert search.search(query="SECRETTEXT").page.paginator.count == 0
