@@ -171,12 +171,20 @@ def _text(font, text, x, y, size):
     )
 
 
+# The pack's page number sits 13 pt above the page's foot: below the footers of the portal's
+# own PDFs (their 24 mm bottom margin centres the title and "Page N of M" about 34 pt up), and
+# still inside what printers print.
+STAMP_BASELINE = 13
+
+
 def _stamp(pack, page, font_object, font, number, label):
     box = [float(v) for v in page.mediabox]
     left, bottom, right, top = box
     stamp = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
     text = f"Page {number}"
-    stamp += _text(font, text, (left + right - font.width(text, 10)) / 2, bottom + 22, 10)
+    stamp += _text(
+        font, text, (left + right - font.width(text, 10)) / 2, bottom + STAMP_BASELINE, 10
+    )
     stamp += b"EMC\n"
     if label:
         stamp += b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"

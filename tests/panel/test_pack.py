@@ -347,3 +347,32 @@ def test_search_reads_an_uploaded_paper_once_not_the_whole_pack_again(monkeypatc
     published_meeting()  # its public paper is an uploaded PDF saying PUBLICTEXT
     assert search.search(query="PUBLICTEXT").page.paginator.count == 1
     assert search.search(query="SECRETTEXT").page.paginator.count == 0
+
+
+def test_the_pack_page_number_sits_below_a_published_documents_own_footer(
+    meeting, panel_secretary, run_on_commit
+):
+    from pcc_portal.publications import services as publications
+    from tests.pages.factories import ContentPageFactory
+
+    page = ContentPageFactory(title="Estates strategy for the Commissioner's Office")
+    published = run_on_commit(publications.publish, obj=page, by=panel_secretary, note="First")
+    published.refresh_from_db()
+    item = AgendaItemFactory(meeting=meeting, number=7, title="Estates strategy")
+    meeting_services.add_publication_paper(item=item, version=published)
+    version = _publish(run_on_commit, meeting, panel_secretary)
+
+    with version.pdf.open("rb") as handle:
+        last = PdfReader(io.BytesIO(handle.read())).pages[-1]  # the document's own page
+    lines = []
+
+    def baseline(text, cm, tm, *_):  # the text's height above the page's foot, in points
+        if text.strip():
+            lines.append((text.strip(), tm[4] * cm[1] + tm[5] * cm[3] + cm[5]))
+
+    last.extract_text(visitor_text=baseline)
+    stamp = [y for text, y in lines if re.fullmatch(r"Page \d+", text)]
+    footer = [y for text, y in lines if not re.fullmatch(r"Page \d+", text)]
+    assert len(stamp) == 1
+    assert any("Page 1 of 1" in text for text, _ in lines)  # the document's own footer
+    assert stamp[0] + 10 < min(footer)  # a clear line below everything the page says
