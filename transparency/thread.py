@@ -29,6 +29,7 @@ class ThreadItem:
     on: date | None = None
     detail: str = ""
     tag: str = ""
+    tag_class: str = "govuk-tag--grey"
     show_on: bool = True  # False when the detail already says when (a measure's period)
 
 
@@ -61,7 +62,12 @@ def _as_published(model, priority, version):
 
 def _commitments(priority, version):
     return [
-        ThreadItem(title=c.wording, detail=c.get_status_display(), tag=c.get_status_display())
+        ThreadItem(
+            title=c.wording,
+            detail=c.get_status_display(),
+            tag=c.get_status_display(),
+            tag_class=c.status_tag,
+        )
         for c in _as_published(Commitment, priority, version)
     ]
 
@@ -147,6 +153,13 @@ def _panel_reports(priority, version):
     ]
 
 
+ACTION_TAGS = {
+    ScrutinyAction.Status.OPEN: "govuk-tag--grey",
+    ScrutinyAction.Status.IN_PROGRESS: "govuk-tag--blue",
+    ScrutinyAction.Status.CLOSED: "govuk-tag--green",
+}
+
+
 def _scrutiny_actions(priority, version):
     actions = ScrutinyAction.objects.filter(
         priorities=priority, raised_at__in=ScrutinyMeeting.objects.public()
@@ -159,6 +172,7 @@ def _scrutiny_actions(priority, version):
             detail=f"Raised at the strategic scrutiny meeting, for the {action.owner} "
             f"by {action.due_date:%-d %B %Y}",
             tag=action.get_status_display(),
+            tag_class=ACTION_TAGS[action.status],
         )
         for action in actions
     ]

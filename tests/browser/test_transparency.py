@@ -116,9 +116,20 @@ def test_search_finds_and_highlights_published_content(page, editor):
 
 
 def test_the_golden_thread_on_a_priority_page(page, editor, published_priority):
+    from pcc_portal.publications import services
     from performance.models import ScrutinyAction
+    from plans.services import freeze_parts
     from tests.performance.factories import ScrutinyMeetingFactory, mark_published
+    from tests.plans.factories import CommitmentFactory
 
+    plan = published_priority.plan
+    CommitmentFactory(
+        priority=published_priority, wording="Open a front counter", status="delivered"
+    )
+    CommitmentFactory(
+        priority=published_priority, wording="Fund Youth Divert", status="in_progress"
+    )
+    freeze_parts(plan=plan, version=services.publish(obj=plan, by=editor, note="Progress"))
     GrantFactory(priority=published_priority, recipient="Sample Youth Trust")
     meeting = ScrutinyMeetingFactory(date=datetime.date(2021, 11, 15))
     action = ScrutinyAction.objects.create(
@@ -134,6 +145,8 @@ def test_the_golden_thread_on_a_priority_page(page, editor, published_priority):
     assert page.url.endswith("/plans/plan-2021-2025/priorities/1/#golden-thread")
     assert page.get_by_role("heading", level=1).inner_text() == "Priority 1: Cracking down on crime"
     assert page.get_by_role("heading", name="From promise to delivery").is_visible()
+    commitments = page.locator("#thread-commitments + ul").inner_text()
+    assert "Open a front counter" in commitments and "Delivered" in commitments
     assert page.locator("#thread-grants + ul").inner_text().startswith("£")
     assert "Sample Youth Trust" in page.locator("#thread-grants + ul").inner_text()
     actions = page.locator("#thread-scrutiny-actions + ul")
