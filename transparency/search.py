@@ -258,39 +258,38 @@ class Result:
 
 
 def _postgres(query):
+    """(matches, rank) for ``query`` on PostgreSQL: the match uses the GIN index over
+    ``search_vector``; the rank weighs titles through ``rank_vector``."""
     table = SearchEntry._meta.db_table
     vector, rank_vector = f'"{table}"."search_vector"', f'"{table}"."rank_vector"'
     tsquery = "websearch_to_tsquery('english', %s)"
     # The SQL is fixed text; the query itself is always a bound parameter.
-    return (
-        SearchEntry.objects.filter(
-            RawSQL(f"{vector} @@ {tsquery}", [query], output_field=models.BooleanField())  # noqa: S611
-        )
-        .annotate(rank=RawSQL(f"ts_rank({rank_vector}, {tsquery})", [query]))  # noqa: S611
-        .order_by("-rank", "-published_at", "pk")
+    matches = SearchEntry.objects.filter(
+        RawSQL(f"{vector} @@ {tsquery}", [query], output_field=models.BooleanField())  # noqa: S611
     )
+    return matches, RawSQL(f"ts_rank({rank_vector}, {tsquery})", [query])  # noqa: S611
 
 
 def _simple(words):
+    """(matches, rank) for ``words`` on SQLite: every word in the title or body; a match in
+    the title ranks first."""
     matches = SearchEntry.objects.all()
     in_title = models.Q()
     for word in words:
         matches = matches.filter(models.Q(title__icontains=word) | models.Q(body__icontains=word))
         in_title &= models.Q(title__icontains=word)
-    return matches.annotate(
-        rank=models.Case(
-            models.When(in_title, then=models.Value(1.0)),
-            default=models.Value(0.1),
-            output_field=models.FloatField(),
-        )
-    ).order_by("-rank", "-published_at", "pk")
+    rank = models.Case(
+        models.When(in_title, then=models.Value(1.0)),
+        default=models.Value(0.1),
+        output_field=models.FloatField(),
+    )
+    return matches, rank
 
 
-def matching(query):
-    """Entries matching ``query``, best first."""
+def _matches_and_rank(query):
     words = terms(query)
     if not words:
-        return SearchEntry.objects.none()
+        return SearchEntry.objects.none(), models.Value(0.0)
     if connection.vendor == "postgresql":
         return _postgres(query)
     return _simple(words)
@@ -342,10 +341,24 @@ class SearchPage:
     years: list  # (year, count)
 
 
+class _Counted:
+    """A ranked QuerySet whose length is already known, for the Paginator: counting it again
+    would match (and rank) every entry a second time."""
+
+    def __init__(self, queryset, count):
+        self.queryset, self._count = queryset, count
+
+    def count(self):
+        return self._count
+
+    def __getitem__(self, index):
+        return list(self.queryset[index])
+
+
 def search(*, query, kind="", year=None, page_number=1):
-    """One page of results for ``query`` with the type and year filters' options. Two
-    queries: one finds every match once (its id, type, year and rank: small values, so the
-    costly full-text match runs a single time) and gives the counts; one loads the page."""
+    """One page of results for ``query`` with the type and year filters' options, in two
+    queries: the matches counted by type and year (the filters' options and the total), then
+    the page itself, ranked. Only the page's entries are loaded."""
     words = terms(query)
     with transaction.atomic():
         if connection.vendor == "postgresql":
@@ -353,20 +366,24 @@ def search(*, query, kind="", year=None, page_number=1):
             # large vector; through the GIN index it reads only the matches.
             with connection.cursor() as cursor:
                 cursor.execute("SET LOCAL enable_seqscan = off")
-        found = list(matching(query).values_list("pk", "kind", "year"))
-        kinds, years, chosen = {}, {}, []
-        for pk, entry_kind, entry_year in found:
-            kinds[entry_kind] = kinds.get(entry_kind, 0) + 1
+        matches, rank = _matches_and_rank(query)
+        kinds, years, total = {}, {}, 0
+        counted = matches.order_by().values_list("kind", "year").annotate(n=models.Count("pk"))
+        for entry_kind, entry_year, n in counted:
+            kinds[entry_kind] = kinds.get(entry_kind, 0) + n
             if entry_year:
-                years[entry_year] = years.get(entry_year, 0) + 1
+                years[entry_year] = years.get(entry_year, 0) + n
             if (not kind or entry_kind == kind) and (not year or entry_year == year):
-                chosen.append(pk)
-        paginator = Paginator(chosen, PAGE_SIZE)
-        result_page = paginator.get_page(page_number)
-        entries = SearchEntry.objects.in_bulk(list(result_page.object_list))
+                total += n
+        if kind:
+            matches = matches.filter(kind=kind)
+        if year:
+            matches = matches.filter(year=year)
+        ranked = matches.annotate(rank=rank).order_by("-rank", "-published_at", "pk")
+        result_page = Paginator(_Counted(ranked, total), PAGE_SIZE).get_page(page_number)
         result_page.object_list = [
             Result(entry=entry, snippet=snippet(entry.body, words, fallback=entry.title))
-            for entry in (entries[pk] for pk in result_page.object_list)
+            for entry in result_page.object_list
         ]
     return SearchPage(
         query=query,
