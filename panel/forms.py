@@ -162,8 +162,8 @@ class ReportForm(forms.ModelForm):
 
     def __init__(self, *args, with_late=True, **kwargs):
         super().__init__(*args, **kwargs)
-        fields = [*self.Meta.fields]
-        fields[-1] = Field.checkboxes("priorities", legend_size=Size.SMALL, small=True)
+        priorities = Field.checkboxes("priorities", legend_size=Size.SMALL, small=True)
+        fields = [priorities if name == "priorities" else name for name in self.Meta.fields]
         if with_late:
             fields.append("late")
         else:

@@ -5,17 +5,20 @@ the Police and Crime Panel and the strategic scrutiny meetings asked about it.
 Each part reads only what the public may see, through its model's ``public()`` QuerySet, and
 lists its items newest first (commitments keep the plan's order). The plans app shows the thread
 on each priority's page (``{% golden_thread priority version as thread %}``). Commitments and
-measures are read as the plan's live version published them.
+measures are read as the plan's live version published them, Panel reports as their pack
+froze them and scrutiny actions as the newest published note left them.
 """
 
 from dataclasses import dataclass, field
 from datetime import date
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 
 from decisions.models import Decision, PriorityScope
-from panel.models import Report
+from panel.models import PackPaper
+from pcc_portal.publications.models import Version
 from performance.models import DataPoint, ScrutinyAction, ScrutinyMeeting
 from plans.models import Commitment, Measure, Plan, Priority
 
@@ -53,10 +56,16 @@ def _newest_first(items):
     return sorted(items, key=lambda i: (i.on is not None, i.on or date.min), reverse=True)
 
 
+def _as_of(model, when):
+    """``model``'s rows as they stood at ``when`` (from their history): what a document
+    published then showed, without the edits made since."""
+    return model.history.as_of(when)
+
+
 def _as_published(model, priority, version):
-    """``model``'s rows for ``priority`` as they stood when ``version`` of the plan was published
-    (their history as of then): a draft edit since is not public until the plan is republished."""
-    rows = model.history.as_of(version.published_at).filter(priority_id=priority.pk)
+    """``model``'s rows for ``priority`` as ``version`` of the plan published them: a draft edit
+    since is not public until the plan is republished."""
+    rows = _as_of(model, version.published_at).filter(priority_id=priority.pk)
     return sorted(rows, key=lambda row: (getattr(row, "order", 0), row.pk))
 
 
@@ -141,16 +150,28 @@ def _forward_plan(priority, version):
 
 
 def _panel_reports(priority, version):
-    reports = Report.objects.public().filter(priorities=priority).select_related("meeting__panel")
-    return [
-        ThreadItem(
-            title=report.title,
-            url=report.get_absolute_url(),
-            on=report.meeting.date,
-            detail=f"Report to the {report.meeting.panel.name}",
+    """Each report about ``priority`` once, as the newest public pack carrying it froze it."""
+    papers = (
+        PackPaper.objects.published()
+        .filter(report__priorities=priority)
+        .select_related("item__build__meeting__panel")
+        .order_by("report_id", "-item__build__version__number")
+    )
+    newest = {}
+    for paper in papers:
+        newest.setdefault(paper.report_id, paper)
+    items = []
+    for paper in newest.values():
+        meeting = paper.item.build.meeting
+        items.append(
+            ThreadItem(
+                title=paper.title,
+                url=meeting.get_absolute_url(),
+                on=meeting.date,
+                detail=f"Report to the {meeting.panel.name}",
+            )
         )
-        for report in reports
-    ]
+    return items
 
 
 ACTION_TAGS = {
@@ -161,21 +182,37 @@ ACTION_TAGS = {
 
 
 def _scrutiny_actions(priority, version):
-    actions = ScrutinyAction.objects.filter(
-        priorities=priority, raised_at__in=ScrutinyMeeting.objects.public()
-    ).select_related("raised_at")
-    return [
-        ThreadItem(
-            title=action.description,
-            url=action.raised_at.get_absolute_url(),
-            on=action.raised_at.date,
-            detail=f"Raised at the strategic scrutiny meeting, for the {action.owner} "
-            f"by {action.due_date:%-d %B %Y}",
-            tag=action.get_status_display(),
-            tag_class=ACTION_TAGS[action.status],
+    """Actions about ``priority`` raised at meetings whose note is public, as the newest
+    published note left them: an action added or updated since is not public until a note
+    reports it."""
+    meetings = ScrutinyMeeting.objects.public()
+    notes = Version.objects.ready().filter(
+        content_type=ContentType.objects.get_for_model(ScrutinyMeeting),
+        object_id__in=meetings.values("pk"),
+    )
+    latest_note = notes.aggregate(latest=models.Max("published_at"))["latest"]
+    if latest_note is None:
+        return []
+    raised_at = {meeting.pk: meeting for meeting in meetings}
+    about = ScrutinyAction.objects.filter(priorities=priority).values("pk")
+    actions = _as_of(ScrutinyAction, latest_note).filter(
+        id__in=about, raised_at_id__in=list(raised_at)
+    )
+    items = []
+    for action in actions:
+        meeting = raised_at[action.raised_at_id]
+        items.append(
+            ThreadItem(
+                title=action.description,
+                url=meeting.get_absolute_url(),
+                on=meeting.date,
+                detail=f"Raised at the strategic scrutiny meeting, for the {action.owner} "
+                f"by {action.due_date:%-d %B %Y}",
+                tag=action.get_status_display(),
+                tag_class=ACTION_TAGS[action.status],
+            )
         )
-        for action in actions
-    ]
+    return items
 
 
 PARTS = [

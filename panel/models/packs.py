@@ -162,6 +162,13 @@ class PackPaperQuerySet(models.QuerySet):
     def public(self):
         return self.filter(item__exempt=False)
 
+    def published(self):
+        """Public papers of a pack version the public can read: ready, of a pack not withdrawn."""
+        return self.public().filter(
+            item__build__version__status=Version.Status.READY,
+            item__build__meeting__pack__in=AgendaPack.objects.public(),
+        )
+
     def visible_to(self, user):
         if user.is_authenticated and user.has_perm("panel.view_exempt_items"):
             return self.all()

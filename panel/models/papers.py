@@ -8,7 +8,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import markdown_to_text, render_markdown
-from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+from pcc_portal.publications.models import Publishable, PublishableQuerySet
 
 UPLOAD_LIMIT = 15 * 1024 * 1024
 
@@ -24,13 +24,9 @@ class ReportQuerySet(PublishableQuerySet):
         """Reports the public can read. A report is published only as a paper of its meeting's
         agenda pack: in a ready version of a pack that is not withdrawn, under an item that is
         not exempt."""
-        from .packs import AgendaPack, PackPaper  # packs.py imports this module
+        from .packs import PackPaper  # packs.py imports this module
 
-        papers = PackPaper.objects.public().filter(
-            report=models.OuterRef("pk"),
-            item__build__version__status=Version.Status.READY,
-            item__build__meeting__pack__in=AgendaPack.objects.public(),
-        )
+        papers = PackPaper.objects.published().filter(report=models.OuterRef("pk"))
         return self.filter(models.Exists(papers))
 
 

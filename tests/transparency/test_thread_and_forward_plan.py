@@ -11,6 +11,7 @@ from panel.models import AgendaItem
 from panel.services import meetings as meeting_services
 from panel.services import packs
 from pcc_portal.publications import services as publications
+from performance import services
 from plans.services import freeze_parts
 from tests.decisions.factories import DecisionFactory
 from tests.panel.factories import MeetingFactory, ReportFactory
@@ -134,6 +135,12 @@ def test_a_panel_report_joins_its_priority_thread_when_its_pack_is_published(
     assert "6 December 2021" in thread and meeting.get_absolute_url() in thread
     assert "Tender scores" not in page  # an exempt item's report is never public
 
+    report = meeting.items.get(title="Neighbourhood policing update").papers.get().report
+    report.title = "A retitled draft"  # not public until the next pack carries it
+    meeting_services.update_report(report=report)
+    page = client.get(url).content.decode()
+    assert "Neighbourhood policing update" in page and "A retitled draft" not in page
+
     publications.withdraw(obj=meeting.pack, by=panel_secretary, reason="Published in error")
     assert "Neighbourhood policing update" not in client.get(url).content.decode()
 
@@ -160,6 +167,22 @@ def test_a_scrutiny_action_joins_its_priority_thread_when_the_meeting_note_is_pu
     assert "for the Chief Constable by 14 February 2022" in thread
     assert meeting.get_absolute_url() in thread
     assert "101 answering times" not in thread  # not about this priority
+    assert "Open" in thread
+
+    # Since the note was published: the action closed, another was added. Neither is public
+    # until a note reports them.
+    services.update_action(
+        action=action, status="closed", update="", closed_on=datetime.date(2022, 2, 1), by=editor
+    )
+    later = ScrutinyActionFactory(raised_at=meeting, description="Report knife crime trends.")
+    later.priorities.add(published_priority)
+    thread = client.get(url).content.decode().split('id="thread-scrutiny-actions"')[1]
+    assert "average speed cameras" in thread and "Closed" not in thread
+    assert "knife crime" not in thread
+
+    mark_published(ScrutinyMeetingFactory(date=datetime.date(2022, 2, 21)), by=editor)
+    thread = client.get(url).content.decode().split('id="thread-scrutiny-actions"')[1]
+    assert "Closed" in thread and "knife crime" in thread
 
 
 @pytest.mark.django_db
