@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "pcc_portal.accounts",
     "pcc_portal.history",
     "pcc_portal.demo",
+    "pcc_portal.operations",
     "pcc_portal.publications",
     "pcc_portal.pages",
     "plans",

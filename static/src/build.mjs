@@ -1,7 +1,7 @@
 // Builds static/build/ from GOV.UK Frontend: our stylesheet (with the OPCC's own font stack, not
 // GOV.UK's Transport typeface) and the Frontend JavaScript bundle. Run by `make assets`.
 import { compile } from "sass";
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 
@@ -17,5 +17,11 @@ const css = compile(join(root, "static", "src", "portal.scss"), {
   silenceDeprecations: ["import", "global-builtin", "slash-div", "if-function"],
 });
 writeFileSync(join(out, "portal.css"), css.css);
-copyFileSync(join(frontend, "govuk", "all.bundle.js"), join(out, "govuk-frontend.js"));
+// The bundle names a source map that is not shipped; Django's manifest storage (collectstatic in
+// production) refuses a reference to a file that does not exist, so the comment goes.
+const bundle = readFileSync(join(frontend, "govuk", "all.bundle.js"), "utf8");
+writeFileSync(
+  join(out, "govuk-frontend.js"),
+  bundle.replace(/^\/\/# sourceMappingURL=.*$/m, "").trimEnd() + "\n",
+);
 console.log(`built ${out}`);
