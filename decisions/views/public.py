@@ -1,7 +1,6 @@
 """The public decision register: list, notices, PDFs, open data, the Atom feed and the Panel's
 decisions reports. Everything here reads through ``public()``; Part 2 is never imported."""
 
-import csv
 import json
 
 from django.contrib.syndication.views import Feed
@@ -14,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.responses import version_pdf_response
+from pcc_portal.tables import csv_response
 
 from .. import opendata
 from ..filters import RegisterFilterForm
@@ -89,22 +89,8 @@ def _records(request):
 
 
 def register_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="decisions.csv"'
-    response.write("\ufeff")  # so spreadsheet programs read the file as UTF-8
-    writer = csv.DictWriter(response, fieldnames=opendata.FIELD_NAMES)
-    writer.writeheader()
-    for row in _records(request):
-        row = {name: _spreadsheet_safe(value) for name, value in row.items()}
-        writer.writerow({**row, "restricted": "true" if row["restricted"] else "false"})
-    return response
-
-
-def _spreadsheet_safe(value):
-    """Spreadsheets run a cell that starts with = + - @ as a formula: quote such text."""
-    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
-        return "'" + value
-    return value
+    rows = [[record[name] for name in opendata.FIELD_NAMES] for record in _records(request)]
+    return csv_response([opendata.FIELD_NAMES, *rows], filename="decisions.csv")
 
 
 def register_json(request):

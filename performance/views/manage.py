@@ -1,12 +1,9 @@
 """Staff views: figures and commentary per measure, spreadsheet imports, quarterly reports and
 strategic scrutiny meetings with their actions."""
 
-import csv
-
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
-from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -14,6 +11,7 @@ from django.views.decorators.http import require_POST
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.services import NothingToPublish, freeze
+from pcc_portal.tables import csv_response
 
 from .. import selectors, services
 from ..forms import (
@@ -228,17 +226,15 @@ def import_template(request):
     from plans.models import Measure
 
     plan = get_object_or_404(_plans(), pk=request.GET.get("plan") or 0)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="figures-{plan.slug}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(["measure", "period", "value", "comparison", "target", "source", "note"])
-    for measure in (
-        Measure.objects.filter(plan=plan)
-        .exclude(unit="")
-        .order_by("priority__number", "order", "pk")
-    ):
-        writer.writerow([measure.pk, "", "", "", "", "", measure.wording])
-    return response
+    measures = Measure.objects.filter(plan=plan).exclude(unit="")
+    rows = [
+        ["measure", "period", "value", "comparison", "target", "source", "note"],
+        *(
+            [measure.pk, "", "", "", "", "", measure.wording]
+            for measure in measures.order_by("priority__number", "order", "pk")
+        ),
+    ]
+    return csv_response(rows, filename=f"figures-{plan.slug}.csv")
 
 
 @staff("performance.view_measureimport")

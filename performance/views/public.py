@@ -1,14 +1,14 @@
 """Public performance pages: the dashboard, each measure's history and CSV, quarterly reports and
 notes of strategic scrutiny meetings. Everything goes through the public QuerySets."""
 
-import csv
 import datetime
 
-from django.http import Http404, HttpResponse
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.responses import version_pdf_response
+from pcc_portal.tables import csv_response
 
 from .. import selectors
 from ..models import DataPoint, QuarterlyReport, ScrutinyMeeting, public_measures
@@ -55,33 +55,30 @@ def measure_detail(request, pk):
 
 
 def _plain(number):
-    return "" if number is None else format(number.normalize(), "f")
+    """A figure without trailing zeros or an exponent (24100, not 24100.0000 or 2.41E+4)."""
+    return None if number is None else number.normalize()
 
 
 def measure_csv(request, pk):
     measure = _public_measure(pk)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="measure-{measure.pk}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "measure",
-            "wording",
-            "period",
-            "period_start",
-            "period_end",
-            "value",
-            "comparison",
-            "target",
-            "unit",
-            "source",
-            "note",
-            "demonstration",
-        ]
-    )
+    heading = [
+        "measure",
+        "wording",
+        "period",
+        "period_start",
+        "period_end",
+        "value",
+        "comparison",
+        "target",
+        "unit",
+        "source",
+        "note",
+        "demonstration",
+    ]
+    rows = [heading]
     for point in DataPoint.objects.filter(measure=measure).order_by("period_start", "period_kind"):
         period = point.period
-        writer.writerow(
+        rows.append(
             [
                 measure.pk,
                 measure.wording,
@@ -97,7 +94,7 @@ def measure_csv(request, pk):
                 "yes" if point.demonstration else "no",
             ]
         )
-    return response
+    return csv_response(rows, filename=f"measure-{measure.pk}.csv")
 
 
 def report_list(request):

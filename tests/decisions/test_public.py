@@ -174,7 +174,7 @@ def test_csv_and_json_carry_the_documented_fields(client, published, restricted)
     decision = published(title="Financial position as at 30 September 2021")
     response = client.get("/decisions.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode("utf-8-sig"))))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert list(rows[0].keys()) == opendata.FIELD_NAMES
     by_reference = {row["reference"]: row for row in rows}
     assert by_reference[decision.reference]["executive_summary"]
@@ -205,7 +205,7 @@ def test_the_atom_feed_lists_published_decisions(client, published, restricted):
 def test_a_title_that_looks_like_a_formula_is_quoted_in_the_csv(client, published):
     published(title='=HYPERLINK("http://example.com")')
     rows = list(
-        csv.DictReader(io.StringIO(client.get("/decisions.csv").content.decode("utf-8-sig")))
+        csv.DictReader(io.StringIO(client.get("/decisions.csv").getvalue().decode("utf-8-sig")))
     )
     assert rows[0]["title"].startswith("'=")
     data = json.loads(client.get("/decisions.json").content)

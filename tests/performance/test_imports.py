@@ -1,5 +1,6 @@
 """Spreadsheet imports: checked row by row, previewed, then applied whole or not at all."""
 
+import csv
 import io
 from decimal import Decimal
 
@@ -232,6 +233,16 @@ def test_the_template_lists_the_plan_numeric_measures(client, plan, measures, ed
     asb, ksi, qualitative = measures
     client.force_login(editor)
     response = client.get(reverse("performance_manage:import_template") + f"?plan={plan.pk}")
-    lines = response.content.decode().splitlines()
+    lines = response.getvalue().decode("utf-8-sig").splitlines()
     assert lines[0] == "measure,period,value,comparison,target,source,note"
     assert {line.split(",")[0] for line in lines[1:]} == {str(asb.pk), str(ksi.pk)}
+
+
+def test_the_template_quotes_wording_a_spreadsheet_would_run(client, plan, measures, editor):
+    asb, _, _ = measures
+    asb.wording = "-1+1 incidents"
+    asb.save()
+    client.force_login(editor)
+    response = client.get(reverse("performance_manage:import_template") + f"?plan={plan.pk}")
+    rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"), newline="")))
+    assert [str(asb.pk), "", "", "", "", "", "'-1+1 incidents"] in rows

@@ -85,13 +85,34 @@ def test_the_measure_csv_has_every_figure(
     with django_assert_max_num_queries(6):
         response = client.get(reverse("performance:measure_csv", args=[measure.pk]))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
     assert [(r["period"], r["value"], r["comparison"]) for r in rows] == [
         ("2019-20 Q1", "24100", "26000"),
         ("2019-20 Q2", "23950.5", ""),
         ("2019-20 Q3", "25010", "24000"),
     ]
     assert rows[0]["period_end"] == "2019-06-30"
+
+
+def test_the_measure_csv_quotes_text_a_spreadsheet_would_run(client, published_plan, measure):
+    measure.wording = "=1+1"
+    measure.save()
+    DataPoint.objects.create(
+        measure=measure,
+        period_kind="quarter",
+        period_start="2021-04-01",
+        value="-3.5",
+        comparison_value="-0.25",
+        source='=HYPERLINK("http://evil.example","Click")',
+        note="@SUM(A1:A2)",
+    )
+    response = client.get(reverse("performance:measure_csv", args=[measure.pk]))
+    body = response.getvalue().decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(body, newline="")))
+    assert row["wording"] == "'=1+1"
+    assert row["source"] == '\'=HYPERLINK("http://evil.example","Click")'
+    assert row["note"] == "'@SUM(A1:A2)"
+    assert (row["value"], row["comparison"]) == ("-3.5", "-0.25")  # numbers stay numbers
 
 
 def test_demonstration_figures_are_labelled(client, published_plan, measure):

@@ -9,7 +9,12 @@ import json
 import pytest
 from django.urls import reverse
 
-from tests.transparency.factories import ContractFactory, GiftFactory, GrantFactory
+from tests.transparency.factories import (
+    ContractFactory,
+    GiftFactory,
+    GrantFactory,
+    InterestFactory,
+)
 from transparency.models import Grant
 
 
@@ -132,3 +137,31 @@ def test_a_contract_must_be_over_10000(client, editor):
     assert response.status_code == 200  # the form again, with its errors
     assert "contracts over £10,000; this one is not" in page
     assert "The end date must be on or after the start date." in page
+
+
+FORMULAS = ['=HYPERLINK("http://evil.example","Click")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("formula", FORMULAS)
+def test_the_gifts_csv_quotes_text_a_spreadsheet_would_run(client, formula):
+    GiftFactory(donor=formula, description=formula)
+    response = client.get("/transparency/gifts-and-hospitality.csv")
+    row = next(csv.DictReader(io.StringIO(_body(response).lstrip("\ufeff"), newline="")))
+    assert row["Offered by"] == "'" + formula
+    assert row["Description"] == "'" + formula
+    assert row["Estimated value"] == "25.00"  # numbers stay numbers
+
+
+@pytest.mark.django_db
+def test_every_register_csv_quotes_text_a_spreadsheet_would_run(client):
+    formula = '=HYPERLINK("http://evil.example","Click")'
+    GrantFactory(recipient=formula)
+    ContractFactory(supplier=formula)
+    GiftFactory(donor=formula)
+    InterestFactory(description=formula)
+    for register in ("grants", "contracts", "gifts-and-hospitality", "interests"):
+        body = _body(client.get(f"/transparency/{register}.csv")).lstrip("\ufeff")
+        cells = [cell for row in csv.reader(io.StringIO(body, newline="")) for cell in row]
+        assert "'" + formula in cells, register
+        assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")], register

@@ -1,6 +1,7 @@
 """Spending over £500: a month's file applies whole or not at all, naming bad rows; payments
 to individuals are redacted by rule before anything is stored."""
 
+import csv
 import datetime
 import io
 from decimal import Decimal
@@ -156,3 +157,20 @@ def test_staff_see_every_bad_row_and_lose_nothing(client, editor):
     )
     assert response.status_code == 302
     assert SpendingUpload.objects.public().count() == 1
+
+
+@pytest.mark.django_db
+def test_the_spending_csv_quotes_text_a_spreadsheet_would_run(client, editor):
+    hostile = (
+        HEADING
+        + '01/10/2025,100234,"=HYPERLINK(""http://evil.example"",""Click"")",Company,'
+        + "-2+3,@SUM(A1:A2),612.40\n"
+    )
+    _upload(hostile, editor)
+    response = client.get("/transparency/spending.csv")
+    body = b"".join(response.streaming_content).decode("utf-8-sig")
+    row = next(csv.DictReader(io.StringIO(body, newline="")))
+    assert row["Supplier"] == '\'=HYPERLINK("http://evil.example","Click")'
+    assert row["Expense type"] == "'-2+3"
+    assert row["Service area"] == "'@SUM(A1:A2)"
+    assert row["Amount"] == "612.40"

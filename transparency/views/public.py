@@ -1,16 +1,16 @@
 """Public pages: the index, documents, registers and their open data, the forward plan, search,
 golden thread, alerts and their feeds, the sitemap and robots.txt."""
 
-import csv
-
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
+
+from pcc_portal.tables import csv_response
 
 from .. import search as site_search
 from .. import selectors, services, sitemap, thread
@@ -82,24 +82,16 @@ def register(request, register):
     return render(request, "transparency/register.html", context)
 
 
-class _Echo:
-    def write(self, value):
-        return value
-
-
 def register_csv(request, register):
     spec = _register(register)
     rows = spec.filtered(request.GET)
-    writer = csv.writer(_Echo())
 
     def lines():
-        yield "\ufeff" + writer.writerow([c.heading for c in spec.columns])
+        yield [c.heading for c in spec.columns]
         for entry in rows.iterator(chunk_size=1000):
-            yield writer.writerow([c.value(entry) for c in spec.columns])
+            yield [c.value(entry) for c in spec.columns]
 
-    response = StreamingHttpResponse(lines(), content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{spec.slug}.csv"'
-    return response
+    return csv_response(lines(), filename=f"{spec.slug}.csv")
 
 
 def register_json(request, register):
