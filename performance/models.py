@@ -6,7 +6,11 @@ A measure is public when its plan is: every public read goes through ``Measure``
 by ``public_measures()``.
 """
 
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
+from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -126,8 +130,17 @@ class MeasureCommentary(models.Model):
         super().save(*args, **kwargs)
 
 
+def import_storage():
+    """Where uploaded spreadsheets are kept: the project's private storage, never served at
+    MEDIA_URL. They hold figures not yet published, and rejected files anything at all; staff
+    read what they need of them on the import's own page."""
+    return storages["private"]
+
+
 def _import_path(instance, filename):
-    return f"performance/imports/{timezone.now():%Y/%m}/{filename}"
+    # An unguessable name: the original name is kept on the record, not in the path.
+    extension = PurePosixPath(filename).suffix.lower()[:10]
+    return f"performance/imports/{timezone.now():%Y/%m}/{uuid.uuid4().hex}{extension}"
 
 
 class MeasureImport(models.Model):
@@ -141,7 +154,7 @@ class MeasureImport(models.Model):
         DISCARDED = "discarded", "Discarded"
 
     plan = models.ForeignKey("plans.Plan", on_delete=models.PROTECT, related_name="+")
-    file = models.FileField(upload_to=_import_path)
+    file = models.FileField(upload_to=_import_path, storage=import_storage)
     original_name = models.CharField(max_length=255)
     status = models.CharField(max_length=20, choices=Status, default=Status.PREVIEWED)
     row_count = models.PositiveIntegerField(default=0)

@@ -3,8 +3,10 @@
 import csv
 import io
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
@@ -246,3 +248,24 @@ def test_the_template_quotes_wording_a_spreadsheet_would_run(client, plan, measu
     response = client.get(reverse("performance_manage:import_template") + f"?plan={plan.pk}")
     rows = list(csv.reader(io.StringIO(response.getvalue().decode("utf-8-sig"), newline="")))
     assert [str(asb.pk), "", "", "", "", "", "'-1+1 incidents"] in rows
+
+
+@pytest.mark.parametrize(
+    "upload",
+    [
+        _csv("measure,period,value\n1,2021-22 Q1,5\n"),
+        SimpleUploadedFile("figures.xlsx", b"refused: not a workbook"),
+    ],
+    ids=["checked", "refused"],
+)
+def test_an_uploaded_spreadsheet_is_kept_privately_never_in_public_media(
+    client, plan, measures, editor, settings, upload
+):
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    stored = measure_import.file
+    assert stored.storage is storages["private"]
+    path = Path(stored.path).resolve()
+    assert path.is_file()
+    assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
+    assert "figures" not in stored.name  # its address cannot be guessed from the file's name
+    assert client.get(f"{settings.MEDIA_URL}{stored.name}").status_code == 404
