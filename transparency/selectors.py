@@ -142,7 +142,7 @@ class Register:
     def filtered(self, params):
         rows = self.rows()
         year = params.get("year", "")
-        if year.isdigit():
+        if year.isdecimal() and len(year) == 4:  # "²" is a digit and 99999 a number, not years
             start = int(year)
             rows = rows.filter(
                 **{
@@ -154,8 +154,8 @@ class Register:
         if (
             self.model is Payment
             and len(month) == 7
-            and month[:4].isdigit()
-            and month[5:].isdigit()
+            and month[:4].isdecimal()
+            and month[5:].isdecimal()
         ):
             rows = rows.filter(paid_on__year=int(month[:4]), paid_on__month=int(month[5:]))
         text = params.get("q", "").strip()

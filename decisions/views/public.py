@@ -13,6 +13,7 @@ from django.utils.feedgenerator import Atom1Feed
 
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.responses import version_pdf_response
+from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
 
 from .. import opendata
@@ -31,6 +32,7 @@ def _published(year, number):
     return decision, Version.objects.latest_ready_for(decision)
 
 
+@refuse_nul_bytes
 def register(request):
     decisions = _public_decisions()
     form = RegisterFilterForm(request.GET or None, decisions=Decision.objects.public())

@@ -225,7 +225,9 @@ def import_upload(request):
 def import_template(request):
     from plans.models import Measure
 
-    plan = get_object_or_404(_plans(), pk=request.GET.get("plan") or 0)
+    plan_id = request.GET.get("plan", "")
+    valid = plan_id.isdecimal() and len(plan_id) < 19  # a number the database can compare
+    plan = get_object_or_404(_plans(), pk=int(plan_id) if valid else 0)
     measures = Measure.objects.filter(plan=plan).exclude(unit="")
     rows = [
         ["measure", "period", "value", "comparison", "target", "source", "note"],

@@ -75,6 +75,14 @@ def test_the_register_filters_by_year_priority_decision_maker_and_text(client, p
     assert titles(q=a.reference) == {a.title}
 
 
+def test_a_nul_byte_in_a_filter_is_a_bad_request(client, published):
+    # PostgreSQL refuses NUL in text; the filter form ignored it and listed every decision.
+    published(title="Section 22 NPoCC")
+    client.raise_request_exception = False
+    for params in ({"q": "a\x00b"}, {"decision_maker": "\x00"}, {"q\x00": "npocc"}):
+        assert client.get("/decisions/", params).status_code == 400, params
+
+
 def test_the_register_is_paginated_and_keeps_the_filters(client, published, fast_pdfs):
     from decisions.views import public
 

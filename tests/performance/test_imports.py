@@ -269,3 +269,11 @@ def test_an_uploaded_spreadsheet_is_kept_privately_never_in_public_media(
     assert not path.is_relative_to(Path(settings.MEDIA_ROOT).resolve())
     assert "figures" not in stored.name  # its address cannot be guessed from the file's name
     assert client.get(f"{settings.MEDIA_URL}{stored.name}").status_code == 404
+
+
+@pytest.mark.parametrize("plan_id", ["abc", "1\x00", "\u00b2", "9" * 30])
+def test_the_template_for_a_plan_that_is_not_a_number_is_404(client, plan, editor, plan_id):
+    client.force_login(editor)
+    client.raise_request_exception = False
+    response = client.get(reverse("performance_manage:import_template"), {"plan": plan_id})
+    assert response.status_code == 404

@@ -139,7 +139,14 @@ def test_a_contract_must_be_over_10000(client, editor):
     assert "The end date must be on or after the start date." in page
 
 
-FORMULAS = ['=HYPERLINK("http://evil.example","Click")', "+1+1", "-2+3", "@SUM(A1:A2)", "\t=1", "\r=1"]
+FORMULAS = [
+    '=HYPERLINK("http://evil.example","Click")',
+    "+1+1",
+    "-2+3",
+    "@SUM(A1:A2)",
+    "\t=1",
+    "\r=1",
+]
 
 
 @pytest.mark.django_db
@@ -165,3 +172,27 @@ def test_every_register_csv_quotes_text_a_spreadsheet_would_run(client):
         cells = [cell for row in csv.reader(io.StringIO(body, newline="")) for cell in row]
         assert "'" + formula in cells, register
         assert not [cell for cell in cells if cell[:1] in ("=", "+", "-", "@")], register
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("suffix", ["/", ".csv", ".json"])
+@pytest.mark.parametrize("register", ["spending", "grants", "gifts-and-hospitality"])
+def test_a_nul_byte_in_a_register_filter_is_a_bad_request(client, register, suffix):
+    # PostgreSQL refuses NUL in text: the page and JSON crashed, the CSV stopped short.
+    client.raise_request_exception = False
+    GrantFactory()
+    for params in ({"q": "a\x00b"}, {"year": "2025\x00"}, {"month": "\x00"}):
+        response = client.get(f"/transparency/{register}{suffix}", params)
+        assert response.status_code == 400, params
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params", [{"year": "\u00b2"}, {"year": "99999"}, {"month": "\u00b2" * 4 + "-12"}]
+)
+def test_a_year_or_month_that_is_not_one_is_ignored_not_a_crash(client, params):
+    GrantFactory(recipient="Sample Trust")
+    for register in ("grants", "spending"):
+        response = client.get(f"/transparency/{register}/", params)
+        assert response.status_code == 200, register
+    assert "Sample Trust" in client.get("/transparency/grants/", params).content.decode()

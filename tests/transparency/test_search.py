@@ -155,3 +155,23 @@ def test_a_failure_to_index_leaves_the_object_out_of_search_but_still_published(
     version = publish(page, editor, note="Corrected a date")
     assert version.status == version.Status.READY  # the publication went ahead
     assert _titles("victims") == []  # and search shows nothing stale
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "params",
+    [{"q": "a\x00b"}, {"q": "fleet", "type": "grant\x00"}, {"q": "fleet", "year": "2025\x00"}],
+)
+def test_a_nul_byte_in_the_search_is_a_bad_request_not_a_crash(client, params):
+    # PostgreSQL refuses NUL in text, so it would fail inside the query; it fails here first.
+    client.raise_request_exception = False
+    GrantFactory(recipient="Fleet charity")
+    response = client.get(reverse("transparency:search"), params)
+    assert response.status_code == 400
+    assert "Sorry, there is a problem with your request" in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_year_that_is_not_one_is_ignored_not_a_crash(client):
+    response = client.get(reverse("transparency:search"), {"q": "fleet", "year": "\u00b2"})
+    assert response.status_code == 200

@@ -10,6 +10,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
 
 from .. import search as site_search
@@ -54,6 +55,7 @@ def _register(slug):
     return register
 
 
+@refuse_nul_bytes
 def register(request, register):
     spec = _register(register)
     rows = spec.filtered(request.GET)
@@ -82,6 +84,7 @@ def register(request, register):
     return render(request, "transparency/register.html", context)
 
 
+@refuse_nul_bytes
 def register_csv(request, register):
     spec = _register(register)
     rows = spec.filtered(request.GET)
@@ -94,6 +97,7 @@ def register_csv(request, register):
     return csv_response(lines(), filename=f"{spec.slug}.csv")
 
 
+@refuse_nul_bytes
 def register_json(request, register):
     spec = _register(register)
     rows = spec.filtered(request.GET)
@@ -116,6 +120,7 @@ def forward_plan(request):
     return render(request, "transparency/forward_plan.html", {"entries": entries})
 
 
+@refuse_nul_bytes
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("type", "")
@@ -125,7 +130,7 @@ def search(request):
         results = site_search.search(
             query=query,
             kind=kind,
-            year=int(year) if year.isdigit() else None,
+            year=int(year) if year.isdecimal() and len(year) == 4 else None,
             page_number=request.GET.get("page"),
         )
     params = request.GET.copy()
