@@ -46,6 +46,30 @@ def _unavailable(reason):
     pytest.skip(reason)
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _serve_collected_static_files():
+    """With the production (manifest) storage, pages name hashed files that only `collectstatic`
+    makes; the live server's static handler looks in the source folders, so serve STATIC_ROOT as
+    WhiteNoise does in production. CI runs the services suite this way."""
+    from django.conf import settings
+    from django.contrib.staticfiles.handlers import StaticFilesHandler
+    from django.contrib.staticfiles.storage import ManifestFilesMixin
+    from django.core.files.storage import storages
+    from django.views.static import serve
+
+    if not isinstance(storages["staticfiles"], ManifestFilesMixin):
+        yield
+        return
+    original = StaticFilesHandler.serve
+
+    def serve_collected(handler, request):
+        return serve(request, handler.file_path(request.path), document_root=settings.STATIC_ROOT)
+
+    StaticFilesHandler.serve = serve_collected
+    yield
+    StaticFilesHandler.serve = original
+
+
 @pytest.fixture(scope="session")
 def axe_source():
     if not AXE.exists():
