@@ -169,16 +169,38 @@ ACCOUNT_SIGNUP_FIELDS = ["email*", "username*", "password1*", "password2*"]
 ACCOUNT_EMAIL_VERIFICATION = "none"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
 ACCOUNT_SESSION_REMEMBER = False
-ACCOUNT_RATE_LIMITS = False  # django-axes owns lockout, per username and address.
+# Nobody learns from the password reset page which addresses have accounts, and an address
+# without one is sent nothing.
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_UNKNOWN_ACCOUNTS = False
+# allauth's request limits, counted in the cache, are on at its defaults (sign-in 30 a minute per
+# address, confirming your password 10 a minute per account...) with these changes. Wrong
+# passwords and codes are django-axes's to count and lock (below): allauth's count of them is off.
+ACCOUNT_RATE_LIMITS = {
+    "login_failed": None,
+    # Password reset emails: to one address 3 an hour and 10 a day; from one address 10 an hour.
+    "reset_password": "10/h/ip,3/h/key,10/d/key",
+}
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes"]
 MFA_TOTP_ISSUER = PORTAL_SHORT_NAME
-# Two-factor sign-in for every staff account: on in production, off in the embedded demo.
+# A wrong code counts towards the lockout as a wrong password does, and a locked account's code is
+# refused.
+MFA_FORMS = {
+    "authenticate": "pcc_portal.accounts.forms.AuthenticateForm",
+    "reauthenticate": "pcc_portal.accounts.forms.ReauthenticateForm",
+}
+# Two-factor sign-in for every staff account, and no session used until it has passed the second
+# factor: on in production, off in the embedded demo.
 REQUIRE_MFA = env.bool("REQUIRE_MFA", default=not DEBUG)
 
-# django-axes: lock a username at an address after repeated failures.
+# django-axes: lock an account after repeated failed passwords or codes from any addresses, and an
+# address after repeated failures on any accounts (more of them: an office shares one address).
 AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_ADDRESS_FAILURE_LIMIT = env.int("AXES_ADDRESS_FAILURE_LIMIT", default=20)
 AXES_COOLOFF_TIME = env.float("AXES_COOLOFF_HOURS", default=1.0)
-AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_HANDLER = "pcc_portal.accounts.lockout.AccountAndAddressLockout"
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+# The account's username, whether its username or its email was typed, in any case.
 AXES_USERNAME_CALLABLE = "pcc_portal.accounts.lockout.attempted_username"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_TEMPLATE = "account/lockout.html"

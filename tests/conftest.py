@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 
 from pcc_portal.accounts import roles
 from tests.accounts.factories import UserFactory
@@ -29,6 +30,16 @@ def panel_member(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    # Rate limits, mail throttles and used two-factor codes are counted in the cache: each test
+    # starts with none. On Redis only Django's own keys go, not Celery's queues beside them.
+    if hasattr(cache, "delete_pattern"):
+        cache.delete_pattern("*")
+    else:
+        cache.clear()
 
 
 @pytest.fixture(autouse=True)

@@ -3,6 +3,8 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.urls import reverse
 
+from .lockout import client_address
+
 
 class AccountAdapter(DefaultAccountAdapter):
     def is_open_for_signup(self, request):
@@ -12,3 +14,8 @@ class AccountAdapter(DefaultAccountAdapter):
         if request.user.has_perm("accounts.access_manage"):
             return super().get_login_redirect_url(request)
         return reverse("home")
+
+    def get_client_ip(self, request):
+        # allauth's per-address rate limits count the address the lockout counts: behind a proxy,
+        # each visitor's, not the proxy's for everyone.
+        return client_address(request)

@@ -3,11 +3,10 @@
 import logging
 
 import pytest
-from allauth.mfa.models import Authenticator
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from tests.accounts.factories import PASSWORD, UserFactory
+from tests.accounts.factories import PASSWORD, UserFactory, current_code, give_authenticator_app
 
 
 def _sign_in(client, username, password):
@@ -111,10 +110,9 @@ def test_with_mfa_required_staff_must_set_up_an_authenticator_first(client, edit
 @pytest.mark.django_db
 def test_with_mfa_required_staff_with_an_authenticator_go_through(client, editor, settings):
     settings.REQUIRE_MFA = True
-    Authenticator.objects.create(
-        user=editor, type=Authenticator.Type.TOTP, data={"secret": "JBSWY3DPEHPK3PXP"}
-    )
-    client.force_login(editor)
+    give_authenticator_app(editor)
+    _sign_in(client, "editor", PASSWORD)
+    client.post("/accounts/2fa/authenticate/", {"code": current_code()})
     assert client.get("/manage/").status_code == 200
 
 

@@ -135,3 +135,33 @@ def test_a_priority_feed_lists_its_grants_and_the_transparency_feed_everything(c
         last_sent_at=timezone.now() - datetime.timedelta(days=1),
     )
     assert tasks.send_alert_digests.delay().get() == 1
+
+
+@pytest.mark.django_db
+def test_confirmation_emails_to_one_address_are_limited(client):
+    for n in range(3):
+        client.post(
+            reverse("transparency:alerts"),
+            {"email": "victim@example.org", "topic": "transparency"},
+            REMOTE_ADDR=f"203.0.113.{n}",
+        )
+    refused = client.post(
+        reverse("transparency:alerts"),
+        {"email": "Victim@example.org", "topic": "decisions"},
+        REMOTE_ADDR="203.0.113.99",
+    )
+    assert refused.status_code == 200  # the form again, with the reason
+    assert "try again in an hour" in refused.content.decode()
+    assert len(mail.outbox) == 3
+
+
+@pytest.mark.django_db
+def test_alert_sign_ups_from_one_connection_are_limited(client):
+    for n in range(10):
+        _subscribe(client, email=f"reader{n}@example.org")
+    refused = client.post(
+        reverse("transparency:alerts"), {"email": "one-more@example.org", "topic": "transparency"}
+    )
+    assert refused.status_code == 200
+    assert "try again in an hour" in refused.content.decode()
+    assert len(mail.outbox) == 10

@@ -1,6 +1,8 @@
 """Public pages: the index, documents, registers and their open data, the forward plan, search,
 golden thread, alerts and their feeds, the sitemap and robots.txt."""
 
+import datetime
+
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
@@ -10,6 +12,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
+from pcc_portal.accounts.throttle import MailThrottle
 from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
 
@@ -158,6 +161,16 @@ def golden_thread(request, slug, number):
 
 # Alerts -------------------------------------------------------------------------------------
 
+# Each sign-up mails a confirmation link: nobody may use the form to flood someone's inbox.
+ALERT_SIGN_UPS = MailThrottle(
+    "alert-sign-up", per_recipient=3, per_connection=10, window=datetime.timedelta(hours=1)
+)
+ALERT_SIGN_UPS_REFUSED = (
+    "There have been several requests for alerts to this address, or from your connection, in "
+    "the last hour. Check your inbox and spam folder for the email we sent, or try again in an "
+    "hour."
+)
+
 
 def _base_url(request):
     return request.build_absolute_uri("/").rstrip("/")
@@ -172,13 +185,15 @@ def alerts(request):
         initial["priority"] = int(request.GET["priority"])
     form = SubscribeForm(request.POST or None, priorities=priorities, initial=initial)
     if request.method == "POST" and form.is_valid():
-        services.subscribe(
-            email=form.cleaned_data["email"],
-            topic=form.cleaned_data["topic"],
-            priority=form.cleaned_data["priority"],
-            base_url=_base_url(request),
-        )
-        return redirect("transparency:alerts_sent")
+        if ALERT_SIGN_UPS.allows(request, form.cleaned_data["email"]):
+            services.subscribe(
+                email=form.cleaned_data["email"],
+                topic=form.cleaned_data["topic"],
+                priority=form.cleaned_data["priority"],
+                base_url=_base_url(request),
+            )
+            return redirect("transparency:alerts_sent")
+        form.add_error("email", ALERT_SIGN_UPS_REFUSED)
     return render(
         request,
         "transparency/alerts.html",
