@@ -221,6 +221,11 @@ def run(base):
     state = json.loads(STATE.read_text())
     browser = Browser(base)
 
+    step("the admin's own sign-in sends people to the two-factor sign-in")
+    status, headers, _ = Browser(base).request("/admin/login/")
+    if status != 302 or not headers["Location"].startswith("/accounts/login/"):
+        fail(f"/admin/login/ answered {status} to {headers.get('Location')}")
+
     step("a staff user signs in with a password and a real TOTP code")
     status, headers, _ = browser.post_form(
         "/accounts/login/",
