@@ -5,11 +5,11 @@ columns, unknown measure, bad number, bad period, duplicate period) with its row
 person sees it in their spreadsheet, the header being row 1. Nothing here writes to the database.
 """
 
-import csv
-import io
-import zipfile
 from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
+
+from pcc_portal.tables import UnreadableTable, read_table
+from pcc_portal.tables import cell_text as _cell_text
 
 from .periods import PeriodError, parse_period
 
@@ -24,11 +24,15 @@ ALIASES = {
     "same period last year": "comparison",
 }
 MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000  # the heading included
+# The rows whose problems are kept and listed: past a few hundred, the person fixing the file
+# learns nothing new, and a file of a million bad rows must not become a million stored errors.
+MAX_ERROR_ROWS = 200
 LIMITS = {"source": 200, "note": 500}
 
 
-class UnreadableFile(ValueError):
-    """The upload is not a CSV or .xlsx file we can read."""
+# The upload is not a CSV or .xlsx file we can read, or is too big to read.
+UnreadableFile = UnreadableTable
 
 
 @dataclass
@@ -56,88 +60,35 @@ class CheckedRow:
 @dataclass
 class CheckResult:
     rows: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # those of the first MAX_ERROR_ROWS rows only
     row_count: int = 0
+    error_count: int = 0  # every problem found
+    error_row_count: int = 0  # the rows that have them
 
-
-def _cell_text(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)  # spreadsheets store whole numbers as floats
-    return str(value).strip()
+    def add_errors(self, errors):
+        """Count one row's problems, and keep them if it is one of the first rows with any."""
+        self.error_count += len(errors)
+        self.error_row_count += 1
+        if self.error_row_count <= MAX_ERROR_ROWS:
+            self.errors.extend(errors)
 
 
 def read_rows(upload, name):
-    """(header, [(row_number, cells)]) from a CSV or .xlsx file."""
-    data = upload.read(MAX_BYTES + 1)
-    if len(data) > MAX_BYTES:
-        raise UnreadableFile("The file is larger than 20 MB: split it into smaller files.")
-    lower = name.lower()
-    if lower.endswith(".xlsx"):
-        return _read_xlsx(data)
-    if lower.endswith(".csv") or lower.endswith(".txt"):
-        return _read_csv(data)
-    raise UnreadableFile("Upload a .csv or .xlsx file.")
-
-
-def _read_csv(data):
-    for encoding in ("utf-8-sig", "cp1252"):
-        try:
-            text = data.decode(encoding)
-            break
-        except UnicodeDecodeError:
-            continue
-    else:  # pragma: no cover - cp1252 decodes nearly anything
-        raise UnreadableFile("The CSV file's characters could not be read: save it as UTF-8.")
-    if "\x00" in text:
-        raise UnreadableFile("This is not a CSV file: it contains binary data.")
-    try:
-        rows = list(csv.reader(io.StringIO(text, newline="")))
-    except csv.Error as error:
-        raise UnreadableFile(f"The CSV file is malformed: {error}.") from error
-    return _split(rows)
-
-
-def _read_xlsx(data):
-    from openpyxl import load_workbook
-
-    try:
-        workbook = load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except (zipfile.BadZipFile, KeyError, ValueError, OSError) as error:
-        raise UnreadableFile(
-            "The file could not be read as an Excel workbook (.xlsx): it may be damaged or in "
-            "another format."
-        ) from error
-    try:
-        sheet = workbook.worksheets[0]
-        rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    finally:
-        workbook.close()
-    return _split(rows)
-
-
-def _split(rows):
-    numbered = [
-        (number, cells)
-        for number, cells in enumerate(rows, start=1)
-        if any(_cell_text(cell) for cell in cells)
-    ]
-    if not numbered:
-        raise UnreadableFile("The file is empty.")
-    (_, header), body = numbered[0], numbered[1:]
+    """(header, [(row_number, cells)]) from a CSV or .xlsx file; the header in lower case."""
+    (_, header), *body = read_table(upload, name, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
     return [_cell_text(cell).lower() for cell in header], body
 
 
 def _number(text, column, row, errors, *, required=False):
     if isinstance(text, int | float | Decimal) and not isinstance(text, bool):
-        return Decimal(str(text))
-    text = _cell_text(text)
-    if not text:
-        if required:
-            errors.append(RowError(row, column, f"The {column} is missing."))
-        return None
-    cleaned = text.replace(",", "").replace("%", "").replace("£", "").strip()
+        cleaned = text = str(text)  # a workbook's number: checked below like a typed one
+    else:
+        text = _cell_text(text)
+        if not text:
+            if required:
+                errors.append(RowError(row, column, f"The {column} is missing."))
+            return None
+        cleaned = text.replace(",", "").replace("%", "").replace("£", "").strip()
     try:
         number = Decimal(cleaned)
     except InvalidOperation:
@@ -164,17 +115,21 @@ def check_rows(header, body, *, measures):
         if missing:
             problems.append(f"missing {', '.join(missing)}")
         if unknown:
-            problems.append(f"unknown {', '.join(f'“{name}”' for name in unknown)}")
+            named = ", ".join(f"“{name[:50]}”" for name in unknown[:10])
+            more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""
+            problems.append(f"unknown {named}{more}")
         if repeated:
             problems.append(f"repeated {', '.join(repeated)}")
-        result.errors.append(
-            RowError(
-                1,
-                "",
-                f"The columns are wrong ({'; '.join(problems)}). The first row must name the "
-                f"columns {', '.join(REQUIRED_COLUMNS)}, and may add "
-                f"{', '.join(OPTIONAL_COLUMNS)}.",
-            )
+        result.add_errors(
+            [
+                RowError(
+                    1,
+                    "",
+                    f"The columns are wrong ({'; '.join(problems)}). The first row must name the "
+                    f"columns {', '.join(REQUIRED_COLUMNS)}, and may add "
+                    f"{', '.join(OPTIONAL_COLUMNS)}.",
+                )
+            ]
         )
         return result
     position = {name: index for index, name in enumerate(columns) if name}
@@ -232,7 +187,7 @@ def check_rows(header, body, *, measures):
             else:
                 seen[key] = number
         if errors:
-            result.errors.extend(errors)
+            result.add_errors(errors)
         else:
             result.rows.append(
                 CheckedRow(

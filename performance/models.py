@@ -160,7 +160,11 @@ class MeasureImport(models.Model):
     row_count = models.PositiveIntegerField(default=0)
     new_count = models.PositiveIntegerField(default=0)
     replaced_count = models.PositiveIntegerField(default=0)
+    # The problems of the first rows that have any (imports.MAX_ERROR_ROWS), and how many
+    # problems and rows there are in all.
     errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
+    error_row_count = models.PositiveIntegerField(default=0)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )

@@ -99,10 +99,13 @@ def _update_figures(points):
 def _record_check(measure_import, *, upload_error=None, result=None, existing=None):
     if upload_error is not None:
         measure_import.errors = [imports.RowError(0, "", upload_error).as_dict()]
+        measure_import.error_count = measure_import.error_row_count = 1
         measure_import.row_count = 0
         measure_import.new_count = measure_import.replaced_count = 0
     else:
         measure_import.errors = [error.as_dict() for error in result.errors]
+        measure_import.error_count = result.error_count
+        measure_import.error_row_count = result.error_row_count
         measure_import.row_count = result.row_count
         if existing is None and not result.errors:
             existing = _existing(result.rows)

@@ -133,9 +133,12 @@ def save_entry(*, entry, by, reason):
 
 
 class SpendingFileInvalid(Exception):
-    def __init__(self, errors):
-        super().__init__(f"{len(errors)} problem(s) in the spending file")
+    """``errors`` are those of the first rows with problems; ``error_count`` counts them all."""
+
+    def __init__(self, errors, error_count=None):
         self.errors = errors
+        self.error_count = len(errors) if error_count is None else error_count
+        super().__init__(f"{self.error_count} problem(s) in the spending file")
 
 
 @transaction.atomic
@@ -146,7 +149,7 @@ def upload_spending(*, month, content, filename, by):
     month = month.replace(day=1)
     parsed = read_spending_file(content=content, filename=filename, month=month)
     if not parsed.is_valid:
-        raise SpendingFileInvalid(parsed.errors)
+        raise SpendingFileInvalid(parsed.errors, parsed.error_count)
     for previous in SpendingUpload.objects.select_for_update().filter(
         month=month, status=EntryStatus.PUBLISHED
     ):

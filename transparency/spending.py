@@ -6,14 +6,21 @@ Payments to individuals are redacted here, by rule, before anything is stored: t
 never written to the database.
 """
 
-import csv
-import io
 import re
 from dataclasses import dataclass, field
 from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
+from pcc_portal.tables import UnreadableTable, read_table
+from pcc_portal.tables import cell_text as _cell
+
 from .models import SPENDING_THRESHOLD, Payment
+
+MAX_BYTES = 20 * 1024 * 1024
+MAX_ROWS = 100_000  # the heading included
+# The bad rows listed: past a few hundred, the person fixing the file learns nothing new.
+MAX_ERROR_ROWS = 200
+MAX_AMOUNT = Decimal("1e12")  # Payment.amount holds 14 digits, 2 of them pence
 
 # Column headings people use, normalised (lower case, letters only), to our field names.
 COLUMNS = {
@@ -85,7 +92,13 @@ class RowError:
 @dataclass
 class SpendingFile:
     payments: list = field(default_factory=list)  # unsaved Payment objects
-    errors: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # those of the first MAX_ERROR_ROWS rows only
+    error_count: int = 0  # every row with a problem (each row's problems are one error)
+
+    def add_error(self, error):
+        self.error_count += 1
+        if self.error_count <= MAX_ERROR_ROWS:
+            self.errors.append(error)
 
     @property
     def is_valid(self):
@@ -94,24 +107,6 @@ class SpendingFile:
 
 def _normalise(heading):
     return re.sub(r"[^a-z£]", "", str(heading or "").lower())
-
-
-def _rows_from_csv(content):
-    try:
-        text = content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        text = content.decode("cp1252")
-    return list(csv.reader(io.StringIO(text)))
-
-
-def _rows_from_xlsx(content):
-    from openpyxl import load_workbook
-
-    workbook = load_workbook(io.BytesIO(content), read_only=True, data_only=True)
-    sheet = workbook.worksheets[0]
-    rows = [list(row) for row in sheet.iter_rows(values_only=True)]
-    workbook.close()
-    return rows
 
 
 def _date(value):
@@ -129,58 +124,40 @@ def _date(value):
 
 
 def _amount(value):
+    """The amount as a number, or None if it is not one (NaN and infinity are not, here)."""
     if isinstance(value, int | float | Decimal):
-        return Decimal(str(value)).quantize(Decimal("0.01"))
-    text = str(value or "").strip().replace(",", "").replace("£", "")
+        text = str(value)
+    else:
+        text = str(value or "").strip().replace(",", "").replace("£", "")
     try:
-        return Decimal(text).quantize(Decimal("0.01"))
+        amount = Decimal(text)
     except InvalidOperation:
         return None
-
-
-def _cell(value):
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        value = int(value)
-    return str(value).strip()
+    return amount if amount.is_finite() else None
 
 
 def read_spending_file(*, content, filename, month):
     """Parse and check a month's file. ``month`` is the first day of the month it covers."""
     result = SpendingFile()
-    name = filename.lower()
     try:
-        if name.endswith(".xlsx"):
-            rows = _rows_from_xlsx(content)
-        elif name.endswith(".csv"):
-            rows = _rows_from_csv(content)
-        else:
-            result.errors.append(
-                RowError(0, "The file must be a CSV (.csv) or Excel (.xlsx) file.")
-            )
-            return result
-    except Exception:  # a corrupt workbook raises many kinds of error; all mean the same here
-        result.errors.append(RowError(0, "The file could not be read: is it a CSV or XLSX file?"))
+        rows = read_table(content, filename, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
+    except UnreadableTable as error:
+        result.add_error(RowError(0, str(error)))
         return result
-
-    rows = [row for row in rows if any(_cell(value) for value in row)]
-    if not rows:
-        result.errors.append(RowError(0, "The file is empty."))
-        return result
-    heading = [COLUMNS.get(_normalise(value)) for value in rows[0]]
+    (_, heading_row), body = rows[0], rows[1:]
+    heading = [COLUMNS.get(_normalise(value)) for value in heading_row]
     missing = [label for key, label in REQUIRED.items() if key not in heading]
     if missing:
-        result.errors.append(
+        result.add_error(
             RowError(0, f"The first row must name the columns; missing: {', '.join(missing)}.")
         )
         return result
-    if len(rows) == 1:
-        result.errors.append(RowError(0, "The file has headings but no payments."))
+    if not body:
+        result.add_error(RowError(0, "The file has headings but no payments."))
         return result
 
     seen = {}
-    for number, row in enumerate(rows[1:], start=2):
+    for number, row in body:
         values = {key: row[i] if i < len(row) else None for i, key in enumerate(heading) if key}
         problems = []
         paid_on = _date(values.get("paid_on"))
@@ -191,8 +168,12 @@ def read_spending_file(*, content, filename, month):
         amount = _amount(values.get("amount"))
         if amount is None:
             problems.append(f"the amount “{_cell(values.get('amount'))}” is not a number")
-        elif amount <= SPENDING_THRESHOLD:
-            problems.append(f"the amount £{amount:,.2f} is not over £500: leave it out")
+        elif abs(amount) >= MAX_AMOUNT:
+            problems.append(f"the amount “{_cell(values.get('amount'))}” is too large")
+        else:
+            amount = amount.quantize(Decimal("0.01"))
+            if amount <= SPENDING_THRESHOLD:
+                problems.append(f"the amount £{amount:,.2f} is not over £500: leave it out")
         supplier = _cell(values.get("supplier"))
         if not supplier:
             problems.append("the supplier is blank")
@@ -208,7 +189,7 @@ def read_spending_file(*, content, filename, month):
             seen[reference] = number
         if problems:
             message = "; ".join(problems)
-            result.errors.append(RowError(number, message[0].upper() + message[1:] + "."))
+            result.add_error(RowError(number, message[0].upper() + message[1:] + "."))
             continue
         redacted = is_payment_to_individual(
             supplier=supplier,

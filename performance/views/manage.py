@@ -244,18 +244,20 @@ def import_detail(request, pk):
     measure_import = get_object_or_404(
         MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by"), pk=pk
     )
-    errors = measure_import.errors
     by_row = {}
-    for error in errors:
+    for error in measure_import.errors:
         by_row.setdefault(error["row"], []).append(error)
+    error_rows = sorted(by_row.items())
     return render(
         request,
         "performance/manage/import.html",
         {
             "measure_import": measure_import,
-            "error_rows": sorted(by_row.items()),
-            "error_count": len(errors),
-            "preview": _preview_rows(measure_import) if not errors else [],
+            "error_rows": error_rows,
+            "error_count": measure_import.error_count,
+            "error_row_count": measure_import.error_row_count,
+            "errors_cut_short": measure_import.error_row_count > len(error_rows),
+            "preview": _preview_rows(measure_import) if not measure_import.errors else [],
             "preview_limit": PREVIEW_ROWS,
         },
     )

@@ -11,9 +11,10 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
-from performance import services
+from performance import imports, services
 from performance.models import DataPoint, InvalidTransition, MeasureImport
 from tests.performance.factories import DataPointFactory, MeasureFactory
+from tests.spreadsheets import with_doctype, xlsx_bytes
 
 
 def _csv(text, name="figures.csv"):
@@ -95,6 +96,16 @@ def test_an_xlsx_file_is_read_like_a_csv(plan, measures, editor):
         .values_list("value", flat=True)
     ) == [Decimal("22800"), Decimal("22100")]
 
+
+
+def test_a_workbook_number_too_large_to_store_is_a_row_error(plan, measures, editor):
+    # Numbers from a workbook skipped the size check that typed ones had: the database refused
+    # them when the import was applied.
+    asb, _, _ = measures
+    upload = _xlsx([["measure", "period", "value", "target"], [asb.pk, "2021-22 Q3", 1e300, 5]])
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    assert _errors(measure_import) == [(2, "value")]
+    assert "is not a number we can store" in measure_import.errors[0]["message"]
 
 def test_every_bad_row_is_reported_with_its_row_and_nothing_is_applied(plan, measures, editor):
     asb, ksi, qualitative = measures
@@ -277,3 +288,83 @@ def test_the_template_for_a_plan_that_is_not_a_number_is_404(client, plan, edito
     client.raise_request_exception = False
     response = client.get(reverse("performance_manage:import_template"), {"plan": plan_id})
     assert response.status_code == 404
+
+
+HOSTILE_WORKBOOKS = {
+    # The sheet uses an external entity: the XML parser stopped on it and the page was a 500.
+    "entity in the sheet": {"replace": ("<t>measure</t>", "<t>&xxe;</t>")},
+    "entity in the content types": {
+        "member": "[Content_Types].xml",
+        "doctype": '<!DOCTYPE Types [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>',
+        "replace": ('ContentType="application/xml"', 'ContentType="&xxe;"'),
+    },
+    # A DTD alone is read without complaint today; no real workbook has one.
+    "a DTD alone": {"member": "xl/workbook.xml", "doctype": "<!DOCTYPE workbook>"},
+}
+
+
+@pytest.mark.parametrize("hostile", HOSTILE_WORKBOOKS.values(), ids=HOSTILE_WORKBOOKS.keys())
+def test_a_workbook_with_a_dtd_is_refused_as_not_a_valid_workbook(
+    client, plan, measures, editor, hostile
+):
+    asb, _, _ = measures
+    workbook = with_doctype(
+        xlsx_bytes([["measure", "period", "value"], [asb.pk, "2021-22 Q1", 5]]), **hostile
+    )
+    client.force_login(editor)
+    client.raise_request_exception = False
+    response = client.post(
+        reverse("performance_manage:import_upload"),
+        {"plan": plan.pk, "file": SimpleUploadedFile("figures.xlsx", workbook)},
+    )
+    assert response.status_code == 302
+    measure_import = MeasureImport.objects.get()
+    assert measure_import.status == MeasureImport.Status.INVALID
+    page = client.get(response["Location"]).content.decode()
+    assert "The file is not a valid Excel workbook" in page
+    assert not DataPoint.objects.exists()
+
+
+def test_only_the_first_rows_with_problems_are_kept_and_the_total_is_said(
+    client, plan, measures, editor, monkeypatch
+):
+    monkeypatch.setattr(imports, "MAX_ERROR_ROWS", 50)
+    # Each row has two problems: no such measure, and a value that is not a number.
+    rows = "".join(f"0,2021-22 Q1,x{number}\n" for number in range(3000))
+    client.force_login(editor)
+    client.post(
+        reverse("performance_manage:import_upload"),
+        {"plan": plan.pk, "file": _csv("measure,period,value\n" + rows)},
+    )
+    measure_import = MeasureImport.objects.get()
+    assert measure_import.status == MeasureImport.Status.INVALID
+    assert (measure_import.error_row_count, measure_import.error_count) == (3000, 6000)
+    assert len({error["row"] for error in measure_import.errors}) == 50
+    assert [len(record.errors) for record in measure_import.history.all()] == [100]
+    page = client.get(measure_import.get_absolute_url()).content.decode()
+    assert "6,000 problems in 3,000 rows" in page
+    assert "the first 50 rows with problems are listed" in page
+    assert page.count("is not a numeric measure of this plan") == 50
+
+
+def test_a_file_with_more_rows_than_the_limit_is_refused_whole(plan, measures, editor, monkeypatch):
+    asb, _, _ = measures
+    monkeypatch.setattr(imports, "MAX_ROWS", 1000)
+    rows = "".join(f"{asb.pk},2021-22 Q1,{number}\n" for number in range(3000))
+    measure_import = services.upload_import(
+        plan=plan, upload=_csv("measure,period,value\n" + rows), by=editor
+    )
+    assert measure_import.status == MeasureImport.Status.INVALID
+    [error] = measure_import.errors
+    assert error["row"] == 0
+    assert "more than 1,000 rows" in error["message"]
+
+
+def test_a_file_larger_than_the_limit_is_refused_whole(plan, measures, editor, monkeypatch):
+    monkeypatch.setattr(imports, "MAX_BYTES", 1000)
+    rows = "".join(f"1,2021-22 Q1,{number}\n" for number in range(3000))
+    measure_import = services.upload_import(
+        plan=plan, upload=_csv("measure,period,value\n" + rows), by=editor
+    )
+    [error] = measure_import.errors
+    assert "larger than 1000" in error["message"]

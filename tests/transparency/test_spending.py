@@ -10,7 +10,8 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from transparency import services
+from tests.spreadsheets import with_doctype, xlsx_bytes
+from transparency import services, spending
 from transparency.models import EntryStatus, Payment, SpendingUpload
 from transparency.spending import is_payment_to_individual
 
@@ -174,3 +175,88 @@ def test_the_spending_csv_quotes_text_a_spreadsheet_would_run(client, editor):
     assert row["Expense type"] == "'-2+3"
     assert row["Service area"] == "'@SUM(A1:A2)"
     assert row["Amount"] == "612.40"
+
+
+HOSTILE_WORKBOOKS = {
+    # The sheet uses an external entity: the XML parser stops on it.
+    "entity in the sheet": {"replace": ("<t>Supplier</t>", "<t>&xxe;</t>")},
+    # A DTD alone is read without complaint by the parser; no real workbook has one.
+    "a DTD alone": {"member": "[Content_Types].xml", "doctype": "<!DOCTYPE Types>"},
+}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("hostile", HOSTILE_WORKBOOKS.values(), ids=HOSTILE_WORKBOOKS.keys())
+def test_a_workbook_with_a_dtd_is_refused_as_not_a_valid_workbook(client, editor, hostile):
+    workbook = with_doctype(
+        xlsx_bytes(
+            [
+                ["Date", "Transaction number", "Supplier", "Expense type", "Amount"],
+                ["03/10/2025", 5001, "Sample Fuel Ltd", "Fuel", 810.5],
+            ]
+        ),
+        **hostile,
+    )
+    client.force_login(editor)
+    response = client.post(
+        reverse("transparency_manage:spending"),
+        {"month": "2025-10", "file": SimpleUploadedFile("october.xlsx", workbook)},
+    )
+    assert response.status_code == 200
+    assert "The file is not a valid Excel workbook" in response.content.decode()
+    assert not SpendingUpload.objects.exists()
+
+
+@pytest.mark.django_db
+def test_only_the_first_bad_rows_are_listed_with_the_total(client, editor, monkeypatch):
+    monkeypatch.setattr(spending, "MAX_ERROR_ROWS", 50)
+    rows = "".join(f"01/10/2025,{n},Sample Fuel Ltd,,Fuel,,abc\n" for n in range(3000))
+    client.force_login(editor)
+    response = client.post(
+        reverse("transparency_manage:spending"),
+        {"month": "2025-10", "file": SimpleUploadedFile("october.csv", (HEADING + rows).encode())},
+    )
+    page = response.content.decode()
+    assert "3,000 rows have problems; the first 50 are listed below" in page
+    assert page.count("is not a number.</li>") == 50
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("limit", "message"),
+    [("MAX_ROWS", "more than 1,000 rows"), ("MAX_BYTES", "larger than 1000")],
+)
+def test_a_file_over_the_limits_is_refused_whole(editor, monkeypatch, limit, message):
+    monkeypatch.setattr(spending, limit, 1000)
+    rows = "".join(f"01/10/2025,{n},Sample Fuel Ltd,,Fuel,,600\n" for n in range(3000))
+    with pytest.raises(services.SpendingFileInvalid) as raised:
+        _upload(HEADING + rows, editor)
+    [error] = raised.value.errors
+    assert message in str(error)
+    assert not SpendingUpload.objects.exists()
+
+
+@pytest.mark.django_db
+def test_a_csv_with_nul_bytes_is_refused(editor):
+    # PostgreSQL cannot store text with a NUL byte in it: the upload crashed there.
+    with pytest.raises(services.SpendingFileInvalid) as raised:
+        _upload(HEADING + "01/10/2025,100234,Sample\x00 Ltd,Company,Fuel,Fleet,612.40\n", editor)
+    assert [str(error) for error in raised.value.errors] == [
+        "This is not a CSV file: it contains binary data."
+    ]
+    assert not Payment.objects.exists()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("amount", "problem"),
+    [
+        ("1e20", "The amount “1e20” is too large."),  # the database refused it: a 500
+        ("NaN", "The amount “NaN” is not a number."),  # compared with £500, it raised
+        ("-Infinity", "The amount “-Infinity” is not a number."),
+    ],
+)
+def test_an_amount_that_cannot_be_stored_is_a_row_error(editor, amount, problem):
+    with pytest.raises(services.SpendingFileInvalid) as raised:
+        _upload(HEADING + f"01/10/2025,100234,Sample Ltd,Company,Fuel,Fleet,{amount}\n", editor)
+    assert [str(error) for error in raised.value.errors] == [f"Row 2: {problem}"]

@@ -249,12 +249,14 @@ def spending(request):
                     by=request.user,
                 )
             except services.SpendingFileInvalid as invalid:
-                errors = invalid.errors
-                form.add_error(
-                    "file",
-                    f"The file was not applied: {len(errors)} problem"
-                    f"{'s' if len(errors) != 1 else ''} to fix (listed below).",
-                )
+                errors, count = invalid.errors, invalid.error_count
+                if count > len(errors):
+                    listed = (
+                        f"{count:,} rows have problems; the first {len(errors)} are listed below"
+                    )
+                else:
+                    listed = f"{count} problem{'s' if count != 1 else ''} to fix (listed below)"
+                form.add_error("file", f"The file was not applied: {listed}.")
             else:
                 messages.success(
                     request,

@@ -1,0 +1,39 @@
+"""Spreadsheets built in tests: good .xlsx workbooks, and hostile ones with a DTD in their XML."""
+
+import io
+import zipfile
+
+from openpyxl import Workbook
+
+# An external entity a sheet then uses: the parser stops on it ("undefined entity").
+EXTERNAL_ENTITY = '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def xlsx_bytes(rows):
+    workbook = Workbook()
+    sheet = workbook.active
+    for row in rows:
+        sheet.append(row)
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+def with_doctype(workbook, *, member="xl/worksheets/sheet1.xml", doctype=EXTERNAL_ENTITY,
+                 replace=None):  # fmt: skip
+    """``workbook`` (bytes) with ``doctype`` put before the root element of ``member``, and
+    ``replace`` ((old, new)) applied to that member's text."""
+    source = zipfile.ZipFile(io.BytesIO(workbook))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name in source.namelist():
+            data = source.read(name)
+            if name == member:
+                text = data.decode()
+                start = text.index("?>") + 2 if text.startswith("<?xml") else 0
+                text = text[:start] + doctype + text[start:]
+                if replace:
+                    text = text.replace(*replace)
+                data = text.encode()
+            archive.writestr(name, data)
+    return out.getvalue()
