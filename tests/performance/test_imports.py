@@ -97,7 +97,6 @@ def test_an_xlsx_file_is_read_like_a_csv(plan, measures, editor):
     ) == [Decimal("22800"), Decimal("22100")]
 
 
-
 def test_a_workbook_number_too_large_to_store_is_a_row_error(plan, measures, editor):
     # Numbers from a workbook skipped the size check that typed ones had: the database refused
     # them when the import was applied.
@@ -106,6 +105,7 @@ def test_a_workbook_number_too_large_to_store_is_a_row_error(plan, measures, edi
     measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
     assert _errors(measure_import) == [(2, "value")]
     assert "is not a number we can store" in measure_import.errors[0]["message"]
+
 
 def test_every_bad_row_is_reported_with_its_row_and_nothing_is_applied(plan, measures, editor):
     asb, ksi, qualitative = measures
