@@ -110,7 +110,12 @@ class PackBuild(models.Model):
     members_page_count = models.PositiveIntegerField(null=True, blank=True)
     members_sha256 = models.CharField(max_length=64, blank=True)
     front_page_count = models.PositiveIntegerField(null=True, blank=True)
-    tagged = models.BooleanField(default=False, help_text="Both PDFs kept a structure tree.")
+    tagged = models.BooleanField(
+        default=False, help_text="The public pack is tagged throughout, and says it is PDF/UA."
+    )
+    members_tagged = models.BooleanField(
+        default=False, help_text="The members' pack is tagged throughout, and says it is PDF/UA."
+    )
     papers_rendered = models.PositiveIntegerField(default=0)
     assembly_seconds = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)

@@ -121,8 +121,22 @@ class Paper(models.Model):
     report = models.ForeignKey(
         Report, null=True, blank=True, on_delete=models.PROTECT, related_name="papers"
     )
+    # An uploaded PDF is kept as it came, privately, and served only as cleaned on upload
+    # (pcc_portal.publications.pdf_safety): ``upload`` is that cleaned file, the one every
+    # public paper link and both packs use, and ``upload_sha256`` its digest.
     upload = models.FileField(upload_to="panel/uploads/", storage=private_storage, blank=True)
     upload_sha256 = models.CharField(max_length=64, blank=True)
+    original_upload = models.FileField(
+        upload_to="panel/uploads/originals/",
+        storage=private_storage,
+        blank=True,
+        help_text="The PDF as it was uploaded, never served.",
+    )
+    upload_removed = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="What cleaning removed from the uploaded PDF, in words for the secretary.",
+    )
     upload_page_count = models.PositiveIntegerField(null=True, blank=True)
     upload_tagged = models.BooleanField(default=False)
     version = models.ForeignKey(

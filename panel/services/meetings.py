@@ -2,8 +2,11 @@
 
 import hashlib
 
+from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
+
+from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
 
 from ..assembly import InvalidPDF, inspect_pdf
 from ..models import AgendaItem, Meeting, Paper
@@ -128,19 +131,32 @@ def check_upload(upload):
 
 @transaction.atomic
 def add_upload_paper(*, item, title, upload, late=False):
-    data, info = check_upload(upload)
+    """Add an uploaded PDF: the file as it came stays private, and what every public channel
+    and both packs use is a copy cleaned, once, of scripts, actions and embedded files.
+    ``paper.upload_removed`` says what was taken out."""
+    data, _info = check_upload(upload)
+    try:
+        cleaned = clean_pdf(data)
+    except UncleanablePDF as error:
+        raise InvalidPDF(
+            "The PDF could not be checked for scripts and embedded files: save it again as a "
+            "PDF and upload that copy."
+        ) from error
+    info = inspect_pdf(cleaned.content)
     paper = Paper(
         item=item,
         position=_next_position(item),
         title=title,
         kind=Paper.Kind.UPLOAD,
-        upload_sha256=hashlib.sha256(data).hexdigest(),
+        upload_sha256=hashlib.sha256(cleaned.content).hexdigest(),
         upload_page_count=info.page_count,
         upload_tagged=info.tagged,
+        upload_removed=list(cleaned.removed),
         late=late,
     )
-    upload.seek(0)
-    paper.upload.save(f"{paper.upload_sha256[:16]}.pdf", upload, save=False)
+    original_name = f"{hashlib.sha256(data).hexdigest()[:16]}.pdf"
+    paper.original_upload.save(original_name, ContentFile(data), save=False)
+    paper.upload.save(f"{paper.upload_sha256[:16]}.pdf", ContentFile(cleaned.content), save=False)
     paper.save()
     return paper
 

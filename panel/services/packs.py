@@ -506,7 +506,8 @@ def _publish_build(build_id, items, papers, sheets, members_pdf, public_pdf, too
     build.members_page_count = members_pdf.page_count
     build.members_sha256 = members_digest
     build.front_page_count = sheets[0].page_count
-    build.tagged = members_pdf.tagged and public_pdf.tagged
+    build.tagged = public_pdf.tagged
+    build.members_tagged = members_pdf.tagged
     build.assembly_seconds = took
     build.status, build.error, build.finished_at = PackBuild.Status.READY, "", timezone.now()
     build.save()

@@ -336,7 +336,7 @@ def paper_upload(request, pk):
     form = UploadPaperForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            services.add_upload_paper(
+            paper = services.add_upload_paper(
                 item=item,
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
@@ -345,7 +345,12 @@ def paper_upload(request, pk):
         except InvalidPDF as error:
             form.add_error("file", str(error))
         else:
-            messages.success(request, f"“{form.cleaned_data['title']}” was uploaded.")
+            message = f"“{paper.title}” was uploaded."
+            if paper.upload_removed:
+                message += (
+                    " Removed from the uploaded file: " + ", ".join(paper.upload_removed) + "."
+                )
+            messages.success(request, message)
             return redirect(item.get_manage_url())
     return _form_page(
         request,
@@ -353,8 +358,10 @@ def paper_upload(request, pk):
         title=f"Upload a PDF for item {item.number}",
         caption=item.title,
         crumbs=_meeting_crumbs(item.meeting),
-        intro="Use this for appendices that come as PDFs. A PDF without tags is merged as it "
-        "is, and the agenda says it may not suit assistive technology.",
+        intro="Use this for appendices that come as PDFs. Scripts, actions and embedded files "
+        "are removed before anyone else sees it; the file as you uploaded it stays private. A "
+        "PDF without tags is merged as it is, and the agenda says it may not suit assistive "
+        "technology.",
         status=400 if form.errors else 200,
     )
 
