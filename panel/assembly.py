@@ -4,8 +4,9 @@ Merging tagged PDFs page by page (pypdf, pikepdf as they are) drops their struct
 each part's structure tree is grafted under the pack's one ``Document`` element (a part's own
 ``Document`` becomes a ``Part``), its ``ParentTree`` entries move up by an offset so keys stay
 unique, and its pages' ``/StructParents`` (and annotations' ``/StructParent``) move with them.
-``MarkInfo``, ``Lang``, the title and the PDF/UA identifier are set on the pack. An untagged part
-(an uploaded appendix without tags) is merged as it is and the result reports itself untagged.
+``Lang`` and the title are set on the pack, and ``MarkInfo`` and the PDF/UA identifier only when
+every part is tagged: an untagged part (an uploaded appendix without tags) is merged as it is, and
+the pack then says it is not tagged rather than claim an accessibility it does not have.
 
 Pages are numbered by stamping "Page N" at the foot of every page, and the first page of each
 item's papers is stamped "Agenda Item N", as committee packs are. The stamps are artifacts, drawn
@@ -54,6 +55,7 @@ class AssembledPDF:
     content: bytes
     page_count: int
     tagged: bool
+    untagged: tuple = ()  # the bookmarks of the parts without tags
 
 
 def is_tagged(document):
@@ -323,7 +325,7 @@ def assemble(sections, *, title, language="en-GB"):
     pack = pikepdf.new()
     tree = _StructureTree(pack, title)
     font_object = pack.copy_foreign(font.font)
-    sources, tagged, numbers = [], True, []
+    sources, untagged, numbers = [], [], []
     outline_entries = []
     try:
         for section in sections:
@@ -339,7 +341,7 @@ def assemble(sections, *, title, language="en-GB"):
             if part_tagged:
                 tree.graft(source, pages)
             else:
-                tagged = False
+                untagged.append(section.bookmark)
                 _untag(pages)
             _remove_active_content(pages)
             if len(section.numbers) != len(pages):
@@ -352,14 +354,17 @@ def assemble(sections, *, title, language="en-GB"):
             numbers.extend(section.numbers)
             outline_entries.append((section, first))
         tree.finish()
-        pack.Root.MarkInfo = Dictionary(Marked=True)
+        tagged = not untagged
+        # Only a pack tagged throughout says so: an untagged part is not accessible.
+        pack.Root.MarkInfo = Dictionary(Marked=tagged)
         pack.Root.Lang = pikepdf.String(language)
         pack.Root.ViewerPreferences = Dictionary(DisplayDocTitle=True)
         pack.Root.PageLabels = _page_labels(numbers)
         pack.docinfo["/Title"] = title
         with pack.open_metadata(set_pikepdf_as_editor=False) as metadata:
             metadata["dc:title"] = title
-            metadata["pdfuaid:part"] = "1"
+            if tagged:
+                metadata["pdfuaid:part"] = "1"
         _outline(pack, outline_entries)
         output = io.BytesIO()
         pack.save(output)
@@ -368,7 +373,12 @@ def assemble(sections, *, title, language="en-GB"):
         for source in sources:
             source.close()
         pack.close()
-    return AssembledPDF(content=output.getvalue(), page_count=page_count, tagged=tagged)
+    return AssembledPDF(
+        content=output.getvalue(),
+        page_count=page_count,
+        tagged=tagged,
+        untagged=tuple(untagged),
+    )
 
 
 def _outline(pack, entries):

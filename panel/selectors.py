@@ -49,3 +49,17 @@ def published_minutes(meeting):
 
 def meeting_by_date(date, user):
     return Meeting.objects.visible_to(user).select_related("panel").filter(date=date).first()
+
+
+def untagged_papers(build):
+    """The titles of ``build``'s papers without tags, which stop its packs being accessible:
+    ``{"public": [...], "members": [...]}`` (exempt papers are only in the members' pack)."""
+    if build is None:
+        return {"public": [], "members": []}
+    untagged = PackPaper.objects.filter(item__build=build, render__tagged=False).order_by(
+        "item__number", "position"
+    )
+    return {
+        "public": list(untagged.public().values_list("title", flat=True)),
+        "members": list(untagged.values_list("title", flat=True)),
+    }

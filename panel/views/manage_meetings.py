@@ -157,6 +157,7 @@ def _detail(request, meeting, publish_form=None, status=200):
         .order_by("-version__number")
     )
     action = reverse("panel_manage:pack_publish", kwargs={"pk": meeting.pk})
+    latest_build = builds[0] if builds else None
     return render(
         request,
         "panel/manage/meeting.html",
@@ -164,7 +165,8 @@ def _detail(request, meeting, publish_form=None, status=200):
             "meeting": meeting,
             "items": items,
             "builds": builds,
-            "latest_build": builds[0] if builds else None,
+            "latest_build": latest_build,
+            "untagged": selectors.untagged_papers(latest_build),
             "live_build": selectors.live_build(meeting),
             "publish_form": publish_form or PublishPackForm(action=action),
         },
