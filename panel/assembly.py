@@ -11,9 +11,13 @@ the pack then says it is not tagged rather than claim an accessibility it does n
 Pages are numbered by stamping "Page N" at the foot of every page, and the first page of each
 item's papers is stamped "Agenda Item N", as committee packs are. The stamps are artifacts, drawn
 with a subset of DejaVu Sans that WeasyPrint embeds once per process, so they cost milliseconds
-and the papers' cached PDFs need no re-rendering when their page numbers change.
+and the papers' cached PDFs need no re-rendering when their page numbers change. In the members'
+pack every page of an exempt item's papers is stamped "Not for publication" with the paragraph of
+Schedule 12A that makes it exempt, a box WeasyPrint renders once per paragraph and the pack draws
+on each page as an artifact, outside the structure tree.
 """
 
+import html
 import io
 import re
 import warnings
@@ -21,9 +25,10 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 import pikepdf
+import weasyprint
 from pikepdf import Array, Dictionary, Name
 
-from pcc_portal.publications.pdf import render_pdf
+from pcc_portal.publications.pdf import BASE_URL, SafeURLFetcher, render_pdf
 
 MAX_UPLOAD_PAGES = 500
 STAMP_CHARACTERS = "AIPadegmnt 0123456789-"
@@ -48,6 +53,7 @@ class Section:
     item_label: str = ""  # "Agenda Item 5": stamped on the item's first page, its bookmark group
     item_bookmark: str = ""
     numbers: list[int] = field(default_factory=list)  # the printed number of each page
+    exempt_reason: str = ""  # an exempt item's paper, in the members' pack: stamp every page
 
 
 @dataclass(frozen=True)
@@ -179,7 +185,60 @@ def _text(font, text, x, y, size):
 STAMP_BASELINE = 13
 
 
-def _stamp(pack, page, font_object, font, number, label):
+# The exempt stamp: a box in the top margin (the portal's papers leave 22 mm), at the left, clear
+# of the "Agenda Item N" label at the right. It has no background, so it never hides anything.
+EXEMPT_STAMP_SIZE = (400, 50)
+EXEMPT_STAMP_TOP = 6
+EXEMPT_STAMP_LEFT = 36
+EXEMPT_STAMP_CSS = (
+    f"@page {{ size: {EXEMPT_STAMP_SIZE[0]}pt {EXEMPT_STAMP_SIZE[1]}pt; margin: 0 }}"
+    " body { margin: 0; font: 7.5pt/1.2 'DejaVu Sans'; color: #0b0c0c }"
+    f" div {{ box-sizing: border-box; height: {EXEMPT_STAMP_SIZE[1]}pt; overflow: hidden;"
+    " padding: 2pt 5pt; border: 1.5pt solid #d4351c }"
+    " body.small { font-size: 6.3pt }"
+    " strong { display: block; font-size: 9.5pt; color: #d4351c }"
+)
+
+
+@lru_cache(maxsize=16)
+def _exempt_stamp(reason):
+    """The "Not for publication" box for one paragraph of Schedule 12A, as a one-page PDF.
+
+    Rendered without tags: the pack draws it as an artifact, so it adds nothing to the
+    structure tree of the paper it is drawn on."""
+    # A long paragraph (the field allows 300 characters) takes a smaller font to fit the box.
+    size = "small" if len(reason) > 150 else "normal"
+    document = (
+        '<html lang="en-GB"><head><meta charset="utf-8"><title>Not for publication</title>'
+        f'<style>{EXEMPT_STAMP_CSS}</style></head><body class="{size}"><div>'
+        f"<strong>Not for publication</strong>{html.escape(reason)}"
+        " (Schedule 12A to the Local Government Act 1972)</div></body></html>"
+    )
+    return weasyprint.HTML(
+        string=document, base_url=BASE_URL, url_fetcher=SafeURLFetcher()
+    ).write_pdf(attachments=[])
+
+
+def _exempt_stamp_object(pack, reason, sources):
+    stamp = pikepdf.open(io.BytesIO(_exempt_stamp(reason)))
+    sources.append(stamp)  # copied streams are read from it when the pack is saved
+    return pack.copy_foreign(stamp.pages[0].as_form_xobject())
+
+
+def _exempt_stamp_content(page, stamp):
+    left, _bottom, right, top = (float(v) for v in page.mediabox)
+    width, height = EXEMPT_STAMP_SIZE
+    # On a page too narrow for it beside the item label, the box shrinks to fit.
+    scale = min(1.0, max(0.3, (right - left - EXEMPT_STAMP_LEFT - 160) / width))
+    x, y = left + EXEMPT_STAMP_LEFT, top - EXEMPT_STAMP_TOP - height * scale
+    page.add_resource(stamp, Name.XObject, Name.PccExempt)
+    return (
+        b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"
+        b"q %.3f 0 0 %.3f %.2f %.2f cm /PccExempt Do Q\nEMC\n" % (scale, scale, x, y)
+    )
+
+
+def _stamp(pack, page, font_object, font, number, label, exempt=None):
     box = [float(v) for v in page.mediabox]
     left, bottom, right, top = box
     stamp = b"/Artifact <</Type /Pagination /Subtype /Footer>> BDC\n"
@@ -192,6 +251,8 @@ def _stamp(pack, page, font_object, font, number, label):
         stamp += b"/Artifact <</Type /Pagination /Subtype /Header>> BDC\n"
         stamp += _text(font, label, right - 40 - font.width(label, 12), top - 30, 12)
         stamp += b"EMC\n"
+    if exempt is not None:
+        stamp += _exempt_stamp_content(page, exempt)
     page.add_resource(font_object, Name.Font, Name.PccStamp)
     # The page's own content may leave its graphics state changed: isolate it first.
     page.contents_add(pikepdf.Stream(pack, b"q\n"), prepend=True)
@@ -326,7 +387,7 @@ def assemble(sections, *, title, language="en-GB"):
     tree = _StructureTree(pack, title)
     font_object = pack.copy_foreign(font.font)
     sources, untagged, numbers = [], [], []
-    outline_entries = []
+    outline_entries, exempt_stamps = [], {}
     try:
         for section in sections:
             source = pikepdf.open(io.BytesIO(section.content))
@@ -348,9 +409,16 @@ def assemble(sections, *, title, language="en-GB"):
                 raise ValueError(
                     f"{section.bookmark}: {len(pages)} pages, {len(section.numbers)} numbers"
                 )
+            exempt = None
+            if section.exempt_reason:
+                if section.exempt_reason not in exempt_stamps:
+                    exempt_stamps[section.exempt_reason] = _exempt_stamp_object(
+                        pack, section.exempt_reason, sources
+                    )
+                exempt = exempt_stamps[section.exempt_reason]
             for index, page in enumerate(pages):
                 label = section.item_label if index == 0 else ""
-                _stamp(pack, page, font_object, font, section.numbers[index], label)
+                _stamp(pack, page, font_object, font, section.numbers[index], label, exempt)
             numbers.extend(section.numbers)
             outline_entries.append((section, first))
         tree.finish()

@@ -403,6 +403,9 @@ def _sections(sheets, *, members):
                     item_label=f"Agenda Item {item.number}",
                     item_bookmark=f"{item.number}. {item.title}",
                     numbers=list(range(paper.first_page, paper.last_page + 1)),
+                    exempt_reason=(item.exempt_reason or "Exempt information")
+                    if item.exempt
+                    else "",
                 )
             )
         if not sheet.papers:
