@@ -27,10 +27,12 @@ class InvalidTransition(Exception):
 
 
 def public_measures():
-    """Measures of published plans: the only ones the public may see figures for."""
-    from plans.models import Measure, Plan
+    """Measures of published plans as their live versions published them: the only ones the
+    public may see figures for (a measure added in a draft since stays private)."""
+    from plans.models import Measure
+    from plans.selectors import public_measure_ids
 
-    return Measure.objects.filter(plan__in=Plan.objects.public())
+    return Measure.objects.filter(pk__in=public_measure_ids())
 
 
 class DataPointQuerySet(models.QuerySet):

@@ -177,15 +177,21 @@ def _within(points, until):
     return [point for point in points if point.period.end <= until] if until else points
 
 
-def plan_sections(plan, *, until=None, last=None):
-    """The plan's measures grouped by priority (in order), then by cross-cutting theme."""
+def plan_sections(plan, *, until=None, last=None, as_published=False):
+    """The plan's measures grouped by priority (in order), then by cross-cutting theme; with
+    ``as_published``, the measures and priorities as the plan's live version published them."""
     from plans.models import Measure
 
-    measures = list(
-        Measure.objects.filter(plan=plan)
-        .select_related("priority")
-        .order_by("priority__number", "theme", "order", "pk")
-    )
+    if as_published:
+        from plans.selectors import PublishedPlan
+
+        measures = PublishedPlan(plan).measures
+    else:
+        measures = list(
+            Measure.objects.filter(plan=plan)
+            .select_related("priority")
+            .order_by("priority__number", "theme", "order", "pk")
+        )
     ids = [measure.pk for measure in measures]
     figures = _figures_by_measure(ids, until=until, last=last)
     commentary = _latest_commentary(ids, until=until)
@@ -211,10 +217,10 @@ def plan_sections(plan, *, until=None, last=None):
 DASHBOARD_PERIODS = 12  # three years of quarters in each sparkline and its table
 
 
-def dashboard_sections(plan):
+def dashboard_sections(plan, *, as_published=True):
     """The plan's measures for the dashboard: the latest figures and the recent trend (the
-    measure's own page has its whole history)."""
-    return plan_sections(plan, last=DASHBOARD_PERIODS)
+    measure's own page has its whole history). The public's is the plan as published."""
+    return plan_sections(plan, last=DASHBOARD_PERIODS, as_published=as_published)
 
 
 def current_public_plan():

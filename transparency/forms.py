@@ -304,9 +304,17 @@ class SubscribeForm(forms.Form):
     )
 
     def __init__(self, *args, priorities, **kwargs):
+        """``priorities``: the public priorities, as their plans published them (a list)."""
+        from plans.models import Priority
+
         super().__init__(*args, **kwargs)
-        self.fields["priority"].queryset = priorities
-        self.fields["priority"].label_from_instance = lambda p: f"{p.plan}: {p}"
+        published = {priority.pk: priority for priority in priorities}
+        field = self.fields["priority"]
+        field.queryset = Priority.objects.filter(pk__in=published).order_by(
+            "-plan__term_start", "number"
+        )
+        # Labelled as published: a draft rename of the priority stays private.
+        field.label_from_instance = lambda p: f"{published[p.pk].plan}: {published[p.pk]}"
         self.helper = _helper(self, "email", "topic", "priority", button="Subscribe")
 
     def clean(self):

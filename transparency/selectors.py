@@ -8,6 +8,8 @@ from decimal import Decimal
 from django.db import models
 from django.utils import timezone
 
+from plans.selectors import show_published_priorities
+
 from . import freshness, sources
 from .models import (
     Contract,
@@ -172,6 +174,22 @@ class Register:
 
     def record(self, entry):
         return {column.key: column.value(entry) for column in self.columns}
+
+    def for_display(self, entries, *, chunk_size=1000):
+        """``entries`` (a QuerySet or a page's list) read in chunks, each entry's plan priority
+        as its plan published it: a draft rename of a priority stays private."""
+        if isinstance(entries, models.QuerySet):
+            entries = entries.iterator(chunk_size=chunk_size)
+        if not any(f.name == "priority" for f in self.model._meta.get_fields()):
+            yield from entries
+            return
+        chunk = []
+        for entry in entries:
+            chunk.append(entry)
+            if len(chunk) == chunk_size:
+                yield from show_published_priorities(chunk)
+                chunk = []
+        yield from show_published_priorities(chunk)
 
 
 def _date(name):
@@ -344,8 +362,6 @@ def forward_plan(*, today=None):
     months more those whose decision has been made, with its notice."""
     today = today or timezone.localdate()
     start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    return (
-        ForwardPlanEntry.objects.public()
-        .filter(expected_on__gte=start)
-        .select_related("priority__plan")
+    return show_published_priorities(
+        ForwardPlanEntry.objects.public().filter(expected_on__gte=start)
     )

@@ -20,7 +20,8 @@ from decisions.models import Decision, PriorityScope
 from panel.models import PackPaper
 from pcc_portal.publications.models import Version
 from performance.models import DataPoint, ScrutinyAction, ScrutinyMeeting
-from plans.models import Commitment, Measure, Plan, Priority
+from plans.models import Commitment, Measure, Plan
+from plans.selectors import PublishedPlan
 
 from .models import ForwardPlanEntry, Grant
 
@@ -44,12 +45,17 @@ class ThreadPart:
 
 
 def public_priorities():
-    """Priorities of published plans."""
-    return Priority.objects.filter(plan__in=Plan.objects.public()).select_related("plan")
+    """Priorities of published plans, newest plan first, each as its plan's live version
+    published it (a priority added or renamed since stays private)."""
+    plans = Plan.objects.public().order_by("-term_start", "pk")
+    return [priority for plan in plans for priority in PublishedPlan(plan).priorities]
 
 
 def public_priority(*, slug, number):
-    return public_priorities().filter(plan__slug=slug, number=number).first()
+    plan = Plan.objects.public().filter(slug=slug).first()
+    if plan is None:
+        return None
+    return PublishedPlan(plan).priority(number)
 
 
 def _newest_first(items):

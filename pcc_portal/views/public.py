@@ -11,7 +11,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from panel.models import Meeting
-from plans.selectors import current_plan
+from plans.selectors import PublishedPlan, current_plan
 
 logger = logging.getLogger(__name__)
 
@@ -23,10 +23,12 @@ class HomeView(TemplateView):
 
     def get_context_data(self, **kwargs):
         plan = current_plan()
+        # As the plan's live version published them: draft edits stay private.
+        published = PublishedPlan(plan) if plan else None
         return {
             **super().get_context_data(**kwargs),
-            "plan": plan,
-            "priorities": list(plan.priorities.order_by("number")) if plan else [],
+            "plan": published.plan if published else None,
+            "priorities": published.priorities if published else [],
             "meetings": list(Meeting.objects.public().upcoming()[:3]),
         }
 

@@ -9,9 +9,10 @@ from django.shortcuts import get_object_or_404, render
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.responses import version_pdf_response
 from pcc_portal.tables import csv_response
+from plans.selectors import published_measure
 
 from .. import selectors
-from ..models import DataPoint, QuarterlyReport, ScrutinyMeeting, public_measures
+from ..models import DataPoint, QuarterlyReport, ScrutinyMeeting
 from ..periods import PeriodError, parse_quarter_slug
 
 
@@ -36,7 +37,10 @@ def dashboard(request):
 
 
 def _public_measure(pk):
-    return get_object_or_404(public_measures().select_related("plan", "priority"), pk=pk)
+    measure = published_measure(pk)
+    if measure is None:
+        raise Http404("No such published measure.")
+    return measure
 
 
 def measure_detail(request, pk):

@@ -11,6 +11,8 @@ def plan(db):
 
 @pytest.fixture
 def published_plan(plan, decision_maker):
+    """The plan published now: ask for it after the measures it publishes (the public reads a
+    plan as published, and a measure added later is a draft)."""
     mark_published(plan, by=decision_maker)
     return plan
 

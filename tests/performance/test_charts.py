@@ -48,7 +48,7 @@ def test_chart_text_is_escaped():
 
 @pytest.mark.django_db
 def test_the_measure_page_chart_and_table_agree_with_the_stored_figures(
-    client, published_plan, measure
+    client, measure, published_plan
 ):
     values = [24100, 23950.5, 25010, 22800, 23000]
     quarterly_series(measure, values=values, comparisons=[26000, 25000, 24000, 23000, 22000])

@@ -26,7 +26,6 @@ def test_without_the_plans_demo_it_skips_with_a_message(db, decision_maker):
 @pytest.fixture
 def seed_plan(decision_maker):
     plan = PlanFactory(slug=demo.PLAN_SLUG)
-    mark_published(plan, by=decision_maker)
     asb = PriorityFactory(plan=plan, number=1, title="Getting tough on anti-social behaviour")
     roads = PriorityFactory(plan=plan, number=5, title="Targeting dangerous drivers")
     MeasureFactory(
@@ -55,6 +54,7 @@ def seed_plan(decision_maker):
         unit="",
         wording="Outcome of HMICFRS and other inspections",
     )
+    mark_published(plan, by=decision_maker)  # with its measures: the public reads it as published
     return plan
 
 

@@ -34,7 +34,7 @@ def index(request):
             "sections": selectors.index_sections(rows),
             "counts": selectors.status_counts(rows),
             "today": timezone.localdate(),
-            "priorities": thread.public_priorities().order_by("-plan__term_start", "number"),
+            "priorities": thread.public_priorities(),
         },
     )
 
@@ -69,7 +69,10 @@ def register(request, register):
     context = {
         "register": spec,
         "page": page,
-        "rows": [(entry, [c.show(entry) for c in spec.columns]) for entry in page.object_list],
+        "rows": [
+            (entry, [c.show(entry) for c in spec.columns])
+            for entry in spec.for_display(page.object_list)
+        ],
         "years": [(y, selectors.financial_year_label(y)) for y in spec.years()],
         "params": request.GET,
         "choice_filters": [
@@ -94,7 +97,7 @@ def register_csv(request, register):
 
     def lines():
         yield [c.heading for c in spec.columns]
-        for entry in rows.iterator(chunk_size=1000):
+        for entry in spec.for_display(rows):
             yield [c.value(entry) for c in spec.columns]
 
     return csv_response(lines(), filename=f"{spec.slug}.csv")
@@ -112,7 +115,7 @@ def register_json(request, register):
                 reverse("transparency:register", kwargs={"register": spec.slug})
             ),
             "generated_at": timezone.now().isoformat(),
-            "entries": [spec.record(entry) for entry in rows.iterator(chunk_size=1000)],
+            "entries": [spec.record(entry) for entry in spec.for_display(rows)],
         },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
