@@ -165,3 +165,10 @@ def test_alert_sign_ups_from_one_connection_are_limited(client):
     assert refused.status_code == 200
     assert "try again in an hour" in refused.content.decode()
     assert len(mail.outbox) == 10
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize("priority", ["²", "٣", "99999999999999999999", "-1"])
+def test_a_strange_priority_in_the_alerts_address_is_ignored(client, priority):
+    response = client.get("/alerts/", {"priority": priority})
+    assert response.status_code == 200

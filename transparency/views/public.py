@@ -184,7 +184,7 @@ def alerts(request):
     initial = {}
     if request.GET.get("topic") in Topic.values:
         initial["topic"] = request.GET["topic"]
-    if request.GET.get("priority", "").isdigit():
+    if request.GET.get("priority", "").isdecimal():
         initial["priority"] = int(request.GET["priority"])
     form = SubscribeForm(request.POST or None, priorities=priorities, initial=initial)
     if request.method == "POST" and form.is_valid():
