@@ -79,6 +79,8 @@ MIDDLEWARE = [
     "allauth.account.middleware.AccountMiddleware",
     "pcc_portal.accounts.middleware.StaffPagesMiddleware",
     "simple_history.middleware.HistoryRequestMiddleware",
+    # Anything withdrawn answers 410 Gone with its public notice.
+    "pcc_portal.publications.public.WithdrawnMiddleware",
     # Axes last, as its documentation asks, so it sees the outcome of authentication.
     "axes.middleware.AxesMiddleware",
 ]

@@ -23,9 +23,10 @@ class PublishForm(forms.Form):
 class WithdrawForm(forms.Form):
     reason = forms.CharField(
         label="Why is it being withdrawn?",
-        help_text="Kept with the record. Publishing a new version puts it back.",
+        help_text="The public notice says it: “Withdrawn on <date>: <reason>”.",
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
+        error_messages={"required": "Say why it is being withdrawn: the reason is required."},
     )
 
     def __init__(self, *args, action="", **kwargs):

@@ -31,11 +31,17 @@ class VersionQuerySet(models.QuerySet):
     def ready(self):
         return self.filter(status=Version.Status.READY)
 
+    def public(self):
+        """Ready versions no withdrawal covers: the only ones the public is ever given."""
+        return self.ready().exclude(models.Exists(Withdrawal.objects.covering_outer_version()))
+
+    def withdrawn(self):
+        return self.filter(models.Exists(Withdrawal.objects.covering_outer_version()))
+
     def latest_ready_for(self, obj):
-        """The version the public sees: none while the object is withdrawn."""
-        if Withdrawal.objects.for_object(obj).in_force().exists():
-            return None
-        return self.for_object(obj).ready().order_by("-number").first()
+        """The version the public sees: the newest one not withdrawn (none while the object's
+        versions are all withdrawn; a later version published on purpose is public again)."""
+        return self.for_object(obj).public().order_by("-number").first()
 
     def update(self, **kwargs):
         if self.filter(status=Version.Status.READY).exists():
@@ -99,6 +105,10 @@ class Version(models.Model):
 
     def get_absolute_url(self):
         return self.content_object.get_absolute_url()
+
+    def withdrawal(self):
+        """The withdrawal that took this version off the public site, if any."""
+        return Withdrawal.objects.covering(self).first()
 
     def delete(self, *args, **kwargs):
         if self.status == self.Status.READY:
@@ -180,33 +190,55 @@ class WithdrawalQuerySet(models.QuerySet):
             object_id=obj.pk,
         )
 
-    def in_force(self):
-        return self.filter(reinstated_at__isnull=True)
+    def covering(self, version):
+        """The withdrawals that took ``version`` off the public site, earliest first."""
+        return self.filter(
+            content_type=version.content_type_id,
+            object_id=version.object_id,
+            up_to_number__gte=version.number,
+        ).order_by("up_to_number")
+
+    def covering_outer_version(self):
+        """``covering`` for a subquery over versions."""
+        return self.filter(
+            content_type=models.OuterRef("content_type"),
+            object_id=models.OuterRef("object_id"),
+            up_to_number__gte=models.OuterRef("number"),
+        )
 
 
 class Withdrawal(models.Model):
-    """A published object taken off the public site: its versions are kept, none is served.
-    Publishing it again reinstates it."""
+    """Versions of a published object taken off the public site, with the reason the public is
+    told: every version numbered up to ``up_to_number`` is withdrawn for good (kept for the
+    record, never served; its URLs answer 410 Gone with the notice).
+
+    Publishing again does not reinstate them: it makes a new version, with its own change note,
+    which is public when ready. Withdrawing covers every version so far, including one still
+    rendering, so nothing older than the withdrawal comes back by itself."""
 
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
+    up_to_number = models.PositiveIntegerField(
+        help_text="Versions numbered up to this one are withdrawn."
+    )
     reason = models.TextField()
     withdrawn_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     withdrawn_at = models.DateTimeField(default=timezone.now)
-    reinstated_at = models.DateTimeField(null=True, blank=True)
 
     objects = WithdrawalQuerySet.as_manager()
 
     class Meta:
         constraints = [
             models.UniqueConstraint(
-                fields=["content_type", "object_id"],
-                condition=models.Q(reinstated_at__isnull=True),
-                name="one_withdrawal_in_force",
-            )
+                fields=["content_type", "object_id", "up_to_number"],
+                name="one_withdrawal_per_version",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(up_to_number__gte=1), name="withdrawal_covers_a_version"
+            ),
         ]
 
     def __str__(self):
@@ -215,17 +247,22 @@ class Withdrawal(models.Model):
 
 class PublishableQuerySet(models.QuerySet):
     """Visibility for anything published through versions: the public sees objects with a
-    ready version; staff who may view the model see drafts too."""
+    ready version no withdrawal covers; staff who may view the model see drafts too."""
+
+    def _outer(self, queryset):
+        content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
+        return queryset.filter(content_type=content_type, object_id=models.OuterRef("pk"))
 
     def public(self):
-        content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
-        versions = Version.objects.ready().filter(
-            content_type=content_type, object_id=models.OuterRef("pk")
+        return self.filter(models.Exists(self._outer(Version.objects.public())))
+
+    def withdrawn(self):
+        """Objects that were public and are no longer: every ready version is withdrawn. Their
+        public URLs answer 410 Gone with the withdrawal notice, not 404."""
+        return self.filter(
+            models.Exists(self._outer(Withdrawal.objects.all())),
+            ~models.Exists(self._outer(Version.objects.public())),
         )
-        withdrawals = Withdrawal.objects.in_force().filter(
-            content_type=content_type, object_id=models.OuterRef("pk")
-        )
-        return self.filter(models.Exists(versions), ~models.Exists(withdrawals))
 
     def visible_to(self, user):
         opts = self.model._meta
@@ -271,7 +308,12 @@ class Publishable(models.Model):
         return Version.objects.latest_ready_for(self)
 
     def withdrawal(self):
-        return Withdrawal.objects.for_object(self).in_force().first()
+        """The withdrawal in force: the latest, unless a version published since is ready."""
+        withdrawal = Withdrawal.objects.for_object(self).order_by("-up_to_number").first()
+        if withdrawal is None:
+            return None
+        later = Version.objects.for_object(self).ready().filter(number__gt=withdrawal.up_to_number)
+        return None if later.exists() else withdrawal
 
     def get_manage_url(self):
         """The staff page with this object's publishing panel."""

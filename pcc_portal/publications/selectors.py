@@ -1,14 +1,19 @@
 """Reads for the publishing panel that every staff object page shows."""
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Exists
 from django.urls import reverse
 
 from .forms import PublishForm, WithdrawForm
-from .models import RenderJob, Version
+from .models import RenderJob, Version, Withdrawal
 
 
 def publishing_panel(*, obj, user, publish_url, publish_permission, publish_form=None):
-    versions = list(Version.objects.for_object(obj).select_related("published_by"))
+    versions = list(
+        Version.objects.for_object(obj)
+        .select_related("published_by")
+        .annotate(is_withdrawn=Exists(Withdrawal.objects.covering_outer_version()))
+    )
     latest_job = (
         RenderJob.objects.filter(version__in=[v.pk for v in versions])
         .select_related("version")

@@ -30,10 +30,13 @@ class NothingToPublish(Exception):
 
 
 def _tell_listeners(hook, *args):
-    """Let each module in PUBLICATION_LISTENERS (the search index) follow what the public sees,
-    in the same transaction as the change."""
+    """Let each module in PUBLICATION_LISTENERS (the search index, the panel's packs) follow
+    what the public sees, in the same transaction as the change. A listener implements the
+    hooks it needs: ``index_version``, ``remove_object``, ``withdrawn``."""
     for path in settings.PUBLICATION_LISTENERS:
-        getattr(import_module(path), hook)(*args)
+        listener = getattr(import_module(path), hook, None)
+        if listener is not None:
+            listener(*args)
 
 
 def freeze(*, obj):
@@ -78,27 +81,38 @@ def publish(*, obj, by, note):
 
 
 @transaction.atomic
-def withdraw(*, obj, by, reason):
-    """Take a published object off the public site; its versions are kept for the record."""
+def withdraw(*, obj, by, reason, up_to_number=None):
+    """Take published versions of ``obj`` off the public site for good, with the reason the
+    public is told. Every version so far is withdrawn (one still rendering too), or, with
+    ``up_to_number``, those numbered up to it (an agenda pack's versions that carried a paper
+    now withdrawn). Withdrawn versions are kept for the record and never served again; to put
+    the object back, publish a new version with a change note."""
     reason = (reason or "").strip()
     if not reason:
         raise NothingToPublish("Say why it is being withdrawn: the reason is required.")
     type(obj).objects.select_for_update().filter(pk=obj.pk).first()
-    if obj.live_version() is None:
+    versions = Version.objects.for_object(obj)
+    if up_to_number is None:
+        up_to_number = versions.aggregate(top=Max("number"))["top"] or 0
+    if not versions.public().filter(number__lte=up_to_number).exists():
         raise InvalidTransition(f"{obj} is not on the public site, so cannot be withdrawn.")
-    withdrawal = Withdrawal.objects.create(content_object=obj, reason=reason, withdrawn_by=by)
-    _tell_listeners("remove_object", obj)
+    withdrawal = Withdrawal.objects.create(
+        content_object=obj, up_to_number=up_to_number, reason=reason, withdrawn_by=by
+    )
+    live = Version.objects.latest_ready_for(obj)
+    if live is None:
+        _tell_listeners("remove_object", obj)
+    else:
+        _tell_listeners("index_version", live)  # an older version went; the live one stays
+    _tell_listeners("withdrawn", withdrawal)
     return withdrawal
 
 
 def version_went_public(*, version):
-    """A version has just become ready: reinstate a withdrawn object and tell the listeners.
-    Called in the transaction that marked it ready, by the render job or by any app that makes
-    its versions' PDFs another way (an assembled agenda pack)."""
-    # A new version of a withdrawn object puts it back on the public site.
-    Withdrawal.objects.filter(
-        content_type=version.content_type_id, object_id=version.object_id
-    ).in_force().update(reinstated_at=version.ready_at)
+    """A version has just become ready: tell the listeners (search indexes it if it is the one
+    the public sees; a withdrawn version never is). Called in the transaction that marked it
+    ready, by the render job or by any app that makes its versions' PDFs another way (an
+    assembled agenda pack)."""
     _tell_listeners("index_version", version)
 
 

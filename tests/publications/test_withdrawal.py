@@ -1,12 +1,15 @@
-"""Withdrawing takes a published object off the public site; publishing again restores it."""
+"""Withdrawing takes a published object's versions off the public site for good: every URL that
+served them answers 410 Gone with the notice; publishing again is a new version."""
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 
 from pcc_portal.pages.models import ContentPage
 from pcc_portal.publications import services
-from pcc_portal.publications.models import InvalidTransition, Version, Withdrawal
+from pcc_portal.publications.models import InvalidTransition, Version
 from tests.access import AccessRule
 from tests.pages.factories import ContentPageFactory
 
@@ -31,28 +34,88 @@ class TestWithdrawAccess(AccessRule):
         return _withdraw_kwargs()
 
 
+def _notice(withdrawal):
+    return f"Withdrawn on {date_format(localtime(withdrawal.withdrawn_at), 'j F Y')}: "
+
+
 @pytest.mark.django_db
 def test_a_withdrawn_page_leaves_the_public_site_but_keeps_its_versions(
     client, page, editor, publish
 ):
     publish(page, editor)
-    services.withdraw(obj=page, by=editor, reason="The role description is out of date")
-    assert client.get("/pages/about/").status_code == 404
-    assert client.get("/pages/about.pdf").status_code == 404
-    assert client.get("/pages/about/versions/1.pdf").status_code == 404
+    withdrawal = services.withdraw(
+        obj=page, by=editor, reason="The role description is out of date"
+    )
+    for url in ("/pages/about/", "/pages/about.pdf", "/pages/about/versions/1.pdf"):
+        response = client.get(url)
+        assert response.status_code == 410, url
+        assert response["Content-Type"].startswith("text/html"), url
+        body = response.content.decode()
+        assert "About the Commissioner" in body
+        assert _notice(withdrawal) + "The role description is out of date" in body
+        assert "publications/withdrawn.html" in [t.name for t in response.templates]
     assert not ContentPage.objects.public().exists()
+    assert list(ContentPage.objects.withdrawn()) == [page]
     assert page.live_version() is None
     assert Version.objects.for_object(page).ready().count() == 1
+    assert page.withdrawal() == withdrawal and withdrawal.up_to_number == 1
 
 
 @pytest.mark.django_db
-def test_publishing_again_reinstates_a_withdrawn_page(client, page, editor, publish):
+def test_a_page_never_published_is_not_found_rather_than_gone(client, page):
+    assert client.get("/pages/about/").status_code == 404
+    assert client.get("/pages/about/versions/1.pdf").status_code == 404
+
+
+@pytest.mark.django_db
+def test_publishing_again_makes_a_new_version_public_and_the_withdrawn_one_stays_gone(
+    client, page, editor, publish
+):
+    # Publishing again no longer reinstates the withdrawn versions: it is a new version with
+    # its own change note, and what was withdrawn stays withdrawn (410) for good.
     publish(page, editor)
-    services.withdraw(obj=page, by=editor, reason="Out of date")
+    withdrawal = services.withdraw(obj=page, by=editor, reason="Out of date")
+    page.body = "The corrected description."
+    page.save()
     publish(page, editor, "Brought up to date")
     assert client.get("/pages/about/").status_code == 200
-    assert Withdrawal.objects.get().reinstated_at is not None
+    assert client.get("/pages/about/versions/2.pdf").status_code == 200
+    old = client.get("/pages/about/versions/1.pdf")
+    assert old.status_code == 410
+    assert "Out of date" in old.content.decode() and "/pages/about/" in old.content.decode()
     assert page.live_version().number == 2
+    assert page.withdrawal() is None  # the object is public again...
+    assert list(Version.objects.for_object(page).withdrawn().values_list("number", flat=True)) == [
+        1
+    ]  # ...and its first version is still withdrawn
+    assert Version.objects.get(number=1).withdrawal() == withdrawal
+    assert list(Version.objects.for_object(page).public().values_list("number", flat=True)) == [2]
+
+
+@pytest.mark.django_db
+def test_a_version_still_rendering_when_the_object_is_withdrawn_never_goes_public(
+    client, page, editor, publish, django_capture_on_commit_callbacks
+):
+    publish(page, editor)
+    rendering = services.publish(obj=page, by=editor, note="Second version")  # not rendered yet
+    services.withdraw(obj=page, by=editor, reason="Published in error")
+    services.run_render_job(job_id=rendering.render_job.pk)
+    rendering.refresh_from_db()
+    assert rendering.status == Version.Status.READY
+    assert page.live_version() is None
+    assert client.get("/pages/about/versions/2.pdf").status_code == 410
+
+
+@pytest.mark.django_db
+def test_withdrawing_up_to_a_version_keeps_the_later_one_public(client, page, editor, publish):
+    publish(page, editor)
+    publish(page, editor, "Second version")
+    services.withdraw(obj=page, by=editor, reason="The first had a mistake", up_to_number=1)
+    assert page.live_version().number == 2
+    assert client.get("/pages/about/").status_code == 200
+    assert client.get("/pages/about/versions/1.pdf").status_code == 410
+    with pytest.raises(InvalidTransition):  # nothing public up to 1 is left to withdraw
+        services.withdraw(obj=page, by=editor, reason="Again", up_to_number=1)
 
 
 @pytest.mark.django_db
@@ -106,3 +169,52 @@ def test_withdrawing_needs_the_permission_to_publish_that_kind_of_thing(
     )
     assert client.post(url, {"reason": "x"}).status_code == 403
     assert page.live_version() is not None
+
+
+class TestWithdrawPageAccess(AccessRule):
+    """The page that asks why, reached from the object's staff page."""
+
+    url_name = "publications_manage:withdraw"
+    access = "pages.publish_contentpage"
+
+    def make_url_kwargs(self):
+        return _withdraw_kwargs()
+
+
+def _withdraw_url(obj):
+    return reverse(
+        "publications_manage:withdraw",
+        kwargs={"content_type_id": ContentType.objects.get_for_model(obj).pk, "pk": obj.pk},
+    )
+
+
+@pytest.mark.django_db
+def test_an_empty_reason_shows_the_form_again_with_the_error_beside_the_field(
+    client, page, editor, publish
+):
+    publish(page, editor)
+    client.force_login(editor)
+    response = client.post(_withdraw_url(page), {"reason": "   "})
+    assert response.status_code == 400
+    body = response.content.decode()
+    assert "<title>Error: " in body
+    assert 'class="govuk-error-summary"' in body
+    field = body.split('id="id_reason"')[0].rsplit('class="govuk-form-group', 1)[1]
+    assert "govuk-error-message" in field
+    assert "Say why it is being withdrawn" in field
+    assert page.live_version() is not None
+
+
+@pytest.mark.django_db
+def test_the_withdraw_page_says_what_happens_and_marks_withdrawn_versions(
+    client, page, editor, publish
+):
+    publish(page, editor)
+    client.force_login(editor)
+    body = client.get(_withdraw_url(page)).content.decode()
+    assert "Withdraw “About the Commissioner” from the public site" in body
+    assert "cannot be undone" in body
+    client.post(_withdraw_url(page), {"reason": "Out of date"})
+    detail = client.get(page.get_manage_url()).content.decode()
+    versions = detail.split("Versions</caption>")[1]
+    assert 'govuk-tag--red">Withdrawn' in versions

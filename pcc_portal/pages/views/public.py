@@ -1,18 +1,17 @@
 """Public content pages, served from their latest published version."""
 
-from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 from django.views.generic import TemplateView
 
-from pcc_portal.publications.models import Version
+from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
 from pcc_portal.publications.responses import version_pdf_response
 
 from ..models import ContentPage
 
 
 def _published(slug):
-    page = get_object_or_404(ContentPage.objects.public(), slug=slug)
-    return page, Version.objects.latest_ready_for(page)
+    page = published_or_gone(ContentPage.objects, slug=slug)
+    return page, live_version(page)
 
 
 class PageView(TemplateView):
@@ -36,8 +35,6 @@ def page_pdf(request, slug):
 
 
 def page_version_pdf(request, slug, number):
-    page = get_object_or_404(ContentPage.objects.public(), slug=slug)
-    version = Version.objects.for_object(page).ready().filter(number=number).first()
-    if version is None:
-        raise Http404("No such published version.")
+    page = published_or_gone(ContentPage.objects, slug=slug)
+    version = version_or_gone(page, number, current_url=page.get_absolute_url())
     return version_pdf_response(version, filename=f"{page.slug}-version-{number}.pdf")

@@ -1,0 +1,94 @@
+"""What public views call to find a published object or version. Something withdrawn answers
+410 Gone with the public notice (``Withdrawn``, turned into the page by ``WithdrawnMiddleware``),
+something never published 404, so every app treats withdrawn things the same way."""
+
+from django.http import Http404
+from django.template.response import TemplateResponse
+
+from .models import Version
+
+
+class Withdrawn(Exception):
+    """Raised by a public view asked for something withdrawn: the public gets the notice."""
+
+    def __init__(self, *, title, withdrawal, current_url=""):
+        super().__init__(title)
+        self.title = title
+        self.withdrawal = withdrawal
+        self.current_url = current_url
+
+
+def _public_title(obj, withdrawal):
+    """The title as the public last saw it: the newest withdrawn version's."""
+    version = (
+        Version.objects.for_object(obj)
+        .ready()
+        .filter(number__lte=withdrawal.up_to_number)
+        .order_by("-number")
+        .first()
+    )
+    return version.title if version else str(obj)
+
+
+def published_or_gone(queryset, **lookup):
+    """The public object ``queryset`` finds by ``lookup``: raises ``Withdrawn`` if it was
+    published and has been withdrawn, ``Http404`` if it never was public."""
+    obj = queryset.public().filter(**lookup).first()
+    if obj is not None:
+        return obj
+    obj = queryset.withdrawn().filter(**lookup).first()
+    if obj is not None:
+        withdrawal = obj.withdrawal()
+        raise Withdrawn(title=_public_title(obj, withdrawal), withdrawal=withdrawal)
+    raise Http404("Nothing is published here.")
+
+
+def live_version(obj):
+    """The version of a public object that the public sees."""
+    version = Version.objects.latest_ready_for(obj)
+    if version is None:
+        raise Http404("Nothing is published here.")
+    return version
+
+
+def version_or_gone(obj, number, *, current_url=""):
+    """Ready version ``number`` of ``obj``: raises ``Withdrawn`` if it was withdrawn (even when
+    a later version is public again), ``Http404`` if there is no such published version."""
+    version = Version.objects.for_object(obj).ready().filter(number=number).first()
+    if version is None:
+        raise Http404("No such published version.")
+    withdrawal = version.withdrawal()
+    if withdrawal is not None:
+        raise Withdrawn(title=version.title, withdrawal=withdrawal, current_url=current_url)
+    return version
+
+
+def withdrawn_response(request, *, title, withdrawal, current_url=""):
+    """The public notice: what was withdrawn, when and why, with 410 Gone."""
+    return TemplateResponse(
+        request,
+        "publications/withdrawn.html",
+        {"title": title, "withdrawal": withdrawal, "current_url": current_url},
+        status=410,
+    )
+
+
+class WithdrawnMiddleware:
+    """Answer ``Withdrawn`` from any public view with the notice page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, Withdrawn):
+            response = withdrawn_response(
+                request,
+                title=exception.title,
+                withdrawal=exception.withdrawal,
+                current_url=exception.current_url,
+            )
+            return response.render()
+        return None
