@@ -556,9 +556,11 @@ class DecisionsReport(Publishable):
 
     def decisions(self):
         """Published decisions dated within the period, in reference order. A decision counts
-        from the moment staff publish it, so a report published with it lists it."""
+        from the moment staff publish it, so a report published with it lists it; one withdrawn
+        from the public site does not."""
         return (
             Decision.objects.published()
+            .exclude(pk__in=Decision.objects.withdrawn().values("pk"))
             .filter(decision_date__range=(self.period_start, self.period_end))
             .with_priorities()
             .order_by("financial_year", "number")

@@ -63,7 +63,8 @@ def _version_entries(labels, *, since=None, only=None):
         if only is not None:
             part &= models.Q(object_id__in=only.get(label, []))
         condition |= part
-    versions = Version.objects.ready().filter(condition).select_related("content_type")
+    # Withdrawn versions leave the feeds, even when a later version is public again.
+    versions = Version.objects.public().filter(condition).select_related("content_type")
     if since is not None:
         versions = versions.filter(ready_at__gt=since)
     versions = list(versions.order_by("-ready_at")[:LIMIT].defer("html", "document_html", "text"))

@@ -196,8 +196,18 @@ def index_object(obj):
 
 
 def remove_object(obj):
-    """Take ``obj`` out of the index. Call it in the transaction that unpublishes or restricts."""
+    """Take ``obj`` out of the index. Call it in the transaction that unpublishes or restricts.
+    A plan's measures, indexed because the plan is public, go with it."""
     SearchEntry.objects.filter(content_type=_content_type(obj), object_id=obj.pk).delete()
+    if obj._meta.label_lower == "plans.plan":
+        measures = list(obj.measures.values_list("pk", flat=True))
+        if measures:
+            from django.apps import apps
+
+            SearchEntry.objects.filter(
+                content_type=_content_type(apps.get_model("plans", "Measure")),
+                object_id__in=measures,
+            ).delete()
 
 
 def rebuild_index():

@@ -30,11 +30,11 @@ def _reverse(name, **kwargs):
 
 
 def _published_objects():
-    """(url, last modified) of every public, unrestricted object with a ready version."""
+    """(url, last modified) of every public, unrestricted object with a version not withdrawn."""
     from pcc_portal.publications.models import Version
 
     latest = (
-        Version.objects.ready()
+        Version.objects.public()
         .values("content_type", "object_id")
         .annotate(modified=Max("ready_at"))
     )

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from pcc_portal.publications.models import Version
+from pcc_portal.publications.public import live_version, published_or_gone
 from pcc_portal.publications.responses import version_pdf_response
 from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
@@ -28,8 +28,8 @@ def _public_decisions():
 
 
 def _published(year, number):
-    decision = get_object_or_404(Decision.objects.public(), financial_year=year, number=number)
-    return decision, Version.objects.latest_ready_for(decision)
+    decision = published_or_gone(Decision.objects, financial_year=year, number=number)
+    return decision, live_version(decision)
 
 
 @refuse_nul_bytes
@@ -142,16 +142,12 @@ class DecisionFeed(Feed):
 
 
 def report(request, pk):
-    report = get_object_or_404(DecisionsReport.objects.public(), pk=pk)
+    report = published_or_gone(DecisionsReport.objects, pk=pk)
     return render(
-        request,
-        "decisions/report.html",
-        {"report": report, "version": Version.objects.latest_ready_for(report)},
+        request, "decisions/report.html", {"report": report, "version": live_version(report)}
     )
 
 
 def report_pdf(request, pk):
-    report = get_object_or_404(DecisionsReport.objects.public(), pk=pk)
-    return version_pdf_response(
-        Version.objects.latest_ready_for(report), filename=f"decisions-report-{report.pk}.pdf"
-    )
+    report = published_or_gone(DecisionsReport.objects, pk=pk)
+    return version_pdf_response(live_version(report), filename=f"decisions-report-{report.pk}.pdf")

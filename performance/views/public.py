@@ -4,9 +4,10 @@ notes of strategic scrutiny meetings. Everything goes through the public QuerySe
 import datetime
 
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from pcc_portal.publications.models import Version
+from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
 from pcc_portal.publications.responses import version_pdf_response
 from pcc_portal.tables import csv_response
 from plans.selectors import published_measure
@@ -115,17 +116,17 @@ def _public_report(quarter):
         period = parse_quarter_slug(quarter)
     except PeriodError as error:
         raise Http404("No such quarter.") from error
-    report = get_object_or_404(
-        QuarterlyReport.objects.public(),
+    report = published_or_gone(
+        QuarterlyReport.objects,
         financial_year=period.financial_year,
         quarter=period.quarter_number,
     )
-    return report, Version.objects.latest_ready_for(report)
+    return report, live_version(report)
 
 
 def report_detail(request, quarter):
     report, version = _public_report(quarter)
-    versions = list(Version.objects.for_object(report).ready())
+    versions = list(Version.objects.for_object(report).public())
     return render(
         request,
         "performance/report.html",
@@ -140,9 +141,7 @@ def report_pdf(request, quarter):
 
 def report_version_pdf(request, quarter, number):
     report, _ = _public_report(quarter)
-    version = Version.objects.for_object(report).ready().filter(number=number).first()
-    if version is None:
-        raise Http404("No such published version.")
+    version = version_or_gone(report, int(number), current_url=report.get_absolute_url())
     return version_pdf_response(
         version, filename=f"performance-report-{report.slug}-version-{number}.pdf"
     )
@@ -158,8 +157,8 @@ def _public_meeting(date):
         day = datetime.date.fromisoformat(date)
     except ValueError as error:
         raise Http404("No such date.") from error
-    meeting = get_object_or_404(ScrutinyMeeting.objects.public(), date=day)
-    return meeting, Version.objects.latest_ready_for(meeting)
+    meeting = published_or_gone(ScrutinyMeeting.objects, date=day)
+    return meeting, live_version(meeting)
 
 
 def meeting_detail(request, date):

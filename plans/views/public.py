@@ -2,9 +2,10 @@
 
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
 
 from pcc_portal.publications.models import Version
+from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
 from pcc_portal.publications.responses import version_pdf_response
 
 from ..models import Plan, Priority
@@ -12,9 +13,8 @@ from ..selectors import public_versions, published_part
 
 
 def _published(slug):
-    plan = get_object_or_404(Plan.objects.public(), slug=slug)
-    version = Version.objects.latest_ready_for(plan)
-    return plan, version
+    plan = published_or_gone(Plan.objects, slug=slug)
+    return plan, live_version(plan)
 
 
 def plan_list(request):
@@ -22,7 +22,7 @@ def plan_list(request):
     plans = list(Plan.objects.public().in_public_order())
     latest = {}
     for version in (
-        Version.objects.ready()
+        Version.objects.public()
         .filter(
             content_type=ContentType.objects.get_for_model(Plan),
             object_id__in=[plan.pk for plan in plans],
@@ -84,8 +84,6 @@ def plan_pdf(request, slug):
 
 
 def plan_version_pdf(request, slug, number):
-    plan = get_object_or_404(Plan.objects.public(), slug=slug)
-    version = Version.objects.for_object(plan).ready().filter(number=number).first()
-    if version is None:
-        raise Http404("No such published version.")
+    plan = published_or_gone(Plan.objects, slug=slug)
+    version = version_or_gone(plan, number, current_url=plan.get_absolute_url())
     return version_pdf_response(version, filename=f"{plan.slug}-version-{number}.pdf")

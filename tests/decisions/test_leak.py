@@ -1,7 +1,8 @@
 """Part 2, restricted Part 1 and unpublished drafts reach no public response of any kind.
 
 A unique marker goes into every Part 2 field and document, every withheld Part 1 field of a
-restricted decision, and every field of drafts and of a signed decision not yet published. Then an
+restricted decision, every field of drafts and of a signed decision not yet published, and every
+field and document of a decision published and then withdrawn (whose URLs answer 410). Then an
 anonymous visitor fetches every public decisions URL, crawls every page reachable from the home
 page and the register, reads the PDFs' text, the feed, CSV, JSON, the sitemap and site search
 (when they exist): the marker appears nowhere. Frozen versions (what search indexes) are checked
@@ -18,6 +19,7 @@ from django.urls import Resolver404, resolve, reverse
 
 from decisions import services
 from decisions.models import DecisionAttachment, DecisionPart2, Part2Attachment
+from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
 from tests.decisions.conftest import at, extract_text, pdf_bytes
 from tests.decisions.factories import DecisionFactory, DecisionsReportFactory
@@ -110,11 +112,24 @@ def world(editor, decision_maker, sign, publish_decision, publish, search_index)
     withdrawn = DecisionFactory(title=f"Withdrawn {MARKER}", **_marked("withdrawn"))
     services.withdraw_decision(decision=withdrawn, by=editor, reason=f"Reason {MARKER}")
 
+    # Published with its marked Part 1 and document, then withdrawn from the public site.
+    retracted = DecisionFactory(title="Estates Strategy Approval", **_marked("retracted"))
+    _attach_part1(retracted, "retracted")
+    sign(decision=retracted, signed_at=at(2021, 11, 20))
+    publish_decision(retracted)
+    publishing.withdraw(obj=retracted, by=editor, reason="Signed under the wrong delegation")
+
     # The Panel's report for the period, published, and a draft report.
     report = DecisionsReportFactory(period_start=at(2021, 10, 1).date())
     publish(report, by=editor)
     DecisionsReportFactory(title=f"Draft report {MARKER}")
-    return {"open": open_decision, "restricted": restricted, "signed": signed, "report": report}
+    return {
+        "open": open_decision,
+        "restricted": restricted,
+        "signed": signed,
+        "retracted": retracted,
+        "report": report,
+    }
 
 
 def _body(response):
@@ -138,7 +153,7 @@ def _assert_clean(client, url, seen):
 
 def _decisions_urls(world):
     """Every public URL pattern of the decisions app, with every object it can name."""
-    decisions = [world["open"], world["restricted"], world["signed"]]
+    decisions = [world["open"], world["restricted"], world["signed"], world["retracted"]]
     candidates = []
     for decision in decisions:
         year, number = decision.financial_year, decision.number
@@ -229,10 +244,21 @@ def test_part2_restricted_and_unpublished_content_reaches_no_public_response(
     )
     signed = world["signed"]
     assert seen[signed.get_absolute_url()] == 404
+    # The withdrawn decision answers 410 Gone, with its notice and none of its text.
+    retracted = world["retracted"]
+    year, number = retracted.financial_year, retracted.number
+    assert seen[retracted.get_absolute_url()] == 410
+    assert seen[reverse("decisions:pdf", kwargs={"year": year, "number": number})] == 410
+    for attachment in retracted.attachments.all():
+        url = reverse(
+            "decisions:attachment", kwargs={"year": year, "number": number, "pk": attachment.pk}
+        )
+        assert seen[url] == 410
     assert seen[world["report"].get_absolute_url()] == 200
 
-    # What search indexes and what the public is served comes from frozen versions: none has it.
-    for version in Version.objects.all():
+    # What search indexes and what the public is served comes from frozen versions the public
+    # can read: none has it (a withdrawn version keeps its text for the record, never served).
+    for version in Version.objects.public():
         for field in ("title", "html", "document_html", "text", "change_note"):
             assert MARKER not in getattr(version, field), f"version {version} {field}"
 
