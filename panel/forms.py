@@ -206,7 +206,7 @@ class PublicationPaperForm(forms.Form):
         super().__init__(*args, **kwargs)
         packs = ContentType.objects.get_for_model(AgendaPack)
         self.fields["version"].queryset = (
-            Version.objects.ready().exclude(content_type=packs).order_by("-published_at")
+            Version.objects.public().exclude(content_type=packs).order_by("-published_at")
         )
         self.fields["version"].label_from_instance = lambda v: (
             f"{v.title} (version {v.number}, {v.published_at:%-d %B %Y})"

@@ -1,6 +1,6 @@
 """Reads for the panel's public and staff pages."""
 
-from django.db.models import Prefetch
+from django.db.models import Exists, OuterRef, Prefetch
 
 from pcc_portal.publications.models import Version
 
@@ -13,7 +13,9 @@ def live_build(meeting):
     if pack is None:
         return None
     version = Version.objects.latest_ready_for(pack)
-    builds = PackBuild.objects.select_related("version", "meeting")
+    builds = PackBuild.objects.select_related("version", "meeting").annotate(
+        has_withheld=Exists(PackPaper.objects.filter(item__build=OuterRef("pk"), withheld=True))
+    )
     return builds.filter(version=version).first() if version else None
 
 
@@ -38,8 +40,54 @@ def pack_versions(meeting):
     if pack is None:
         return []
     return list(
-        Version.objects.for_object(pack).ready().select_related("pack_build").order_by("-number")
+        Version.objects.for_object(pack).public().select_related("pack_build").order_by("-number")
     )
+
+
+def withdrawal_actions(meeting):
+    """For the staff meeting page: the public pack's papers (each may be withdrawn), where to
+    withdraw the whole pack, and what has been withdrawn."""
+    from django.contrib.contenttypes.models import ContentType
+    from django.urls import reverse
+
+    pack = AgendaPack.objects.filter(meeting=meeting).first()
+    build = live_build(meeting)
+    papers = []
+    if build is not None:
+        papers = list(
+            PackPaper.objects.public()
+            .filter(item__build=build)
+            .select_related("item")
+            .order_by("item__number", "position")
+        )
+    withdraw_url = ""
+    if build is not None:
+        withdraw_url = reverse(
+            "publications_manage:withdraw",
+            kwargs={"content_type_id": ContentType.objects.get_for_model(pack).pk, "pk": pack.pk},
+        )
+    return {
+        "public_papers": papers,
+        "pack_withdraw_url": withdraw_url,
+        "pack_withdrawal": pack.withdrawal() if pack and build is None else None,
+        "paper_withdrawals": list(meeting.paper_withdrawals.all()),
+    }
+
+
+def withdrawals(meeting, *, build, minutes_version):
+    """What the meeting page tells the public was withdrawn: the whole pack (when no version is
+    public), papers taken out of the pack, and the minutes."""
+    pack = AgendaPack.objects.withdrawn().filter(meeting=meeting).first() if not build else None
+    minutes = None
+    if minutes_version is None:
+        minutes = Minutes.objects.withdrawn().filter(meeting=meeting).first()
+    return {
+        "pack_withdrawal": pack.withdrawal() if pack else None,
+        "paper_withdrawals": list(meeting.paper_withdrawals.all())
+        if build and build.has_withheld
+        else [],
+        "minutes_withdrawal": minutes.withdrawal() if minutes else None,
+    }
 
 
 def published_minutes(meeting):

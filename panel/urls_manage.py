@@ -35,6 +35,9 @@ urlpatterns = [
     path("items/<int:pk>/papers/upload/", meetings.paper_upload, name="paper_upload"),
     path("items/<int:pk>/papers/published/", meetings.paper_publication, name="paper_publication"),
     path("papers/<int:pk>/delete/", meetings.paper_delete, name="paper_delete"),
+    path(
+        "pack-papers/<int:pk>/withdraw/", meetings.pack_paper_withdraw, name="pack_paper_withdraw"
+    ),
     path("reports/<int:pk>/edit/", meetings.report_edit, name="report_edit"),
     path("members/", people.MemberListView.as_view(), name="members"),
     path("members/new/", people.MemberCreateView.as_view(), name="member_create"),

@@ -243,9 +243,10 @@ STORAGES = {
 # S3-compatible media storage (django-storages) is configured through MEDIA_STORAGE and its own
 # AWS_* variables when the portal grows past one machine.
 
-# Modules told about every version that goes public (`index_version(version)`) and every object
-# withdrawn (`remove_object(obj)`), in the same transaction: the site search index.
-PUBLICATION_LISTENERS = ["transparency.search"]
+# Modules told about every version that goes public (`index_version(version)`), every object
+# no longer public (`remove_object(obj)`) and every withdrawal (`withdrawn(withdrawal)`), in the
+# same transaction: the site search index, and agenda packs that carry a withdrawn document.
+PUBLICATION_LISTENERS = ["transparency.search", "panel.listeners"]
 
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"

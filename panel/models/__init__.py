@@ -2,7 +2,7 @@
 
 from .meetings import AgendaItem, InvalidTransition, Meeting, MeetingQuerySet
 from .members import Complaint, Member, Panel, TaskAndFinishGroup
-from .packs import AgendaPack, PackBuild, PackItem, PackPaper, PaperRender
+from .packs import AgendaPack, PackBuild, PackItem, PackPaper, PaperRender, PaperWithdrawal
 from .papers import Paper, Report
 from .proceedings import Attendance, Declaration, Minutes, PublicQuestion, Resolution
 
@@ -23,6 +23,7 @@ __all__ = [
     "Panel",
     "Paper",
     "PaperRender",
+    "PaperWithdrawal",
     "PublicQuestion",
     "Report",
     "Resolution",

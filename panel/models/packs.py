@@ -14,8 +14,10 @@ PDF with the exempt papers (never the version's public PDF), and the build's pro
 PDF, page count and whether it is tagged, so a rebuild renders only the papers that changed.
 """
 
+from django.conf import settings
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 
@@ -165,14 +167,13 @@ class PackItem(models.Model):
 
 class PackPaperQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(item__exempt=False)
+        """Papers in the public pack: not exempt, and not withheld because withdrawn."""
+        return self.filter(item__exempt=False, withheld=False)
 
     def published(self):
-        """Public papers of a pack version the public can read: ready, of a pack not withdrawn."""
-        return self.public().filter(
-            item__build__version__status=Version.Status.READY,
-            item__build__meeting__pack__in=AgendaPack.objects.public(),
-        )
+        """Public papers of a pack version the public can read: ready and not withdrawn."""
+        versions = Version.objects.public().filter(pk=models.OuterRef("item__build__version"))
+        return self.public().filter(models.Exists(versions))
 
     def visible_to(self, user):
         if user.is_authenticated and user.has_perm("panel.view_exempt_items"):
@@ -203,6 +204,11 @@ class PackPaper(models.Model):
     )
     first_page = models.PositiveIntegerField(null=True, blank=True)
     last_page = models.PositiveIntegerField(null=True, blank=True)
+    withheld = models.BooleanField(
+        default=False,
+        help_text="Withdrawn from the public: left out of the public pack (its page numbers "
+        "skipped, as an exempt paper's are), kept in the members' pack.",
+    )
 
     objects = PackPaperQuerySet.as_manager()
 
@@ -225,3 +231,42 @@ class PackPaper(models.Model):
         if self.first_page == self.last_page:
             return str(self.first_page)
         return f"{self.first_page} - {self.last_page}"
+
+
+class PaperWithdrawalQuerySet(models.QuerySet):
+    def withholding(self, paper):
+        """The withdrawal that keeps frozen ``paper`` out of its meeting's public pack."""
+        return self.filter(meeting=paper.item.build.meeting_id, render=paper.render_id).first()
+
+
+class PaperWithdrawal(models.Model):
+    """A paper taken out of a meeting's public pack, with the reason the public is told.
+
+    The paper is known by its content (``render``): a pack published later never carries that
+    content to the public again, while the members' pack keeps it, as it keeps exempt papers.
+    Made by staff for one paper, or for a published document withdrawn elsewhere in the portal
+    that the pack carried."""
+
+    meeting = models.ForeignKey(
+        "panel.Meeting", on_delete=models.PROTECT, related_name="paper_withdrawals"
+    )
+    render = models.ForeignKey(PaperRender, on_delete=models.PROTECT, related_name="+")
+    title = models.CharField(max_length=300)
+    reason = models.TextField()
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+
+    objects = PaperWithdrawalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["withdrawn_at"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["meeting", "render"], name="one_withdrawal_per_paper_and_meeting"
+            )
+        ]
+
+    def __str__(self):
+        return f"Withdrawal of “{self.title}” ({self.withdrawn_at:%d %b %Y})"

@@ -6,7 +6,9 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.db.models import Max
 
+from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
+from pcc_portal.publications.services import NothingToPublish
 
 from ..assembly import InvalidPDF, inspect_pdf
 from ..models import AgendaItem, Meeting, Paper
@@ -163,6 +165,13 @@ def add_upload_paper(*, item, title, upload, late=False):
 
 @transaction.atomic
 def add_publication_paper(*, item, version, title="", late=False):
+    """Add a published document as it was published. Only a version the public can read now:
+    a withdrawn one is never released again through a pack."""
+    if not Version.objects.public().filter(pk=version.pk).exists():
+        raise NothingToPublish(
+            f"“{version.title}” (version {version.number}) is not published or has been "
+            "withdrawn: choose a version the public can read."
+        )
     return Paper.objects.create(
         item=item,
         position=_next_position(item),

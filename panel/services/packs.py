@@ -28,11 +28,22 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from pcc_portal.publications import pdf as publications_pdf
-from pcc_portal.publications.models import Version
+from pcc_portal.publications import services as publishing
+from pcc_portal.publications.models import InvalidTransition, Version
 from pcc_portal.publications.services import NothingToPublish, version_went_public
 
 from .. import assembly
-from ..models import AgendaPack, Meeting, Member, PackBuild, PackItem, PackPaper, Paper, PaperRender
+from ..models import (
+    AgendaPack,
+    Meeting,
+    Member,
+    PackBuild,
+    PackItem,
+    PackPaper,
+    Paper,
+    PaperRender,
+    PaperWithdrawal,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -120,29 +131,34 @@ def _render_for(paper):
     return render
 
 
-@transaction.atomic
-def publish_pack(*, meeting, by, note, supplementary=False):
-    """Freeze the agenda and its papers as the pack's next version and queue the build."""
-    note = (note or "").strip()
-    if not note:
-        raise NothingToPublish("Say what changed in this version: the change note is required.")
-    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
-    pack, _ = AgendaPack.objects.get_or_create(meeting=meeting)
-    if (
+def _in_progress(meeting):
+    return (
         PackBuild.objects.filter(meeting=meeting)
         .exclude(status__in=[PackBuild.Status.READY, PackBuild.Status.FAILED])
         .exists()
-    ):
-        raise PackInProgress("A pack for this meeting is still being built: wait for it to finish.")
-    items = list(
-        meeting.items.order_by("number").prefetch_related("papers__report", "papers__version")
     )
-    if not items:
-        raise NothingToPublish("The agenda has no items yet.")
-    if supplementary and not any(p.late for item in items for p in item.papers.all()):
-        raise NothingToPublish("A supplementary pack needs at least one paper marked as late.")
-    if supplementary and pack.live_version() is None:
-        raise NothingToPublish("Publish the agenda pack before a supplementary pack.")
+
+
+class _Withdrawn:
+    """What no public pack of ``meeting`` may carry (read in two queries): content withdrawn
+    from its packs, and versions of documents withdrawn elsewhere in the portal.
+    Call it with a paper's render id and source version id."""
+
+    def __init__(self, meeting, version_ids):
+        self.renders = set(
+            PaperWithdrawal.objects.filter(meeting=meeting).values_list("render_id", flat=True)
+        )
+        self.versions = set(
+            Version.objects.withdrawn()
+            .filter(pk__in=[pk for pk in version_ids if pk])
+            .values_list("pk", flat=True)
+        )
+
+    def __call__(self, render_id, version_id):
+        return render_id in self.renders or version_id in self.versions
+
+
+def _new_version(*, meeting, pack, by, note, supplementary):
     content_type = ContentType.objects.get_for_model(pack)
     number = (
         Version.objects.filter(content_type=content_type, object_id=pack.pk).aggregate(
@@ -163,6 +179,34 @@ def publish_pack(*, meeting, by, note, supplementary=False):
         published_by=by,
     )
     build = PackBuild.objects.create(version=version, meeting=meeting, supplementary=supplementary)
+    return version, build
+
+
+@transaction.atomic
+def publish_pack(*, meeting, by, note, supplementary=False):
+    """Freeze the agenda and its papers as the pack's next version and queue the build.
+    A paper withdrawn from this meeting's public pack, or whose document was withdrawn, is
+    frozen withheld: in the members' pack only."""
+    note = (note or "").strip()
+    if not note:
+        raise NothingToPublish("Say what changed in this version: the change note is required.")
+    meeting = Meeting.objects.select_for_update().get(pk=meeting.pk)
+    pack, _ = AgendaPack.objects.get_or_create(meeting=meeting)
+    if _in_progress(meeting):
+        raise PackInProgress("A pack for this meeting is still being built: wait for it to finish.")
+    items = list(
+        meeting.items.order_by("number").prefetch_related("papers__report", "papers__version")
+    )
+    if not items:
+        raise NothingToPublish("The agenda has no items yet.")
+    if supplementary and not any(p.late for item in items for p in item.papers.all()):
+        raise NothingToPublish("A supplementary pack needs at least one paper marked as late.")
+    if supplementary and pack.live_version() is None:
+        raise NothingToPublish("Publish the agenda pack before a supplementary pack.")
+    version, build = _new_version(
+        meeting=meeting, pack=pack, by=by, note=note, supplementary=supplementary
+    )
+    withdrawn = _Withdrawn(meeting, [p.version_id for item in items for p in item.papers.all()])
     for item in items:
         frozen = PackItem.objects.create(
             build=build,
@@ -176,18 +220,143 @@ def publish_pack(*, meeting, by, note, supplementary=False):
             minutes_of=item.minutes_of,
         )
         for position, paper in enumerate(item.papers.all(), start=1):
+            render = _render_for(paper)
             PackPaper.objects.create(
                 item=frozen,
                 position=position,
                 title=paper.title,
                 kind=paper.kind,
                 late=paper.late,
-                render=_render_for(paper),
+                render=render,
                 source_version=paper.version,
                 report=paper.report,
+                withheld=withdrawn(render.pk, paper.version_id),
             )
     transaction.on_commit(lambda: _start(build.pk))
     return version
+
+
+# --- Withdrawing papers -----------------------------------------------------------------------
+
+
+@transaction.atomic
+def withdraw_paper(*, paper, by, reason):
+    """Take one paper of a published pack off the public site, with the reason the public is
+    told. Every public pack version that carried it is withdrawn (its PDFs and papers answer 410
+    with the notice) and a new version, the live one's agenda without the paper, is built and
+    published. The members' pack keeps the paper; no public pack of this meeting carries its
+    content again."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise NothingToPublish("Say why it is being withdrawn: the reason is required.")
+    meeting = Meeting.objects.select_for_update().get(pk=paper.item.build.meeting_id)
+    if _in_progress(meeting):
+        raise PackInProgress("A pack for this meeting is still being built: wait for it to finish.")
+    carrying = PackPaper.objects.published().filter(
+        item__build__meeting=meeting, render=paper.render_id
+    )
+    if not carrying.exists():
+        raise InvalidTransition(f"“{paper.title}” is not in a public pack, so cannot be withdrawn.")
+    return _take_out(meeting, carrying, by=by, reason=reason)
+
+
+def withdraw_carried_versions(*, withdrawal):
+    """A published document was withdrawn elsewhere in the portal: take it out of every public
+    pack that carried one of the withdrawn versions, in the same transaction."""
+    versions = Version.objects.filter(
+        content_type=withdrawal.content_type_id,
+        object_id=withdrawal.object_id,
+        number__lte=withdrawal.up_to_number,
+    )
+    carrying = PackPaper.objects.published().filter(source_version__in=versions)
+    for meeting_id in sorted(set(carrying.values_list("item__build__meeting", flat=True))):
+        meeting = Meeting.objects.select_for_update().get(pk=meeting_id)
+        _take_out(
+            meeting,
+            carrying.filter(item__build__meeting=meeting),
+            by=withdrawal.withdrawn_by,
+            reason=withdrawal.reason,
+        )
+
+
+def _take_out(meeting, carrying, *, by, reason):
+    """Withdraw the papers ``carrying`` (public papers of ``meeting``'s packs) and the pack
+    versions up to the newest that carried them; rebuild the live one without them."""
+    carrying = list(carrying.select_related("item__build__version", "render"))
+    titles = []
+    for paper in carrying:
+        _, created = PaperWithdrawal.objects.get_or_create(
+            meeting=meeting,
+            render=paper.render,
+            defaults={"title": paper.title, "reason": reason, "withdrawn_by": by},
+        )
+        if created:
+            titles.append(f"“{paper.title}”")
+    named = " and ".join(titles) or "A paper"
+    live = meeting.pack.live_build()
+    up_to = max(paper.item.build.version.number for paper in carrying)
+    withdrawal = publishing.withdraw(
+        obj=meeting.pack,
+        by=by,
+        reason=f"{named} withdrawn from the pack: {reason}",
+        up_to_number=up_to,
+    )
+    # A pack being built now checks for withdrawn papers before it is published.
+    if live is not None and live.version.number <= up_to and not _in_progress(meeting):
+        _republish_without_withdrawn(live, by=by, note=f"{named} withdrawn: {reason}")
+    return withdrawal
+
+
+def _republish_without_withdrawn(build, *, by, note):
+    """The next version of ``build``'s pack: the same frozen agenda, withdrawn papers withheld
+    (never the draft agenda, which may hold changes nobody has published)."""
+    meeting = build.meeting
+    version, new = _new_version(
+        meeting=meeting, pack=meeting.pack, by=by, note=note, supplementary=build.supplementary
+    )
+    items = list(build.items.order_by("number").prefetch_related("papers"))
+    withdrawn = _Withdrawn(
+        meeting, [p.source_version_id for item in items for p in item.papers.all()]
+    )
+    for item in items:
+        frozen = PackItem.objects.create(
+            build=new,
+            number=item.number,
+            kind=item.kind,
+            title=item.title,
+            presenter=item.presenter,
+            description_html=item.description_html,
+            exempt=item.exempt,
+            exempt_reason=item.exempt_reason,
+            minutes_of=item.minutes_of,
+        )
+        for paper in item.papers.all():
+            PackPaper.objects.create(
+                item=frozen,
+                position=paper.position,
+                title=paper.title,
+                kind=paper.kind,
+                late=paper.late,
+                render=paper.render,
+                source_version=paper.source_version,
+                report=paper.report,
+                withheld=paper.withheld or withdrawn(paper.render_id, paper.source_version_id),
+            )
+    transaction.on_commit(lambda: _start(new.pk))
+    return version
+
+
+def _newly_withdrawn(build, papers):
+    """``papers`` of ``build`` bound for the public that have been withdrawn since it was
+    frozen (a document withdrawn elsewhere while the pack was waiting or being built)."""
+    withdrawn = _Withdrawn(build.meeting_id, [paper.source_version_id for paper in papers])
+    return [
+        paper
+        for paper in papers
+        if not paper.withheld
+        and not paper.item.exempt
+        and withdrawn(paper.render_id, paper.source_version_id)
+    ]
 
 
 def _start(build_id):
@@ -394,7 +563,7 @@ def _sections(sheets, *, members):
         for paper in sheet.papers:
             item = paper.item
             first_page = paper.last_page + 1
-            if item.exempt and not members:
+            if (item.exempt or paper.withheld) and not members:
                 continue
             sections.append(
                 assembly.Section(
@@ -434,6 +603,10 @@ def assemble_pack(*, build_id):
                 "These papers could not be rendered: "
                 + "; ".join(f"“{p.title}”: {p.render.error or 'not rendered'}" for p in broken)
             )
+        newly_withdrawn = _newly_withdrawn(build, papers)
+        for paper in newly_withdrawn:
+            paper.withheld = True
+        PackPaper.objects.bulk_update(newly_withdrawn, ["withheld"])
         sheets = _sheets(build, items)
         previous = (
             PackBuild.objects.filter(meeting=build.meeting, status=PackBuild.Status.READY)
@@ -442,8 +615,8 @@ def assemble_pack(*, build_id):
             .values_list("front_page_count", flat=True)
             .first()
         )
-        # Without exempt papers the members' pack is the public pack: build it once.
-        exempt = any(paper.item.exempt for paper in papers)
+        # Without exempt or withdrawn papers the members' pack is the public pack: build it once.
+        exempt = any(paper.item.exempt or paper.withheld for paper in papers)
         variants = (True, False) if exempt else (False,)
         last = _lay_out(build, sheets[0], 1, previous or 1, variants)
         for sheet in sheets[1:]:
@@ -479,10 +652,23 @@ def _fail(build_id, reason):
 
 @transaction.atomic
 def _publish_build(build_id, items, papers, sheets, members_pdf, public_pdf, took):
+    # The meeting's lock orders this after a withdrawal that takes a paper out of its packs.
+    meeting_id = PackBuild.objects.filter(pk=build_id).values_list("meeting", flat=True).get()
+    Meeting.objects.select_for_update().filter(pk=meeting_id).first()
     build = (
         PackBuild.objects.select_for_update().select_related("version", "meeting").get(pk=build_id)
     )
     if build.is_finished:
+        return build
+    newly_withdrawn = _newly_withdrawn(build, papers)
+    if newly_withdrawn:
+        build.status, build.finished_at = PackBuild.Status.FAILED, timezone.now()
+        build.error = (
+            ", ".join(f"“{paper.title}”" for paper in newly_withdrawn)
+            + " was withdrawn while the pack was being built: build it again to leave it out."
+        )
+        build.save(update_fields=["status", "error", "finished_at"])
+        Version.objects.filter(pk=build.version_id).update(status=Version.Status.FAILED)
         return build
     PackPaper.objects.bulk_update(papers, ["first_page", "last_page"])
     version = build.version
@@ -526,7 +712,8 @@ def _public_text(items):
             lines.append(f"Exempt: {item.exempt_reason}")
             continue
         for paper in item.papers.all():
-            lines.extend([paper.title, paper.render.text])
+            if not paper.withheld:
+                lines.extend([paper.title, paper.render.text])
     return "\n".join(line for line in lines if line)
 
 

@@ -8,10 +8,13 @@ from django.db.models import Count, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
+from pcc_portal.publications.forms import WithdrawForm
+from pcc_portal.publications.models import InvalidTransition as NotPublic
 from pcc_portal.publications.services import NothingToPublish
+from pcc_portal.publications.views import render_withdraw_page
 
 from .. import selectors
 from ..assembly import InvalidPDF
@@ -24,7 +27,16 @@ from ..forms import (
     ReportForm,
     UploadPaperForm,
 )
-from ..models import AgendaItem, InvalidTransition, Meeting, PackBuild, Panel, Paper, Report
+from ..models import (
+    AgendaItem,
+    InvalidTransition,
+    Meeting,
+    PackBuild,
+    PackPaper,
+    Panel,
+    Paper,
+    Report,
+)
 from ..services import meetings as services
 from ..services import packs
 
@@ -168,6 +180,7 @@ def _detail(request, meeting, publish_form=None, status=200):
             "latest_build": latest_build,
             "untagged": selectors.untagged_papers(latest_build),
             "live_build": selectors.live_build(meeting),
+            **selectors.withdrawal_actions(meeting),
             "publish_form": publish_form or PublishPackForm(action=action),
         },
         status=status,
@@ -374,14 +387,18 @@ def paper_publication(request, pk):
     item = _item(request, pk)
     form = PublicationPaperForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        paper = services.add_publication_paper(
-            item=item,
-            version=form.cleaned_data["version"],
-            title=form.cleaned_data["title"],
-            late=form.cleaned_data["late"],
-        )
-        messages.success(request, f"“{paper.title}” was added to item {item.number}.")
-        return redirect(item.get_manage_url())
+        try:
+            paper = services.add_publication_paper(
+                item=item,
+                version=form.cleaned_data["version"],
+                title=form.cleaned_data["title"],
+                late=form.cleaned_data["late"],
+            )
+        except NothingToPublish as error:
+            form.add_error("version", str(error))
+        else:
+            messages.success(request, f"“{paper.title}” was added to item {item.number}.")
+            return redirect(item.get_manage_url())
     return _form_page(
         request,
         form,
@@ -423,5 +440,49 @@ def report_edit(request, pk):
         form,
         title=f"Edit {report.title}",
         crumbs=_meeting_crumbs(report.meeting),
+        status=400 if form.errors else 200,
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("panel.publish_agendapack", raise_exception=True)
+def pack_paper_withdraw(request, pk):
+    """Take one paper of the public pack off the public site; a new pack version without it
+    is built, and the members' pack keeps it."""
+    paper = get_object_or_404(
+        PackPaper.objects.published()
+        .filter(item__build__meeting__in=Meeting.objects.visible_to(request.user))
+        .select_related("item__build__meeting", "render"),
+        pk=pk,
+    )
+    meeting = paper.item.build.meeting
+    form = WithdrawForm(request.POST or None, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        try:
+            packs.withdraw_paper(paper=paper, by=request.user, reason=form.cleaned_data["reason"])
+        except (NothingToPublish, NotPublic) as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(
+                request,
+                f"“{paper.title}” was withdrawn from the public pack. A new version of the "
+                "pack without it is being built; the members' pack keeps it.",
+            )
+            return redirect("panel_manage:meeting", pk=meeting.pk)
+    return render_withdraw_page(
+        request,
+        form=form,
+        title=paper.title,
+        caption=f"Item {paper.item.number}, {meeting.date:%-d %B %Y}",
+        back_url=reverse("panel_manage:meeting", kwargs={"pk": meeting.pk}),
+        consequences=[
+            "Its PDF, and every version of the public pack that carried it, answer “Gone” with "
+            "a notice: the title, and “Withdrawn on <date>: <reason>”.",
+            "A new version of the public pack is built from the published agenda without it "
+            "(never from unpublished changes to the agenda). Members are emailed, and the "
+            "members' pack keeps the paper.",
+            "Site search drops its text; no later pack of this meeting makes it public again.",
+        ],
         status=400 if form.errors else 200,
     )

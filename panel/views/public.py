@@ -9,10 +9,27 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from pcc_portal.publications.public import (
+    Withdrawn,
+    live_version,
+    published_or_gone,
+    version_or_gone,
+)
 from pcc_portal.publications.responses import version_pdf_response
 
 from .. import selectors
-from ..models import Complaint, Meeting, Member, PackBuild, PackPaper, Panel, TaskAndFinishGroup
+from ..models import (
+    AgendaPack,
+    Complaint,
+    Meeting,
+    Member,
+    Minutes,
+    PackBuild,
+    PackPaper,
+    Panel,
+    PaperWithdrawal,
+    TaskAndFinishGroup,
+)
 
 CALENDAR_DOMAIN = "panel.pcc-portal"
 
@@ -48,6 +65,7 @@ def meeting(request, date):
         {
             "meeting": meeting,
             "build": build,
+            **selectors.withdrawals(meeting, build=build, minutes_version=minutes_version),
             "items": selectors.agenda(build, request.user),
             "versions": selectors.pack_versions(meeting),
             "minutes": minutes,
@@ -69,17 +87,18 @@ def _pdf(file, filename, etag):
 
 def pack_pdf(request, date):
     meeting = _meeting(date, request.user)
-    build = selectors.live_build(meeting)
-    if build is None:
-        raise Http404("No agenda pack has been published for this meeting.")
-    return version_pdf_response(build.version, filename=f"panel-agenda-pack-{meeting.slug}.pdf")
+    pack = published_or_gone(AgendaPack.objects, meeting=meeting)
+    return version_pdf_response(
+        live_version(pack), filename=f"panel-agenda-pack-{meeting.slug}.pdf"
+    )
 
 
 def pack_version_pdf(request, date, number):
     meeting = _meeting(date, request.user)
-    version = next((v for v in selectors.pack_versions(meeting) if v.number == number), None)
-    if version is None:
+    pack = AgendaPack.objects.filter(meeting=meeting).first()
+    if pack is None:
         raise Http404("No such published pack.")
+    version = version_or_gone(pack, number, current_url=meeting.get_absolute_url())
     return version_pdf_response(
         version, filename=f"panel-agenda-pack-{meeting.slug}-version-{number}.pdf"
     )
@@ -117,16 +136,36 @@ def members_pack_version_pdf(request, date, number):
     )
 
 
+def _refuse_withdrawn(paper, meeting):
+    """Raise ``Withdrawn`` for a paper the public may no longer have: withdrawn itself, its
+    document withdrawn, or in a pack version withdrawn (the most particular notice first)."""
+    withdrawal = (
+        PaperWithdrawal.objects.withholding(paper)
+        or (paper.source_version and paper.source_version.withdrawal())
+        or paper.item.build.version.withdrawal()
+    )
+    if withdrawal is not None:
+        raise Withdrawn(
+            title=paper.title, withdrawal=withdrawal, current_url=meeting.get_absolute_url()
+        )
+    if paper.withheld:
+        raise Http404("No such published paper.")
+
+
 def paper_pdf(request, date, pk):
+    """A paper of a published pack. Members who may see exempt items keep every paper the
+    members' pack has, withdrawn from the public or not."""
     meeting = _meeting(date, request.user)
     paper = (
-        PackPaper.objects.visible_to(request.user)
-        .select_related("render", "item__build")
+        PackPaper.objects.select_related("render", "item__build__version", "source_version")
         .filter(pk=pk, item__build__meeting=meeting, item__build__status=PackBuild.Status.READY)
         .first()
     )
-    if paper is None:
+    members = request.user.has_perm("panel.view_exempt_items")
+    if paper is None or (paper.item.exempt and not members):
         raise Http404("No such published paper.")
+    if not members:
+        _refuse_withdrawn(paper, meeting)
     return _pdf(
         paper.render.pdf, f"panel-{meeting.slug}-item-{paper.item.number}.pdf", paper.render.key
     )
@@ -134,10 +173,8 @@ def paper_pdf(request, date, pk):
 
 def minutes_pdf(request, date):
     meeting = _meeting(date, request.user)
-    _minutes, version = selectors.published_minutes(meeting)
-    if version is None:
-        raise Http404("The minutes of this meeting are not published yet.")
-    return version_pdf_response(version, filename=f"panel-minutes-{meeting.slug}.pdf")
+    minutes = published_or_gone(Minutes.objects, meeting=meeting)
+    return version_pdf_response(live_version(minutes), filename=f"panel-minutes-{meeting.slug}.pdf")
 
 
 def _event(meeting, request):

@@ -1,7 +1,10 @@
 """Drafts, withdrawn entries and restricted decisions never reach a public response: search,
-the sitemap, the registers' CSV and JSON, the feeds and the forward plan."""
+the sitemap, the registers' CSV and JSON, the feeds and the forward plan. Published documents
+withdrawn since (a decision, a plan, an agenda pack, one paper of a pack) answer 410 Gone at
+their own URLs and are in no channel."""
 
 import pytest
+from django.urls import reverse
 
 from decisions.models import Decision
 from pcc_portal.publications import services as publishing
@@ -125,3 +128,122 @@ def test_robots_txt_keeps_crawlers_out_of_staff_pages_and_names_the_sitemap(clie
     assert "Disallow: /manage/" in robots
     assert "Disallow: /admin/" in robots
     assert "Sitemap: http://testserver/sitemap.xml" in robots
+
+
+# Withdrawn after publication: the secrets are in their bodies (the notice shows only titles).
+WITHDRAWN_SECRETS = [
+    "WITHDRAWNDECISIONSECRET",
+    "WITHDRAWNPLANSECRET",
+    "WITHDRAWNMEASURESECRET",
+    "WITHDRAWNPAPERSECRET",
+    "WITHDRAWNPACKSECRET",
+]
+WITHDRAWN_CHANNELS = [
+    "/decisions/",
+    "/decisions.csv",
+    "/decisions.json",
+    "/decisions/feed/",
+    "/alerts/decisions/feed/",
+    "/alerts/meetings/feed/",
+    "/sitemap.xml",
+    "/plans/",
+    "/performance/",
+    "/panel/meetings/",
+    "/panel/meetings/2021-12-06/",
+    "/panel/meetings/2021-12-13/",
+] + [f"/search/?q={secret}" for secret in WITHDRAWN_SECRETS]
+
+
+@pytest.fixture
+def withdrawn_content(
+    editor, decision_maker, panel_secretary, publish, django_capture_on_commit_callbacks
+):
+    """A decision, a plan, an agenda pack and one paper of another pack, each published (and
+    so indexed, listed and fed) and then withdrawn."""
+    import datetime
+
+    from panel.models import AgendaItem, PackPaper
+    from panel.services import meetings as meeting_services
+    from panel.services import packs
+    from plans.services import freeze_parts
+    from tests.panel.factories import MeetingFactory
+    from tests.panel.helpers import upload
+    from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+
+    decision = publish_decision(
+        DecisionFactory(title="Estates review", executive_summary="WITHDRAWNDECISIONSECRET"),
+        editor=editor,
+        decision_maker=decision_maker,
+        capture=django_capture_on_commit_callbacks,
+    )
+    publishing.withdraw(obj=decision, by=editor, reason="Signed in error")
+
+    plan = PlanFactory(slug="withdrawn-plan", title="Police and Crime Plan 2021-2025")
+    priority = PriorityFactory(plan=plan, number=1, title="WITHDRAWNPLANSECRET")
+    MeasureFactory(plan=plan, priority=priority, wording="WITHDRAWNMEASURESECRET")
+    freeze_parts(plan=plan, version=publish(plan, editor))
+    publishing.withdraw(obj=plan, by=editor, reason="Published before the Panel's review")
+
+    def _meeting(date, text, title):
+        meeting = MeetingFactory(date=date)
+        meeting_services.create_meeting(meeting=meeting)
+        item = meeting_services.add_item(
+            meeting=meeting, item=AgendaItem(title="PCC Update Report", kind="report")
+        )
+        meeting_services.add_upload_paper(item=item, title="PCC update", upload=upload("KEPT"))
+        meeting_services.add_upload_paper(item=item, title=title, upload=upload(text))
+        with django_capture_on_commit_callbacks(execute=True):
+            packs.publish_pack(meeting=meeting, by=panel_secretary, note="Agenda published")
+        return meeting
+
+    whole = _meeting(datetime.date(2021, 12, 6), "WITHDRAWNPACKSECRET", "Budget")
+    publishing.withdraw(obj=whole.pack, by=panel_secretary, reason="Published too early")
+    part = _meeting(datetime.date(2021, 12, 13), "WITHDRAWNPAPERSECRET", "Tender scores")
+    mistake = PackPaper.objects.get(title="Tender scores")
+    with django_capture_on_commit_callbacks(execute=True):
+        packs.withdraw_paper(paper=mistake, by=panel_secretary, reason="Exempt, by mistake")
+    own_urls = [
+        decision.get_absolute_url(),
+        reverse(
+            "decisions:pdf", kwargs={"year": decision.financial_year, "number": decision.number}
+        ),
+        plan.get_absolute_url(),
+        f"/plans/{plan.slug}.pdf",
+        f"/plans/{plan.slug}/versions/1.pdf",
+        f"/plans/{plan.slug}/priorities/1/",
+        "/panel/meetings/2021-12-06/pack.pdf",
+        "/panel/meetings/2021-12-06/pack/v1.pdf",
+        "/panel/meetings/2021-12-13/pack/v1.pdf",
+        f"/panel/meetings/2021-12-13/papers/{mistake.pk}.pdf",
+    ] + [
+        f"/panel/meetings/2021-12-06/papers/{paper.pk}.pdf"
+        for paper in PackPaper.objects.filter(item__build__meeting=whole)
+    ]
+    return {"decision": decision, "plan": plan, "own_urls": own_urls, "part": part}
+
+
+@pytest.mark.django_db
+def test_nothing_withdrawn_reaches_a_public_channel(client, withdrawn_content):
+    for url in withdrawn_content["own_urls"]:
+        response = client.get(url)
+        assert response.status_code == 410, url
+        body = _body(response)
+        assert "Withdrawn on " in body, url
+        for secret in WITHDRAWN_SECRETS:
+            assert secret not in body, f"{secret} leaked at {url}"
+    for url in PUBLIC_URLS + WITHDRAWN_CHANNELS:
+        response = client.get(url)
+        assert response.status_code == 200, url
+        body = _body(response)
+        if url.startswith("/search/"):
+            body = body.replace(url.split("q=")[1], "")
+            assert "0 results" in body, url
+        for secret in WITHDRAWN_SECRETS:
+            assert secret not in body, f"{secret} leaked at {url}"
+    sitemap = client.get("/sitemap.xml").content.decode()
+    assert withdrawn_content["decision"].get_absolute_url() not in sitemap
+    assert withdrawn_content["plan"].get_absolute_url() not in sitemap
+    assert "/plans/withdrawn-plan/priorities/1/" not in sitemap
+    # The pack rebuilt without the withdrawn paper is public again, with the rest of its text.
+    assert withdrawn_content["part"].get_absolute_url() in sitemap
+    assert client.get("/panel/meetings/2021-12-13/pack.pdf").status_code == 200

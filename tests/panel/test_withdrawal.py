@@ -1,0 +1,246 @@
+"""Withdrawing an agenda pack, or one paper of it, really withdraws it: every public PDF URL that
+served it answers 410 Gone with the notice, search drops its text, a new version of the pack is
+built without the paper, and the members' pack keeps what the members may have."""
+
+import datetime
+import io
+
+import pytest
+from django.urls import reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
+from pypdf import PdfReader
+
+from panel.models import AgendaItem, PackBuild, PackPaper, PaperWithdrawal
+from panel.services import meetings as meeting_services
+from panel.services import packs
+from pcc_portal.publications import services as publishing
+from pcc_portal.publications.models import InvalidTransition
+from pcc_portal.publications.services import NothingToPublish
+from tests.access import AccessRule
+from tests.panel.factories import MeetingFactory
+from tests.panel.helpers import published_meeting, upload
+
+MEETING = "/panel/meetings/2021-12-06/"
+
+
+def _pdf_text(response):
+    content = b"".join(response.streaming_content)
+    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
+
+
+def _paper(title, number):
+    return PackPaper.objects.get(title=title, item__build__version__number=number)
+
+
+def _paper_url(paper):
+    return f"{MEETING}papers/{paper.pk}.pdf"
+
+
+def _search(client, query):
+    """The search page without the query it repeats: what it found."""
+    return client.get("/search/", {"q": query}).content.decode().replace(query, "")
+
+
+def _notice(withdrawal):
+    return f"Withdrawn on {date_format(localtime(withdrawal.withdrawn_at), 'j F Y')}: "
+
+
+@pytest.fixture
+def meeting(panel_secretary, run_on_commit):
+    """A published pack whose report item carries a paper that should have been exempt."""
+    meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
+    meeting_services.create_meeting(meeting=meeting)
+    report = meeting_services.add_item(
+        meeting=meeting, item=AgendaItem(title="PCC Update Report", kind="report")
+    )
+    meeting_services.add_upload_paper(item=report, title="PCC update", upload=upload("PUBLICTEXT"))
+    meeting_services.add_upload_paper(
+        item=report, title="Tender scores", upload=upload("MISTAKETEXT")
+    )
+    exempt = meeting_services.add_item(
+        meeting=meeting,
+        item=AgendaItem(
+            title="Victim Services Contract Award",
+            exempt=True,
+            exempt_reason="Paragraph 3: financial or business affairs",
+        ),
+    )
+    meeting_services.add_upload_paper(item=exempt, title="Evaluation", upload=upload("SECRETTEXT"))
+    run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Agenda published")
+    meeting.refresh_from_db()
+    return meeting
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_pack_answers_gone_at_every_public_pdf_url_and_members_keep_theirs(
+    client, meeting, panel_secretary, panel_member
+):
+    urls = [
+        f"{MEETING}pack.pdf",
+        f"{MEETING}pack/v1.pdf",
+        _paper_url(_paper("PCC update", 1)),
+        _paper_url(_paper("Tender scores", 1)),
+    ]
+    assert [client.get(url).status_code for url in urls] == [200, 200, 200, 200]
+
+    withdrawal = publishing.withdraw(
+        obj=meeting.pack, by=panel_secretary, reason="Published before the agenda was agreed"
+    )
+    for url in urls:
+        response = client.get(url)
+        assert response.status_code == 410, url
+        body = response.content.decode()
+        assert _notice(withdrawal) + "Published before the agenda was agreed" in body, url
+    page = client.get(MEETING).content.decode()
+    assert "The agenda pack was withdrawn on" in page
+    assert "Published before the agenda was agreed" in page
+    assert "pack.pdf" not in page and "/papers/" not in page
+    assert "0 results" in _search(client, "PUBLICTEXT")
+
+    client.force_login(panel_member)  # the members' pack is not the public site
+    assert client.get(f"{MEETING}members-pack.pdf").status_code == 200
+    assert client.get(f"{MEETING}members-pack/v1.pdf").status_code == 200
+
+
+@pytest.mark.django_db
+def test_withdrawing_a_paper_takes_it_out_of_the_public_pack_and_the_members_keep_it(
+    client, meeting, panel_secretary, panel_member, run_on_commit
+):
+    mistake, kept = _paper("Tender scores", 1), _paper("PCC update", 1)
+    assert "MISTAKETEXT" in _pdf_text(client.get(f"{MEETING}pack.pdf"))
+
+    run_on_commit(
+        packs.withdraw_paper,
+        paper=mistake,
+        by=panel_secretary,
+        reason="An exempt paper published by mistake",
+    )
+
+    # Every URL of the first version answers 410 with the notice, the paper's own first.
+    paper_withdrawal = PaperWithdrawal.objects.get()
+    gone = client.get(_paper_url(mistake))
+    assert gone.status_code == 410
+    assert "Tender scores" in gone.content.decode()
+    assert _notice(paper_withdrawal) + "An exempt paper published by mistake" in (
+        gone.content.decode()
+    )
+    for url in (f"{MEETING}pack/v1.pdf", _paper_url(kept)):
+        response = client.get(url)
+        assert response.status_code == 410, url
+        assert "“Tender scores” withdrawn from the pack" in response.content.decode()
+
+    # Version 2 is the published agenda without the paper; its own URL answers 410 too.
+    assert meeting.pack.live_version().number == 2
+    public = _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    assert "PUBLICTEXT" in public and "MISTAKETEXT" not in public and "SECRETTEXT" not in public
+    assert "Tender scores: withdrawn, not published" in public
+    withheld = _paper("Tender scores", 2)
+    assert withheld.withheld
+    assert client.get(_paper_url(withheld)).status_code == 410
+    assert client.get(_paper_url(_paper("PCC update", 2))).status_code == 200
+
+    page = client.get(MEETING).content.decode()
+    assert "Papers withdrawn from the public pack" in page
+    assert "An exempt paper published by mistake" in page
+    assert _paper_url(withheld) not in page and _paper_url(_paper("PCC update", 2)) in page
+    assert "0 results" in _search(client, "MISTAKETEXT")
+    assert meeting.get_absolute_url() in _search(client, "PUBLICTEXT")
+
+    client.force_login(panel_member)
+    members = _pdf_text(client.get(f"{MEETING}members-pack.pdf"))
+    assert "MISTAKETEXT" in members and "SECRETTEXT" in members
+    assert client.get(_paper_url(withheld)).status_code == 200
+
+
+@pytest.mark.django_db
+def test_a_pack_published_again_from_the_agenda_never_carries_a_withdrawn_paper(
+    client, meeting, panel_secretary, run_on_commit
+):
+    run_on_commit(
+        packs.withdraw_paper,
+        paper=_paper("Tender scores", 1),
+        by=panel_secretary,
+        reason="Published by mistake",
+    )
+    # The draft agenda still has the paper: publishing it again must not release it.
+    run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Late paper")
+    assert meeting.pack.live_version().number == 3
+    assert _paper("Tender scores", 3).withheld
+    public = _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    assert "MISTAKETEXT" not in public and "PUBLICTEXT" in public
+
+
+@pytest.mark.django_db
+def test_only_a_paper_of_a_public_pack_can_be_withdrawn_and_a_reason_is_needed(
+    meeting, panel_secretary, run_on_commit
+):
+    mistake = _paper("Tender scores", 1)
+    with pytest.raises(NothingToPublish):
+        packs.withdraw_paper(paper=mistake, by=panel_secretary, reason="  ")
+    with pytest.raises(InvalidTransition):  # exempt: never in the public pack
+        packs.withdraw_paper(
+            paper=_paper("Evaluation", 1), by=panel_secretary, reason="Not public anyway"
+        )
+    run_on_commit(packs.withdraw_paper, paper=mistake, by=panel_secretary, reason="Mistake")
+    with pytest.raises(InvalidTransition):
+        packs.withdraw_paper(paper=_paper("Tender scores", 2), by=panel_secretary, reason="Again")
+
+
+@pytest.mark.django_db
+def test_a_paper_cannot_be_withdrawn_while_a_pack_is_being_built(meeting, panel_secretary):
+    packs.publish_pack(meeting=meeting, by=panel_secretary, note="Version 2")  # not built yet
+    with pytest.raises(packs.PackInProgress):
+        packs.withdraw_paper(
+            paper=_paper("Tender scores", 1), by=panel_secretary, reason="Published by mistake"
+        )
+
+
+@pytest.mark.django_db
+def test_staff_withdraw_a_paper_and_the_whole_pack_from_the_meeting_page(
+    client, meeting, panel_secretary, django_capture_on_commit_callbacks
+):
+    client.force_login(panel_secretary)
+    manage = reverse("panel_manage:meeting", kwargs={"pk": meeting.pk})
+    page = client.get(manage).content.decode()
+    mistake = _paper("Tender scores", 1)
+    url = reverse("panel_manage:pack_paper_withdraw", kwargs={"pk": mistake.pk})
+    assert url in page
+    assert "Withdraw the whole pack from the public site" in page
+    assert "Evaluation" not in page.split('id="public-papers"')[1].split("</table>")[0]
+
+    form = client.get(url).content.decode()
+    assert "Withdraw “Tender scores” from the public site" in form
+    assert "pack keeps the paper" in form
+
+    response = client.post(url, {"reason": ""})
+    assert response.status_code == 400
+    body = response.content.decode()
+    field = body.split('id="id_reason"')[0].rsplit('class="govuk-form-group', 1)[1]
+    assert "Say why it is being withdrawn" in field and "govuk-error-message" in field
+    assert meeting.pack.live_version().number == 1
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, {"reason": "An exempt paper published by mistake"})
+    assert response.status_code == 302 and response["Location"] == manage
+    page = client.get(manage).content.decode()
+    assert "was withdrawn from the public pack" in page
+    assert "Papers withdrawn from the public pack" in page
+    assert PackBuild.objects.get(version__number=2).status == PackBuild.Status.READY
+
+
+@pytest.mark.django_db
+def test_withdrawing_a_paper_needs_the_permission_to_publish_packs(client, meeting, editor):
+    client.force_login(editor)
+    url = reverse("panel_manage:pack_paper_withdraw", kwargs={"pk": _paper("Tender scores", 1).pk})
+    assert client.post(url, {"reason": "x"}).status_code == 403
+    assert not PaperWithdrawal.objects.exists()
+
+
+class TestPackPaperWithdrawAccess(AccessRule):
+    url_name = "panel_manage:pack_paper_withdraw"
+    access = "panel.publish_agendapack"
+
+    def make_url_kwargs(self):
+        published_meeting()
+        return {"pk": PackPaper.objects.public().get(title="PCC update").pk}
