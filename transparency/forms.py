@@ -262,18 +262,19 @@ class MonthField(forms.CharField):
 class SpendingUploadForm(forms.Form):
     month = MonthField(
         label="Month the payments were made in",
-        help_text="For example 2025-10 for October 2025. A month already published is replaced.",
+        help_text="For example 2025-10 for October 2025. A month already published is replaced "
+        "when the new file is released.",
     )
     file = forms.FileField(
         label="Spending file (CSV or XLSX)",
         help_text="Columns: Date, Transaction number, Supplier, Supplier type (optional), "
         "Expense type, Service area (optional), Amount. Every row must be right: the file is "
-        "applied whole or not at all.",
+        "taken whole or not at all.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(self, "month", "file", button="Check and publish")
+        self.helper = _helper(self, "month", "file", button="Upload for review")
         self.helper.form_enctype = "multipart/form-data"
 
     def clean_file(self):
@@ -283,6 +284,62 @@ class SpendingUploadForm(forms.Form):
         if not file.name.lower().endswith((".csv", ".xlsx")):
             raise forms.ValidationError("The file must be a CSV (.csv) or Excel (.xlsx) file.")
         return file
+
+
+class SpendingReviewForm(forms.Form):
+    """The redaction choices for the rows of a draft upload shown on one page of its preview: a
+    ticked row's payee is withheld. Flagged rows start ticked; publishing a name the rule flagged
+    needs a reason, kept with the row."""
+
+    redact = forms.TypedMultipleChoiceField(
+        coerce=int,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={
+            "invalid_choice": "A row ticked is not on this page any more: choose again below."
+        },
+    )
+    reason = forms.CharField(
+        label="Why may the flagged names you have not ticked be published?",
+        help_text="Only needed when a flagged row is not ticked: for example, “a company "
+        "trading under its owner's name”.",
+        required=False,
+        max_length=500,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args, payments, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.payments = list(payments)
+        self.fields["redact"].choices = [(p.pk, f"Row {p.row_number}") for p in self.payments]
+        if not self.is_bound:
+            reasons = dict.fromkeys(
+                p.name_published_because for p in self.payments if p.name_published_because
+            )
+            self.initial = {
+                "redact": [p.pk for p in self.payments if p.is_redacted],
+                "reason": "; ".join(reasons),
+            }
+
+    def ticked(self):
+        """The rows ticked: as posted when the form is shown again with errors, else as stored."""
+        return {int(value) for value in self["redact"].value() or [] if str(value).isdecimal()}
+
+    def clean(self):
+        cleaned = super().clean()
+        if "redact" not in cleaned:
+            return cleaned
+        named = [p for p in self.payments if p.is_flagged and p.pk not in cleaned["redact"]]
+        if named and not cleaned.get("reason", "").strip():
+            rows = ("rows " if len(named) > 1 else "row ") + ", ".join(
+                str(p.row_number) for p in named
+            )
+            self.add_error(
+                "reason",
+                f"Say why the names the rule flagged may be published ({rows}), or tick the "
+                "rows to redact them.",
+            )
+        return cleaned
 
 
 class SubscribeForm(forms.Form):

@@ -427,12 +427,22 @@ class Contract(RegisterEntry):
 
 
 class SpendingUploadQuerySet(RegisterQuerySet):
-    pass
+    def visible_to(self, user):
+        # Who may release or discard a draft reads it first.
+        if user.is_authenticated and any(
+            user.has_perm(f"transparency.{action}_spendingupload")
+            for action in ("publish", "delete")
+        ):
+            return self.all()
+        return super().visible_to(user)
 
 
 class SpendingUpload(RegisterEntry):
-    """One month's spending over £500, applied whole from one CSV or XLSX file and published at
-    once. A later upload for the same month replaces it; the earlier one stays, withdrawn."""
+    """One month's spending over £500 from one CSV or XLSX file. It is stored as a draft that
+    staff review row by row (the redaction rule flags payments that may name a person), then
+    released whole: every row at once, with the redactions chosen. A draft is never public; it
+    is released or discarded. A later release for the same month replaces the published upload,
+    which stays on record, withdrawn."""
 
     register = "spending"
 
@@ -453,11 +463,18 @@ class SpendingUpload(RegisterEntry):
 
     class Meta:
         ordering = ["-month", "-uploaded_at"]
+        permissions = [("publish_spendingupload", "Can release a month's spending")]
         constraints = [
             models.UniqueConstraint(
                 fields=["month"],
                 condition=models.Q(status="published"),
                 name="one_published_spending_upload_per_month",
+            ),
+            # Two drafts of one month would be two reviews of which only one can count.
+            models.UniqueConstraint(
+                fields=["month"],
+                condition=models.Q(status="draft"),
+                name="one_spending_draft_per_month",
             ),
             models.CheckConstraint(
                 condition=models.Q(month__day=1), name="spending_month_is_first_day"
@@ -474,6 +491,19 @@ class SpendingUpload(RegisterEntry):
     def get_manage_url(self):
         return reverse("transparency_manage:spending_detail", kwargs={"pk": self.pk})
 
+    @property
+    def is_draft(self):
+        return self.status == EntryStatus.DRAFT
+
+    def check_is_draft(self, action):
+        """Only a draft is reviewed, released or discarded; once released it stays released."""
+        if not self.is_draft:
+            raise InvalidTransition(f"“{self}” is not a draft, so it cannot be {action}.")
+
+    def release(self):
+        self.check_is_draft("released")
+        self.publish()
+
     def search_document(self):
         rows = self.payments.filter(is_redacted=False)
         suppliers = sorted({p.supplier for p in rows})
@@ -487,7 +517,9 @@ class PaymentQuerySet(models.QuerySet):
 
 
 class Payment(models.Model):
-    """A row of a spending upload. Rows are never edited: a correction is a new upload."""
+    """A row of a spending upload. While the upload is a draft, staff choose whether the payee's
+    name is redacted; once released a row is never edited (a correction is a new upload), and a
+    redacted row keeps no name: ``supplier`` holds ``REDACTED``."""
 
     REDACTED = "Redacted: payment to an individual"
 
@@ -496,7 +528,21 @@ class Payment(models.Model):
     paid_on = models.DateField()
     reference = models.CharField("Transaction number", max_length=100)
     supplier = models.CharField(max_length=200)
+    supplier_type = models.CharField(
+        max_length=200, blank=True, help_text="As the file says; shown to reviewers only."
+    )
     is_redacted = models.BooleanField(default=False)
+    redaction_flags = models.JSONField(
+        default=list,
+        blank=True,
+        help_text="Why the redaction rule flagged the row (transparency/redaction.py); empty if "
+        "it did not.",
+    )
+    name_published_because = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Why the reviewer published a name the rule flagged.",
+    )
     expense_type = models.CharField(max_length=200)
     service_area = models.CharField(max_length=200, blank=True)
     amount = models.DecimalField(max_digits=14, decimal_places=2)
@@ -519,6 +565,10 @@ class Payment(models.Model):
 
     def get_absolute_url(self):
         return self.upload.get_absolute_url()
+
+    @property
+    def is_flagged(self):
+        return bool(self.redaction_flags)
 
 
 # The forward plan ---------------------------------------------------------------------------

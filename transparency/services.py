@@ -1,5 +1,5 @@
-"""Actions on the transparency hub: publishing documents and register entries, applying a
-month's spending file, reminding officers of items falling due, and email alerts.
+"""Actions on the transparency hub: publishing documents and register entries, reviewing and
+releasing a month's spending file, reminding officers of items falling due, and email alerts.
 
 Each is one transaction; the search index changes in the same transaction as what it indexes.
 """
@@ -9,6 +9,7 @@ import logging
 import secrets
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -21,6 +22,7 @@ from .models import (
     InvalidTransition,
     ItemDocument,
     ItemReminder,
+    Payment,
     SpendingUpload,
     Subscription,
     SubscriptionToken,
@@ -141,22 +143,31 @@ class SpendingFileInvalid(Exception):
         super().__init__(f"{self.error_count} problem(s) in the spending file")
 
 
+class SpendingDraftExists(Exception):
+    """The month already has a draft: it is released or discarded before another is uploaded."""
+
+    def __init__(self, draft):
+        self.draft = draft
+        super().__init__(f"{draft} already has a draft, uploaded by {draft.uploaded_by}.")
+
+
+def _draft(upload):
+    return SpendingUpload.objects.select_for_update().get(pk=upload.pk)
+
+
 @transaction.atomic
 def upload_spending(*, month, content, filename, by):
-    """Apply a month's spending file whole and publish it, or change nothing and raise
-    ``SpendingFileInvalid`` naming every bad row. A month already published is replaced; the
-    earlier upload stays in the record, withdrawn."""
+    """Store a month's file whole as a draft for review, or change nothing and raise
+    ``SpendingFileInvalid`` naming every bad row (``SpendingDraftExists`` if the month has a
+    draft already). A draft is not public and not in search: ``release_spending`` publishes
+    it. Rows the redaction rule flags are set to be redacted until a reviewer says otherwise."""
     month = month.replace(day=1)
+    draft = SpendingUpload.objects.filter(month=month, status=EntryStatus.DRAFT).first()
+    if draft is not None:
+        raise SpendingDraftExists(draft)
     parsed = read_spending_file(content=content, filename=filename, month=month)
     if not parsed.is_valid:
         raise SpendingFileInvalid(parsed.errors, parsed.error_count)
-    for previous in SpendingUpload.objects.select_for_update().filter(
-        month=month, status=EntryStatus.PUBLISHED
-    ):
-        previous.withdraw()
-        previous._change_reason = f"Replaced by a new upload from {by}"
-        previous.save()
-        search.remove_object(previous)
     upload = SpendingUpload(
         month=month,
         filename=filename[:200],
@@ -166,14 +177,80 @@ def upload_spending(*, month, content, filename, by):
         redacted_count=sum(p.is_redacted for p in parsed.payments),
         total=sum(p.amount for p in parsed.payments),
     )
-    upload.publish()
-    upload._change_reason = f"Uploaded {filename}"
-    upload.save()
+    upload._change_reason = f"Uploaded {filename}"[:100]
+    try:
+        with transaction.atomic():
+            upload.save()
+    except IntegrityError:  # another draft of the month was stored meanwhile
+        raise SpendingDraftExists(
+            SpendingUpload.objects.get(month=month, status=EntryStatus.DRAFT)
+        ) from None
     for payment in parsed.payments:
         payment.upload = upload
-    type(parsed.payments[0]).objects.bulk_create(parsed.payments)
+    Payment.objects.bulk_create(parsed.payments)
+    return upload
+
+
+@transaction.atomic
+def choose_spending_redactions(*, upload, rows, redact, reason="", by):
+    """Record a reviewer's choices for ``rows`` (payments of a draft, those of one page of its
+    preview): the payees of those in ``redact`` are withheld, the others named. Publishing a
+    name the rule flagged keeps ``reason`` with the row. Returns the payments whose choice
+    changed."""
+    upload = _draft(upload)
+    upload.check_is_draft("changed")
+    redact = set(redact)
+    changed = []
+    for payment in upload.payments.filter(pk__in=rows).order_by("row_number"):
+        redacted = payment.pk in redact
+        because = "" if redacted or not payment.is_flagged else reason.strip()
+        if (payment.is_redacted, payment.name_published_because) != (redacted, because):
+            payment.is_redacted, payment.name_published_because = redacted, because
+            changed.append(payment)
+    Payment.objects.bulk_update(changed, ["is_redacted", "name_published_because"])
+    if changed:
+        upload.redacted_count = upload.payments.filter(is_redacted=True).count()
+        upload._change_reason = (
+            f"Redactions changed by {by} on row{'s' if len(changed) > 1 else ''} "
+            + ", ".join(str(p.row_number) for p in changed)
+        )[:100]
+        upload.save()
+    return changed
+
+
+@transaction.atomic
+def release_spending(*, upload, by):
+    """Publish a reviewed draft whole: every row at once, the names of the rows chosen for
+    redaction dropped, indexed for search; the upload published for the month before is
+    withdrawn (it stays on record). Only those who may release spending may."""
+    if not by.has_perm("transparency.publish_spendingupload"):
+        raise PermissionDenied(f"{by} may not release spending.")
+    upload = _draft(upload)
+    upload.release()
+    for previous in SpendingUpload.objects.select_for_update().filter(
+        month=upload.month, status=EntryStatus.PUBLISHED
+    ):
+        previous.withdraw()
+        previous._change_reason = f"Replaced by the upload released by {by}"
+        previous.save()
+        search.remove_object(previous)
+    # A redacted row keeps no name from here on: not in the database, the search index or any
+    # export, whatever reads the table later.
+    upload.payments.filter(is_redacted=True).update(supplier=Payment.REDACTED)
+    upload.redacted_count = upload.payments.filter(is_redacted=True).count()
+    upload._change_reason = f"Released by {by}"
+    upload.save()
     search.index_object(upload)
     return upload
+
+
+@transaction.atomic
+def discard_spending(*, upload, by):
+    """Delete a draft and every row of it (names included); its history records the discard."""
+    upload = _draft(upload)
+    upload.check_is_draft("discarded")
+    upload._change_reason = f"Discarded by {by}"
+    upload.delete()
 
 
 # Alerts -------------------------------------------------------------------------------------
@@ -336,11 +413,15 @@ def _send_digest(subscription, entries, base_url, unsubscribe_link):
 
 __all__ = [
     "InvalidTransition",
+    "SpendingDraftExists",
     "SpendingFileInvalid",
     "TokenInvalid",
+    "choose_spending_redactions",
     "confirm_subscription",
+    "discard_spending",
     "publish_document",
     "publish_entry",
+    "release_spending",
     "send_digests",
     "send_due_reminders",
     "subscribe",

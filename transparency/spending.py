@@ -1,9 +1,10 @@
 """Reading a month's spending over £500 from a CSV or XLSX file, all or nothing.
 
-``read_spending_file`` parses and checks every row and returns either the rows, ready to store,
-or every problem found, each naming its row; nothing is stored unless the whole file is good.
-Payments to individuals are redacted here, by rule, before anything is stored: their names are
-never written to the database.
+``read_spending_file`` parses and checks every row and returns either the rows, ready to store
+as a draft, or every problem found, each naming its row; nothing is stored unless the whole file
+is good. Each row carries the redaction rule's flags (``redaction.py``) and is set to be redacted
+if flagged: staff confirm or change that before the month is released, and a redacted row's name
+is dropped when it is.
 """
 
 import re
@@ -15,6 +16,7 @@ from pcc_portal.tables import UnreadableTable, read_table
 from pcc_portal.tables import cell_text as _cell
 
 from .models import SPENDING_THRESHOLD, Payment
+from .redaction import MARKED_AS_INDIVIDUAL_COLUMNS, redaction_flags
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000  # the heading included
@@ -46,6 +48,7 @@ COLUMNS = {
     "transactionno": "reference",
     "transactionreference": "reference",
     "reference": "reference",
+    **dict.fromkeys(MARKED_AS_INDIVIDUAL_COLUMNS, "marked_as_individual"),
 }
 REQUIRED = {
     "paid_on": "Date",
@@ -54,30 +57,6 @@ REQUIRED = {
     "amount": "Amount",
     "reference": "Transaction number",
 }
-
-# The redaction rule. A payment is to an individual, and its payee withheld, when the file says
-# the supplier is an individual (or a sole trader), when the payee's name starts with a personal
-# title, or when the kind of expense is one only people receive.
-INDIVIDUAL_SUPPLIER_TYPES = {"individual", "person", "private individual", "sole trader"}
-PERSONAL_TITLE = re.compile(r"^(mr|mrs|ms|miss|mx|dr|prof|sir|dame|rev)\.?\s", re.IGNORECASE)
-INDIVIDUAL_EXPENSE_TYPES = {
-    "compensation",
-    "compensation payments",
-    "witness expenses",
-    "volunteer expenses",
-    "independent custody visitor expenses",
-    "expenses reimbursement",
-    "salary",
-    "pension",
-}
-
-
-def is_payment_to_individual(*, supplier, supplier_type="", expense_type=""):
-    return (
-        supplier_type.strip().lower() in INDIVIDUAL_SUPPLIER_TYPES
-        or bool(PERSONAL_TITLE.match(supplier.strip()))
-        or expense_type.strip().lower() in INDIVIDUAL_EXPENSE_TYPES
-    )
 
 
 @dataclass
@@ -191,20 +170,26 @@ def read_spending_file(*, content, filename, month):
             message = "; ".join(problems)
             result.add_error(RowError(number, message[0].upper() + message[1:] + "."))
             continue
-        redacted = is_payment_to_individual(
+        supplier_type = _cell(values.get("supplier_type"))
+        service_area = _cell(values.get("service_area"))
+        flags = redaction_flags(
             supplier=supplier,
-            supplier_type=_cell(values.get("supplier_type")),
+            supplier_type=supplier_type,
             expense_type=expense_type,
+            service_area=service_area,
+            marked_as_individual=_cell(values.get("marked_as_individual")),
         )
         result.payments.append(
             Payment(
                 row_number=number,
                 paid_on=paid_on,
                 reference=reference[:100],
-                supplier=Payment.REDACTED if redacted else supplier[:200],
-                is_redacted=redacted,
+                supplier=supplier[:200],
+                supplier_type=supplier_type[:200],
+                is_redacted=bool(flags),
+                redaction_flags=flags,
                 expense_type=expense_type[:200],
-                service_area=_cell(values.get("service_area"))[:200],
+                service_area=service_area[:200],
                 amount=amount,
             )
         )

@@ -34,6 +34,7 @@ ROLE_PERMISSIONS = {
         "!plans.publish_plan",
         "!decisions.sign_decision",
         "!performance.publish_quarterlyreport",
+        "!transparency.publish_spendingupload",
     ],
     DECISION_MAKER: _OFFICE,
     PANEL_SECRETARY: ["accounts.access_manage", *_RENDER_JOBS, "panel.*"],

@@ -183,6 +183,26 @@ class TestManageSpendingDetailAccess(AccessRule):
         return _upload_kwargs()
 
 
+class TestManageSpendingReleaseAccess(AccessRule):
+    url_name = "transparency_manage:spending_release"
+    access = "transparency.publish_spendingupload"
+    method = "post"
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        return _upload_kwargs()
+
+
+class TestManageSpendingDiscardAccess(AccessRule):
+    url_name = "transparency_manage:spending_discard"
+    access = "transparency.delete_spendingupload"
+    method = "post"
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        return _upload_kwargs()
+
+
 class TestManageEntriesAccess(AccessRule):
     url_name = "transparency_manage:entries"
     access = "transparency.view_grant"

@@ -1,5 +1,6 @@
-"""Spending over £500: a month's file applies whole or not at all, naming bad rows; payments
-to individuals are redacted by rule before anything is stored."""
+"""Spending over £500: a month's file is taken whole or not at all, naming bad rows, as a draft;
+released, it is public with the payments to individuals redacted. The review between the two is
+in test_spending_review.py."""
 
 import csv
 import datetime
@@ -13,7 +14,7 @@ from django.urls import reverse
 from tests.spreadsheets import with_doctype, xlsx_bytes
 from transparency import services, spending
 from transparency.models import EntryStatus, Payment, SpendingUpload
-from transparency.spending import is_payment_to_individual
+from transparency.redaction import is_payment_to_individual
 
 OCTOBER = datetime.date(2025, 10, 1)
 HEADING = "Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount\n"
@@ -36,12 +37,21 @@ def _upload(content, by, filename="october-2025.csv", month=OCTOBER):
     )
 
 
+def _release(content, by, **kwargs):
+    """Upload a file and release it as the rule flagged it."""
+    return services.release_spending(upload=_upload(content, by, **kwargs), by=by)
+
+
 @pytest.mark.django_db
-def test_a_good_file_is_applied_whole_and_published(editor):
+def test_a_good_file_is_taken_whole_as_a_draft_and_released_whole(editor, decision_maker):
     upload = _upload(GOOD, editor)
-    assert upload.status == EntryStatus.PUBLISHED
+    assert upload.status == EntryStatus.DRAFT
     assert upload.row_count == 5
     assert upload.total == Decimal("16032.40")
+    assert Payment.objects.count() == 5
+    assert Payment.objects.public().count() == 0
+    upload = services.release_spending(upload=upload, by=decision_maker)
+    assert upload.status == EntryStatus.PUBLISHED
     assert Payment.objects.public().count() == 5
 
 
@@ -91,8 +101,10 @@ def test_the_redaction_rule_catches_individuals():
 
 
 @pytest.mark.django_db
-def test_payments_to_individuals_are_redacted_before_they_are_stored(client, editor):
-    _upload(GOOD, editor)
+def test_payments_to_individuals_are_released_redacted_and_their_names_not_kept(
+    client, decision_maker
+):
+    _release(GOOD, decision_maker)
     assert Payment.objects.filter(is_redacted=True).count() == 3
     stored = " ".join(Payment.objects.values_list("supplier", flat=True))
     assert "Jane Example" not in stored and "A Person" not in stored
@@ -129,14 +141,17 @@ def test_an_xlsx_file_is_read_like_a_csv(editor):
 
 
 @pytest.mark.django_db
-def test_a_new_upload_for_a_month_replaces_the_old_one_which_stays_on_record(editor):
-    first = _upload(GOOD, editor)
-    second = _upload(HEADING + "02/10/2025,9,Sample Ltd,,Stationery,,650\n", editor)
+def test_a_new_release_for_a_month_replaces_the_old_one_which_stays_on_record(decision_maker):
+    first = _release(GOOD, decision_maker)
+    second = _upload(HEADING + "02/10/2025,9,Sample Ltd,,Stationery,,650\n", decision_maker)
+    # Until the new file is released, the month's published upload stays public.
+    assert Payment.objects.public().count() == 5
+    second = services.release_spending(upload=second, by=decision_maker)
     first.refresh_from_db()
     assert first.status == EntryStatus.WITHDRAWN
     assert second.status == EntryStatus.PUBLISHED
     assert list(Payment.objects.public().values_list("reference", flat=True)) == ["9"]
-    assert first.history.count() == 2
+    assert first.history.count() == 3  # uploaded, released, replaced
 
 
 @pytest.mark.django_db
@@ -157,17 +172,17 @@ def test_staff_see_every_bad_row_and_lose_nothing(client, editor):
         {"month": "2025-10", "file": SimpleUploadedFile("october.csv", GOOD.encode())},
     )
     assert response.status_code == 302
-    assert SpendingUpload.objects.public().count() == 1
+    assert SpendingUpload.objects.get().status == EntryStatus.DRAFT
 
 
 @pytest.mark.django_db
-def test_the_spending_csv_quotes_text_a_spreadsheet_would_run(client, editor):
+def test_the_spending_csv_quotes_text_a_spreadsheet_would_run(client, decision_maker):
     hostile = (
         HEADING
         + '01/10/2025,100234,"=HYPERLINK(""http://evil.example"",""Click"")",Company,'
         + "-2+3,@SUM(A1:A2),612.40\n"
     )
-    _upload(hostile, editor)
+    _release(hostile, decision_maker)
     response = client.get("/transparency/spending.csv")
     body = b"".join(response.streaming_content).decode("utf-8-sig")
     row = next(csv.DictReader(io.StringIO(body, newline="")))

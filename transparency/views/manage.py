@@ -1,16 +1,23 @@
-"""Staff views: the index items and their documents, the registers, spending uploads and the
-forward plan."""
+"""Staff views: the index items and their documents, the registers, spending uploads (reviewed,
+then released) and the forward plan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import PermissionDenied
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import selectors, services
-from ..forms import ENTRY_FORMS, ItemDocumentForm, SpecifiedItemForm, SpendingUploadForm
+from ..forms import (
+    ENTRY_FORMS,
+    ItemDocumentForm,
+    SpecifiedItemForm,
+    SpendingReviewForm,
+    SpendingUploadForm,
+)
 from ..models import InvalidTransition, ItemDocument, SpecifiedItem, SpendingUpload
 
 TITLES = {
@@ -230,6 +237,8 @@ def entry_withdraw(request, register, pk):
 
 # Spending ------------------------------------------------------------------------------------
 
+PREVIEW_PAGE_SIZE = 100
+
 
 @login_required
 @permission_required("transparency.view_spendingupload", raise_exception=True)
@@ -248,6 +257,13 @@ def spending(request):
                     filename=file.name,
                     by=request.user,
                 )
+            except services.SpendingDraftExists as exists:
+                form.add_error(
+                    "month",
+                    f"{exists.draft.month:%B %Y} already has a draft, uploaded by "
+                    f"{exists.draft.uploaded_by} on {exists.draft.uploaded_at:%-d %B %Y}: "
+                    "release it or discard it first.",
+                )
             except services.SpendingFileInvalid as invalid:
                 errors, count = invalid.errors, invalid.error_count
                 if count > len(errors):
@@ -256,12 +272,14 @@ def spending(request):
                     )
                 else:
                     listed = f"{count} problem{'s' if count != 1 else ''} to fix (listed below)"
-                form.add_error("file", f"The file was not applied: {listed}.")
+                form.add_error("file", f"The file was not taken: {listed}.")
             else:
+                flagged = upload.redacted_count
                 messages.success(
                     request,
-                    f"{upload}: {upload.row_count} payments published, "
-                    f"{upload.redacted_count} to individuals redacted.",
+                    f"{upload}: {upload.row_count} payments uploaded as a draft. Nothing is "
+                    f"public yet. {flagged} row{'s are' if flagged != 1 else ' is'} flagged for "
+                    "redaction: check every row, then release the month.",
                 )
                 return redirect("transparency_manage:spending_detail", pk=upload.pk)
     return render(
@@ -280,9 +298,90 @@ def spending(request):
 @login_required
 @permission_required("transparency.view_spendingupload", raise_exception=True)
 def spending_detail(request, pk):
-    upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
+    """A released upload's rows; a draft's rows as a preview, where staff choose, page by page,
+    which payees are redacted before the month is released."""
+    upload = get_object_or_404(
+        SpendingUpload.objects.visible_to(request.user).select_related("uploaded_by"), pk=pk
+    )
+    flagged_only = request.GET.get("show") == "flagged"
+    payments = upload.payments.order_by("row_number")
+    if flagged_only:
+        payments = payments.exclude(redaction_flags=[])
+    page = Paginator(payments, PREVIEW_PAGE_SIZE).get_page(request.GET.get("page"))
+    page.object_list = list(page.object_list)
+    form = None
+    if upload.is_draft:
+        form = SpendingReviewForm(request.POST or None, payments=page.object_list)
+    if request.method == "POST":
+        _require(request, SpendingUpload, "change")
+        if form is None:
+            messages.error(request, f"“{upload}” is released: its rows no longer change.")
+            return redirect(request.get_full_path())
+        if form.is_valid():
+            try:
+                changed = services.choose_spending_redactions(
+                    upload=upload,
+                    rows=[payment.pk for payment in page.object_list],
+                    redact=form.cleaned_data["redact"],
+                    reason=form.cleaned_data["reason"],
+                    by=request.user,
+                )
+            except InvalidTransition as error:
+                messages.error(request, str(error))
+            else:
+                messages.success(
+                    request,
+                    f"Your choices are saved ({len(changed)} row{'s' if len(changed) != 1 else ''} "
+                    "changed). Nothing is public until the month is released.",
+                )
+            return redirect(request.get_full_path())
+    query = request.GET.copy()
+    query.pop("page", None)
     return render(
         request,
         "transparency/manage/spending_detail.html",
-        {"upload": upload, "payments": upload.payments.all()},
+        {
+            "upload": upload,
+            "page": page,
+            "query": query.urlencode(),
+            "flagged_only": flagged_only,
+            "flagged_count": upload.payments.exclude(redaction_flags=[]).count(),
+            "form": form,
+            "ticked": form.ticked() if form else set(),
+            "replaces": SpendingUpload.objects.public().filter(month=upload.month).first()
+            if upload.is_draft
+            else None,
+        },
     )
+
+
+@require_POST
+@login_required
+@permission_required("transparency.publish_spendingupload", raise_exception=True)
+def spending_release(request, pk):
+    upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
+    try:
+        upload = services.release_spending(upload=upload, by=request.user)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(
+            request,
+            f"{upload} is released: {upload.row_count} payments are public, "
+            f"{upload.redacted_count} of them without the payee's name.",
+        )
+    return redirect("transparency_manage:spending_detail", pk=upload.pk)
+
+
+@require_POST
+@login_required
+@permission_required("transparency.delete_spendingupload", raise_exception=True)
+def spending_discard(request, pk):
+    upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
+    try:
+        services.discard_spending(upload=upload, by=request.user)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+        return redirect("transparency_manage:spending_detail", pk=upload.pk)
+    messages.success(request, f"The draft of {upload.month:%B %Y} is discarded: no row is kept.")
+    return redirect("transparency_manage:spending")
