@@ -56,7 +56,7 @@ def test_the_index_shows_every_paragraph_with_statuses(page):
     assert page.locator("link[rel=canonical]").get_attribute("href").endswith("/transparency/")
 
 
-def test_registers_filter_and_offer_their_data(page, editor):
+def test_registers_filter_and_offer_their_data(page, decision_maker):
     from transparency import services
 
     InterestFactory()
@@ -64,12 +64,13 @@ def test_registers_filter_and_offer_their_data(page, editor):
     GiftFactory(offered_on=datetime.date(2025, 6, 1), donor="Sample Chamber")
     GrantFactory()
     ContractFactory()
-    services.upload_spending(
+    draft = services.upload_spending(
         month=datetime.date(2025, 10, 1),
         content=SPENDING.encode(),
         filename="october.csv",
-        by=editor,
+        by=decision_maker,
     )
+    services.release_spending(upload=draft, by=decision_maker)
     for register in ("interests", "grants", "contracts", "spending"):
         visit(page, f"/transparency/{register}/")
         assert page.get_by_role("link", name="CSV").is_visible()
@@ -232,16 +233,16 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
         ]
     )
     with page.expect_navigation():
-        page.get_by_role("button", name="Check and publish").click()
+        page.get_by_role("button", name="Upload for review").click()
     check_accessibility(page)
     assert "Row 4: The amount “abc” is not a number." in page.content()
     page.get_by_label("Spending file (CSV or XLSX)").set_input_files(
         files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": SPENDING.encode()}]
     )
     with page.expect_navigation():
-        page.get_by_role("button", name="Check and publish").click()
+        page.get_by_role("button", name="Upload for review").click()
     check_accessibility(page)
-    assert "2 payments published, 1 to individuals redacted" in page.content()
+    assert "2 payments uploaded as a draft. Nothing is public yet." in page.content()
 
     visit(page, "/manage/transparency/grants/")
     with page.expect_navigation():
@@ -260,3 +261,85 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
     assert "is published" in page.content()
     visit(page, "/manage/transparency/forward-plan/")
     visit(page, "/manage/transparency/forward-plan/new/")
+
+
+REVIEW = (
+    "Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount\n"
+    "02/10/2025,2001,Sample Stationers Ltd,Company,Stationery,Office,612.40\n"
+    "09/10/2025,2002,Mr.John Quillfeather,,Travel,Office,740.00\n"
+    "16/10/2025,2003,Sir Galahad Cleaning Ltd,Company,Cleaning,Estates,980.00\n"
+    "23/10/2025,2004,Olive Stanmore,Company,Stationery,Office,655.00\n"
+)
+
+
+def test_staff_review_a_month_of_spending_and_a_decision_maker_releases_it(
+    page, live_server, editor, decision_maker
+):
+    from transparency import services
+
+    draft = services.upload_spending(
+        month=datetime.date(2025, 10, 1),
+        content=REVIEW.encode(),
+        filename="october.csv",
+        by=editor,
+    )
+    sign_in(page, live_server, editor)
+    visit(page, draft.get_manage_url())
+    assert page.get_by_role("heading", level=1).inner_text() == str(draft)
+    assert page.get_by_label("Redact the payee of row 3").is_checked()  # Mr.John
+    assert page.get_by_label("Redact the payee of row 4").is_checked()  # Sir Galahad
+    assert not page.get_by_label("Redact the payee of row 5").is_checked()  # Olive Stanmore
+    assert page.get_by_role("button", name="Release this month's spending").count() == 0
+
+    # Publishing a flagged name without a reason: the form comes back with the ticks kept.
+    page.get_by_label("Redact the payee of row 4").uncheck()
+    page.get_by_label("Redact the payee of row 5").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save redaction choices").click()
+    check_accessibility(page)
+    assert page.title().startswith("Error: ")
+    assert not page.get_by_label("Redact the payee of row 4").is_checked()
+    assert page.get_by_label("Redact the payee of row 5").is_checked()
+    page.get_by_label("Why may the flagged names you have not ticked be published?").fill(
+        "A registered company named after its founder"
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save redaction choices").click()
+    check_accessibility(page)
+    assert "Your choices are saved (2 rows changed)" in page.content()
+    visit(page, draft.get_manage_url() + "?show=flagged")
+
+    page.context.clear_cookies()
+    sign_in(page, live_server, decision_maker)
+    visit(page, draft.get_manage_url())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Release this month's spending").click()
+    check_accessibility(page)
+    assert "is released: 4 payments are public, 2 of them without the payee's name" in (
+        page.content()
+    )
+    visit(page, "/transparency/spending/")
+    content = page.content()
+    assert "Sir Galahad Cleaning Ltd" in content and "Sample Stationers Ltd" in content
+    assert "Quillfeather" not in content and "Stanmore" not in content
+    assert content.count("Redacted: payment to an individual") == 2
+
+
+def test_a_draft_of_spending_can_be_discarded(page, live_server, editor):
+    from transparency import services
+
+    draft = services.upload_spending(
+        month=datetime.date(2025, 10, 1),
+        content=REVIEW.encode(),
+        filename="october.csv",
+        by=editor,
+    )
+    sign_in(page, live_server, editor)
+    visit(page, "/manage/transparency/spending/")
+    assert "Draft: not public" in page.content()
+    visit(page, draft.get_manage_url())
+    with page.expect_navigation():
+        page.get_by_role("button", name="Discard this draft").click()
+    check_accessibility(page)
+    assert "The draft of October 2025 is discarded" in page.content()
+    assert "Nothing has been uploaded yet." in page.content()
