@@ -167,9 +167,26 @@ class AccountabilityItemForm(PartForm):
 class MeasureForm(PartForm):
     class Meta:
         model = Measure
-        fields = ["wording", "priority", "theme", "direction", "unit", "is_national"]
+        fields = [
+            "wording",
+            "priority",
+            "theme",
+            "direction",
+            "unit",
+            "minimum",
+            "maximum",
+            "is_national",
+        ]
         help_texts = {"priority": "Leave empty for a measure of a cross-cutting theme."}
-        widgets = {"theme": forms.TextInput(attrs={"list": "measure-themes"})}
+        widgets = {
+            "theme": forms.TextInput(attrs={"list": "measure-themes"}),
+            "minimum": forms.NumberInput(attrs={"inputmode": "decimal"}),
+            "maximum": forms.NumberInput(attrs={"inputmode": "decimal"}),
+        }
+        labels = {
+            "minimum": "Lowest possible figure (optional)",
+            "maximum": "Highest possible figure (optional)",
+        }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -179,6 +196,13 @@ class MeasureForm(PartForm):
         cleaned = super().clean()
         if not cleaned.get("priority") and not (cleaned.get("theme") or "").strip():
             self.add_error("theme", "Choose a priority, or enter the theme this measure is under.")
+        low, high = cleaned.get("minimum"), cleaned.get("maximum")
+        if low is not None and high is not None and low > high:
+            self.add_error("maximum", "The highest figure must not be below the lowest.")
+        if (cleaned.get("unit") or "").strip() == "%":
+            for name in ("minimum", "maximum"):
+                if cleaned.get(name) is not None and not 0 <= cleaned[name] <= 100:
+                    self.add_error(name, "A percentage is between 0 and 100.")
         return cleaned
 
 

@@ -472,6 +472,24 @@ class Measure(models.Model):
         max_length=50, blank=True, help_text="For a numeric measure: crimes, %, days..."
     )
     is_national = models.BooleanField("National crime and policing measure", default=False)
+    # The range a figure of the measure can possibly take: a figure outside it is a typing
+    # mistake and is refused when entered or imported. A percentage is within 0 to 100 anyway.
+    minimum = models.DecimalField(
+        "Lowest possible figure",
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="Optional: a figure below it is refused as a mistake.",
+    )
+    maximum = models.DecimalField(
+        "Highest possible figure",
+        max_digits=16,
+        decimal_places=4,
+        null=True,
+        blank=True,
+        help_text="Optional: a figure above it is refused as a mistake.",
+    )
     order = models.PositiveSmallIntegerField(default=0)
 
     history = HistoricalRecords()
@@ -482,7 +500,13 @@ class Measure(models.Model):
             models.CheckConstraint(
                 condition=models.Q(priority__isnull=False) | ~models.Q(theme=""),
                 name="measure_has_priority_or_theme",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(minimum__isnull=True)
+                | models.Q(maximum__isnull=True)
+                | models.Q(minimum__lte=models.F("maximum")),
+                name="measure_minimum_not_above_maximum",
+            ),
         ]
 
     def __str__(self):
@@ -491,6 +515,20 @@ class Measure(models.Model):
     @property
     def is_numeric(self):
         return bool(self.unit)
+
+    @property
+    def is_percentage(self):
+        return self.unit.strip() == "%"
+
+    @property
+    def figure_range(self):
+        """(lowest, highest) a figure may be, either None where there is no limit: the
+        measure's own bounds, within 0 to 100 for a percentage."""
+        low, high = self.minimum, self.maximum
+        if self.is_percentage:
+            low = Decimal(0) if low is None else max(low, Decimal(0))
+            high = Decimal(100) if high is None else min(high, Decimal(100))
+        return low, high
 
     @property
     def group_label(self):

@@ -287,6 +287,8 @@ def copy_plan(*, plan, by, title, slug, commissioner, term_start, term_end):
             direction=measure.direction,
             unit=measure.unit,
             is_national=measure.is_national,
+            minimum=measure.minimum,
+            maximum=measure.maximum,
             order=measure.order,
         )
     return new
