@@ -27,13 +27,14 @@ _OFFICE = [
 
 # "app.*" is every permission of the app; "!app.codename" takes one away again.
 ROLE_PERMISSIONS = {
-    # Editors draft and edit everything; approving, signing and publishing statutory documents is
-    # for decision makers.
+    # Editors draft and edit everything; approving, signing and publishing statutory documents,
+    # and releasing performance figures, is for decision makers.
     EDITOR: [
         *_OFFICE,
         "!plans.publish_plan",
         "!decisions.sign_decision",
         "!performance.publish_quarterlyreport",
+        "!performance.release_figures",
         "!transparency.publish_spendingupload",
     ],
     DECISION_MAKER: _OFFICE,
