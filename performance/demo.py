@@ -11,6 +11,7 @@ import datetime
 import math
 from decimal import Decimal
 
+from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from pcc_portal.publications import services as publishing
@@ -167,6 +168,7 @@ def _series_for(measure):
 def _load_figures(plan, publisher):
     numeric = list(plan.measures.exclude(unit=""))
     have = set(DataPoint.objects.filter(measure__in=numeric).values_list("measure_id", flat=True))
+    released_at = timezone.now()  # released as loaded, so the demonstration site shows them
     points = []
     for measure in numeric:
         if measure.pk in have:
@@ -191,6 +193,9 @@ def _load_figures(plan, publisher):
                     source=SOURCE,
                     note=note if real else "",
                     demonstration=True,
+                    entered_by=publisher,
+                    released_at=released_at,
+                    released_by=publisher,
                 )
             )
     bulk_create_with_history(

@@ -6,6 +6,7 @@ from django import forms
 
 from plans.forms import PriorityChoiceField
 
+from . import checks
 from .imports import MAX_BYTES
 from .models import (
     DataPoint,
@@ -28,11 +29,18 @@ def _helper(form, *fields, submit="Save"):
 
 
 class FigureForm(forms.ModelForm):
+    """A figure as typed. A figure the measure cannot have is refused beside its field; a value
+    far from the measure's recent figures is flagged beside the value, with a box to tick to
+    confirm it was checked, and the form shown again with what was typed."""
+
     period = forms.CharField(
         label="Period",
         help_text="A financial-year quarter such as 2021-22 Q3, or a month such as 2021-11.",
         max_length=20,
     )
+    confirmed = forms.BooleanField(label="I have checked this figure", required=False)
+
+    FIELDS = ("period", "value", "comparison_value", "target", "source", "note")
 
     class Meta:
         model = DataPoint
@@ -45,24 +53,32 @@ class FigureForm(forms.ModelForm):
         }
 
     def __init__(self, *args, measure, **kwargs):
+        instance = kwargs.get("instance")
+        if instance is not None and instance.pk:
+            # Staff correct the figure as last entered, a pending correction included.
+            kwargs["initial"] = {
+                **{name: getattr(instance.entered(), name) for name in self.Meta.fields},
+                **kwargs.get("initial", {}),
+            }
         super().__init__(*args, **kwargs)
         self.measure = measure
+        self.flag = ""
         if self.instance.pk:
             self.fields["period"].initial = self.instance.period.label
             self.fields["period"].disabled = True
         self.fields["value"].label = f"Value ({measure.unit})"
         for name in ("value", "comparison_value", "target"):
             self.fields[name].widget.attrs.update({"inputmode": "decimal"})
-        _helper(
-            self,
-            "period",
-            "value",
-            "comparison_value",
-            "target",
-            "source",
-            "note",
-            submit="Save figure",
-        )
+        self._layout()
+
+    def _layout(self):
+        action = getattr(getattr(self, "helper", None), "form_action", "")
+        fields = list(self.FIELDS)
+        if self.flag:
+            fields.insert(2, Field.checkbox("confirmed"))
+        _helper(self, *fields, submit="Save figure")
+        if action:
+            self.helper.form_action = action
 
     def clean_period(self):
         if self.instance.pk:
@@ -72,6 +88,30 @@ class FigureForm(forms.ModelForm):
         except PeriodError as error:
             raise forms.ValidationError(str(error)) from error
         return period
+
+    def clean(self):
+        data = super().clean()
+        for name, problem in checks.range_problems(self.measure, **data).items():
+            if name not in self.errors:
+                self.add_error(name, problem)
+        period, value = data.get("period"), data.get("value")
+        if period is not None and value is not None and not self.errors:
+            flag = checks.flag_figure(self.measure, period, value)
+            if flag:
+                self.show_flag(flag, confirmed=data.get("confirmed"))
+        return data
+
+    def show_flag(self, flag, *, confirmed=False):
+        """Show ``flag`` beside the value with the box to confirm it; unless ``confirmed``, the
+        form is not valid until it is ticked."""
+        self.flag = flag
+        self._layout()
+        if not confirmed:
+            self.add_error(
+                "value",
+                f"Check this figure: {flag} If it is right, tick “I have checked this figure” "
+                "and save it again.",
+            )
 
 
 class CommentaryForm(forms.ModelForm):

@@ -1,8 +1,9 @@
 """Reading a spreadsheet of figures (CSV or .xlsx) and checking every row.
 
 ``read_rows`` turns the file into header and rows; ``check_rows`` finds every problem (wrong
-columns, unknown measure, bad number, bad period, duplicate period) with its row number as a
-person sees it in their spreadsheet, the header being row 1. Nothing here writes to the database.
+columns, unknown measure, bad number, a figure the measure cannot have, bad period, duplicate
+period) with its row number as a person sees it in their spreadsheet, the header being row 1.
+Nothing here writes to the database.
 """
 
 from dataclasses import dataclass, field
@@ -11,6 +12,7 @@ from decimal import Decimal, InvalidOperation
 from pcc_portal.tables import UnreadableTable, read_table
 from pcc_portal.tables import cell_text as _cell_text
 
+from .checks import range_problem
 from .periods import PeriodError, parse_period
 
 REQUIRED_COLUMNS = ["measure", "period", "value"]
@@ -167,6 +169,10 @@ def check_rows(header, body, *, measures):
         value = _number(cell("value"), "value", number, errors, required=True)
         comparison = _number(cell("comparison"), "comparison", number, errors)
         target = _number(cell("target"), "target", number, errors)
+        if measure is not None:
+            for name, figure in (("value", value), ("comparison", comparison), ("target", target)):
+                if problem := range_problem(measure, figure, name=name):
+                    errors.append(RowError(number, name, problem))
         texts = {}
         for name, limit in LIMITS.items():
             texts[name] = _cell_text(cell(name))

@@ -6,10 +6,10 @@ commentary), however many measures and periods there are.
 
 from dataclasses import dataclass, field
 
-from django.db.models import F, Prefetch, Window
+from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 
-from . import assessment, charts
+from . import assessment, charts, periods
 from .models import DataPoint, MeasureCommentary, ReportCommentary
 
 
@@ -136,9 +136,51 @@ class Section:
         return [row for row in self.rows if not row.measure.is_numeric]
 
 
-def _figures_by_measure(measure_ids, *, until=None, last=None):
-    """Each measure's figures in period order; with ``last``, only its latest ``last``."""
-    points = DataPoint.objects.filter(measure_id__in=measure_ids)
+# Which figures a page reads.
+PUBLIC = "public"  # released, as released: public pages, whose measures are public already
+ENTERED = "entered"  # every figure as staff last entered it: staff pages
+REPORT = "report"  # released, and the report's own quarter as entered: publishing releases it
+
+FIGURE_COLUMNS = [
+    "measure_id",
+    "period_kind",
+    "period_start",
+    "value",
+    "comparison_value",
+    "target",
+    "source",
+    "note",
+    "demonstration",
+]
+ENTERED_COLUMNS = [
+    "released_at",
+    "pending_value",
+    "pending_comparison_value",
+    "pending_target",
+    "pending_source",
+    "pending_note",
+    "entered_by",
+    "flag",
+]
+
+
+def _figures_by_measure(measure_ids, *, figures, until=None, last=None, quarter=None):
+    """Each measure's figures in period order; with ``last``, only its latest ``last``.
+
+    ``figures`` says which (``PUBLIC``, ``ENTERED``, or ``REPORT`` with the report's
+    ``quarter``). The public's are read through ``released()``: the callers have read the
+    measures themselves as public (``PublishedPlan``, ``published_measure``)."""
+    if figures == PUBLIC:
+        points, columns = DataPoint.objects.released(), FIGURE_COLUMNS
+    elif figures == ENTERED:
+        points, columns = DataPoint.objects.all(), FIGURE_COLUMNS + ENTERED_COLUMNS
+    elif figures == REPORT:
+        in_quarter = Q(period_start__gte=quarter.start, period_start__lte=quarter.end)
+        points = DataPoint.objects.filter(Q(released_at__isnull=False) | in_quarter)
+        columns = FIGURE_COLUMNS + ENTERED_COLUMNS
+    else:
+        raise ValueError(f"No such figures: {figures!r}")
+    points = points.filter(measure_id__in=measure_ids)
     if until is not None:
         points = points.filter(period_start__lte=until)
     if last is not None:
@@ -147,17 +189,9 @@ def _figures_by_measure(measure_ids, *, until=None, last=None):
                           order_by=[F("period_start").desc(), F("period_kind").desc()])
         ).filter(recent__lte=last)  # fmt: skip
     by_measure = {}
-    for point in points.order_by("measure_id", "period_start", "period_kind").only(
-        "measure_id",
-        "period_kind",
-        "period_start",
-        "value",
-        "comparison_value",
-        "target",
-        "source",
-        "note",
-        "demonstration",
-    ):
+    for point in points.order_by("measure_id", "period_start", "period_kind").only(*columns):
+        if figures == ENTERED or (figures == REPORT and quarter.start <= point.period_start):
+            point = point.entered()
         by_measure.setdefault(point.measure_id, []).append(point)
     return by_measure
 
@@ -177,9 +211,10 @@ def _within(points, until):
     return [point for point in points if point.period.end <= until] if until else points
 
 
-def plan_sections(plan, *, until=None, last=None, as_published=False):
-    """The plan's measures grouped by priority (in order), then by cross-cutting theme; with
-    ``as_published``, the measures and priorities as the plan's live version published them."""
+def plan_sections(plan, *, figures, until=None, last=None, quarter=None, as_published=False):
+    """The plan's measures grouped by priority (in order), then by cross-cutting theme, with
+    their ``figures`` (see ``_figures_by_measure``); with ``as_published``, the measures and
+    priorities as the plan's live version published them."""
     from plans.models import Measure
 
     if as_published:
@@ -193,7 +228,9 @@ def plan_sections(plan, *, until=None, last=None, as_published=False):
             .order_by("priority__number", "theme", "order", "pk")
         )
     ids = [measure.pk for measure in measures]
-    figures = _figures_by_measure(ids, until=until, last=last)
+    if figures == PUBLIC and not as_published:
+        raise ValueError("The public's figures are those of the plan as published.")
+    points = _figures_by_measure(ids, figures=figures, until=until, last=last, quarter=quarter)
     commentary = _latest_commentary(ids, until=until)
     sections, by_key = [], {}
     for measure in measures:
@@ -205,7 +242,7 @@ def plan_sections(plan, *, until=None, last=None, as_published=False):
         by_key[key].rows.append(
             MeasureRow(
                 measure=measure,
-                points=_within(figures.get(measure.pk, []), until),
+                points=_within(points.get(measure.pk, []), until),
                 commentary=commentary.get(measure.pk),
             )
         )
@@ -217,10 +254,10 @@ def plan_sections(plan, *, until=None, last=None, as_published=False):
 DASHBOARD_PERIODS = 12  # three years of quarters in each sparkline and its table
 
 
-def dashboard_sections(plan, *, as_published=True):
-    """The plan's measures for the dashboard: the latest figures and the recent trend (the
-    measure's own page has its whole history). The public's is the plan as published."""
-    return plan_sections(plan, last=DASHBOARD_PERIODS, as_published=as_published)
+def dashboard_sections(plan):
+    """The plan's measures as published, for the public dashboard: the latest released figures
+    and the recent trend (the measure's own page has its whole history)."""
+    return plan_sections(plan, figures=PUBLIC, last=DASHBOARD_PERIODS, as_published=True)
 
 
 def current_public_plan():
@@ -230,9 +267,18 @@ def current_public_plan():
     return Plan.objects.public().order_by("-term_start").first()
 
 
-def measure_row(measure):
-    figures = _figures_by_measure([measure.pk]).get(measure.pk, [])
-    return MeasureRow(measure=measure, points=figures)
+def measure_row(measure, *, figures):
+    """``measure`` with its ``figures``: ``PUBLIC`` for a measure read by ``published_measure``,
+    ``ENTERED`` for staff."""
+    points = _figures_by_measure([measure.pk], figures=figures).get(measure.pk, [])
+    return MeasureRow(measure=measure, points=points)
+
+
+def public_measure_figures(measure):
+    """The released figures of ``measure`` (read by ``published_measure``), in period order."""
+    return (
+        DataPoint.objects.released().filter(measure=measure).order_by("period_start", "period_kind")
+    )
 
 
 def measure_commentary(measure):
@@ -259,9 +305,14 @@ REPORT_PERIODS = 8  # two years of quarters: the report's charts and tables
 
 def report_content(*, report):
     """Everything the quarterly report shows, as at the end of its quarter: the latest figures
-    against their comparison, and the last two years for each chart."""
+    against their comparison, and the last two years for each chart. The figures are the
+    released ones, and its own quarter's as entered, which publishing the report releases
+    first (``services.publish_report``): so the preview shows what will be published, and the
+    frozen version only figures released."""
     until = report.period.end
-    sections = plan_sections(report.plan, until=until, last=REPORT_PERIODS)
+    sections = plan_sections(
+        report.plan, figures=REPORT, quarter=report.period, until=until, last=REPORT_PERIODS
+    )
     commentary = {
         entry.priority_id: entry
         for entry in ReportCommentary.objects.filter(report=report).select_related("priority")
@@ -279,3 +330,53 @@ def report_with_plan(queryset):
     return queryset.select_related("plan").prefetch_related(
         Prefetch("commentary", queryset=ReportCommentary.objects.select_related("priority"))
     )
+
+
+# Figures awaiting release ------------------------------------------------------------------------
+
+
+def quarters_awaiting_release():
+    """``[(quarter, number of figures)]`` for each quarter with figures awaiting release (its
+    own or its months'), newest first."""
+    counts = {}
+    rows = (
+        DataPoint.objects.awaiting_release()
+        .values("period_start")
+        .annotate(figures=Count("pk"))
+        .values_list("period_start", "figures")
+    )
+    for start, figures in rows:
+        quarter = periods.Period.quarter_containing(start)
+        counts[quarter] = counts.get(quarter, 0) + figures
+    return sorted(counts.items(), reverse=True)
+
+
+def figures_awaiting_release(quarter):
+    """The figures of ``quarter`` awaiting release, in plan and measure order, each with its
+    measure, plan and who entered it."""
+    return list(
+        DataPoint.objects.awaiting_release()
+        .in_quarter(quarter)
+        .select_related("measure__plan", "measure__priority", "entered_by", "imported_by")
+        .order_by(
+            "-measure__plan__term_start",
+            "measure__priority__number",
+            "measure__theme",
+            "measure__order",
+            "measure_id",
+            "period_start",
+            "period_kind",
+        )
+    )
+
+
+def who_may_release():
+    """The active accounts that may release figures, by name."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.with_perm(
+        "performance.release_figures",
+        include_superusers=False,
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
+    return sorted(users.filter(is_active=True), key=str)

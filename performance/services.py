@@ -8,14 +8,17 @@ from simple_history.utils import bulk_create_with_history
 
 from pcc_portal.publications import services as publishing
 
-from . import imports
+from . import checks, imports, periods
 from .models import (
     DataPoint,
+    FiguresChanged,
     InvalidTransition,
     MeasureImport,
     QuarterlyReport,
     ReportCommentary,
     ScrutinyAction,
+    UnconfirmedFigure,
+    review_key,
 )
 
 
@@ -27,35 +30,88 @@ def _numeric_measures(plan):
 
 @transaction.atomic
 def record_figure(
-    *, measure, period, value, comparison_value=None, target=None, source="", note="", by
+    *,
+    measure,
+    period,
+    value,
+    comparison_value=None,
+    target=None,
+    source="",
+    note="",
+    by,
+    confirmed=False,
 ):
-    """Enter or correct one figure typed into the browser."""
+    """Enter or correct one figure typed into the browser. A figure the measure cannot have is
+    refused (ValidationError by field); one far from the recent figures needs ``confirmed``
+    (UnconfirmedFigure). The figure waits for release: a correction to a released figure
+    leaves the released one public until it is released in turn."""
     if not measure.is_numeric:
         raise ValidationError("This measure has no unit, so it takes commentary, not figures.")
+    figure = {
+        "value": value,
+        "comparison_value": comparison_value,
+        "target": target,
+        "source": source,
+        "note": note,
+    }
+    problems = checks.range_problems(measure, **figure)
+    if problems:
+        raise ValidationError(problems)
+    flag = checks.flag_figure(measure, period, value)
+    if flag and not confirmed:
+        raise UnconfirmedFigure(flag)
     point, created = DataPoint.objects.select_for_update().get_or_create(
         measure=measure,
         period_kind=period.kind,
         period_start=period.start,
         defaults={"value": value},
     )
-    point.value = value
-    point.comparison_value = comparison_value
-    point.target = target
-    point.source = source
-    point.note = note
+    point.enter(by=by, flag=flag, **figure)
     point._history_user = by
     point._change_reason = "Entered" if created else "Corrected"
     point.save()
     return point
 
 
+@transaction.atomic
+def release_figures(*, quarter, by, plan=None, reviewed=None):
+    """Release every figure of ``quarter`` (the quarter's own and its months') awaiting release,
+    of every plan or of ``plan`` only: the public sees them from now on. With ``reviewed`` (the
+    ``review_key`` of the figures the decision maker was shown), nothing is released if they
+    have changed since (FiguresChanged). Returns the figures released."""
+    if quarter.kind != periods.QUARTER:
+        raise InvalidTransition(f"{quarter.label} is not a quarter: figures are released by one.")
+    points = DataPoint.objects.select_for_update().awaiting_release().in_quarter(quarter)
+    if plan is not None:
+        points = points.filter(measure__plan=plan)
+    points = list(points.order_by("pk"))
+    if reviewed is not None and review_key(points) != reviewed:
+        raise FiguresChanged(
+            f"The figures for {quarter.label} awaiting release changed after you opened this "
+            "page. Check them again below, then release them."
+        )
+    released_at = timezone.now()
+    released = []
+    for point in points:
+        point.release(by=by, at=released_at)
+        point._history_user = by
+        point._change_reason = f"Released with {quarter.label}"
+        point.save()
+        released.append(point)
+    return released
+
+
 def _check(measure_import):
+    """The rows checked, and ``{row: warning}`` for those to confirm (when none has errors)."""
     measure_import.file.open("rb")
     try:
         header, body = imports.read_rows(measure_import.file, measure_import.original_name)
     finally:
         measure_import.file.close()
-    return imports.check_rows(header, body, measures=_numeric_measures(measure_import.plan))
+    measures = _numeric_measures(measure_import.plan)
+    result = imports.check_rows(header, body, measures=measures)
+    flags = {} if result.errors else checks.flag_rows(result.rows, measures=measures)
+    return result, flags
 
 
 def _existing(checked):
@@ -72,7 +128,8 @@ def _existing(checked):
 
 
 UPDATED_FIELDS = ["value", "comparison_value", "target", "source", "note", "imported_by",
-                  "updated_at"]  # fmt: skip
+                  "entered_by", "flag", "pending_value", "pending_comparison_value",
+                  "pending_target", "pending_source", "pending_note", "updated_at"]  # fmt: skip
 
 
 def _update_figures(points):
@@ -96,13 +153,31 @@ def _update_figures(points):
             cursor.executemany(sql, params[start : start + 1000])
 
 
-def _record_check(measure_import, *, upload_error=None, result=None, existing=None):
+def _flag_list(result, flags):
+    """The flagged rows as stored on the import, the first MAX_ERROR_ROWS of them."""
+    by_row = {row.row: row for row in result.rows}
+    return [
+        {
+            "row": number,
+            "measure": by_row[number].measure_id,
+            "period": by_row[number].period.label,
+            "value": str(by_row[number].value),
+            "message": message,
+        }
+        for number, message in sorted(flags.items())[: imports.MAX_ERROR_ROWS]
+    ]
+
+
+def _record_check(measure_import, *, upload_error=None, result=None, flags=None, existing=None):
+    measure_import.flags, measure_import.flag_count = [], 0
     if upload_error is not None:
         measure_import.errors = [imports.RowError(0, "", upload_error).as_dict()]
         measure_import.error_count = measure_import.error_row_count = 1
         measure_import.row_count = 0
         measure_import.new_count = measure_import.replaced_count = 0
     else:
+        measure_import.flags = _flag_list(result, flags or {})
+        measure_import.flag_count = len(flags or {})
         measure_import.errors = [error.as_dict() for error in result.errors]
         measure_import.error_count = result.error_count
         measure_import.error_row_count = result.error_row_count
@@ -125,33 +200,43 @@ def upload_import(*, plan, upload, by):
     )
     measure_import.file.save(upload.name, upload, save=False)
     try:
-        result = _check(measure_import)
+        result, flags = _check(measure_import)
     except imports.UnreadableFile as error:
         _record_check(measure_import, upload_error=str(error))
     else:
-        _record_check(measure_import, result=result)
+        _record_check(measure_import, result=result, flags=flags)
     measure_import._history_user = by
     measure_import.save()
     return measure_import
 
 
 @transaction.atomic
-def apply_import(*, measure_import, by):
+def apply_import(*, measure_import, by, confirmed=False):
     """Apply every row or none. The stored file is checked again, since figures may have
-    changed since the preview; any error leaves the database as it was."""
+    changed since the preview; any error leaves the database as it was. Rows flagged as far
+    from their measure's recent figures need ``confirmed``, given on seeing those very rows:
+    if the check now flags rows the preview did not, nothing is applied and the new flags are
+    kept for the person to see. The figures wait for release, like typed ones."""
     measure_import = MeasureImport.objects.select_for_update().get(pk=measure_import.pk)
     if measure_import.status != MeasureImport.Status.PREVIEWED:
         raise InvalidTransition(
             f"This import is {measure_import.get_status_display().lower()}: it cannot be applied."
         )
+    previewed = {(flag["row"], flag["message"]) for flag in measure_import.flags}
+    previewed_count = measure_import.flag_count
+    flags = {}
     try:
-        result = _check(measure_import)
+        result, flags = _check(measure_import)
     except imports.UnreadableFile as error:
         _record_check(measure_import, upload_error=str(error))
     else:
         existing = _existing(result.rows) if not result.errors else {}
-        _record_check(measure_import, result=result, existing=existing)
-    if measure_import.errors:
+        _record_check(measure_import, result=result, flags=flags, existing=existing)
+    flagged_as_previewed = (
+        measure_import.flag_count == previewed_count
+        and {(flag["row"], flag["message"]) for flag in measure_import.flags} == previewed
+    )
+    if measure_import.errors or (flags and not (confirmed and flagged_as_previewed)):
         measure_import._history_user = by
         measure_import.save()
         return measure_import
@@ -161,11 +246,15 @@ def apply_import(*, measure_import, by):
         point = existing.get(key) or DataPoint(
             measure_id=row.measure_id, period_kind=row.period.kind, period_start=row.period.start
         )
-        point.value = row.value
-        point.comparison_value = row.comparison
-        point.target = row.target
-        point.source = row.source
-        point.note = row.note
+        point.enter(
+            by=by,
+            flag=flags.get(row.row, ""),
+            value=row.value,
+            comparison_value=row.comparison,
+            target=row.target,
+            source=row.source,
+            note=row.note,
+        )
         point.imported_by = measure_import
         point.updated_at = timezone.now()
         (updates if point.pk else creates).append(point)
@@ -216,9 +305,13 @@ def save_report_commentary(*, report, texts, by):
         entry.save()
 
 
+@transaction.atomic
 def publish_report(*, report, by, note):
+    """Publish the report, releasing first the figures of its quarter for its plan: the report
+    is frozen with them, and publishing it is the decision to make them public."""
     if not QuarterlyReport.objects.filter(pk=report.pk).exists():
         raise InvalidTransition("The report no longer exists.")
+    release_figures(quarter=report.period, by=by, plan=report.plan)
     return publishing.publish(obj=report, by=by, note=note)
 
 

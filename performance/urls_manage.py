@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage
+from .views import manage, release
 
 app_name = "performance_manage"
 
@@ -10,6 +10,9 @@ urlpatterns = [
     path("measures/<int:pk>/figures/new/", manage.figure_add, name="figure_add"),
     path("measures/<int:pk>/commentary/new/", manage.commentary_add, name="commentary_add"),
     path("figures/<int:pk>/edit/", manage.figure_edit, name="figure_edit"),
+    path("figures/release/", release.release_list, name="release_list"),
+    path("figures/release/<slug:quarter>/", release.release_quarter, name="release_quarter"),
+    path("figures/release/<slug:quarter>/release/", release.release_figures, name="release"),
     path("imports/", manage.import_list, name="imports"),
     path("imports/new/", manage.import_upload, name="import_upload"),
     path("imports/template.csv", manage.import_template, name="import_template"),

@@ -2,7 +2,7 @@
 
 from django import template
 
-from ..models import MeasureImport, ScrutinyAction
+from ..models import DataPoint, MeasureImport, ScrutinyAction
 
 register = template.Library()
 
@@ -14,6 +14,7 @@ def performance_attention():
             status=MeasureImport.Status.PREVIEWED
         ).count(),
         "overdue_actions": ScrutinyAction.objects.overdue().count(),
+        "figures_awaiting_release": DataPoint.objects.awaiting_release().count(),
     }
 
 

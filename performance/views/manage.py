@@ -33,6 +33,7 @@ from ..models import (
     ReportCommentary,
     ScrutinyAction,
     ScrutinyMeeting,
+    UnconfirmedFigure,
 )
 
 PREVIEW_ROWS = 50
@@ -76,7 +77,7 @@ def index(request):
     plan_id = request.GET.get("plan")
     plans = list(_plans())
     plan = next((p for p in plans if str(p.pk) == plan_id), None) or (plans[0] if plans else None)
-    sections = selectors.plan_sections(plan) if plan else []
+    sections = selectors.plan_sections(plan, figures=selectors.ENTERED) if plan else []
     return render(
         request,
         "performance/manage/index.html",
@@ -84,6 +85,8 @@ def index(request):
             "plans": plans,
             "plan": plan,
             "sections": sections,
+            "awaiting_release": selectors.quarters_awaiting_release(),
+            "releasers": selectors.who_may_release(),
             "recent_imports": MeasureImport.objects.select_related("uploaded_by")[:5],
             "open_actions": ScrutinyAction.objects.open().select_related("raised_at")[:10],
         },
@@ -93,7 +96,7 @@ def index(request):
 @staff("performance.view_datapoint")
 def measure(request, pk):
     measure = _measure(pk)
-    row = selectors.measure_row(measure)
+    row = selectors.measure_row(measure, figures=selectors.ENTERED)
     figure_form = None
     if measure.is_numeric:
         figure_form = FigureForm(measure=measure)
@@ -107,7 +110,42 @@ def measure(request, pk):
             "points": list(reversed(row.points)),
             "commentary": selectors.measure_commentary(measure),
             "figure_form": figure_form,
+            "releasers": selectors.who_may_release(),
         },
+    )
+
+
+def _record(request, form, *, measure, period):
+    """Record the figure the valid ``form`` holds; False, with the problem on the form, if the
+    service refuses it (a figure changed since the form was checked)."""
+    data = form.cleaned_data
+    try:
+        services.record_figure(
+            measure=measure,
+            period=period,
+            value=data["value"],
+            comparison_value=data["comparison_value"],
+            target=data["target"],
+            source=data["source"],
+            note=data["note"],
+            by=request.user,
+            # Only the warning the person was shown is confirmed.
+            confirmed=bool(form.flag and data["confirmed"]),
+        )
+    except ValidationError as error:
+        form.add_error(None, error)  # by field when the service names them
+        return False
+    except UnconfirmedFigure as error:
+        form.show_flag(str(error))
+        return False
+    return True
+
+
+def _saved_message(request, period, verb):
+    messages.success(
+        request,
+        f"The figure for {period.label} was {verb}. It is a draft until a decision maker "
+        "releases the quarter's figures.",
     )
 
 
@@ -123,19 +161,10 @@ def figure_add(request, pk):
         return redirect("performance_manage:measure", pk=measure.pk)
     form = FigureForm(request.POST or None, measure=measure)
     if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        services.record_figure(
-            measure=measure,
-            period=data["period"],
-            value=data["value"],
-            comparison_value=data["comparison_value"],
-            target=data["target"],
-            source=data["source"],
-            note=data["note"],
-            by=request.user,
-        )
-        messages.success(request, f"The figure for {data['period'].label} was saved.")
-        return redirect("performance_manage:measure", pk=measure.pk)
+        period = form.cleaned_data["period"]
+        if _record(request, form, measure=measure, period=period):
+            _saved_message(request, period, "saved")
+            return redirect("performance_manage:measure", pk=measure.pk)
     return _form_page(request, form, title=f"Add a figure: {measure.wording}", crumbs=crumbs)
 
 
@@ -148,26 +177,26 @@ def figure_edit(request, pk):
         (reverse("performance_manage:measure", args=[measure.pk]), measure.wording),
     ]
     form = FigureForm(request.POST or None, instance=point, measure=measure)
-    if request.method == "POST" and form.is_valid():
-        data = form.cleaned_data
-        services.record_figure(
-            measure=measure,
-            period=point.period,
-            value=data["value"],
-            comparison_value=data["comparison_value"],
-            target=data["target"],
-            source=data["source"],
-            note=data["note"],
-            by=request.user,
-        )
-        messages.success(request, f"The figure for {point.period.label} was corrected.")
+    saved = (
+        request.method == "POST"
+        and form.is_valid()
+        and _record(request, form, measure=measure, period=point.period)
+    )
+    if saved:
+        _saved_message(request, point.period, "corrected")
         return redirect("performance_manage:measure", pk=measure.pk)
+    intro = measure.wording
+    if point.is_released:
+        intro += (
+            ". This figure is public: your correction is a draft, and the public keeps the "
+            "released figure until a decision maker releases the correction."
+        )
     return _form_page(
         request,
         form,
         title=f"Correct the figure for {point.period.label}",
         crumbs=crumbs,
-        intro=measure.wording,
+        intro=intro,
     )
 
 
@@ -253,6 +282,8 @@ def import_detail(request, pk):
         "performance/manage/import.html",
         {
             "measure_import": measure_import,
+            "flagged": _flagged_rows(measure_import),
+            "flags_cut_short": measure_import.flag_count > len(measure_import.flags),
             "error_rows": error_rows,
             "error_count": measure_import.error_count,
             "error_row_count": measure_import.error_row_count,
@@ -261,6 +292,17 @@ def import_detail(request, pk):
             "preview_limit": PREVIEW_ROWS,
         },
     )
+
+
+def _flagged_rows(measure_import):
+    """The rows flagged for confirmation, each with its measure."""
+    from plans.models import Measure
+
+    if measure_import.errors or not measure_import.flags:
+        return []
+    ids = {flag["measure"] for flag in measure_import.flags}
+    measures = Measure.objects.in_bulk(ids)
+    return [{**flag, "measure": measures.get(flag["measure"])} for flag in measure_import.flags]
 
 
 def _preview_rows(measure_import):
@@ -280,15 +322,22 @@ def _preview_rows(measure_import):
         measure_import.file.close()
     measures = {m.pk: m for m in Measure.objects.filter(plan=measure_import.plan).exclude(unit="")}
     result = check_rows(header, body[:PREVIEW_ROWS], measures=measures)
-    return [{"row": row, "measure": measures[row.measure_id]} for row in result.rows]
+    flagged = {flag["row"] for flag in measure_import.flags}
+    return [
+        {"row": row, "measure": measures[row.measure_id], "flagged": row.row in flagged}
+        for row in result.rows
+    ]
 
 
 @require_POST
 @staff("performance.change_measureimport")
 def import_apply(request, pk):
     measure_import = get_object_or_404(MeasureImport, pk=pk)
+    confirmed = request.POST.get("confirmed") == "yes"
     try:
-        measure_import = services.apply_import(measure_import=measure_import, by=request.user)
+        measure_import = services.apply_import(
+            measure_import=measure_import, by=request.user, confirmed=confirmed
+        )
     except InvalidTransition as error:
         messages.error(request, str(error))
     else:
@@ -296,10 +345,23 @@ def import_apply(request, pk):
             messages.success(
                 request,
                 f"{measure_import.row_count} rows applied: {measure_import.new_count} new "
-                f"figures, {measure_import.replaced_count} replaced.",
+                f"figures, {measure_import.replaced_count} replaced. They are drafts until a "
+                "decision maker releases each quarter's figures.",
+            )
+        elif measure_import.errors:
+            messages.error(request, "Nothing was applied: the file now has errors, listed below.")
+        elif confirmed:
+            messages.error(
+                request,
+                "Nothing was applied: the rows to check changed since you saw them. Check the "
+                "rows listed below, then confirm again.",
             )
         else:
-            messages.error(request, "Nothing was applied: the file now has errors, listed below.")
+            messages.error(
+                request,
+                "Nothing was applied: tick “I have checked the flagged figures” once you have "
+                "checked each row listed below.",
+            )
     return redirect(measure_import.get_absolute_url())
 
 

@@ -13,7 +13,7 @@ from pcc_portal.tables import csv_response
 from plans.selectors import published_measure
 
 from .. import selectors
-from ..models import DataPoint, QuarterlyReport, ScrutinyMeeting
+from ..models import QuarterlyReport, ScrutinyMeeting
 from ..periods import PeriodError, parse_quarter_slug
 
 
@@ -28,11 +28,12 @@ def dashboard(request):
             "plan": plan,
             "sections": sections,
             "latest_report": latest_report,
-            "demonstration": DataPoint.objects.filter(
-                measure__plan=plan, demonstration=True
-            ).exists()
-            if plan
-            else False,
+            "demonstration": any(
+                point.demonstration
+                for section in sections
+                for row in section.rows
+                for point in row.points
+            ),
         },
     )
 
@@ -46,7 +47,7 @@ def _public_measure(pk):
 
 def measure_detail(request, pk):
     measure = _public_measure(pk)
-    row = selectors.measure_row(measure)
+    row = selectors.measure_row(measure, figures=selectors.PUBLIC)
     return render(
         request,
         "performance/measure.html",
@@ -81,7 +82,7 @@ def measure_csv(request, pk):
         "demonstration",
     ]
     rows = [heading]
-    for point in DataPoint.objects.filter(measure=measure).order_by("period_start", "period_kind"):
+    for point in selectors.public_measure_figures(measure):
         period = point.period
         rows.append(
             [

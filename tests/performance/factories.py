@@ -6,6 +6,7 @@ from decimal import Decimal
 
 import factory
 from django.contrib.contenttypes.models import ContentType
+from django.utils import timezone
 
 from performance import periods
 from performance.models import (
@@ -60,6 +61,8 @@ class DataPointFactory(factory.django.DjangoModelFactory):
     period_kind = periods.QUARTER
     period_start = datetime.date(2021, 4, 1)
     value = Decimal("24000")
+    # Released, as most tests want figures the public sees; released_at=None makes a draft.
+    released_at = factory.LazyFunction(timezone.now)
 
 
 class MeasureCommentaryFactory(factory.django.DjangoModelFactory):
@@ -134,8 +137,8 @@ def mark_published(obj, *, by):
 FIRST_QUARTER = periods.Period.quarter(2019, 1)
 
 
-def quarterly_series(measure, *, start=FIRST_QUARTER, values, comparisons=None):
-    """Quarterly figures from ``start`` on."""
+def quarterly_series(measure, *, start=FIRST_QUARTER, values, comparisons=None, released=True):
+    """Quarterly figures from ``start`` on, released (public) unless ``released`` is False."""
     period = start
     points = []
     for index, value in enumerate(values):
@@ -147,6 +150,7 @@ def quarterly_series(measure, *, start=FIRST_QUARTER, values, comparisons=None):
                 period_start=period.start,
                 value=Decimal(str(value)),
                 comparison_value=None if comparison is None else Decimal(str(comparison)),
+                released_at=timezone.now() if released else None,
             )
         )
         period = _next_quarter(period)

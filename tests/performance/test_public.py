@@ -6,6 +6,7 @@ import io
 
 import pytest
 from django.urls import reverse
+from django.utils import timezone
 
 from performance.models import DataPoint
 from tests.performance.factories import (
@@ -107,6 +108,7 @@ def test_the_measure_csv_quotes_text_a_spreadsheet_would_run(client, measure, de
         comparison_value="-0.25",
         source='=HYPERLINK("http://evil.example","Click")',
         note="@SUM(A1:A2)",
+        released_at=timezone.now(),
     )
     response = client.get(reverse("performance:measure_csv", args=[measure.pk]))
     body = response.getvalue().decode("utf-8-sig")
@@ -124,6 +126,7 @@ def test_demonstration_figures_are_labelled(client, measure, published_plan):
         period_start="2021-04-01",
         value=5,
         demonstration=True,
+        released_at=timezone.now(),
     )
     for url in (
         reverse("performance:dashboard"),
