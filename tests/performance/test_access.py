@@ -156,6 +156,35 @@ class TestFigureEditAccess(AccessRule):
         return {"pk": DataPointFactory().pk}
 
 
+class TestReleaseListAccess(AccessRule):
+    url_name = "performance_manage:release_list"
+    access = "performance.view_datapoint"
+
+    def make_url_kwargs(self):
+        DataPointFactory(released_at=None)
+        return {}
+
+
+class TestReleaseQuarterAccess(AccessRule):
+    url_name = "performance_manage:release_quarter"
+    access = "performance.view_datapoint"
+
+    def make_url_kwargs(self):
+        DataPointFactory(released_at=None)  # 2021-22 Q1
+        return {"quarter": "2021-22-q1"}
+
+
+class TestReleaseAccess(AccessRule):
+    url_name = "performance_manage:release"
+    access = "performance.release_figures"
+    method = "post"
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        DataPointFactory(released_at=None)
+        return {"quarter": "2021-22-q1"}
+
+
 class TestImportListAccess(AccessRule):
     url_name = "performance_manage:imports"
     access = "performance.view_measureimport"
