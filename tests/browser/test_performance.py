@@ -28,7 +28,6 @@ pytestmark = pytest.mark.browser
 @pytest.fixture
 def performance_data(decision_maker):
     plan = PlanFactory(slug="police-and-crime-plan-2021-2025")
-    mark_published(plan, by=decision_maker)
     asb = PriorityFactory(plan=plan, number=1, title="Getting tough on anti-social behaviour")
     roads = PriorityFactory(plan=plan, number=2, title="Targeting dangerous drivers")
     incidents = MeasureFactory(
@@ -49,6 +48,8 @@ def performance_data(decision_maker):
         incidents, values=[24000 + 150 * (q % 4) for q in range(12)], comparisons=[24500] * 12
     )
     quarterly_series(ksi, values=[210 - q for q in range(12)], comparisons=[215] * 12)
+    # Published after its measures are added: the public reads the plan as published.
+    mark_published(plan, by=decision_maker)
     report = QuarterlyReportFactory(plan=plan, financial_year=2021, quarter=2)
     publishing.publish(obj=report, by=decision_maker, note="First publication")
     meeting = ScrutinyMeetingFactory(date=datetime.date(2021, 11, 15), report=report)
@@ -236,3 +237,49 @@ def test_staff_record_a_scrutiny_meeting_and_its_actions(
     action.refresh_from_db()
     assert action.status == "closed"
     check_accessibility(page)
+
+
+def test_a_flagged_figure_is_confirmed_then_released_by_a_decision_maker(
+    page, live_server, editor, decision_maker, performance_data
+):
+    ksi = performance_data["ksi"]  # 2021-22: 202, 201, 200 and 199 casualties
+    sign_in(page, live_server, editor)
+    page.problems.expected_failures.add(
+        f"{live_server.url}/manage/performance/measures/{ksi.pk}/figures/new/"
+    )
+    visit(page, f"/manage/performance/measures/{ksi.pk}/figures/new/")
+    page.get_by_label("Period").fill("2022-23 Q1")
+    page.get_by_label("Value (casualties)").fill("410")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save figure").click()
+    assert "more than 50% away from 200.5 casualties" in page.inner_text("main")
+    assert page.get_by_label("Value (casualties)").input_value() == "410"
+    check_accessibility(page)
+    page.get_by_label("I have checked this figure").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Save figure").click()
+    assert "Awaiting release" in page.inner_text("main")
+    check_accessibility(page)
+    visit(page, "/manage/performance/figures/release/2022-23-q1/")
+    assert page.get_by_role("button", name="Release these figures").count() == 0
+    assert "ask a decision maker" in page.inner_text("main")
+    _sign_out(page)
+
+    sign_in(page, live_server, decision_maker)
+    visit(page, "/manage/performance/")
+    page.get_by_role("link", name="1 figure for 2022-23 Q1").click()
+    check_accessibility(page)
+    assert "410" in page.inner_text("main") and "Not public" in page.inner_text("main")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Release these figures").click()
+    assert "1 figure for 2022-23 Q1 released" in page.inner_text("main")
+    check_accessibility(page)
+    visit(page, "/manage/performance/figures/release/")
+    assert DataPoint.objects.get(measure=ksi, period_start="2022-04-01").is_released
+    visit(page, f"/performance/measures/{ksi.pk}/")
+    assert page.locator("table[data-chart-table] tbody tr").count() == 13
+
+
+def _sign_out(page):
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
