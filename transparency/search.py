@@ -218,13 +218,13 @@ def rebuild_index():
 
     SearchEntry.objects.all().delete()
     latest = (
-        Version.objects.ready()
+        Version.objects.public()
         .values("content_type", "object_id")
         .annotate(number=models.Max("number"))
     )
     for row in latest:
         version = (
-            Version.objects.ready()
+            Version.objects.public()
             .filter(content_type=row["content_type"], object_id=row["object_id"])
             .get(number=row["number"])
         )

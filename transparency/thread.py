@@ -192,7 +192,7 @@ def _scrutiny_actions(priority, version):
     published note left them: an action added or updated since is not public until a note
     reports it."""
     meetings = ScrutinyMeeting.objects.public()
-    notes = Version.objects.ready().filter(
+    notes = Version.objects.public().filter(
         content_type=ContentType.objects.get_for_model(ScrutinyMeeting),
         object_id__in=meetings.values("pk"),
     )

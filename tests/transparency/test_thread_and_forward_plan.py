@@ -266,3 +266,25 @@ def test_another_page_can_show_a_priority_golden_thread_with_the_template_tag(
     assert "Sample Tagged Trust" in html
     assert "Commitments and their delivery" in html
     assert "Police and Crime Panel reports" in html and "Scrutiny actions" in html
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_scrutiny_note_no_longer_reports_actions_in_the_thread(
+    client, editor, published_priority
+):
+    meeting = ScrutinyMeetingFactory(date=datetime.date(2021, 11, 15))
+    action = ScrutinyActionFactory(raised_at=meeting, description="Report on speed cameras.")
+    action.priorities.add(published_priority)
+    mark_published(meeting, by=editor)
+    services.update_action(
+        action=action, status="closed", update="", closed_on=datetime.date(2022, 2, 1), by=editor
+    )
+    later = ScrutinyMeetingFactory(date=datetime.date(2022, 2, 21))
+    mark_published(later, by=editor)
+    url = published_priority.get_absolute_url()
+    assert "Closed" in client.get(url).content.decode().split('id="thread-scrutiny-actions"')[1]
+
+    # The later note is withdrawn: the closure it reported is no longer public.
+    publications.withdraw(obj=later, by=editor, reason="Published in error")
+    thread = client.get(url).content.decode().split('id="thread-scrutiny-actions"')[1]
+    assert "speed cameras" in thread and "Closed" not in thread
