@@ -1,14 +1,13 @@
 """Publishing: freeze a numbered version, queue its PDF, run and guard the render job.
 
 ``publish`` is the one way anything becomes public. Render jobs are claimed under a row lock,
-heartbeat while rendering, retry with backoff up to a cap, and end succeeded or dead: a worker
-killed mid-render leaves a job the next delivery or the stall sweep picks up again.
+heartbeat while rendering, retry with backoff up to a cap, and end succeeded or dead
+(``publications.jobs``): a worker killed mid-render leaves a job the next delivery or the stall
+sweep picks up again.
 """
 
 import hashlib
 import logging
-import threading
-import traceback
 from importlib import import_module
 
 from django.conf import settings
@@ -19,7 +18,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from . import pdf
+from . import jobs, pdf
 from .models import InvalidTransition, RenderJob, Version, Withdrawal
 
 logger = logging.getLogger(__name__)
@@ -126,95 +125,36 @@ def queue_render(*, version):
     return job
 
 
-def _send_after_commit(job, countdown=0):
+def _send(job, countdown=0):
     from .tasks import render_version_pdf
 
-    transaction.on_commit(lambda: render_version_pdf.apply_async((job.pk,), countdown=countdown))
+    render_version_pdf.apply_async((job.pk,), countdown=countdown)
 
 
-@transaction.atomic
+def _send_after_commit(job, countdown=0):
+    transaction.on_commit(lambda: _send(job, countdown))
+
+
 def retry_render(*, job, by):
     """Staff asked to try a failed or dead render again: a fresh set of attempts."""
-    job = RenderJob.objects.select_for_update().get(pk=job.pk)
-    if job.status not in (RenderJob.Status.FAILED, RenderJob.Status.DEAD):
-        raise InvalidTransition(f"{job} is {job.get_status_display().lower()}; nothing to retry.")
-    job.status = RenderJob.Status.QUEUED
-    job.attempts = 0
-    job.next_attempt_at = timezone.now()
-    job.save(update_fields=["status", "attempts", "next_attempt_at"])
-    Version.objects.filter(pk=job.version_id).update(status=Version.Status.RENDERING)
+    job = jobs.retry(job)
     logger.info("render job %s retried by %s", job.pk, by)
     _send_after_commit(job)
     return job
 
 
-def _claim(job_id, redelivered):
-    """Take the job for this worker, or return None when there is nothing to do."""
-    with transaction.atomic():
-        job = RenderJob.objects.select_for_update().filter(pk=job_id).first()
-        if job is None or job.is_finished:
-            return None
-        now = timezone.now()
-        alive = job.status == RenderJob.Status.RUNNING and job.heartbeat_at > now - job.STALL_AFTER
-        # Tasks are acknowledged late, so the broker redelivers a message only when the worker
-        # that had it died: its RUNNING job is an orphan, whatever its last heartbeat says.
-        if alive and not redelivered:
-            return None  # another worker is rendering it right now
-        if job.attempts >= job.max_attempts:
-            _give_up(job, job.error or "The worker stopped while rendering, too many times.")
-            return None
-        job.status = RenderJob.Status.RUNNING
-        job.attempts += 1
-        job.heartbeat_at = job.started_at = now
-        job.save(update_fields=["status", "attempts", "heartbeat_at", "started_at"])
-        return job
-
-
-def _give_up(job, error):
-    job.status = RenderJob.Status.DEAD
-    job.error = error
-    job.finished_at = timezone.now()
-    job.save(update_fields=["status", "error", "finished_at"])
-    Version.objects.filter(pk=job.version_id).update(status=Version.Status.FAILED)
-
-
-class _Heartbeat(threading.Thread):
-    """Marks the job alive while a long render runs, so the stall sweep leaves it alone."""
-
-    def __init__(self, job_id):
-        super().__init__(daemon=True)
-        self.job_id = job_id
-        self.stopped = threading.Event()
-
-    def run(self):
-        from django.db import connection
-
-        try:
-            while not self.stopped.wait(RenderJob.HEARTBEAT_EVERY.total_seconds()):
-                RenderJob.objects.filter(pk=self.job_id, status=RenderJob.Status.RUNNING).update(
-                    heartbeat_at=timezone.now()
-                )
-        finally:
-            connection.close()
-
-
 def run_render_job(*, job_id, redelivered=False):
     """Render one job's PDF. Safe to call any number of times for the same job."""
-    job = _claim(job_id, redelivered)
+    job = jobs.claim(RenderJob, job_id, status=RenderJob.Status.RUNNING, redelivered=redelivered)
     if job is None:
         return None
-    heartbeat = _Heartbeat(job.pk)
-    heartbeat.start()
     try:
-        version = job.version
-        result = pdf.render_pdf(version.document_html)
+        with jobs.beating(RenderJob.objects.filter(pk=job.pk, claimed_by=job.claimed_by)):
+            result = pdf.render_pdf(job.version.document_html)
     except Exception as error:  # any failure is recorded for staff, never lost
-        heartbeat.stopped.set()
         logger.exception("render job %s failed", job.pk)
-        _record_failure(job.pk, error)
+        jobs.record_failure(job, error, resend=_send)
         return None
-    finally:
-        heartbeat.stopped.set()
     return _record_success(job.pk, result)
 
 
@@ -244,37 +184,6 @@ def _record_success(job_id, result):
     return job
 
 
-@transaction.atomic
-def _record_failure(job_id, error):
-    job = RenderJob.objects.select_for_update().get(pk=job_id)
-    if job.is_finished:
-        return job
-    reason = "".join(traceback.format_exception_only(type(error), error)).strip()
-    if job.attempts >= job.max_attempts:
-        _give_up(job, reason)
-        return job
-    job.status = RenderJob.Status.FAILED
-    job.error = reason
-    job.next_attempt_at = timezone.now() + job.backoff()
-    job.save(update_fields=["status", "error", "next_attempt_at"])
-    _send_after_commit(job, countdown=job.backoff().total_seconds())
-    return job
-
-
 def requeue_stalled_jobs(*, now=None):
     """Beat task body: send again the jobs whose worker died or whose message was lost."""
-    requeued = 0
-    for job_id in RenderJob.objects.stalled(now=now).values_list("pk", flat=True):
-        with transaction.atomic():
-            job = RenderJob.objects.select_for_update().get(pk=job_id)
-            if not RenderJob.objects.stalled(now=now).filter(pk=job.pk).exists():
-                continue  # picked up or finished since the sweep began
-            if job.attempts >= job.max_attempts:
-                _give_up(job, job.error or "The worker stopped while rendering, too many times.")
-                continue
-            job.status = RenderJob.Status.QUEUED
-            job.next_attempt_at = timezone.now()
-            job.save(update_fields=["status", "next_attempt_at"])
-            _send_after_commit(job)
-            requeued += 1
-    return requeued
+    return jobs.requeue_stalled(RenderJob, resend=_send, now=now)
