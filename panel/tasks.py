@@ -1,25 +1,32 @@
-"""Celery tasks for agenda packs: they take ids and call a service."""
+"""Celery tasks for agenda packs: they take ids and call a service.
+
+Acknowledged late: a message is redelivered only when the worker that had it died, and the
+redelivered task takes over the build that worker left (see ``publications.jobs``)."""
 
 from celery import shared_task
 
 from .services import packs
 
 
-@shared_task(ignore_result=True)
-def build_pack(build_id):
-    packs.start_build(build_id=build_id)
+def _redelivered(task):
+    return bool((task.request.delivery_info or {}).get("redelivered"))
+
+
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def build_pack(self, build_id):
+    packs.start_build(build_id=build_id, redelivered=_redelivered(self))
 
 
 # Results are kept: the chord's body runs when every paper has reported back.
 @shared_task(acks_late=True, reject_on_worker_lost=True)
-def render_pack_paper(render_id):
-    packs.render_paper(render_id=render_id)
+def render_pack_paper(render_id, build_id=None):
+    packs.render_paper(render_id=render_id, build_id=build_id)
     return render_id
 
 
-@shared_task(acks_late=True, reject_on_worker_lost=True, ignore_result=True)
-def assemble_pack(build_id):
-    packs.assemble_pack(build_id=build_id)
+@shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
+def assemble_pack(self, build_id, attempt=None):
+    packs.assemble_pack(build_id=build_id, attempt=attempt, redelivered=_redelivered(self))
 
 
 @shared_task(ignore_result=True)

@@ -7,19 +7,27 @@ publication like any other: ``AgendaPack`` (one per meeting) is ``Publishable``,
 publication of it is a ``publications.Version`` (numbered, with its change note, who, when,
 frozen agenda HTML and text for search, the public PDF, checksum), so the public and staff see
 packs exactly as they see every other document. The pack's own ``PackBuild`` (one per version)
-replaces the render job: it records the frozen agenda (``PackItem``/``PackPaper``), the members'
-PDF with the exempt papers (never the version's public PDF), and the build's progress and error.
+replaces the render job, with the same guarantees (claim, heartbeat, retries, dead state): it
+records the frozen agenda (``PackItem``/``PackPaper``), the members' PDF with the exempt papers
+(never the version's public PDF), and the build's progress and error.
 
 ``PaperRender`` is the cache: one row per frozen paper (its content hash), holding the paper's
 PDF, page count and whether it is tagged, so a rebuild renders only the papers that changed.
 """
+
+from datetime import timedelta
 
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 
-from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+from pcc_portal.publications.models import (
+    Publishable,
+    PublishableQuerySet,
+    Version,
+    WorkerJob,
+)
 
 from .papers import private_storage
 
@@ -91,15 +99,28 @@ class PaperRender(models.Model):
         return f"{self.title} ({self.get_status_display().lower()})"
 
 
-class PackBuild(models.Model):
-    """One publication of a pack: the frozen agenda and the job that assembles its PDFs."""
+class PackBuild(WorkerJob):
+    """One publication of a pack: the frozen agenda, and the job that assembles its PDFs.
+
+    The build has the render jobs' guarantees (``WorkerJob``): it is claimed under a row lock
+    when it starts and again when it is assembled, so two workers never assemble it; it beats
+    while its papers render and while it is assembled, so the stall sweep restarts only a build
+    whose worker died; a failed attempt is retried after a backoff up to a cap, then the build
+    is dead with its reason for staff, who may build it again."""
 
     class Status(models.TextChoices):
         QUEUED = "queued", "Queued"
         RENDERING = "rendering", "Rendering papers"
         ASSEMBLING = "assembling", "Assembling"
         READY = "ready", "Published"
-        FAILED = "failed", "Failed"
+        FAILED = "failed", "Failed, will retry"
+        DEAD = "dead", "Failed"
+
+    RUNNING_STATUSES = (Status.RENDERING, Status.ASSEMBLING)
+    WAITING_STATUSES = (Status.QUEUED, Status.FAILED)
+    FINISHED_STATUSES = (Status.READY, Status.DEAD)
+    # Papers wait in the queue behind other work without beating: allow for that.
+    STALL_AFTER = timedelta(minutes=5)
 
     version = models.OneToOneField(Version, on_delete=models.PROTECT, related_name="pack_build")
     meeting = models.ForeignKey(
@@ -107,7 +128,6 @@ class PackBuild(models.Model):
     )
     supplementary = models.BooleanField(default=False)
     status = models.CharField(max_length=20, choices=Status, default=Status.QUEUED)
-    error = models.TextField(blank=True)
     members_pdf = models.FileField(upload_to="panel/packs/", storage=private_storage, blank=True)
     members_page_count = models.PositiveIntegerField(null=True, blank=True)
     members_sha256 = models.CharField(max_length=64, blank=True)
@@ -121,17 +141,18 @@ class PackBuild(models.Model):
     papers_rendered = models.PositiveIntegerField(default=0)
     assembly_seconds = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
-    finished_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-version__number"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(attempts__lte=models.F("max_attempts")),
+                name="pack_build_attempts_within_cap",
+            )
+        ]
 
     def __str__(self):
         return f"{self.version} ({self.get_status_display().lower()})"
-
-    @property
-    def is_finished(self):
-        return self.status in (self.Status.READY, self.Status.FAILED)
 
     def get_members_pdf_url(self):
         return reverse(

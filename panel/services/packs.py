@@ -9,13 +9,17 @@ members (exempt papers included) and once for the public. Page numbers are the m
 in both: the public pack leaves exempt pages out rather than renumbering, so "page 40" is the
 same page for everyone. A supplementary pack is a new version whose late papers follow all the
 others, so the pages of the first pack keep their numbers.
+
+A build is a worker job like a version's render job (``publications.jobs``): each attempt is
+claimed under the build's row lock, and assembly claims it again, so two workers never assemble
+one build; papers beat for the build while they render and assembly beats while it runs, so the
+stall sweep restarts only a build whose worker died; a failed attempt is retried after a backoff
+up to a cap, then the build is dead with its reason, and staff may build it again.
 """
 
-import datetime
 import hashlib
 import logging
 import time
-import traceback
 from dataclasses import dataclass, field
 
 from django.conf import settings
@@ -27,6 +31,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal.publications import jobs
 from pcc_portal.publications import pdf as publications_pdf
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import InvalidTransition, Version
@@ -132,11 +137,26 @@ def _render_for(paper):
 
 
 def _in_progress(meeting):
-    return (
-        PackBuild.objects.filter(meeting=meeting)
-        .exclude(status__in=[PackBuild.Status.READY, PackBuild.Status.FAILED])
-        .exists()
-    )
+    """A build of the meeting's pack is queued or a worker is on it: one at a time."""
+    return PackBuild.objects.filter(
+        meeting=meeting,
+        status__in=[
+            PackBuild.Status.QUEUED,
+            PackBuild.Status.RENDERING,
+            PackBuild.Status.ASSEMBLING,
+        ],
+    ).exists()
+
+
+def _give_up_retries(meeting, *, version):
+    """A newer version replaces a build still waiting for its retry: it is not tried again
+    (staff publishing a corrected agenda need not wait for a broken one to use its attempts)."""
+    for build in PackBuild.objects.select_for_update().filter(
+        meeting=meeting, status=PackBuild.Status.FAILED
+    ):
+        jobs.give_up(
+            build, f"{build.error}\nNot tried again: version {version.number} replaced it."
+        )
 
 
 class _Withdrawn:
@@ -206,6 +226,7 @@ def publish_pack(*, meeting, by, note, supplementary=False):
     version, build = _new_version(
         meeting=meeting, pack=pack, by=by, note=note, supplementary=supplementary
     )
+    _give_up_retries(meeting, version=version)
     withdrawn = _Withdrawn(meeting, [p.version_id for item in items for p in item.papers.all()])
     for item in items:
         frozen = PackItem.objects.create(
@@ -359,6 +380,12 @@ def _newly_withdrawn(build, papers):
     ]
 
 
+def _send(build, countdown=0):
+    from ..tasks import build_pack
+
+    build_pack.apply_async((build.pk,), countdown=countdown)
+
+
 def _start(build_id):
     from ..tasks import build_pack
 
@@ -367,18 +394,16 @@ def _start(build_id):
 
 @transaction.atomic
 def retry_pack(*, build):
-    build = PackBuild.objects.select_for_update().get(pk=build.pk)
-    if build.status != PackBuild.Status.FAILED:
-        raise NothingToPublish("Only a failed pack can be built again.")
-    build.status, build.error = PackBuild.Status.QUEUED, ""
-    build.save(update_fields=["status", "error"])
-    version = build.version
-    version.status = Version.Status.RENDERING
-    version.save(update_fields=["status"])
-    for paper in PackPaper.objects.filter(item__build=build).select_related("render"):
-        if paper.render.status == PaperRender.Status.FAILED:
-            paper.render.status, paper.render.error = PaperRender.Status.PENDING, ""
-            paper.render.save(update_fields=["status", "error"])
+    """Staff asked for a failed build to be tried again: a fresh set of attempts. Only the
+    meeting's latest version is built again: a later one has replaced it."""
+    if PackBuild.objects.filter(
+        meeting=build.meeting_id, version__number__gt=build.version.number
+    ).exists():
+        raise NothingToPublish("A later version of the pack has been published since this one.")
+    try:
+        build = jobs.retry(build)
+    except InvalidTransition as error:
+        raise NothingToPublish("Only a failed pack can be built again.") from error
     transaction.on_commit(lambda: _start(build.pk))
     return build
 
@@ -386,44 +411,50 @@ def retry_pack(*, build):
 # --- Building ---------------------------------------------------------------------------------
 
 
-def start_build(*, build_id):
-    """Send the papers that need rendering to the workers, longest first, then assemble."""
+def start_build(*, build_id, redelivered=False):
+    """Claim the build for an attempt, send the papers that need rendering to the workers,
+    longest first, then assemble. Papers that failed on an earlier attempt are tried again."""
     from celery import chord
 
     from ..tasks import assemble_pack, render_pack_paper
 
-    build = PackBuild.objects.get(pk=build_id)
-    if build.is_finished:
+    build = jobs.claim(
+        PackBuild, build_id, status=PackBuild.Status.RENDERING, redelivered=redelivered
+    )
+    if build is None:
         return
+    renders = PaperRender.objects.filter(pack_papers__item__build=build)
+    PaperRender.objects.filter(
+        pk__in=renders.filter(status=PaperRender.Status.FAILED).values("pk")
+    ).update(status=PaperRender.Status.PENDING, error="")
     pending = list(
-        PaperRender.objects.filter(
-            pack_papers__item__build=build, status=PaperRender.Status.PENDING
-        )
+        renders.filter(status=PaperRender.Status.PENDING)
         .distinct()
         .order_by("-estimated_size")
         .values_list("pk", flat=True)
     )
-    PackBuild.objects.filter(pk=build_id).update(
-        status=PackBuild.Status.RENDERING, papers_rendered=len(pending)
-    )
+    PackBuild.objects.filter(pk=build_id).update(papers_rendered=len(pending))
+    assemble = assemble_pack.si(build_id, build.attempts)
     if pending:
-        chord([render_pack_paper.si(pk) for pk in pending])(assemble_pack.si(build_id))
+        chord([render_pack_paper.si(pk, build_id) for pk in pending])(assemble)
     else:
-        assemble_pack.delay(build_id)
+        assemble.delay()
 
 
-def render_paper(*, render_id):
-    """Render one paper's PDF into the cache. Safe to call again: a ready render is kept."""
+def render_paper(*, render_id, build_id=None):
+    """Render one paper's PDF into the cache, beating for the build that waits for it. Safe to
+    call again: a ready render is kept."""
     render = PaperRender.objects.get(pk=render_id)
     if render.status == PaperRender.Status.READY:
         return render
     started = time.monotonic()
     try:
-        result = publications_pdf.render_pdf(render.document_html)
-        info = assembly.inspect_pdf(result.content)
+        with jobs.beating(PackBuild.objects.filter(pk=build_id)):
+            result = publications_pdf.render_pdf(render.document_html)
+            info = assembly.inspect_pdf(result.content)
     except Exception as error:  # recorded for staff; assembly reports which paper failed
         logger.exception("rendering paper %s failed", render_id)
-        reason = "".join(traceback.format_exception_only(type(error), error)).strip()
+        reason = jobs.describe(error)
         with transaction.atomic():
             render = PaperRender.objects.select_for_update().get(pk=render_id)
             if render.status != PaperRender.Status.READY:
@@ -582,93 +613,96 @@ def _sections(sheets, *, members):
     return sections
 
 
-def assemble_pack(*, build_id):
-    """Put the pack together from cached renders and publish it (or record why it failed)."""
-    with transaction.atomic():
-        build = PackBuild.objects.select_for_update().select_related("version").get(pk=build_id)
-        if build.is_finished:
-            return build
-        build.status = PackBuild.Status.ASSEMBLING
-        build.save(update_fields=["status"])
+def assemble_pack(*, build_id, attempt=None, redelivered=False):
+    """Put the pack together from cached renders and publish it (or record why it failed).
+
+    Claimed under the build's row lock, so two workers never assemble the same build: it
+    carries on the attempt whose papers were just rendered; otherwise it goes ahead only if
+    the build's worker died (its heartbeat stopped, or this message was redelivered)."""
+    build = jobs.claim(
+        PackBuild,
+        build_id,
+        status=PackBuild.Status.ASSEMBLING,
+        redelivered=redelivered,
+        carries_on=lambda build: (
+            build.status == PackBuild.Status.RENDERING and build.attempts == attempt
+        ),
+    )
+    if build is None:
+        return None
     started = time.monotonic()
     try:
-        items = list(build.items.order_by("number").prefetch_related("papers__render"))
-        for item in items:
-            for paper in item.papers.all():
-                paper.item = item  # the frozen item, without a query per paper
-        papers = [paper for item in items for paper in item.papers.all()]
-        broken = [p for p in papers if p.render.status != PaperRender.Status.READY]
-        if broken:
-            raise RuntimeError(
-                "These papers could not be rendered: "
-                + "; ".join(f"“{p.title}”: {p.render.error or 'not rendered'}" for p in broken)
-            )
-        newly_withdrawn = _newly_withdrawn(build, papers)
-        for paper in newly_withdrawn:
-            paper.withheld = True
-        PackPaper.objects.bulk_update(newly_withdrawn, ["withheld"])
-        sheets = _sheets(build, items)
-        previous = (
-            PackBuild.objects.filter(meeting=build.meeting, status=PackBuild.Status.READY)
-            .exclude(front_page_count=None)
-            .order_by("-version__number")
-            .values_list("front_page_count", flat=True)
-            .first()
-        )
-        # Without exempt or withdrawn papers the members' pack is the public pack: build it once.
-        exempt = any(paper.item.exempt or paper.withheld for paper in papers)
-        variants = (True, False) if exempt else (False,)
-        last = _lay_out(build, sheets[0], 1, previous or 1, variants)
-        for sheet in sheets[1:]:
-            last = _lay_out(build, sheet, last + 1, 1, variants)
-        title = build.version.title
-        public_pdf = assembly.assemble(_sections(sheets, members=False), title=title)
-        members_pdf = public_pdf
-        if exempt:
-            members_pdf = assembly.assemble(
-                _sections(sheets, members=True),
-                title=f"{title} (members' pack, includes exempt items)",
-            )
+        with jobs.beating(PackBuild.objects.filter(pk=build_id, claimed_by=build.claimed_by)):
+            assembled = _assemble(build)
     except Exception as error:  # recorded for staff; the previous version stays live
         logger.exception("assembling pack build %s failed", build_id)
-        _fail(build_id, "".join(traceback.format_exception_only(type(error), error)).strip())
+        jobs.record_failure(build, error, resend=_send)
         return None
-    return _publish_build(
-        build_id, items, papers, sheets, members_pdf, public_pdf, time.monotonic() - started
-    )
+    return _publish_build(build, *assembled, time.monotonic() - started)
 
 
-def _fail(build_id, reason):
-    with transaction.atomic():
-        build = PackBuild.objects.select_for_update().get(pk=build_id)
-        build.status, build.error, build.finished_at = (
-            PackBuild.Status.FAILED,
-            reason,
-            timezone.now(),
+def _assemble(build):
+    """The public and members' PDFs of ``build``, with what publishing them needs."""
+    items = list(build.items.order_by("number").prefetch_related("papers__render"))
+    for item in items:
+        for paper in item.papers.all():
+            paper.item = item  # the frozen item, without a query per paper
+    papers = [paper for item in items for paper in item.papers.all()]
+    broken = [p for p in papers if p.render.status != PaperRender.Status.READY]
+    if broken:
+        raise RuntimeError(
+            "These papers could not be rendered: "
+            + "; ".join(f"“{p.title}”: {p.render.error or 'not rendered'}" for p in broken)
         )
-        build.save(update_fields=["status", "error", "finished_at"])
-        Version.objects.filter(pk=build.version_id).update(status=Version.Status.FAILED)
+    newly_withdrawn = _newly_withdrawn(build, papers)
+    for paper in newly_withdrawn:
+        paper.withheld = True
+    PackPaper.objects.bulk_update(newly_withdrawn, ["withheld"])
+    sheets = _sheets(build, items)
+    previous = (
+        PackBuild.objects.filter(meeting=build.meeting, status=PackBuild.Status.READY)
+        .exclude(front_page_count=None)
+        .order_by("-version__number")
+        .values_list("front_page_count", flat=True)
+        .first()
+    )
+    # Without exempt or withdrawn papers the members' pack is the public pack: build it once.
+    exempt = any(paper.item.exempt or paper.withheld for paper in papers)
+    variants = (True, False) if exempt else (False,)
+    last = _lay_out(build, sheets[0], 1, previous or 1, variants)
+    for sheet in sheets[1:]:
+        last = _lay_out(build, sheet, last + 1, 1, variants)
+    title = build.version.title
+    public_pdf = assembly.assemble(_sections(sheets, members=False), title=title)
+    members_pdf = public_pdf
+    if exempt:
+        members_pdf = assembly.assemble(
+            _sections(sheets, members=True),
+            title=f"{title} (members' pack, includes exempt items)",
+        )
+    return items, papers, sheets, members_pdf, public_pdf
 
 
 @transaction.atomic
-def _publish_build(build_id, items, papers, sheets, members_pdf, public_pdf, took):
+def _publish_build(claimed, items, papers, sheets, members_pdf, public_pdf, took):
     # The meeting's lock orders this after a withdrawal that takes a paper out of its packs.
-    meeting_id = PackBuild.objects.filter(pk=build_id).values_list("meeting", flat=True).get()
-    Meeting.objects.select_for_update().filter(pk=meeting_id).first()
+    Meeting.objects.select_for_update().filter(pk=claimed.meeting_id).first()
     build = (
-        PackBuild.objects.select_for_update().select_related("version", "meeting").get(pk=build_id)
+        PackBuild.objects.select_for_update()
+        .select_related("version", "meeting")
+        .get(pk=claimed.pk)
     )
     if build.is_finished:
         return build
     newly_withdrawn = _newly_withdrawn(build, papers)
     if newly_withdrawn:
-        build.status, build.finished_at = PackBuild.Status.FAILED, timezone.now()
-        build.error = (
+        # The next attempt leaves it out of the public pack.
+        jobs.record_failure(
+            claimed,
             ", ".join(f"“{paper.title}”" for paper in newly_withdrawn)
-            + " was withdrawn while the pack was being built: build it again to leave it out."
+            + " was withdrawn while the pack was being built: it is built again without it.",
+            resend=_send,
         )
-        build.save(update_fields=["status", "error", "finished_at"])
-        Version.objects.filter(pk=build.version_id).update(status=Version.Status.FAILED)
         return build
     PackPaper.objects.bulk_update(papers, ["first_page", "last_page"])
     version = build.version
@@ -735,25 +769,8 @@ def _email_members(build):
     transaction.on_commit(lambda: send_mass_mail(messages, fail_silently=False))
 
 
-STALL_AFTER = datetime.timedelta(minutes=15)
-
-
 def requeue_stalled_builds(*, now=None):
-    """Beat task body: start again the builds whose messages were lost or whose worker died
-    for good. Safe to repeat: ready papers are not rendered again and a finished build is
-    left alone."""
-    now = now or timezone.now()
-    stalled = PackBuild.objects.filter(
-        status__in=[
-            PackBuild.Status.QUEUED,
-            PackBuild.Status.RENDERING,
-            PackBuild.Status.ASSEMBLING,
-        ],
-        created_at__lt=now - STALL_AFTER,
-    ).values_list("pk", flat=True)
-    requeued = 0
-    for build_id in stalled:
-        logger.warning("pack build %s stalled: starting it again", build_id)
-        _start(build_id)
-        requeued += 1
-    return requeued
+    """Beat task body: start again the builds whose worker died (their heartbeat stopped) or
+    whose message was lost; a build out of attempts is dead instead. A long build whose worker
+    still beats is left alone. Safe to repeat: ready papers are not rendered again."""
+    return jobs.requeue_stalled(PackBuild, resend=_send, now=now)

@@ -19,7 +19,12 @@ def panel_attention():
     builds = PackBuild.objects.filter(meeting__date__gte=today - datetime.timedelta(days=365))
     for build in builds.select_related("meeting").order_by("meeting_id", "-version__number"):
         latest.setdefault(build.meeting_id, build)
-    failed = [build for build in latest.values() if build.status == PackBuild.Status.FAILED]
+    # A dead build, and one failing its attempts now: the secretary may retry it or fix it.
+    failed = [
+        build
+        for build in latest.values()
+        if build.status in (PackBuild.Status.FAILED, PackBuild.Status.DEAD)
+    ]
     return {
         "without_pack": [
             m

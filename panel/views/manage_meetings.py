@@ -202,7 +202,15 @@ def pack_status(request, pk):
     if build is None:
         return JsonResponse({"status": None})
     return JsonResponse(
-        {"status": build.status, "label": build.get_status_display(), "finished": build.is_finished}
+        {
+            "status": build.status,
+            "label": build.get_status_display(),
+            "finished": build.is_finished,
+            "attempts": build.attempts,
+            "error": build.error
+            if build.status in (build.Status.FAILED, build.Status.DEAD)
+            else "",
+        }
     )
 
 

@@ -150,8 +150,11 @@ class _Heartbeat(threading.Thread):
 @contextmanager
 def beating(jobs):
     """Mark the running jobs of the queryset ``jobs`` alive while the block runs, from a thread
-    with its own connection, so the stall sweep leaves a long healthy step alone."""
-    heartbeat = _Heartbeat(jobs.filter(status__in=jobs.model.RUNNING_STATUSES))
+    with its own connection, so the stall sweep leaves a long healthy step alone. The first
+    beat is at once: the step may start long after the job's last one."""
+    running = jobs.filter(status__in=jobs.model.RUNNING_STATUSES)
+    running.update(heartbeat_at=timezone.now())
+    heartbeat = _Heartbeat(running)
     heartbeat.start()
     try:
         yield

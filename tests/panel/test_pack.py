@@ -312,7 +312,7 @@ def test_assembly_has_a_query_budget_whatever_the_number_of_papers(
     assert build.status == PackBuild.Status.READY, build.error
 
 
-def test_a_stalled_build_is_started_again(meeting, panel_secretary, run_on_commit):
+def test_a_build_whose_message_was_lost_is_started_again(meeting, panel_secretary, run_on_commit):
     import datetime
 
     from django.utils import timezone
@@ -320,7 +320,7 @@ def test_a_stalled_build_is_started_again(meeting, panel_secretary, run_on_commi
     version = packs.publish_pack(meeting=meeting, by=panel_secretary, note="Lost message")
     build = version.pack_build
     assert packs.requeue_stalled_builds() == 0  # too recent to call stalled
-    later = timezone.now() + packs.STALL_AFTER + datetime.timedelta(minutes=1)
+    later = timezone.now() + PackBuild.STALL_AFTER + datetime.timedelta(minutes=1)
     assert run_on_commit(packs.requeue_stalled_builds, now=later) == 1
     build.refresh_from_db()
     assert build.status == PackBuild.Status.READY, build.error
