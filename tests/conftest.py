@@ -2,7 +2,13 @@ import pytest
 from django.core.cache import cache
 
 from pcc_portal.accounts import roles
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import (
+    UserFactory,
+    commissioner_user,
+    deputy_user,
+    finance_officer_user,
+    monitoring_officer_user,
+)
 
 pytest_plugins = ["tests.worker"]
 
@@ -14,7 +20,24 @@ def editor(db):
 
 @pytest.fixture
 def decision_maker(db):
-    return UserFactory(username="commissioner", roles=[roles.DECISION_MAKER])
+    """The Commissioner: a decision maker holding the office of Police and Crime Commissioner."""
+    return commissioner_user()
+
+
+@pytest.fixture
+def deputy(db):
+    return deputy_user()
+
+
+@pytest.fixture
+def monitoring_officer(db):
+    """The Chief Executive and monitoring officer."""
+    return monitoring_officer_user()
+
+
+@pytest.fixture
+def finance_officer(db):
+    return finance_officer_user()
 
 
 @pytest.fixture

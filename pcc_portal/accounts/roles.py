@@ -12,6 +12,7 @@ EDITOR = "Editor"
 DECISION_MAKER = "Decision maker"
 PANEL_SECRETARY = "Panel secretary"
 PANEL_MEMBER = "Panel member"
+STATUTORY_OFFICER = "Statutory officer"
 
 _RENDER_JOBS = ["publications.view_renderjob", "publications.change_renderjob"]
 _CONTENT_PAGES = ["pages.*"]
@@ -38,6 +39,17 @@ ROLE_PERMISSIONS = {
         "!transparency.publish_spendingupload",
     ],
     DECISION_MAKER: _OFFICE,
+    # The monitoring officer and the chief finance officer read decisions, Part 2 included, and
+    # make their declarations; the offices they hold say which declaration each may make.
+    STATUTORY_OFFICER: [
+        "accounts.access_manage",
+        "decisions.view_decision",
+        "decisions.declare_decision",
+        "decisions.view_decisionattachment",
+        "decisions.view_decisionpart2",
+        "decisions.view_part2attachment",
+        "decisions.view_decisionsreport",
+    ],
     PANEL_SECRETARY: ["accounts.access_manage", *_RENDER_JOBS, "panel.*"],
     # Members read published content plus their meetings' exempt papers.
     PANEL_MEMBER: ["panel.view_exempt_items"],
