@@ -68,6 +68,7 @@ def prepare():
     from panel.models import AgendaItem, Meeting, Panel, Report
     from panel.services import meetings
     from pcc_portal.accounts import roles
+    from pcc_portal.accounts.models import Office, OfficeHolding
 
     password = secrets.token_urlsafe(18)
     secret = generate_totp_secret()
@@ -81,6 +82,22 @@ def prepare():
             Group.objects.get(name=roles.PANEL_SECRETARY),
         )
         TOTP.activate(staff, secret)
+        # Each step by the holder of its office: the staff user is the Commissioner, and the
+        # monitoring officer and the chief finance officer declare.
+        since = timezone.localdate() - datetime.timedelta(days=365)
+        officers = {}
+        for kind in (
+            Office.Kind.COMMISSIONER,
+            Office.Kind.MONITORING_OFFICER,
+            Office.Kind.CHIEF_FINANCE_OFFICER,
+        ):
+            holder = staff
+            if kind != Office.Kind.COMMISSIONER:
+                holder = users.create_user(f"smoke-{kind}", f"{kind}@pcc.example.org", password)
+                holder.groups.add(Group.objects.get(name=roles.STATUTORY_OFFICER))
+            office = Office.objects.get(kind=kind)
+            OfficeHolding.objects.create(user=holder, office=office, starts_on=since)
+            officers[kind] = holder
 
         decision = Decision.objects.create(
             title="Community Safety Partnerships Funding 2021/22",
@@ -93,9 +110,13 @@ def prepare():
             equality_implications="No adverse impact identified.",
             consultation_implications="The partnerships were consulted on their bids.",
             priority_scope="all",
+            decision_maker=Office.objects.get(kind=Office.Kind.COMMISSIONER),
         )
         decisions.submit_decision(decision=decision, by=author)
-        decisions.declare_decision(decision=decision, by=author)
+        decisions.declare_decision(decision=decision, by=officers[Office.Kind.MONITORING_OFFICER])
+        decisions.declare_decision_finance(
+            decision=decision, by=officers[Office.Kind.CHIEF_FINANCE_OFFICER]
+        )
         decisions.sign_decision(decision=decision, signed_by=staff)
 
         panel = Panel.objects.create(
@@ -243,14 +264,22 @@ def run(base):
         fail(f"the TOTP code was not accepted ({status})")
     browser.get("/manage/")
 
-    step("they publish the signed decision; the worker renders its notice")
-    status, _, _ = browser.post_form(
+    step("they publish the signed decision, giving a new code first; the worker renders it")
+    status, headers, _ = browser.post_form(
         f"/manage/decisions/{state['decision']}/",
         f"/manage/decisions/{state['decision']}/publish/",
         {"change_note": "First publication"},
     )
-    if status != 302:
-        fail(f"publishing the decision answered {status}")
+    reauthenticate = headers.get("Location", "") if status == 302 else ""
+    if not reauthenticate.startswith("/accounts/2fa/reauthenticate/"):
+        fail(f"publishing did not ask for a code again: {status} to {headers.get('Location')}")
+    # A code is accepted once: wait for the authenticator's next one after the sign-in's.
+    time.sleep(30 - time.time() % 30 + 1)
+    status, headers, _ = browser.post_form(
+        reauthenticate, reauthenticate, {"code": totp(state["secret"])}
+    )
+    if status != 302 or headers.get("Location") != f"/manage/decisions/{state['decision']}/":
+        fail(f"publishing after the code answered {status} to {headers.get('Location')}")
     public = Browser(base)
     wait_for(
         "the decision's PDF",

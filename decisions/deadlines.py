@@ -39,5 +39,18 @@ def add_working_days(day: date, count: int) -> date:
     return day
 
 
+def previous_working_day(day: date) -> date:
+    """The last working day before ``day``."""
+    day -= timedelta(days=1)
+    while not is_working_day(day):
+        day -= timedelta(days=1)
+    return day
+
+
 def publication_due_on(signed_on: date) -> date:
     return add_working_days(signed_on, PUBLICATION_WORKING_DAYS)
+
+
+def financial_year_bounds(year: int) -> tuple[date, date]:
+    """The first and last days of the financial year that starts in ``year``."""
+    return date(year, 4, 1), date(year + 1, 3, 31)

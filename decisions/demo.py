@@ -3,7 +3,10 @@ report of 6 December 2021 (restricted where it says so), 28/2021 approving the P
 Plan 2021-2025 in full, two drafts in progress, and the Panel's decisions report.
 
 Facts (references, titles, priorities, dates, names) are the seeds'; the narrative is written for
-the demo. Running it again changes nothing.
+the demo. Each decision is drafted by the editor, declared by whoever held the Monitoring Officer
+and (where it has financial implications) the Chief Finance Officer office that day, signed by the
+Commissioner of the day, and published by the editor: the demo accounts `load_demo` creates.
+Running it again changes nothing.
 """
 
 import datetime
@@ -11,11 +14,13 @@ import re
 import zoneinfo
 
 from django.contrib.auth import get_user_model
+from django.utils import timezone
 
+from pcc_portal.accounts.models import Office, OfficeHolding
 from pcc_portal.publications import services as publishing
 
 from . import services
-from .models import Decision, DecisionMaker, DecisionPart2, DecisionsReport, InvalidTransition
+from .models import Decision, DecisionPart2, DecisionsReport, InvalidTransition
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 PLAN_2016 = "police-and-crime-plan-2016-2021"
@@ -193,6 +198,20 @@ DRAFTS = [
 ]
 
 
+# The seed decisions with financial implications (the others have none), as the form sets them out.
+FINANCIAL_IMPLICATIONS = {
+    17: "Met from the community safety budget for 2021/22.",
+    18: "The value of the contract is set out in Part 2.",
+    23: "Set out in the report: the forecast is within the budget for 2021/22.",
+    28: PLAN_DECISION["financial_implications"],
+}
+GROUNDS = {
+    "Commercially sensitive": "commercial",
+    "Personal information": "personal",
+    "Law enforcement": "law_enforcement",
+}
+
+
 def _normalised(text):
     return re.sub(r"[^a-z]", "", text.lower())
 
@@ -217,8 +236,23 @@ def _officer(publisher):
     return get_user_model().objects.filter(username="editor").first() or publisher
 
 
-def _record(*, number, fields, priority, on, part2, publisher, officer):
-    """Take one decision from the seeds through the real workflow to publication."""
+def _holder(kind, on):
+    """Whoever held the office of ``kind`` on the day ``on``, or None."""
+    holding = OfficeHolding.objects.on(on).filter(office__kind=kind).select_related("user")
+    holding = holding.order_by("-starts_on").first()
+    return holding.user if holding else None
+
+
+def _grounds(exemption):
+    return next(
+        (grounds for prefix, grounds in GROUNDS.items() if exemption.startswith(prefix)),
+        DecisionPart2.Grounds.OTHER,
+    )
+
+
+def _record(*, number, fields, priority, on, part2, officer):
+    """Take one decision from the seeds through the real workflow to publication, each step by
+    the holder of its office that day."""
     if Decision.objects.filter(financial_year=2021, number=number).exists():
         return False
     priority_obj = None
@@ -230,26 +264,58 @@ def _record(*, number, fields, priority, on, part2, publisher, officer):
         services.continue_numbering(financial_year=2021, last_number=number - 1)
     except InvalidTransition:
         return None  # the year's numbering is already past this one
+    financial = FINANCIAL_IMPLICATIONS.get(number, "")
     decision = Decision.objects.create(
-        **fields,
+        **{**fields, "financial_implications": financial},
         priority_scope="plan" if priority_obj else priority,
         is_restricted=part2 is not None,
-        decision_maker=DecisionMaker.COMMISSIONER,
+        decision_maker=Office.objects.of_kind(Office.Kind.COMMISSIONER).get(),
+        has_financial_implications=bool(financial),
         created_by=officer,
     )
     if priority_obj:
         decision.priorities.add(priority_obj)
     if part2:
-        DecisionPart2.objects.create(decision=decision, exemption=part2[0], content=part2[1])
+        DecisionPart2.objects.create(
+            decision=decision, grounds=_grounds(part2[0]), exemption=part2[0], content=part2[1]
+        )
     services.submit_decision(decision=decision, by=officer, at=_at(on, 9))
-    services.declare_decision(decision=decision, by=officer, at=_at(on, 10))
-    services.sign_decision(decision=decision, signed_by=publisher, signed_at=_at(on))
-    services.publish_decision(decision=decision, by=publisher, note="First publication")
+    services.declare_decision(
+        decision=decision, by=_holder(Office.Kind.MONITORING_OFFICER, on), at=_at(on, 10)
+    )
+    if financial:
+        services.declare_decision_finance(
+            decision=decision, by=_holder(Office.Kind.CHIEF_FINANCE_OFFICER, on), at=_at(on, 11)
+        )
+    services.sign_decision(
+        decision=decision, signed_by=_holder(Office.Kind.COMMISSIONER, on), signed_at=_at(on)
+    )
+    services.publish_decision(decision=decision, by=officer, note="First publication")
     return True
+
+
+def _missing_offices(days):
+    """The offices nobody held on one of ``days``: without their holders the seed decisions
+    cannot be declared and signed."""
+    kinds = [
+        Office.Kind.MONITORING_OFFICER,
+        Office.Kind.CHIEF_FINANCE_OFFICER,
+        Office.Kind.COMMISSIONER,
+    ]
+    return sorted(
+        {Office.Kind(kind).label for kind in kinds for day in days if _holder(kind, day) is None}
+    )
 
 
 def load(*, publisher):
     officer = _officer(publisher)
+    days = [row[3] for row in PANEL_REPORT_DECISIONS] + [PLAN_DECISION["date"]]
+    missing = _missing_offices(days)
+    if missing:
+        return (
+            f"left out: nobody holds the office of {' or '.join(missing)} on the seed "
+            "decisions' dates (load_demo creates the demo accounts that do)"
+        )
     made, skipped = [], []
     for number, title, priority, on, part2, summary in PANEL_REPORT_DECISIONS:
         fields = {
@@ -265,7 +331,6 @@ def load(*, publisher):
             priority=priority,
             on=on,
             part2=part2,
-            publisher=publisher,
             officer=officer,
         )
         (made if outcome else skipped if outcome is None else []).append(f"{number}/2021")
@@ -277,7 +342,6 @@ def load(*, publisher):
         priority=ALL,
         on=PLAN_DECISION["date"],
         part2=None,
-        publisher=publisher,
         officer=officer,
     )
     (made if outcome else skipped if outcome is None else []).append("28/2021")
@@ -290,6 +354,8 @@ def load(*, publisher):
                 "executive_summary": summary,
                 "recommendation": "That the Commissioner approves the proposal.",
                 "background": summary,
+                "financial_implications": "Set out in the report.",
+                "decision_maker": Office.objects.of_kind(Office.Kind.COMMISSIONER).get(),
                 "priority_scope": GOVERNANCE if submitted else ALL,
                 "created_by": officer,
             },
@@ -297,7 +363,12 @@ def load(*, publisher):
         if created:
             made.append(f"draft \u201c{title}\u201d")
             if submitted:
+                # Declared by the monitoring officer, awaiting the chief finance officer's.
                 services.submit_decision(decision=draft, by=officer)
+                today = timezone.localdate(draft.submitted_at)
+                services.declare_decision(
+                    decision=draft, by=_holder(Office.Kind.MONITORING_OFFICER, today)
+                )
 
     report, created = DecisionsReport.objects.get_or_create(
         period_start=datetime.date(2021, 10, 1),

@@ -6,7 +6,7 @@ Choices are built from published decisions only, so the filter itself reveals no
 from django import forms
 
 from . import deadlines
-from .models import DecisionMaker, PriorityScope
+from .models import PriorityScope
 
 
 class RegisterFilterForm(forms.Form):
@@ -39,7 +39,15 @@ class RegisterFilterForm(forms.Form):
             (PriorityScope.ALL.value, "Decisions for all priorities"),
             (PriorityScope.GOVERNANCE.value, PriorityScope.GOVERNANCE.label),
         ] + [(str(p.pk), f"{p.title} ({p.plan.title})") for p in used]
-        self.fields["decision_maker"].choices = [("", "Anyone")] + list(DecisionMaker.choices)
+        from pcc_portal.accounts.models import Office
+
+        # Offices that made unrestricted published decisions: a restricted stub does not say.
+        offices = Office.objects.filter(
+            decisions__in=decisions.filter(is_restricted=False)
+        ).distinct()
+        self.fields["decision_maker"].choices = [("", "Anyone")] + [
+            (str(office.pk), office.title) for office in offices
+        ]
 
     def filter(self, decisions):
         if not self.is_valid():
@@ -54,7 +62,9 @@ class RegisterFilterForm(forms.Form):
             decisions = decisions.filter(priorities__pk=int(priority))
         if data.get("decision_maker"):
             # Who decided a restricted decision is not on its stub, so a filter must not tell.
-            decisions = decisions.filter(decision_maker=data["decision_maker"], is_restricted=False)
+            decisions = decisions.filter(
+                decision_maker_id=int(data["decision_maker"]), is_restricted=False
+            )
         if data.get("q"):
             decisions = decisions.search(data["q"])
         return decisions.distinct()

@@ -1,11 +1,16 @@
-"""Staff forms for decisions: the decision form itself, Part 2, attachments, reasons, reports."""
+"""Staff forms for decisions: the decision form itself, Part 2, attachments, reasons, reports,
+and continuing the numbering."""
 
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
 from django import forms
+from django.db.models import Case, When
+from django.utils import timezone
 
+from pcc_portal.accounts.models import Office
 from plans.forms import PriorityChoiceField
 
+from . import deadlines
 from .models import (
     Decision,
     DecisionAttachment,
@@ -23,10 +28,46 @@ def _helper(*fields, submit="Save"):
     return helper
 
 
+class DecisionMakerField(forms.ModelChoiceField):
+    def label_from_instance(self, office):
+        if office.value_limit is None:
+            return office.title
+        return f"{office.title} (up to \u00a3{office.value_limit:,.0f})"
+
+
+YES_NO = [("True", "Yes"), ("False", "No")]
+
+
 class DecisionForm(forms.ModelForm):
     priorities = PriorityChoiceField(
         label="Plan priorities served",
         help_text="Tick each priority of the police and crime plan this decision serves.",
+    )
+    decision_maker = DecisionMakerField(
+        # The Commissioner, the Deputy, then officers with delegated authority by title.
+        queryset=Office.objects.decision_making().order_by(
+            Case(
+                When(kind=Office.Kind.COMMISSIONER, then=0),
+                When(kind=Office.Kind.DEPUTY, then=1),
+                default=2,
+            ),
+            "title",
+        ),
+        widget=forms.RadioSelect,
+        empty_label=None,
+        label="Decision maker",
+        help_text="The office whose holder makes and signs this decision: an officer with "
+        "delegated authority only within their limit.",
+        error_messages={"required": "Choose who makes the decision"},
+    )
+    has_financial_implications = forms.TypedChoiceField(
+        label="Does the decision have financial implications?",
+        help_text="If it has none, the chief finance officer's declaration is recorded as not "
+        "needed.",
+        choices=YES_NO,
+        coerce=lambda value: value == "True",
+        widget=forms.RadioSelect,
+        error_messages={"required": "Say whether the decision has financial implications"},
     )
 
     class Meta:
@@ -35,10 +76,12 @@ class DecisionForm(forms.ModelForm):
             "title",
             "report_by",
             "decision_maker",
+            "value",
             "executive_summary",
             "recommendation",
             "background",
             "legal_implications",
+            "has_financial_implications",
             "financial_implications",
             "equality_implications",
             "consultation_implications",
@@ -48,7 +91,6 @@ class DecisionForm(forms.ModelForm):
             "is_restricted",
         ]
         widgets = {
-            "decision_maker": forms.RadioSelect,
             "priority_scope": forms.RadioSelect,
             "executive_summary": forms.Textarea(attrs={"rows": 4}),
             "recommendation": forms.Textarea(attrs={"rows": 3}),
@@ -62,10 +104,21 @@ class DecisionForm(forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["value"].widget.attrs.update(inputmode="decimal", spellcheck="false")
+        self.fields["value"].error_messages["invalid"] = "Enter the value in pounds, like 25000"
+        if not self.instance.decision_maker_id:
+            self.initial.setdefault(
+                "decision_maker", Office.objects.of_kind(Office.Kind.COMMISSIONER).first()
+            )
+        # The radios compare their values as text.
+        self.initial["has_financial_implications"] = str(
+            self.initial.get("has_financial_implications", True)
+        )
         self.helper = _helper(
             Field.text("title"),
             Field.text("report_by"),
             Field.radios("decision_maker", legend_size=Size.SMALL),
+            Field.text("value", field_width=10),
             Fieldset(
                 Field.textarea("executive_summary"),
                 Field.textarea("recommendation"),
@@ -79,6 +132,7 @@ class DecisionForm(forms.ModelForm):
             ),
             Fieldset(
                 Field.textarea("legal_implications"),
+                Field.radios("has_financial_implications", legend_size=Size.SMALL, inline=True),
                 Field.textarea("financial_implications"),
                 Field.textarea("equality_implications"),
                 Field.textarea("consultation_implications"),
@@ -94,6 +148,21 @@ class DecisionForm(forms.ModelForm):
 
     def clean(self):
         data = super().clean()
+        has_money, value = data.get("has_financial_implications"), data.get("value")
+        if has_money is False and value:
+            self.add_error(
+                "has_financial_implications",
+                "The decision has a value: it has financial implications. Choose \u201cYes\u201d, "
+                "or clear the value.",
+            )
+        if has_money and not (data.get("financial_implications") or "").strip():
+            self.add_error(
+                "financial_implications",
+                "Set out the financial implications, or answer \u201cNo\u201d above if there "
+                "are none.",
+            )
+        if value is not None and value < 0:
+            self.add_error("value", "The value cannot be less than \u00a30")
         scope, priorities = data.get("priority_scope"), data.get("priorities")
         if scope == PriorityScope.PLAN and not priorities:
             self.add_error(
@@ -113,13 +182,17 @@ class DecisionForm(forms.ModelForm):
 class DecisionPart2Form(forms.ModelForm):
     class Meta:
         model = DecisionPart2
-        fields = ["exemption", "content"]
-        widgets = {"content": forms.Textarea(attrs={"rows": 14})}
+        fields = ["grounds", "exemption", "content"]
+        widgets = {"content": forms.Textarea(attrs={"rows": 14}), "grounds": forms.RadioSelect}
+        labels = {"grounds": "It is not published because it contains"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
-            Field.text("exemption"), Field.textarea("content"), submit="Save Part 2"
+            Field.radios("grounds", legend_size=Size.SMALL),
+            Field.text("exemption"),
+            Field.textarea("content"),
+            submit="Save Part 2",
         )
 
 
@@ -185,3 +258,41 @@ class DecisionsReportForm(forms.ModelForm):
         if start and end and end < start:
             self.add_error("period_end", "The end of the period must be on or after its start.")
         return data
+
+
+class ContinueNumberingForm(forms.Form):
+    """Where an earlier system issued references, the portal carries on after its last one."""
+
+    financial_year = forms.TypedChoiceField(
+        label="Financial year",
+        coerce=int,
+        error_messages={"required": "Choose the financial year"},
+    )
+    last_number = forms.IntegerField(
+        label="Last reference number used",
+        help_text="The number of the last decision the earlier system issued that year, for "
+        "example 27 for 27/2021. The next decision takes the number after it.",
+        min_value=0,
+        max_value=999,
+        error_messages={
+            "required": "Enter the last reference number used",
+            "invalid": "Enter the number as digits, like 27",
+            "min_value": "The number cannot be less than 0",
+            "max_value": "The number must be 999 or less",
+        },
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        this_year = deadlines.financial_year_of(timezone.localdate())
+        self.fields["financial_year"].choices = [
+            (year, deadlines.financial_year_label(year))
+            for year in range(this_year + 1, this_year - 6, -1)
+        ]
+        self.initial.setdefault("financial_year", this_year)
+        self.fields["last_number"].widget.attrs.update(inputmode="numeric", spellcheck="false")
+        self.helper = _helper(
+            Field.select("financial_year"),
+            Field.text("last_number", field_width=4),
+            submit="Continue the numbering",
+        )

@@ -3,9 +3,13 @@
 A ``Decision`` is Part 1 of the form: what the public may read once it is signed and published
 (for a restricted decision, only its reference, title, priority and date). ``DecisionPart2`` holds
 the exempt detail apart, with its own permission and no public access at all. References
-``NN/YYYY`` are numbered per financial year through ``DecisionSequence`` when a decision is signed,
-so abandoned drafts leave no gaps. ``DecisionsReport`` is the Panel's "decisions made since the
-last meeting" report, published like any document.
+``NN/YYYY`` are numbered per financial year through ``DecisionSequence`` when a decision is signed
+(so abandoned drafts leave no gaps) or, where the OPCC numbers its forms when they are raised, when
+it is submitted (``DECISION_NUMBERING``). A decision is made by an office (``accounts.Office``):
+the holder of that office signs it, after the monitoring officer's and the chief finance officer's
+declarations, and the decision keeps each person's name and office as they were that day.
+``DecisionsReport`` is the Panel's "decisions made since the last meeting" report, published like
+any document.
 """
 
 import uuid
@@ -19,6 +23,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.accounts.models import Office
 from pcc_portal.publications.markdown import markdown_to_text, render_markdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
 
@@ -30,6 +35,10 @@ MONITORING_OFFICER_DECLARATION = (
     "I have been informed about the proposal and confirm that financial, legal and equalities "
     "advice has been taken into account in the preparation of this report. I am satisfied that "
     "this is an appropriate request to be submitted to the decision maker."
+)
+CHIEF_FINANCE_OFFICER_DECLARATION = (
+    "I have been informed about the proposal and confirm that its financial implications are "
+    "set out in the report and can be met from the resources available."
 )
 
 
@@ -93,12 +102,6 @@ def _attachment_path(instance, filename):
     return f"decisions/{instance.storage_folder}/{uuid.uuid4().hex}.pdf"
 
 
-class DecisionMaker(models.TextChoices):
-    COMMISSIONER = "commissioner", "Police and Crime Commissioner"
-    DEPUTY = "deputy", "Deputy Police and Crime Commissioner"
-    DIRECTOR = "director", "Director, under delegated authority"
-
-
 class PriorityScope(models.TextChoices):
     PLAN = "plan", "Plan priorities (choose them below)"
     ALL = "all", "All priorities"
@@ -134,7 +137,19 @@ class DecisionQuerySet(PublishableQuerySet):
         return self.filter(status=Decision.Status.DECLARED).order_by("submitted_at")
 
     def awaiting_declaration(self):
-        return self.filter(status=Decision.Status.SUBMITTED).order_by("submitted_at")
+        """Submitted decisions still waiting for the monitoring officer's declaration."""
+        return self.filter(status=Decision.Status.SUBMITTED, declared_at__isnull=True).order_by(
+            "submitted_at"
+        )
+
+    def awaiting_finance_declaration(self):
+        """Submitted decisions with financial implications still waiting for the chief finance
+        officer's declaration."""
+        return self.filter(
+            status=Decision.Status.SUBMITTED,
+            has_financial_implications=True,
+            finance_declared_at__isnull=True,
+        ).order_by("submitted_at")
 
     def in_register_order(self):
         return self.order_by("-decision_date", "-financial_year", "-number")
@@ -176,7 +191,7 @@ class Decision(Publishable):
 
     class Status(models.TextChoices):
         DRAFT = "draft", "Draft"
-        SUBMITTED = "submitted", "Awaiting the monitoring officer"
+        SUBMITTED = "submitted", "Awaiting declarations"
         DECLARED = "declared", "Awaiting signature"
         SIGNED = "signed", "Signed, awaiting publication"
         PUBLISHED = "published", "Published"
@@ -206,8 +221,28 @@ class Decision(Publishable):
         help_text="Who wrote the report, with their role, for example "
         "\u201cIan Dickinson, Head of Governance\u201d.",
     )
-    decision_maker = models.CharField(
-        max_length=20, choices=DecisionMaker, default=DecisionMaker.COMMISSIONER
+    decision_maker = models.ForeignKey(
+        Office,
+        on_delete=models.PROTECT,
+        related_name="decisions",
+        limit_choices_to={"kind__in": Office.DECISION_MAKING},
+        verbose_name="decision maker",
+        help_text="The office whose holder makes the decision and signs it.",
+    )
+    value = models.DecimalField(
+        "Value (\u00a3)",
+        max_digits=12,
+        decimal_places=2,
+        null=True,
+        blank=True,
+        help_text="What the decision commits, in pounds. An officer with delegated authority may "
+        "sign only up to their limit.",
+    )
+    has_financial_implications = models.BooleanField(
+        "Has financial implications",
+        default=True,
+        help_text="Without them, the chief finance officer's declaration is recorded as not "
+        "needed.",
     )
     executive_summary = models.TextField(help_text="Markdown. What the decision is about.")
     recommendation = models.TextField(help_text="Markdown. What the decision maker is asked to do.")
@@ -259,14 +294,59 @@ class Decision(Publishable):
     declared_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
+    # Each step keeps the person's name and office title as they were that day, as the form
+    # printed them, beside the account and the office holding it was made under.
     monitoring_officer_name = models.CharField(max_length=200, blank=True, editable=False)
+    monitoring_officer_title = models.CharField(max_length=200, blank=True, editable=False)
+    monitoring_officer_holding = models.ForeignKey(
+        "accounts.OfficeHolding",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    finance_declared_at = models.DateTimeField(null=True, blank=True, editable=False)
+    finance_declared_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
+    finance_officer_name = models.CharField(max_length=200, blank=True, editable=False)
+    finance_officer_title = models.CharField(max_length=200, blank=True, editable=False)
+    finance_officer_holding = models.ForeignKey(
+        "accounts.OfficeHolding",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
     signed_at = models.DateTimeField(null=True, blank=True, editable=False)
     signed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
     )
     signatory_name = models.CharField(max_length=200, blank=True, editable=False)
+    signatory_title = models.CharField(max_length=200, blank=True, editable=False)
+    signatory_holding = models.ForeignKey(
+        "accounts.OfficeHolding",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
     decision_date = models.DateField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
+    published_on_time = models.BooleanField(
+        null=True,
+        editable=False,
+        help_text="Whether it was first published within three working days of its signature.",
+    )
+    publication_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
@@ -282,7 +362,7 @@ class Decision(Publishable):
     class Meta:
         permissions = [
             ("sign_decision", "Can sign decisions (decision makers only)"),
-            ("declare_decision", "Can make the monitoring officer's declaration"),
+            ("declare_decision", "Can make the statutory officers' declarations"),
             ("publish_decision", "Can publish signed decisions"),
         ]
         constraints = [
@@ -305,6 +385,11 @@ class Decision(Publishable):
                 condition=~models.Q(status__in=["rejected", "withdrawn"])
                 | ~models.Q(closed_reason=""),
                 name="closed_decision_has_reason",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(status__in=["declared", "signed", "published"])
+                | models.Q(declared_at__isnull=False),
+                name="declared_decision_has_the_monitoring_officers_declaration",
             ),
         ]
         indexes = [models.Index(fields=["status", "decision_date"])]
@@ -343,6 +428,31 @@ class Decision(Publishable):
     def is_signed(self):
         return self.status in (self.Status.SIGNED, self.Status.PUBLISHED)
 
+    # --- declarations --------------------------------------------------------------------
+    @property
+    def legal_declared(self):
+        return self.declared_at is not None
+
+    @property
+    def finance_declaration_needed(self):
+        return self.has_financial_implications
+
+    @property
+    def finance_declared(self):
+        return self.finance_declared_at is not None
+
+    @property
+    def declarations_complete(self):
+        """Both declarations are made (the chief finance officer's, or it is not needed)."""
+        return self.legal_declared and (
+            self.finance_declared or not self.finance_declaration_needed
+        )
+
+    @property
+    def decision_maker_title(self):
+        """The decision maker's office as signed, or as it is now before signature."""
+        return self.signatory_title or self.decision_maker.title
+
     # --- priorities ----------------------------------------------------------------------
     def priority_labels(self):
         """What the register's "Priority" column says."""
@@ -369,11 +479,19 @@ class Decision(Publishable):
             parts += [markdown_to_text(getattr(self, name)) for name in self.MARKDOWN_FIELDS]
         return "\n".join(part for part in parts if part)
 
+    def part2_grounds(self):
+        """Why the Part 2 of an unrestricted decision is not published, in words safe to publish
+        (its exemption category, never its own text); empty when it has none."""
+        part2 = DecisionPart2.objects.filter(decision=self).only("grounds").first()
+        return part2.get_grounds_display() if part2 else ""
+
     def publication_context(self):
         return {
             "decision": self,
             "attachments": [] if self.is_restricted else list(self.attachments.all()),
+            "part2_grounds": "" if self.is_restricted else self.part2_grounds(),
             "declaration_text": MONITORING_OFFICER_DECLARATION,
+            "finance_declaration_text": CHIEF_FINANCE_OFFICER_DECLARATION,
         }
 
     def get_absolute_url(self):
@@ -399,6 +517,14 @@ class DecisionSequence(models.Model):
         return (
             f"{deadlines.financial_year_label(self.financial_year)}: last number {self.last_number}"
         )
+
+    @property
+    def financial_year_label(self):
+        return deadlines.financial_year_label(self.financial_year)
+
+    @property
+    def next_reference(self):
+        return f"{self.last_number + 1:02d}/{self.financial_year}"
 
 
 class DecisionAttachment(models.Model):
@@ -448,10 +574,37 @@ class DecisionPart2QuerySet(models.QuerySet):
         return self.none()
 
 
+_FOI = "(Freedom of Information Act 2000, section {})"
+
+
 class DecisionPart2(models.Model):
     """The exempt detail of a decision, held apart from Part 1 and never published."""
 
+    class Grounds(models.TextChoices):
+        # Each label completes "... is not published because it contains ...": public words.
+        PERSONAL = "personal", f"personal information {_FOI.format(40)}"
+        COMMERCIAL = "commercial", f"commercially sensitive information {_FOI.format(43)}"
+        LEGAL_ADVICE = "legal_advice", f"legal advice that is privileged {_FOI.format(42)}"
+        LAW_ENFORCEMENT = (
+            "law_enforcement",
+            f"information that could prejudice law enforcement {_FOI.format(31)}",
+        )
+        CONFIDENTIAL = "confidential", f"information provided in confidence {_FOI.format(41)}"
+        SECURITY = (
+            "security",
+            f"information that could endanger health or safety {_FOI.format(38)}",
+        )
+        OTHER = "other", "information exempt from publication under the Freedom of Information Act"
+
     decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="part2")
+    grounds = models.CharField(
+        "Grounds",
+        max_length=30,
+        choices=Grounds,
+        default=Grounds.OTHER,
+        help_text="The public page of an unrestricted decision says its Part 2 is not published "
+        "because it contains this.",
+    )
     exemption = models.CharField(
         "Why it is exempt",
         max_length=300,
@@ -571,10 +724,11 @@ class DecisionsReport(Publishable):
 
     def publication_context(self):
         decisions = list(self.decisions())
+        delegated = set(Office.objects.of_kind(Office.Kind.DELEGATED).values_list("pk", flat=True))
         return {
             "report": self,
             "decisions": decisions,
-            "delegated": [d for d in decisions if d.decision_maker == DecisionMaker.DIRECTOR],
+            "delegated": [d for d in decisions if d.decision_maker_id in delegated],
         }
 
     def publication_text(self):

@@ -18,8 +18,8 @@ FIELDS = [
     ("priorities", "The police and crime plan priorities it serves, separated by semicolons, or "
      "\u201cAll priorities\u201d or \u201cGovernance\u201d."),
     ("decision_date", "The date it was signed (YYYY-MM-DD)."),
-    ("decision_maker", "Who made it: the Commissioner, the Deputy, or the Director under "
-     "delegated authority. Empty when restricted."),
+    ("decision_maker", "Who made it: the office of its signatory, as it was when signed (the "
+     "Commissioner, the Deputy, or an officer with delegated authority). Empty when restricted."),
     ("signed_by", "The name of the person who signed it. Empty when restricted."),
     ("report_by", "Who wrote the report. Empty when restricted."),
     ("executive_summary", "The executive summary, as plain text. Empty when restricted."),
@@ -46,7 +46,7 @@ def record(decision, *, build_url):
         "restricted": restricted,
         "priorities": decision.priority_text,
         "decision_date": decision.decision_date.isoformat(),
-        "decision_maker": "" if restricted else decision.get_decision_maker_display(),
+        "decision_maker": "" if restricted else decision.signatory_title,
         "signed_by": "" if restricted else decision.signatory_name,
         "report_by": "" if restricted else decision.report_by,
         "executive_summary": "" if restricted else markdown_to_text(decision.executive_summary),

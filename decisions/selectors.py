@@ -1,13 +1,41 @@
-"""Reads for staff pages: what needs attention on the dashboard."""
+"""Reads for staff pages: what needs attention on the dashboard, and how promptly decisions are
+published."""
 
 from django.utils import timezone
 
+from . import deadlines
 from .models import Decision
 
 
+def publication_compliance(*, today=None):
+    """Decisions signed this financial year whose publication was due by now (published, or
+    signed and past their deadline), and how many of them were published within their three
+    working days."""
+    today = today or timezone.localdate()
+    year = deadlines.financial_year_of(today)
+    first, last = deadlines.financial_year_bounds(year)
+    signed = Decision.objects.filter(decision_date__range=(first, last))
+    published = list(
+        signed.filter(published_on_time__isnull=False).values_list("published_on_time", flat=True)
+    )
+    overdue = sum(
+        1
+        for day in signed.filter(status=Decision.Status.SIGNED).values_list(
+            "decision_date", flat=True
+        )
+        if deadlines.publication_due_on(day) < today
+    )
+    return {
+        "on_time": sum(published),
+        "due": len(published) + overdue,
+        "overdue": overdue,
+        "financial_year": deadlines.financial_year_label(year),
+    }
+
+
 def dashboard_attention(*, user, today=None):
-    """Signed decisions awaiting publication with their deadlines (overdue first), and how many
-    wait for a declaration or a signature."""
+    """Signed decisions awaiting publication with their deadlines (overdue first), how many
+    wait for a declaration or a signature, and the year's publication compliance."""
     today = today or timezone.localdate()
     decisions = Decision.objects.visible_to(user)
     awaiting = []
@@ -21,4 +49,6 @@ def dashboard_attention(*, user, today=None):
         "awaiting_publication": awaiting,
         "awaiting_signature": decisions.awaiting_signature().count(),
         "awaiting_declaration": decisions.awaiting_declaration().count(),
+        "awaiting_finance_declaration": decisions.awaiting_finance_declaration().count(),
+        "compliance": publication_compliance(today=today),
     }

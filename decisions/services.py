@@ -1,16 +1,23 @@
-"""What staff do to a decision: submit it, declare the advice taken, sign, publish, reject,
-withdraw. Each step checks the current state and raises ``InvalidTransition`` otherwise, runs in
-one transaction, and records who did it and when.
+"""What staff do to a decision: submit it, make the monitoring officer's and the chief finance
+officer's declarations, sign, publish, reject, withdraw; continue the numbering; remind about
+publication deadlines. Each step checks the current state and raises ``InvalidTransition``
+otherwise, checks who may take it (``duties``) and raises ``NotPermitted`` with the reason, runs in
+one transaction, and records who did it, in which office, and when.
 """
 
 import logging
 
-from django.db import IntegrityError, transaction
+from django.conf import settings
+from django.contrib.auth import get_user_model
+from django.core.mail import send_mail
+from django.db import IntegrityError, models, transaction
+from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal.accounts.models import Office
 from pcc_portal.publications import services as publishing
 
-from . import deadlines
+from . import deadlines, duties
 from .models import (
     Decision,
     DecisionSequence,
@@ -42,6 +49,23 @@ def _require_perm(user, permission, message):
         raise NotPermitted(message)
 
 
+def _refuse(refusal):
+    if refusal:
+        raise NotPermitted(refusal)
+
+
+def _reauthenticated(reason, reauthenticated_at):
+    """The history's change reason, saying when the user re-authenticated for this step."""
+    if reauthenticated_at is None:
+        return reason
+    return f"{reason}; re-authenticated at {timezone.localtime(reauthenticated_at):%H:%M:%S}"
+
+
+def numbering_at_raise():
+    """Whether references are taken when a decision is raised (submitted) rather than signed."""
+    return getattr(settings, "DECISION_NUMBERING", "signature") == "raise"
+
+
 def _refresh(decision):
     """Copy the saved state back to the caller's object."""
     decision.refresh_from_db()
@@ -60,13 +84,20 @@ def missing_for_submission(decision):
         )
     if decision.is_restricted and not hasattr(decision, "part2"):
         missing.append("Part 2: a restricted decision needs its exempt detail recorded")
+    if decision.has_financial_implications and not decision.financial_implications.strip():
+        missing.append("Financial implications: say what they are, or answer that there are none")
+    refusal = duties.value_refusal(decision, decision.decision_maker)
+    if refusal:
+        missing.append(f"A decision maker who may decide it: {refusal}")
     return missing
 
 
 @transaction.atomic
 def submit_decision(*, decision, by, at=None):
-    """The author sends the draft to the monitoring officer (``at``: when, if not now, for a
-    decision recorded after the event)."""
+    """The author sends the draft to the monitoring officer and the chief finance officer (``at``:
+    when, if not now, for a decision recorded after the event). Where the OPCC numbers a
+    decision when it is raised, it takes its reference now, and keeps it if it comes back."""
+    _require_perm(by, "decisions.change_decision", "You may not submit decisions.")
     locked = _locked(decision)
     _require(locked, Status.DRAFT, action="submitted")
     missing = missing_for_submission(locked)
@@ -75,22 +106,66 @@ def submit_decision(*, decision, by, at=None):
     locked.status = Status.SUBMITTED
     locked.submitted_at = at or timezone.now()
     locked.submitted_by = by
-    locked._change_reason = "Submitted to the monitoring officer"
+    if locked.has_financial_implications:
+        reason = "Submitted to the monitoring officer and the chief finance officer"
+    else:
+        reason = "Submitted to the monitoring officer (finance declaration not needed)"
+    if numbering_at_raise() and locked.number is None:
+        locked.financial_year = deadlines.financial_year_of(timezone.localdate(locked.submitted_at))
+        locked.number = _next_number(locked.financial_year)
+        reason += f"; raised as {locked.reference}"
+    locked._change_reason = reason
+    locked.save()
+    return _refresh(decision)
+
+
+def _declarations_complete(locked):
+    if locked.declarations_complete:
+        locked.status = Status.DECLARED
+
+
+@transaction.atomic
+def declare_decision(*, decision, by, at=None):
+    """The monitoring officer confirms that financial, legal and equalities advice was taken
+    into account and that the proposal may go to the decision maker."""
+    at = at or timezone.now()
+    locked = _locked(decision)
+    _require(locked, Status.SUBMITTED, action="declared")
+    if locked.legal_declared:
+        raise InvalidTransition(f"The monitoring officer's declaration on {locked} is made.")
+    on = timezone.localdate(at)
+    _refuse(duties.legal_declaration_refusal(locked, by, on=on))
+    held = duties.holding(by, on=on, kind=Office.Kind.MONITORING_OFFICER)
+    locked.declared_at = at
+    locked.declared_by = by
+    locked.monitoring_officer_name = duties.holder_name(by)
+    locked.monitoring_officer_title = held.office.title
+    locked.monitoring_officer_holding = held
+    _declarations_complete(locked)
+    locked._change_reason = f"Monitoring officer's declaration made by {by}"[:100]
     locked.save()
     return _refresh(decision)
 
 
 @transaction.atomic
-def declare_decision(*, decision, by, at=None):
-    """The monitoring officer confirms financial, legal and equalities advice was taken."""
-    _require_perm(by, "decisions.declare_decision", "Only the monitoring officer may declare.")
+def declare_decision_finance(*, decision, by, at=None):
+    """The chief finance officer confirms the financial implications are set out and can be met.
+    Not asked for, and refused, when the decision has none."""
+    at = at or timezone.now()
     locked = _locked(decision)
     _require(locked, Status.SUBMITTED, action="declared")
-    locked.status = Status.DECLARED
-    locked.declared_at = at or timezone.now()
-    locked.declared_by = by
-    locked.monitoring_officer_name = by.get_full_name() or by.get_username()
-    locked._change_reason = "Monitoring officer's declaration made"
+    if locked.finance_declared:
+        raise InvalidTransition(f"The chief finance officer's declaration on {locked} is made.")
+    on = timezone.localdate(at)
+    _refuse(duties.finance_declaration_refusal(locked, by, on=on))
+    held = duties.holding(by, on=on, kind=Office.Kind.CHIEF_FINANCE_OFFICER)
+    locked.finance_declared_at = at
+    locked.finance_declared_by = by
+    locked.finance_officer_name = duties.holder_name(by)
+    locked.finance_officer_title = held.office.title
+    locked.finance_officer_holding = held
+    _declarations_complete(locked)
+    locked._change_reason = f"Chief finance officer's declaration made by {by}"[:100]
     locked.save()
     return _refresh(decision)
 
@@ -110,24 +185,37 @@ def _next_number(financial_year):
 
 
 @transaction.atomic
-def sign_decision(*, decision, signed_by, signed_at=None):
-    """The decision maker approves and signs: the decision takes its reference now, so drafts
-    that are never signed leave no gaps in the numbering."""
-    _require_perm(
-        signed_by, "decisions.sign_decision", "Only a decision maker may sign a decision."
-    )
-    locked = _locked(decision)
-    _require(locked, Status.DECLARED, action="signed")
+def sign_decision(*, decision, signed_by, signed_at=None, reauthenticated_at=None):
+    """The holder of the decision's office approves and signs it, after both declarations.
+    Numbered at signature, the decision takes its reference now, so drafts that are never signed
+    leave no gaps; numbered at raise, it keeps the one it took when submitted."""
     signed_at = signed_at or timezone.now()
     signed_on = timezone.localdate(signed_at)
-    locked.financial_year = deadlines.financial_year_of(signed_on)
-    locked.number = _next_number(locked.financial_year)
+    locked = _locked(decision)
+    _require(locked, Status.SUBMITTED, Status.DECLARED, action="signed")
+    if not locked.declarations_complete:
+        waiting = [] if locked.legal_declared else ["the monitoring officer's"]
+        if locked.finance_declaration_needed and not locked.finance_declared:
+            waiting.append("the chief finance officer's")
+        raise InvalidTransition(
+            f"{locked} cannot be signed before {' and '.join(waiting)} declaration"
+            f"{'s are' if len(waiting) > 1 else ' is'} made."
+        )
+    _refuse(duties.signature_refusal(locked, signed_by, on=signed_on))
+    held = duties.holding(signed_by, on=signed_on, office=locked.decision_maker)
+    if locked.number is None:
+        locked.financial_year = deadlines.financial_year_of(signed_on)
+        locked.number = _next_number(locked.financial_year)
     locked.status = Status.SIGNED
     locked.signed_at = signed_at
     locked.signed_by = signed_by
-    locked.signatory_name = signed_by.get_full_name() or signed_by.get_username()
+    locked.signatory_name = duties.holder_name(signed_by)
+    locked.signatory_title = held.office.title
+    locked.signatory_holding = held
     locked.decision_date = signed_on
-    locked._change_reason = f"Signed as decision {locked.reference}"
+    locked._change_reason = _reauthenticated(
+        f"Signed as decision {locked.reference} by {signed_by}", reauthenticated_at
+    )[:100]
     locked.save()
     logger.info("decision %s signed by %s", locked.reference, signed_by)
     return _refresh(decision)
@@ -135,14 +223,15 @@ def sign_decision(*, decision, signed_by, signed_at=None):
 
 @transaction.atomic
 def reject_decision(*, decision, by, reason):
-    """The decision maker declines the proposal; the reason is kept with the record."""
-    _require_perm(by, "decisions.sign_decision", "Only a decision maker may reject a decision.")
+    """The holder of the decision's office declines the proposal; the reason is kept."""
+    _refuse(duties.rejection_refusal(decision, by, on=timezone.localdate()))
     return _close(decision, by, reason, Status.REJECTED, "rejected")
 
 
 @transaction.atomic
 def withdraw_decision(*, decision, by, reason):
-    """The author withdraws a proposal that will not go ahead."""
+    """Staff withdraw a proposal that will not go ahead."""
+    _require_perm(by, "decisions.change_decision", "You may not withdraw decisions.")
     return _close(decision, by, reason, Status.WITHDRAWN, "withdrawn")
 
 
@@ -163,24 +252,29 @@ def _close(decision, by, reason, status, action):
 
 @transaction.atomic
 def return_to_draft(*, decision, by, reason):
-    """Send a submitted decision back to its author for changes; its declaration is cleared
+    """Send a submitted decision back to its author for changes; its declarations are cleared
     because the advice must be confirmed again for what is finally signed."""
+    _require_perm(by, "decisions.change_decision", "You may not return decisions for changes.")
     reason = (reason or "").strip()
     if not reason:
         raise InvalidTransition("Say what needs to change: the reason is required.")
     locked = _locked(decision)
     _require(locked, Status.SUBMITTED, Status.DECLARED, action="returned for changes")
     locked.status = Status.DRAFT
-    locked.declared_at = locked.declared_by = None
-    locked.monitoring_officer_name = ""
+    locked.declared_at = locked.declared_by = locked.monitoring_officer_holding = None
+    locked.monitoring_officer_name = locked.monitoring_officer_title = ""
+    locked.finance_declared_at = locked.finance_declared_by = None
+    locked.finance_officer_holding = None
+    locked.finance_officer_name = locked.finance_officer_title = ""
     locked._change_reason = f"Returned for changes: {reason}"[:100]
     locked.save()
     return _refresh(decision)
 
 
 @transaction.atomic
-def publish_decision(*, decision, by, note):
-    """Publish Part 1 (or, for a restricted decision, its stub) as the decision notice."""
+def publish_decision(*, decision, by, note, reauthenticated_at=None):
+    """Publish Part 1 (or, for a restricted decision, its stub) as the decision notice. The
+    first publication records whether it came within three working days of the signature."""
     _require_perm(by, "decisions.publish_decision", "You may not publish decisions.")
     locked = _locked(decision)
     _require(locked, Status.SIGNED, Status.PUBLISHED, action="published")
@@ -188,7 +282,10 @@ def publish_decision(*, decision, by, note):
     if locked.status == Status.SIGNED:
         locked.status = Status.PUBLISHED
         locked.published_at = timezone.now()
-        locked._change_reason = "Published"
+        locked.published_on_time = (
+            timezone.localdate(locked.published_at) <= locked.publication_due_on
+        )
+        locked._change_reason = _reauthenticated(f"Published by {by}", reauthenticated_at)[:100]
         locked.save()
     _refresh(decision)
     return version
@@ -219,6 +316,69 @@ def continue_numbering(*, financial_year, last_number):
     sequence.last_number = last_number
     sequence.save(update_fields=["last_number"])
     return sequence
+
+
+def _publication_reminder_recipients(decision):
+    """The decision's author and everyone who may publish decisions, by email address."""
+    user_model = get_user_model()
+    may_publish = models.Q(
+        groups__permissions__codename="publish_decision",
+        groups__permissions__content_type__app_label="decisions",
+    ) | models.Q(
+        user_permissions__codename="publish_decision",
+        user_permissions__content_type__app_label="decisions",
+    )
+    authors = models.Q(pk__in={decision.created_by_id, decision.submitted_by_id} - {None})
+    emails = (
+        user_model.objects.filter(is_active=True)
+        .filter(may_publish | authors)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return sorted(set(emails))
+
+
+def send_publication_reminders(*, today=None, base_url=""):
+    """Email each signed decision's author and its publishers on the working day before its
+    publication deadline (or the first run after it, if that one was missed): once per decision,
+    however often this runs. Returns how many decisions were reminded about."""
+    today = today or timezone.localdate()
+    sent = 0
+    for candidate in Decision.objects.filter(
+        status=Status.SIGNED, publication_reminder_sent_at__isnull=True
+    ):
+        due = candidate.publication_due_on
+        if deadlines.previous_working_day(due) > today:
+            continue
+        with transaction.atomic():
+            decision = _locked(candidate)
+            if decision.status != Status.SIGNED or decision.publication_reminder_sent_at:
+                continue  # published or reminded by another run meanwhile
+            recipients = _publication_reminder_recipients(decision)
+            if not recipients:
+                continue
+            decision.publication_reminder_sent_at = timezone.now()
+            decision._change_reason = "Publication reminder sent"
+            decision.save(update_fields=["publication_reminder_sent_at"])
+            # Sent inside the transaction: if the mail server refuses, the reminder is not
+            # recorded and the next run tries again.
+            send_mail(
+                subject=f"Publish decision {decision.reference} by {due:%A %-d %B %Y}",
+                message=render_to_string(
+                    "decisions/email/publication_reminder.txt",
+                    {
+                        "decision": decision,
+                        "due": due,
+                        "overdue": due < today,
+                        "url": f"{base_url}{decision.get_manage_url()}",
+                    },
+                ),
+                from_email=None,
+                recipient_list=recipients,
+            )
+        sent += 1
+    return sent
 
 
 @transaction.atomic

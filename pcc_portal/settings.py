@@ -248,6 +248,15 @@ STORAGES = {
 # same transaction: the site search index, and agenda packs that carry a withdrawn document.
 PUBLICATION_LISTENERS = ["transparency.search", "panel.listeners"]
 
+# When a decision takes its reference NN/YYYY: "signature" (when it is signed, so abandoned
+# drafts leave no gaps) or "raise" (when it is submitted for the declarations, as OPCCs that number
+# their forms on raising do).
+DECISION_NUMBERING = env.str("DECISION_NUMBERING", default="signature")
+if DECISION_NUMBERING not in ("signature", "raise"):
+    raise ImproperlyConfigured(
+        f"DECISION_NUMBERING is {DECISION_NUMBERING!r}: set it to 'signature' or 'raise'."
+    )
+
 CRISPY_ALLOWED_TEMPLATE_PACKS = ["gds"]
 CRISPY_TEMPLATE_PACK = "gds"
 
@@ -325,6 +334,10 @@ CELERY_BEAT_SCHEDULE = {
     "transparency-alert-digests": {
         "task": "transparency.tasks.send_alert_digests",
         "schedule": crontab(minute=15),
+    },
+    "decisions-publication-reminders": {
+        "task": "decisions.tasks.send_publication_reminders",
+        "schedule": crontab(hour=7, minute=30),
     },
 }
 # The site's address, for links in emails sent without a request (reminders, alert digests).

@@ -1,8 +1,12 @@
 """Staff views for decisions: drafting, Part 2, attachments, the approval workflow, publishing,
-and the Panel's decisions reports. Each action view parses input and calls one service."""
+continuing the numbering, and the Panel's decisions reports. Each action view parses input and
+calls one service; signing and publishing ask the user to re-authenticate first."""
 
+import datetime
 from urllib.parse import urlencode
 
+from allauth.account.authentication import get_authentication_records
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
@@ -18,9 +22,10 @@ from pcc_portal.publications import services as publishing
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.selectors import publishing_panel
 
-from .. import services
+from .. import deadlines, duties, services
 from ..forms import (
     AttachmentForm,
+    ContinueNumberingForm,
     DecisionForm,
     DecisionPart2Form,
     DecisionsReportForm,
@@ -28,12 +33,15 @@ from ..forms import (
     ReasonForm,
 )
 from ..models import (
+    CHIEF_FINANCE_OFFICER_DECLARATION,
     MONITORING_OFFICER_DECLARATION,
     Decision,
     DecisionPart2,
+    DecisionSequence,
     DecisionsReport,
     InvalidTransition,
 )
+from ..selectors import publication_compliance
 
 Status = Decision.Status
 
@@ -72,6 +80,7 @@ class DecisionListView(PermissionRequiredMixin, ListView):
     def get_context_data(self, **kwargs):
         return {
             **super().get_context_data(**kwargs),
+            "compliance": publication_compliance(),
             "statuses": Status.choices,
             "current_status": self.request.GET.get("status", ""),
             "query": urlencode({"status": self.request.GET["status"]})
@@ -121,6 +130,23 @@ class DecisionUpdateView(PermissionRequiredMixin, UpdateView):
 
 
 # --- the staff page of one decision ------------------------------------------------------------
+def _duties(request, decision):
+    """For each step open now, whether this user may take it and, if not, why (shown beside the
+    step to those whose role has it, so the refusal is explained rather than a dead end)."""
+    user, today = request.user, timezone.localdate()
+    steps = {}
+    if decision.status == Status.SUBMITTED:
+        if not decision.legal_declared:
+            steps["legal"] = duties.legal_declaration_refusal(decision, user, on=today)
+        if decision.finance_declaration_needed and not decision.finance_declared:
+            steps["finance"] = duties.finance_declaration_refusal(decision, user, on=today)
+    if decision.status == Status.DECLARED:
+        steps["sign"] = duties.signature_refusal(decision, user, on=today)
+    if decision.status in (Status.SUBMITTED, Status.DECLARED):
+        steps["reject"] = duties.rejection_refusal(decision, user, on=today)
+    return steps
+
+
 def _render_detail(request, decision, *, publish_form=None, status=200):
     can_see_part2 = request.user.has_perm("decisions.view_decisionpart2")
     context = {
@@ -134,6 +160,8 @@ def _render_detail(request, decision, *, publish_form=None, status=200):
         "missing": services.missing_for_submission(decision) if decision.is_editable else [],
         "today": timezone.localdate(),
         "declaration_text": MONITORING_OFFICER_DECLARATION,
+        "finance_declaration_text": CHIEF_FINANCE_OFFICER_DECLARATION,
+        "duties": _duties(request, decision),
     }
     if decision.is_signed:
         context.update(
@@ -168,6 +196,33 @@ def _transition(request, pk, action, success):
     return redirect(_detail_url(decision))
 
 
+def _submitted_message(decision):
+    message = f"\u201c{decision.title}\u201d was sent to the monitoring officer"
+    if decision.has_financial_implications:
+        message += " and the chief finance officer"
+    if decision.reference:
+        message += f" as decision {decision.reference}"
+    return message + "."
+
+
+def _declared_message(decision):
+    if decision.status == Status.DECLARED:
+        return "Your declaration is recorded: the decision is ready for signature."
+    return "Your declaration is recorded: the decision awaits the other declaration."
+
+
+def _reauthenticated_at(request):
+    """When this session last re-authenticated (allauth's record of it), for the history."""
+    records = [
+        record
+        for record in get_authentication_records(request, request.user)
+        if record.get("reauthenticated")
+    ]
+    if not records:
+        return None
+    return datetime.datetime.fromtimestamp(records[-1]["at"], tz=datetime.UTC)
+
+
 @require_POST
 @login_required
 @permission_required("decisions.change_decision", raise_exception=True)
@@ -176,7 +231,7 @@ def decision_submit(request, pk):
         request,
         pk,
         lambda d: services.submit_decision(decision=d, by=request.user),
-        lambda d: f"\u201c{d.title}\u201d was sent to the monitoring officer.",
+        _submitted_message,
     )
 
 
@@ -188,18 +243,35 @@ def decision_declare(request, pk):
         request,
         pk,
         lambda d: services.declare_decision(decision=d, by=request.user),
-        lambda d: "Your declaration is recorded: the decision is ready for signature.",
+        _declared_message,
     )
 
 
 @require_POST
 @login_required
+@permission_required("decisions.declare_decision", raise_exception=True)
+def decision_declare_finance(request, pk):
+    return _transition(
+        request,
+        pk,
+        lambda d: services.declare_decision_finance(decision=d, by=request.user),
+        _declared_message,
+    )
+
+
+# Signing asks for the password (or, with two-factor sign-in, a code) again when the session has
+# not re-authenticated in the last few minutes; allauth then replays this POST.
+@require_POST
+@login_required
 @permission_required("decisions.sign_decision", raise_exception=True)
+@reauthentication_required
 def decision_sign(request, pk):
     return _transition(
         request,
         pk,
-        lambda d: services.sign_decision(decision=d, signed_by=request.user),
+        lambda d: services.sign_decision(
+            decision=d, signed_by=request.user, reauthenticated_at=_reauthenticated_at(request)
+        ),
         lambda d: (
             f"You signed decision {d.reference}. Publish it by {d.publication_due_on:%-d %B %Y}."
         ),
@@ -272,6 +344,7 @@ def decision_return(request, pk):
 @require_POST
 @login_required
 @permission_required("decisions.publish_decision", raise_exception=True)
+@reauthentication_required
 def decision_publish(request, pk):
     decision, _ = _decision(request, pk)
     form = PublishForm(request.POST, action=reverse("decisions_manage:publish", kwargs={"pk": pk}))
@@ -281,7 +354,10 @@ def decision_publish(request, pk):
         return _render_detail(request, decision, publish_form=form, status=400)
     try:
         version = services.publish_decision(
-            decision=decision, by=request.user, note=form.cleaned_data["change_note"]
+            decision=decision,
+            by=request.user,
+            note=form.cleaned_data["change_note"],
+            reauthenticated_at=_reauthenticated_at(request),
         )
     except InvalidTransition as error:
         messages.error(request, str(error))
@@ -292,6 +368,37 @@ def decision_publish(request, pk):
             "The public sees it as soon as its PDF is ready.",
         )
     return redirect(_detail_url(decision))
+
+
+# --- numbering ----------------------------------------------------------------------------------
+@login_required
+@permission_required("decisions.change_decisionsequence", raise_exception=True)
+def numbering(request):
+    """Continue an earlier system's sequence: the year's next decision takes the number after
+    the last one it issued. Refuses to go backwards, beside the field."""
+    form = ContinueNumberingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        year, last = form.cleaned_data["financial_year"], form.cleaned_data["last_number"]
+        try:
+            services.continue_numbering(financial_year=year, last_number=last)
+        except InvalidTransition as error:
+            form.add_error("last_number", str(error))
+        else:
+            messages.success(
+                request,
+                f"The next decision of {deadlines.financial_year_label(year)} takes "
+                f"{last + 1:02d}/{year}.",
+            )
+            return redirect("decisions_manage:numbering")
+    return render(
+        request,
+        "decisions/manage/numbering.html",
+        {
+            "form": form,
+            "sequences": DecisionSequence.objects.order_by("-financial_year"),
+            "at_raise": services.numbering_at_raise(),
+        },
+    )
 
 
 # --- Part 1 attachments -------------------------------------------------------------------------

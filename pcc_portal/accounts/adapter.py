@@ -1,6 +1,7 @@
 """django-allauth adapter: accounts are made by an administrator, never by signing up."""
 
 from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
 from django.urls import reverse
 
 from .lockout import client_address
@@ -19,3 +20,13 @@ class AccountAdapter(DefaultAccountAdapter):
         # allauth's per-address rate limits count the address the lockout counts: behind a proxy,
         # each visitor's, not the proxy's for everyone.
         return client_address(request)
+
+    def get_reauthentication_methods(self, user):
+        # Where two-factor sign-in is required, asking again (before signing or publishing a
+        # decision, say) asks for a code from the authenticator app, not the password: an account
+        # still setting its app up has only the password to give.
+        methods = super().get_reauthentication_methods(user)
+        if settings.REQUIRE_MFA:
+            codes = [m for m in methods if m["id"].startswith("mfa_reauthenticate")]
+            return codes or methods
+        return methods

@@ -1,7 +1,8 @@
-"""Decisions in a real browser: an editor drafts decision 28/2021 from the seed, the monitoring
-officer declares, an editor cannot sign, the Commissioner signs and publishes, and the public reads
-the register, the notice, the restricted stub and the Panel's report. Every page is checked with
-axe (WCAG 2.2 A/AA) and for CSP violations and JavaScript errors."""
+"""Decisions in a real browser: an editor drafts decision 28/2021 from the seed, the chief finance
+officer and the monitoring officer declare, an editor cannot sign, the Commissioner signs (giving
+the password again) and the editor publishes, and the public reads the register, the notice, the
+restricted stub and the Panel's report. Every page is checked with axe (WCAG 2.2 A/AA) and for CSP
+violations and JavaScript errors."""
 
 import datetime
 import zoneinfo
@@ -11,7 +12,9 @@ import pytest
 from decisions import services
 from decisions.models import Decision, DecisionPart2
 from pcc_portal.publications import services as publishing
+from tests.accounts.factories import PASSWORD
 from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.decisions.conftest import declare
 from tests.decisions.factories import (
     DecisionFactory,
     DecisionsReportFactory,
@@ -51,7 +54,19 @@ def _sign_out(page):
         page.get_by_role("button", name="Sign out").click()
 
 
-def test_the_whole_approval_flow_of_decision_28_2021(page, live_server, editor, decision_maker):
+def _reauthenticate(page, live_server):
+    """allauth asks for the password again before a signature or a publication."""
+    assert page.url.startswith(f"{live_server.url}/accounts/reauthenticate/"), page.url
+    check_accessibility(page)
+    page.locator("main input[name=password]").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
+    check_accessibility(page)
+
+
+def test_the_whole_approval_flow_of_decision_28_2021(
+    page, live_server, editor, decision_maker, monitoring_officer, finance_officer
+):
     services.continue_numbering(financial_year=_this_financial_year(), last_number=27)
     PriorityFactory(plan=PlanFactory(), number=1, title="Protecting local policing")
 
@@ -110,27 +125,51 @@ def test_the_whole_approval_flow_of_decision_28_2021(page, live_server, editor, 
     _crumb(page, decision.title)
 
     _submit(page, "Submit to the monitoring officer")
-    assert "Awaiting the monitoring officer" in page.locator("main").inner_text()
+    main = page.locator("main").inner_text()
+    assert "Awaiting declarations" in main
+    # The editor holds neither statutory office: the page says so instead of offering it.
+    assert "does not hold the office of Monitoring Officer" in main
+    assert page.locator("main").get_by_role("button", name="Approve and sign").count() == 0
+    _sign_out(page)
+
+    # The chief finance officer, then the monitoring officer, declare.
+    sign_in(page, live_server, finance_officer)
+    visit(page, decision.get_manage_url())
+    _submit(page, "Make the chief finance officer's declaration")
+    assert "awaits the other declaration" in page.locator(".govuk-notification-banner").inner_text()
+    _sign_out(page)
+    sign_in(page, live_server, monitoring_officer)
+    visit(page, "/manage/")
+    visit(page, decision.get_manage_url())
     _submit(page, "Make the monitoring officer's declaration")
     main = page.locator("main").inner_text()
     assert "Awaiting signature" in main
-    # An editor cannot sign.
-    assert page.locator("main").get_by_role("button", name="Approve and sign").count() == 0
-    assert "Only a decision maker can sign it." in main
+    assert "Only the holder of the office of Police and Crime Commissioner can sign it." in main
     _sign_out(page)
 
-    # The Commissioner signs and publishes.
+    # The Commissioner signs, giving the password again first.
     sign_in(page, live_server, decision_maker)
     visit(page, decision.get_manage_url())
-    _submit(page, "Approve and sign")
+    page.locator("main").get_by_role("button", name="Approve and sign", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/accounts/reauthenticate/**")
+    _reauthenticate(page, live_server)
     decision.refresh_from_db()
     assert decision.reference == f"28/{_this_financial_year()}"
     assert "Publish it by" in page.locator(".govuk-notification-banner").inner_text()
+    main = page.locator("main").inner_text()
+    assert f"{monitoring_officer.get_full_name()}, Monitoring Officer" in main
+    assert f"{decision_maker.get_full_name()}, Police and Crime Commissioner" in main
+    _sign_out(page)
+
+    # The editor publishes it, giving the password again too.
+    sign_in(page, live_server, editor)
     visit(page, "/manage/")
     assert decision.title in page.locator("main").inner_text()  # due for publication
     visit(page, decision.get_manage_url())
     _fill(page, "What has changed?", "First publication")
-    _submit(page, "Publish")
+    page.locator("main").get_by_role("button", name="Publish", exact=True).click()
+    page.wait_for_url(f"{live_server.url}/accounts/reauthenticate/**")
+    _reauthenticate(page, live_server)
     page.wait_for_function("() => !document.querySelector('[data-render-job-url]')", timeout=30_000)
     check_accessibility(page)
     decision.refresh_from_db()
@@ -157,7 +196,7 @@ def test_staff_side_pages_for_rejecting_withdrawing_and_reporting(
     draft = DecisionFactory(title="Environment and Sustainability Strategy 2022")
     declared = DecisionFactory(title="Proposed police precept 2022/23")
     services.submit_decision(decision=declared, by=editor)
-    services.declare_decision(decision=declared, by=editor)
+    declare(declared)
 
     sign_in(page, live_server, editor)
     visit(page, f"/manage/decisions/{draft.pk}/edit/")
@@ -203,7 +242,7 @@ def test_the_public_sees_a_restricted_decisions_stub_and_the_panel_report(
         decision=restricted, exemption="Commercially sensitive", content="Bid prices."
     )
     services.submit_decision(decision=restricted, by=editor)
-    services.declare_decision(decision=restricted, by=editor)
+    declare(restricted)
     signed_at = datetime.datetime(2021, 11, 3, 12, tzinfo=LONDON)
     services.sign_decision(decision=restricted, signed_by=decision_maker, signed_at=signed_at)
     with django_capture_on_commit_callbacks(execute=True):

@@ -6,6 +6,7 @@ import pytest
 
 from decisions import services
 from pcc_portal.publications import services as publishing
+from tests.accounts.factories import finance_officer_user, monitoring_officer_user
 from tests.decisions.factories import DecisionFactory
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
@@ -16,17 +17,29 @@ def at(year, month, day, hour=12, minute=0):
     return datetime.datetime(year, month, day, hour, minute, tzinfo=LONDON)
 
 
+def declare(decision, at=None):
+    """Make a submitted decision's declarations, each by the holder of its office: the
+    monitoring officer's, and the chief finance officer's when it has financial implications."""
+    services.declare_decision(decision=decision, by=monitoring_officer_user(), at=at)
+    if decision.has_financial_implications:
+        services.declare_decision_finance(decision=decision, by=finance_officer_user(), at=at)
+    return decision
+
+
 @pytest.fixture
 def sign(editor, decision_maker):
-    """Take a draft through submission and declaration to signature (at ``signed_at``)."""
+    """Take a draft through submission and both declarations to its signature by the
+    Commissioner, or ``signed_by`` (at ``signed_at``)."""
 
-    def _sign(decision=None, signed_at=None, priorities=(), **fields):
+    def _sign(decision=None, signed_at=None, priorities=(), signed_by=None, **fields):
         decision = decision or DecisionFactory(**fields)
         if priorities:
             decision.priorities.add(*priorities)
         services.submit_decision(decision=decision, by=editor)
-        services.declare_decision(decision=decision, by=editor)
-        services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=signed_at)
+        declare(decision)
+        services.sign_decision(
+            decision=decision, signed_by=signed_by or decision_maker, signed_at=signed_at
+        )
         return decision
 
     return _sign

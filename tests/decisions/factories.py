@@ -3,6 +3,7 @@ import datetime
 import factory
 
 from decisions.models import Decision, DecisionPart2, DecisionsReport
+from pcc_portal.accounts.models import Office
 from plans.models import Plan, Priority
 
 
@@ -34,6 +35,9 @@ class DecisionFactory(factory.django.DjangoModelFactory):
 
     title = factory.Sequence(lambda n: f"Community Safety Partnerships Funding {n}")
     report_by = "Ian Dickinson, Head of Governance"
+    decision_maker = factory.LazyFunction(
+        lambda: Office.objects.of_kind(Office.Kind.COMMISSIONER).get()
+    )
     executive_summary = "The report asks the Commissioner to approve grants to partnerships."
     recommendation = "That the Commissioner approves the grants set out in the report."
     background = "Each community safety partnership bid for funding against the plan."
@@ -49,6 +53,7 @@ class DecisionPart2Factory(factory.django.DjangoModelFactory):
         model = DecisionPart2
 
     decision = factory.SubFactory(DecisionFactory, is_restricted=True)
+    grounds = DecisionPart2.Grounds.COMMERCIAL
     exemption = "Commercially sensitive: Freedom of Information Act section 43"
     content = "The bidders' prices and the evaluation scores."
 

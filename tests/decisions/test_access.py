@@ -6,8 +6,8 @@ from decisions import services
 from decisions.models import DecisionAttachment, Part2Attachment
 from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
-from tests.accounts.factories import UserFactory
-from tests.decisions.conftest import at, pdf_bytes
+from tests.accounts.factories import UserFactory, commissioner_user
+from tests.decisions.conftest import at, declare, pdf_bytes
 from tests.decisions.factories import (
     DecisionFactory,
     DecisionPart2Factory,
@@ -19,7 +19,7 @@ def _users():
     from pcc_portal.accounts import roles
 
     editor = UserFactory(username="access-editor", roles=[roles.EDITOR])
-    maker = UserFactory(username="access-maker", roles=[roles.DECISION_MAKER])
+    maker = commissioner_user("access-maker")
     return editor, maker
 
 
@@ -27,8 +27,7 @@ def _declared(**fields):
     editor, _ = _users()
     decision = DecisionFactory(**fields)
     services.submit_decision(decision=decision, by=editor)
-    services.declare_decision(decision=decision, by=editor)
-    return decision
+    return declare(decision)
 
 
 def _signed(**fields):
@@ -182,6 +181,24 @@ class TestManageDeclareAccess(AccessRule):
         decision = DecisionFactory()
         services.submit_decision(decision=decision, by=editor)
         return {"pk": decision.pk}
+
+
+class TestManageDeclareFinanceAccess(AccessRule):
+    url_name = "decisions_manage:declare_finance"
+    access = "decisions.declare_decision"
+    method = "post"
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        editor, _ = _users()
+        decision = DecisionFactory()
+        services.submit_decision(decision=decision, by=editor)
+        return {"pk": decision.pk}
+
+
+class TestManageNumberingAccess(AccessRule):
+    url_name = "decisions_manage:numbering"
+    access = "decisions.change_decisionsequence"
 
 
 class TestManageSignAccess(AccessRule):

@@ -7,6 +7,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from decisions.models import Decision, DecisionAttachment, DecisionPart2
+from pcc_portal.accounts.models import Office
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,7 +15,7 @@ pytestmark = pytest.mark.django_db
 FORM = {
     "title": "Police and Crime Plan 2021 - 2025",
     "report_by": "Ian Dickinson, Head of Governance",
-    "decision_maker": "commissioner",
+    "has_financial_implications": "True",
     "executive_summary": "To consider the draft Police and Crime Plan 2021-2025.",
     "recommendation": "That the Commissioner approves the draft plan.",
     "background": "A Commissioner must issue a plan in the year of an ordinary election.",
@@ -27,9 +28,15 @@ FORM = {
 }
 
 
+def _form(**changes):
+    """The form as posted, its decision maker the Commissioner's office."""
+    office = Office.objects.of_kind(Office.Kind.COMMISSIONER).get()
+    return {**FORM, "decision_maker": office.pk, **changes}
+
+
 def test_an_editor_drafts_a_decision_with_the_seed_form_fields(client, editor):
     client.force_login(editor)
-    response = client.post(reverse("decisions_manage:create"), FORM)
+    response = client.post(reverse("decisions_manage:create"), _form())
     decision = Decision.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("decisions_manage:detail", kwargs={"pk": decision.pk})
@@ -44,7 +51,7 @@ def test_choosing_plan_priorities_without_ticking_any_is_explained_and_keeps_the
     client, editor
 ):
     client.force_login(editor)
-    response = client.post(reverse("decisions_manage:create"), {**FORM, "priority_scope": "plan"})
+    response = client.post(reverse("decisions_manage:create"), _form(priority_scope="plan"))
     page = response.content.decode()
     assert response.status_code == 200
     assert "<title>Error:" in page and "govuk-error-summary" in page
@@ -58,7 +65,7 @@ def test_ticked_priorities_are_saved(client, editor):
     client.force_login(editor)
     client.post(
         reverse("decisions_manage:create"),
-        {**FORM, "priority_scope": "plan", "priorities": [priority.pk]},
+        _form(priority_scope="plan", priorities=[priority.pk]),
     )
     assert list(Decision.objects.get().priorities.all()) == [priority]
     assert Decision.objects.get().priority_text == "Tackling crime and reoffending"
@@ -124,7 +131,11 @@ def test_part2_is_written_and_read_by_staff_with_its_permission(client, editor):
     client.force_login(editor)
     response = client.post(
         reverse("decisions_manage:part2_edit", kwargs={"pk": decision.pk}),
-        {"exemption": "Personal information: section 40", "content": "The officer's name."},
+        {
+            "grounds": "personal",
+            "exemption": "Personal information: section 40",
+            "content": "The officer's name.",
+        },
     )
     assert response.status_code == 302
     assert DecisionPart2.objects.get().decision == decision
@@ -160,3 +171,43 @@ def test_the_staff_list_filters_by_status_within_a_query_budget(
             reverse("decisions_manage:list"), {"status": "published"}
         ).content.decode()
     )
+
+
+def test_the_form_asks_who_decides_its_value_and_whether_it_has_financial_implications(
+    client, editor
+):
+    Office.objects.create(kind="delegated", title="Director of Resources", value_limit=50_000)
+    client.force_login(editor)
+    page = client.get(reverse("decisions_manage:create")).content.decode()
+    assert "Director of Resources (up to \u00a350,000)" in page
+    assert "Does the decision have financial implications?" in page
+    response = client.post(
+        reverse("decisions_manage:create"),
+        _form(has_financial_implications="False", financial_implications="", value=""),
+    )
+    decision = Decision.objects.get()
+    assert response.status_code == 302 and not decision.has_financial_implications
+
+
+@pytest.mark.parametrize(
+    ("changes", "message"),
+    [
+        (
+            {"has_financial_implications": "True", "financial_implications": ""},
+            "Set out the financial implications, or answer \u201cNo\u201d above",
+        ),
+        (
+            {"has_financial_implications": "False", "value": "25000"},
+            "The decision has a value: it has financial implications.",
+        ),
+        ({"value": "lots"}, "Enter the value in pounds"),
+        ({"has_financial_implications": ""}, "Say whether the decision has financial implications"),
+    ],
+)
+def test_the_financial_questions_are_explained_when_they_disagree(client, editor, changes, message):
+    client.force_login(editor)
+    response = client.post(reverse("decisions_manage:create"), _form(**changes))
+    page = response.content.decode()
+    assert response.status_code == 200 and "<title>Error:" in page
+    assert message in page
+    assert not Decision.objects.exists()

@@ -1,4 +1,5 @@
-"""References NN/YYYY: numbered per financial year at signature, unique, never reused."""
+"""References NN/YYYY: numbered per financial year at signature (or at raise), unique, never
+reused, and continued from an earlier system through the staff screen."""
 
 import threading
 
@@ -8,7 +9,7 @@ from django.db import IntegrityError, close_old_connections, connection, transac
 from decisions import services
 from decisions.deadlines import financial_year_of
 from decisions.models import Decision, DecisionSequence, InvalidTransition
-from tests.decisions.conftest import at
+from tests.decisions.conftest import at, declare
 from tests.decisions.factories import DecisionFactory
 
 pytestmark = pytest.mark.django_db
@@ -80,8 +81,7 @@ def _declared(count, editor):
     for _ in range(count):
         decision = DecisionFactory()
         services.submit_decision(decision=decision, by=editor)
-        services.declare_decision(decision=decision, by=editor)
-        decisions.append(decision)
+        decisions.append(declare(decision))
     return decisions
 
 
@@ -160,3 +160,110 @@ def test_many_signatures_at_once_take_distinct_consecutive_numbers(editor, decis
     assert not errors, errors
     numbers = sorted(Decision.objects.values_list("number", flat=True))
     assert numbers == [1, 2, 3, 4, 5, 6]
+
+
+# --- numbering at raise ------------------------------------------------------------------------
+@pytest.fixture
+def at_raise(settings):
+    settings.DECISION_NUMBERING = "raise"
+
+
+def test_numbered_at_raise_a_decision_takes_its_reference_when_submitted(
+    at_raise, editor, decision_maker
+):
+    # As Lancashire numbers its forms: 18/2021 was raised before 19/2021 and signed after it.
+    first, second = DecisionFactory(), DecisionFactory()
+    services.submit_decision(decision=first, by=editor, at=at(2021, 10, 1))
+    services.submit_decision(decision=second, by=editor, at=at(2021, 10, 2))
+    assert (first.reference, second.reference) == ("01/2021", "02/2021")
+    assert "raised as 01/2021" in first.history.first().history_change_reason
+    declare(second)
+    services.sign_decision(decision=second, signed_by=decision_maker, signed_at=at(2021, 10, 19))
+    declare(first)
+    services.sign_decision(decision=first, signed_by=decision_maker, signed_at=at(2021, 11, 3))
+    assert (first.reference, second.reference) == ("01/2021", "02/2021")
+    assert first.decision_date.isoformat() == "2021-11-03"
+
+
+def test_numbered_at_raise_the_year_is_the_one_it_was_raised_in(at_raise, editor, decision_maker):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor, at=at(2022, 3, 30))
+    declare(decision)
+    services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=at(2022, 4, 4))
+    assert decision.reference == "01/2021" and decision.decision_date.isoformat() == "2022-04-04"
+
+
+def test_numbered_at_raise_a_returned_decision_keeps_its_number_and_a_withdrawn_one_uses_it(
+    at_raise, editor
+):
+    returned = DecisionFactory()
+    services.submit_decision(decision=returned, by=editor, at=at(2021, 10, 1))
+    services.return_to_draft(decision=returned, by=editor, reason="Add the equality impact")
+    services.submit_decision(decision=returned, by=editor, at=at(2021, 10, 5))
+    assert returned.reference == "01/2021"
+    withdrawn = DecisionFactory()
+    services.submit_decision(decision=withdrawn, by=editor, at=at(2021, 10, 6))
+    services.withdraw_decision(decision=withdrawn, by=editor, reason="Not needed")
+    assert withdrawn.reference == "02/2021"  # the form was raised: its number is not reused
+    later = DecisionFactory()
+    services.submit_decision(decision=later, by=editor, at=at(2021, 10, 7))
+    assert later.reference == "03/2021"
+
+
+def test_numbered_at_signature_submitting_takes_no_number(editor):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    assert decision.number is None
+
+
+def test_the_numbering_setting_accepts_only_signature_or_raise():
+    from tests.test_settings import _manage
+
+    refused = _manage("check", DEBUG="1", DECISION_NUMBERING="whenever")
+    assert refused.returncode != 0
+    assert "DECISION_NUMBERING is 'whenever': set it to 'signature' or 'raise'." in refused.stderr
+    assert _manage("check", DEBUG="1", DECISION_NUMBERING="raise").returncode == 0
+
+
+# --- the staff screen to continue a sequence ------------------------------------------------
+NUMBERING = "/manage/decisions/numbering/"
+
+
+def test_staff_continue_an_earlier_systems_sequence_from_the_numbering_screen(client, editor, sign):
+    client.force_login(editor)
+    page = client.get(NUMBERING).content.decode()
+    assert "No numbers have been issued yet." in page
+    response = client.post(NUMBERING, {"financial_year": "2021", "last_number": "27"})
+    assert response.status_code == 302 and response["Location"] == NUMBERING
+    page = client.get(NUMBERING).content.decode()
+    assert "The next decision of 2021/22 takes 28/2021." in page
+    assert '<td class="govuk-table__cell">28/2021</td>' in page
+    assert sign(signed_at=at(2021, 12, 1)).reference == "28/2021"
+
+
+def test_the_numbering_screen_refuses_to_go_backwards_and_says_why(client, editor, sign):
+    sign(signed_at=at(2021, 10, 8))
+    sign(signed_at=at(2021, 10, 9))
+    client.force_login(editor)
+    response = client.post(NUMBERING, {"financial_year": "2021", "last_number": "1"})
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "<title>Error:" in page and "govuk-error-summary" in page
+    assert "References up to 2/2021 are already issued: numbering cannot go back." in page
+    assert 'value="1"' in page  # what was typed is kept
+    assert DecisionSequence.objects.get(financial_year=2021).last_number == 2
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        ({"financial_year": "2021", "last_number": "twenty"}, "Enter the number as digits"),
+        ({"financial_year": "2021", "last_number": ""}, "Enter the last reference number used"),
+        ({"financial_year": "1999", "last_number": "3"}, "Select a valid choice"),
+    ],
+)
+def test_the_numbering_screen_explains_a_mistake(client, editor, data, message):
+    client.force_login(editor)
+    page = client.post(NUMBERING, data).content.decode()
+    assert message in page and "<title>Error:" in page
+    assert not DecisionSequence.objects.exists()

@@ -7,6 +7,9 @@ import json
 import pytest
 
 from decisions import opendata
+from pcc_portal.accounts import roles
+from pcc_portal.accounts.models import Office
+from tests.accounts.factories import UserFactory, hold
 from tests.decisions.conftest import at, extract_text
 from tests.decisions.factories import DecisionPart2Factory, PlanFactory, PriorityFactory
 
@@ -56,7 +59,16 @@ def test_the_register_filters_by_year_priority_decision_maker_and_text(client, p
         priorities=[victims],
         signed_at=at(2021, 11, 3),
     )
-    b = published(title="Section 22 NPoCC", decision_maker="director", signed_at=at(2022, 5, 10))
+    director = Office.objects.create(
+        kind=Office.Kind.DELEGATED, title="Director of Resources", value_limit=50_000
+    )
+    b = published(
+        title="Section 22 NPoCC",
+        decision_maker=director,
+        value=5_000,
+        signed_at=at(2022, 5, 10),
+        signed_by=hold(UserFactory(roles=[roles.DECISION_MAKER]), office=director),
+    )
     c = published(
         title="Financial position", priority_scope="governance", signed_at=at(2021, 11, 4)
     )
@@ -70,7 +82,7 @@ def test_the_register_filters_by_year_priority_decision_maker_and_text(client, p
     assert titles(year=2022) == {b.title}
     assert titles(priority=victims.pk) == {a.title}
     assert titles(priority="governance") == {c.title}
-    assert titles(decision_maker="director") == {b.title}
+    assert titles(decision_maker=director.pk) == {b.title}
     assert titles(q="npocc") == {b.title}
     assert titles(q=a.reference) == {a.title}
 
@@ -239,3 +251,57 @@ def test_a_decisions_address_follows_its_reference(client, published):
     assert decision.get_absolute_url() == "/decisions/2021/08/"
     assert decision.get_pdf_url() == "/decisions/2021/08.pdf"
     assert client.get("/decisions/2021/8/").status_code == 200  # the short form works too
+
+
+def _pdf_text(client, decision):
+    content = b"".join(client.get(decision.get_pdf_url()).streaming_content)
+    return " ".join(extract_text(content).split())
+
+
+def test_an_unrestricted_decision_says_it_has_a_part2_and_why_without_its_content(
+    client, sign, publish_decision
+):
+    part2 = DecisionPart2Factory(
+        decision__title="Estates Strategy",
+        decision__is_restricted=False,
+        grounds="commercial",
+        exemption="The Hutton site's valuation by the district valuer",
+        content="The valuation figures.",
+    )
+    decision = sign(decision=part2.decision, signed_at=at(2021, 11, 3))
+    publish_decision(decision)
+    note = (
+        "This decision has a Part 2 that is not published because it contains commercially "
+        "sensitive information (Freedom of Information Act 2000, section 43)."
+    )
+    page = " ".join(client.get(decision.get_absolute_url()).content.decode().split())
+    assert note in page
+    assert "Hutton" not in page and "valuation figures" not in page
+    text = " ".join(
+        extract_text(b"".join(client.get(decision.get_pdf_url()).streaming_content)).split()
+    )
+    assert note in text
+    assert "Hutton" not in text
+
+
+def test_a_decision_without_part2_or_restricted_says_nothing_of_one(client, published, restricted):
+    plain = published(title="Section 22 - NPoCC")
+    assert "has a Part 2" not in client.get(plain.get_absolute_url()).content.decode()
+    assert "has a Part 2" not in client.get(restricted.get_absolute_url()).content.decode()
+
+
+def test_the_notice_shows_each_declaration_and_the_signature_with_name_office_and_date(
+    client, published, decision_maker, monitoring_officer, finance_officer
+):
+    decision = published(title="Police and Crime Plan 2021 - 2025", signed_at=at(2022, 1, 6))
+    text = " ".join(
+        extract_text(b"".join(client.get(decision.get_pdf_url()).streaming_content)).split()
+    )
+    assert (
+        f"Signed electronically by {decision_maker.get_full_name()}, Police and Crime "
+        "Commissioner" in text
+    )
+    assert f"{monitoring_officer.get_full_name()}, Monitoring Officer" in text
+    assert f"{finance_officer.get_full_name()}, Chief Finance Officer" in text
+    csv_row = client.get("/decisions.csv").getvalue().decode("utf-8-sig")
+    assert "Police and Crime Commissioner" in csv_row

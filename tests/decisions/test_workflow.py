@@ -1,44 +1,101 @@
-"""The approval workflow: draft, submitted, declared, signed, published; rejected or withdrawn."""
+"""The approval workflow: draft, submitted, declared, signed, published; rejected or withdrawn.
+Who may take each step is tested in test_duties.py."""
 
 import pytest
 from django.urls import reverse
 
 from decisions import services
 from decisions.models import Decision, InvalidTransition, NotPermitted
-from tests.decisions.conftest import at, extract_text
+from tests.accounts.factories import reauthenticate
+from tests.decisions.conftest import at, declare, extract_text
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
 
-def test_a_decision_goes_from_draft_to_published_recording_who_and_when(
-    editor, decision_maker, publish_decision
+def test_a_decision_goes_from_draft_to_published_recording_who_in_which_office_and_when(
+    editor, decision_maker, monitoring_officer, finance_officer, publish_decision, client
 ):
     decision = DecisionFactory()
     services.submit_decision(decision=decision, by=editor)
     assert decision.status == Decision.Status.SUBMITTED and decision.submitted_by == editor
-    services.declare_decision(decision=decision, by=editor)
+    services.declare_decision_finance(decision=decision, by=finance_officer, at=at(2022, 1, 5))
+    assert decision.status == Decision.Status.SUBMITTED  # the monitoring officer's is still due
+    services.declare_decision(decision=decision, by=monitoring_officer, at=at(2022, 1, 6, 9))
     assert decision.status == Decision.Status.DECLARED
-    assert decision.monitoring_officer_name == editor.get_full_name()
+    assert decision.monitoring_officer_name == monitoring_officer.get_full_name()
+    assert decision.monitoring_officer_title == "Monitoring Officer"
+    assert decision.monitoring_officer_holding.user == monitoring_officer
+    assert decision.finance_officer_name == finance_officer.get_full_name()
+    assert decision.finance_officer_title == "Chief Finance Officer"
     services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=at(2022, 1, 6))
     assert decision.status == Decision.Status.SIGNED
     assert decision.signed_by == decision_maker
     assert decision.signatory_name == decision_maker.get_full_name()
+    assert decision.signatory_title == "Police and Crime Commissioner"
     assert decision.reference == "01/2021"
     version = publish_decision(decision)
     decision.refresh_from_db()
     assert decision.status == Decision.Status.PUBLISHED and decision.published_at
     assert version.status == version.Status.READY
-    text = extract_text(version.pdf.read())
-    assert decision_maker.get_full_name() in text
+    text = " ".join(extract_text(version.pdf.read()).split())
+    assert f"{decision_maker.get_full_name()}, Police and Crime Commissioner" in text
     assert "6/1/2022" in text
-    assert "Monitoring Officer" in text
+    assert f"{monitoring_officer.get_full_name()}, Monitoring Officer" in text
+    assert f"{finance_officer.get_full_name()}, Chief Finance Officer" in text
+    assert "05.01.22" in text and "06.01.22" in text
+    page = " ".join(client.get(decision.get_absolute_url()).content.decode().split())
+    assert (
+        f"Approved and signed by {decision_maker.get_full_name()}, Police and Crime "
+        "Commissioner, on 6 January 2022" in page
+    )
+    assert f"{monitoring_officer.get_full_name()}, Monitoring Officer, 6 January 2022" in page
+    assert f"{finance_officer.get_full_name()}, Chief Finance Officer, 5 January 2022" in page
+
+
+def test_without_financial_implications_the_finance_declaration_is_recorded_as_not_needed(
+    editor, decision_maker, monitoring_officer, finance_officer, publish_decision, client
+):
+    decision = DecisionFactory(has_financial_implications=False, financial_implications="")
+    services.submit_decision(decision=decision, by=editor)
+    reasons = decision.history.values_list("history_change_reason", flat=True)
+    assert "Submitted to the monitoring officer (finance declaration not needed)" in reasons
+    with pytest.raises(NotPermitted, match="not needed"):
+        services.declare_decision_finance(decision=decision, by=finance_officer)
+    services.declare_decision(decision=decision, by=monitoring_officer)
+    assert decision.status == Decision.Status.DECLARED
+    services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=at(2022, 1, 6))
+    publish_decision(decision)
+    page = client.get(decision.get_absolute_url()).content.decode()
+    assert "Not needed: the decision has no financial implications." in page
+
+
+def test_a_decision_cannot_be_signed_before_both_declarations(
+    editor, decision_maker, monitoring_officer
+):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    with pytest.raises(InvalidTransition, match="monitoring officer's and the chief finance"):
+        services.sign_decision(decision=decision, signed_by=decision_maker)
+    services.declare_decision(decision=decision, by=monitoring_officer)
+    with pytest.raises(InvalidTransition, match="chief finance officer's declaration is made"):
+        services.sign_decision(decision=decision, signed_by=decision_maker)
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.SUBMITTED and decision.number is None
+
+
+def test_a_declaration_is_made_once(editor, monitoring_officer):
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    services.declare_decision(decision=decision, by=monitoring_officer)
+    with pytest.raises(InvalidTransition, match="is made"):
+        services.declare_decision(decision=decision, by=monitoring_officer)
 
 
 def test_an_editor_cannot_sign(editor, decision_maker, client):
     decision = DecisionFactory()
     services.submit_decision(decision=decision, by=editor)
-    services.declare_decision(decision=decision, by=editor)
+    declare(decision)
     with pytest.raises(NotPermitted):
         services.sign_decision(decision=decision, signed_by=editor)
     client.force_login(editor)
@@ -51,10 +108,11 @@ def test_an_editor_cannot_sign(editor, decision_maker, client):
 def test_a_decision_maker_signs_through_the_staff_page(editor, decision_maker, client):
     decision = DecisionFactory()
     services.submit_decision(decision=decision, by=editor)
-    services.declare_decision(decision=decision, by=editor)
+    declare(decision)
     client.force_login(decision_maker)
     page = client.get(reverse("decisions_manage:detail", kwargs={"pk": decision.pk}))
     assert "Approve and sign" in page.content.decode()
+    reauthenticate(client)
     response = client.post(reverse("decisions_manage:sign", kwargs={"pk": decision.pk}))
     assert response.status_code == 302
     decision.refresh_from_db()
@@ -62,10 +120,10 @@ def test_a_decision_maker_signs_through_the_staff_page(editor, decision_maker, c
     assert decision.number == 1
 
 
-def test_steps_out_of_order_raise_invalid_transition(editor, decision_maker):
+def test_steps_out_of_order_raise_invalid_transition(editor, decision_maker, monitoring_officer):
     decision = DecisionFactory()
     with pytest.raises(InvalidTransition):
-        services.declare_decision(decision=decision, by=editor)
+        services.declare_decision(decision=decision, by=monitoring_officer)
     with pytest.raises(InvalidTransition):
         services.sign_decision(decision=decision, signed_by=decision_maker)
     with pytest.raises(InvalidTransition):
@@ -97,7 +155,7 @@ def test_a_restricted_decision_with_part2_and_priorities_can_be_submitted(editor
 def test_rejection_and_withdrawal_need_a_reason_and_are_final(editor, decision_maker):
     decision = DecisionFactory()
     services.submit_decision(decision=decision, by=editor)
-    services.declare_decision(decision=decision, by=editor)
+    declare(decision)
     with pytest.raises(InvalidTransition):
         services.reject_decision(decision=decision, by=decision_maker, reason=" ")
     with pytest.raises(NotPermitted):
@@ -114,13 +172,15 @@ def test_rejection_and_withdrawal_need_a_reason_and_are_final(editor, decision_m
     assert draft.number is None
 
 
-def test_returning_for_changes_clears_the_declaration(editor):
+def test_returning_for_changes_clears_the_declarations(editor):
     decision = DecisionFactory()
     services.submit_decision(decision=decision, by=editor)
-    services.declare_decision(decision=decision, by=editor)
+    declare(decision)
     services.return_to_draft(decision=decision, by=editor, reason="Add the equality impact")
     assert decision.status == Decision.Status.DRAFT
     assert decision.declared_at is None and decision.monitoring_officer_name == ""
+    assert decision.finance_declared_at is None and decision.finance_officer_name == ""
+    assert decision.monitoring_officer_holding is None
 
 
 def test_a_signed_decision_cannot_be_edited(editor, client, sign):
@@ -140,7 +200,7 @@ def test_the_reject_form_keeps_the_page_and_explains_an_empty_reason(
 ):
     decision = DecisionFactory()
     services.submit_decision(decision=decision, by=editor)
-    services.declare_decision(decision=decision, by=editor)
+    declare(decision)
     client.force_login(decision_maker)
     response = client.post(
         reverse("decisions_manage:reject", kwargs={"pk": decision.pk}), {"reason": ""}
@@ -153,12 +213,16 @@ def test_the_reject_form_keeps_the_page_and_explains_an_empty_reason(
 
 def test_history_records_each_step(editor, sign):
     decision = sign()
-    reasons = list(decision.history.values_list("history_change_reason", flat=True))
-    assert "Submitted to the monitoring officer" in reasons
-    assert "Signed as decision 01/2021" in reasons or any("Signed as" in r for r in reasons if r)
+    reasons = [r or "" for r in decision.history.values_list("history_change_reason", flat=True)]
+    assert "Submitted to the monitoring officer and the chief finance officer" in reasons
+    assert "Monitoring officer's declaration made by Test User" in " ".join(reasons)
+    assert "Chief finance officer's declaration made by" in " ".join(reasons)
+    assert any(r.startswith(f"Signed as decision {decision.reference} by") for r in reasons)
 
 
-def test_roles_give_signing_to_decision_makers_only(editor, decision_maker, panel_member):
+def test_roles_give_signing_to_decision_makers_only(
+    editor, decision_maker, monitoring_officer, panel_member
+):
     assert decision_maker.has_perm("decisions.sign_decision")
     assert not editor.has_perm("decisions.sign_decision")
     for user in (editor, decision_maker):
@@ -166,5 +230,10 @@ def test_roles_give_signing_to_decision_makers_only(editor, decision_maker, pane
         assert user.has_perm("decisions.publish_decision")
         assert user.has_perm("decisions.view_decisionpart2")
         assert user.has_perm("decisions.publish_decisionsreport")
+    # The statutory officers read decisions, Part 2 included, and declare; nothing more.
+    assert monitoring_officer.has_perm("decisions.declare_decision")
+    assert monitoring_officer.has_perm("decisions.view_decisionpart2")
+    for permission in ("sign_decision", "publish_decision", "change_decision", "add_decision"):
+        assert not monitoring_officer.has_perm(f"decisions.{permission}")
     assert not panel_member.has_perm("decisions.view_decisionpart2")
     assert not panel_member.has_perm("decisions.view_decision")

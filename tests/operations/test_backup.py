@@ -20,6 +20,7 @@ from pcc_portal.operations.backups import (
     sha256_of,
     verify_published_files,
 )
+from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory
 from tests.worker import BASE_DIR, database_url
 
@@ -52,7 +53,7 @@ def stores(settings, tmp_path):
 def published_decision(stores, editor, decision_maker, django_capture_on_commit_callbacks):
     decision = DecisionFactory(title="Community Safety Partnerships Funding 2021/22")
     services.submit_decision(decision=decision, by=editor)
-    services.declare_decision(decision=decision, by=editor)
+    declare(decision)
     services.sign_decision(decision=decision, signed_by=decision_maker)
     with django_capture_on_commit_callbacks(execute=True):
         version = services.publish_decision(decision=decision, by=editor, note="First publication")

@@ -8,6 +8,7 @@ from django.urls import reverse
 from decisions import services as decisions
 from pcc_portal.pages.models import ContentPage
 from pcc_portal.publications import services as publishing
+from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
 from tests.pages.factories import ContentPageFactory
 from tests.transparency.factories import ContractFactory, GrantFactory
@@ -21,8 +22,11 @@ def _titles(query, **filters):
 
 
 def publish_decision(decision, *, editor, decision_maker, capture):
+    """Take a decision from draft to published: written by ``editor``, declared by the
+    monitoring officer and the chief finance officer, signed by ``decision_maker`` (who holds
+    its office), published by ``editor``."""
     decisions.submit_decision(decision=decision, by=editor)
-    decisions.declare_decision(decision=decision, by=editor)
+    declare(decision)
     decisions.sign_decision(decision=decision, signed_by=decision_maker)
     with capture(execute=True):
         decisions.publish_decision(decision=decision, by=editor, note="First publication")

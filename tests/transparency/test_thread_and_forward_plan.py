@@ -13,6 +13,7 @@ from panel.services import packs
 from pcc_portal.publications import services as publications
 from performance import services
 from plans.services import freeze_parts
+from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory
 from tests.panel.factories import MeetingFactory, ReportFactory
 from tests.performance.factories import (
@@ -237,7 +238,7 @@ def test_the_forward_plan_lists_expected_decisions_and_links_each_once_made(
     from decisions import services as decisions
 
     decisions.submit_decision(decision=decision, by=editor)
-    decisions.declare_decision(decision=decision, by=editor)
+    declare(decision)
     decisions.sign_decision(decision=decision, signed_by=decision_maker)
     page = client.get("/decisions/forward-plan/").content.decode()
     row = page.split("Approve the estates strategy")[1].split("</th>")[0]

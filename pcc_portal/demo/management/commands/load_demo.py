@@ -5,7 +5,12 @@ import importlib
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
-from pcc_portal.demo.accounts import DEMO_ACCOUNTS, DEMO_PASSWORD, create_demo_accounts
+from pcc_portal.demo.accounts import (
+    DEMO_ACCOUNTS,
+    DEMO_PASSWORD,
+    create_demo_accounts,
+    describe,
+)
 
 # Each app's demo module has `load(*, publisher)`, run in this order: later apps link to what
 # earlier ones made (decisions to plan priorities, meetings to decisions and reports).
@@ -20,7 +25,7 @@ DEMO_MODULES = [
 
 
 class Command(BaseCommand):
-    help = "Load the demo data from the Lancashire seeds and one account per role."
+    help = "Load the demo data from the Lancashire seeds and one account per role and office."
 
     def add_arguments(self, parser):
         parser.add_argument("--address", default="http://127.0.0.1:8000/")
@@ -47,5 +52,5 @@ class Command(BaseCommand):
         self.stdout.write("")
         self.stdout.write(self.style.SUCCESS(f"The portal is at {address}"))
         self.stdout.write(f"Sign in at {address}accounts/login/ with password {DEMO_PASSWORD!r}:")
-        for username, _first, _last, role in DEMO_ACCOUNTS:
-            self.stdout.write(f"  {username:<14} {role or 'Administrator (/admin/)'}")
+        for username, _first, _last, role, offices in DEMO_ACCOUNTS:
+            self.stdout.write(f"  {username:<14} {describe(role, offices)}")

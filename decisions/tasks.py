@@ -1,0 +1,14 @@
+"""Scheduled work for decisions: the reminder before a publication deadline. Each task takes no
+arguments and calls one service."""
+
+from celery import shared_task
+from django.conf import settings
+
+from . import services
+
+
+@shared_task
+def send_publication_reminders():
+    return services.send_publication_reminders(
+        base_url=getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
+    )
