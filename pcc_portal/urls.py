@@ -26,6 +26,7 @@ urlpatterns = [
     path("healthz", public.healthz, name="healthz"),
     path("manage/", include(manage_patterns)),
     path("manage/history/", include("pcc_portal.history.urls")),
+    path("manage/offices/", include("pcc_portal.accounts.urls_manage")),
     path("manage/pages/", include("pcc_portal.pages.urls_manage")),
     path("manage/plans/", include("plans.urls_manage")),
     path("manage/decisions/", include("decisions.urls_manage")),

@@ -47,6 +47,49 @@ class TestDashboardAccess(AccessRule):
     access = "accounts.access_manage"
 
 
+# Offices and who holds them.
+def _office_kwargs():
+    from pcc_portal.accounts.models import Office
+
+    return {"pk": Office.objects.of_kind(Office.Kind.COMMISSIONER).get().pk}
+
+
+class TestOfficeListAccess(AccessRule):
+    url_name = "offices_manage:list"
+    access = "accounts.manage_offices"
+
+
+class TestOfficeCreateAccess(AccessRule):
+    url_name = "offices_manage:create"
+    access = "accounts.manage_offices"
+
+
+class TestOfficeEditAccess(AccessRule):
+    url_name = "offices_manage:edit"
+    access = "accounts.manage_offices"
+
+    def make_url_kwargs(self):
+        return _office_kwargs()
+
+
+class TestOfficeHoldingCreateAccess(AccessRule):
+    url_name = "offices_manage:holding_create"
+    access = "accounts.manage_offices"
+
+    def make_url_kwargs(self):
+        return _office_kwargs()
+
+
+class TestOfficeHoldingEditAccess(AccessRule):
+    url_name = "offices_manage:holding_edit"
+    access = "accounts.manage_offices"
+
+    def make_url_kwargs(self):
+        from tests.accounts.factories import commissioner_user
+
+        return {"pk": commissioner_user("access-commissioner").office_holdings.get().pk}
+
+
 class TestAdminAccess(AccessRule):
     url_name = "admin:index"
     access = SUPERUSER
