@@ -268,7 +268,7 @@ def run(base):
     status, headers, _ = browser.post_form(
         f"/manage/decisions/{state['decision']}/",
         f"/manage/decisions/{state['decision']}/publish/",
-        {"change_note": "First publication"},
+        {"change_note": "First publication", "confirm": "on"},
     )
     reauthenticate = headers.get("Location", "") if status == 302 else ""
     if not reauthenticate.startswith("/accounts/2fa/reauthenticate/"):

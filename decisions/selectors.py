@@ -1,7 +1,9 @@
-"""Reads for staff pages: what needs attention on the dashboard, and how promptly decisions are
-published."""
+"""Reads for staff pages: what needs attention on the dashboard, how promptly decisions are
+published, and what publishing a decision releases."""
 
 from django.utils import timezone
+
+from pcc_portal.publications.selectors import Part
 
 from . import deadlines
 from .models import Decision
@@ -52,3 +54,23 @@ def dashboard_attention(*, user, today=None):
         "awaiting_finance_declaration": decisions.awaiting_finance_declaration().count(),
         "compliance": publication_compliance(today=today),
     }
+
+
+def publication_review(decision):
+    """For the check page before publishing ``decision``: its public notice (only the stub of
+    a restricted decision) and the attachments published with Part 1. Part 2 never is."""
+    if decision.is_restricted:
+        parts = [
+            Part(
+                title="The notice and its PDF",
+                detail="Restricted: only its reference, title, priority and date.",
+                tagged=True,
+            )
+        ]
+    else:
+        parts = [Part(title="The notice and its PDF", detail="Part 1 in full.", tagged=True)]
+        parts += [
+            Part(title=attachment.title, detail="Attachment to Part 1, as uploaded.", tagged=None)
+            for attachment in decision.attachments.all()
+        ]
+    return {"parts": parts, "notes": ["Part 2 is never published."]}

@@ -9,6 +9,8 @@ from dataclasses import dataclass, field
 from django.db.models import Count, F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 
+from pcc_portal.publications.selectors import Part
+
 from . import assessment, charts, periods
 from .models import DataPoint, MeasureCommentary, ReportCommentary
 
@@ -380,3 +382,26 @@ def who_may_release():
         backend="django.contrib.auth.backends.ModelBackend",
     )
     return sorted(users.filter(is_active=True), key=str)
+
+
+def report_release_parts(report):
+    """For the check page before publishing ``report``: the report, and the figures of its
+    quarter for its plan that publishing it releases (the public sees them from then on)."""
+    figures = (
+        DataPoint.objects.awaiting_release()
+        .in_quarter(report.period)
+        .filter(measure__plan=report.plan)
+        .count()
+    )
+    parts = [Part(title="The report's page and its PDF", tagged=True)]
+    if figures:
+        parts.append(
+            Part(
+                title=f"{figures} figure{'s' if figures != 1 else ''} for {report.period.label} "
+                "awaiting release",
+                detail="Released with the report: the performance pages, charts, CSVs and "
+                "search show them from then on.",
+                pdf=False,
+            )
+        )
+    return parts

@@ -170,6 +170,9 @@ class Plan(Publishable):
     def get_manage_url(self):
         return reverse("plans_manage:detail", kwargs={"pk": self.pk})
 
+    def get_preview_url(self):
+        return reverse("plans_manage:preview", kwargs={"pk": self.pk})
+
     def get_pdf_url(self):
         return reverse("plans:pdf", kwargs={"slug": self.slug})
 

@@ -10,17 +10,16 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.forms import PublishForm
-from pcc_portal.publications.selectors import publishing_panel
+from pcc_portal.publications.selectors import publishing_panel, review
+from pcc_portal.publications.views import publish_after_review
 
 from .. import deadlines, duties, services
 from ..forms import (
@@ -41,7 +40,7 @@ from ..models import (
     DecisionsReport,
     InvalidTransition,
 )
-from ..selectors import publication_compliance
+from ..selectors import publication_compliance, publication_review
 
 Status = Decision.Status
 
@@ -147,7 +146,7 @@ def _duties(request, decision):
     return steps
 
 
-def _render_detail(request, decision, *, publish_form=None, status=200):
+def _render_detail(request, decision):
     can_see_part2 = request.user.has_perm("decisions.view_decisionpart2")
     context = {
         "decision": decision,
@@ -170,11 +169,10 @@ def _render_detail(request, decision, *, publish_form=None, status=200):
                 user=request.user,
                 publish_url=reverse("decisions_manage:publish", kwargs={"pk": decision.pk}),
                 publish_permission="decisions.publish_decision",
-                publish_form=publish_form,
             )
         )
         context["preview_html"] = publishing.freeze(obj=decision)[0]
-    return render(request, "decisions/manage/detail.html", context, status=status)
+    return render(request, "decisions/manage/detail.html", context)
 
 
 @login_required
@@ -341,33 +339,33 @@ def decision_return(request, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("decisions.publish_decision", raise_exception=True)
 @reauthentication_required
 def decision_publish(request, pk):
+    """The check page (the notice, and the attachments published with Part 1), then publishing
+    the signed decision."""
     decision, _ = _decision(request, pk)
-    form = PublishForm(request.POST, action=reverse("decisions_manage:publish", kwargs={"pk": pk}))
-    if not form.is_valid():
-        if not decision.is_signed:
-            raise Http404("Only a signed decision can be published.")
-        return _render_detail(request, decision, publish_form=form, status=400)
-    try:
-        version = services.publish_decision(
+    if not decision.is_signed:
+        raise Http404("Only a signed decision can be published.")
+    return publish_after_review(
+        request,
+        obj=decision,
+        publish=lambda data: services.publish_decision(
             decision=decision,
             by=request.user,
-            note=form.cleaned_data["change_note"],
+            note=data["change_note"],
             reauthenticated_at=_reauthenticated_at(request),
-        )
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(
-            request,
-            f"Version {version.number} of decision {decision.reference} is being published. "
-            "The public sees it as soon as its PDF is ready.",
-        )
-    return redirect(_detail_url(decision))
+        ),
+        review=lambda: review(obj=decision, **publication_review(decision)),
+        refused=(InvalidTransition,),
+        published_message=lambda version: (
+            f"Version {version.number} of decision "
+            f"{decision.reference} is being published. The public sees it as soon as its PDF is "
+            "ready."
+        ),
+    )
 
 
 # --- numbering ----------------------------------------------------------------------------------
@@ -568,7 +566,7 @@ class ReportUpdateView(PermissionRequiredMixin, UpdateView):
         return self.object.get_manage_url()
 
 
-def _render_report(request, report, *, publish_form=None, status=200):
+def _render_report(request, report):
     unpublished = (
         Decision.objects.visible_to(request.user)
         .filter(status=Status.SIGNED, decision_date__range=(report.period_start, report.period_end))
@@ -583,11 +581,10 @@ def _render_report(request, report, *, publish_form=None, status=200):
             user=request.user,
             publish_url=reverse("decisions_manage:report_publish", kwargs={"pk": report.pk}),
             publish_permission="decisions.publish_decisionsreport",
-            publish_form=publish_form,
         ),
         "preview_html": publishing.freeze(obj=report)[0],
     }
-    return render(request, "decisions/manage/report_detail.html", context, status=status)
+    return render(request, "decisions/manage/report_detail.html", context)
 
 
 @login_required
@@ -597,23 +594,16 @@ def report_detail(request, pk):
     return _render_report(request, report)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("decisions.publish_decisionsreport", raise_exception=True)
 def report_publish(request, pk):
+    """The check page, then publishing the decisions report."""
     report = get_object_or_404(DecisionsReport.objects.visible_to(request.user), pk=pk)
-    form = PublishForm(
-        request.POST, action=reverse("decisions_manage:report_publish", kwargs={"pk": pk})
-    )
-    if not form.is_valid():
-        return _render_report(request, report, publish_form=form, status=400)
-    with transaction.atomic():
-        version = publishing.publish(
-            obj=report, by=request.user, note=form.cleaned_data["change_note"]
-        )
-    messages.success(
+    return publish_after_review(
         request,
-        f"Version {version.number} is being published. "
-        "The public sees it as soon as its PDF is ready.",
+        obj=report,
+        publish=lambda data: publishing.publish(
+            obj=report, by=request.user, note=data["change_note"]
+        ),
     )
-    return redirect(report.get_manage_url())

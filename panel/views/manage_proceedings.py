@@ -5,11 +5,11 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.selectors import publishing_panel
+from pcc_portal.publications.views import publish_after_review
 
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
 from ..models import Minutes
@@ -17,7 +17,7 @@ from ..services import proceedings
 from .manage_meetings import _form_page, _item, _meeting, _meeting_crumbs
 
 
-def _proceedings(request, meeting, publish_form=None, status=200):
+def _proceedings(request, meeting):
     minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
     action = reverse("panel_manage:minutes_publish", kwargs={"pk": meeting.pk})
     return render(
@@ -38,10 +38,8 @@ def _proceedings(request, meeting, publish_form=None, status=200):
                 user=request.user,
                 publish_url=action,
                 publish_permission="panel.publish_minutes",
-                publish_form=publish_form,
             ),
         },
-        status=status,
     )
 
 
@@ -51,24 +49,24 @@ def minutes(request, pk):
     return _proceedings(request, _meeting(request, pk))
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("panel.publish_minutes", raise_exception=True)
 def minutes_publish(request, pk):
+    """The check page, then publishing the minutes as they stand."""
     meeting = _meeting(request, pk)
-    action = reverse("panel_manage:minutes_publish", kwargs={"pk": meeting.pk})
-    form = PublishForm(request.POST, action=action)
-    if not form.is_valid():
-        return _proceedings(request, meeting, publish_form=form, status=400)
-    version = proceedings.publish_minutes(
-        meeting=meeting, by=request.user, note=form.cleaned_data["change_note"]
-    )
-    messages.success(
+    minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
+    return publish_after_review(
         request,
-        f"Version {version.number} of the minutes is being published. The public sees it as "
-        "soon as its PDF is ready.",
+        obj=minutes,
+        publish=lambda data: proceedings.publish_minutes(
+            meeting=meeting, by=request.user, note=data["change_note"]
+        ),
+        published_message=lambda version: (
+            f"Version {version.number} of the minutes is being "
+            "published. The public sees it as soon as its PDF is ready."
+        ),
     )
-    return redirect("panel_manage:minutes", pk=meeting.pk)
 
 
 def _back_to_proceedings(meeting):

@@ -4,6 +4,9 @@ from django import forms
 
 
 class PublishForm(forms.Form):
+    """The form on the check page that publishes: what changed, and the confirmation that the
+    publisher has checked what becomes public (and what goes to members only)."""
+
     change_note = forms.CharField(
         label="What has changed?",
         help_text="Shown to the public beside this version, for example "
@@ -11,13 +14,23 @@ class PublishForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 3}),
         max_length=2000,
     )
+    confirm = forms.BooleanField(
+        label="I have checked what becomes public",
+        error_messages={
+            "required": "Confirm that you have checked what becomes public: tick the box, or go "
+            "back and change what is wrong."
+        },
+    )
+    submit_label = "Publish"
 
     def __init__(self, *args, action="", **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = FormHelper()
         self.helper.form_action = action
         self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout("change_note", Submit("publish", "Publish"))
+        # The confirmation comes last, just above the button, whatever a subclass adds.
+        fields = [name for name in self.fields if name != "confirm"]
+        self.helper.layout = Layout(*fields, "confirm", Submit("publish", self.submit_label))
 
 
 class WithdrawForm(forms.Form):

@@ -348,3 +348,8 @@ class Publishable(models.Model):
     def get_manage_url(self):
         """The staff page with this object's publishing panel."""
         raise NotImplementedError
+
+    def get_preview_url(self):
+        """Where staff see what publishing it now would show the public: by default the
+        preview on its staff page."""
+        return self.get_manage_url() + "#preview"

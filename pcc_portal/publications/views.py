@@ -1,5 +1,5 @@
-"""Staff views shared by every publishing app: a render job's live state, retrying it, and
-withdrawing a published object."""
+"""Staff views shared by every publishing app: the check page every publication goes through,
+a render job's live state, retrying it, and withdrawing a published object."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -10,9 +10,54 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
-from . import services
-from .forms import WithdrawForm
+from . import selectors, services
+from .forms import PublishForm, WithdrawForm
 from .models import InvalidTransition, Publishable, RenderJob
+
+
+def publish_after_review(
+    request,
+    *,
+    obj,
+    publish,
+    form_class=PublishForm,
+    review=None,
+    refused=(),
+    published_message=None,
+):
+    """The publish view of every app, behind its own permission check. GET shows the check
+    page: what becomes public and what goes to members only (``review()``, by default the
+    object's title, public address, next version and preview), with the publish form. A POST
+    publishes, through ``publish(cleaned_data)``, only once the publisher confirms they checked
+    it; otherwise, or when publishing is refused (``NothingToPublish``, ``InvalidTransition`` or
+    the app's own ``refused`` errors), the page again with the error and what was typed kept
+    (400)."""
+    data = request.POST if request.method == "POST" else None  # an empty POST is still one
+    form = form_class(data, action=request.path)
+    if form.is_valid():
+        try:
+            version = publish(form.cleaned_data)
+        except (services.NothingToPublish, InvalidTransition, *refused) as error:
+            form.add_error(None, str(error))
+        else:
+            messages.success(
+                request,
+                published_message(version)
+                if published_message
+                else f"Version {version.number} is being published. "
+                "The public sees it as soon as its PDF is ready.",
+            )
+            return redirect(obj.get_manage_url())
+    return render(
+        request,
+        "publications/review.html",
+        {
+            "form": form,
+            "review": review() if review else selectors.review(obj),
+            "back_url": obj.get_manage_url(),
+        },
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

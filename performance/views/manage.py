@@ -6,11 +6,12 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 
-from pcc_portal.publications.forms import PublishForm
-from pcc_portal.publications.selectors import publishing_panel
-from pcc_portal.publications.services import NothingToPublish, freeze
+from pcc_portal.publications import services as publishing
+from pcc_portal.publications.selectors import publishing_panel, review
+from pcc_portal.publications.services import freeze
+from pcc_portal.publications.views import publish_after_review
 from pcc_portal.tables import csv_response
 
 from .. import selectors, services
@@ -444,7 +445,7 @@ def report_commentary(request, pk):
     )
 
 
-def _report_page(request, report, publish_form=None, status=200):
+def _report_page(request, report):
     context = {
         "report": report,
         "object": report,
@@ -453,11 +454,10 @@ def _report_page(request, report, publish_form=None, status=200):
             user=request.user,
             publish_url=reverse("performance_manage:report_publish", kwargs={"pk": report.pk}),
             publish_permission="performance.publish_quarterlyreport",
-            publish_form=publish_form,
         ),
         "preview_html": freeze(obj=report)[0],
     }
-    return render(request, "performance/manage/report.html", context, status=status)
+    return render(request, "performance/manage/report.html", context)
 
 
 @staff("performance.view_quarterlyreport")
@@ -468,26 +468,20 @@ def report_detail(request, pk):
     return _report_page(request, report)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @staff("performance.publish_quarterlyreport")
 def report_publish(request, pk):
+    """The check page (with the quarter's figures it releases), then publishing the report."""
     report = get_object_or_404(QuarterlyReport.objects.visible_to(request.user), pk=pk)
-    form = PublishForm(request.POST, action=reverse("performance_manage:report_publish", args=[pk]))
-    if not form.is_valid():
-        return _report_page(request, report, publish_form=form, status=400)
-    try:
-        version = services.publish_report(
-            report=report, by=request.user, note=form.cleaned_data["change_note"]
-        )
-    except (NothingToPublish, InvalidTransition) as error:
-        form.add_error("change_note", str(error))
-        return _report_page(request, report, publish_form=form, status=400)
-    messages.success(
+    return publish_after_review(
         request,
-        f"Version {version.number} is being published. "
-        "The public sees it as soon as its PDF is ready.",
+        obj=report,
+        publish=lambda data: services.publish_report(
+            report=report, by=request.user, note=data["change_note"]
+        ),
+        review=lambda: review(obj=report, parts=selectors.report_release_parts(report)),
+        refused=(InvalidTransition,),
     )
-    return redirect(report.get_manage_url())
 
 
 # Strategic scrutiny meetings ------------------------------------------------------------------
@@ -537,7 +531,7 @@ def meeting_edit(request, pk):
     return _form_page(request, form, title=f"Edit {meeting}", crumbs=_meeting_crumbs(meeting))
 
 
-def _meeting_page(request, meeting, publish_form=None, status=200):
+def _meeting_page(request, meeting):
     context = {
         "meeting": meeting,
         "object": meeting,
@@ -547,11 +541,10 @@ def _meeting_page(request, meeting, publish_form=None, status=200):
             user=request.user,
             publish_url=reverse("performance_manage:meeting_publish", kwargs={"pk": meeting.pk}),
             publish_permission="performance.publish_scrutinymeeting",
-            publish_form=publish_form,
         ),
         "preview_html": freeze(obj=meeting)[0],
     }
-    return render(request, "performance/manage/meeting.html", context, status=status)
+    return render(request, "performance/manage/meeting.html", context)
 
 
 @staff("performance.view_scrutinymeeting")
@@ -560,26 +553,22 @@ def meeting_detail(request, pk):
     return _meeting_page(request, meeting)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @staff("performance.publish_scrutinymeeting")
 def meeting_publish(request, pk):
+    """The check page, then publishing the note of the meeting."""
     meeting = get_object_or_404(ScrutinyMeeting.objects.visible_to(request.user), pk=pk)
-    form = PublishForm(
-        request.POST, action=reverse("performance_manage:meeting_publish", args=[pk])
-    )
-    if not form.is_valid():
-        return _meeting_page(request, meeting, publish_form=form, status=400)
-    from pcc_portal.publications import services as publishing
-
-    version = publishing.publish(
-        obj=meeting, by=request.user, note=form.cleaned_data["change_note"]
-    )
-    messages.success(
+    return publish_after_review(
         request,
-        f"Version {version.number} of the note is being published. "
-        "The public sees it as soon as its PDF is ready.",
+        obj=meeting,
+        publish=lambda data: publishing.publish(
+            obj=meeting, by=request.user, note=data["change_note"]
+        ),
+        published_message=lambda version: (
+            f"Version {version.number} of the note is being "
+            "published. The public sees it as soon as its PDF is ready."
+        ),
     )
-    return redirect(meeting.get_manage_url())
 
 
 @staff("performance.add_paper")

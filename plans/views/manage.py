@@ -10,13 +10,13 @@ from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
 from pcc_portal.publications import pdf
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.selectors import publishing_panel
+from pcc_portal.publications.views import publish_after_review
 
 from .. import services
 from ..forms import (
@@ -83,7 +83,7 @@ def plan_edit(request, pk):
     return render(request, "plans/manage/plan_form.html", {"form": form, "object": plan})
 
 
-def _detail(request, plan, *, publish_form=None, step_form=None, status=200):
+def _detail(request, plan, *, step_form=None, status=200):
     publish_url = reverse("plans_manage:publish", kwargs={"pk": plan.pk})
     step_url = reverse("plans_manage:step", kwargs={"pk": plan.pk})
     context = {
@@ -95,7 +95,6 @@ def _detail(request, plan, *, publish_form=None, step_form=None, status=200):
             user=request.user,
             publish_url=publish_url,
             publish_permission="plans.publish_plan",
-            publish_form=publish_form,
         ),
         "steps": plan.steps.select_related("recorded_by", "version"),
         "step_form": step_form or StepForm(plan=plan, user=request.user, action=step_url),
@@ -156,27 +155,20 @@ def plan_step(request, pk):
     return redirect(plan.get_manage_url())
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("plans.publish_plan", raise_exception=True)
 def plan_publish(request, pk):
+    """The check page, then publishing the plan as it is now."""
     plan = _plan(request, pk)
-    form = PublishForm(request.POST, action=reverse("plans_manage:publish", kwargs={"pk": pk}))
-    if not form.is_valid():
-        return _detail(request, plan, publish_form=form, status=400)
-    try:
-        version = services.publish_plan(
-            plan=plan, by=request.user, note=form.cleaned_data["change_note"]
-        )
-    except publishing.NothingToPublish as error:
-        form.add_error("change_note", str(error))
-        return _detail(request, plan, publish_form=form, status=400)
-    messages.success(
+    return publish_after_review(
         request,
-        f"Version {version.number} is being published. "
-        "The public sees it as soon as its PDF is ready.",
+        obj=plan,
+        publish=lambda data: services.publish_plan(
+            plan=plan, by=request.user, note=data["change_note"]
+        ),
+        refused=(InvalidTransition,),
     )
-    return redirect(plan.get_manage_url())
 
 
 @login_required

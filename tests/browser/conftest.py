@@ -222,3 +222,21 @@ def sign_in(page, live_server, user, password=PASSWORD):
         f"{user.username} was not signed in: the page at {page.url} shows no signed-in header"
     )
     page.problems.check()
+
+
+def check_and_publish(page, note, *, link="Check and publish"):
+    """From a staff page's publishing panel, open the check page (checked with axe), give the
+    change note, confirm the check and publish; wait for the page publishing leads to."""
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name=link).click()
+    check_accessibility(page)
+    confirm_and_publish(page, note)
+
+
+def confirm_and_publish(page, note):
+    """On a check page: the change note, the confirmation, and the publish button."""
+    page.locator("main").get_by_label("What has changed?").fill(note)
+    page.locator("main").get_by_label("I have checked what becomes public").check()
+    with page.expect_navigation():
+        page.locator("main input[name=publish]").click()
+    check_accessibility(page)

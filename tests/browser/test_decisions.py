@@ -13,7 +13,7 @@ from decisions import services
 from decisions.models import Decision, DecisionPart2
 from pcc_portal.publications import services as publishing
 from tests.accounts.factories import PASSWORD
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import check_accessibility, confirm_and_publish, sign_in, visit
 from tests.decisions.conftest import declare
 from tests.decisions.factories import (
     DecisionFactory,
@@ -166,10 +166,11 @@ def test_the_whole_approval_flow_of_decision_28_2021(
     visit(page, "/manage/")
     assert decision.title in page.locator("main").inner_text()  # due for publication
     visit(page, decision.get_manage_url())
-    _fill(page, "What has changed?", "First publication")
-    page.locator("main").get_by_role("button", name="Publish", exact=True).click()
+    page.locator("main").get_by_role("link", name="Check and publish").click()
     page.wait_for_url(f"{live_server.url}/accounts/reauthenticate/**")
     _reauthenticate(page, live_server)
+    assert "Part 2 is never published." in page.locator("main").inner_text()
+    confirm_and_publish(page, "First publication")
     page.wait_for_function("() => !document.querySelector('[data-render-job-url]')", timeout=30_000)
     check_accessibility(page)
     decision.refresh_from_db()

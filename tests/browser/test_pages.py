@@ -4,7 +4,7 @@ job's state updates live; the public page and its PDF follow. Every page is chec
 import pytest
 
 from pcc_portal.publications.models import RenderJob
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import check_accessibility, check_and_publish, sign_in, visit
 
 pytestmark = pytest.mark.browser
 
@@ -34,10 +34,7 @@ def test_an_editor_writes_previews_and_publishes_a_content_page(page, live_serve
     assert page.get_by_text("Sets the police and crime plan.").is_visible()
     assert page.get_by_text("Not published yet").is_visible()
 
-    page.get_by_label("What has changed?").fill("First publication")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publish").click()
-    check_accessibility(page)
+    check_and_publish(page, "First publication")
     assert RenderJob.objects.get().status == RenderJob.Status.SUCCEEDED
     assert page.get_by_text("The public sees version 1").is_visible()
 
@@ -70,10 +67,7 @@ def test_a_failed_render_shows_its_reason_and_retries(page, live_server, editor,
     page.get_by_label("Body").fill("The Commissioner is elected every four years.")
     with page.expect_navigation():
         page.get_by_role("button", name="Save draft").click()
-    page.get_by_label("What has changed?").fill("First publication")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publish").click()
-    check_accessibility(page)
+    check_and_publish(page, "First publication")
     assert page.get_by_text("fonts are missing").first.is_visible()
 
     monkeypatch.setattr(pdf, "render_pdf", real_render)

@@ -19,7 +19,7 @@ from panel.models import (
     TaskAndFinishGroup,
 )
 from panel.services import meetings as meeting_services
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import check_accessibility, check_and_publish, sign_in, visit
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes, published_meeting
 
@@ -156,8 +156,7 @@ def test_the_secretary_records_the_proceedings_and_publishes_the_minutes(
     assert "RESOLVED - That the answer be noted." in preview
     assert "A member of the public" in preview and "Burnley front counter" in preview
 
-    page.get_by_label("What has changed?").fill("Minutes published")
-    _submit(page, "Publish")
+    check_and_publish(page, "Minutes published")
     visit(page, "/panel/meetings/2021-10-12/")
     minutes = page.locator("#minutes ~ section").inner_text()
     assert "Apologies were received from Councillor Stella Brunskill" in minutes

@@ -239,11 +239,19 @@ class TestManagePublishAccess(AccessRule):
     url_name = "decisions_manage:publish"
     access = "decisions.publish_decision"
     method = "post"
-    data = {"change_note": "First publication"}
+    data = {"change_note": "First publication", "confirm": "on"}
     allowed_status = (302,)
 
     def make_url_kwargs(self):
         return {"pk": _signed().pk}
+
+
+class TestManagePublishCheckAccess(TestManagePublishAccess):
+    """The check page shown before publishing: the password again first, as for publishing."""
+
+    method = "get"
+    data = {}
+    allowed_status = (302,)
 
 
 class TestManageAttachmentAddAccess(AccessRule):
@@ -356,8 +364,16 @@ class TestManageReportPublishAccess(AccessRule):
     url_name = "decisions_manage:report_publish"
     access = "decisions.publish_decisionsreport"
     method = "post"
-    data = {"change_note": "For the 6 December meeting"}
+    data = {"change_note": "For the 6 December meeting", "confirm": "on"}
     allowed_status = (302,)
 
     def make_url_kwargs(self):
         return {"pk": DecisionsReportFactory().pk}
+
+
+class TestManageReportPublishCheckAccess(TestManageReportPublishAccess):
+    """The check page shown before publishing."""
+
+    method = "get"
+    data = {}
+    allowed_status = (200,)

@@ -478,11 +478,11 @@ def test_publishing_needs_recent_authentication_too(client, people):
     signed = _signed(people)
     client.force_login(people["editor"])
     url = reverse("decisions_manage:publish", kwargs={"pk": signed.pk})
-    response = client.post(url, {"change_note": "First publication"})
+    response = client.post(url, {"change_note": "First publication", "confirm": "on"})
     assert response["Location"].startswith("/accounts/reauthenticate/")
     assert Decision.objects.get(pk=signed.pk).status == Status.SIGNED
     reauthenticate(client)
-    client.post(url, {"change_note": "First publication"})
+    client.post(url, {"change_note": "First publication", "confirm": "on"})
     published = Decision.objects.get(pk=signed.pk)
     assert published.status == Status.PUBLISHED
     assert "re-authenticated at" in published.history.first().history_change_reason

@@ -75,11 +75,19 @@ class TestManagePagePublishAccess(AccessRule):
     url_name = "pages_manage:publish"
     access = "pages.publish_contentpage"
     method = "post"
-    data = {"change_note": "First publication"}
+    data = {"change_note": "First publication", "confirm": "on"}
     allowed_status = (302,)
 
     def make_url_kwargs(self):
         return _page_kwargs()
+
+
+class TestManagePagePublishCheckAccess(TestManagePagePublishAccess):
+    """The check page shown before publishing."""
+
+    method = "get"
+    data = {}
+    allowed_status = (200,)
 
 
 @pytest.mark.django_db
@@ -109,7 +117,7 @@ def test_an_editor_creates_previews_and_publishes_a_page(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("pages_manage:publish", kwargs={"pk": page.pk}),
-            {"change_note": "First publication"},
+            {"change_note": "First publication", "confirm": "on"},
         )
     assert response.status_code == 302
     public = client.get("/pages/roles-and-responsibilities/").content.decode()

@@ -114,8 +114,16 @@ class TestMinutesPublishAccess(TestMeetingDetailAccess):
     url_name = "panel_manage:minutes_publish"
     access = "panel.publish_minutes"
     method = "post"
-    data = {"change_note": "Minutes published"}
+    data = {"change_note": "Minutes published", "confirm": "on"}
     allowed_status = (302,)
+
+
+class TestMinutesPublishCheckAccess(TestMinutesPublishAccess):
+    """The check page shown before publishing."""
+
+    method = "get"
+    data = {}
+    allowed_status = (200,)
 
 
 class TestAttendanceAccess(TestMeetingDetailAccess):

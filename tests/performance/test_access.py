@@ -269,11 +269,19 @@ class TestReportPublishAccess(AccessRule):
     url_name = "performance_manage:report_publish"
     access = "performance.publish_quarterlyreport"
     method = "post"
-    data = {"change_note": "First publication"}
+    data = {"change_note": "First publication", "confirm": "on"}
     allowed_status = (302,)
 
     def make_url_kwargs(self):
         return {"pk": QuarterlyReportFactory().pk}
+
+
+class TestReportPublishCheckAccess(TestReportPublishAccess):
+    """The check page shown before publishing."""
+
+    method = "get"
+    data = {}
+    allowed_status = (200,)
 
 
 class TestManageMeetingListAccess(AccessRule):
@@ -310,11 +318,19 @@ class TestMeetingPublishAccess(AccessRule):
     url_name = "performance_manage:meeting_publish"
     access = "performance.publish_scrutinymeeting"
     method = "post"
-    data = {"change_note": "First publication"}
+    data = {"change_note": "First publication", "confirm": "on"}
     allowed_status = (302,)
 
     def make_url_kwargs(self):
         return {"pk": ScrutinyMeetingFactory().pk}
+
+
+class TestMeetingPublishCheckAccess(TestMeetingPublishAccess):
+    """The check page shown before publishing."""
+
+    method = "get"
+    data = {}
+    allowed_status = (200,)
 
 
 class TestPaperAddAccess(AccessRule):

@@ -123,7 +123,8 @@ def test_an_editor_cannot_publish_but_a_decision_maker_can(
     client.force_login(decision_maker)
     assert client.post(url, {"change_note": ""}).status_code == 400
     with django_capture_on_commit_callbacks(execute=True):
-        assert client.post(url, {"change_note": "First publication"}).status_code == 302
+        response = client.post(url, {"change_note": "First publication", "confirm": "on"})
+    assert response.status_code == 302
     assert report.live_version().number == 1
 
 

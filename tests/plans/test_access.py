@@ -115,7 +115,7 @@ class TestManagePlanPublishAccess(AccessRule):
     url_name = "plans_manage:publish"
     access = "plans.publish_plan"
     method = "post"
-    data = {"change_note": "Corrected a figure."}
+    data = {"change_note": "Corrected a figure.", "confirm": "on"}
     allowed_status = (302,)
 
     def make_url_kwargs(self):
@@ -123,6 +123,14 @@ class TestManagePlanPublishAccess(AccessRule):
         PriorityFactory(plan=plan, number=1)
         issue(plan)
         return {"pk": plan.pk}
+
+
+class TestManagePlanPublishCheckAccess(TestManagePlanPublishAccess):
+    """The check page shown before publishing."""
+
+    method = "get"
+    data = {}
+    allowed_status = (200,)
 
 
 class TestManagePlanCopyAccess(AccessRule):

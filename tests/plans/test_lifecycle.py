@@ -147,7 +147,8 @@ def test_a_draft_plan_cannot_be_published_before_it_is_issued(client, decision_m
         services.publish_plan(plan=plan, by=decision_maker, note="Too early")
     client.force_login(decision_maker)
     response = client.post(
-        reverse("plans_manage:publish", kwargs={"pk": plan.pk}), {"change_note": "Too early"}
+        reverse("plans_manage:publish", kwargs={"pk": plan.pk}),
+        {"change_note": "Too early", "confirm": "on"},
     )
     assert response.status_code == 400
     assert not Version.objects.exists()

@@ -3,14 +3,14 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods
 from django.views.generic import CreateView, ListView, UpdateView
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.selectors import publishing_panel
+from pcc_portal.publications.views import publish_after_review
 
 from ..forms import ContentPageForm
 from ..models import ContentPage
@@ -60,7 +60,7 @@ class PageUpdateView(PermissionRequiredMixin, UpdateView):
         return reverse("pages_manage:detail", kwargs={"pk": self.object.pk})
 
 
-def _detail(request, page, publish_form=None, status=200):
+def _detail(request, page):
     context = {
         "page": page,
         "object": page,
@@ -69,11 +69,10 @@ def _detail(request, page, publish_form=None, status=200):
             user=request.user,
             publish_url=reverse("pages_manage:publish", kwargs={"pk": page.pk}),
             publish_permission="pages.publish_contentpage",
-            publish_form=publish_form,
         ),
         "preview_html": publishing.freeze(obj=page)[0],
     }
-    return render(request, "pages/manage/detail.html", context, status=status)
+    return render(request, "pages/manage/detail.html", context)
 
 
 @login_required
@@ -83,18 +82,16 @@ def page_detail(request, pk):
     return _detail(request, page)
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("pages.publish_contentpage", raise_exception=True)
 def page_publish(request, pk):
+    """The check page, then publishing the page as it is now."""
     page = get_object_or_404(ContentPage.objects.visible_to(request.user), pk=pk)
-    form = PublishForm(request.POST, action=reverse("pages_manage:publish", kwargs={"pk": page.pk}))
-    if not form.is_valid():
-        return _detail(request, page, publish_form=form, status=400)
-    version = publishing.publish(obj=page, by=request.user, note=form.cleaned_data["change_note"])
-    messages.success(
+    return publish_after_review(
         request,
-        f"Version {version.number} is being published. "
-        "The public sees it as soon as its PDF is ready.",
+        obj=page,
+        publish=lambda data: publishing.publish(
+            obj=page, by=request.user, note=data["change_note"]
+        ),
     )
-    return redirect("pages_manage:detail", pk=page.pk)
