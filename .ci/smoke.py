@@ -290,21 +290,26 @@ def run(base):
     if not pdf.startswith(b"%PDF-"):
         fail("the decision's PDF is not a PDF")
 
-    step("they publish the meeting's agenda pack; the worker builds it")
+    step("they check what the meeting's agenda pack makes public, publish it; the worker builds it")
+    check = f"/manage/panel/meetings/{state['meeting']}/pack/publish/"
+    _, page = browser.get(check)
+    if b"What becomes public" not in page:
+        fail("the pack's check page does not say what becomes public")
+    status, _, _ = browser.post_form(check, check, {"change_note": "Agenda published"})
+    if status != 400:
+        fail(f"publishing the pack without confirming the check answered {status}, not 400")
     status, _, _ = browser.post_form(
-        f"/manage/panel/meetings/{state['meeting']}/",
-        f"/manage/panel/meetings/{state['meeting']}/pack/publish/",
-        {"change_note": "Agenda published"},
+        check, check, {"change_note": "Agenda published", "confirm": "on"}
     )
     if status != 302:
         fail(f"publishing the pack answered {status}")
 
     def pack_ready():
         _, _, body = browser.request(f"/manage/panel/meetings/{state['meeting']}/pack/status.json")
-        status = json.loads(body).get("status")
-        if status == "failed":
-            fail("the pack build failed")
-        return status == "ready"
+        build = json.loads(body)
+        if build.get("status") in ("failed", "dead"):
+            fail(f"the pack build failed: {build.get('error')}")
+        return build.get("status") == "ready"
 
     wait_for("the agenda pack", pack_ready, timeout=300)
     pack = f"{state['meeting_url']}pack.pdf"

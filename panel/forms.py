@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 from django.contrib.contenttypes.models import ContentType
 
+from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.models import Version
 from plans.forms import PriorityChoiceField
 
@@ -214,7 +215,7 @@ class PublicationPaperForm(forms.Form):
         _helper(self, ["version", "title", "late"], "Add the paper")
 
 
-class PublishPackForm(forms.Form):
+class PublishPackForm(PublishForm):
     change_note = forms.CharField(
         label="What has changed?",
         help_text="Shown beside this version, e.g. “Agenda published” or “Added the late paper "
@@ -228,10 +229,7 @@ class PublishPackForm(forms.Form):
         help_text="Late papers go after all the others, so the pages already sent out keep "
         "their numbers.",
     )
-
-    def __init__(self, *args, action="", **kwargs):
-        super().__init__(*args, **kwargs)
-        _helper(self, ["change_note", "supplementary"], "Publish the pack", action)
+    submit_label = "Publish the pack"
 
 
 class AttendanceForm(forms.Form):

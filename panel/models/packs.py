@@ -60,6 +60,9 @@ class AgendaPack(Publishable):
     def get_manage_url(self):
         return self.meeting.get_manage_url()
 
+    def get_preview_url(self):
+        return ""  # the check page before publishing lists every item and paper itself
+
     def live_build(self):
         version = self.live_version()
         return getattr(version, "pack_build", None) if version else None

@@ -49,6 +49,7 @@ from ..models import (
     PaperRender,
     PaperWithdrawal,
 )
+from ..selectors import WithdrawnFromPacks
 
 logger = logging.getLogger(__name__)
 
@@ -80,11 +81,24 @@ def paper_document_html(report):
     )
 
 
+def _report_key(html):
+    return f"report-{_sha(html + publications_pdf.RENDERER_VERSION)}"
+
+
+def render_key(paper):
+    """The key of ``paper``'s render as it is now: what its PDF is made from, hashed."""
+    if paper.kind == Paper.Kind.REPORT:
+        return _report_key(paper_document_html(paper.report))
+    if paper.kind == Paper.Kind.UPLOAD:
+        return f"upload-{paper.upload_sha256}"
+    return f"version-{paper.version_id}-{paper.version.sha256}"
+
+
 def _render_for(paper):
     """The cached render of ``paper`` as it is now, created (pending) if this content is new."""
     if paper.kind == Paper.Kind.REPORT:
         html = paper_document_html(paper.report)
-        key = f"report-{_sha(html + publications_pdf.RENDERER_VERSION)}"
+        key = _report_key(html)
         render, created = PaperRender.objects.get_or_create(
             key=key,
             defaults={
@@ -99,12 +113,13 @@ def _render_for(paper):
             render.save(update_fields=["status", "error"])
         return render
     if paper.kind == Paper.Kind.UPLOAD:
-        render = PaperRender.objects.filter(key=f"upload-{paper.upload_sha256}").first()
+        key = render_key(paper)
+        render = PaperRender.objects.filter(key=key).first()
         if render is None:
             with paper.upload.open("rb") as handle:
                 text = assembly.extract_text(handle.read())
             render = PaperRender.objects.create(
-                key=f"upload-{paper.upload_sha256}",
+                key=key,
                 title=paper.title,
                 status=PaperRender.Status.READY,
                 pdf=paper.upload.name,
@@ -116,7 +131,7 @@ def _render_for(paper):
     version = paper.version
     if version.status != Version.Status.READY:
         raise NothingToPublish(f"“{paper.title}” is not published yet: its PDF is not ready.")
-    key = f"version-{version.pk}-{version.sha256}"
+    key = render_key(paper)
     render = PaperRender.objects.filter(key=key).first()
     if render is None:
         with version.pdf.open("rb") as handle:
@@ -157,25 +172,6 @@ def _give_up_retries(meeting, *, version):
         jobs.give_up(
             build, f"{build.error}\nNot tried again: version {version.number} replaced it."
         )
-
-
-class _Withdrawn:
-    """What no public pack of ``meeting`` may carry (read in two queries): content withdrawn
-    from its packs, and versions of documents withdrawn elsewhere in the portal.
-    Call it with a paper's render id and source version id."""
-
-    def __init__(self, meeting, version_ids):
-        self.renders = set(
-            PaperWithdrawal.objects.filter(meeting=meeting).values_list("render_id", flat=True)
-        )
-        self.versions = set(
-            Version.objects.withdrawn()
-            .filter(pk__in=[pk for pk in version_ids if pk])
-            .values_list("pk", flat=True)
-        )
-
-    def __call__(self, render_id, version_id):
-        return render_id in self.renders or version_id in self.versions
 
 
 def _new_version(*, meeting, pack, by, note, supplementary):
@@ -227,7 +223,9 @@ def publish_pack(*, meeting, by, note, supplementary=False):
         meeting=meeting, pack=pack, by=by, note=note, supplementary=supplementary
     )
     _give_up_retries(meeting, version=version)
-    withdrawn = _Withdrawn(meeting, [p.version_id for item in items for p in item.papers.all()])
+    withdrawn = WithdrawnFromPacks(
+        meeting, [p.version_id for item in items for p in item.papers.all()]
+    )
     for item in items:
         frozen = PackItem.objects.create(
             build=build,
@@ -336,7 +334,7 @@ def _republish_without_withdrawn(build, *, by, note):
         meeting=meeting, pack=meeting.pack, by=by, note=note, supplementary=build.supplementary
     )
     items = list(build.items.order_by("number").prefetch_related("papers"))
-    withdrawn = _Withdrawn(
+    withdrawn = WithdrawnFromPacks(
         meeting, [p.source_version_id for item in items for p in item.papers.all()]
     )
     for item in items:
@@ -370,7 +368,7 @@ def _republish_without_withdrawn(build, *, by, note):
 def _newly_withdrawn(build, papers):
     """``papers`` of ``build`` bound for the public that have been withdrawn since it was
     frozen (a document withdrawn elsewhere while the pack was waiting or being built)."""
-    withdrawn = _Withdrawn(build.meeting_id, [paper.source_version_id for paper in papers])
+    withdrawn = WithdrawnFromPacks(build.meeting_id, [paper.source_version_id for paper in papers])
     return [
         paper
         for paper in papers

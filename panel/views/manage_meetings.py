@@ -13,8 +13,9 @@ from django.views.generic import ListView
 
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.models import InvalidTransition as NotPublic
+from pcc_portal.publications.selectors import review
 from pcc_portal.publications.services import NothingToPublish
-from pcc_portal.publications.views import render_withdraw_page
+from pcc_portal.publications.views import publish_after_review, render_withdraw_page
 
 from .. import selectors
 from ..assembly import InvalidPDF
@@ -29,6 +30,7 @@ from ..forms import (
 )
 from ..models import (
     AgendaItem,
+    AgendaPack,
     InvalidTransition,
     Meeting,
     PackBuild,
@@ -157,7 +159,7 @@ def meeting_status(request, pk):
     )
 
 
-def _detail(request, meeting, publish_form=None, status=200):
+def _detail(request, meeting):
     items = list(
         meeting.items.order_by("number").prefetch_related(
             Prefetch("papers", queryset=Paper.objects.select_related("report", "version"))
@@ -168,7 +170,6 @@ def _detail(request, meeting, publish_form=None, status=200):
         .select_related("version__published_by")
         .order_by("-version__number")
     )
-    action = reverse("panel_manage:pack_publish", kwargs={"pk": meeting.pk})
     latest_build = builds[0] if builds else None
     return render(
         request,
@@ -181,9 +182,7 @@ def _detail(request, meeting, publish_form=None, status=200):
             "untagged": selectors.untagged_papers(latest_build),
             "live_build": selectors.live_build(meeting),
             **selectors.withdrawal_actions(meeting),
-            "publish_form": publish_form or PublishPackForm(action=action),
         },
-        status=status,
     )
 
 
@@ -214,31 +213,30 @@ def pack_status(request, pk):
     )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("panel.publish_agendapack", raise_exception=True)
 def pack_publish(request, pk):
+    """The check page (every item and paper, public or members only, tagged or not), then
+    publishing the agenda as it stands as the pack's next version."""
     meeting = _meeting(request, pk)
-    action = reverse("panel_manage:pack_publish", kwargs={"pk": meeting.pk})
-    form = PublishPackForm(request.POST, action=action)
-    if form.is_valid():
-        try:
-            version = packs.publish_pack(
-                meeting=meeting,
-                by=request.user,
-                note=form.cleaned_data["change_note"],
-                supplementary=form.cleaned_data["supplementary"],
-            )
-        except NothingToPublish as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                f"Version {version.number} of the pack is being built. The public and the "
-                "members see it, and members are emailed, as soon as it is ready.",
-            )
-            return redirect("panel_manage:meeting", pk=meeting.pk)
-    return _detail(request, meeting, publish_form=form, status=400)
+    pack = AgendaPack.objects.filter(meeting=meeting).first() or AgendaPack(meeting=meeting)
+    return publish_after_review(
+        request,
+        obj=pack,
+        form_class=PublishPackForm,
+        publish=lambda data: packs.publish_pack(
+            meeting=meeting,
+            by=request.user,
+            note=data["change_note"],
+            supplementary=data["supplementary"],
+        ),
+        review=lambda: review(obj=pack, **selectors.pack_review(meeting)),
+        published_message=lambda version: (
+            f"Version {version.number} of the pack is being built. The public and the members "
+            "see it, and members are emailed, as soon as it is ready."
+        ),
+    )
 
 
 @require_POST

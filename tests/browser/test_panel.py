@@ -19,7 +19,13 @@ from panel.models import (
     TaskAndFinishGroup,
 )
 from panel.services import meetings as meeting_services
-from tests.browser.conftest import check_accessibility, check_and_publish, sign_in, visit
+from tests.browser.conftest import (
+    check_accessibility,
+    check_and_publish,
+    confirm_and_publish,
+    sign_in,
+    visit,
+)
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes, published_meeting
 
@@ -95,8 +101,19 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     assert item.number == 4
     check_accessibility(page)
 
+    # The check page lists what becomes public; publishing needs the box ticked.
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Check and publish the pack").click()
+    check_accessibility(page)
+    public = page.locator("#public-parts").inner_text()
+    assert "Appendix A: scrutiny note" in public and "Not tagged" in public
     page.get_by_label("What has changed?").fill("Agenda published")
+    page.problems.expected_failures.add(page.url)  # without the box ticked: 400, with the error
     _submit(page, "Publish the pack")
+    assert page.title().startswith("Error:")
+    assert page.get_by_label("What has changed?").input_value() == "Agenda published"
+    assert not PackBuild.objects.filter(meeting=meeting).exists()
+    confirm_and_publish(page, "Agenda published")
     build = PackBuild.objects.get(meeting=meeting)
     assert build.status == PackBuild.Status.READY, build.error
     pack_panel = page.locator("#pack + div").inner_text()
@@ -260,3 +277,27 @@ def test_the_public_and_a_member_read_the_meeting_pages(page, live_server, panel
     assert members_pack.status == 200
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(members_pack.body())).pages)
     assert "SECRETTEXT" in text
+
+
+def test_the_pack_check_page_shows_members_only_papers_at_desktop_and_phone_widths(
+    page, live_server, panel_secretary
+):
+    meeting = published_meeting()
+    sign_in(page, live_server, panel_secretary)
+    visit(page, f"/manage/panel/meetings/{meeting.pk}/")
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Check and publish the pack").click()
+    check_accessibility(page)
+    members = page.locator("#members-parts").inner_text()
+    assert "Tender scores" in members and "Paragraph 3" in members
+    assert "Tender scores" not in page.locator("#public-parts").inner_text()
+
+    page.set_viewport_size({"width": 375, "height": 812})
+    check_accessibility(page)
+    assert page.evaluate(  # nothing wider than a phone's screen: no sideways scrolling
+        "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
+    )
+    page.problems.expected_failures.add(page.url)
+    _submit(page, "Publish the pack")  # neither a note nor the confirmation
+    assert page.title().startswith("Error:")
+    assert page.locator("#div_id_confirm .govuk-error-message").is_visible()

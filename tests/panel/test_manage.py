@@ -95,8 +95,16 @@ class TestPackPublishAccess(TestMeetingDetailAccess):
     url_name = "panel_manage:pack_publish"
     access = "panel.publish_agendapack"
     method = "post"
-    data = {"change_note": "Agenda published"}
+    data = {"change_note": "Agenda published", "confirm": "on"}
     allowed_status = (302,)
+
+
+class TestPackPublishCheckAccess(TestPackPublishAccess):
+    """The check page shown before publishing."""
+
+    method = "get"
+    data = {}
+    allowed_status = (200,)
 
 
 class TestPackRetryAccess(TestMeetingDetailAccess):
@@ -425,7 +433,7 @@ def test_the_secretary_writes_a_report_and_publishes_the_pack(
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
             reverse("panel_manage:pack_publish", kwargs={"pk": meeting.pk}),
-            {"change_note": "Agenda published"},
+            {"change_note": "Agenda published", "confirm": "on"},
         )
     assert response.status_code == 302
     build = PackBuild.objects.get(meeting=meeting)
