@@ -8,7 +8,7 @@ import pytest
 
 from pcc_portal.publications import services as publishing
 from performance.models import DataPoint, MeasureImport, QuarterlyReport, ScrutinyAction
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import check_accessibility, check_and_publish, sign_in, visit
 from tests.performance.factories import (
     MeasureCommentaryFactory,
     MeasureFactory,
@@ -187,10 +187,7 @@ def test_decision_maker_writes_and_publishes_a_quarterly_report(
     check_accessibility(page)
     page.go_back()
 
-    page.get_by_label("What has changed?").fill("First publication")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publish").click()
-    check_accessibility(page)
+    check_and_publish(page, "First publication")
     assert report.live_version() is not None
     visit(page, "/performance/reports/2021-22-q3/")
     assert page.get_by_text("Casualties fell again.").is_visible()

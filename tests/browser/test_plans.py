@@ -8,7 +8,7 @@ import re
 import pytest
 
 from plans.models import Commitment, Plan, Stage
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import check_accessibility, check_and_publish, sign_in, visit
 from tests.plans.helpers import full_plan, issue
 
 pytestmark = pytest.mark.browser
@@ -242,8 +242,7 @@ def test_a_plan_is_taken_through_its_steps_issued_and_read_by_the_public(
     assert "Version 1 is being published" in page.inner_text("main")
 
     # A later correction is published with a change note.
-    _fill(page, "What has changed?", "Corrected the precept figure.")
-    _submit(page, "Publish")
+    check_and_publish(page, "Corrected the precept figure.")
     assert "Version 2 is being published" in page.inner_text("main")
 
     page.context.clear_cookies()
