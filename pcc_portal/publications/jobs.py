@@ -72,15 +72,15 @@ def give_up(job, error):
 
 
 @transaction.atomic
-def record_failure(job, error, *, resend, final=False):
+def record_failure(job, error, *, resend):
     """The attempt on ``job`` (as this worker claimed it) failed: try again after the backoff
-    (``resend(job, countdown)`` after commit), or give up when the attempts are used up or the
-    failure is ``final`` (no retry can mend it). A job finished or taken over since is left."""
+    (``resend(job, countdown)`` after commit), or give up when the attempts are used up. A job
+    finished or taken over since is left as it is."""
     current = type(job).objects.select_for_update().get(pk=job.pk)
     if current.is_finished or current.claimed_by != job.claimed_by:
         return current
     reason = error if isinstance(error, str) else describe(error)
-    if final or current.attempts >= current.max_attempts:
+    if current.attempts >= current.max_attempts:
         give_up(current, reason)
         return current
     current.status = current.Status.FAILED
