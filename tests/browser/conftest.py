@@ -6,6 +6,9 @@ the browser reports a Content Security Policy violation or a JavaScript error. T
 - ``page``: a fresh browser context and page per test, its base URL the live server's.
 - ``visit(page, url)``: go to a URL (or a path), check the status and run the checks.
 - ``check_accessibility(page)``: the checks alone, for a page reached by clicking or submitting.
+- ``check_at_widths(page)``: the checks at a phone's width (375 px) and a desktop's (1280 px),
+  failing when the page is wider than the viewport at either (WCAG 1.4.10 Reflow).
+- ``visit_at_widths(page, url)``: ``visit`` with ``check_at_widths``.
 - ``sign_in(page, live_server, user)``: sign in through the real sign-in form.
 
 A page whose own document answers an error status makes Chromium log "Failed to load resource",
@@ -35,6 +38,8 @@ CHROMIUM_ARGS = [
     "--disable-component-update",
     "--disable-sync",
 ]
+PHONE = {"width": 375, "height": 812}
+DESKTOP = {"width": 1280, "height": 900}
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22a", "wcag22aa"]
 TIMEOUT_MS = 15_000
 ASYNC_UNSAFE = "DJANGO_ALLOW_ASYNC_UNSAFE"
@@ -178,6 +183,27 @@ def check_accessibility(page):
             pytrace=False,
         )
     page.problems.check()
+
+
+def check_at_widths(page):
+    """``check_accessibility`` at a phone's width and then a desktop's, and no sideways
+    scrolling at either; leaves the page at desktop width."""
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        check_accessibility(page)
+        widths = page.evaluate(
+            "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
+        )
+        assert widths[0] <= widths[1], (
+            f"{page.url} is {widths[0]} px wide in a {widths[1]} px viewport: it scrolls sideways"
+        )
+
+
+def visit_at_widths(page, url, *, status=None):
+    """``visit`` (status checked), then ``check_at_widths``."""
+    response = visit(page, url, status=status, accessibility=False)
+    check_at_widths(page)
+    return response
 
 
 def _describe(violation):

@@ -4,18 +4,18 @@ runs without a CSP violation or a JavaScript error."""
 import pytest
 
 from tests.accounts.factories import PASSWORD
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import check_accessibility, sign_in, visit, visit_at_widths
 
 pytestmark = pytest.mark.browser
 
 
 def test_home_page(page):
-    visit(page, "/")
+    visit_at_widths(page, "/")
     assert page.get_by_role("heading", level=1).is_visible()
 
 
 def test_accessibility_statement(page):
-    visit(page, "/accessibility/")
+    visit_at_widths(page, "/accessibility/")
     assert "Accessibility" in page.title()
 
 
