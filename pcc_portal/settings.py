@@ -59,11 +59,15 @@ INSTALLED_APPS = [
     "pcc_portal.operations",
     "pcc_portal.publications",
     "pcc_portal.pages",
+    "pcc_portal.approvals",
+    "pcc_portal.api",
     "plans",
     "panel",
     "decisions",
     "performance",
     "transparency",
+    "casework",
+    "imports",
 ]
 
 MIDDLEWARE = [

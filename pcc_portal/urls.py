@@ -23,6 +23,8 @@ urlpatterns = [
     path("", include("panel.urls")),
     path("", include("performance.urls")),
     path("", include("transparency.urls")),
+    path("", include("casework.urls")),
+    path("api/v1/", include("pcc_portal.api.urls")),
     path("healthz", public.healthz, name="healthz"),
     path("manage/", include(manage_patterns)),
     path("manage/history/", include("pcc_portal.history.urls")),
@@ -34,6 +36,9 @@ urlpatterns = [
     path("manage/performance/", include("performance.urls_manage")),
     path("manage/transparency/", include("transparency.urls_manage")),
     path("manage/publications/", include("pcc_portal.publications.urls")),
+    path("manage/approvals/", include("pcc_portal.approvals.urls")),
+    path("manage/casework/", include("casework.urls_manage")),
+    path("manage/imports/", include("imports.urls_manage")),
     path("accounts/", include("allauth.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -1,0 +1,5 @@
+"""Staff pages for imports from other systems."""
+
+app_name = "imports"
+
+urlpatterns = []

@@ -1,0 +1,5 @@
+"""The public read API, version 1."""
+
+app_name = "api"
+
+urlpatterns = []

@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class ApprovalsConfig(AppConfig):
+    name = "pcc_portal.approvals"
+    verbose_name = "Approvals"

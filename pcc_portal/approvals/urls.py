@@ -1,0 +1,5 @@
+"""Staff pages for approval requests."""
+
+app_name = "approvals"
+
+urlpatterns = []
