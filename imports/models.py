@@ -1,0 +1,98 @@
+"""Records of imports from the systems an OPCC or its panel used before the portal.
+
+``ImportRun`` is one run of an importer with its report; ``ImportedRecord`` marks an object the
+portal holds because an import brought it in: which system and record it came from, a
+fingerprint of the source as last imported (so a re-run sees what changed) and the runs that
+created and last updated it. Domain models stay as they are: the mark lives here.
+"""
+
+from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
+from django.db import models
+from django.urls import reverse
+
+
+class ImportRun(models.Model):
+    class Source(models.TextChoices):
+        MODERNGOV = "moderngov", "Modern.gov"
+        SPREADSHEET = "spreadsheet", "Spreadsheet"
+
+    class Status(models.TextChoices):
+        SUCCEEDED = "succeeded", "Imported"
+        DRY_RUN = "dry_run", "Dry run: nothing changed"
+        FAILED = "failed", "Failed: nothing changed"
+
+    source = models.CharField(max_length=20, choices=Source)
+    location = models.CharField(
+        max_length=500, help_text="The installation's address or the folder read."
+    )
+    options = models.JSONField(default=dict, blank=True)
+    dry_run = models.BooleanField(default=False)
+    status = models.CharField(max_length=20, choices=Status)
+    started_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.PROTECT, related_name="+"
+    )
+    started_at = models.DateTimeField()
+    finished_at = models.DateTimeField()
+    created_count = models.PositiveIntegerField(default=0)
+    updated_count = models.PositiveIntegerField(default=0)
+    unchanged_count = models.PositiveIntegerField(default=0)
+    skipped_count = models.PositiveIntegerField(default=0)
+    error = models.TextField(blank=True, help_text="Why the run failed, if it did.")
+    # [{"record": "...", "action": "created|updated|unchanged|skipped", "detail": "..."}]
+    changes = models.JSONField(default=list, blank=True)
+    # What was read leniently: elements skipped, documents missing, and so on.
+    notes = models.JSONField(default=list, blank=True)
+
+    class Meta:
+        ordering = ["-started_at", "-pk"]
+
+    def __str__(self):
+        kind = "Dry run" if self.dry_run else "Import"
+        return f"{kind} from {self.get_source_display()}, {self.started_at:%-d %B %Y %H:%M}"
+
+    def get_absolute_url(self):
+        return reverse("imports:run", kwargs={"pk": self.pk})
+
+
+class ImportedRecordQuerySet(models.QuerySet):
+    def for_object(self, obj):
+        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
+
+
+class ImportedRecord(models.Model):
+    """An object the portal holds because an import brought it in."""
+
+    content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
+    object_id = models.PositiveBigIntegerField()
+    content_object = GenericForeignKey("content_type", "object_id")
+    source = models.CharField(max_length=20, choices=ImportRun.Source)
+    source_id = models.CharField(
+        max_length=200, help_text="The record's identifier in the source, e.g. “meeting:1234”."
+    )
+    fingerprint = models.CharField(
+        max_length=64, help_text="SHA-256 of the source record as last imported."
+    )
+    snapshot = models.JSONField(
+        default=dict, blank=True, help_text="What was read from the source, to say what changed."
+    )
+    first_run = models.ForeignKey(ImportRun, on_delete=models.PROTECT, related_name="+")
+    last_run = models.ForeignKey(ImportRun, on_delete=models.PROTECT, related_name="+")
+    imported_at = models.DateTimeField()
+    updated_at = models.DateTimeField()
+
+    objects = ImportedRecordQuerySet.as_manager()
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["source", "source_id"], name="one_record_per_source_record"
+            ),
+            models.UniqueConstraint(
+                fields=["content_type", "object_id"], name="one_source_per_object"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.content_object} from {self.get_source_display()} {self.source_id}"
