@@ -5,7 +5,10 @@ from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
+from pcc_portal.publications.forms import PublishForm
+
 from .models import (
+    PUBLISHING_STAGES,
     STEP_PERMISSIONS,
     AccountabilityItem,
     CapitalLine,
@@ -243,7 +246,8 @@ class CapitalLineForm(PartForm):
 
 
 class StepForm(forms.Form):
-    """Record the plan's next lifecycle step."""
+    """Record the plan's next lifecycle step, other than those that publish it (issuing and
+    varying), which are taken from their check page (``PublishingStepForm``)."""
 
     stage = forms.ChoiceField(label="Step", widget=forms.RadioSelect)
     date = forms.DateField(label="Date it happened", widget=DateInput())
@@ -257,15 +261,16 @@ class StepForm(forms.Form):
         label="Note",
         required=False,
         widget=forms.Textarea(attrs={"rows": 3}),
-        help_text="What happened. Required when issuing, varying or superseding: a variation's "
-        "note is shown to the public beside the new version.",
+        help_text="What happened. Required when superseding.",
     )
 
     def __init__(self, *args, plan, user, action="", **kwargs):
         super().__init__(*args, **kwargs)
         stages = [Stage(s) for s in plan.next_stages()]
         self.fields["stage"].choices = [
-            (s.value, s.label) for s in stages if user.has_perm(STEP_PERMISSIONS[s])
+            (s.value, s.label)
+            for s in stages
+            if s not in PUBLISHING_STAGES and user.has_perm(STEP_PERMISSIONS[s])
         ]
         if not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
@@ -274,6 +279,36 @@ class StepForm(forms.Form):
     @property
     def has_choices(self):
         return bool(self.fields["stage"].choices)
+
+
+class PublishingStepForm(PublishForm):
+    """The check page's form for the step that publishes the plan (issuing or varying it):
+    when it happened, the decision approving it, and what it is, which the public reads beside
+    the new version."""
+
+    date = forms.DateField(label="Date it happened", widget=DateInput())
+    reference = forms.CharField(
+        label="Decision reference (optional)",
+        required=False,
+        max_length=50,
+        help_text="The decision approving it, for example 28/2021.",
+    )
+    field_order = ["date", "reference", "change_note"]
+
+    def __init__(self, *args, stage, **kwargs):
+        self.submit_label = "Issue and publish" if stage == Stage.ISSUED else "Vary and publish"
+        super().__init__(*args, **kwargs)
+        if stage == Stage.ISSUED:
+            self.fields["change_note"].help_text = (
+                "Shown to the public beside the first version, for example \u201cApproved by "
+                "the Commissioner by decision 28/2021\u201d."
+            )
+        else:
+            self.fields[
+                "change_note"
+            ].help_text = "What the variation changes, shown to the public beside the new version."
+        if not self.is_bound:
+            self.initial.setdefault("date", timezone.localdate())
 
 
 class ProgressForm(forms.Form):

@@ -104,6 +104,9 @@ STEP_PERMISSIONS = {
 }
 # Stages in which the plan is in force, so it may be published (again).
 PUBLISHABLE_STAGES = [Stage.ISSUED, Stage.REVIEWED, Stage.VARIED]
+# Stages whose step publishes a new version of the plan: issuing it, and varying it. They are
+# taken from the check page that lists what becomes public, never from the plain step form.
+PUBLISHING_STAGES = (Stage.ISSUED, Stage.VARIED)
 
 
 class PlanQuerySet(PublishableQuerySet):
@@ -186,6 +189,10 @@ class Plan(Publishable):
     # Lifecycle ---------------------------------------------------------------------------
     def next_stages(self):
         return list(NEXT_STAGES[Stage(self.stage)])
+
+    def publishing_stage(self):
+        """The next step that would publish the plan (issuing or varying it), or None."""
+        return next((s for s in self.next_stages() if s in PUBLISHING_STAGES), None)
 
     @property
     def is_publishable(self):

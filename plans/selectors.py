@@ -5,11 +5,13 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
+from django.conf import settings
 from django.db import router
 from django.db.models import Prefetch, ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
 from django.template.defaultfilters import pluralize
 
+from pcc_portal.publications import selectors as publishing
 from pcc_portal.publications.models import Version
 
 from .models import (
@@ -21,6 +23,7 @@ from .models import (
     ProgressNote,
     PublishedPart,
     Section,
+    Stage,
 )
 
 
@@ -294,3 +297,77 @@ def published_measure(pk):
     """The measure ``pk`` as its plan's live version published it, or None if not public."""
     plan = Plan.objects.public().filter(measures__pk=pk).first()
     return PublishedPlan(plan).measure(pk) if plan else None
+
+
+# --- the check page of the steps that publish a plan --------------------------------------------
+
+
+def plan_review(*, plan, stage):
+    """What issuing or varying ``plan`` now would make public: the plan's page and PDF, each
+    priority's page (new or changed since the version the public sees), the commitments
+    tracker, and what else the step does (an issued plan supersedes the earlier one)."""
+    base = settings.PORTAL_BASE_URL.rstrip("/")
+    live = PublishedPlan(plan)
+    before = {priority.pk: priority for priority in live.priorities}
+    parts = [
+        publishing.Part(
+            title="The plan's page and its PDF", detail=base + plan.get_absolute_url(), tagged=True
+        )
+    ]
+    for priority in plan.priorities.order_by("number"):
+        was = before.get(priority.pk)
+        detail = base + priority.get_absolute_url()
+        if was is not None and (was.number, was.title, was.summary, was.narrative) != (
+            priority.number,
+            priority.title,
+            priority.summary,
+            priority.narrative,
+        ):
+            detail += f" (changed since version {live.version.number})"
+        parts.append(
+            publishing.Part(
+                title=f"Priority {priority.number}: {priority.title}",
+                detail=detail,
+                pdf=False,
+                new=bool(live) and was is None,
+            )
+        )
+    parts.append(
+        publishing.Part(
+            title="The commitments tracker",
+            detail=base + plan.get_commitments_url(),
+            pdf=False,
+        )
+    )
+    notes = []
+    if stage == Stage.ISSUED:
+        notes.append(
+            "Recording \u201cIssued\u201d publishes the plan: it becomes the plan in force."
+        )
+        for earlier in plans_superseded_by(plan):
+            notes.append(
+                f"\u201c{earlier}\u201d is superseded on the same date: its pages stay public, "
+                "marked as superseded."
+            )
+    else:
+        notes.append(
+            "Recording \u201cVaried\u201d publishes the plan as it is now as a new version; the "
+            "earlier versions stay downloadable."
+        )
+        current = {priority.pk for priority in plan.priorities.all()}
+        for priority in live.priorities:
+            if priority.pk not in current:
+                notes.append(
+                    f"Removed since version {live.version.number}: priority {priority.number}, "
+                    f"\u201c{priority.title}\u201d."
+                )
+    return publishing.review(plan, parts=parts, notes=notes)
+
+
+def plans_superseded_by(plan):
+    """The force area's earlier plans in force, which issuing ``plan`` supersedes."""
+    return Plan.objects.filter(
+        force_area=plan.force_area,
+        term_start__lt=plan.term_start,
+        stage__in=[Stage.ISSUED, Stage.REVIEWED, Stage.VARIED],
+    ).exclude(pk=plan.pk)

@@ -13,6 +13,7 @@ from pcc_portal.publications import services as publishing
 
 from .models import (
     NEXT_STAGES,
+    PUBLISHING_STAGES,
     STEP_PERMISSIONS,
     AccountabilityItem,
     Commitment,
@@ -26,10 +27,7 @@ from .models import (
     Section,
     Stage,
 )
-from .selectors import plan_contents
-
-# Stages whose step publishes a new version of the plan: issuing it, and varying it.
-PUBLISHING_STAGES = {Stage.ISSUED, Stage.VARIED}
+from .selectors import plan_contents, plans_superseded_by
 
 
 def _locked(plan):
@@ -39,7 +37,9 @@ def _locked(plan):
 @transaction.atomic
 def record_step(*, plan, stage, date, by, note="", reference=""):
     """Take the plan's next lifecycle step. Issuing and varying publish a new version whose
-    change note is the step's note; issuing a plan supersedes the force area's earlier plan."""
+    change note is the step's note (the staff pages take them only from the check page, after
+    the publisher confirms what becomes public); issuing a plan supersedes the force area's
+    earlier plan. Every version of the plan is published by one of those two steps."""
     plan = _locked(plan)
     stage = Stage(stage)
     current = Stage(plan.stage)
@@ -58,7 +58,7 @@ def record_step(*, plan, stage, date, by, note="", reference=""):
             f"{previous.date:%-d %B %Y})."
         )
     note = (note or "").strip()
-    if stage in PUBLISHING_STAGES | {Stage.SUPERSEDED} and not note:
+    if stage in (*PUBLISHING_STAGES, Stage.SUPERSEDED) and not note:
         what = "variation" if stage == Stage.VARIED else "step"
         raise InvalidTransition(f"Say what this {what} is: the note is required.")
     if stage == Stage.ISSUED and not plan.priorities.exists():
@@ -77,11 +77,7 @@ def record_step(*, plan, stage, date, by, note="", reference=""):
         step.version = _publish(plan=plan, by=by, note=f"{label}: {note}")
         step.save(update_fields=["version"])
     if stage == Stage.ISSUED:
-        for earlier in Plan.objects.select_for_update().filter(
-            force_area=plan.force_area,
-            term_start__lt=plan.term_start,
-            stage__in=[Stage.ISSUED, Stage.REVIEWED, Stage.VARIED],
-        ):
+        for earlier in plans_superseded_by(plan).select_for_update():
             LifecycleStep.objects.create(
                 plan=earlier,
                 stage=Stage.SUPERSEDED,
@@ -94,19 +90,6 @@ def record_step(*, plan, stage, date, by, note="", reference=""):
             earlier._change_reason = f"Superseded by {plan}"
             earlier.save(update_fields=["stage", "updated_at"])
     return step
-
-
-@transaction.atomic
-def publish_plan(*, plan, by, note):
-    """Publish the plan as it is now, with a change note. Only a plan in force is published:
-    before that it is issued, which publishes its first version."""
-    plan = _locked(plan)
-    if not plan.is_publishable:
-        raise publishing.NothingToPublish(
-            f"\u201c{plan}\u201d is at \u201c{plan.get_stage_display()}\u201d: a plan is "
-            "published when it is issued, and again while it is in force."
-        )
-    return _publish(plan=plan, by=by, note=note)
 
 
 def _publish(*, plan, by, note):

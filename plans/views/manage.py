@@ -2,10 +2,12 @@
 lifecycle, publish it, report commitments' delivery, and copy it for the next term."""
 
 from dataclasses import dataclass
+from functools import partial
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -28,6 +30,7 @@ from ..forms import (
     PlanForm,
     PriorityForm,
     ProgressForm,
+    PublishingStepForm,
     RevenueFigureForm,
     SectionForm,
     StepForm,
@@ -43,7 +46,13 @@ from ..models import (
     RevenueFigure,
     Section,
 )
-from ..selectors import deletion_blockers, plan_contents, plan_priorities, staff_plans
+from ..selectors import (
+    deletion_blockers,
+    plan_contents,
+    plan_priorities,
+    plan_review,
+    staff_plans,
+)
 
 
 def _plan(request, pk):
@@ -99,8 +108,10 @@ def _detail(request, plan, *, step_form=None, status=200):
         "steps": plan.steps.select_related("recorded_by", "version"),
         "step_form": step_form or StepForm(plan=plan, user=request.user, action=step_url),
         "unpublished_changes": plan.has_unpublished_changes(),
+        "publishing_stage": plan.publishing_stage(),
     }
-    context["can_publish"] = context["can_publish"] and plan.is_publishable
+    # Every version of a plan is published by a statutory step: issuing it or varying it.
+    context["can_publish"] = context["can_publish"] and context["publishing_stage"] is not None
     return render(request, "plans/manage/detail.html", context, status=status)
 
 
@@ -145,13 +156,7 @@ def plan_step(request, pk):
     except InvalidTransition as error:
         form.add_error(None, str(error))
         return _detail(request, plan, step_form=form, status=400)
-    message = f"Recorded: {step.get_stage_display()}."
-    if step.version:
-        message += (
-            f" Version {step.version.number} is being published; the public sees it as soon "
-            "as its PDF is ready."
-        )
-    messages.success(request, message)
+    messages.success(request, f"Recorded: {step.get_stage_display()}.")
     return redirect(plan.get_manage_url())
 
 
@@ -159,15 +164,40 @@ def plan_step(request, pk):
 @login_required
 @permission_required("plans.publish_plan", raise_exception=True)
 def plan_publish(request, pk):
-    """The check page, then publishing the plan as it is now."""
+    """The check page of the step that publishes the plan, issuing it or varying it: what
+    becomes public, then the step recorded once the publisher confirms it."""
     plan = _plan(request, pk)
+    stage = plan.publishing_stage()
+    if stage is None:
+        messages.error(
+            request,
+            f"\u201c{plan}\u201d is at \u201c{plan.get_stage_display()}\u201d: a plan is "
+            "published when it is issued, and again when it is varied.",
+        )
+        return redirect(plan.get_manage_url())
+
+    def publish(data):
+        step = services.record_step(
+            plan=plan,
+            stage=stage,
+            date=data["date"],
+            by=request.user,
+            note=data["change_note"],
+            reference=data["reference"],
+        )
+        return step.version
+
     return publish_after_review(
         request,
         obj=plan,
-        publish=lambda data: services.publish_plan(
-            plan=plan, by=request.user, note=data["change_note"]
+        publish=publish,
+        form_class=partial(PublishingStepForm, stage=stage),
+        review=lambda: plan_review(plan=plan, stage=stage),
+        refused=(InvalidTransition, PermissionDenied),
+        published_message=lambda version: (
+            f"Recorded: {stage.label}. Version {version.number} is being published; the public "
+            "sees it as soon as its PDF is ready."
         ),
-        refused=(InvalidTransition,),
     )
 
 

@@ -8,7 +8,14 @@ import re
 import pytest
 
 from plans.models import Commitment, Plan, Stage
-from tests.browser.conftest import check_accessibility, check_and_publish, sign_in, visit
+from tests.browser.conftest import (
+    check_accessibility,
+    check_and_publish,
+    check_at_widths,
+    confirm_and_publish,
+    sign_in,
+    visit,
+)
 from tests.plans.helpers import full_plan, issue
 
 pytestmark = pytest.mark.browser
@@ -234,11 +241,14 @@ def test_a_plan_is_taken_through_its_steps_issued_and_read_by_the_public(
     page.context.clear_cookies()
     sign_in(page, live_server, decision_maker)
     visit(page, f"/manage/plans/{plan.pk}/")
-    page.locator("main").get_by_label("Issued").check()
+    # Issuing publishes the plan: it is taken from the check page, seen at both widths.
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Check and record \u201cIssued\u201d").click()
+    check_at_widths(page)
+    assert "Priority 2: Disrupting and dismantling organised crime" in page.inner_text("main")
     _fill(page, "Date it happened", "2022-01-06")
     _fill(page, "Decision reference (optional)", "28/2021")
-    _fill(page, "Note", "Approved by decision 28/2021.")
-    _submit(page, "Record the step")
+    confirm_and_publish(page, "Approved by decision 28/2021.")
     assert "Version 1 is being published" in page.inner_text("main")
 
     # A later correction is published with a change note.

@@ -1,6 +1,9 @@
+import datetime
+
 import pytest
 
 from plans import services
+from plans.models import Stage
 
 
 @pytest.fixture
@@ -17,9 +20,14 @@ def capture_publish(django_capture_on_commit_callbacks):
 
 @pytest.fixture
 def publish_plan(capture_publish):
+    """Publish the plan as it is now, as a variation (every version after the first is one)."""
+
     def _publish(plan, by, note="Corrected a figure"):
-        version = capture_publish(services.publish_plan, plan=plan, by=by, note=note)
-        version.refresh_from_db()
-        return version
+        step = capture_publish(
+            services.record_step, plan=plan, stage=Stage.VARIED, by=by, note=note,
+            date=datetime.date(2022, 3, 1),
+        )  # fmt: skip
+        step.version.refresh_from_db()
+        return step.version
 
     return _publish

@@ -9,7 +9,6 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.services import NothingToPublish
 from plans import services
 from plans.models import InvalidTransition, LifecycleStep, Stage
 from tests.plans.factories import PlanFactory
@@ -143,15 +142,16 @@ def test_issuing_requires_a_note(decision_maker):
 @pytest.mark.django_db
 def test_a_draft_plan_cannot_be_published_before_it_is_issued(client, decision_maker):
     plan = full_plan()
-    with pytest.raises(NothingToPublish):
-        services.publish_plan(plan=plan, by=decision_maker, note="Too early")
     client.force_login(decision_maker)
     response = client.post(
         reverse("plans_manage:publish", kwargs={"pk": plan.pk}),
-        {"change_note": "Too early", "confirm": "on"},
+        {"change_note": "Too early", "date": "2021-09-01", "confirm": "on"},
+        follow=True,
     )
-    assert response.status_code == 400
+    assert "a plan is published when it is issued" in response.content.decode()
     assert not Version.objects.exists()
+    plan.refresh_from_db()
+    assert plan.stage == Stage.DRAFT
 
 
 @pytest.mark.django_db
@@ -218,20 +218,19 @@ def test_a_plan_in_force_is_due_for_review_a_year_after_its_last_review(client, 
 
 
 @pytest.mark.django_db
-def test_a_decision_maker_varies_a_plan_from_its_page_and_the_note_is_required(
+def test_a_decision_maker_varies_a_plan_from_its_check_page_and_the_note_is_required(
     client, decision_maker, django_capture_on_commit_callbacks
 ):
     plan = full_plan(slug="vary-me")
     issue(plan, by=decision_maker)
     client.force_login(decision_maker)
-    url = reverse("plans_manage:step", kwargs={"pk": plan.pk})
-    response = client.post(url, {"stage": "varied", "date": "2022-06-01", "note": ""})
+    url = reverse("plans_manage:publish", kwargs={"pk": plan.pk})
+    data = {"date": "2022-06-01", "change_note": "", "confirm": "on"}
+    response = client.post(url, data)
     assert response.status_code == 400
-    assert "Say what this variation is" in response.content.decode()
+    assert "govuk-error-summary" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(
-            url, {"stage": "varied", "date": "2022-06-01", "note": "Added a sixth priority."}
-        )
+        response = client.post(url, {**data, "change_note": "Added a sixth priority."})
     assert response.status_code == 302
     assert "Version 2 is being published" in client.get(response["Location"]).content.decode()
     latest = plan.live_version()
