@@ -490,10 +490,23 @@ def _groups(panel, members):
             group.members.set([members[name] for name in names])
 
 
+# The demo ``member`` account signs in as this member (who sits on the 101 Service group).
+DEMO_MEMBER = "Stella Brunskill"
+
+
+def _link_demo_account(members):
+    account = get_user_model().objects.filter(username="member").first()
+    member = members[DEMO_MEMBER]
+    if account is not None and member.user_id is None:
+        member.user = account
+        member.save(update_fields=["user"])
+
+
 def load(*, publisher):
     secretary = get_user_model().objects.filter(username="secretary").first() or publisher
     panel = _panel()
     members = _members(panel)
+    _link_demo_account(members)
     october = _october(panel, members, secretary)
     december, created = _december(panel, october, secretary)
     _2022(panel)

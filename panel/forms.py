@@ -3,8 +3,11 @@
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
+from django.db import models
 
+from pcc_portal.accounts import roles
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.models import Version
 from plans.forms import PriorityChoiceField
@@ -56,12 +59,22 @@ class MeetingForm(forms.ModelForm):
 
     class Meta:
         model = Meeting
-        fields = ["date", "start_time", "duration_minutes", "kind", "venue", "room", "webcast_url"]
+        fields = [
+            "date",
+            "start_time",
+            "duration_minutes",
+            "kind",
+            "group",
+            "venue",
+            "room",
+            "webcast_url",
+        ]
         widgets = {"date": DateInput(), "start_time": TimeInput()}
         labels = {"duration_minutes": "Expected length in minutes", "webcast_url": "Webcast link"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["group"].empty_label = "The whole panel"
         _helper(self, self.Meta.fields, "Save the meeting")
 
 
@@ -322,11 +335,22 @@ class PublicQuestionForm(forms.ModelForm):
 class MemberForm(forms.ModelForm):
     class Meta:
         model = Member
-        fields = ["name", "kind", "council", "role", "term_start", "term_end", "email"]
+        fields = ["name", "kind", "council", "role", "term_start", "term_end", "email", "user"]
         widgets = {"term_start": DateInput(), "term_end": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only accounts with the panel member role; the link goes when it is emptied.
+        accounts = (
+            get_user_model()
+            .objects.filter(is_active=True, groups__name=roles.PANEL_MEMBER)
+            .order_by("username")
+        )
+        if self.instance.user_id:  # keep showing the linked account, whatever its role now
+            accounts = accounts | get_user_model().objects.filter(pk=self.instance.user_id)
+        self.fields["user"].queryset = accounts.distinct()
+        self.fields["user"].empty_label = "Not linked to an account"
+        self.fields["user"].label_from_instance = _account_label
         _helper(self, self.Meta.fields, "Save the member")
 
     def clean(self):
@@ -336,7 +360,28 @@ class MemberForm(forms.ModelForm):
         start, end = data.get("term_start"), data.get("term_end")
         if start and end and end < start:
             self.add_error("term_end", "The term must end after it starts.")
+        user = data.get("user")
+        if user and start:
+            overlapping = (
+                Member.objects.filter(user=user)
+                .exclude(pk=self.instance.pk)
+                .filter(models.Q(term_end__isnull=True) | models.Q(term_end__gte=start))
+            )
+            if end:
+                overlapping = overlapping.filter(term_start__lte=end)
+            other = overlapping.first()
+            if other is not None:
+                self.add_error(
+                    "user",
+                    f"That account is already linked to {other} for part of this term: "
+                    "end that membership first.",
+                )
         return data
+
+
+def _account_label(user):
+    name = user.get_full_name()
+    return f"{name} ({user.username})" if name else user.username
 
 
 class TaskAndFinishGroupForm(forms.ModelForm):

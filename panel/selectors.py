@@ -1,6 +1,7 @@
 """Reads for the panel's public and staff pages."""
 
 from django.db.models import Exists, OuterRef, Prefetch
+from django.utils import timezone
 
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.selectors import Part
@@ -8,6 +9,7 @@ from pcc_portal.publications.selectors import Part
 from .models import (
     AgendaPack,
     Meeting,
+    Member,
     Minutes,
     PackBuild,
     PackItem,
@@ -16,6 +18,9 @@ from .models import (
     PaperRender,
     PaperWithdrawal,
 )
+
+# How many meetings already held a member's landing page lists.
+RECENT_MEETINGS = 3
 
 
 class WithdrawnFromPacks:
@@ -44,7 +49,8 @@ def live_build(meeting):
         return None
     version = Version.objects.latest_ready_for(pack)
     builds = PackBuild.objects.select_related("version", "meeting").annotate(
-        has_withheld=Exists(PackPaper.objects.filter(item__build=OuterRef("pk"), withheld=True))
+        has_withheld=Exists(PackPaper.objects.filter(item__build=OuterRef("pk"), withheld=True)),
+        has_exempt=Exists(PackItem.objects.filter(build=OuterRef("pk"), exempt=True)),
     )
     return builds.filter(version=version).first() if version else None
 
@@ -123,6 +129,32 @@ def withdrawals(meeting, *, build, minutes_version):
 def published_minutes(meeting):
     minutes = Minutes.objects.public().filter(meeting=meeting).first()
     return (minutes, Version.objects.latest_ready_for(minutes)) if minutes else (None, None)
+
+
+def my_meetings(user, today=None):
+    """For a member's landing page: the panels and groups they sit on, the upcoming meetings
+    whose members' papers they read, each with its live pack build, and the last few held."""
+    today = today or timezone.localdate()
+    memberships = list(
+        Member.objects.current(today)
+        .filter(user=user)
+        .select_related("panel")
+        .prefetch_related("groups")
+    )
+    meetings = Meeting.objects.with_members_papers_for(user).select_related("panel", "group")
+    upcoming = list(meetings.upcoming(today))
+    recent = list(meetings.past(today)[:RECENT_MEETINGS])
+    for meeting in upcoming + recent:
+        meeting.live_build = live_build(meeting)
+    return {
+        "memberships": memberships,
+        "upcoming": upcoming,
+        "recent": recent,
+        "shows_exempt": any(
+            m.live_build and (m.live_build.has_exempt or m.live_build.has_withheld)
+            for m in upcoming + recent
+        ),
+    }
 
 
 def meeting_by_date(date, user):

@@ -9,6 +9,9 @@ from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import render_markdown
 
+# Who runs the panel's meetings (its secretary) reads every meeting's members' papers.
+STAFF_PERMISSION = "panel.change_meeting"
+
 
 class InvalidTransition(Exception):
     """A meeting or item was asked to move to a state its current state does not allow."""
@@ -22,6 +25,24 @@ class MeetingQuerySet(models.QuerySet):
 
     def visible_to(self, user):
         return self.all()
+
+    def with_members_papers_for(self, user, on=None):
+        """The meetings whose members' papers (exempt items, the members' pack, exempt minutes)
+        ``user`` may read: the panel's staff every meeting; a member, while in office
+        (``on``, today), the meetings of their panel and of the task and finish groups they sit
+        on. Nobody else any: not the public, an account no member record is linked to, a
+        former member or a member of another panel."""
+        if not user.is_authenticated:
+            return self.none()
+        if user.has_perm(STAFF_PERMISSION):
+            return self.all()
+        from .members import Member
+
+        sitting = Member.objects.current(on).filter(user=user)
+        return self.filter(
+            models.Q(group__isnull=True, panel__in=sitting.values("panel"))
+            | models.Q(group__isnull=False, group__members__in=sitting)
+        ).distinct()
 
     def upcoming(self, today=None):
         return self.filter(date__gte=today or timezone.localdate()).order_by("date")
@@ -45,6 +66,16 @@ class Meeting(models.Model):
         HELD = "held", "Held"
 
     panel = models.ForeignKey("panel.Panel", on_delete=models.PROTECT, related_name="meetings")
+    group = models.ForeignKey(
+        "panel.TaskAndFinishGroup",
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="meetings",
+        verbose_name="Task and finish group",
+        help_text="For a meeting of a task and finish group: only its members read its exempt "
+        "papers. Leave empty for a meeting of the whole panel.",
+    )
     date = models.DateField(unique=True, help_text="Its address is /panel/meetings/<yyyy-mm-dd>/.")
     start_time = models.TimeField(default=datetime.time(18, 0))
     duration_minutes = models.PositiveSmallIntegerField(default=150)
@@ -88,6 +119,11 @@ class Meeting(models.Model):
 
     def get_manage_url(self):
         return reverse("panel_manage:meeting", kwargs={"pk": self.pk})
+
+    def members_papers_open_to(self, user):
+        """Whether ``user`` may read this meeting's members' papers (see
+        ``MeetingQuerySet.with_members_papers_for``)."""
+        return Meeting.objects.with_members_papers_for(user).filter(pk=self.pk).exists()
 
     @property
     def _status_text(self):

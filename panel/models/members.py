@@ -1,6 +1,7 @@
 """The panel itself, its members, its task and finish groups and complaints about the
 Commissioner (only counts and statuses of which are ever public)."""
 
+from django.conf import settings
 from django.db import models
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -30,6 +31,17 @@ class MemberQuerySet(models.QuerySet):
             models.Q(term_end__isnull=True) | models.Q(term_end__gte=on)
         )
 
+    def sitting_for(self, user, meeting, on=None):
+        """``user``'s memberships, in office ``on`` (today), that give them the members' papers
+        of ``meeting``: of the meeting's panel and, for a task and finish group's meeting, of
+        that group. The public and unlinked accounts have none."""
+        if not user.is_authenticated:
+            return self.none()
+        sitting = self.current(on).filter(user=user, panel=meeting.panel_id)
+        if meeting.group_id:
+            sitting = sitting.filter(groups=meeting.group_id)
+        return sitting
+
 
 class Member(models.Model):
     class Kind(models.TextChoices):
@@ -53,6 +65,16 @@ class Member(models.Model):
     term_start = models.DateField()
     term_end = models.DateField(null=True, blank=True, help_text="Leave empty while serving.")
     email = models.EmailField(blank=True, help_text="Agenda packs are emailed here when published.")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="panel_memberships",
+        verbose_name="Their account",
+        help_text="The account they sign in with: while in office it reads the exempt papers of "
+        "the meetings of this panel, and of the task and finish groups they sit on.",
+    )
 
     history = HistoricalRecords()
     objects = MemberQuerySet.as_manager()

@@ -200,9 +200,15 @@ class PackPaperQuerySet(models.QuerySet):
         return self.public().filter(models.Exists(versions))
 
     def visible_to(self, user):
-        if user.is_authenticated and user.has_perm("panel.view_exempt_items"):
-            return self.all()
-        return self.public()
+        """Public papers, and every paper of the meetings whose members' papers ``user`` may
+        read (their exempt papers and those withdrawn from the public pack)."""
+        from .meetings import Meeting
+
+        meetings = Meeting.objects.with_members_papers_for(user)
+        return self.filter(
+            models.Q(item__exempt=False, withheld=False)
+            | models.Q(item__build__meeting__in=meetings.values("pk"))
+        )
 
 
 class PackPaper(models.Model):

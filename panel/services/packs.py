@@ -752,9 +752,11 @@ def _public_text(items):
 def _email_members(build):
     meeting = build.meeting
     site = settings.PORTAL_BASE_URL.rstrip("/")
-    recipients = list(
-        Member.objects.current(meeting.date).exclude(email="").values_list("email", flat=True)
-    )
+    # The members who sit on the meeting's panel (or its task and finish group) that day.
+    sitting = Member.objects.current(meeting.date).filter(panel=meeting.panel_id)
+    if meeting.group_id:
+        sitting = sitting.filter(groups=meeting.group_id)
+    recipients = list(sitting.exclude(email="").values_list("email", flat=True))
     if not recipients:
         return
     kind = "supplementary agenda pack" if build.supplementary else "agenda pack"

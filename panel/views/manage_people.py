@@ -71,7 +71,7 @@ class MemberListView(PermissionRequiredMixin, ListView):
     permission_required = "panel.view_member"
     template_name = "panel/manage/members.html"
     context_object_name = "members"
-    queryset = Member.objects.order_by("term_end", "name")
+    queryset = Member.objects.select_related("user").order_by("term_end", "name")
 
 
 class MemberCreateView(PermissionRequiredMixin, _NeedsPanel, _FormPage, CreateView):

@@ -1,7 +1,8 @@
 """Public panel pages: meetings, a meeting's agenda, papers and minutes, packs, the calendar
 feed and the membership. Agendas and papers come only from published pack versions."""
 
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
 from django.shortcuts import render
@@ -59,6 +60,7 @@ def meeting(request, date):
     meeting = _meeting(date, request.user)
     build = selectors.live_build(meeting)
     minutes, minutes_version = selectors.published_minutes(meeting)
+    may_see_exempt = meeting.members_papers_open_to(request.user)
     return render(
         request,
         "panel/meeting.html",
@@ -70,7 +72,10 @@ def meeting(request, date):
             "versions": selectors.pack_versions(meeting),
             "minutes": minutes,
             "minutes_version": minutes_version,
-            "may_see_exempt": request.user.has_perm("panel.view_exempt_items"),
+            "may_see_exempt": may_see_exempt,
+            "shows_exempt": bool(
+                may_see_exempt and build and (build.has_exempt or build.has_withheld)
+            ),
             "approved_by": meeting.approved_by_items.select_related("meeting").first(),
         },
     )
@@ -116,18 +121,24 @@ def _members_build(meeting, number=None):
     return build
 
 
-@login_required
-@permission_required("panel.view_exempt_items", raise_exception=True)
-def members_pack_pdf(request, date):
+def _members_meeting(request, date):
+    """The meeting, if ``request.user`` may read its members' papers; refused otherwise."""
     meeting = _meeting(date, request.user)
+    if not meeting.members_papers_open_to(request.user):
+        raise PermissionDenied("Only the panel's members in office read its members' papers.")
+    return meeting
+
+
+@login_required
+def members_pack_pdf(request, date):
+    meeting = _members_meeting(request, date)
     build = _members_build(meeting)
     return _pdf(build.members_pdf, f"panel-members-pack-{meeting.slug}.pdf", build.members_sha256)
 
 
 @login_required
-@permission_required("panel.view_exempt_items", raise_exception=True)
 def members_pack_version_pdf(request, date, number):
-    meeting = _meeting(date, request.user)
+    meeting = _members_meeting(request, date)
     build = _members_build(meeting, number)
     return _pdf(
         build.members_pdf,
@@ -153,15 +164,15 @@ def _refuse_withdrawn(paper, meeting):
 
 
 def paper_pdf(request, date, pk):
-    """A paper of a published pack. Members who may see exempt items keep every paper the
-    members' pack has, withdrawn from the public or not."""
+    """A paper of a published pack. The meeting's members in office (and the panel's staff)
+    keep every paper the members' pack has, withdrawn from the public or not."""
     meeting = _meeting(date, request.user)
     paper = (
         PackPaper.objects.select_related("render", "item__build__version", "source_version")
         .filter(pk=pk, item__build__meeting=meeting, item__build__status=PackBuild.Status.READY)
         .first()
     )
-    members = request.user.has_perm("panel.view_exempt_items")
+    members = meeting.members_papers_open_to(request.user)
     if paper is None or (paper.item.exempt and not members):
         raise Http404("No such published paper.")
     if not members:
@@ -169,6 +180,13 @@ def paper_pdf(request, date, pk):
     return _pdf(
         paper.render.pdf, f"panel-{meeting.slug}-item-{paper.item.number}.pdf", paper.render.key
     )
+
+
+@login_required
+def my_meetings(request):
+    """Where a member lands after signing in: the upcoming meetings of the panel and groups they
+    sit on, with their packs, and the meetings held lately."""
+    return render(request, "panel/my_meetings.html", selectors.my_meetings(request.user))
 
 
 def minutes_pdf(request, date):

@@ -14,6 +14,9 @@ class AccountAdapter(DefaultAccountAdapter):
     def get_login_redirect_url(self, request):
         if request.user.has_perm("accounts.access_manage"):
             return super().get_login_redirect_url(request)
+        # A serving panel member lands on their upcoming meetings and packs.
+        if request.user.panel_memberships.current().exists():
+            return reverse("panel:my_meetings")
         return reverse("home")
 
     def get_client_ip(self, request):

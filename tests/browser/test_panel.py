@@ -19,12 +19,16 @@ from panel.models import (
     TaskAndFinishGroup,
 )
 from panel.services import meetings as meeting_services
+from pcc_portal.accounts import roles
+from tests.accounts.factories import UserFactory
 from tests.browser.conftest import (
     check_accessibility,
     check_and_publish,
+    check_at_widths,
     confirm_and_publish,
     sign_in,
     visit,
+    visit_at_widths,
 )
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes, published_meeting
@@ -257,7 +261,7 @@ def test_the_secretary_manages_meetings_members_groups_and_complaints(
     assert "“Tender scores” was removed" in page.locator("main").inner_text()
 
 
-def test_the_public_and_a_member_read_the_meeting_pages(page, live_server, panel_member):
+def test_the_public_and_a_member_read_the_meeting_pages(page, live_server):
     meeting = published_meeting()
     visit(page, "/panel/meetings/")
     assert "6 December 2021" in page.locator("main").inner_text()
@@ -265,14 +269,23 @@ def test_the_public_and_a_member_read_the_meeting_pages(page, live_server, panel
     visit(page, "/panel/meetings/2021-12-06/")
     main = page.locator("main").inner_text()
     assert "Victim Services Contract Award" in main and "Tender scores" not in main
+    assert "Confidential: exempt items" not in main
     feed = page.request.get(f"{live_server.url}/panel/meetings.ics")
     assert feed.status == 200
     events = Calendar.from_ical(feed.body()).walk("VEVENT")
     assert [str(e["uid"]) for e in events] == [f"meeting-{meeting.pk}@panel.pcc-portal"]
 
-    sign_in(page, live_server, panel_member)
-    visit(page, "/panel/meetings/2021-12-06/")
-    assert "Tender scores" in page.locator("main").inner_text()
+    # A serving member, their account linked by the secretary, lands on their meetings.
+    member = UserFactory(username="oakes", roles=[roles.PANEL_MEMBER])
+    MemberFactory(name="Jackie Oakes", panel=meeting.panel, user=member, role="chair")
+    sign_in(page, live_server, member)
+    assert page.url.endswith("/panel/my-meetings/")
+    check_at_widths(page)
+    main = page.locator("main").inner_text()
+    assert "Confidential: exempt items" in main and "6 December 2021" in main
+    visit_at_widths(page, "/panel/meetings/2021-12-06/")
+    main = page.locator("main").inner_text()
+    assert "Tender scores" in main and "Confidential: exempt items" in main
     members_pack = page.request.get(f"{live_server.url}/panel/meetings/2021-12-06/members-pack.pdf")
     assert members_pack.status == 200
     text = "\n".join(p.extract_text() for p in PdfReader(io.BytesIO(members_pack.body())).pages)

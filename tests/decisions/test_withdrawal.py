@@ -20,7 +20,7 @@ from pcc_portal.publications.models import Version
 from pcc_portal.publications.services import NothingToPublish
 from tests.decisions.conftest import pdf_bytes
 from tests.decisions.factories import DecisionFactory
-from tests.panel.factories import MeetingFactory
+from tests.panel.factories import MeetingFactory, MemberFactory
 
 SUMMARY = "Zqxgrants4471 partnerships receive the funding."
 MEETING = "/panel/meetings/2021-12-06/"
@@ -177,6 +177,8 @@ def test_a_decision_withdrawn_after_a_pack_carried_it_leaves_the_public_pack(
     run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Again")
     assert PackPaper.objects.get(item__build__version__number=3).withheld
     assert "Zqxgrants4471" not in _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    # The members of the meeting's panel (their accounts linked to their membership) keep it.
+    MemberFactory(panel=meeting.panel, user=panel_member)
     client.force_login(panel_member)
     assert "Zqxgrants4471" in _pdf_text(client.get(f"{MEETING}members-pack.pdf"))
 

@@ -53,3 +53,7 @@ def test_load_demo_runs_the_panel_demo(capsys):
     call_command("load_demo")
     assert "panel:" in capsys.readouterr().out
     assert Meeting.objects.filter(date="2021-12-06").exists()
+    # The demo member account is a serving member's: it reads the members' packs.
+    member = Member.objects.get(user__username="member")
+    assert member.name == demo.DEMO_MEMBER
+    assert Meeting.objects.get(date="2021-12-06").members_papers_open_to(member.user)

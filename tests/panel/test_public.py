@@ -56,7 +56,7 @@ class TestPackVersionPdfAccess(AccessRule):
 
 class TestMembersPackAccess(AccessRule):
     url_name = "panel:members_pack"
-    access = "panel.view_exempt_items"
+    access = "panel.change_meeting"
 
     def make_url_kwargs(self):
         return _published()
@@ -64,7 +64,7 @@ class TestMembersPackAccess(AccessRule):
 
 class TestMembersPackVersionAccess(AccessRule):
     url_name = "panel:members_pack_version"
-    access = "panel.view_exempt_items"
+    access = "panel.change_meeting"
 
     def make_url_kwargs(self):
         return {**_published(), "number": 1}
@@ -131,9 +131,9 @@ def test_exempt_papers_are_absent_from_the_public_page_and_pack(client):
     assert "Members' pack" not in html
 
 
-def test_panel_members_see_the_exempt_papers_and_their_pack(client, panel_member):
+def test_panel_members_see_the_exempt_papers_and_their_pack(client, sitting_member):
     meeting = published_meeting()
-    client.force_login(panel_member)
+    client.force_login(sitting_member)
     html = client.get(reverse("panel:meeting", kwargs={"date": meeting.slug})).content.decode()
     assert "Tender scores" in html
     assert "members' pack" in html
@@ -230,9 +230,9 @@ def test_published_minutes_show_on_the_meeting_page(client):
     assert reverse("panel:minutes_pdf", kwargs={"date": meeting.slug}) in html
 
 
-def test_the_meeting_page_has_a_query_budget(client, panel_member, django_assert_max_num_queries):
+def test_the_meeting_page_has_a_query_budget(client, sitting_member, django_assert_max_num_queries):
     meeting = published_meeting()
-    client.force_login(panel_member)
+    client.force_login(sitting_member)
     with django_assert_max_num_queries(16):
         response = client.get(meeting.get_absolute_url())
     assert response.status_code == 200

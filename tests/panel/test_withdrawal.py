@@ -74,7 +74,7 @@ def meeting(panel_secretary, run_on_commit):
 
 @pytest.mark.django_db
 def test_a_withdrawn_pack_answers_gone_at_every_public_pdf_url_and_members_keep_theirs(
-    client, meeting, panel_secretary, panel_member
+    client, meeting, panel_secretary, sitting_member
 ):
     urls = [
         f"{MEETING}pack.pdf",
@@ -98,14 +98,14 @@ def test_a_withdrawn_pack_answers_gone_at_every_public_pdf_url_and_members_keep_
     assert "pack.pdf" not in page and "/papers/" not in page
     assert "0 results" in _search(client, "PUBLICTEXT")
 
-    client.force_login(panel_member)  # the members' pack is not the public site
+    client.force_login(sitting_member)  # the members' pack is not the public site
     assert client.get(f"{MEETING}members-pack.pdf").status_code == 200
     assert client.get(f"{MEETING}members-pack/v1.pdf").status_code == 200
 
 
 @pytest.mark.django_db
 def test_withdrawing_a_paper_takes_it_out_of_the_public_pack_and_the_members_keep_it(
-    client, meeting, panel_secretary, panel_member, run_on_commit
+    client, meeting, panel_secretary, sitting_member, run_on_commit
 ):
     mistake, kept = _paper("Tender scores", 1), _paper("PCC update", 1)
     assert "MISTAKETEXT" in _pdf_text(client.get(f"{MEETING}pack.pdf"))
@@ -147,7 +147,7 @@ def test_withdrawing_a_paper_takes_it_out_of_the_public_pack_and_the_members_kee
     assert "0 results" in _search(client, "MISTAKETEXT")
     assert meeting.get_absolute_url() in _search(client, "PUBLICTEXT")
 
-    client.force_login(panel_member)
+    client.force_login(sitting_member)
     members = _pdf_text(client.get(f"{MEETING}members-pack.pdf"))
     assert "MISTAKETEXT" in members and "SECRETTEXT" in members
     assert client.get(_paper_url(withheld)).status_code == 200
