@@ -231,6 +231,22 @@ class PublishedPlan:
         return next((p for p in self.priorities if p.number == number), None)
 
     @cached_property
+    def commitments(self):
+        """The published priorities' commitments in the plan's order, as published: one query
+        however many priorities and commitments the plan has."""
+        numbers = {priority.pk: priority.number for priority in self.priorities}
+        if not numbers:
+            return []
+        rows = self._as_published(Commitment, priority_id__in=list(numbers))
+        return sorted(rows, key=lambda c: (numbers[c.priority_id], c.order, c.pk))
+
+    def commitments_of(self, priority):
+        return [c for c in self.commitments if c.priority_id == priority.pk]
+
+    def measures_of(self, priority):
+        return [m for m in self.measures if m.priority_id == priority.pk]
+
+    @cached_property
     def _priorities_by_pk(self):
         return {priority.pk: priority for priority in self.priorities}
 

@@ -5,8 +5,9 @@ the Police and Crime Panel and the strategic scrutiny meetings asked about it.
 Each part reads only what the public may see, through its model's ``public()`` QuerySet, and
 lists its items newest first (commitments keep the plan's order). The plans app shows the thread
 on each priority's page (``{% golden_thread priority version as thread %}``). Commitments and
-measures are read as the plan's live version published them, Panel reports as their pack
-froze them and scrutiny actions as the newest published note left them.
+measures are read as that version of the plan published them (``PublishedPlan``: one query for
+all of a plan's commitments, never a draft edit), Panel reports as their pack froze them and
+scrutiny actions as the newest published note left them.
 """
 
 from dataclasses import dataclass, field
@@ -20,7 +21,7 @@ from decisions.models import Decision, PriorityScope
 from panel.models import PackPaper
 from pcc_portal.publications.models import Version
 from performance.models import DataPoint, ScrutinyAction, ScrutinyMeeting
-from plans.models import Commitment, Measure, Plan
+from plans.models import Plan
 from plans.selectors import PublishedPlan
 
 from .models import ForwardPlanEntry, Grant
@@ -68,14 +69,7 @@ def _as_of(model, when):
     return model.history.as_of(when)
 
 
-def _as_published(model, priority, version):
-    """``model``'s rows for ``priority`` as ``version`` of the plan published them: a draft edit
-    since is not public until the plan is republished."""
-    rows = _as_of(model, version.published_at).filter(priority_id=priority.pk)
-    return sorted(rows, key=lambda row: (getattr(row, "order", 0), row.pk))
-
-
-def _commitments(priority, version):
+def _commitments(priority, published):
     return [
         ThreadItem(
             title=c.wording,
@@ -83,21 +77,22 @@ def _commitments(priority, version):
             tag=c.get_status_display(),
             tag_class=c.status_tag,
         )
-        for c in _as_published(Commitment, priority, version)
+        for c in published.commitments_of(priority)
     ]
 
 
-def _measures(priority, version):
+def _measures(priority, published):
+    measures = published.measures_of(priority)
     latest = {}
     points = (
         DataPoint.objects.public()
-        .filter(measure__priority=priority)
+        .filter(measure_id__in=[measure.pk for measure in measures])
         .order_by("measure_id", "-period_start")
     )
     for point in points:
         latest.setdefault(point.measure_id, point)
     items = []
-    for measure in _as_published(Measure, priority, version):
+    for measure in measures:
         point = latest.get(measure.pk)
         detail = "No figures published yet."
         if point is not None:
@@ -115,7 +110,7 @@ def _measures(priority, version):
     return items
 
 
-def _decisions(priority, version):
+def _decisions(priority, published):
     serving = models.Q(priorities=priority) | models.Q(priority_scope=PriorityScope.ALL)
     return [
         ThreadItem(
@@ -130,7 +125,7 @@ def _decisions(priority, version):
     ]
 
 
-def _grants(priority, version):
+def _grants(priority, published):
     return [
         ThreadItem(
             title=f"£{grant.amount:,.2f} to {grant.recipient}",
@@ -143,7 +138,7 @@ def _grants(priority, version):
     ]
 
 
-def _forward_plan(priority, version):
+def _forward_plan(priority, published):
     return [
         ThreadItem(
             title=entry.title,
@@ -155,7 +150,7 @@ def _forward_plan(priority, version):
     ]
 
 
-def _panel_reports(priority, version):
+def _panel_reports(priority, published):
     """Each report about ``priority`` once, as the newest public pack carrying it froze it."""
     papers = (
         PackPaper.objects.published()
@@ -187,7 +182,7 @@ ACTION_TAGS = {
 }
 
 
-def _scrutiny_actions(priority, version):
+def _scrutiny_actions(priority, published):
     """Actions about ``priority`` raised at meetings whose note is public, as the newest
     published note left them: an action added or updated since is not public until a note
     reports it."""
@@ -234,9 +229,10 @@ PARTS = [
 
 def golden_thread(priority, version):
     """The thread of ``priority`` on the page of ``version`` of its plan (the live version)."""
+    published = PublishedPlan(priority.plan, version=version)
     parts = []
     for key, title, build in PARTS:
-        items = build(priority, version)
+        items = build(priority, published)
         if key != "commitments":
             items = _newest_first(items)
         parts.append(ThreadPart(key, title, items))

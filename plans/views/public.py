@@ -8,8 +8,8 @@ from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
 from pcc_portal.publications.responses import version_pdf_response
 
-from ..models import Plan, Priority
-from ..selectors import public_versions, published_part
+from ..models import Plan
+from ..selectors import PublishedPlan, public_versions, published_part
 
 
 def _published(slug):
@@ -63,9 +63,8 @@ def plan_priority(request, slug, number):
 
 def _priority_as_published(plan, version, number):
     """The priority that was number ``number`` when ``version`` was published (a draft may have
-    renumbered the plan's priorities since); None if it has been deleted."""
-    published = Priority.history.as_of(version.published_at).filter(plan_id=plan.pk, number=number)
-    return Priority.objects.filter(pk__in=published.values("id")).select_related("plan").first()
+    renumbered the plan's priorities since), as published; None if there was none."""
+    return PublishedPlan(plan, version=version).priority(number)
 
 
 def plan_commitments(request, slug):
