@@ -433,7 +433,8 @@ class WebSource:
 
     def _get(self, url, *, missing_ok=False):
         for attempt in range(self.retries + 1):
-            if self.last_request is not None:
+            # A retry has just waited its back-off, longer than the spacing.
+            if attempt == 0 and self.last_request is not None:
                 wait = self.delay - (time.monotonic() - self.last_request)
                 if wait > 0:
                     self.sleep(wait)
