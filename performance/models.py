@@ -638,3 +638,33 @@ class ScrutinyAction(models.Model):
     def is_overdue(self, today=None):
         today = today or timezone.localdate()
         return self.status != self.Status.CLOSED and self.due_date < today
+
+
+class FiguresRelease(models.Model):
+    """A quarter's figures awaiting release, as one thing an editor asks a decision maker to
+    approve (approval requests name it). The figures themselves stay on ``DataPoint``."""
+
+    period_start = models.DateField(unique=True, help_text="The first day of the quarter.")
+    created_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_start__day=1)
+                & models.Q(period_start__month__in=[1, 4, 7, 10]),
+                name="figures_release_starts_a_quarter",
+            )
+        ]
+
+    def __str__(self):
+        return f"Figures for {self.period.label}"
+
+    @property
+    def period(self):
+        return periods.Period(self.period_start, periods.QUARTER)
+
+    def publication_title(self):
+        return f"Performance figures for {self.period.long_label}"
+
+    def get_manage_url(self):
+        return reverse("performance_manage:release_quarter", kwargs={"quarter": self.period.slug})

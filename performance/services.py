@@ -6,12 +6,14 @@ from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from pcc_portal.approvals import services as approvals
 from pcc_portal.publications import services as publishing
 
 from . import checks, imports, periods
 from .models import (
     DataPoint,
     FiguresChanged,
+    FiguresRelease,
     InvalidTransition,
     MeasureImport,
     QuarterlyReport,
@@ -98,6 +100,18 @@ def release_figures(*, quarter, by, plan=None, reviewed=None):
         point._change_reason = f"Released with {quarter.label}"
         point.save()
         released.append(point)
+    return released
+
+
+@transaction.atomic
+def release_quarter_figures(*, quarter, by, reviewed=None):
+    """A decision maker releases a quarter's figures from its page: ``release_figures`` for
+    every plan, which approves the request made for it, if any (refused, and nothing released,
+    when the one releasing made that request). Returns the figures released."""
+    released = release_figures(quarter=quarter, by=by, reviewed=reviewed)
+    figures_release = FiguresRelease.objects.filter(period_start=quarter.start).first()
+    if figures_release is not None:
+        approvals.approve_pending(obj=figures_release, by=by)
     return released
 
 

@@ -5,10 +5,14 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
+
+from pcc_portal.approvals import services as approvals
+from pcc_portal.approvals.models import ApprovalRequest
 
 from . import selectors, services
 from .forms import PublishForm, WithdrawForm
@@ -36,17 +40,28 @@ def publish_after_review(
     form = form_class(data, action=request.path)
     if form.is_valid():
         try:
-            version = publish(form.cleaned_data)
-        except (services.NothingToPublish, InvalidTransition, *refused) as error:
+            # Publishing approves the request someone made for it, in the same transaction: a
+            # publisher may not approve their own request, and then nothing is published.
+            with transaction.atomic():
+                version = publish(form.cleaned_data)
+                approval = approvals.approve_pending(obj=obj, by=request.user)
+        except (
+            services.NothingToPublish,
+            InvalidTransition,
+            approvals.NotPermitted,
+            *refused,
+        ) as error:
             form.add_error(None, str(error))
         else:
-            messages.success(
-                request,
+            message = (
                 published_message(version)
                 if published_message
                 else f"Version {version.number} is being published. "
-                "The public sees it as soon as its PDF is ready.",
+                "The public sees it as soon as its PDF is ready."
             )
+            if approval is not None:
+                message += f" {approval.requested_by}, who asked for it, has been told."
+            messages.success(request, message)
             return redirect(obj.get_manage_url())
     return render(
         request,
@@ -55,6 +70,10 @@ def publish_after_review(
             "form": form,
             "review": review() if review else selectors.review(obj),
             "back_url": obj.get_manage_url(),
+            "approval": ApprovalRequest.objects.for_object(obj)
+            .pending()
+            .select_related("requested_by")
+            .first(),
         },
         status=400 if form.errors else 200,
     )

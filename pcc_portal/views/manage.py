@@ -3,6 +3,7 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.views.generic import TemplateView
 
+from pcc_portal.approvals import selectors as approvals
 from pcc_portal.publications.models import RenderJob
 
 
@@ -19,4 +20,6 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
                 .prefetch_related("version__content_object")
                 .order_by("-created_at")
             )
+        context["approval_queue"] = approvals.queue(self.request.user)
+        context["own_approvals"] = approvals.own_requests(self.request.user)
         return context

@@ -8,8 +8,10 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
+from pcc_portal.approvals.models import NotPermitted
+
 from .. import selectors, services
-from ..models import FiguresChanged, review_key
+from ..models import FiguresChanged, FiguresRelease, review_key
 from ..periods import PeriodError, parse_quarter_slug
 from .manage import staff
 
@@ -45,6 +47,8 @@ def release_quarter(request, quarter):
             "points": points,
             "reviewed": review_key(points),
             "releasers": selectors.who_may_release(),
+            "figures_release": FiguresRelease.objects.filter(period_start=period.start).first()
+            or FiguresRelease(period_start=period.start),
         },
     )
 
@@ -55,10 +59,10 @@ def release_figures(request, quarter):
     period = _quarter(quarter)
     page = reverse("performance_manage:release_quarter", kwargs={"quarter": period.slug})
     try:
-        released = services.release_figures(
+        released = services.release_quarter_figures(
             quarter=period, by=request.user, reviewed=request.POST.get("reviewed", "")
         )
-    except FiguresChanged as error:
+    except (FiguresChanged, NotPermitted) as error:
         messages.error(request, str(error))
         return redirect(page)
     if released:

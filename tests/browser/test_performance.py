@@ -6,9 +6,16 @@ import datetime
 
 import pytest
 
+from pcc_portal.approvals.models import ApprovalRequest
 from pcc_portal.publications import services as publishing
 from performance.models import DataPoint, MeasureImport, QuarterlyReport, ScrutinyAction
-from tests.browser.conftest import check_accessibility, check_and_publish, sign_in, visit
+from tests.browser.conftest import (
+    check_accessibility,
+    check_and_publish,
+    check_at_widths,
+    sign_in,
+    visit,
+)
 from tests.performance.factories import (
     MeasureCommentaryFactory,
     MeasureFactory,
@@ -259,18 +266,37 @@ def test_a_flagged_figure_is_confirmed_then_released_by_a_decision_maker(
     check_accessibility(page)
     visit(page, "/manage/performance/figures/release/2022-23-q1/")
     assert page.get_by_role("button", name="Release these figures").count() == 0
-    assert "ask a decision maker" in page.inner_text("main")
+    assert "You cannot release this quarter's figures yourself" in page.inner_text("main")
+    assert str(decision_maker) in page.locator("#approvers").inner_text()
+    # The editor asks the decision maker to release them: the note is required.
+    page.problems.expected_failures.add(
+        f"{live_server.url}/manage/approvals/ask/figures/2022-23-q1/"
+    )
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ask for approval to release").click()
+    assert "the note is required" in page.inner_text("main")
+    check_at_widths(page)
+    page.get_by_label("What should the approver know?").fill("The rise in casualties is checked.")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Ask for approval to release").click()
+    assert "You asked for approval" in page.inner_text("main")
+    assert "Awaiting approval" in page.inner_text("main")
+    check_accessibility(page)
     _sign_out(page)
 
     sign_in(page, live_server, decision_maker)
-    visit(page, "/manage/performance/")
-    page.get_by_role("link", name="1 figure for 2022-23 Q1").click()
+    visit(page, "/manage/")
+    page.locator("#approval-queue").get_by_role("link").click()
+    assert "The rise in casualties is checked." in page.inner_text("main")
+    check_at_widths(page)
+    page.get_by_role("link", name="Check and release").click()
     check_accessibility(page)
     assert "410" in page.inner_text("main") and "Not public" in page.inner_text("main")
     with page.expect_navigation():
         page.get_by_role("button", name="Release these figures").click()
     assert "1 figure for 2022-23 Q1 released" in page.inner_text("main")
     check_accessibility(page)
+    assert ApprovalRequest.objects.get().status == ApprovalRequest.Status.APPROVED
     visit(page, "/manage/performance/figures/release/")
     assert DataPoint.objects.get(measure=ksi, period_start="2022-04-01").is_released
     visit(page, f"/performance/measures/{ksi.pk}/")

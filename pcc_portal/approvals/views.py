@@ -1,0 +1,142 @@
+"""Staff pages for approval requests: ask, the request's page, return it, withdraw it, and the
+list of requests. Approving is publishing or releasing, on the kind's own check page."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST
+
+from . import selectors, services
+from .forms import RequestForm, ReturnForm
+from .kinds import get_kind
+from .models import ApprovalRequest, InvalidTransition, NotPermitted
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def ask(request, kind, key):
+    """Ask for approval to publish or release an object: the form, shown again with the error
+    beside the field when the note is missing or asking is refused."""
+    kind = get_kind(kind)
+    if not request.user.has_perm(kind.request_permission):
+        raise PermissionDenied
+    obj = kind.get_object(key, request.user)
+    action = reverse("approvals:ask", kwargs={"kind": kind.slug, "key": key})
+    form = RequestForm(request.POST or None, action=action, verb=kind.verb)
+    if request.method == "POST" and form.is_valid():
+        try:
+            approval = services.request_approval(
+                obj=obj, by=request.user, note=form.cleaned_data["note"]
+            )
+        except (InvalidTransition, NotPermitted) as error:
+            form.add_error("note", str(error))
+        else:
+            messages.success(
+                request,
+                f"You asked for approval to {kind.verb} \u201c{approval.title}\u201d. Those who "
+                "may approve it have been emailed.",
+            )
+            return redirect(obj.get_manage_url())
+    return render(
+        request,
+        "approvals/ask.html",
+        {
+            "form": form,
+            "kind": kind,
+            "object": obj,
+            "approvers": selectors.who_may_approve(kind),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+def _approval(request, pk):
+    """The request, for those who asked it or may ask or approve its kind (403 for others)."""
+    approval = get_object_or_404(
+        ApprovalRequest.objects.select_related("requested_by", "decided_by"), pk=pk
+    )
+    if not ApprovalRequest.objects.visible_to(request.user).filter(pk=pk).exists():
+        raise PermissionDenied
+    return approval
+
+
+@login_required
+@permission_required("accounts.access_manage", raise_exception=True)
+def request_list(request):
+    return render(
+        request,
+        "approvals/list.html",
+        {
+            "queue": selectors.queue(request.user),
+            "own": selectors.own_requests(request.user),
+        },
+    )
+
+
+def _detail(request, approval, *, return_form=None, status=200):
+    kind = approval.kind_spec
+    may_approve = (
+        approval.is_pending
+        and request.user.has_perm(kind.approve_permission)
+        and approval.requested_by_id != request.user.pk
+    )
+    if return_form is None and may_approve:
+        return_form = ReturnForm(action=reverse("approvals:return", kwargs={"pk": approval.pk}))
+    return render(
+        request,
+        "approvals/detail.html",
+        {
+            "approval": approval,
+            "kind": kind,
+            "object": approval.content_object,
+            "stale": approval.is_pending and approval.is_stale(),
+            "may_approve": may_approve,
+            "may_withdraw": approval.is_pending and approval.requested_by_id == request.user.pk,
+            "return_form": return_form,
+        },
+        status=status,
+    )
+
+
+@login_required
+def request_detail(request, pk):
+    return _detail(request, _approval(request, pk))
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def request_return(request, pk):
+    approval = _approval(request, pk)
+    if not request.user.has_perm(approval.kind_spec.approve_permission):
+        raise PermissionDenied
+    form = ReturnForm(request.POST or None, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.return_request(
+                approval=approval, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except (InvalidTransition, NotPermitted) as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(
+                request, f"The request was returned to {approval.requested_by} with your reason."
+            )
+            return redirect(approval.get_absolute_url())
+    return _detail(request, approval, return_form=form, status=400 if form.errors else 200)
+
+
+@require_POST
+@login_required
+def request_withdraw(request, pk):
+    approval = _approval(request, pk)
+    if approval.requested_by_id != request.user.pk:
+        raise PermissionDenied
+    try:
+        services.withdraw_request(approval=approval, by=request.user)
+    except (InvalidTransition, NotPermitted) as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "Your request was withdrawn.")
+    return redirect(approval.get_absolute_url())
