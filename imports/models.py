@@ -96,3 +96,51 @@ class ImportedRecord(models.Model):
 
     def __str__(self):
         return f"{self.content_object} from {self.get_source_display()} {self.source_id}"
+
+
+def private_storage():
+    """Uploaded spreadsheets and notices stay private until applied and published."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class DecisionImport(models.Model):
+    """A spreadsheet of historic decisions and the ZIP of their signed notices: checked on
+    upload, shown to staff, then applied whole or not at all."""
+
+    class Status(models.TextChoices):
+        CHECKED = "checked", "Checked: ready to apply"
+        INVALID = "invalid", "Has problems: nothing can be applied"
+        APPLIED = "applied", "Applied"
+        DISCARDED = "discarded", "Discarded"
+
+    status = models.CharField(max_length=20, choices=Status)
+    original_name = models.CharField(max_length=200)
+    table = models.FileField(upload_to="imports/decisions/", storage=private_storage)
+    notices = models.FileField(upload_to="imports/decisions/", storage=private_storage, blank=True)
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    row_count = models.PositiveIntegerField(default=0)
+    rows = models.JSONField(default=list, blank=True, help_text="The checked rows.")
+    errors = models.JSONField(default=list, blank=True)
+    error_row_count = models.PositiveIntegerField(default=0)
+    run = models.OneToOneField(
+        ImportRun, null=True, blank=True, on_delete=models.PROTECT, related_name="decision_import"
+    )
+
+    class Meta:
+        ordering = ["-uploaded_at", "-pk"]
+        permissions = [("apply_decisionimport", "Can apply imports of historic decisions")]
+
+    def __str__(self):
+        return self.original_name
+
+    def get_absolute_url(self):
+        return reverse("imports:decisions", kwargs={"pk": self.pk})
+
+    @property
+    def can_apply(self):
+        return self.status == self.Status.CHECKED

@@ -1,0 +1,338 @@
+"""Reading a spreadsheet of historic decisions (CSV or .xlsx) and the ZIP of their notices.
+
+``check_decisions`` finds every problem, each with its row number as a person sees it in their
+spreadsheet (the header is row 1): a missing or malformed reference, one already in the portal
+or repeated in the file, a date outside the reference's financial year, an unknown decision
+maker or priority, a notice PDF missing from the ZIP or not a PDF. Nothing here writes to the
+database; the table is read by the portal's one table reader, ``pcc_portal.tables``.
+"""
+
+import datetime
+import io
+import re
+import zipfile
+from dataclasses import asdict, dataclass, field
+
+from decisions import deadlines
+from decisions.models import Decision, PriorityScope
+from panel.assembly import InvalidPDF, inspect_pdf
+from pcc_portal.accounts.models import Office
+from pcc_portal.tables import UnreadableTable, cell_text, read_table
+
+REQUIRED_COLUMNS = ["reference", "title", "decision date", "decision maker"]
+OPTIONAL_COLUMNS = ["priority", "summary", "restricted", "notice"]
+COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
+ALIASES = {
+    "ref": "reference",
+    "decision number": "reference",
+    "date": "decision date",
+    "decision_date": "decision date",
+    "date of decision": "decision date",
+    "decision_maker": "decision maker",
+    "decided by": "decision maker",
+    "plan priority": "priority",
+    "executive summary": "summary",
+    "notice pdf": "notice",
+    "pdf": "notice",
+    "file": "notice",
+}
+MAX_TABLE_BYTES = 5 * 1024 * 1024
+MAX_ROWS = 5_000
+MAX_ZIP_BYTES = 200 * 1024 * 1024
+MAX_PDF_BYTES = 15 * 1024 * 1024
+MAX_ERROR_ROWS = 200
+YES = {"yes", "y", "true", "1", "restricted"}
+NO = {"", "no", "n", "false", "0"}
+REFERENCE = re.compile(r"(\d{1,3})\s*/\s*(\d{4})")
+SCOPES = {
+    "all": PriorityScope.ALL,
+    "all priorities": PriorityScope.ALL,
+    "governance": PriorityScope.GOVERNANCE,
+}
+
+
+class UnreadableUpload(ValueError):
+    """The spreadsheet or the ZIP cannot be read at all; ``field`` says which."""
+
+    def __init__(self, message, field="table"):
+        super().__init__(message)
+        self.field = field
+
+
+@dataclass
+class RowError:
+    row: int  # the spreadsheet row number, the header being row 1; 0 for the file as a whole
+    column: str
+    message: str
+
+    def as_dict(self):
+        return asdict(self)
+
+
+@dataclass
+class DecisionRow:
+    row: int
+    financial_year: int
+    number: int
+    title: str
+    decision_date: str  # ISO, so the checked rows can be stored as JSON
+    office_id: int
+    scope: str
+    priority_ids: list
+    summary: str
+    restricted: bool
+    notice: str
+
+    @property
+    def reference(self):
+        return f"{self.number:02d}/{self.financial_year}"
+
+    def as_dict(self):
+        return asdict(self)
+
+
+@dataclass
+class CheckResult:
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)
+    row_count: int = 0
+    error_row_count: int = 0
+
+    def add(self, errors):
+        self.error_row_count += 1
+        if self.error_row_count <= MAX_ERROR_ROWS:
+            self.errors.extend(errors)
+
+
+def read_rows(data, name):
+    """(header in lower case, [(row number, cells)]) of a CSV or .xlsx file."""
+    try:
+        (_, header), *body = read_table(data, name, max_bytes=MAX_TABLE_BYTES, max_rows=MAX_ROWS)
+    except UnreadableTable as error:
+        raise UnreadableUpload(str(error)) from error
+    return [cell_text(cell).lower() for cell in header], body
+
+
+def read_zip(data):
+    """{file name: bytes} of the PDFs in a ZIP (folders ignored; names without their path)."""
+    if not data:
+        return {}
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            members = [m for m in archive.infolist() if not m.is_dir()]
+            if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
+                raise UnreadableUpload("The ZIP is too large once unpacked: split it.", "notices")
+            files = {}
+            for member in members:
+                base = member.filename.replace("\\", "/").rsplit("/", 1)[-1]
+                if not base or base.startswith("."):
+                    continue
+                if member.file_size > MAX_PDF_BYTES:
+                    files[base.lower()] = None  # named as too large when a row uses it
+                    continue
+                files[base.lower()] = archive.read(member)
+            return files
+    except (zipfile.BadZipFile, OSError, EOFError) as error:
+        raise UnreadableUpload(
+            "The notices file is not a ZIP archive that can be read.", "notices"
+        ) from error
+
+
+def parse_day(value):
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = cell_text(value)
+    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"):
+        try:
+            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a day)
+        except ValueError:
+            pass
+    return None
+
+
+def _offices():
+    found = {}
+    for office in Office.objects.filter(kind__in=Office.DECISION_MAKING):
+        found[office.title.lower()] = office
+        found.setdefault(office.get_kind_display().lower(), office)
+    shorthands = (
+        ("pcc", Office.Kind.COMMISSIONER),
+        ("commissioner", Office.Kind.COMMISSIONER),
+        ("deputy", Office.Kind.DEPUTY),
+        ("dpcc", Office.Kind.DEPUTY),
+    )
+    for short, kind in shorthands:
+        office = Office.objects.filter(kind=kind).first()
+        if office is not None:
+            found.setdefault(short, office)
+    return found
+
+
+def _priorities():
+    from plans.models import Priority
+
+    found = {}
+    # The newest plan's priority of a title wins: later plans come last and replace earlier.
+    for priority in Priority.objects.select_related("plan").order_by("plan__pk", "number"):
+        found[priority.title.strip().lower()] = priority
+    return found
+
+
+def check_decisions(header, body, *, notices):
+    """Check every row; ``notices`` is ``read_zip``'s {name: bytes}."""
+    result = CheckResult(row_count=len(body))
+    columns = [ALIASES.get(name, name) for name in header]
+    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
+    unknown = [name for name in columns if name and name not in COLUMNS]
+    if missing or unknown:
+        problems = []
+        if missing:
+            problems.append(f"missing {', '.join(missing)}")
+        if unknown:
+            problems.append("unknown " + ", ".join(f"“{name[:50]}”" for name in unknown[:10]))
+        result.add(
+            [
+                RowError(
+                    1,
+                    "",
+                    f"The columns are wrong ({'; '.join(problems)}). The first row must name "
+                    f"the columns {', '.join(REQUIRED_COLUMNS)}, and may add "
+                    f"{', '.join(OPTIONAL_COLUMNS)}.",
+                )
+            ]
+        )
+        return result
+    position = {name: index for index, name in enumerate(columns) if name}
+    offices, priorities = _offices(), _priorities()
+    taken = set(Decision.objects.exclude(number=None).values_list("financial_year", "number"))
+    seen = {}
+    for number, cells in body:
+
+        def cell(name, cells=cells):
+            index = position.get(name)
+            return cells[index] if index is not None and index < len(cells) else None
+
+        errors = []
+        reference = cell_text(cell("reference"))
+        match = REFERENCE.fullmatch(reference)
+        year = ref_number = None
+        if not reference:
+            errors.append(RowError(number, "reference", "The reference is missing."))
+        elif not match or int(match[1]) < 1:
+            errors.append(
+                RowError(number, "reference", f"“{reference}” is not a reference like 28/2021.")
+            )
+        else:
+            ref_number, year = int(match[1]), int(match[2])
+            label = f"{ref_number:02d}/{year}"
+            if (year, ref_number) in taken:
+                errors.append(RowError(number, "reference", f"{label} is already in the portal."))
+            elif (year, ref_number) in seen:
+                errors.append(
+                    RowError(
+                        number, "reference", f"{label} is already in row {seen[year, ref_number]}."
+                    )
+                )
+            else:
+                seen[year, ref_number] = number
+        title = " ".join(cell_text(cell("title")).split())
+        if not title:
+            errors.append(RowError(number, "title", "The title is missing."))
+        elif len(title) > 200:
+            errors.append(RowError(number, "title", "The title is longer than 200 characters."))
+        day = parse_day(cell("decision date"))
+        if day is None:
+            text = cell_text(cell("decision date"))
+            errors.append(
+                RowError(
+                    number,
+                    "decision date",
+                    f"“{text}” is not a date like 15/12/2021." if text else "The date is missing.",
+                )
+            )
+        elif year is not None and deadlines.financial_year_of(day) != year:
+            errors.append(
+                RowError(
+                    number,
+                    "decision date",
+                    f"{day:%-d %B %Y} is in the financial year "
+                    f"{deadlines.financial_year_label(deadlines.financial_year_of(day))}, not "
+                    f"{deadlines.financial_year_label(year)} as the reference says.",
+                )
+            )
+        maker = cell_text(cell("decision maker"))
+        office = offices.get(maker.lower())
+        if office is None:
+            known = ", ".join(sorted({o.title for o in offices.values()})) or "none set up yet"
+            errors.append(
+                RowError(
+                    number,
+                    "decision maker",
+                    f"“{maker}” is not an office that makes decisions ({known})."
+                    if maker
+                    else "The decision maker is missing.",
+                )
+            )
+        priority_text = cell_text(cell("priority"))
+        scope, priority_ids = PriorityScope.PLAN, []
+        for part in [p.strip() for p in priority_text.split(";") if p.strip()]:
+            if part.lower() in SCOPES:
+                scope = SCOPES[part.lower()]
+            elif part.lower() in priorities:
+                priority_ids.append(priorities[part.lower()].pk)
+            else:
+                errors.append(
+                    RowError(
+                        number,
+                        "priority",
+                        f"“{part}” is not a plan priority's title, “All priorities” or "
+                        "“Governance”.",
+                    )
+                )
+        restricted_text = cell_text(cell("restricted")).lower()
+        if restricted_text not in YES | NO:
+            errors.append(RowError(number, "restricted", f"“{restricted_text}” is not yes or no."))
+        restricted = restricted_text in YES
+        notice = cell_text(cell("notice"))
+        if notice and not restricted:
+            content = notices.get(notice.rsplit("/", 1)[-1].lower(), "absent")
+            if content == "absent":
+                errors.append(RowError(number, "notice", f"{notice} is not in the ZIP."))
+            elif content is None:
+                errors.append(RowError(number, "notice", f"{notice} is larger than 15 MB."))
+            else:
+                try:
+                    inspect_pdf(content)
+                except InvalidPDF as error:
+                    errors.append(RowError(number, "notice", f"{notice}: {error}"))
+        elif not notice and not restricted:
+            errors.append(
+                RowError(
+                    number,
+                    "notice",
+                    "Name the signed notice's PDF in the ZIP (restricted "
+                    "decisions need none: their notices are never published).",
+                )
+            )
+        summary = cell_text(cell("summary"))
+        if errors:
+            result.add(errors)
+        else:
+            result.rows.append(
+                DecisionRow(
+                    row=number,
+                    financial_year=year,
+                    number=ref_number,
+                    title=title,
+                    decision_date=day.isoformat(),
+                    office_id=office.pk,
+                    scope=scope,
+                    priority_ids=priority_ids,
+                    summary=summary,
+                    restricted=restricted,
+                    notice="" if restricted else notice.rsplit("/", 1)[-1],
+                )
+            )
+    return result
