@@ -308,7 +308,9 @@ class ItemMinutesForm(forms.Form):
 class DeclarationForm(forms.ModelForm):
     class Meta:
         model = Declaration
-        fields = ["member", "item", "nature"]
+        fields = ["member", "item", "interest", "nature", "withdrew"]
+        labels = {"item": "The item it concerns"}
+        widgets = {"interest": forms.RadioSelect}
 
     def __init__(self, *args, meeting, **kwargs):
         super().__init__(*args, **kwargs)

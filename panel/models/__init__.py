@@ -4,7 +4,14 @@ from .meetings import AgendaItem, InvalidTransition, Meeting, MeetingQuerySet
 from .members import Complaint, Member, Panel, TaskAndFinishGroup
 from .packs import AgendaPack, PackBuild, PackItem, PackPaper, PaperRender, PaperWithdrawal
 from .papers import Paper, Report
-from .proceedings import Attendance, Declaration, Minutes, PublicQuestion, Resolution
+from .proceedings import (
+    Attendance,
+    Declaration,
+    ExemptMinutes,
+    Minutes,
+    PublicQuestion,
+    Resolution,
+)
 
 __all__ = [
     "AgendaItem",
@@ -12,6 +19,7 @@ __all__ = [
     "Attendance",
     "Complaint",
     "Declaration",
+    "ExemptMinutes",
     "InvalidTransition",
     "Meeting",
     "MeetingQuerySet",

@@ -6,7 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import markdown_to_text
-from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 
 
 class Attendance(models.Model):
@@ -57,14 +57,36 @@ class Attendance(models.Model):
 
 
 class Declaration(models.Model):
+    """A member's declaration of an interest in the item it concerns, as the minutes print it."""
+
+    class Interest(models.TextChoices):
+        DISCLOSABLE_PECUNIARY = "disclosable_pecuniary", "Disclosable pecuniary interest"
+        OTHER_REGISTRABLE = "other_registrable", "Other registrable interest"
+        NON_REGISTRABLE = "non_registrable", "Non-registrable interest"
+
     meeting = models.ForeignKey(
         "panel.Meeting", on_delete=models.CASCADE, related_name="declarations"
     )
-    member = models.ForeignKey("panel.Member", on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(
+        "panel.Member", on_delete=models.PROTECT, related_name="declarations"
+    )
     item = models.ForeignKey(
         "panel.AgendaItem", on_delete=models.CASCADE, related_name="declarations"
     )
-    nature = models.CharField(max_length=500, help_text="The interest and its nature.")
+    interest = models.CharField(
+        "Kind of interest",
+        max_length=30,
+        choices=Interest,
+        help_text="As the members' code of conduct classes it.",
+    )
+    nature = models.CharField(
+        max_length=500, help_text="What the interest is, e.g. “a trustee of a charity bidding”."
+    )
+    withdrew = models.BooleanField(
+        "They left the meeting for this item",
+        default=False,
+        help_text="The member withdrew from the room and took no part in the item.",
+    )
 
     history = HistoricalRecords()
 
@@ -73,6 +95,19 @@ class Declaration(models.Model):
 
     def __str__(self):
         return f"{self.member} on item {self.item.number}: {self.nature}"
+
+    @property
+    def minuted(self):
+        """The sentence the minutes print."""
+        kind = self.get_interest_display().lower()
+        article = "an" if kind[0] in "aeiou" else "a"
+        text = (
+            f"{self.member} declared {article} {kind} in item "
+            f"{self.item.number}, {self.item.title}: {self.nature.rstrip('.')}."
+        )
+        if self.withdrew:
+            return text + " They left the meeting for that item and took no part in it."
+        return text + " They stayed and took part."
 
 
 class PublicQuestion(models.Model):
@@ -147,7 +182,12 @@ class Minutes(Publishable):
     def publication_context(self):
         meeting = self.meeting
         attendance = list(meeting.attendance.select_related("member"))
-        items = list(meeting.items.prefetch_related("resolutions", "declarations__member"))
+        items = list(meeting.items.prefetch_related("resolutions"))
+        declarations = list(
+            meeting.declarations.select_related("member", "item").order_by(
+                "item__number", "member__name", "pk"
+            )
+        )
         return {
             "meeting": meeting,
             "panel": meeting.panel,
@@ -159,11 +199,17 @@ class Minutes(Publishable):
             "items": [item for item in items if not item.exempt],
             "exempt_items": [item for item in items if item.exempt],
             "questions": list(meeting.public_questions.all()),
+            # Every declaration, whichever item it was recorded against, with that item.
+            "declarations": declarations,
+            "has_declarations_item": any(
+                item.kind == item.Kind.DECLARATIONS for item in items if not item.exempt
+            ),
         }
 
     def publication_text(self):
         context = self.publication_context()
         lines = [str(self)]
+        lines.extend(declaration.minuted for declaration in context["declarations"])
         for item in context["items"]:
             lines.append(f"{item.number}. {item.title}")
             lines.append(markdown_to_text(item.minutes))
@@ -178,3 +224,18 @@ class Minutes(Publishable):
 
     def get_manage_url(self):
         return reverse("panel_manage:minutes", kwargs={"pk": self.meeting_id})
+
+
+class ExemptMinutes(models.Model):
+    """The minutes of a meeting's exempt (Part 2) items, frozen with the version of its minutes
+    they were published with. Only the members who sit for the meeting, while in office, and the
+    panel's staff read them, on the meeting's page; they are never public."""
+
+    version = models.OneToOneField(Version, on_delete=models.PROTECT, related_name="exempt_minutes")
+    html = models.TextField()
+
+    class Meta:
+        verbose_name_plural = "exempt minutes"
+
+    def __str__(self):
+        return f"Exempt minutes of {self.version}"

@@ -35,7 +35,14 @@ URGENT_BUSINESS_NOTE = (
 def create_meeting(*, meeting):
     """Save a new meeting with the standard items every agenda has, in the usual order."""
     meeting.save()
-    previous = Meeting.objects.filter(date__lt=meeting.date).exclude(status="cancelled").last()
+    # The last meeting held before it (a postponed or cancelled one was not held).
+    previous = (
+        Meeting.objects.filter(
+            date__lt=meeting.date, panel=meeting.panel_id, group=meeting.group_id
+        )
+        .exclude(status__in=[Meeting.Status.CANCELLED, Meeting.Status.POSTPONED])
+        .last()
+    )
     kinds = [*AgendaItem.STANDARD_OPENING, *AgendaItem.STANDARD_CLOSING]
     for number, kind in enumerate(kinds, start=1):
         title = STANDARD_TITLES[kind]
@@ -204,6 +211,25 @@ def update_report(*, report, priorities=None):
     return report
 
 
+def _arrange_on_new_date(postponed):
+    """The meeting a postponed one moves to: arranged on its new date like any new meeting (the
+    standard agenda), at the same time and place, unless a meeting is arranged that day."""
+    if Meeting.objects.filter(date=postponed.new_date).exists():
+        return Meeting.objects.get(date=postponed.new_date)
+    return create_meeting(
+        meeting=Meeting(
+            panel=postponed.panel,
+            group=postponed.group,
+            date=postponed.new_date,
+            start_time=postponed.start_time,
+            duration_minutes=postponed.duration_minutes,
+            venue=postponed.venue,
+            room=postponed.room,
+            kind=postponed.kind,
+        )
+    )
+
+
 @transaction.atomic
 def change_meeting_status(*, meeting, action, reason="", new_date=None):
     """Postpone, cancel or record as held: the meeting checks the transition."""
@@ -217,4 +243,6 @@ def change_meeting_status(*, meeting, action, reason="", new_date=None):
     else:
         raise ValueError(f"Unknown action {action!r}")
     meeting.save()
+    if meeting.new_date is not None:
+        _arrange_on_new_date(meeting)
     return meeting

@@ -1,10 +1,20 @@
 """Recording what happened at a meeting, and publishing and approving its minutes."""
 
 from django.db import transaction
+from django.template.loader import render_to_string
+from django.utils import timezone
 
 from pcc_portal.publications import services as publishing
 
-from ..models import AgendaItem, Attendance, Minutes, Resolution
+from ..models import (
+    AgendaItem,
+    Attendance,
+    ExemptMinutes,
+    InvalidTransition,
+    Meeting,
+    Minutes,
+    Resolution,
+)
 
 
 @transaction.atomic
@@ -60,8 +70,17 @@ def record_item_minutes(*, item, minutes, resolutions):
 
 @transaction.atomic
 def publish_minutes(*, meeting, by, note):
+    """Publish the minutes as they stand; the exempt items' minutes are frozen beside the
+    version for the members, never in it."""
     minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
-    return publishing.publish(obj=minutes, by=by, note=note)
+    version = publishing.publish(obj=minutes, by=by, note=note)
+    context = minutes.publication_context()
+    if context["exempt_items"]:
+        ExemptMinutes.objects.create(
+            version=version,
+            html=render_to_string("panel/_exempt_minutes.html", {"items": context["exempt_items"]}),
+        )
+    return version
 
 
 @transaction.atomic
@@ -69,6 +88,17 @@ def approve_minutes(*, item):
     """The "Minutes" item of a meeting agreed the earlier meeting's minutes as a correct record."""
     if item.kind != AgendaItem.Kind.MINUTES or item.minutes_of is None:
         raise ValueError("Only a minutes item that names its meeting approves minutes.")
+    meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    if meeting.is_called_off:
+        raise InvalidTransition(
+            f"The meeting of {meeting.date:%-d %B %Y} was {meeting._status_text}: minutes "
+            "cannot be agreed at it."
+        )
+    if meeting.date > timezone.localdate():
+        raise InvalidTransition(
+            f"The meeting of {meeting.date:%-d %B %Y} has not happened yet: minutes are agreed "
+            "at the meeting, on or after its date."
+        )
     minutes, _ = Minutes.objects.get_or_create(meeting=item.minutes_of)
     minutes.approved_at = item.meeting
     minutes.save()

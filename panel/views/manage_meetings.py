@@ -146,7 +146,15 @@ def meeting_status(request, pk):
         except InvalidTransition as error:
             form.add_error("action", str(error))
         else:
-            messages.success(request, "The meeting's status was changed.")
+            meeting.refresh_from_db()
+            if meeting.new_date:
+                messages.success(
+                    request,
+                    f"The meeting was postponed to {meeting.new_date:%-d %B %Y}, which is "
+                    "arranged with the standard agenda.",
+                )
+            else:
+                messages.success(request, "The meeting's status was changed.")
             return redirect("panel_manage:meeting", pk=meeting.pk)
     return _form_page(
         request,

@@ -12,7 +12,7 @@ from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.views import publish_after_review
 
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
-from ..models import Minutes
+from ..models import InvalidTransition, Minutes
 from ..services import proceedings
 from .manage_meetings import _form_page, _item, _meeting, _meeting_crumbs
 
@@ -131,7 +131,7 @@ def approve_minutes(request, pk):
     item = _item(request, pk)
     try:
         approved = proceedings.approve_minutes(item=item)
-    except ValueError as error:
+    except (ValueError, InvalidTransition) as error:
         messages.error(request, str(error))
     else:
         messages.success(request, f"{approved} were recorded as agreed.")

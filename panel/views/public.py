@@ -22,6 +22,7 @@ from .. import selectors
 from ..models import (
     AgendaPack,
     Complaint,
+    ExemptMinutes,
     Meeting,
     Member,
     Minutes,
@@ -61,6 +62,9 @@ def meeting(request, date):
     build = selectors.live_build(meeting)
     minutes, minutes_version = selectors.published_minutes(meeting)
     may_see_exempt = meeting.members_papers_open_to(request.user)
+    exempt_minutes = None
+    if may_see_exempt and minutes_version is not None:
+        exempt_minutes = ExemptMinutes.objects.filter(version=minutes_version).first()
     return render(
         request,
         "panel/meeting.html",
@@ -75,7 +79,9 @@ def meeting(request, date):
             "may_see_exempt": may_see_exempt,
             "shows_exempt": bool(
                 may_see_exempt and build and (build.has_exempt or build.has_withheld)
-            ),
+            )
+            or exempt_minutes is not None,
+            "exempt_minutes": exempt_minutes,
             "approved_by": meeting.approved_by_items.select_related("meeting").first(),
         },
     )

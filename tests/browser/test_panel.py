@@ -157,8 +157,11 @@ def test_the_secretary_records_the_proceedings_and_publishes_the_minutes(
     page.get_by_role("link", name="Record a declaration of interest").click()
     check_accessibility(page)
     page.get_by_label("Member").select_option(str(chair.pk))
-    page.get_by_label("Item").select_option(label="3. Declarations of Interest")
+    # Recorded against the item it concerns, as members make them.
+    page.get_by_label("The item it concerns").select_option(label="4. Public Questions")
+    page.get_by_label("Other registrable interest").check()
     page.get_by_label("Nature").fill("A relative works for the Constabulary")
+    page.get_by_label("They left the meeting for this item").check()
     _submit(page, "Record the declaration")
 
     page.get_by_role("link", name="Record a public question").click()
@@ -181,7 +184,10 @@ def test_the_secretary_records_the_proceedings_and_publishes_the_minutes(
     visit(page, "/panel/meetings/2021-10-12/")
     minutes = page.locator("#minutes ~ section").inner_text()
     assert "Apologies were received from Councillor Stella Brunskill" in minutes
-    assert "A relative works for the Constabulary" in minutes
+    assert (
+        "Councillor Jackie Oakes declared an other registrable interest in item 4, Public "
+        "Questions: A relative works for the Constabulary. They left the meeting for that item"
+    ) in minutes
 
 
 def test_the_secretary_manages_meetings_members_groups_and_complaints(
