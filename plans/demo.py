@@ -862,23 +862,10 @@ STEPS_2021 = [
     (
         Stage.SENT_TO_PANEL,
         date(2021, 10, 12),
-        "The Panel considered the draft plan, after a "
-        "consultation meeting with members on 22 September 2021, and was invited to give "
-        "feedback by 12 November 2021.",
-        "",
-    ),
-    (
-        Stage.PANEL_RESPONDED,
-        date(2021, 11, 12),
-        "The Panel made no formal report; members' "
-        "views were taken into account in the final plan.",
-        "",
-    ),
-    (
-        Stage.RESPONSE_PUBLISHED,
-        date(2021, 12, 6),
-        "The final plan went to the Panel's meeting "
-        "of 6 December 2021 with the Commissioner's thanks for members' scrutiny.",
+        "The Panel considered the draft plan, after a consultation meeting with members on "
+        "22 September 2021, and was invited to give feedback by 12 November 2021. It made no "
+        "formal report, so no response was needed; members' views were taken into account in "
+        "the final plan, which went to the Panel's meeting of 6 December 2021.",
         "",
     ),
     (

@@ -267,8 +267,14 @@ class StepForm(forms.Form):
     def __init__(self, *args, plan, user, action="", **kwargs):
         super().__init__(*args, **kwargs)
         stages = [Stage(s) for s in plan.next_stages()]
+        variation = plan.is_in_force
         self.fields["stage"].choices = [
-            (s.value, s.label)
+            (
+                s.value,
+                f"{s.label} on a draft variation"
+                if variation and s == Stage.CONSULTED
+                else s.label,
+            )  # fmt: skip
             for s in stages
             if s not in PUBLISHING_STAGES and user.has_perm(STEP_PERMISSIONS[s])
         ]
@@ -293,11 +299,32 @@ class PublishingStepForm(PublishForm):
         max_length=50,
         help_text="The decision approving it, for example 28/2021.",
     )
-    field_order = ["date", "reference", "change_note"]
+    minor_reason = forms.CharField(
+        label="Why is this a minor variation?",
+        help_text="A variation goes to the Chief Constable and then the Panel before it is "
+        "published: record \u201cChief Constable consulted\u201d on the plan's page to start "
+        "them. Only a minor variation, such as correcting an error or updating a figure without "
+        "changing an objective, is made without them. The reason is published with the plan's "
+        "steps.",
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={
+            "required": "Say why this variation is minor, or go back and record \u201cChief "
+            "Constable consulted\u201d on the draft variation first."
+        },
+    )
+    field_order = ["date", "reference", "change_note", "minor_reason"]
 
-    def __init__(self, *args, stage, **kwargs):
+    def __init__(self, *args, plan, stage, **kwargs):
         self.submit_label = "Issue and publish" if stage == Stage.ISSUED else "Vary and publish"
         super().__init__(*args, **kwargs)
+        if not (stage == Stage.VARIED and plan.variation_may_be_minor):
+            del self.fields["minor_reason"]
+            self.helper.layout = Layout(
+                *[name for name in self.fields if name != "confirm"],
+                "confirm",
+                Submit("publish", self.submit_label),
+            )
         if stage == Stage.ISSUED:
             self.fields["change_note"].help_text = (
                 "Shown to the public beside the first version, for example \u201cApproved by "

@@ -15,6 +15,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import markdown_to_text, render_markdown
@@ -76,18 +77,26 @@ class Stage(models.TextChoices):
     SUPERSEDED = "superseded", "Superseded"
 
 
-_IN_FORCE = [Stage.REVIEWED, Stage.VARIED, Stage.SUPERSEDED]
-# Where each stage may go next: the statutory steps in order, none skipped; once issued, a plan
-# is reviewed (annually), varied (as a new version), or superseded by the next term's plan.
+# The statutory steps (s5(6) and s28(3) of the Act): a draft plan, and later a draft variation,
+# goes to the Chief Constable, then to the Panel, whose report the Commissioner answers before
+# the plan is issued (or varied). ``PUBLISH`` stands for issuing a plan never issued, and varying
+# one in force. Once issued, a plan is reviewed (annually), varied (a variation takes the steps
+# again, unless it is recorded as minor, with the reason), or superseded by the next term's plan.
+PUBLISH = "publish"
+IN_FORCE_STAGES = [Stage.ISSUED, Stage.REVIEWED, Stage.VARIED]
+# The steps a draft plan or a draft variation takes before it is published.
+DRAFTING_STAGES = [Stage.CONSULTED, Stage.SENT_TO_PANEL, Stage.PANEL_RESPONDED,
+                   Stage.RESPONSE_PUBLISHED]  # fmt: skip
 NEXT_STAGES = {
     Stage.DRAFT: [Stage.CONSULTED],
     Stage.CONSULTED: [Stage.SENT_TO_PANEL],
-    Stage.SENT_TO_PANEL: [Stage.PANEL_RESPONDED],
+    # The Panel may make no report: then there is no response either, and the plan is issued.
+    Stage.SENT_TO_PANEL: [Stage.PANEL_RESPONDED, PUBLISH],
     Stage.PANEL_RESPONDED: [Stage.RESPONSE_PUBLISHED],
-    Stage.RESPONSE_PUBLISHED: [Stage.ISSUED],
-    Stage.ISSUED: _IN_FORCE,
-    Stage.REVIEWED: _IN_FORCE,
-    Stage.VARIED: _IN_FORCE,
+    Stage.RESPONSE_PUBLISHED: [PUBLISH],
+    Stage.ISSUED: [Stage.REVIEWED, Stage.CONSULTED, Stage.VARIED, Stage.SUPERSEDED],
+    Stage.REVIEWED: [Stage.REVIEWED, Stage.CONSULTED, Stage.VARIED, Stage.SUPERSEDED],
+    Stage.VARIED: [Stage.REVIEWED, Stage.CONSULTED, Stage.VARIED, Stage.SUPERSEDED],
     Stage.SUPERSEDED: [],
 }
 # Issuing, varying and superseding a plan are the Commissioner's decisions; the other steps
@@ -102,8 +111,8 @@ STEP_PERMISSIONS = {
     Stage.VARIED: "plans.publish_plan",
     Stage.SUPERSEDED: "plans.publish_plan",
 }
-# Stages in which the plan is in force, so it may be published (again).
-PUBLISHABLE_STAGES = [Stage.ISSUED, Stage.REVIEWED, Stage.VARIED]
+# Stages in which the plan is in force with no variation under way.
+PUBLISHABLE_STAGES = IN_FORCE_STAGES
 # Stages whose step publishes a new version of the plan: issuing it, and varying it. They are
 # taken from the check page that lists what becomes public, never from the plain step form.
 PUBLISHING_STAGES = (Stage.ISSUED, Stage.VARIED)
@@ -188,15 +197,36 @@ class Plan(Publishable):
 
     # Lifecycle ---------------------------------------------------------------------------
     def next_stages(self):
-        return list(NEXT_STAGES[Stage(self.stage)])
+        publish = Stage.VARIED if self.is_issued else Stage.ISSUED
+        following = []
+        for stage in NEXT_STAGES[Stage(self.stage)]:
+            stage = publish if stage == PUBLISH else stage
+            if stage not in following:
+                following.append(stage)
+        return following
+
+    @cached_property
+    def is_issued(self):
+        """The plan has been issued (it may be superseded since)."""
+        return self.steps.filter(stage=Stage.ISSUED).exists()
+
+    @property
+    def is_in_force(self):
+        """Issued and not superseded, a variation under way or not."""
+        return self.stage != Stage.SUPERSEDED and (self.stage in IN_FORCE_STAGES or self.is_issued)
+
+    @property
+    def variation_under_way(self):
+        return self.is_in_force and self.stage in DRAFTING_STAGES
+
+    @property
+    def variation_may_be_minor(self):
+        """Varying the plan now skips the statutory steps: only as a minor variation."""
+        return self.stage in IN_FORCE_STAGES
 
     def publishing_stage(self):
         """The next step that would publish the plan (issuing or varying it), or None."""
         return next((s for s in self.next_stages() if s in PUBLISHING_STAGES), None)
-
-    @property
-    def is_publishable(self):
-        return self.stage in PUBLISHABLE_STAGES
 
     @property
     def is_superseded(self):
@@ -205,9 +235,9 @@ class Plan(Publishable):
     def review_due_on(self):
         """A plan in force is reviewed every year: a year after it was issued, last varied or
         last reviewed. None when it is not in force."""
-        if not self.is_publishable:
+        if not self.is_in_force:
             return None
-        last = self.steps.filter(stage__in=PUBLISHABLE_STAGES).order_by("-date", "-pk").first()
+        last = self.steps.filter(stage__in=IN_FORCE_STAGES).order_by("-date", "-pk").first()
         if last is None:
             return None
         try:
@@ -280,6 +310,14 @@ class LifecycleStep(models.Model):
     version = models.ForeignKey(
         Version, on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
     )
+    variation = models.BooleanField(
+        default=False, help_text="A step of a variation of the plan in force, not of its draft."
+    )
+    minor_reason = models.TextField(
+        blank=True,
+        help_text="For a variation recorded as minor, so taken without the Chief Constable's "
+        "and the Panel's steps: why it is minor.",
+    )
 
     history = HistoricalRecords()
 
@@ -288,6 +326,16 @@ class LifecycleStep(models.Model):
 
     def __str__(self):
         return f"{self.plan}: {self.get_stage_display()} on {self.date:%-d %B %Y}"
+
+    @property
+    def label(self):
+        """The step as people read it: a variation's steps say so."""
+        label = self.get_stage_display()
+        if self.stage == Stage.VARIED and self.minor_reason:
+            return "Varied (minor variation)"
+        if self.variation and self.stage != Stage.VARIED:
+            return f"{label} (on a variation)"
+        return label
 
 
 class OrderedQuerySet(models.QuerySet):

@@ -7,7 +7,7 @@ from functools import cached_property
 
 from django.conf import settings
 from django.db import router
-from django.db.models import Prefetch, ProtectedError, RestrictedError
+from django.db.models import Exists, OuterRef, Prefetch, ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
 from django.template.defaultfilters import pluralize
 
@@ -15,8 +15,10 @@ from pcc_portal.publications import selectors as publishing
 from pcc_portal.publications.models import Version
 
 from .models import (
+    DRAFTING_STAGES,
     AccountabilityItem,
     Commitment,
+    LifecycleStep,
     Measure,
     Plan,
     Priority,
@@ -356,6 +358,12 @@ def plan_review(*, plan, stage):
         )
     )
     notes = []
+    if plan.stage == Stage.SENT_TO_PANEL:
+        notes.append(
+            "The Panel has made no report on the draft, so there is no response to publish: "
+            "if it has made one, go back and record \u201cPanel report or recommendations "
+            "received\u201d and the response first."
+        )
     if stage == Stage.ISSUED:
         notes.append(
             "Recording \u201cIssued\u201d publishes the plan: it becomes the plan in force."
@@ -370,6 +378,14 @@ def plan_review(*, plan, stage):
             "Recording \u201cVaried\u201d publishes the plan as it is now as a new version; the "
             "earlier versions stay downloadable."
         )
+        if plan.variation_may_be_minor:
+            notes.append(
+                "The variation has not been to the Chief Constable or the Panel: it can be "
+                "published only as a minor variation, with the reason it is minor."
+            )
+        else:
+            for step in pending_variation_steps(plan):
+                notes.append(f"{step.label}: {step.date:%-d %B %Y}.")
         current = {priority.pk for priority in plan.priorities.all()}
         for priority in live.priorities:
             if priority.pk not in current:
@@ -381,9 +397,30 @@ def plan_review(*, plan, stage):
 
 
 def plans_superseded_by(plan):
-    """The force area's earlier plans in force, which issuing ``plan`` supersedes."""
-    return Plan.objects.filter(
-        force_area=plan.force_area,
-        term_start__lt=plan.term_start,
-        stage__in=[Stage.ISSUED, Stage.REVIEWED, Stage.VARIED],
-    ).exclude(pk=plan.pk)
+    """The force area's earlier plans in force (a variation under way or not), which issuing
+    ``plan`` supersedes."""
+    issued = LifecycleStep.objects.filter(plan=OuterRef("pk"), stage=Stage.ISSUED)
+    return (
+        Plan.objects.filter(force_area=plan.force_area, term_start__lt=plan.term_start)
+        .filter(Exists(issued))
+        .exclude(stage=Stage.SUPERSEDED)
+        .exclude(pk=plan.pk)
+    )
+
+
+def pending_variation_steps(plan):
+    """The steps of the variation under way, recorded since the version the public sees."""
+    live = plan.live_version()
+    steps = plan.steps.filter(variation=True)
+    if live is not None:
+        steps = steps.filter(recorded_at__gt=live.published_at)
+    return list(steps)
+
+
+def public_steps(plan, version):
+    """The plan's steps as the public reads them: all but those of a variation not published
+    yet (its consultation is the office's work in progress until the variation is made)."""
+    steps = plan.steps.all()
+    return steps.exclude(
+        variation=True, stage__in=DRAFTING_STAGES, recorded_at__gt=version.published_at
+    )

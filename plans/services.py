@@ -12,7 +12,7 @@ from django.utils import timezone
 from pcc_portal.publications import services as publishing
 
 from .models import (
-    NEXT_STAGES,
+    DRAFTING_STAGES,
     PUBLISHING_STAGES,
     STEP_PERMISSIONS,
     AccountabilityItem,
@@ -35,45 +35,69 @@ def _locked(plan):
 
 
 @transaction.atomic
-def record_step(*, plan, stage, date, by, note="", reference=""):
+def record_step(*, plan, stage, date, by, note="", reference="", minor_reason=""):
     """Take the plan's next lifecycle step. Issuing and varying publish a new version whose
     change note is the step's note (the staff pages take them only from the check page, after
     the publisher confirms what becomes public); issuing a plan supersedes the force area's
-    earlier plan. Every version of the plan is published by one of those two steps."""
+    earlier plan. Every version of the plan is published by one of those two steps.
+
+    A variation takes the statutory steps again (the Chief Constable consulted, the Panel's
+    review, the response) before it is published, unless it is recorded as a minor variation,
+    with ``minor_reason`` saying why it is minor."""
     plan = _locked(plan)
     stage = Stage(stage)
     current = Stage(plan.stage)
-    if stage not in NEXT_STAGES[current]:
-        allowed = " or ".join(f"\u201c{s.label}\u201d" for s in NEXT_STAGES[current])
+    following = plan.next_stages()
+    if stage not in following:
+        allowed = " or ".join(f"\u201c{s.label}\u201d" for s in following)
         raise InvalidTransition(
             f"\u201c{plan}\u201d is at \u201c{current.label}\u201d: "
             + (f"the next step can only be {allowed}." if allowed else "it takes no more steps.")
         )
     if not by.has_perm(STEP_PERMISSIONS[stage]):
         raise PermissionDenied(f"You may not record \u201c{stage.label}\u201d.")
-    previous = plan.steps.order_by("-date", "-pk").first()
+    if date > timezone.localdate():
+        raise InvalidTransition("The date cannot be in the future: record a step once it happens.")
+    # Steps are recorded in order, often after the event; the date drafting started in the
+    # portal does not count (an OPCC records a plan drafted before it used the portal).
+    previous = plan.steps.exclude(stage=Stage.DRAFT).order_by("-date", "-pk").first()
     if previous and date < previous.date:
         raise InvalidTransition(
             f"The date cannot be before the previous step ({previous.get_stage_display()}, "
             f"{previous.date:%-d %B %Y})."
         )
     note = (note or "").strip()
+    minor_reason = (minor_reason or "").strip()
     if stage in (*PUBLISHING_STAGES, Stage.SUPERSEDED) and not note:
         what = "variation" if stage == Stage.VARIED else "step"
         raise InvalidTransition(f"Say what this {what} is: the note is required.")
+    minor = stage == Stage.VARIED and plan.variation_may_be_minor
+    if minor and not minor_reason:
+        raise InvalidTransition(
+            "A variation goes through the statutory steps again: record \u201cChief Constable "
+            "consulted\u201d on the draft variation first, then the Panel's review. Only a minor "
+            "variation is made without them: say why this one is minor."
+        )
     if stage == Stage.ISSUED and not plan.priorities.exists():
         raise InvalidTransition(
             "A plan sets out the Commissioner's police and crime objectives: add its priorities "
             "before issuing it."
         )
     step = LifecycleStep.objects.create(
-        plan=plan, stage=stage, date=date, note=note, reference=reference.strip(), recorded_by=by
+        plan=plan,
+        stage=stage,
+        date=date,
+        note=note,
+        reference=reference.strip(),
+        recorded_by=by,
+        variation=plan.is_in_force and stage in (*DRAFTING_STAGES, Stage.VARIED),
+        minor_reason=minor_reason if minor else "",
     )
     plan.stage = stage
     plan._change_reason = f"Lifecycle: {stage.label}"
     plan.save(update_fields=["stage", "updated_at"])
     if stage in PUBLISHING_STAGES:
-        label = "Issued" if stage == Stage.ISSUED else "Variation"
+        label = "Issued" if stage == Stage.ISSUED else "Minor variation" if minor else "Variation"
         step.version = _publish(plan=plan, by=by, note=f"{label}: {note}")
         step.save(update_fields=["version"])
     if stage == Stage.ISSUED:

@@ -7,7 +7,7 @@ from django.apps import apps
 from django.urls import NoReverseMatch, reverse
 from django.utils import timezone
 
-from ..models import PUBLISHABLE_STAGES, Stage
+from ..models import Stage
 from ..selectors import staff_plans
 
 register = template.Library()
@@ -21,10 +21,14 @@ def plans_needing_attention(context):
         return []
     items = []
     for plan in staff_plans(user).exclude(stage=Stage.SUPERSEDED):
-        if plan.stage not in PUBLISHABLE_STAGES:
+        if not plan.is_in_force or plan.variation_under_way:
             following = " or ".join(stage.label for stage in plan.next_stages())
-            items.append((plan, f"at \u201c{plan.get_stage_display()}\u201d; next: {following}"))
-            continue
+            what = "its variation is at" if plan.variation_under_way else "at"
+            items.append(
+                (plan, f"{what} \u201c{plan.get_stage_display()}\u201d; next: {following}")
+            )
+            if not plan.is_in_force:
+                continue
         due = plan.review_due_on()
         if due and due <= timezone.localdate():
             items.append((plan, f"its annual review was due on {due:%-d %B %Y}"))

@@ -184,6 +184,7 @@ def plan_publish(request, pk):
             by=request.user,
             note=data["change_note"],
             reference=data["reference"],
+            minor_reason=data.get("minor_reason", ""),
         )
         return step.version
 
@@ -191,7 +192,7 @@ def plan_publish(request, pk):
         request,
         obj=plan,
         publish=publish,
-        form_class=partial(PublishingStepForm, stage=stage),
+        form_class=partial(PublishingStepForm, plan=plan, stage=stage),
         review=lambda: plan_review(plan=plan, stage=stage),
         refused=(InvalidTransition, PermissionDenied),
         published_message=lambda version: (

@@ -9,7 +9,7 @@ from pcc_portal.publications.public import live_version, published_or_gone, vers
 from pcc_portal.publications.responses import version_pdf_response
 
 from ..models import Plan
-from ..selectors import PublishedPlan, public_versions, published_part
+from ..selectors import PublishedPlan, public_steps, public_versions, published_part
 
 
 def _published(slug):
@@ -42,7 +42,7 @@ def plan_detail(request, slug):
         "plan": plan,
         "version": version,
         "versions": public_versions(plan),
-        "steps": plan.steps.all(),
+        "steps": public_steps(plan, version),
     }
     return render(request, "plans/detail.html", context)
 

@@ -10,7 +10,6 @@ import pytest
 from plans.models import Commitment, Plan, Stage
 from tests.browser.conftest import (
     check_accessibility,
-    check_and_publish,
     check_at_widths,
     confirm_and_publish,
     sign_in,
@@ -251,8 +250,12 @@ def test_a_plan_is_taken_through_its_steps_issued_and_read_by_the_public(
     confirm_and_publish(page, "Approved by decision 28/2021.")
     assert "Version 1 is being published" in page.inner_text("main")
 
-    # A later correction is published with a change note.
-    check_and_publish(page, "Corrected the precept figure.")
+    # A later correction is published as a minor variation, with the reason it is minor.
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Check and publish a new version").click()
+    check_accessibility(page)
+    _fill(page, "Why is this a minor variation?", "It corrects a typing error in a figure.")
+    confirm_and_publish(page, "Corrected the precept figure.")
     assert "Version 2 is being published" in page.inner_text("main")
 
     page.context.clear_cookies()

@@ -115,7 +115,12 @@ class TestManagePlanPublishAccess(AccessRule):
     url_name = "plans_manage:publish"
     access = "plans.publish_plan"
     method = "post"
-    data = {"change_note": "Corrected a figure.", "date": "2022-03-01", "confirm": "on"}
+    data = {
+        "change_note": "Corrected a figure.",
+        "date": "2022-03-01",
+        "minor_reason": "A typing error.",
+        "confirm": "on",
+    }
     allowed_status = (302,)
 
     def make_url_kwargs(self):

@@ -48,6 +48,11 @@ def test_the_demo_builds_both_lancashire_plans(loaded):
     assert figures["band_d_precept"] == "£226.45"
     assert sum(line.amount_millions for line in plan_2016.capital_lines.all()) == Decimal("83.567")
     assert plan_2021.steps.get(stage=Stage.ISSUED).reference == "28/2021"
+    # The Panel made no formal report on the 2021 draft (decision 28/2021, paragraph 5), so the
+    # plan records neither a report nor a response.
+    assert list(plan_2021.steps.values_list("stage", flat=True)) == [
+        Stage.DRAFT, Stage.CONSULTED, Stage.SENT_TO_PANEL, Stage.ISSUED
+    ]  # fmt: skip
     assert plan_2021.stage == Stage.ISSUED
     assert plan_2016.stage == Stage.SUPERSEDED
 

@@ -163,12 +163,12 @@ def test_a_variation_publishes_a_new_version_with_its_variation_note(client, dec
     priority.save()
     step = services.record_step(
         plan=plan, stage=Stage.VARIED, date=datetime.date(2022, 6, 1), by=decision_maker,
-        note="Priority one now covers vehicle nuisance.",
+        note="Priority one now covers vehicle nuisance.", minor_reason="A clarification.",
     )  # fmt: skip
     render_version(step.version)
     assert step.version.number == 2
     page = client.get("/plans/varied/").content.decode()
-    assert "Variation: Priority one now covers vehicle nuisance." in page
+    assert "Minor variation: Priority one now covers vehicle nuisance." in page
     assert "vehicle nuisance" in page
     # The earlier version stays downloadable.
     assert client.get("/plans/varied/versions/1.pdf").status_code == 200
@@ -230,10 +230,72 @@ def test_a_decision_maker_varies_a_plan_from_its_check_page_and_the_note_is_requ
     assert response.status_code == 400
     assert "govuk-error-summary" in response.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {**data, "change_note": "Added a sixth priority."})
+        response = client.post(
+            url,
+            {**data, "change_note": "Corrected a figure.", "minor_reason": "A typing error."},
+        )
     assert response.status_code == 302
     assert "Version 2 is being published" in client.get(response["Location"]).content.decode()
     latest = plan.live_version()
-    assert (latest.number, latest.change_note) == (2, "Variation: Added a sixth priority.")
+    assert (latest.number, latest.change_note) == (2, "Minor variation: Corrected a figure.")
     plan.refresh_from_db()
     assert plan.stage == Stage.VARIED
+
+
+@pytest.mark.django_db
+def test_when_the_panel_makes_no_report_the_plan_is_issued_without_a_report_or_response(
+    client, editor, decision_maker
+):
+    plan = full_plan(slug="no-report")
+    services.record_step(plan=plan, stage=Stage.CONSULTED, date=DAY, by=editor)
+    services.record_step(
+        plan=plan, stage=Stage.SENT_TO_PANEL, date=DAY + datetime.timedelta(days=7), by=editor
+    )
+    plan.refresh_from_db()
+    assert plan.next_stages() == [Stage.PANEL_RESPONDED, Stage.ISSUED]
+    client.force_login(decision_maker)
+    check = client.get(reverse("plans_manage:publish", kwargs={"pk": plan.pk})).content.decode()
+    assert "The Panel has made no report on the draft" in check
+    step = services.record_step(
+        plan=plan, stage=Stage.ISSUED, date=datetime.date(2022, 1, 6), by=decision_maker,
+        note="Approved by decision 28/2021.", reference="28/2021",
+    )  # fmt: skip
+    assert step.version is not None
+    assert [s.stage for s in plan.steps.all()] == [
+        Stage.CONSULTED, Stage.SENT_TO_PANEL, Stage.ISSUED
+    ]  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_once_the_panel_has_reported_the_response_comes_before_the_plan_is_issued(
+    editor, decision_maker
+):
+    plan = full_plan()
+    issue(plan, by=decision_maker, until=Stage.PANEL_RESPONDED)
+    assert plan.next_stages() == [Stage.RESPONSE_PUBLISHED]
+    with pytest.raises(InvalidTransition, match="Commissioner's response published"):
+        services.record_step(
+            plan=plan, stage=Stage.ISSUED, date=datetime.date(2022, 1, 6), by=decision_maker,
+            note="Issued",
+        )  # fmt: skip
+
+
+@pytest.mark.django_db
+def test_steps_can_be_dated_before_the_plan_was_entered_in_the_portal_but_not_in_the_future(
+    editor,
+):
+    plan = services.create_plan(
+        by=editor, title="Police and Crime Plan 2021-2025", slug="entered-later",
+        commissioner="Andrew Snowden", term_start=datetime.date(2021, 5, 13),
+        term_end=datetime.date(2025, 3, 31),
+    )  # fmt: skip
+    assert plan.steps.get().date == timezone.localdate()
+    step = services.record_step(
+        plan=plan, stage=Stage.CONSULTED, date=datetime.date(2021, 9, 1), by=editor
+    )
+    assert step.date == datetime.date(2021, 9, 1)
+    with pytest.raises(InvalidTransition, match="cannot be in the future"):
+        services.record_step(
+            plan=plan, stage=Stage.SENT_TO_PANEL, by=editor,
+            date=timezone.localdate() + datetime.timedelta(days=1),
+        )  # fmt: skip
