@@ -683,6 +683,54 @@ class CapitalLine(models.Model):
         return f"{self.scheme} {self.financial_year}: £{self.amount_millions}m"
 
 
+class DeliveryReport(Publishable):
+    """How a plan's commitments are being delivered, published on its own: releasing it makes
+    the commitments' statuses and progress notes public without a new version of the statutory
+    plan, and a superseded plan can still publish its final report. The commitments are listed
+    as the plan's live version published them."""
+
+    document_type = "plan"
+    page_template = "plans/delivery_body.html"
+    document_template = "plans/delivery_document.html"
+
+    plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="delivery_report")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PublishableQuerySet.as_manager()
+
+    class Meta:
+        permissions = [("publish_deliveryreport", "Can release delivery updates")]
+
+    def __str__(self):
+        return f"Delivery of the commitments: {self.plan}"
+
+    def get_absolute_url(self):
+        return self.plan.get_commitments_url()
+
+    def get_manage_url(self):
+        return reverse("plans_manage:delivery", kwargs={"pk": self.plan_id})
+
+    def get_preview_url(self):
+        return self.get_manage_url() + "#preview"
+
+    def publication_title(self):
+        return f"Delivery of the commitments: {self.plan.title}"
+
+    def publication_context(self):
+        from .selectors import delivery_contents
+
+        return delivery_contents(plan=self.plan)
+
+    def publication_text(self):
+        context = self.publication_context()
+        parts = [self.publication_title()]
+        for _priority, rows in context["groups"]:
+            for commitment, notes in rows:
+                parts.append(commitment.wording)
+                parts += [note.note for note in notes]
+        return "\n".join(parts)
+
+
 class PublishedPart(models.Model):
     """A part of a published plan version frozen on its own, for the pages that show one part:
     each priority's page and the commitments tracker. Written with the version, never after."""

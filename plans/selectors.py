@@ -18,6 +18,7 @@ from .models import (
     DRAFTING_STAGES,
     AccountabilityItem,
     Commitment,
+    DeliveryReport,
     LifecycleStep,
     Measure,
     Plan,
@@ -424,3 +425,94 @@ def public_steps(plan, version):
     return steps.exclude(
         variation=True, stage__in=DRAFTING_STAGES, recorded_at__gt=version.published_at
     )
+
+
+# --- delivery updates, published on their own ---------------------------------------------------
+
+
+def delivery_contents(*, plan):
+    """What a delivery update freezes: each commitment as the plan's live version published it,
+    with its delivery status and progress notes as they are now."""
+    published = PublishedPlan(plan)
+    notes = Prefetch(
+        "progress_notes", queryset=ProgressNote.objects.order_by("-date", "-recorded_at", "-pk")
+    )
+    live = {
+        commitment.pk: commitment
+        for commitment in Commitment.objects.filter(
+            pk__in=[c.pk for c in published.commitments]
+        ).prefetch_related(notes)
+    }
+    groups, counts = [], Counter()
+    for priority in published.priorities:
+        rows = []
+        for commitment in published.commitments_of(priority):
+            current = live.get(commitment.pk)
+            if current is None:  # deleted since the plan was published
+                continue
+            commitment.status = current.status
+            counts[current.status] += 1
+            rows.append((commitment, list(current.progress_notes.all())))
+        if rows:
+            groups.append((priority, rows))
+    return {
+        "plan": published.plan or plan,
+        "groups": groups,
+        "commitment_counts": [
+            (status.label, status.value, counts[status.value]) for status in Commitment.Status
+        ],
+    }
+
+
+def delivery_review(*, report):
+    """The check page of a delivery update: the tracker, and each progress note it releases."""
+    last = Version.objects.for_object(report).ready().order_by("-number").first()
+    notes = ProgressNote.objects.filter(commitment__priority__plan=report.plan_id)
+    if last is not None:
+        notes = notes.filter(recorded_at__gt=last.published_at)
+    base = settings.PORTAL_BASE_URL.rstrip("/")
+    parts = [
+        publishing.Part(
+            title="The commitments tracker and its PDF",
+            detail=base + report.get_absolute_url(),
+            tagged=True,
+        )
+    ]
+    for note in notes.select_related("commitment").order_by("date", "pk"):
+        parts.append(
+            publishing.Part(
+                title=f"Progress note: {note.commitment.wording[:120]}",
+                detail=f"{note.date:%-d %B %Y}, {note.get_status_display()}: {note.note}",
+                pdf=False,
+                new=last is not None,
+            )
+        )
+    notes_text = [
+        "The plan itself is not republished: its version and its change notes stay as they are."
+    ]
+    if report.plan.is_superseded:
+        notes_text.append("The plan has been superseded: this can be its final delivery report.")
+    return publishing.review(report, parts=parts, notes=notes_text)
+
+
+def released_delivery(plan):
+    """The delivery update of ``plan`` the public sees, or None."""
+    report = DeliveryReport.objects.public().filter(plan_id=plan.pk).first()
+    return report.live_version() if report else None
+
+
+def released_statuses(*, plan, version, commitments):
+    """``{commitment pk: status}`` as the latest delivery update released them, when it is newer
+    than ``version`` of the plan; empty otherwise (the plan's version says the status)."""
+    delivery = released_delivery(plan)
+    if delivery is None or delivery.published_at <= version.published_at:
+        return {}
+    records = (
+        Commitment.history.filter(
+            history_date__lte=delivery.published_at, id__in=[c.pk for c in commitments]
+        )
+        .latest_of_each()
+        .exclude(history_type="-")
+        .values_list("id", "status")
+    )
+    return dict(records)

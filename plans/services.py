@@ -17,6 +17,7 @@ from .models import (
     STEP_PERMISSIONS,
     AccountabilityItem,
     Commitment,
+    DeliveryReport,
     InvalidTransition,
     LifecycleStep,
     Measure,
@@ -237,6 +238,25 @@ def record_progress(*, commitment, status, date, note, by):
         commitment.status = latest.status
         commitment.save(update_fields=["status"])
     return progress
+
+
+def delivery_report_of(plan):
+    """The plan's delivery report, made the first time it is asked for."""
+    report, _ = DeliveryReport.objects.get_or_create(plan=plan)
+    return report
+
+
+@transaction.atomic
+def release_delivery_update(*, plan, by, note):
+    """Publish the commitments' delivery as it stands now, on its own: the progress notes become
+    public without a new version of the statutory plan. A superseded plan can still publish its
+    final delivery report; a plan never issued has nothing to report on."""
+    plan = _locked(plan)
+    if not plan.is_issued or plan.live_version() is None:
+        raise publishing.NothingToPublish(
+            f"\u201c{plan}\u201d is not published: its delivery is reported once it is issued."
+        )
+    return publishing.publish(obj=delivery_report_of(plan), by=by, note=note)
 
 
 # Copying to a new term ----------------------------------------------------------------------

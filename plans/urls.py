@@ -12,6 +12,7 @@ urlpatterns = [
     path("plans/<slug:slug>.pdf", public.plan_pdf, name="pdf"),
     path("plans/<slug:slug>/priorities/<int:number>/", public.plan_priority, name="priority"),
     path("plans/<slug:slug>/commitments/", public.plan_commitments, name="commitments"),
+    path("plans/<slug:slug>/commitments.pdf", public.plan_delivery_pdf, name="delivery_pdf"),
     path(
         "plans/<slug:slug>/versions/<int:number>.pdf",
         public.plan_version_pdf,

@@ -17,6 +17,8 @@ urlpatterns = [
     path("<int:pk>/publish/", manage.plan_publish, name="publish"),
     path("<int:pk>/copy/", manage.plan_copy, name="copy"),
     path("<int:pk>/delete/", manage.plan_delete, name="delete"),
+    path("<int:pk>/delivery/", manage.delivery_detail, name="delivery"),
+    path("<int:pk>/delivery/publish/", manage.delivery_publish, name="delivery_publish"),
     path("<int:pk>/priorities/<int:number>/", manage.priority_detail, name="priority"),
     path(
         "<int:pk>/commitments/<int:item>/progress/",

@@ -22,7 +22,7 @@ from panel.models import PackPaper
 from pcc_portal.publications.models import Version
 from performance.models import DataPoint, ScrutinyAction, ScrutinyMeeting
 from plans.models import Plan
-from plans.selectors import PublishedPlan
+from plans.selectors import PublishedPlan, released_statuses
 
 from .models import ForwardPlanEntry, Grant
 
@@ -70,15 +70,24 @@ def _as_of(model, when):
 
 
 def _commitments(priority, published):
-    return [
-        ThreadItem(
-            title=c.wording,
-            detail=c.get_status_display(),
-            tag=c.get_status_display(),
-            tag_class=c.status_tag,
+    """The commitments as the plan published them, each with its delivery status as the latest
+    delivery update released it (or as the plan's version froze it, if that is newer)."""
+    commitments = published.commitments_of(priority)
+    released = released_statuses(
+        plan=published.live, version=published.version, commitments=commitments
+    )
+    items = []
+    for c in commitments:
+        c.status = released.get(c.pk, c.status)
+        items.append(
+            ThreadItem(
+                title=c.wording,
+                detail=c.get_status_display(),
+                tag=c.get_status_display(),
+                tag_class=c.status_tag,
+            )
         )
-        for c in published.commitments_of(priority)
-    ]
+    return items
 
 
 def _measures(priority, published):

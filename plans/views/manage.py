@@ -48,6 +48,7 @@ from ..models import (
 )
 from ..selectors import (
     deletion_blockers,
+    delivery_review,
     plan_contents,
     plan_priorities,
     plan_review,
@@ -203,6 +204,49 @@ def plan_publish(request, pk):
 
 
 @login_required
+@permission_required("plans.view_plan", raise_exception=True)
+def delivery_detail(request, pk):
+    """The plan's delivery updates: what releasing one now would show, and those released."""
+    plan = _plan(request, pk)
+    report = services.delivery_report_of(plan)
+    page_html, _document, _text = publishing.freeze(obj=report)
+    context = {
+        "plan": plan,
+        "object": report,
+        "preview_html": page_html,
+        **publishing_panel(
+            obj=report,
+            user=request.user,
+            publish_url=reverse("plans_manage:delivery_publish", kwargs={"pk": plan.pk}),
+            publish_permission="plans.publish_deliveryreport",
+        ),
+    }
+    context["can_publish"] = context["can_publish"] and plan.is_issued
+    return render(request, "plans/manage/delivery.html", context)
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("plans.publish_deliveryreport", raise_exception=True)
+def delivery_publish(request, pk):
+    """The check page of a delivery update: the tracker and each progress note it releases."""
+    plan = _plan(request, pk)
+    report = services.delivery_report_of(plan)
+    return publish_after_review(
+        request,
+        obj=report,
+        publish=lambda data: services.release_delivery_update(
+            plan=plan, by=request.user, note=data["change_note"]
+        ),
+        review=lambda: delivery_review(report=report),
+        published_message=lambda version: (
+            f"Delivery update {version.number} is being published, without a new version of "
+            "the plan. The public sees it as soon as its PDF is ready."
+        ),
+    )
+
+
+@login_required
 @permission_required("plans.delete_plan", raise_exception=True)
 def plan_delete(request, pk):
     """Delete a plan started by mistake. A published plan is the public record: it stays."""
@@ -268,8 +312,8 @@ def commitment_progress(request, pk, item):
         else:
             messages.success(
                 request,
-                "The progress note was added. The public tracker shows it when the plan is "
-                "next published.",
+                "The progress note was added. The public tracker shows it when the next "
+                "delivery update is released.",
             )
             return redirect(request.path)
     context = {

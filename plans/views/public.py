@@ -8,8 +8,14 @@ from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
 from pcc_portal.publications.responses import version_pdf_response
 
-from ..models import Plan
-from ..selectors import PublishedPlan, public_steps, public_versions, published_part
+from ..models import DeliveryReport, Plan
+from ..selectors import (
+    PublishedPlan,
+    public_steps,
+    public_versions,
+    published_part,
+    released_delivery,
+)
 
 
 def _published(slug):
@@ -68,12 +74,23 @@ def _priority_as_published(plan, version, number):
 
 
 def plan_commitments(request, slug):
+    """The commitments tracker: the latest delivery update released, or, if the plan has been
+    published since, the tracker frozen with the plan's version."""
     plan, version = _published(slug)
+    delivery = released_delivery(plan)
+    if delivery is not None and delivery.published_at > version.published_at:
+        return render(
+            request,
+            "plans/commitments.html",
+            {"plan": plan, "version": version, "delivery": delivery, "html": delivery.html},
+        )
     part = published_part(version=version, key="commitments")
     if part is None:
         raise Http404("This version of the plan has no commitments tracker.")
     return render(
-        request, "plans/commitments.html", {"plan": plan, "version": version, "part": part}
+        request,
+        "plans/commitments.html",
+        {"plan": plan, "version": version, "html": part.html},
     )
 
 
@@ -86,3 +103,10 @@ def plan_version_pdf(request, slug, number):
     plan = published_or_gone(Plan.objects, slug=slug)
     version = version_or_gone(plan, number, current_url=plan.get_absolute_url())
     return version_pdf_response(version, filename=f"{plan.slug}-version-{number}.pdf")
+
+
+def plan_delivery_pdf(request, slug):
+    """The PDF of the latest delivery update released: 410 with the notice once withdrawn."""
+    plan = published_or_gone(Plan.objects, slug=slug)
+    report = published_or_gone(DeliveryReport.objects, plan=plan)
+    return version_pdf_response(live_version(report), filename=f"{plan.slug}-delivery.pdf")

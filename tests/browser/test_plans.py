@@ -7,6 +7,7 @@ import re
 
 import pytest
 
+from plans import services
 from plans.models import Commitment, Plan, Stage
 from tests.browser.conftest import (
     check_accessibility,
@@ -14,6 +15,7 @@ from tests.browser.conftest import (
     confirm_and_publish,
     sign_in,
     visit,
+    visit_at_widths,
 )
 from tests.plans.helpers import full_plan, issue
 
@@ -292,3 +294,30 @@ def test_public_pages_of_a_superseded_plan_and_a_missing_priority(page, live_ser
     visit(page, "/plans/old/")
     assert "This plan has been superseded" in page.inner_text("main")
     visit(page, "/plans/old/priorities/9/", status=404)
+
+
+def test_a_delivery_update_is_checked_released_and_read_by_the_public(
+    page, live_server, decision_maker
+):
+    plan = full_plan(slug="delivery", title="Leading the fight against crime")
+    issue(plan, by=decision_maker)
+    commitment = plan.priorities.get(number=1).commitments.get()
+    services.record_progress(
+        commitment=commitment, status=Commitment.Status.DELIVERED,
+        date=datetime.date(2022, 3, 1), note="The fund opened to applications.",
+        by=decision_maker,
+    )  # fmt: skip
+    sign_in(page, live_server, decision_maker)
+    visit_at_widths(page, f"/manage/plans/{plan.pk}/delivery/")
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Check and publish").click()
+    check_at_widths(page)
+    assert "The fund opened to applications." in page.inner_text("main")
+    confirm_and_publish(page, "Progress to March 2022.")
+    assert "Delivery update 1 is being published" in page.inner_text("main")
+
+    page.context.clear_cookies()
+    visit_at_widths(page, "/plans/delivery/commitments/")
+    main = page.inner_text("main")
+    assert "The fund opened to applications." in main
+    assert "Progress to March 2022." in main

@@ -208,3 +208,46 @@ class TestManagePlanDeleteAccess(AccessRule):
 
     def make_url_kwargs(self):
         return {"pk": _draft().pk}
+
+
+def _released_delivery_kwargs():
+    from plans import services
+    from tests.accounts.factories import UserFactory
+    from tests.plans.helpers import render_version
+
+    kwargs = _published_kwargs()
+    plan = PlanFactory._meta.model.objects.get(slug=kwargs["slug"])
+    version = services.release_delivery_update(
+        plan=plan, by=UserFactory(username="delivery-publisher"), note="Progress to March"
+    )
+    render_version(version)
+    return kwargs
+
+
+class TestPlanDeliveryPdfAccess(AccessRule):
+    url_name = "plans:delivery_pdf"
+
+    def make_url_kwargs(self):
+        return _released_delivery_kwargs()
+
+
+class TestManagePlanDeliveryAccess(AccessRule):
+    url_name = "plans_manage:delivery"
+    access = "plans.view_plan"
+
+    def make_url_kwargs(self):
+        plan = PlanFactory(slug="delivery-plan")
+        PriorityFactory(plan=plan, number=1)
+        issue(plan)
+        return {"pk": plan.pk}
+
+
+class TestManagePlanDeliveryPublishAccess(AccessRule):
+    url_name = "plans_manage:delivery_publish"
+    access = "plans.publish_deliveryreport"
+
+    def make_url_kwargs(self):
+        plan = PlanFactory(slug="delivery-publish-plan")
+        PriorityFactory(plan=plan, number=1)
+        issue(plan)
+        return {"pk": plan.pk}
