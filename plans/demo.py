@@ -853,6 +853,19 @@ REVENUE_2021 = [
 
 STEPS_2021 = [
     (
+        Stage.PUBLIC_CONSULTED,
+        date(2021, 8, 31),
+        "A public survey, and meetings with victims' groups, partners and stakeholders.",
+        "",
+        {
+            "consultation_opened": date(2021, 6, 1),
+            "responses_summary": "Residents, victims of crime, partners and stakeholders across "
+            "Lancashire took part through the summer, more of the public than for any earlier "
+            "plan; digitally excluded people were reached by other means. Anti-social behaviour "
+            "was by far the top concern, and the priorities were shaped by what people said.",
+        },
+    ),
+    (
         Stage.CONSULTED,
         date(2021, 9, 1),
         "The Chief Constable was consulted on the draft plan, "
@@ -980,10 +993,11 @@ def _measure(plan, measure, order, priority=None, theme=""):
 
 
 def _take_steps(plan, steps, publisher):
-    for stage, when, note, reference in steps:
+    for stage, when, note, reference, *extra in steps:
         services.record_step(
-            plan=plan, stage=stage, date=when, by=publisher, note=note, reference=reference
-        )
+            plan=plan, stage=stage, date=when, by=publisher, note=note, reference=reference,
+            **(extra[0] if extra else {}),
+        )  # fmt: skip
 
 
 def load(*, publisher):

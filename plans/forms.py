@@ -257,6 +257,20 @@ class StepForm(forms.Form):
         max_length=50,
         help_text="The decision approving it, for example 28/2021.",
     )
+    consultation_opened = forms.DateField(
+        label="Consultation opened (public and victims consulted only)",
+        required=False,
+        widget=DateInput(),
+        help_text="The date it happened is the day the consultation closed.",
+    )
+    responses_summary = forms.CharField(
+        label="Summary of responses (public and victims consulted only)",
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 4}),
+        max_length=5000,
+        help_text="Who replied, how many, and what they said. The public reads it with the "
+        "plan's steps.",
+    )
     note = forms.CharField(
         label="Note",
         required=False,
@@ -280,7 +294,26 @@ class StepForm(forms.Form):
         ]
         if not self.is_bound:
             self.initial.setdefault("date", timezone.localdate())
-        self.helper = _helper(["stage", "date", "reference", "note"], "Record the step", action)
+        fields = ["stage", "date", "reference"]
+        if Stage.PUBLIC_CONSULTED in stages:
+            fields += ["consultation_opened", "responses_summary"]
+        else:
+            del self.fields["consultation_opened"], self.fields["responses_summary"]
+        self.helper = _helper([*fields, "note"], "Record the step", action)
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("stage") == Stage.PUBLIC_CONSULTED:
+            opened, closed = cleaned.get("consultation_opened"), cleaned.get("date")
+            if opened is None:
+                self.add_error("consultation_opened", "Enter the date the consultation opened.")
+            elif closed and opened > closed:
+                self.add_error(
+                    "consultation_opened", "The consultation cannot open after it closed."
+                )
+            if not (cleaned.get("responses_summary") or "").strip():
+                self.add_error("responses_summary", "Give a summary of the responses.")
+        return cleaned
 
     @property
     def has_choices(self):

@@ -67,6 +67,7 @@ class Stage(models.TextChoices):
     """The statutory lifecycle of a plan (Police Reform and Social Responsibility Act 2011, s5)."""
 
     DRAFT = "draft", "Draft"
+    PUBLIC_CONSULTED = "public_consulted", "Public and victims consulted"
     CONSULTED = "consulted", "Chief Constable consulted"
     SENT_TO_PANEL = "sent_to_panel", "Sent to the Panel"
     PANEL_RESPONDED = "panel_responded", "Panel report or recommendations received"
@@ -85,23 +86,46 @@ class Stage(models.TextChoices):
 PUBLISH = "publish"
 IN_FORCE_STAGES = [Stage.ISSUED, Stage.REVIEWED, Stage.VARIED]
 # The steps a draft plan or a draft variation takes before it is published.
-DRAFTING_STAGES = [Stage.CONSULTED, Stage.SENT_TO_PANEL, Stage.PANEL_RESPONDED,
-                   Stage.RESPONSE_PUBLISHED]  # fmt: skip
+DRAFTING_STAGES = [Stage.PUBLIC_CONSULTED, Stage.CONSULTED, Stage.SENT_TO_PANEL,
+                   Stage.PANEL_RESPONDED, Stage.RESPONSE_PUBLISHED]  # fmt: skip
+# Obtaining the views of the people of the area and of victims of crime before a plan is issued
+# (Police Act 1996, s96, as the 2011 Act amended it) comes before the Chief Constable's and the
+# Panel's steps.
 NEXT_STAGES = {
-    Stage.DRAFT: [Stage.CONSULTED],
+    Stage.DRAFT: [Stage.PUBLIC_CONSULTED, Stage.CONSULTED],
+    Stage.PUBLIC_CONSULTED: [Stage.CONSULTED],
     Stage.CONSULTED: [Stage.SENT_TO_PANEL],
     # The Panel may make no report: then there is no response either, and the plan is issued.
     Stage.SENT_TO_PANEL: [Stage.PANEL_RESPONDED, PUBLISH],
     Stage.PANEL_RESPONDED: [Stage.RESPONSE_PUBLISHED],
     Stage.RESPONSE_PUBLISHED: [PUBLISH],
-    Stage.ISSUED: [Stage.REVIEWED, Stage.CONSULTED, Stage.VARIED, Stage.SUPERSEDED],
-    Stage.REVIEWED: [Stage.REVIEWED, Stage.CONSULTED, Stage.VARIED, Stage.SUPERSEDED],
-    Stage.VARIED: [Stage.REVIEWED, Stage.CONSULTED, Stage.VARIED, Stage.SUPERSEDED],
+    Stage.ISSUED: [
+        Stage.REVIEWED,
+        Stage.PUBLIC_CONSULTED,
+        Stage.CONSULTED,
+        Stage.VARIED,
+        Stage.SUPERSEDED,
+    ],  # fmt: skip
+    Stage.REVIEWED: [
+        Stage.REVIEWED,
+        Stage.PUBLIC_CONSULTED,
+        Stage.CONSULTED,
+        Stage.VARIED,
+        Stage.SUPERSEDED,
+    ],  # fmt: skip
+    Stage.VARIED: [
+        Stage.REVIEWED,
+        Stage.PUBLIC_CONSULTED,
+        Stage.CONSULTED,
+        Stage.VARIED,
+        Stage.SUPERSEDED,
+    ],  # fmt: skip
     Stage.SUPERSEDED: [],
 }
 # Issuing, varying and superseding a plan are the Commissioner's decisions; the other steps
 # record work the office does.
 STEP_PERMISSIONS = {
+    Stage.PUBLIC_CONSULTED: "plans.change_plan",
     Stage.CONSULTED: "plans.change_plan",
     Stage.SENT_TO_PANEL: "plans.change_plan",
     Stage.PANEL_RESPONDED: "plans.change_plan",
@@ -312,6 +336,17 @@ class LifecycleStep(models.Model):
     )
     variation = models.BooleanField(
         default=False, help_text="A step of a variation of the plan in force, not of its draft."
+    )
+    consultation_opened = models.DateField(
+        null=True,
+        blank=True,
+        help_text="For the consultation of the public and victims: the day it opened (the "
+        "step's date is the day it closed).",
+    )
+    responses_summary = models.TextField(
+        "Summary of responses",
+        blank=True,
+        help_text="For the consultation of the public and victims: who replied and what they said.",
     )
     minor_reason = models.TextField(
         blank=True,

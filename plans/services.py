@@ -36,7 +36,18 @@ def _locked(plan):
 
 
 @transaction.atomic
-def record_step(*, plan, stage, date, by, note="", reference="", minor_reason=""):
+def record_step(
+    *,
+    plan,
+    stage,
+    date,
+    by,
+    note="",
+    reference="",
+    minor_reason="",
+    consultation_opened=None,
+    responses_summary="",
+):
     """Take the plan's next lifecycle step. Issuing and varying publish a new version whose
     change note is the step's note (the staff pages take them only from the check page, after
     the publisher confirms what becomes public); issuing a plan supersedes the force area's
@@ -44,7 +55,8 @@ def record_step(*, plan, stage, date, by, note="", reference="", minor_reason=""
 
     A variation takes the statutory steps again (the Chief Constable consulted, the Panel's
     review, the response) before it is published, unless it is recorded as a minor variation,
-    with ``minor_reason`` saying why it is minor."""
+    with ``minor_reason`` saying why it is minor. The consultation of the public and victims
+    records when it opened (its date is when it closed) and a summary of the responses."""
     plan = _locked(plan)
     stage = Stage(stage)
     current = Stage(plan.stage)
@@ -79,6 +91,16 @@ def record_step(*, plan, stage, date, by, note="", reference="", minor_reason=""
             "consulted\u201d on the draft variation first, then the Panel's review. Only a minor "
             "variation is made without them: say why this one is minor."
         )
+    responses_summary = (responses_summary or "").strip()
+    if stage == Stage.PUBLIC_CONSULTED:
+        if consultation_opened is None:
+            raise InvalidTransition("Say when the consultation opened.")
+        if consultation_opened > date:
+            raise InvalidTransition("A consultation cannot open after it closed.")
+        if not responses_summary:
+            raise InvalidTransition("Give a summary of the responses to the consultation.")
+    else:
+        consultation_opened, responses_summary = None, ""
     if stage == Stage.ISSUED and not plan.priorities.exists():
         raise InvalidTransition(
             "A plan sets out the Commissioner's police and crime objectives: add its priorities "
@@ -93,6 +115,8 @@ def record_step(*, plan, stage, date, by, note="", reference="", minor_reason=""
         recorded_by=by,
         variation=plan.is_in_force and stage in (*DRAFTING_STAGES, Stage.VARIED),
         minor_reason=minor_reason if minor else "",
+        consultation_opened=consultation_opened,
+        responses_summary=responses_summary,
     )
     plan.stage = stage
     plan._change_reason = f"Lifecycle: {stage.label}"

@@ -51,8 +51,11 @@ def test_the_demo_builds_both_lancashire_plans(loaded):
     # The Panel made no formal report on the 2021 draft (decision 28/2021, paragraph 5), so the
     # plan records neither a report nor a response.
     assert list(plan_2021.steps.values_list("stage", flat=True)) == [
-        Stage.DRAFT, Stage.CONSULTED, Stage.SENT_TO_PANEL, Stage.ISSUED
+        Stage.DRAFT, Stage.PUBLIC_CONSULTED, Stage.CONSULTED, Stage.SENT_TO_PANEL, Stage.ISSUED
     ]  # fmt: skip
+    consultation = plan_2021.steps.get(stage=Stage.PUBLIC_CONSULTED)
+    assert consultation.consultation_opened < consultation.date
+    assert "top concern" in consultation.responses_summary
     assert plan_2021.stage == Stage.ISSUED
     assert plan_2016.stage == Stage.SUPERSEDED
 
