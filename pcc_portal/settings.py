@@ -60,6 +60,8 @@ INSTALLED_APPS = [
     "pcc_portal.publications",
     "pcc_portal.pages",
     "pcc_portal.approvals",
+    "rest_framework",
+    "drf_spectacular",
     "pcc_portal.api",
     "plans",
     "panel",
@@ -246,6 +248,25 @@ STORAGES = {
 }
 # S3-compatible media storage (django-storages) is configured through MEDIA_STORAGE and its own
 # AWS_* variables when the portal grows past one machine.
+
+# The public read API (/api/v1/): public content only, no sign-in, a rate limit per address.
+REST_FRAMEWORK = {
+    "DEFAULT_AUTHENTICATION_CLASSES": [],
+    "DEFAULT_PERMISSION_CLASSES": ["rest_framework.permissions.AllowAny"],
+    "DEFAULT_RENDERER_CLASSES": ["rest_framework.renderers.JSONRenderer"],
+    "DEFAULT_SCHEMA_CLASS": "drf_spectacular.openapi.AutoSchema",
+    "DEFAULT_THROTTLE_RATES": {"api": env.str("API_RATE", default="120/minute")},
+    "NUM_PROXIES": AXES_IPWARE_PROXY_COUNT,
+    "UNAUTHENTICATED_USER": None,
+}
+SPECTACULAR_SETTINGS = {
+    "TITLE": f"{PORTAL_NAME}: public read API",
+    "DESCRIPTION": "Published decisions and Police and Crime Panel meetings, as the public "
+    "pages show them.",
+    "VERSION": "1",
+    "SERVE_INCLUDE_SCHEMA": False,
+    "SCHEMA_PATH_PREFIX": "/api/v1/",
+}
 
 # Modules told about every version that goes public (`index_version(version)`), every object
 # no longer public (`remove_object(obj)`) and every withdrawal (`withdrawn(withdrawal)`), in the

@@ -1,5 +1,42 @@
 """The public read API, version 1."""
 
+from django.urls import path, register_converter
+from drf_spectacular.views import SpectacularJSONAPIView
+
+from . import views
+
 app_name = "api"
 
-urlpatterns = []
+
+class DateConverter:
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return str(value)
+
+
+register_converter(DateConverter, "apidate")
+
+urlpatterns = [
+    path("", views.documentation, name="documentation"),
+    path(
+        "openapi.json",
+        SpectacularJSONAPIView.as_view(authentication_classes=[], permission_classes=[]),
+        name="schema",
+    ),
+    path("decisions/", views.DecisionViewSet.as_view({"get": "list"}), name="decisions"),
+    path(
+        "decisions/<int:year>/<int:number>/",
+        views.DecisionViewSet.as_view({"get": "retrieve"}),
+        name="decision",
+    ),
+    path("meetings/", views.MeetingViewSet.as_view({"get": "list"}), name="meetings"),
+    path(
+        "meetings/<apidate:date>/",
+        views.MeetingViewSet.as_view({"get": "retrieve"}),
+        name="meeting",
+    ),
+]

@@ -1,0 +1,135 @@
+"""What the API says of each public thing: only what its public page shows."""
+
+from drf_spectacular.utils import extend_schema_field
+from rest_framework import serializers
+
+from decisions.models import Decision
+from panel.models import Meeting
+
+
+class DecisionSerializer(serializers.ModelSerializer):
+    """A decision as the public register shows it: a restricted one as its stub (reference,
+    title marked restricted, priority and date) with nothing of its content."""
+
+    reference = serializers.CharField()
+    title = serializers.CharField(source="public_title")
+    restricted = serializers.BooleanField(source="is_restricted")
+    priorities = serializers.ListField(child=serializers.CharField(), source="priority_labels")
+    decision_maker = serializers.SerializerMethodField()
+    summary = serializers.SerializerMethodField()
+    url = serializers.SerializerMethodField()
+    notice_pdf = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Decision
+        fields = [
+            "reference",
+            "financial_year",
+            "number",
+            "title",
+            "restricted",
+            "decision_date",
+            "priorities",
+            "decision_maker",
+            "summary",
+            "url",
+            "notice_pdf",
+        ]
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_decision_maker(self, decision):
+        return None if decision.is_restricted else decision.decision_maker_title
+
+    @extend_schema_field(serializers.CharField(allow_null=True))
+    def get_summary(self, decision):
+        return None if decision.is_restricted else decision.executive_summary
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, decision):
+        return self.context["request"].build_absolute_uri(decision.get_absolute_url())
+
+    @extend_schema_field(serializers.URLField())
+    def get_notice_pdf(self, decision):
+        return self.context["request"].build_absolute_uri(decision.get_pdf_url())
+
+
+class PaperSerializer(serializers.Serializer):
+    title = serializers.CharField()
+    first_page = serializers.IntegerField(allow_null=True)
+    last_page = serializers.IntegerField(allow_null=True)
+    pdf = serializers.URLField()
+
+
+class AgendaItemSerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    exempt = serializers.BooleanField()
+    exempt_reason = serializers.CharField()
+    papers = PaperSerializer(many=True)
+
+
+class MeetingSerializer(serializers.ModelSerializer):
+    """A meeting with the agenda of its published pack and the pack's public papers. Exempt
+    items are listed as the public agenda lists them, without their papers."""
+
+    status = serializers.CharField(source="get_status_display")
+    place = serializers.CharField()
+    url = serializers.SerializerMethodField()
+    pack_pdf = serializers.SerializerMethodField()
+    agenda = serializers.SerializerMethodField()
+
+    class Meta:
+        model = Meeting
+        fields = [
+            "date",
+            "start_time",
+            "status",
+            "status_reason",
+            "place",
+            "url",
+            "pack_pdf",
+            "agenda",
+        ]
+
+    @extend_schema_field(serializers.URLField())
+    def get_url(self, meeting):
+        return self.context["request"].build_absolute_uri(meeting.get_absolute_url())
+
+    def _build(self, meeting):
+        return self.context["builds"].get(meeting.pk)
+
+    @extend_schema_field(serializers.URLField(allow_null=True))
+    def get_pack_pdf(self, meeting):
+        if self._build(meeting) is None:
+            return None
+        return self.context["request"].build_absolute_uri(f"{meeting.get_absolute_url()}pack.pdf")
+
+    @extend_schema_field(AgendaItemSerializer(many=True))
+    def get_agenda(self, meeting):
+        build = self._build(meeting)
+        if build is None:
+            return []
+        request = self.context["request"]
+        papers = self.context["papers"].get(build.pk, {})
+        return [
+            {
+                "number": item.number,
+                "title": item.title,
+                "exempt": item.exempt,
+                "exempt_reason": item.exempt_reason if item.exempt else "",
+                "papers": []
+                if item.exempt
+                else [
+                    {
+                        "title": paper.title,
+                        "first_page": paper.first_page,
+                        "last_page": paper.last_page,
+                        "pdf": request.build_absolute_uri(
+                            f"{meeting.get_absolute_url()}papers/{paper.pk}.pdf"
+                        ),
+                    }
+                    for paper in papers.get(item.pk, [])
+                ],
+            }
+            for item in build.items.all()
+        ]
