@@ -120,7 +120,16 @@ def _measures(priority, published):
 
 
 def _decisions(priority, published):
-    serving = models.Q(priorities=priority) | models.Q(priority_scope=PriorityScope.ALL)
+    """The decisions that serve ``priority``: those linked to it (governance decisions too),
+    and those for "All priorities" taken while its plan was the one in force, its term covering
+    the decision date; an earlier or later plan's priorities do not list them."""
+    plan = published.plan
+    in_force = models.Q(
+        priority_scope=PriorityScope.ALL,
+        decision_date__gte=plan.term_start,
+        decision_date__lte=plan.term_end,
+    )
+    serving = models.Q(priorities=priority.pk) | in_force
     return [
         ThreadItem(
             title=decision.public_title,
@@ -129,6 +138,7 @@ def _decisions(priority, published):
             detail="Restricted: only its reference, title and date are published."
             if decision.is_restricted
             else "",
+            tag="Governance" if decision.priority_scope == PriorityScope.GOVERNANCE else "",
         )
         for decision in Decision.objects.public().filter(serving).distinct()
     ]

@@ -47,6 +47,7 @@ from ..models import (
     Section,
 )
 from ..selectors import (
+    PublishedPlan,
     deletion_blockers,
     delivery_review,
     plan_contents,
@@ -290,9 +291,18 @@ def plan_copy(request, pk):
 @login_required
 @permission_required("plans.view_plan", raise_exception=True)
 def priority_detail(request, pk, number):
+    """A priority's lists to edit, and its golden thread as the public sees it (from the plan's
+    live version, while the priority is in it)."""
     plan = _plan(request, pk)
     priority = get_object_or_404(plan_priorities(plan), number=number)
-    return render(request, "plans/manage/priority.html", {"plan": plan, "priority": priority})
+    published = PublishedPlan(plan)
+    context = {
+        "plan": plan,
+        "priority": priority,
+        "live_version": published.version,
+        "public_priority": next((p for p in published.priorities if p.pk == priority.pk), None),
+    }
+    return render(request, "plans/manage/priority.html", context)
 
 
 @login_required

@@ -5,6 +5,7 @@ draft edit."""
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from tests.plans.factories import (
     CommitmentFactory,
@@ -61,3 +62,60 @@ def test_the_thread_shows_commitments_as_published_not_the_draft(client):
     assert "Commitment 1.0" in page
     assert "A redrafted" not in page
     assert "A commitment added since" not in page
+
+
+@pytest.mark.django_db
+def test_a_decision_for_all_priorities_is_listed_only_under_the_plan_in_force_that_day(
+    client, editor, decision_maker, django_capture_on_commit_callbacks
+):
+    import datetime
+
+    from tests.decisions.factories import DecisionFactory
+    from tests.transparency.test_search import publish_decision
+
+    year = timezone.localdate().year
+    earlier = PlanFactory(slug="earlier", term_start=datetime.date(year - 5, 1, 1),
+                          term_end=datetime.date(year - 1, 12, 31))  # fmt: skip
+    PriorityFactory(plan=earlier, number=1, title="An earlier priority")
+    issue(earlier)
+    current = PlanFactory(slug="current", term_start=datetime.date(year, 1, 1),
+                          term_end=datetime.date(year + 3, 12, 31))  # fmt: skip
+    PriorityFactory(plan=current, number=1, title="A current priority")
+    issue(current)
+    # Like decision 28/2021, which approved the next plan: for all priorities, taken while the
+    # later plan was in force.
+    for_all = DecisionFactory(title="Approve the Police and Crime Plan", priority_scope="all")
+    publish_decision(for_all, editor=editor, decision_maker=decision_maker,
+                     capture=django_capture_on_commit_callbacks)  # fmt: skip
+    linked = DecisionFactory(title="Close the earlier plan's fund", priority_scope="governance")
+    linked.priorities.add(earlier.priorities.get())
+    publish_decision(linked, editor=editor, decision_maker=decision_maker,
+                     capture=django_capture_on_commit_callbacks)  # fmt: skip
+
+    earlier_page = client.get("/plans/earlier/priorities/1/").content.decode()
+    current_page = client.get("/plans/current/priorities/1/").content.decode()
+    assert "Approve the Police and Crime Plan" in current_page
+    assert "Approve the Police and Crime Plan" not in earlier_page
+    # A governance decision linked to a priority joins its thread, marked as governance.
+    assert "Close the earlier plan&#x27;s fund" in earlier_page
+    assert 'govuk-tag--grey">Governance<' in earlier_page
+    assert "Close the earlier plan&#x27;s fund" not in current_page
+
+
+@pytest.mark.django_db
+def test_the_staff_page_of_a_priority_shows_its_thread_as_the_public_sees_it(
+    client, decision_maker
+):
+    plan = _plan("staff", priorities=2, commitments=1)
+    priority = plan.priorities.get(number=1)
+    CommitmentFactory(priority=priority, wording="A commitment added since")
+    client.force_login(decision_maker)
+    url = f"/manage/plans/{plan.pk}/priorities/1/"
+    page = client.get(url).content.decode()
+    assert 'id="golden-thread"' in page
+    assert "From promise to delivery" in page
+    assert "the priority&#x27;s public page" in page or "the priority's public page" in page
+    # The draft's new commitment is in the editor's list, not in the public thread.
+    thread = page[page.index('id="golden-thread"') :]
+    assert "Commitment 1.0" in thread
+    assert "A commitment added since" not in thread
