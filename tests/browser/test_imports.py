@@ -4,7 +4,7 @@ width."""
 import pytest
 
 from imports.models import ImportRun
-from tests.browser.conftest import sign_in, visit_at_widths
+from tests.browser.conftest import check_at_widths, sign_in, visit_at_widths
 from tests.imports.test_pages import make_run
 
 pytestmark = pytest.mark.browser
@@ -37,3 +37,48 @@ def test_staff_read_the_runs_and_a_runs_report(page, live_server, superuser):
 
     visit_at_widths(page, failed.get_absolute_url())
     assert "Nothing was imported" in page.locator(".govuk-error-summary").inner_text()
+
+
+def test_staff_upload_check_and_apply_historic_decisions(
+    page, live_server, superuser, tmp_path, decision_maker, deputy
+):
+    # decision_maker and deputy hold the offices the spreadsheet names.
+    from tests.imports.test_decisions import GOOD, HEADER, zip_file
+
+    good, bad = tmp_path / "decisions.csv", tmp_path / "bad.csv"
+    good.write_text(GOOD)
+    bad.write_text(HEADER + "2021-27,,32/13/2021,The Mayor,,,perhaps,\n")
+    notices = tmp_path / "notices.zip"
+    notices.write_bytes(zip_file().read())
+    sign_in(page, live_server, superuser)
+
+    visit_at_widths(page, "/manage/imports/decisions/")
+    visit_at_widths(page, "/manage/imports/decisions/upload/")
+    page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(good))
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Upload and check").click()
+    assert page.title().startswith("Error: ")  # no ZIP for decisions that are not restricted
+    check_at_widths(page)
+    assert "28-2021.pdf is not in the ZIP." in page.locator("#import-errors").inner_text()
+
+    visit_at_widths(page, "/manage/imports/decisions/upload/")
+    page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(bad))
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Upload and check").click()
+    check_at_widths(page)
+    assert "“2021-27” is not a reference" in page.locator("#import-errors").inner_text()
+
+    visit_at_widths(page, "/manage/imports/decisions/upload/")
+    page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(good))
+    page.locator("main input[name=notices]").set_input_files(str(notices))
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Upload and check").click()
+    check_at_widths(page)
+    assert "Problems" not in page.locator("main").inner_text()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Import and publish all 3 decisions").click(
+            timeout=60_000
+        )
+    check_at_widths(page)
+    assert "3 decisions imported and published" in page.locator("main").inner_text()
+    visit_at_widths(page, "/decisions/2021/27/")
