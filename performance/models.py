@@ -344,6 +344,8 @@ class QuarterlyReport(Publishable):
     chart per measure, and the national measures statement."""
 
     document_type = "performance"
+    # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
+    reauthenticate_to_release = True
     page_template = "performance/report_body.html"
     document_template = "performance/report_document.html"
 
@@ -465,6 +467,8 @@ class ScrutinyMeeting(Publishable):
     Constable to account. Its published note is a versioned publication."""
 
     document_type = "performance"
+    # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
+    reauthenticate_to_release = True
     page_template = "performance/scrutiny_body.html"
     document_template = "performance/scrutiny_document.html"
 

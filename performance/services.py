@@ -76,11 +76,12 @@ def record_figure(
 
 
 @transaction.atomic
-def release_figures(*, quarter, by, plan=None, reviewed=None):
+def release_figures(*, quarter, by, plan=None, reviewed=None, reauthenticated_at=None):
     """Release every figure of ``quarter`` (the quarter's own and its months') awaiting release,
     of every plan or of ``plan`` only: the public sees them from now on. With ``reviewed`` (the
     ``review_key`` of the figures the decision maker was shown), nothing is released if they
-    have changed since (FiguresChanged). Returns the figures released."""
+    have changed since (FiguresChanged). Each figure's history says who released it, and when
+    they re-authenticated for it (``reauthenticated_at``). Returns the figures released."""
     if quarter.kind != periods.QUARTER:
         raise InvalidTransition(f"{quarter.label} is not a quarter: figures are released by one.")
     points = DataPoint.objects.select_for_update().awaiting_release().in_quarter(quarter)
@@ -98,17 +99,23 @@ def release_figures(*, quarter, by, plan=None, reviewed=None):
         point.release(by=by, at=released_at)
         point._history_user = by
         point._change_reason = f"Released with {quarter.label}"
+        if reauthenticated_at is not None:
+            point._change_reason += (
+                f"; re-authenticated at {timezone.localtime(reauthenticated_at):%H:%M:%S}"
+            )
         point.save()
         released.append(point)
     return released
 
 
 @transaction.atomic
-def release_quarter_figures(*, quarter, by, reviewed=None):
+def release_quarter_figures(*, quarter, by, reviewed=None, reauthenticated_at=None):
     """A decision maker releases a quarter's figures from its page: ``release_figures`` for
     every plan, which approves the request made for it, if any (refused, and nothing released,
     when the one releasing made that request). Returns the figures released."""
-    released = release_figures(quarter=quarter, by=by, reviewed=reviewed)
+    released = release_figures(
+        quarter=quarter, by=by, reviewed=reviewed, reauthenticated_at=reauthenticated_at
+    )
     figures_release = FiguresRelease.objects.filter(period_start=quarter.start).first()
     if figures_release is not None:
         approvals.approve_pending(obj=figures_release, by=by)

@@ -1,6 +1,10 @@
 """Staff views shared by every publishing app: the check page every publication goes through,
 a render job's live state, retrying it, and withdrawing a published object."""
 
+import datetime
+
+from allauth.account.authentication import get_authentication_records
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
@@ -8,6 +12,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -19,6 +24,56 @@ from .forms import PublishForm, WithdrawForm
 from .models import InvalidTransition, Publishable, RenderJob
 
 
+def reauthenticated_at(request):
+    """When this session last re-authenticated (allauth's record of it), for the history."""
+    records = [
+        record
+        for record in get_authentication_records(request, request.user)
+        if record.get("reauthenticated")
+    ]
+    if not records:
+        return None
+    return datetime.datetime.fromtimestamp(records[-1]["at"], tz=datetime.UTC)
+
+
+def require_reauthentication(request):
+    """At the moment of releasing or withdrawing: unless this session re-authenticated in the
+    last few minutes, allauth asks for the password again (or a code from the authenticator
+    app, with two-factor sign-in) and then replays this POST."""
+    reauthentication_required(lambda request: None)(request)
+
+
+def reauthenticates(obj):
+    """Whether releasing or withdrawing ``obj`` asks for re-authentication: its model says so
+    (``reauthenticate_to_release``)."""
+    return getattr(obj, "reauthenticate_to_release", False)
+
+
+def record_release(obj, *, by, what, at=None):
+    """Add a record to ``obj``'s change history (if it keeps one) saying what was released or
+    withdrawn, by whom, and when they re-authenticated for it."""
+    manager_name = getattr(obj._meta, "simple_history_manager_attribute", None)
+    if manager_name is None:
+        return None
+    history_model = getattr(type(obj), manager_name).model
+    kept = {field.attname for field in history_model._meta.fields}
+    fresh = type(obj)._base_manager.get(pk=obj.pk)
+    reason = what
+    if at is not None:
+        reason += f"; re-authenticated at {timezone.localtime(at):%H:%M:%S}"
+    return history_model.objects.create(
+        history_date=timezone.now(),
+        history_type="~",
+        history_user=by,
+        history_change_reason=reason[:100],
+        **{
+            field.attname: getattr(fresh, field.attname)
+            for field in fresh._meta.fields
+            if field.attname in kept
+        },
+    )
+
+
 def publish_after_review(
     request,
     *,
@@ -28,6 +83,7 @@ def publish_after_review(
     review=None,
     refused=(),
     published_message=None,
+    reauthenticate=None,
 ):
     """The publish view of every app, behind its own permission check. GET shows the check
     page: what becomes public and what goes to members only (``review()``, by default the
@@ -35,7 +91,12 @@ def publish_after_review(
     publishes, through ``publish(cleaned_data)``, only once the publisher confirms they checked
     it; otherwise, or when publishing is refused (``NothingToPublish``, ``InvalidTransition`` or
     the app's own ``refused`` errors), the page again with the error and what was typed kept
-    (400)."""
+    (400). Where the object's model asks for it (or ``reauthenticate``), publishing needs the
+    publisher to have re-authenticated, and the object's history records it."""
+    if reauthenticate is None:
+        reauthenticate = reauthenticates(obj)
+    if reauthenticate and request.method == "POST":
+        require_reauthentication(request)
     data = request.POST if request.method == "POST" else None  # an empty POST is still one
     form = form_class(data, action=request.path)
     if form.is_valid():
@@ -45,6 +106,13 @@ def publish_after_review(
             with transaction.atomic():
                 version = publish(form.cleaned_data)
                 approval = approvals.approve_pending(obj=obj, by=request.user)
+                if reauthenticate:
+                    record_release(
+                        obj,
+                        by=request.user,
+                        what=f"Published version {version.number}",
+                        at=reauthenticated_at(request),
+                    )
         except (
             services.NothingToPublish,
             InvalidTransition,
@@ -148,10 +216,21 @@ def withdraw(request, content_type_id, pk):
     if not request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
         raise PermissionDenied
     obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    reauthenticate = reauthenticates(obj)
+    if reauthenticate and request.method == "POST":
+        require_reauthentication(request)
     form = WithdrawForm(request.POST or None, action=request.path)
     if request.method == "POST" and form.is_valid():
         try:
-            services.withdraw(obj=obj, by=request.user, reason=form.cleaned_data["reason"])
+            with transaction.atomic():
+                services.withdraw(obj=obj, by=request.user, reason=form.cleaned_data["reason"])
+                if reauthenticate:
+                    record_release(
+                        obj,
+                        by=request.user,
+                        what=f"Withdrawn: {form.cleaned_data['reason']}",
+                        at=reauthenticated_at(request),
+                    )
         except (InvalidTransition, services.NothingToPublish) as error:
             form.add_error("reason", str(error))
         else:

@@ -2,6 +2,7 @@
 one quarter with who entered them and any warning they confirmed, and the decision maker's
 "Release these figures"."""
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.http import Http404
 from django.shortcuts import redirect, render
@@ -9,6 +10,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from pcc_portal.approvals.models import NotPermitted
+from pcc_portal.publications.views import reauthenticated_at
 
 from .. import selectors, services
 from ..models import FiguresChanged, FiguresRelease, review_key
@@ -53,14 +55,20 @@ def release_quarter(request, quarter):
     )
 
 
+# Releasing asks for the password (or, with two-factor sign-in, a code) again when the session
+# has not re-authenticated in the last few minutes; allauth then replays this POST.
 @require_POST
 @staff("performance.release_figures")
+@reauthentication_required
 def release_figures(request, quarter):
     period = _quarter(quarter)
     page = reverse("performance_manage:release_quarter", kwargs={"quarter": period.slug})
     try:
         released = services.release_quarter_figures(
-            quarter=period, by=request.user, reviewed=request.POST.get("reviewed", "")
+            quarter=period,
+            by=request.user,
+            reviewed=request.POST.get("reviewed", ""),
+            reauthenticated_at=reauthenticated_at(request),
         )
     except (FiguresChanged, NotPermitted) as error:
         messages.error(request, str(error))

@@ -16,7 +16,7 @@ from pcc_portal.approvals.models import ApprovalRequest, InvalidTransition, NotP
 from pcc_portal.publications.models import Version
 from performance import services as performance
 from performance.models import FiguresRelease
-from tests.accounts.factories import UserFactory, commissioner_user
+from tests.accounts.factories import UserFactory, commissioner_user, reauthenticate
 from tests.approvals.conftest import Q1_2022
 
 pytestmark = pytest.mark.django_db
@@ -34,8 +34,11 @@ def _ask(client, user, kind, key, note="Ready for publication: the Q2 figures ar
 
 
 def _publish(client, obj_url, note="Published after approval"):
-    # A plan's check page also asks the date of the step that publishes it.
-    return client.post(obj_url, {"change_note": note, "confirm": "on", "date": "2021-12-06"})
+    # A plan's check page also asks the date of the step that publishes it (a variation here),
+    # and why a variation made without consulting again is minor.
+    data = {"change_note": note, "confirm": "on", "date": "2021-12-06"}
+    data["minor_reason"] = "Corrects a figure; no objective changes."
+    return client.post(obj_url, data)
 
 
 def _plan_publish_url(plan):
@@ -249,6 +252,7 @@ def test_a_quarterly_report_is_asked_for_and_approved_by_publishing_it(
     assert "You cannot publish this quarterly report yourself" in html
     assert _ask(client, editor, "quarterly-report", report.pk).status_code == 302
     client.force_login(decision_maker)
+    reauthenticate(client)
     url = reverse("performance_manage:report_publish", kwargs={"pk": report.pk})
     assert _publish(client, url).status_code == 302
     approval = ApprovalRequest.objects.get()
@@ -271,6 +275,7 @@ def test_a_quarters_figures_are_asked_for_and_approved_by_releasing_them(
     assert [message.to for message in mail.outbox] == [[decision_maker.email]]
     mail.outbox.clear()
     client.force_login(decision_maker)
+    reauthenticate(client)
     reviewed = client.get(page).context["reviewed"]
     response = client.post(
         reverse("performance_manage:release", args=[Q1_2022.slug]), {"reviewed": reviewed}

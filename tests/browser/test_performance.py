@@ -9,12 +9,14 @@ import pytest
 from pcc_portal.approvals.models import ApprovalRequest
 from pcc_portal.publications import services as publishing
 from performance.models import DataPoint, MeasureImport, QuarterlyReport, ScrutinyAction
+from tests.accounts.factories import PASSWORD
 from tests.browser.conftest import (
     check_accessibility,
     check_and_publish,
     check_at_widths,
     sign_in,
     visit,
+    visit_at_widths,
 )
 from tests.performance.factories import (
     MeasureCommentaryFactory,
@@ -30,6 +32,15 @@ from tests.performance.factories import (
 )
 
 pytestmark = pytest.mark.browser
+
+
+def _reauthenticate(page, live_server):
+    """allauth asks for the password again before releasing; giving it carries on."""
+    assert page.url.startswith(f"{live_server.url}/accounts/reauthenticate/"), page.url
+    check_accessibility(page)
+    page.locator("main input[name=password]").fill(PASSWORD)
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()
 
 
 @pytest.fixture
@@ -195,6 +206,7 @@ def test_decision_maker_writes_and_publishes_a_quarterly_report(
     page.go_back()
 
     check_and_publish(page, "First publication")
+    _reauthenticate(page, live_server)  # publishing asks for the password again
     assert report.live_version() is not None
     visit(page, "/performance/reports/2021-22-q3/")
     assert page.get_by_text("Casualties fell again.").is_visible()
@@ -294,9 +306,12 @@ def test_a_flagged_figure_is_confirmed_then_released_by_a_decision_maker(
     assert "410" in page.inner_text("main") and "Not public" in page.inner_text("main")
     with page.expect_navigation():
         page.get_by_role("button", name="Release these figures").click()
+    _reauthenticate(page, live_server)  # releasing asks for the password again
     assert "1 figure for 2022-23 Q1 released" in page.inner_text("main")
     check_accessibility(page)
     assert ApprovalRequest.objects.get().status == ApprovalRequest.Status.APPROVED
+    visit_at_widths(page, "/manage/approvals/")  # the approved request is off the queue
+    assert "Nothing awaits your approval" in page.inner_text("main")
     visit(page, "/manage/performance/figures/release/")
     assert DataPoint.objects.get(measure=ksi, period_start="2022-04-01").is_released
     visit(page, f"/performance/measures/{ksi.pk}/")

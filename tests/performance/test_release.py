@@ -16,6 +16,7 @@ from performance import services
 from performance.models import DataPoint, MeasureImport, UnconfirmedFigure
 from performance.periods import Period
 from plans.forms import MeasureForm
+from tests.accounts.factories import reauthenticate
 from tests.performance.factories import QuarterlyReportFactory, quarterly_series
 from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 from tests.plans.helpers import issue
@@ -266,6 +267,7 @@ def test_a_decision_maker_releases_a_quarter_and_the_public_sees_it(
     client, confidence, draft, decision_maker
 ):
     client.force_login(decision_maker)
+    reauthenticate(client)  # releasing asks for the password again
     page = client.get(reverse("performance_manage:release_quarter", args=["2022-23-q1"]))
     assert "Release these figures" in page.content.decode()
     response = client.post(
@@ -275,7 +277,9 @@ def test_a_decision_maker_releases_a_quarter_and_the_public_sees_it(
     assert response.status_code == 302
     draft.refresh_from_db()
     assert draft.is_released and draft.released_by == decision_maker
-    assert draft.history.first().history_change_reason == "Released with 2022-23 Q1"
+    assert draft.history.first().history_change_reason.startswith(
+        "Released with 2022-23 Q1; re-authenticated at "
+    )
     client.logout()
     for name, url in _public_pages(confidence).items():
         if name != "search":  # figures are not indexed for search at all
@@ -287,6 +291,7 @@ def test_figures_changed_after_the_page_was_opened_are_not_released(
     client, confidence, draft, editor, decision_maker
 ):
     client.force_login(decision_maker)
+    reauthenticate(client)
     page = client.get(reverse("performance_manage:release_quarter", args=["2022-23-q1"]))
     services.record_figure(measure=confidence, period=Q1_2022, value=Decimal(65), by=editor)
     response = client.post(

@@ -10,6 +10,7 @@ from pypdf import PdfReader
 
 from performance import services
 from performance.models import QuarterlyReport, ReportCommentary
+from tests.accounts.factories import reauthenticate
 from tests.performance.factories import (
     MeasureCommentaryFactory,
     MeasureFactory,
@@ -121,6 +122,7 @@ def test_an_editor_cannot_publish_but_a_decision_maker_can(
     client.force_login(editor)
     assert client.post(url, {"change_note": "First"}).status_code == 403
     client.force_login(decision_maker)
+    reauthenticate(client)  # publishing asks for the password again
     assert client.post(url, {"change_note": ""}).status_code == 400
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(url, {"change_note": "First publication", "confirm": "on"})
