@@ -261,7 +261,7 @@ REST_FRAMEWORK = {
 }
 SPECTACULAR_SETTINGS = {
     "TITLE": f"{PORTAL_NAME}: public read API",
-    "DESCRIPTION": "Published decisions and Police and Crime Panel meetings, as the public "
+    "DESCRIPTION": "Published plans, decisions and Police and Crime Panel meetings, as the public "
     "pages show them.",
     "VERSION": "1",
     "SERVE_INCLUDE_SCHEMA": False,

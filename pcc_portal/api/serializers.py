@@ -133,3 +133,40 @@ class MeetingSerializer(serializers.ModelSerializer):
             }
             for item in build.items.all()
         ]
+
+
+class CommitmentSerializer(serializers.Serializer):
+    wording = serializers.CharField()
+    status = serializers.CharField()
+
+
+class MeasureSerializer(serializers.Serializer):
+    id = serializers.IntegerField()
+    wording = serializers.CharField()
+    theme = serializers.CharField()
+    unit = serializers.CharField()
+    national = serializers.BooleanField()
+
+
+class PrioritySerializer(serializers.Serializer):
+    number = serializers.IntegerField()
+    title = serializers.CharField()
+    summary = serializers.CharField()
+    url = serializers.URLField()
+    commitments = CommitmentSerializer(many=True)
+    measures = MeasureSerializer(many=True)
+
+
+class PlanSerializer(serializers.Serializer):
+    """A plan as its live version published it (later drafts are never shown)."""
+
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    commissioner = serializers.CharField()
+    term_start = serializers.DateField()
+    term_end = serializers.DateField()
+    version = serializers.IntegerField()
+    published_at = serializers.DateTimeField()
+    url = serializers.URLField()
+    pdf = serializers.URLField()
+    priorities = PrioritySerializer(many=True)

@@ -27,6 +27,8 @@ urlpatterns = [
         SpectacularJSONAPIView.as_view(authentication_classes=[], permission_classes=[]),
         name="schema",
     ),
+    path("plans/", views.PlanViewSet.as_view({"get": "list"}), name="plans"),
+    path("plans/<slug:slug>/", views.PlanViewSet.as_view({"get": "retrieve"}), name="plan"),
     path("decisions/", views.DecisionViewSet.as_view({"get": "list"}), name="decisions"),
     path(
         "decisions/<int:year>/<int:number>/",

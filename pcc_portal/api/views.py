@@ -11,6 +11,7 @@ import hashlib
 from django.db.models import Max, Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.urls import reverse
 from django.utils.cache import get_conditional_response
 from django.utils.dateparse import parse_date
 from drf_spectacular.generators import SchemaGenerator
@@ -24,8 +25,10 @@ from rest_framework.throttling import AnonRateThrottle
 from decisions.models import Decision
 from panel.models import Meeting, PackBuild, PackItem, PackPaper
 from pcc_portal.publications.models import Version
+from plans.models import Plan
+from plans.selectors import PublishedPlan
 
-from .serializers import DecisionSerializer, MeetingSerializer
+from .serializers import DecisionSerializer, MeetingSerializer, PlanSerializer
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -176,6 +179,71 @@ class MeetingViewSet(PublicReadOnly):
     @extend_schema(parameters=FILTERS_MEETINGS)
     def list(self, request, *args, **kwargs):
         return super().list(request, *args, **kwargs)
+
+
+@extend_schema(tags=["plans"])
+class PlanViewSet(PublicReadOnly):
+    """Published police and crime plans, the current first, each with its priorities,
+    commitments and measures as its live version published them."""
+
+    serializer_class = PlanSerializer
+    lookup_field = "slug"
+
+    def get_queryset(self):
+        return Plan.objects.public().in_public_order()
+
+    def get_serializer(self, *args, **kwargs):
+        if args:
+            plans = args[0]
+            many = kwargs.get("many", False)
+            data = [_published_plan(self.request, plan) for plan in (plans if many else [plans])]
+            args = (data if many else data[0], *args[1:])
+        return super().get_serializer(*args, **kwargs)
+
+    def last_modified(self):
+        versions = Version.objects.public().filter(document_type=Plan.document_type)
+        return versions.aggregate(latest=Max("ready_at"))["latest"]
+
+
+def _published_plan(request, plan):
+    published = PublishedPlan(plan)
+    row = published.plan
+    return {
+        "slug": plan.slug,
+        "title": row.title,
+        "commissioner": row.commissioner,
+        "term_start": row.term_start,
+        "term_end": row.term_end,
+        "version": published.version.number,
+        "published_at": published.version.published_at,
+        "url": request.build_absolute_uri(plan.get_absolute_url()),
+        "pdf": request.build_absolute_uri(plan.get_pdf_url()),
+        "priorities": [
+            {
+                "number": priority.number,
+                "title": priority.title,
+                "summary": priority.summary,
+                "url": request.build_absolute_uri(
+                    reverse("plans:priority", kwargs={"slug": plan.slug, "number": priority.number})
+                ),
+                "commitments": [
+                    {"wording": c.wording, "status": c.get_status_display()}
+                    for c in published.commitments_of(priority)
+                ],
+                "measures": [
+                    {
+                        "id": m.id,
+                        "wording": m.wording,
+                        "theme": m.theme,
+                        "unit": m.unit,
+                        "national": m.is_national,
+                    }
+                    for m in published.measures_of(priority)
+                ],
+            }
+            for priority in published.priorities
+        ],
+    }
 
 
 def _day(text):

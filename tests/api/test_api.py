@@ -16,6 +16,16 @@ class TestSchemaAccess(AccessRule):
     url_name = "api:schema"
 
 
+class TestPlansAccess(AccessRule):
+    url_name = "api:plans"
+
+
+class TestPlanAccess(AccessRule):
+    url_name = "api:plan"
+    url_kwargs = {"slug": "police-and-crime-plan-2021-2025"}
+    allowed_status = (404,)
+
+
 class TestDecisionsAccess(AccessRule):
     url_name = "api:decisions"
 
