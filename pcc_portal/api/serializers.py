@@ -170,3 +170,19 @@ class PlanSerializer(serializers.Serializer):
     url = serializers.URLField()
     pdf = serializers.URLField()
     priorities = PrioritySerializer(many=True)
+
+
+class FigureSerializer(serializers.Serializer):
+    """A released figure, with the values released (a correction waiting for release is not)."""
+
+    period = serializers.CharField(source="period.label")
+    period_start = serializers.DateField(source="period.start")
+    period_end = serializers.DateField(source="period.end")
+    value = serializers.DecimalField(max_digits=16, decimal_places=4)
+    comparison = serializers.DecimalField(
+        source="comparison_value", max_digits=16, decimal_places=4, allow_null=True
+    )
+    target = serializers.DecimalField(max_digits=16, decimal_places=4, allow_null=True)
+    source = serializers.CharField()
+    note = serializers.CharField()
+    demonstration = serializers.BooleanField()

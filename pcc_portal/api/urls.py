@@ -29,6 +29,11 @@ urlpatterns = [
     ),
     path("plans/", views.PlanViewSet.as_view({"get": "list"}), name="plans"),
     path("plans/<slug:slug>/", views.PlanViewSet.as_view({"get": "retrieve"}), name="plan"),
+    path(
+        "measures/<int:measure>/figures/",
+        views.FigureViewSet.as_view({"get": "list"}),
+        name="figures",
+    ),
     path("decisions/", views.DecisionViewSet.as_view({"get": "list"}), name="decisions"),
     path(
         "decisions/<int:year>/<int:number>/",

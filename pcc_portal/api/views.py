@@ -25,10 +25,16 @@ from rest_framework.throttling import AnonRateThrottle
 from decisions.models import Decision
 from panel.models import Meeting, PackBuild, PackItem, PackPaper
 from pcc_portal.publications.models import Version
+from performance import selectors as performance
 from plans.models import Plan
-from plans.selectors import PublishedPlan
+from plans.selectors import PublishedPlan, published_measure
 
-from .serializers import DecisionSerializer, MeetingSerializer, PlanSerializer
+from .serializers import (
+    DecisionSerializer,
+    FigureSerializer,
+    MeetingSerializer,
+    PlanSerializer,
+)
 
 CORS_HEADERS = {
     "Access-Control-Allow-Origin": "*",
@@ -203,6 +209,20 @@ class PlanViewSet(PublicReadOnly):
     def last_modified(self):
         versions = Version.objects.public().filter(document_type=Plan.document_type)
         return versions.aggregate(latest=Max("ready_at"))["latest"]
+
+
+@extend_schema(tags=["performance"])
+class FigureViewSet(PublicReadOnly):
+    """The released figures of one of a published plan's measures, oldest first (the ids are
+    those of the plans' measures)."""
+
+    serializer_class = FigureSerializer
+
+    def get_queryset(self):
+        measure = published_measure(self.kwargs["measure"])
+        if measure is None:
+            raise Http404("No such published measure.")
+        return performance.public_measure_figures(measure)
 
 
 def _published_plan(request, plan):

@@ -26,6 +26,12 @@ class TestPlanAccess(AccessRule):
     allowed_status = (404,)
 
 
+class TestFiguresAccess(AccessRule):
+    url_name = "api:figures"
+    url_kwargs = {"measure": 1}
+    allowed_status = (404,)
+
+
 class TestDecisionsAccess(AccessRule):
     url_name = "api:decisions"
 
