@@ -1,5 +1,28 @@
 """Public pages of the Police and Crime Panel's statutory casework."""
 
+from django.urls import path
+
+from .models import Case
+from .views import public
+
 app_name = "casework"
 
-urlpatterns = []
+urlpatterns = [
+    path("panel/precept/", public.cases, {"kind": Case.Kind.PRECEPT}, name="precepts"),
+    path("panel/precept/<int:year>/", public.precept, name="precept"),
+    path(
+        "panel/confirmation-hearings/",
+        public.cases,
+        {"kind": Case.Kind.CONFIRMATION},
+        name="hearings",
+    ),
+    path("panel/confirmation-hearings/<int:pk>/", public.hearing, name="hearing"),
+    path(
+        "panel/annual-reports/",
+        public.cases,
+        {"kind": Case.Kind.ANNUAL_REPORT},
+        name="annual_reports",
+    ),
+    path("panel/annual-reports/<int:year>/", public.annual_report, name="annual_report"),
+    path("panel/casework/documents/<int:pk>.pdf", public.document, name="document"),
+]

@@ -1,5 +1,17 @@
 """Staff pages for the Panel's statutory casework."""
 
+from django.urls import path
+
+from .views import cases_manage as cases
+
 app_name = "casework_manage"
 
-urlpatterns = []
+urlpatterns = [
+    path("", cases.dashboard, name="dashboard"),
+    path("new/<str:kind>/", cases.case_create, name="case_create"),
+    path("cases/<int:pk>/", cases.case_detail, name="case"),
+    path("cases/<int:pk>/edit/", cases.case_edit, name="case_edit"),
+    path("cases/<int:pk>/steps/new/", cases.step_create, name="step_create"),
+    path("cases/<int:pk>/publication/", cases.case_publish, name="case_publish"),
+    path("steps/<int:pk>/document.pdf", cases.step_document, name="step_document"),
+]

@@ -2,6 +2,8 @@
 restricted (through its model's ``public()``), and the transparency pages. Nothing a visitor
 could not open is listed."""
 
+import importlib
+
 from django.apps import apps
 from django.db.models import Max
 from django.urls import NoReverseMatch, reverse
@@ -58,6 +60,22 @@ def _published_objects():
             yield url, modified[obj.pk]
 
 
+def _app_urls():
+    """(url, last modified) from each app's own ``sitemap.public_urls()``: the pages of an app
+    that are not published versions (the Panel's casework, say), through its own QuerySets."""
+    for app_config in apps.get_app_configs():
+        if app_config.name == __package__:
+            continue
+        name = f"{app_config.name}.sitemap"
+        try:
+            module = importlib.import_module(name)
+        except ModuleNotFoundError as error:
+            if error.name != name:
+                raise
+            continue
+        yield from module.public_urls()
+
+
 def public_urls():
     urls = {}
     for name in SECTION_URL_NAMES:
@@ -68,6 +86,8 @@ def public_urls():
         urls[reverse("transparency:register", kwargs={"register": slug})] = None
     for url, modified in _published_objects():
         urls.setdefault(url.split("#")[0], modified)
+    for url, modified in _app_urls():
+        urls.setdefault(url, modified)
     try:
         priority_model = apps.get_model("plans", "Priority")
         plan_model = apps.get_model("plans", "Plan")

@@ -50,7 +50,7 @@ ROLE_PERMISSIONS = {
         "decisions.view_part2attachment",
         "decisions.view_decisionsreport",
     ],
-    PANEL_SECRETARY: ["accounts.access_manage", *_RENDER_JOBS, "panel.*"],
+    PANEL_SECRETARY: ["accounts.access_manage", *_RENDER_JOBS, "panel.*", "casework.*"],
     # Members read published content plus their meetings' exempt papers.
     PANEL_MEMBER: ["panel.view_exempt_items"],
 }

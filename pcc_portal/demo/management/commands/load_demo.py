@@ -20,6 +20,7 @@ DEMO_MODULES = [
     "decisions.demo",
     "performance.demo",
     "panel.demo",
+    "casework.demo",
     "transparency.demo",
 ]
 

@@ -1,0 +1,133 @@
+"""Staff forms for the Panel's casework, and the public question form."""
+
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Size, Submit
+from django import forms
+
+from panel.models import AgendaItem, Meeting, Member
+
+from .models import STEP_LABELS, Case, Step
+
+
+def _helper(form, fields, button):
+    form.helper = FormHelper()
+    form.helper.label_size = Size.SMALL
+    form.helper.layout = Layout(*fields, Submit("save", button))
+
+
+class DateInput(forms.DateInput):
+    input_type = "date"
+
+
+def _meeting_label(meeting):
+    return f"{meeting.date:%-d %B %Y} ({meeting.get_kind_display().lower()})"
+
+
+class CaseForm(forms.ModelForm):
+    class Meta:
+        model = Case
+        fields = ["year", "post", "candidate", "reserve_for", "meeting", "agenda_item", "summary"]
+        labels = {
+            "year": "Financial year, by the year it starts",
+            "reserve_for": "Reserve candidate after the veto of",
+            "meeting": "Public meeting",
+            "agenda_item": "Agenda item",
+        }
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, kind, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.kind = kind
+        meetings = Meeting.objects.order_by("-date")
+        self.fields["meeting"].queryset = meetings
+        self.fields["meeting"].label_from_instance = _meeting_label
+        self.fields["agenda_item"].queryset = AgendaItem.objects.select_related("meeting").order_by(
+            "-meeting__date", "number"
+        )
+        self.fields["agenda_item"].label_from_instance = lambda item: (
+            f"{item.meeting.date:%-d %B %Y}, item {item.number}: {item.title}"
+        )
+        if kind == Case.Kind.CONFIRMATION:
+            del self.fields["year"]
+            self.fields["post"].required = True
+            self.fields["candidate"].required = True
+            self.fields["reserve_for"].queryset = Case.objects.filter(
+                kind=Case.Kind.CONFIRMATION, post=Case.Post.CHIEF_CONSTABLE
+            ).exclude(pk=self.instance.pk)
+            self.fields["reserve_for"].required = False
+        else:
+            for name in ("post", "candidate", "reserve_for"):
+                del self.fields[name]
+            self.fields["year"].required = True
+            self.fields["year"].widget = forms.NumberInput(attrs={"class": "govuk-input--width-4"})
+        _helper(self, list(self.fields), "Save")
+
+    def clean(self):
+        data = super().clean()
+        item, meeting = data.get("agenda_item"), data.get("meeting")
+        if item and meeting and item.meeting_id != meeting.pk:
+            self.add_error("agenda_item", "Choose an item of the public meeting chosen above.")
+        if item and not meeting:
+            data["meeting"] = item.meeting
+        return data
+
+
+class StepForm(forms.ModelForm):
+    document = forms.FileField(
+        required=False,
+        label="Document (PDF)",
+        help_text="Scripts, actions and embedded files are removed before it is published.",
+        widget=forms.ClearableFileInput(attrs={"accept": "application/pdf"}),
+    )
+
+    class Meta:
+        model = Step
+        fields = [
+            "kind",
+            "date",
+            "summary",
+            "amount",
+            "outcome",
+            "veto_direction",
+            "votes_for",
+            "votes_against",
+            "abstentions",
+            "members_in_office",
+            "document_title",
+        ]
+        labels = {
+            "kind": "Step",
+            "amount": "Precept for a Band D property (£)",
+            "outcome": "Outcome",
+            "veto_direction": "If vetoed, the Panel found the precept",
+            "votes_for": "Votes for",
+            "votes_against": "Votes against",
+            "members_in_office": "Members of the Panel at the time",
+            "document_title": "Document title",
+        }
+        widgets = {"date": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}
+
+    def __init__(self, *args, case, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.instance.case = case
+        recorded = set(case.steps.values_list("kind", flat=True))
+        self.fields["kind"].choices = [
+            (kind, label) for kind, label in STEP_LABELS[case.kind].items() if kind not in recorded
+        ]
+        self.fields["kind"].widget = forms.RadioSelect(choices=self.fields["kind"].choices)
+        if case.kind != Case.Kind.PRECEPT:
+            del self.fields["amount"]
+            del self.fields["veto_direction"]
+        if not self.is_bound and "members_in_office" in self.fields:
+            self.initial.setdefault(
+                "members_in_office", Member.objects.current().filter(panel=case.panel).count()
+            )
+        for name in ("votes_for", "votes_against", "abstentions", "members_in_office"):
+            self.fields[name].widget.attrs["class"] = "govuk-input--width-3"
+        _helper(self, list(self.fields), "Record the step")
+
+    def clean_document(self):
+        document = self.cleaned_data.get("document")
+        if document and not document.name.lower().endswith(".pdf"):
+            raise forms.ValidationError("Upload a PDF.")
+        return document

@@ -1,0 +1,99 @@
+"""The Panel's casework in a real browser: the secretary records the precept, its report and
+vote, and publishes it; the public reads it. Every page is checked with axe (WCAG 2.2 A/AA) at a
+phone's and a desktop's width, and for CSP violations and script errors."""
+
+import datetime
+
+import pytest
+
+from casework import services
+from casework.models import Case, Step
+from tests.browser.conftest import check_at_widths, sign_in, visit_at_widths
+from tests.casework.factories import HearingFactory
+from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory, PanelFactory
+from tests.panel.helpers import pdf_bytes
+
+pytestmark = pytest.mark.browser
+
+
+def _submit(page, name):
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name=name).click()
+
+
+def test_the_secretary_records_and_publishes_a_precept(
+    page, live_server, panel_secretary, tmp_path
+):
+    panel = PanelFactory()
+    meeting = MeetingFactory(panel=panel, date="2022-02-01")
+    for _ in range(13):
+        MemberFactory(panel=panel)
+    sign_in(page, live_server, panel_secretary)
+    visit_at_widths(page, "/manage/casework/")
+    page.get_by_role("link", name="New precept").click()
+    check_at_widths(page)
+    page.get_by_label("Financial year").fill("2022")
+    page.get_by_label("Public meeting").select_option(str(meeting.pk))
+    _submit(page, "Save")
+    check_at_widths(page)
+    assert "1 February 2022" in page.locator("main").inner_text()
+
+    page.get_by_role("link", name="Record a step").click()
+    page.get_by_label("Proposed precept notified to the Panel").check()
+    page.get_by_label("Date").fill("2022-01-24")
+    page.get_by_label("Precept for a Band D property").fill("236.45")
+    proposal = tmp_path / "proposal.pdf"
+    proposal.write_bytes(pdf_bytes("The proposed precept"))
+    page.get_by_label("Document (PDF)").set_input_files(str(proposal))
+    _submit(page, "Record the step")
+
+    page.get_by_role("link", name="Record a step").click()
+    page.get_by_label("The Panel's report on the proposed precept").check()
+    page.get_by_label("Date").fill("2022-02-01")
+    page.get_by_label("Outcome").select_option("vetoed")
+    page.get_by_label("If vetoed").select_option("too_high")
+    page.get_by_label("Votes for").fill("8")
+    page.get_by_label("Votes against").fill("5")
+    page.problems.expected_failures.add(page.url)  # the form answers 400 with its errors
+    _submit(page, "Record the step")
+    check_at_widths(page)  # the error page: summary and message beside the votes
+    assert "9 votes. 8 is not enough" in page.locator("main").inner_text()
+    page.get_by_label("Outcome").select_option("supported")
+    _submit(page, "Record the step")
+
+    _submit(page, "Publish the case")
+    assert Case.objects.get().is_public
+    page.goto(f"{live_server.url}/panel/precept/")
+    check_at_widths(page)
+    page.get_by_role("link", name="Precept 2022/23").click()
+    check_at_widths(page)
+    main = page.locator("main").inner_text()
+    assert "£236.45" in main and "8 for, 5 against" in main
+    assert "8 Feb 2022" in main
+
+
+def test_the_public_reads_a_hearing_and_an_annual_report_review(page):
+    meeting = MeetingFactory(date=datetime.date(2021, 7, 20))
+    item = AgendaItemFactory(meeting=meeting, title="Confirmation hearing: Deputy Commissioner")
+    hearing = HearingFactory(
+        panel=meeting.panel,
+        post=Case.Post.DEPUTY,
+        candidate="Andrew Pratt",
+        meeting=meeting,
+        agenda_item=item,
+    )
+    review = Case.objects.create(
+        panel=meeting.panel, kind=Case.Kind.ANNUAL_REPORT, year=2020, meeting=meeting
+    )
+    for case in (hearing, review):
+        services.record_step(
+            step=Step(case=case, kind=Step.Kind.PROPOSAL, date=datetime.date(2021, 7, 2)),
+            by=None,
+        )
+        services.publish_case(case=case, by="secretary")
+    visit_at_widths(page, "/panel/confirmation-hearings/")
+    page.get_by_role("link", name="Andrew Pratt").click()
+    check_at_widths(page)
+    assert "Confirmation hearing: Deputy Commissioner" in page.locator("main").inner_text()
+    visit_at_widths(page, "/panel/annual-reports/")
+    visit_at_widths(page, "/panel/annual-reports/2020/")

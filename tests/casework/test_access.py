@@ -1,0 +1,118 @@
+"""Who may open each casework page: the public pages for anyone (a draft case answers 404), the
+staff pages for the panel secretary's permissions."""
+
+from decimal import Decimal
+
+from casework import services
+from casework.models import Case, Step
+from tests.access import AccessRule
+from tests.casework.factories import CaseFactory, HearingFactory, date
+
+
+def _published(case):
+    step = Step.objects.create(case=case, kind=Step.Kind.PROPOSAL, date=date(1, 28))
+    services.publish_case(case=case, by="secretary")
+    return step
+
+
+class TestPreceptsAccess(AccessRule):
+    url_name = "casework:precepts"
+
+
+class TestHearingsAccess(AccessRule):
+    url_name = "casework:hearings"
+
+
+class TestAnnualReportsAccess(AccessRule):
+    url_name = "casework:annual_reports"
+
+
+class TestPreceptAccess(AccessRule):
+    url_name = "casework:precept"
+
+    def make_url_kwargs(self):
+        _published(CaseFactory(year=2022))
+        return {"year": 2022}
+
+
+class TestAnnualReportAccess(AccessRule):
+    url_name = "casework:annual_report"
+
+    def make_url_kwargs(self):
+        _published(CaseFactory(kind=Case.Kind.ANNUAL_REPORT, year=2020))
+        return {"year": 2020}
+
+
+class TestHearingAccess(AccessRule):
+    url_name = "casework:hearing"
+
+    def make_url_kwargs(self):
+        case = HearingFactory()
+        _published(case)
+        return {"pk": case.pk}
+
+
+class TestDocumentAccess(AccessRule):
+    url_name = "casework:document"
+    allowed_status = (404,)  # a step without a document has nothing to serve
+
+    def make_url_kwargs(self):
+        return {"pk": _published(CaseFactory(year=2022)).pk}
+
+
+class TestDashboardAccess(AccessRule):
+    url_name = "casework_manage:dashboard"
+    access = "casework.view_case"
+
+
+class TestCaseCreateAccess(AccessRule):
+    url_name = "casework_manage:case_create"
+    url_kwargs = {"kind": "precept"}
+    access = "casework.add_case"
+    allowed_status = (302,)  # without the panel's details, sent to enter them
+
+
+class TestCaseAccess(AccessRule):
+    url_name = "casework_manage:case"
+    access = "casework.view_case"
+
+    def make_url_kwargs(self):
+        return {"pk": CaseFactory().pk}
+
+
+class TestCaseEditAccess(AccessRule):
+    url_name = "casework_manage:case_edit"
+    access = "casework.change_case"
+
+    def make_url_kwargs(self):
+        return {"pk": CaseFactory().pk}
+
+
+class TestStepCreateAccess(AccessRule):
+    url_name = "casework_manage:step_create"
+    access = "casework.add_step"
+
+    def make_url_kwargs(self):
+        return {"pk": CaseFactory().pk}
+
+
+class TestCasePublishAccess(AccessRule):
+    url_name = "casework_manage:case_publish"
+    access = "casework.publish_case"
+    method = "post"
+    allowed_status = (302,)
+
+    def make_url_kwargs(self):
+        return {"pk": CaseFactory().pk}
+
+
+class TestStepDocumentAccess(AccessRule):
+    url_name = "casework_manage:step_document"
+    access = "casework.view_step"
+    allowed_status = (404,)
+
+    def make_url_kwargs(self):
+        step = Step.objects.create(
+            case=CaseFactory(), kind=Step.Kind.PROPOSAL, date=date(1, 28), amount=Decimal("1")
+        )
+        return {"pk": step.pk}

@@ -1,0 +1,132 @@
+"""The secretary records a precept through the staff pages, with the law's refusals beside the
+field they concern; the public sees a case only once it is published, and its documents only
+as cleaned."""
+
+from decimal import Decimal
+
+import pytest
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from casework import services
+from casework.models import Case, Step
+from tests.casework.factories import CaseFactory, date
+from tests.panel.factories import MemberFactory
+from tests.panel.helpers import pdf_bytes
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def precept():
+    case = CaseFactory(year=2022)
+    services.record_step(
+        step=Step(case=case, kind=Step.Kind.PROPOSAL, date=date(1, 28), amount=Decimal("241.45")),
+        by=None,
+    )
+    return case
+
+
+def test_the_secretary_opens_a_precept(client, panel_secretary):
+    from tests.panel.factories import PanelFactory
+
+    PanelFactory()
+    client.force_login(panel_secretary)
+    response = client.post(
+        reverse("casework_manage:case_create", kwargs={"kind": "precept"}),
+        {"year": "2022", "summary": "The precept for 2022/23."},
+    )
+    case = Case.objects.get()
+    assert response.status_code == 302
+    assert response["Location"] == case.get_manage_url()
+    page = client.get(case.get_manage_url()).content.decode()
+    assert "1 Feb 2022" in page and "8 Feb 2022" in page
+
+
+def test_a_veto_without_two_thirds_is_refused_beside_the_votes(client, panel_secretary, precept):
+    for _ in range(13):
+        MemberFactory(panel=precept.panel)
+    client.force_login(panel_secretary)
+    url = reverse("casework_manage:step_create", kwargs={"pk": precept.pk})
+    form = client.get(url).context["form"]
+    assert form.initial["members_in_office"] == 13  # the members in office today
+    response = client.post(
+        url,
+        {
+            "kind": "report",
+            "date": "2022-02-01",
+            "outcome": "vetoed",
+            "veto_direction": "too_high",
+            "votes_for": "8",
+            "votes_against": "5",
+            "members_in_office": "13",
+            "summary": "TYPEDSUMMARY",
+        },
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "There is a problem" in page
+    assert 'href="#id_votes_for"' in page
+    assert "9 votes. 8 is not enough" in page
+    assert "TYPEDSUMMARY" in page  # what was typed is shown again
+    assert not precept.steps.filter(kind="report").exists()
+
+
+def test_the_secretary_records_a_report_with_its_document(client, panel_secretary, precept):
+    client.force_login(panel_secretary)
+    response = client.post(
+        reverse("casework_manage:step_create", kwargs={"pk": precept.pk}),
+        {
+            "kind": "report",
+            "date": "2022-02-01",
+            "outcome": "supported",
+            "votes_for": "12",
+            "votes_against": "1",
+            "members_in_office": "14",
+            "document": SimpleUploadedFile("r.pdf", pdf_bytes("REPORT"), "application/pdf"),
+        },
+    )
+    assert response.status_code == 302
+    step = precept.steps.get(kind="report")
+    assert step.document and step.votes_for == 12
+
+
+def test_a_draft_case_is_not_public(client, precept):
+    assert client.get("/panel/precept/2022/").status_code == 404
+    assert "Precept 2022/23" not in client.get("/panel/precept/").content.decode()
+
+
+def test_a_published_precept_shows_its_timetable_steps_and_votes(client, precept):
+    services.record_step(
+        step=Step(
+            case=precept,
+            kind=Step.Kind.REPORT,
+            date=date(2, 1),
+            outcome=Step.Outcome.SUPPORTED,
+            votes_for=12,
+            votes_against=1,
+            members_in_office=14,
+        ),
+        document=SimpleUploadedFile("r.pdf", pdf_bytes("REPORT"), "application/pdf"),
+        by=None,
+    )
+    services.publish_case(case=precept, by="secretary")
+    page = client.get("/panel/precept/2022/").content.decode()
+    assert "£241.45" in page
+    assert "12 for, 1 against" in page
+    assert "a veto needs 10" in page
+    assert "8 Feb 2022" in page
+    assert "Precept 2022/23" in client.get("/panel/precept/").content.decode()
+    step = precept.steps.get(kind="report")
+    response = client.get(step.get_document_url())
+    assert response.status_code == 200
+    assert response["Content-Type"] == "application/pdf"
+
+
+def test_an_unpublished_case_keeps_its_documents_private(client, precept):
+    step = services.record_step(
+        step=Step(case=precept, kind=Step.Kind.HEARING, date=date(2, 1)),
+        document=SimpleUploadedFile("r.pdf", pdf_bytes("HEARING"), "application/pdf"),
+        by=None,
+    )
+    assert client.get(step.get_document_url()).status_code == 404
