@@ -6,7 +6,7 @@ from django import forms
 
 from panel.models import AgendaItem, Meeting, Member
 
-from .models import STEP_LABELS, Case, Step
+from .models import STEP_LABELS, Case, Complaint, Step
 
 
 def _helper(form, fields, button):
@@ -131,3 +131,51 @@ class StepForm(forms.ModelForm):
         if document and not document.name.lower().endswith(".pdf"):
             raise forms.ValidationError("Upload a PDF.")
         return document
+
+
+class ComplaintForm(forms.ModelForm):
+    class Meta:
+        model = Complaint
+        fields = [
+            "subject",
+            "received_on",
+            "complainant_name",
+            "complainant_contact",
+            "details",
+            "recording",
+            "recording_decided_on",
+            "not_recorded_reason",
+            "serious",
+            "conduct_matter",
+            "became_clear_on",
+            "referred_on",
+            "informal_resolution_started_on",
+            "outcome",
+            "outcome_on",
+            "outcome_notes",
+        ]
+        labels = {
+            "subject": "Who is it about?",
+            "recording": "Decision whether to record it",
+            "recording_decided_on": "Date of that decision",
+            "not_recorded_reason": "Why it is not recorded",
+            "informal_resolution_started_on": "Informal resolution started on",
+            "outcome_on": "Date of the outcome",
+        }
+        widgets = {
+            "received_on": DateInput(),
+            "recording_decided_on": DateInput(),
+            "became_clear_on": DateInput(),
+            "referred_on": DateInput(),
+            "informal_resolution_started_on": DateInput(),
+            "outcome_on": DateInput(),
+            "details": forms.Textarea(attrs={"rows": 4}),
+            "not_recorded_reason": forms.Textarea(attrs={"rows": 3}),
+            "outcome_notes": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["subject"].widget = forms.RadioSelect(choices=Complaint.Subject.choices)
+        self.fields["recording"].widget = forms.RadioSelect(choices=Complaint.Recording.choices)
+        _helper(self, list(self.fields), "Save the complaint")

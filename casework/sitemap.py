@@ -11,6 +11,7 @@ def public_urls():
         "casework:precepts",
         "casework:hearings",
         "casework:annual_reports",
+        "casework:complaints",
     ):
         yield reverse(name), None
     for case in Case.objects.public():

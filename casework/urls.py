@@ -3,7 +3,7 @@
 from django.urls import path
 
 from .models import Case
-from .views import public
+from .views import complaints_public, public
 
 app_name = "casework"
 
@@ -25,4 +25,6 @@ urlpatterns = [
     ),
     path("panel/annual-reports/<int:year>/", public.annual_report, name="annual_report"),
     path("panel/casework/documents/<int:pk>.pdf", public.document, name="document"),
+    path("panel/complaints/", complaints_public.complaints, name="complaints"),
+    path("panel/complaints.csv", complaints_public.complaints_csv, name="complaints_csv"),
 ]

@@ -3,6 +3,7 @@
 from django.urls import path
 
 from .views import cases_manage as cases
+from .views import complaints_manage as complaints
 
 app_name = "casework_manage"
 
@@ -14,4 +15,7 @@ urlpatterns = [
     path("cases/<int:pk>/steps/new/", cases.step_create, name="step_create"),
     path("cases/<int:pk>/publication/", cases.case_publish, name="case_publish"),
     path("steps/<int:pk>/document.pdf", cases.step_document, name="step_document"),
+    path("complaints/", complaints.complaints, name="complaints"),
+    path("complaints/new/", complaints.complaint_create, name="complaint_create"),
+    path("complaints/<int:pk>/", complaints.complaint_edit, name="complaint_edit"),
 ]

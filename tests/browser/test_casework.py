@@ -9,7 +9,7 @@ import pytest
 from casework import services
 from casework.models import Case, Step
 from tests.browser.conftest import check_at_widths, sign_in, visit_at_widths
-from tests.casework.factories import HearingFactory
+from tests.casework.factories import ComplaintFactory, HearingFactory
 from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes
 
@@ -97,3 +97,25 @@ def test_the_public_reads_a_hearing_and_an_annual_report_review(page):
     assert "Confirmation hearing: Deputy Commissioner" in page.locator("main").inner_text()
     visit_at_widths(page, "/panel/annual-reports/")
     visit_at_widths(page, "/panel/annual-reports/2020/")
+
+
+def test_the_secretary_records_a_complaint_and_the_public_sees_only_counts(
+    page, live_server, panel_secretary
+):
+    ComplaintFactory()
+    sign_in(page, live_server, panel_secretary)
+    visit_at_widths(page, "/manage/casework/complaints/")
+    page.get_by_role("link", name="Record a complaint").click()
+    check_at_widths(page)
+    page.get_by_label("The Deputy Commissioner").check()
+    page.get_by_label("Received on").fill("2021-11-02")
+    page.get_by_label("Complainant name").fill("BROWSERCOMPLAINANT")
+    page.get_by_label("Details").fill("What happened.")
+    page.get_by_label("Recorded", exact=True).check()
+    page.get_by_label("Date of that decision").fill("2021-11-04")
+    _submit(page, "Save the complaint")
+    check_at_widths(page)
+    assert "BROWSERCOMPLAINANT" not in page.locator("main").inner_text()  # listed by number
+    visit_at_widths(page, "/panel/complaints/")
+    main = page.locator("main").inner_text()
+    assert "2021/22" in main and "BROWSERCOMPLAINANT" not in main

@@ -2,7 +2,7 @@ import datetime
 
 import factory
 
-from casework.models import Case
+from casework.models import Case, Complaint
 from tests.panel.factories import PanelFactory
 
 
@@ -24,3 +24,15 @@ class HearingFactory(CaseFactory):
 
 def date(month, day, year=2022):
     return datetime.date(year, month, day)
+
+
+class ComplaintFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Complaint
+
+    panel = factory.SubFactory(PanelFactory)
+    subject = Complaint.Subject.COMMISSIONER
+    received_on = datetime.date(2021, 9, 15)
+    complainant_name = "COMPLAINANTNAMESECRET"
+    complainant_contact = "complainant-secret@example.org"
+    details = "COMPLAINTDETAILSSECRET"

@@ -116,3 +116,32 @@ class TestStepDocumentAccess(AccessRule):
             case=CaseFactory(), kind=Step.Kind.PROPOSAL, date=date(1, 28), amount=Decimal("1")
         )
         return {"pk": step.pk}
+
+
+class TestComplaintFiguresAccess(AccessRule):
+    url_name = "casework:complaints"
+
+
+class TestComplaintFiguresCsvAccess(AccessRule):
+    url_name = "casework:complaints_csv"
+
+
+class TestComplaintListAccess(AccessRule):
+    url_name = "casework_manage:complaints"
+    access = "casework.view_complaint"
+
+
+class TestComplaintCreateAccess(AccessRule):
+    url_name = "casework_manage:complaint_create"
+    access = "casework.add_complaint"
+    allowed_status = (302,)  # without the panel's details, sent to enter them
+
+
+class TestComplaintEditAccess(AccessRule):
+    url_name = "casework_manage:complaint_edit"
+    access = "casework.change_complaint"
+
+    def make_url_kwargs(self):
+        from tests.casework.factories import ComplaintFactory
+
+        return {"pk": ComplaintFactory().pk}
