@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from panel.models import Meeting, Member, Panel
 
 from . import services
-from .models import Case, Step
+from .models import Case, Complaint, Step
 
 
 def _pdf(title, text):
@@ -216,6 +216,52 @@ def _annual_report(panel, by):
     return _record_all(case, steps, by)
 
 
+# A year of complaints for the public figures: 2021/22. The seed's minutes of 12 October and
+# 6 December 2021 each report one complaint received since the last meeting and being assessed.
+# The records are the demo's own and name nobody real.
+COMPLAINTS_2021 = [
+    ("commissioner", (2021, 5, 28), "recorded", None, "resolved"),
+    ("commissioner", (2021, 7, 2), "not_recorded", None, ""),
+    ("deputy", (2021, 8, 16), "recorded", None, "resolved"),
+    ("commissioner", (2021, 9, 15), "pending", None, ""),
+    ("commissioner", (2021, 11, 22), "pending", None, ""),
+    ("commissioner", (2022, 1, 10), "recorded", (2022, 1, 11), ""),
+]
+
+
+def _complaints(panel, by):
+    if Complaint.objects.exists():
+        return 0
+    for number, (subject, received, recording, referred, outcome) in enumerate(
+        COMPLAINTS_2021, start=1
+    ):
+        received = datetime.date(*received)
+        decided = received + datetime.timedelta(days=5) if recording != "pending" else None
+        complaint = Complaint(
+            panel=panel,
+            subject=subject,
+            received_on=received,
+            complainant_name=f"Demo complainant {number}",
+            details="A demo record: the details of a complaint are never published.",
+            recording=recording,
+            recording_decided_on=decided,
+            not_recorded_reason="It was about an operational policing matter for the Chief "
+            "Constable, not the conduct of the Commissioner."
+            if recording == "not_recorded"
+            else "",
+        )
+        if referred:
+            complaint.serious = True
+            complaint.referred_on = datetime.date(*referred)
+            complaint.recording_decided_on = received
+        if outcome:
+            complaint.informal_resolution_started_on = decided
+            complaint.outcome = outcome
+            complaint.outcome_on = decided + datetime.timedelta(days=21)
+        services.save_complaint(complaint=complaint, by=by)
+    return len(COMPLAINTS_2021)
+
+
 def load(*, publisher):
     panel = Panel.objects.first()
     if panel is None:
@@ -226,4 +272,7 @@ def load(*, publisher):
         for c in [_precept(panel, by), _hearing(panel, by), _annual_report(panel, by)]
         if c is not None
     ]
-    return f"{len(made)} cases" if made else "casework present"
+    complaints = _complaints(panel, by)
+    if not made and not complaints:
+        return "casework present"
+    return f"{len(made)} cases, {complaints} complaints"

@@ -20,7 +20,7 @@ def test_the_demo_loads_the_panels_casework_once(client):
     for _ in range(15):
         MemberFactory(panel=panel)
     publisher = UserFactory(username="commissioner")
-    assert demo.load(publisher=publisher) == "3 cases"
+    assert demo.load(publisher=publisher) == "3 cases, 6 complaints"
     assert demo.load(publisher=publisher) == "casework present"
 
     precept = Case.objects.get(kind=Case.Kind.PRECEPT)
@@ -37,3 +37,7 @@ def test_the_demo_loads_the_panels_casework_once(client):
     assert hearing.candidate == "Andrew Pratt" and hearing.post == Case.Post.DEPUTY
     assert client.get(hearing.get_absolute_url()).status_code == 200
     assert client.get("/panel/annual-reports/2020/").status_code == 200
+
+    figures = client.get("/panel/complaints.csv").content.decode().splitlines()
+    assert "2021/22,2021-04-01,The Commissioner,5,2,1,1" in figures
+    assert "2021/22,2021-04-01,The Deputy Commissioner,1,1,0,1" in figures
