@@ -5,7 +5,8 @@ written for the portal; names, dates, references and figures are the seed's.
 
 Where the seed is silent the demo assumes: the councils of the four councillors who sent
 apologies (listed as Lancashire County Council), members' term dates, the date the one
-complaint was received.
+complaint was received, the attendance at the meeting of 6 December 2021 and where its items
+start in the webcast. Political groups are left unrecorded: the seed does not give them.
 """
 
 import datetime
@@ -502,6 +503,26 @@ def _link_demo_account(members):
         member.save(update_fields=["user"])
 
 
+# Assumed for the demo (the seed's pack precedes the meeting): who sent apologies or a substitute
+# on 6 December 2021, and the minute of the webcast at which each item started.
+DECEMBER_APOLOGIES = ["Williamson", "Threllfall"]
+DECEMBER_SUBSTITUTED = ["McGladdery"]
+DECEMBER_WEBCAST_MINUTES = [0, 2, 3, 4, 6, 9, 41, 72, 90, 104, 106, 108]
+
+
+def _december_proceedings(meeting, members):
+    if meeting.attendance.exists():
+        return
+    statuses = dict.fromkeys(members.values(), Attendance.Status.PRESENT)
+    statuses.update({members[n]: Attendance.Status.APOLOGIES for n in DECEMBER_APOLOGIES})
+    statuses.update({members[n]: Attendance.Status.SUBSTITUTED for n in DECEMBER_SUBSTITUTED})
+    proceedings.record_attendance(meeting=meeting, statuses=statuses, visitors=ALSO_ATTENDING)
+    items = meeting.items.order_by("number")
+    for item, minute in zip(items, DECEMBER_WEBCAST_MINUTES, strict=False):
+        item.webcast_start = minute * 60
+        item.save(update_fields=["webcast_start"])
+
+
 def load(*, publisher):
     secretary = get_user_model().objects.filter(username="secretary").first() or publisher
     panel = _panel()
@@ -509,6 +530,7 @@ def load(*, publisher):
     _link_demo_account(members)
     october = _october(panel, members, secretary)
     december, created = _december(panel, october, secretary)
+    _december_proceedings(december, members)
     _2022(panel)
     _groups(panel, members)
     if not Complaint.objects.exists():

@@ -299,10 +299,35 @@ class ItemMinutesForm(forms.Form):
         widget=forms.Textarea(attrs={"rows": 4}),
         help_text="One resolution a line, without “RESOLVED -”.",
     )
+    webcast_time = forms.CharField(
+        required=False,
+        label="Where the item starts in the webcast",
+        help_text="Hours, minutes and seconds into the recording, for example 1:02:33. The "
+        "minutes link the item to that moment.",
+        widget=forms.TextInput(attrs={"inputmode": "numeric", "spellcheck": "false"}),
+    )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, ["minutes", "resolutions"], "Save the minutes")
+        _helper(self, ["minutes", "resolutions", "webcast_time"], "Save the minutes")
+
+    def clean_webcast_time(self):
+        """Seconds into the recording, from "1:02:33", "2:33" or "33"; None when empty."""
+        text = self.cleaned_data["webcast_time"].strip()
+        if not text:
+            return None
+        parts = text.split(":")
+        if len(parts) > 3 or not all(part.isdigit() for part in parts):
+            raise forms.ValidationError(
+                "Enter the time as hours, minutes and seconds, for example 1:02:33."
+            )
+        numbers = [int(part) for part in parts]
+        if any(number > 59 for number in numbers[1:]):
+            raise forms.ValidationError("Minutes and seconds go up to 59, for example 1:02:33.")
+        seconds = 0
+        for number in numbers:
+            seconds = seconds * 60 + number
+        return seconds
 
 
 class DeclarationForm(forms.ModelForm):
@@ -337,7 +362,18 @@ class PublicQuestionForm(forms.ModelForm):
 class MemberForm(forms.ModelForm):
     class Meta:
         model = Member
-        fields = ["name", "kind", "council", "role", "term_start", "term_end", "email", "user"]
+        fields = [
+            "name",
+            "kind",
+            "council",
+            "political_group",
+            "role",
+            "substitutes",
+            "term_start",
+            "term_end",
+            "email",
+            "user",
+        ]
         widgets = {"term_start": DateInput(), "term_end": DateInput()}
 
     def __init__(self, *args, **kwargs):

@@ -1,5 +1,8 @@
 """Reads for the panel's public and staff pages."""
 
+from dataclasses import dataclass
+
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, OuterRef, Prefetch
 from django.utils import timezone
 
@@ -8,8 +11,11 @@ from pcc_portal.publications.selectors import Part
 
 from .models import (
     AgendaPack,
+    Attendance,
     Meeting,
     Member,
+    MinutedAttendance,
+    MinutedDeclaration,
     Minutes,
     PackBuild,
     PackItem,
@@ -21,6 +27,8 @@ from .models import (
 
 # How many meetings already held a member's landing page lists.
 RECENT_MEETINGS = 3
+# Councils appoint their panel members at their annual meetings in May.
+MUNICIPAL_YEAR_STARTS_IN = 5
 
 
 class WithdrawnFromPacks:
@@ -42,9 +50,16 @@ class WithdrawnFromPacks:
         return render_id in self.renders or version_id in self.versions
 
 
+def _pack(meeting):
+    """The meeting's agenda pack, if any, read once per meeting object."""
+    if not hasattr(meeting, "_agenda_pack"):
+        meeting._agenda_pack = AgendaPack.objects.filter(meeting=meeting).first()
+    return meeting._agenda_pack
+
+
 def live_build(meeting):
     """The pack build behind the meeting's latest published pack version, if any."""
-    pack = AgendaPack.objects.filter(meeting=meeting).first()
+    pack = _pack(meeting)
     if pack is None:
         return None
     version = Version.objects.latest_ready_for(pack)
@@ -72,7 +87,7 @@ def agenda(build, user):
 
 
 def pack_versions(meeting):
-    pack = AgendaPack.objects.filter(meeting=meeting).first()
+    pack = _pack(meeting)
     if pack is None:
         return []
     return list(
@@ -155,6 +170,133 @@ def my_meetings(user, today=None):
             for m in upcoming + recent
         ),
     }
+
+
+def _live_minutes_versions():
+    """The ids of the version of each meeting's minutes the public reads (the newest not
+    withdrawn): members' pages count only what those published."""
+    content_type = ContentType.objects.get_for_model(Minutes)
+    newest = {}
+    for object_id, pk, number in (
+        Version.objects.public()
+        .filter(content_type=content_type)
+        .values_list("object_id", "pk", "number")
+    ):
+        if number > newest.get(object_id, (0, None))[0]:
+            newest[object_id] = (number, pk)
+    return [pk for _, pk in newest.values()]
+
+
+def municipal_year_of(day):
+    """The municipal year (from the councils' annual meetings in May) ``day`` falls in, by the
+    year it starts: 1 May 2021 to 30 April 2022 is 2021."""
+    return day.year if day.month >= MUNICIPAL_YEAR_STARTS_IN else day.year - 1
+
+
+@dataclass
+class AttendanceYear:
+    year: int
+    counts: dict
+
+    @property
+    def label(self):
+        return f"{self.year}/{str(self.year + 1)[-2:]}"
+
+    @property
+    def meetings(self):
+        return sum(self.counts.values())
+
+    @property
+    def percentage(self):
+        """Present at what share of the meetings they were expected at, to the whole percent."""
+        present = self.counts.get(Attendance.Status.PRESENT, 0)
+        return round(100 * present / self.meetings) if self.meetings else None
+
+    def count(self, status):
+        return self.counts.get(status, 0)
+
+
+def member_record(member):
+    """A member's public page: attendance (by municipal year, with the share present) and
+    declarations of interest as the published minutes record them, and their groups."""
+    live = _live_minutes_versions()
+    attendance = list(
+        MinutedAttendance.objects.filter(member=member, version__in=live)
+        .select_related("meeting")
+        .order_by("-meeting__date")
+    )
+    years = {}
+    for entry in attendance:
+        counts = years.setdefault(municipal_year_of(entry.meeting.date), {})
+        counts[entry.status] = counts.get(entry.status, 0) + 1
+    return {
+        "member": member,
+        "attendance": attendance,
+        "years": [AttendanceYear(year, counts) for year, counts in sorted(years.items())][::-1],
+        "declarations": list(
+            MinutedDeclaration.objects.filter(member=member, version__in=live)
+            .select_related("meeting")
+            .order_by("-meeting__date", "item_number")
+        ),
+        "groups": list(member.groups.select_related("report_back_to")),
+    }
+
+
+def political_balance(members):
+    """How many of ``members`` each political group has, largest first; co-opted independent
+    members are counted on their own."""
+    counts = {}
+    for member in members:
+        if member.kind == member.Kind.INDEPENDENT:
+            group = "Independent co-opted members"
+        else:
+            group = member.political_group or "Group not recorded"
+        counts[group] = counts.get(group, 0) + 1
+    return sorted(counts.items(), key=lambda pair: (-pair[1], pair[0]))
+
+
+@dataclass
+class AgendaTimeliness:
+    """A meeting's agenda against the five clear working days before it."""
+
+    meeting: Meeting
+    due_on: object
+    published_on: object  # the day its pack was first published, or None
+
+    @property
+    def late(self):
+        return self.published_on is not None and self.meeting.agenda_late(self.published_on)
+
+    @property
+    def overdue(self):
+        return self.published_on is None and timezone.localdate() > self.due_on
+
+    @classmethod
+    def of_versions(cls, meeting, versions):
+        """From the pack's public ``versions`` already read: first published with the oldest."""
+        days = [timezone.localdate(v.ready_at) for v in versions if v.ready_at]
+        first = min(days, default=None)
+        return cls(meeting=meeting, due_on=meeting.agenda_due_on, published_on=first)
+
+
+def agenda_timeliness(meetings):
+    """For each of ``meetings``, when its agenda was due and first published (in one query)."""
+    meetings = list(meetings)
+    first = {}
+    for meeting_id, ready_at in (
+        PackBuild.objects.filter(
+            meeting__in=[m.pk for m in meetings], status=PackBuild.Status.READY
+        )
+        .exclude(version__ready_at=None)
+        .values_list("meeting_id", "version__ready_at")
+    ):
+        day = timezone.localdate(ready_at)
+        if meeting_id not in first or day < first[meeting_id]:
+            first[meeting_id] = day
+    return [
+        AgendaTimeliness(meeting=m, due_on=m.agenda_due_on, published_on=first.get(m.pk))
+        for m in meetings
+    ]
 
 
 def meeting_by_date(date, user):

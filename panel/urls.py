@@ -28,6 +28,7 @@ urlpatterns = [
     path("panel/meetings/", public.meetings, name="meetings"),
     path("panel/meetings.ics", public.calendar, name="calendar"),
     path("panel/members/", public.members, name="members"),
+    path("panel/members/<int:pk>/", public.member, name="member"),
     path("panel/my-meetings/", public.my_meetings, name="my_meetings"),
     path("panel/meetings/<meetingdate:date>/", public.meeting, name="meeting"),
     path("panel/meetings/<meetingdate:date>/pack.pdf", public.pack_pdf, name="pack_pdf"),

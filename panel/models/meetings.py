@@ -7,10 +7,29 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from decisions.deadlines import previous_working_day
 from pcc_portal.publications.markdown import render_markdown
 
 # Who runs the panel's meetings (its secretary) reads every meeting's members' papers.
 STAFF_PERMISSION = "panel.change_meeting"
+# The agenda is published at least five clear working days before the meeting (Local Government
+# Act 1972, s100B(3)): neither the day it is published nor the day of the meeting counts.
+CLEAR_WORKING_DAYS = 5
+
+
+def first_clear_day(meeting_date):
+    """The first of the five clear working days before a meeting on ``meeting_date``: the agenda
+    is on time when it is published before this day."""
+    day = meeting_date
+    for _ in range(CLEAR_WORKING_DAYS):
+        day = previous_working_day(day)
+    return day
+
+
+def agenda_due_on(meeting_date):
+    """The last working day the agenda of a meeting on ``meeting_date`` may be published: for a
+    meeting on Monday 6 December 2021, Friday 26 November."""
+    return previous_working_day(first_clear_day(meeting_date))
 
 
 class InvalidTransition(Exception):
@@ -93,8 +112,14 @@ class Meeting(models.Model):
         null=True, blank=True, help_text="The date a postponed meeting moved to."
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    agenda_reminder_sent_at = models.DateTimeField(
+        null=True,
+        blank=True,
+        editable=False,
+        help_text="When the secretary was reminded that the agenda was due.",
+    )
 
-    history = HistoricalRecords(excluded_fields=["created_at"])
+    history = HistoricalRecords(excluded_fields=["created_at", "agenda_reminder_sent_at"])
     objects = MeetingQuerySet.as_manager()
 
     class Meta:
@@ -148,6 +173,14 @@ class Meeting(models.Model):
     @property
     def slug(self):
         return self.date.isoformat()
+
+    @property
+    def agenda_due_on(self):
+        return agenda_due_on(self.date)
+
+    def agenda_late(self, published_on):
+        """Whether an agenda published on ``published_on`` missed the five clear working days."""
+        return published_on >= first_clear_day(self.date)
 
     @property
     def is_called_off(self):
@@ -220,6 +253,11 @@ class AgendaItem(models.Model):
     )
     minutes = models.TextField(blank=True, help_text="Markdown: what was said and done.")
     minutes_html = models.TextField(editable=False, default="")
+    webcast_start = models.PositiveIntegerField(
+        null=True,
+        blank=True,
+        help_text="Where the item starts in the meeting's webcast recording, in seconds.",
+    )
 
     history = HistoricalRecords(excluded_fields=["description_html", "minutes_html"])
 
@@ -246,3 +284,21 @@ class AgendaItem(models.Model):
 
     def get_manage_url(self):
         return reverse("panel_manage:meeting", kwargs={"pk": self.meeting_id}) + f"#item-{self.pk}"
+
+    @property
+    def webcast_time(self):
+        """Its start in the recording as the recording's player shows it: 1:02:33."""
+        if self.webcast_start is None:
+            return ""
+        hours, rest = divmod(self.webcast_start, 3600)
+        minutes, seconds = divmod(rest, 60)
+        return f"{hours}:{minutes:02}:{seconds:02}"
+
+    @property
+    def webcast_link(self):
+        """The meeting's webcast at the moment this item starts (a W3C media fragment, which
+        webcast players and browsers seek to), or nothing without both."""
+        url = self.meeting.webcast_url
+        if not url or self.webcast_start is None:
+            return ""
+        return f"{url.split('#')[0]}#t={self.webcast_start}"

@@ -3,6 +3,7 @@ Commissioner (only counts and statuses of which are ever public)."""
 
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
@@ -62,6 +63,18 @@ class Member(models.Model):
         max_length=200, blank=True, help_text="The council that appointed a councillor member."
     )
     role = models.CharField(max_length=20, choices=Role, default=Role.MEMBER)
+    political_group = models.CharField(
+        max_length=100,
+        blank=True,
+        help_text="For a councillor: their party or group, e.g. “Labour”. The panel's "
+        "political balance is counted from it.",
+    )
+    substitutes = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="The councillors their council named to substitute for them, e.g. "
+        "“Councillor Jean Rigby, Councillor Ian Moran”.",
+    )
     term_start = models.DateField()
     term_end = models.DateField(null=True, blank=True, help_text="Leave empty while serving.")
     email = models.EmailField(blank=True, help_text="Agenda packs are emailed here when published.")
@@ -98,9 +111,19 @@ class Member(models.Model):
             return f"Councillor {self.name}"
         return self.name
 
+    def get_absolute_url(self):
+        return reverse("panel:member", kwargs={"pk": self.pk})
+
     @property
     def surname(self):
         return self.name.split()[-1]
+
+    @property
+    def membership(self):
+        """Their council and group, or that they are co-opted, as the members' list shows it."""
+        if self.kind == self.Kind.INDEPENDENT:
+            return self.get_kind_display()
+        return ", ".join(part for part in (self.council, self.political_group) if part)
 
 
 class TaskAndFinishGroup(models.Model):

@@ -14,6 +14,7 @@ class Attendance(models.Model):
         PRESENT = "present", "Present"
         APOLOGIES = "apologies", "Apologies"
         ABSENT = "absent", "Absent"
+        SUBSTITUTED = "substituted", "Substituted"
         IN_ATTENDANCE = "in_attendance", "Also in attendance"
 
     meeting = models.ForeignKey(
@@ -194,6 +195,7 @@ class Minutes(Publishable):
             "present": [a for a in attendance if a.status == Attendance.Status.PRESENT],
             "apologies": [a for a in attendance if a.status == Attendance.Status.APOLOGIES],
             "absent": [a for a in attendance if a.status == Attendance.Status.ABSENT],
+            "substituted": [a for a in attendance if a.status == Attendance.Status.SUBSTITUTED],
             "in_attendance": [a for a in attendance if a.status == Attendance.Status.IN_ATTENDANCE],
             # Exempt items are minuted in a separate Part 2 record that is never published.
             "items": [item for item in items if not item.exempt],
@@ -239,3 +241,46 @@ class ExemptMinutes(models.Model):
 
     def __str__(self):
         return f"Exempt minutes of {self.version}"
+
+
+class MinutedAttendance(models.Model):
+    """A member's attendance as one version of a meeting's minutes published it: what their
+    public page counts, so an edit to the draft proceedings changes nothing public."""
+
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="+")
+    meeting = models.ForeignKey("panel.Meeting", on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(
+        "panel.Member", on_delete=models.PROTECT, related_name="minuted_attendance"
+    )
+    status = models.CharField(max_length=20, choices=Attendance.Status)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["version", "member"], name="one_minuted_attendance_per_member"
+            )
+        ]
+
+    def __str__(self):
+        return f"{self.member}: {self.get_status_display().lower()} ({self.version})"
+
+
+class MinutedDeclaration(models.Model):
+    """A declaration of interest as one version of a meeting's minutes published it."""
+
+    version = models.ForeignKey(Version, on_delete=models.PROTECT, related_name="+")
+    meeting = models.ForeignKey("panel.Meeting", on_delete=models.PROTECT, related_name="+")
+    member = models.ForeignKey(
+        "panel.Member", on_delete=models.PROTECT, related_name="minuted_declarations"
+    )
+    item_number = models.PositiveSmallIntegerField()
+    item_title = models.CharField(max_length=300)
+    interest = models.CharField(max_length=30, choices=Declaration.Interest)
+    nature = models.CharField(max_length=500)
+    withdrew = models.BooleanField(default=False)
+
+    class Meta:
+        ordering = ["meeting__date", "item_number"]
+
+    def __str__(self):
+        return f"{self.member} on item {self.item_number} ({self.version})"

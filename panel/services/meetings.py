@@ -3,15 +3,19 @@
 import hashlib
 
 from django.core.files.base import ContentFile
+from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
+from django.template.loader import render_to_string
+from django.utils import timezone
 
+from decisions.deadlines import previous_working_day
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
 from pcc_portal.publications.services import NothingToPublish
 
 from ..assembly import InvalidPDF, inspect_pdf
-from ..models import AgendaItem, Meeting, Paper
+from ..models import AgendaItem, Meeting, PackBuild, Paper
 from ..models.papers import UPLOAD_LIMIT
 
 STANDARD_TITLES = {
@@ -246,3 +250,45 @@ def change_meeting_status(*, meeting, action, reason="", new_date=None):
     if meeting.new_date is not None:
         _arrange_on_new_date(meeting)
     return meeting
+
+
+def send_agenda_reminders(*, today=None, base_url=""):
+    """Email the panel's secretary on the working day before a meeting's agenda is due (five
+    clear working days before it), or on the first run after that, while no pack of it has been
+    published: once per meeting, however often this runs. Returns how many were sent."""
+    today = today or timezone.localdate()
+    sent = 0
+    candidates = Meeting.objects.upcoming(today).filter(
+        status=Meeting.Status.SCHEDULED, agenda_reminder_sent_at__isnull=True
+    )
+    for candidate in candidates.select_related("panel"):
+        due = candidate.agenda_due_on
+        if previous_working_day(due) > today:
+            continue
+        with transaction.atomic():
+            meeting = (
+                Meeting.objects.select_for_update().select_related("panel").get(pk=candidate.pk)
+            )
+            published = meeting.pack_builds.filter(status=PackBuild.Status.READY).exists()
+            if meeting.agenda_reminder_sent_at or published:
+                continue
+            meeting.agenda_reminder_sent_at = timezone.now()
+            meeting.save(update_fields=["agenda_reminder_sent_at"])
+            # Sent inside the transaction: if the mail server refuses, the reminder is not
+            # recorded and the next run tries again.
+            send_mail(
+                subject=f"Publish the agenda for {meeting.date:%-d %B %Y} by {due:%A %-d %B %Y}",
+                message=render_to_string(
+                    "panel/email/agenda_reminder.txt",
+                    {
+                        "meeting": meeting,
+                        "due": due,
+                        "overdue": due < today,
+                        "url": f"{base_url}{meeting.get_manage_url()}",
+                    },
+                ),
+                from_email=None,
+                recipient_list=[meeting.panel.secretary_email],
+            )
+        sent += 1
+    return sent

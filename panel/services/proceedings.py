@@ -12,6 +12,8 @@ from ..models import (
     ExemptMinutes,
     InvalidTransition,
     Meeting,
+    MinutedAttendance,
+    MinutedDeclaration,
     Minutes,
     Resolution,
 )
@@ -49,9 +51,11 @@ def record_attendance(*, meeting, statuses, visitors=()):
 
 
 @transaction.atomic
-def record_item_minutes(*, item, minutes, resolutions):
-    """Save an item's minutes and its resolutions, one per entry, in order."""
+def record_item_minutes(*, item, minutes, resolutions, webcast_start=None):
+    """Save an item's minutes and its resolutions, one per entry, in order, and where it starts
+    in the webcast recording (seconds, or None)."""
     item.minutes = minutes
+    item.webcast_start = webcast_start
     item.save()
     existing = list(item.resolutions.order_by("position", "pk"))
     texts = [text.strip() for text in resolutions if text.strip()]
@@ -75,12 +79,36 @@ def publish_minutes(*, meeting, by, note):
     minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
     version = publishing.publish(obj=minutes, by=by, note=note)
     context = minutes.publication_context()
+    _freeze_members_record(version, meeting, context)
     if context["exempt_items"]:
         ExemptMinutes.objects.create(
             version=version,
             html=render_to_string("panel/_exempt_minutes.html", {"items": context["exempt_items"]}),
         )
     return version
+
+
+def _freeze_members_record(version, meeting, context):
+    """What members' pages read from this version: attendance and declarations as published."""
+    MinutedAttendance.objects.bulk_create(
+        MinutedAttendance(
+            version=version, meeting=meeting, member=entry.member, status=entry.status
+        )
+        for entry in meeting.attendance.filter(member__isnull=False).select_related("member")
+    )
+    MinutedDeclaration.objects.bulk_create(
+        MinutedDeclaration(
+            version=version,
+            meeting=meeting,
+            member=declaration.member,
+            item_number=declaration.item.number,
+            item_title=declaration.item.title,
+            interest=declaration.interest,
+            nature=declaration.nature,
+            withdrew=declaration.withdrew,
+        )
+        for declaration in context["declarations"]
+    )
 
 
 @transaction.atomic

@@ -5,6 +5,7 @@ import datetime
 from django import template
 from django.utils import timezone
 
+from .. import selectors
 from ..models import Meeting, PackBuild
 
 register = template.Library()
@@ -26,6 +27,8 @@ def panel_attention():
         if build.status in (PackBuild.Status.FAILED, PackBuild.Status.DEAD)
     ]
     return {
+        # The next meetings' agendas against their five clear working days.
+        "agendas": selectors.agenda_timeliness(upcoming),
         "without_pack": [
             m
             for m in upcoming.prefetch_related("pack_builds")

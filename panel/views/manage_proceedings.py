@@ -104,6 +104,7 @@ def item_minutes(request, pk):
     initial = {
         "minutes": item.minutes,
         "resolutions": "\n".join(r.text for r in item.resolutions.order_by("position")),
+        "webcast_time": item.webcast_time,
     }
     form = ItemMinutesForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -111,6 +112,7 @@ def item_minutes(request, pk):
             item=item,
             minutes=form.cleaned_data["minutes"],
             resolutions=form.cleaned_data["resolutions"].splitlines(),
+            webcast_start=form.cleaned_data["webcast_time"],
         )
         messages.success(request, f"The minutes of item {item.number} were saved.")
         return redirect("panel_manage:minutes", pk=item.meeting_id)

@@ -5,7 +5,7 @@ from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
 from django.http import FileResponse, Http404, HttpResponse
-from django.shortcuts import render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
@@ -62,6 +62,7 @@ def meeting(request, date):
     build = selectors.live_build(meeting)
     minutes, minutes_version = selectors.published_minutes(meeting)
     may_see_exempt = meeting.members_papers_open_to(request.user)
+    versions = selectors.pack_versions(meeting)
     exempt_minutes = None
     if may_see_exempt and minutes_version is not None:
         exempt_minutes = ExemptMinutes.objects.filter(version=minutes_version).first()
@@ -73,7 +74,7 @@ def meeting(request, date):
             "build": build,
             **selectors.withdrawals(meeting, build=build, minutes_version=minutes_version),
             "items": selectors.agenda(build, request.user),
-            "versions": selectors.pack_versions(meeting),
+            "versions": versions,
             "minutes": minutes,
             "minutes_version": minutes_version,
             "may_see_exempt": may_see_exempt,
@@ -83,6 +84,7 @@ def meeting(request, date):
             or exempt_minutes is not None,
             "exempt_minutes": exempt_minutes,
             "approved_by": meeting.approved_by_items.select_related("meeting").first(),
+            "timeliness": selectors.AgendaTimeliness.of_versions(meeting, versions),
         },
     )
 
@@ -240,6 +242,11 @@ def calendar(request):
     return response
 
 
+def member(request, pk):
+    member = get_object_or_404(Member.objects.select_related("panel"), pk=pk)
+    return render(request, "panel/member.html", selectors.member_record(member))
+
+
 def members(request):
     today = timezone.localdate()
     current = list(Member.objects.current(today).select_related("panel"))
@@ -252,6 +259,7 @@ def members(request):
         {
             "panel": panel,
             "members": current,
+            "balance": selectors.political_balance(current),
             "groups": TaskAndFinishGroup.objects.prefetch_related(
                 Prefetch("members", queryset=Member.objects.order_by("name"))
             ).select_related("report_back_to"),

@@ -19,7 +19,9 @@ from panel.models import (
     TaskAndFinishGroup,
 )
 from panel.services import meetings as meeting_services
+from panel.services import proceedings
 from pcc_portal.accounts import roles
+from pcc_portal.publications import services as publishing
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import (
     check_accessibility,
@@ -320,3 +322,34 @@ def test_the_pack_check_page_shows_members_only_papers_at_desktop_and_phone_widt
     _submit(page, "Publish the pack")  # neither a note nor the confirmation
     assert page.title().startswith("Error:")
     assert page.locator("#div_id_confirm .govuk-error-message").is_visible()
+
+
+def test_a_members_record_and_the_political_balance_at_phone_and_desktop_widths(
+    page, live_server, panel_secretary
+):
+    member = MemberFactory(
+        name="Jackie Oakes",
+        council="Rossendale Borough Council",
+        political_group="Labour",
+        role="chair",
+        substitutes="Councillor Alyson Barnes",
+    )
+    MemberFactory(name="Roger Berry", political_group="Conservative", panel=member.panel)
+    meeting = MeetingFactory(panel=member.panel, date=datetime.date(2021, 10, 12))
+    meeting_services.create_meeting(meeting=meeting)
+    proceedings.record_attendance(meeting=meeting, statuses={member: "present"})
+    version = proceedings.publish_minutes(meeting=meeting, by=panel_secretary, note="Minutes")
+    publishing.run_render_job(job_id=version.render_job.pk)
+
+    visit_at_widths(page, "/panel/members/")
+    assert "Political balance" in page.locator("main").inner_text()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Councillor Jackie Oakes").first.click()
+    check_at_widths(page)
+    main = page.locator("main").inner_text()
+    assert "Councillor Alyson Barnes" in main and "100% of 1" in main
+
+    published_meeting(date=datetime.date.today() + datetime.timedelta(days=20))  # noqa: DTZ011
+    sign_in(page, live_server, panel_secretary)
+    visit_at_widths(page, "/manage/")
+    assert "Agendas due" in page.locator("main").inner_text()

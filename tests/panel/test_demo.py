@@ -42,6 +42,10 @@ def test_the_demo_builds_the_december_pack_and_survives_a_second_run(
     update = PackPaper.objects.get(item__build=build, item__number=6)
     assert "Commissioner's update" in pages[update.first_page - 1]
 
+    # Demo attendance and webcast times for 6 December 2021.
+    assert december.attendance.filter(status=Attendance.Status.SUBSTITUTED).count() == 1
+    assert december.items.get(number=6).webcast_start == 9 * 60
+
     counts = (Member.objects.count(), Meeting.objects.count(), PackBuild.objects.count())
     with django_capture_on_commit_callbacks(execute=True):
         demo.load(publisher=publisher)
