@@ -364,6 +364,10 @@ CELERY_BEAT_SCHEDULE = {
         "task": "decisions.tasks.send_publication_reminders",
         "schedule": crontab(hour=7, minute=30),
     },
+    "panel-agenda-reminders": {
+        "task": "panel.tasks.send_agenda_reminders",
+        "schedule": crontab(hour=7, minute=45),
+    },
 }
 # The site's address, for links in emails sent without a request (reminders, alert digests).
 PORTAL_BASE_URL = env.str("PORTAL_BASE_URL", default="http://127.0.0.1:8000")

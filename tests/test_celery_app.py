@@ -27,6 +27,18 @@ def test_stalled_renders_are_swept_by_beat():
     assert schedule["schedule"] <= 60
 
 
+def test_every_scheduled_task_exists():
+    """A beat entry naming a task nobody registered would fail silently on the worker."""
+    app.loader.import_default_modules()
+    for name, entry in settings.CELERY_BEAT_SCHEDULE.items():
+        assert entry["task"] in app.tasks, f"{name} names an unknown task {entry['task']}"
+
+
+def test_agenda_reminders_are_sent_each_morning():
+    schedule = settings.CELERY_BEAT_SCHEDULE["panel-agenda-reminders"]
+    assert schedule["task"] == "panel.tasks.send_agenda_reminders"
+
+
 def test_each_pool_process_gets_an_address_space_cap():
     script = (
         "import resource, django; django.setup();"
