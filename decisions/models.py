@@ -25,7 +25,7 @@ from simple_history.models import HistoricalRecords
 
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications.markdown import markdown_to_text, render_markdown
-from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 
 from . import deadlines
 
@@ -124,14 +124,17 @@ class DecisionQuerySet(PublishableQuerySet):
         return super().visible_to(user)
 
     def published(self):
-        """Decisions staff have published (their notice may still be rendering)."""
-        return self.filter(status=Decision.Status.PUBLISHED)
+        """Decisions staff have published: they have a version (its notice may still be
+        rendering, or withdrawn since). Whether the public sees one is ``public()``'s answer."""
+        return self.filter(models.Exists(self._outer(Version.objects.all())))
 
     def signed(self):
-        return self.filter(status__in=[Decision.Status.SIGNED, Decision.Status.PUBLISHED])
+        return self.filter(status=Decision.Status.SIGNED)
 
     def awaiting_publication(self):
-        return self.filter(status=Decision.Status.SIGNED).order_by("decision_date", "number")
+        return self.filter(status=Decision.Status.SIGNED, published_at__isnull=True).order_by(
+            "decision_date", "number"
+        )
 
     def awaiting_signature(self):
         return self.filter(status=Decision.Status.DECLARED).order_by("submitted_at")
@@ -186,6 +189,8 @@ class Decision(Publishable):
     """Part 1 of a decision form."""
 
     document_type = "decision"
+    # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
+    reauthenticate_to_release = True
     page_template = "decisions/decision_body.html"
     document_template = "decisions/decision_document.html"
 
@@ -193,10 +198,9 @@ class Decision(Publishable):
         DRAFT = "draft", "Draft"
         SUBMITTED = "submitted", "Awaiting declarations"
         DECLARED = "declared", "Awaiting signature"
-        SIGNED = "signed", "Signed, awaiting publication"
-        PUBLISHED = "published", "Published"
+        SIGNED = "signed", "Signed"
         REJECTED = "rejected", "Rejected"
-        WITHDRAWN = "withdrawn", "Withdrawn"
+        WITHDRAWN = "withdrawn", "Withdrawn before signature"
 
     MARKDOWN_FIELDS = (
         "executive_summary",
@@ -375,7 +379,7 @@ class Decision(Publishable):
                 name="decision_reference_complete",
             ),
             models.CheckConstraint(
-                condition=~models.Q(status__in=["signed", "published"])
+                condition=~models.Q(status="signed")
                 | models.Q(
                     number__isnull=False, signed_at__isnull=False, decision_date__isnull=False
                 ),
@@ -387,7 +391,7 @@ class Decision(Publishable):
                 name="closed_decision_has_reason",
             ),
             models.CheckConstraint(
-                condition=~models.Q(status__in=["declared", "signed", "published"])
+                condition=~models.Q(status__in=["declared", "signed"])
                 | models.Q(declared_at__isnull=False),
                 name="declared_decision_has_the_monitoring_officers_declaration",
             ),
@@ -418,7 +422,11 @@ class Decision(Publishable):
 
     def publication_overdue(self, today=None):
         today = today or timezone.localdate()
-        return self.status == self.Status.SIGNED and self.publication_due_on < today
+        return (
+            self.status == self.Status.SIGNED
+            and not self.is_published
+            and self.publication_due_on < today
+        )
 
     @property
     def is_editable(self):
@@ -426,7 +434,13 @@ class Decision(Publishable):
 
     @property
     def is_signed(self):
-        return self.status in (self.Status.SIGNED, self.Status.PUBLISHED)
+        return self.status == self.Status.SIGNED
+
+    @property
+    def is_published(self):
+        """Staff have published it (the first time is recorded). Whether the public sees it
+        now is for its versions and withdrawals to say, never this."""
+        return self.published_at is not None
 
     # --- declarations --------------------------------------------------------------------
     @property
@@ -527,7 +541,36 @@ class DecisionSequence(models.Model):
         return f"{self.last_number + 1:02d}/{self.financial_year}"
 
 
-class DecisionAttachment(models.Model):
+class CheckedAttachment(models.Model):
+    """An uploaded PDF kept twice: ``file`` is the copy cleaned on upload of scripts, actions and
+    embedded files (``decisions.attachments``), the only one ever served; ``original_file`` is
+    the PDF as it came, kept privately and never served."""
+
+    original_file = models.FileField(
+        upload_to=_attachment_path,
+        storage=attachment_storage,
+        blank=True,
+        editable=False,
+        help_text="The PDF as it was uploaded, never served.",
+    )
+    removed = models.JSONField(
+        default=list,
+        blank=True,
+        editable=False,
+        help_text="What cleaning removed from the uploaded PDF, in words for staff.",
+    )
+    tagged = models.BooleanField(
+        null=True,
+        editable=False,
+        help_text="Whether the PDF is tagged (accessible); empty when it was never inspected.",
+    )
+    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+
+    class Meta:
+        abstract = True
+
+
+class DecisionAttachment(CheckedAttachment):
     """A PDF published with Part 1 (a report, a business case). Never shown for a restricted
     decision; served only through a view that checks the decision is public."""
 
@@ -630,7 +673,7 @@ class DecisionPart2(models.Model):
         super().save(*args, **kwargs)
 
 
-class Part2Attachment(models.Model):
+class Part2Attachment(CheckedAttachment):
     """A PDF that belongs to Part 2: seen only by those who may see Part 2."""
 
     storage_folder = "part2"
@@ -663,6 +706,8 @@ class DecisionsReport(Publishable):
     published as a document the Panel's agenda can include."""
 
     document_type = "decisions-report"
+    # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
+    reauthenticate_to_release = True
     page_template = "decisions/report_body.html"
     document_template = "decisions/report_document.html"
 

@@ -22,9 +22,7 @@ def publication_compliance(*, today=None):
     )
     overdue = sum(
         1
-        for day in signed.filter(status=Decision.Status.SIGNED).values_list(
-            "decision_date", flat=True
-        )
+        for day in signed.awaiting_publication().values_list("decision_date", flat=True)
         if deadlines.publication_due_on(day) < today
     )
     return {
@@ -70,7 +68,44 @@ def publication_review(decision):
     else:
         parts = [Part(title="The notice and its PDF", detail="Part 1 in full.", tagged=True)]
         parts += [
-            Part(title=attachment.title, detail="Attachment to Part 1, as uploaded.", tagged=None)
+            Part(
+                title=attachment.title,
+                detail=_attachment_detail(attachment),
+                tagged=attachment.tagged,
+            )
             for attachment in decision.attachments.all()
         ]
-    return {"parts": parts, "notes": ["Part 2 is never published."]}
+    return {
+        "parts": parts,
+        "claims": publication_claims(decision),
+        "notes": ["Part 2 is never published."],
+    }
+
+
+def _attachment_detail(attachment):
+    detail = "Attachment to Part 1"
+    if attachment.page_count:
+        detail += f", {attachment.page_count} page{'s' if attachment.page_count != 1 else ''}"
+    if attachment.removed:
+        return f"{detail}, cleaned: removed {', '.join(attachment.removed)}."
+    return f"{detail}, cleaned on upload (nothing active was found)."
+
+
+def publication_claims(decision):
+    """What the published PDFs say of themselves: the notice is tagged and claims PDF/UA; each
+    attachment that is not tagged is named, since it does not make that claim."""
+    claims = ["The notice's PDF is tagged throughout and says it is PDF/UA (accessible)."]
+    if decision.is_restricted:
+        return claims
+    untagged = [
+        attachment.title for attachment in decision.attachments.all() if not attachment.tagged
+    ]
+    if untagged:
+        claims.append(
+            "Not tagged, so not accessible to assistive technology and not claiming PDF/UA: "
+            + "; ".join(f"\u201c{title}\u201d" for title in untagged)
+            + "."
+        )
+    elif decision.attachments.exists():
+        claims.append("Every attachment is tagged.")
+    return claims

@@ -9,6 +9,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
@@ -17,13 +18,15 @@ from django.utils import timezone
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications import services as publishing
 
-from . import deadlines, duties
+from . import attachments, deadlines, duties
 from .models import (
     Decision,
+    DecisionAttachment,
     DecisionSequence,
     DecisionsReport,
     InvalidTransition,
     NotPermitted,
+    Part2Attachment,
     PriorityScope,
 )
 
@@ -277,10 +280,9 @@ def publish_decision(*, decision, by, note, reauthenticated_at=None):
     first publication records whether it came within three working days of the signature."""
     _require_perm(by, "decisions.publish_decision", "You may not publish decisions.")
     locked = _locked(decision)
-    _require(locked, Status.SIGNED, Status.PUBLISHED, action="published")
+    _require(locked, Status.SIGNED, action="published")
     version = publishing.publish(obj=locked, by=by, note=note)
-    if locked.status == Status.SIGNED:
-        locked.status = Status.PUBLISHED
+    if not locked.is_published:
         locked.published_at = timezone.now()
         locked.published_on_time = (
             timezone.localdate(locked.published_at) <= locked.publication_due_on
@@ -346,14 +348,14 @@ def send_publication_reminders(*, today=None, base_url=""):
     today = today or timezone.localdate()
     sent = 0
     for candidate in Decision.objects.filter(
-        status=Status.SIGNED, publication_reminder_sent_at__isnull=True
+        status=Status.SIGNED, published_at__isnull=True, publication_reminder_sent_at__isnull=True
     ):
         due = candidate.publication_due_on
         if deadlines.previous_working_day(due) > today:
             continue
         with transaction.atomic():
             decision = _locked(candidate)
-            if decision.status != Status.SIGNED or decision.publication_reminder_sent_at:
+            if decision.is_published or decision.publication_reminder_sent_at:
                 continue  # published or reminded by another run meanwhile
             recipients = _publication_reminder_recipients(decision)
             if not recipients:
@@ -393,3 +395,35 @@ def prepare_decisions_report(*, period_start, period_end, meeting_date=None, con
         defaults={"meeting_date": meeting_date, "contact": contact},
     )
     return report
+
+
+def _attach(attachment, *, upload, by):
+    checked = attachments.check_pdf(upload)
+    attachment.removed = list(checked.removed)
+    attachment.tagged = checked.tagged
+    attachment.page_count = checked.page_count
+    attachment.original_file.save("original.pdf", ContentFile(checked.original), save=False)
+    attachment.file.save("cleaned.pdf", ContentFile(checked.content), save=False)
+    attachment._history_user = by
+    attachment._change_reason = "Uploaded" + (
+        f"; removed {', '.join(checked.removed)}" if checked.removed else ""
+    )
+    attachment._change_reason = attachment._change_reason[:100]
+    attachment.save()
+    return attachment
+
+
+@transaction.atomic
+def add_attachment(*, decision, title, upload, by):
+    """Attach a PDF to Part 1 of a draft: cleaned of scripts, actions and embedded files, the
+    cleaned copy the only one served, and inspected for tags. ``UnsafeAttachment`` when it
+    cannot be read or cleaned."""
+    _require(_locked(decision), Status.DRAFT, action="given attachments")
+    return _attach(DecisionAttachment(decision=decision, title=title), upload=upload, by=by)
+
+
+@transaction.atomic
+def add_part2_attachment(*, part2, title, upload, by):
+    """Attach a PDF to Part 2, cleaned and inspected as Part 1's are."""
+    _require(_locked(part2.decision), Status.DRAFT, action="given attachments")
+    return _attach(Part2Attachment(part2=part2, title=title), upload=upload, by=by)

@@ -2,10 +2,8 @@
 continuing the numbering, and the Panel's decisions reports. Each action view parses input and
 calls one service; signing and publishing ask the user to re-authenticate first."""
 
-import datetime
 from urllib.parse import urlencode
 
-from allauth.account.authentication import get_authentication_records
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
@@ -19,9 +17,10 @@ from django.views.generic import CreateView, ListView, UpdateView
 
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.selectors import publishing_panel, review
-from pcc_portal.publications.views import publish_after_review
+from pcc_portal.publications.views import publish_after_review, reauthenticated_at
 
 from .. import deadlines, duties, services
+from ..attachments import UnsafeAttachment
 from ..forms import (
     AttachmentForm,
     ContinueNumberingForm,
@@ -209,18 +208,6 @@ def _declared_message(decision):
     return "Your declaration is recorded: the decision awaits the other declaration."
 
 
-def _reauthenticated_at(request):
-    """When this session last re-authenticated (allauth's record of it), for the history."""
-    records = [
-        record
-        for record in get_authentication_records(request, request.user)
-        if record.get("reauthenticated")
-    ]
-    if not records:
-        return None
-    return datetime.datetime.fromtimestamp(records[-1]["at"], tz=datetime.UTC)
-
-
 @require_POST
 @login_required
 @permission_required("decisions.change_decision", raise_exception=True)
@@ -268,7 +255,7 @@ def decision_sign(request, pk):
         request,
         pk,
         lambda d: services.sign_decision(
-            decision=d, signed_by=request.user, reauthenticated_at=_reauthenticated_at(request)
+            decision=d, signed_by=request.user, reauthenticated_at=reauthenticated_at(request)
         ),
         lambda d: (
             f"You signed decision {d.reference}. Publish it by {d.publication_due_on:%-d %B %Y}."
@@ -356,10 +343,11 @@ def decision_publish(request, pk):
             decision=decision,
             by=request.user,
             note=data["change_note"],
-            reauthenticated_at=_reauthenticated_at(request),
+            reauthenticated_at=reauthenticated_at(request),
         ),
         review=lambda: review(obj=decision, **publication_review(decision)),
         refused=(InvalidTransition,),
+        reauthenticate=False,  # asked for above, on the check page too; the service records it
         published_message=lambda version: (
             f"Version {version.number} of decision "
             f"{decision.reference} is being published. The public sees it as soon as its PDF is "
@@ -400,6 +388,18 @@ def numbering(request):
 
 
 # --- Part 1 attachments -------------------------------------------------------------------------
+def _attached_message(attachment, done):
+    message = f"\u201c{attachment.title}\u201d {done}."
+    if attachment.removed:
+        message += f" Removed from it before anyone sees it: {', '.join(attachment.removed)}."
+    if not attachment.tagged:
+        message += (
+            " It is not a tagged PDF, so it may not suit assistive technology: the check page "
+            "will say so."
+        )
+    return message
+
+
 @login_required
 @permission_required("decisions.change_decision", raise_exception=True)
 def attachment_add(request, pk):
@@ -408,10 +408,18 @@ def attachment_add(request, pk):
         return refused
     form = AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        form.instance.decision = decision
-        form.save()
-        messages.success(request, f"\u201c{form.instance.title}\u201d was attached.")
-        return redirect(_detail_url(decision))
+        try:
+            attachment = services.add_attachment(
+                decision=decision,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except UnsafeAttachment as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _attached_message(attachment, "was attached"))
+            return redirect(_detail_url(decision))
     return render(
         request,
         "decisions/manage/attachment_form.html",
@@ -486,10 +494,18 @@ def part2_attachment_add(request, pk):
     part2 = _part2_or_404(request, decision)
     form = Part2AttachmentForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        form.instance.part2 = part2
-        form.save()
-        messages.success(request, f"\u201c{form.instance.title}\u201d was attached to Part 2.")
-        return redirect("decisions_manage:part2", pk=decision.pk)
+        try:
+            attachment = services.add_part2_attachment(
+                part2=part2,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except UnsafeAttachment as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _attached_message(attachment, "was attached to Part 2"))
+            return redirect("decisions_manage:part2", pk=decision.pk)
     return render(
         request,
         "decisions/manage/attachment_form.html",
@@ -569,7 +585,8 @@ class ReportUpdateView(PermissionRequiredMixin, UpdateView):
 def _render_report(request, report):
     unpublished = (
         Decision.objects.visible_to(request.user)
-        .filter(status=Status.SIGNED, decision_date__range=(report.period_start, report.period_end))
+        .awaiting_publication()
+        .filter(decision_date__range=(report.period_start, report.period_end))
         .order_by("financial_year", "number")
     )
     context = {

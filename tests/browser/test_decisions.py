@@ -174,7 +174,7 @@ def test_the_whole_approval_flow_of_decision_28_2021(
     page.wait_for_function("() => !document.querySelector('[data-render-job-url]')", timeout=30_000)
     check_accessibility(page)
     decision.refresh_from_db()
-    assert decision.status == Decision.Status.PUBLISHED and decision.live_version()
+    assert decision.is_published and decision.live_version()
     _follow(page, "History of this decision")
     _sign_out(page)
 

@@ -47,9 +47,7 @@ def test_the_demo_loads_the_seed_decisions_once(
     assert signed["19/2021"].decision_date.isoformat() == "2021-10-19"
     assert signed["22/2021"].part2.exemption.startswith("Personal information")
     plan = signed["28/2021"]
-    assert (
-        plan.status == Decision.Status.PUBLISHED and plan.decision_date.isoformat() == "2022-01-06"
-    )
+    assert plan.status == Decision.Status.SIGNED and plan.decision_date.isoformat() == "2022-01-06"
     assert plan.live_version() is not None
     assert Decision.objects.filter(status=Decision.Status.DRAFT).exists()
     awaiting = Decision.objects.get(status=Decision.Status.SUBMITTED)

@@ -198,7 +198,7 @@ TAKEN = {
     "legal declaration": lambda d: d.legal_declared,
     "finance declaration": lambda d: d.finance_declared,
     "sign": lambda d: d.status == Status.SIGNED,
-    "publish": lambda d: d.status == Status.PUBLISHED,
+    "publish": lambda d: d.is_published and d.versions.exists(),
     "reject": lambda d: d.status == Status.REJECTED,
     "withdraw": lambda d: d.status == Status.WITHDRAWN,
 }
@@ -484,7 +484,7 @@ def test_publishing_needs_recent_authentication_too(client, people):
     reauthenticate(client)
     client.post(url, {"change_note": "First publication", "confirm": "on"})
     published = Decision.objects.get(pk=signed.pk)
-    assert published.status == Status.PUBLISHED
+    assert published.is_published and published.status == Status.SIGNED
     assert "re-authenticated at" in published.history.first().history_change_reason
 
 

@@ -64,4 +64,4 @@ def test_publishing_needs_the_box_ticked(client, editor, sign, django_capture_on
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url(decision), {"change_note": "First", "confirm": "on"})
     assert response.status_code == 302
-    assert Decision.objects.get(pk=decision.pk).status == Decision.Status.PUBLISHED
+    assert Decision.objects.get(pk=decision.pk).is_published

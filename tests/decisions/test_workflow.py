@@ -36,7 +36,7 @@ def test_a_decision_goes_from_draft_to_published_recording_who_in_which_office_a
     assert decision.reference == "01/2021"
     version = publish_decision(decision)
     decision.refresh_from_db()
-    assert decision.status == Decision.Status.PUBLISHED and decision.published_at
+    assert decision.status == Decision.Status.SIGNED and decision.is_published
     assert version.status == version.Status.READY
     text = " ".join(extract_text(version.pdf.read()).split())
     assert f"{decision_maker.get_full_name()}, Police and Crime Commissioner" in text
