@@ -65,6 +65,11 @@ def people(
         Office.Kind.COMMISSIONER,
         ends_on=ENDED,
     )
+    former_deputy = hold(
+        UserFactory(username="former-deputy", roles=[roles.DECISION_MAKER]),
+        Office.Kind.DEPUTY,
+        ends_on=ENDED,
+    )
     return {
         "editor": editor,
         "other editor": UserFactory(username="other-editor", roles=[roles.EDITOR]),
@@ -76,6 +81,8 @@ def people(
         "former monitoring officer": former_monitoring_officer,
         "former finance officer": former_finance_officer,
         "former commissioner": former_commissioner,
+        "former deputy": former_deputy,
+        "panel secretary": UserFactory(username="secretary", roles=[roles.PANEL_SECRETARY]),
         "panel member": panel_member,
         "superuser": superuser,
     }
@@ -144,9 +151,14 @@ STEPS = {
 # step, who, whether they may (on a Commissioner's decision written by "editor")
 MATRIX = [
     ("submit", "editor", True),
+    ("submit", "other editor", True),
     ("submit", "commissioner", True),
+    ("submit", "deputy", True),
+    ("submit", "director", True),
+    ("submit", "superuser", True),
     ("submit", "monitoring officer", False),
     ("submit", "finance officer", False),
+    ("submit", "panel secretary", False),
     ("submit", "panel member", False),
     ("legal declaration", "monitoring officer", True),
     ("legal declaration", "former monitoring officer", False),
@@ -155,39 +167,61 @@ MATRIX = [
     ("legal declaration", "other editor", False),
     ("legal declaration", "commissioner", False),
     ("legal declaration", "deputy", False),
+    ("legal declaration", "director", False),
+    ("legal declaration", "former commissioner", False),
+    ("legal declaration", "panel secretary", False),
     ("legal declaration", "panel member", False),
     ("legal declaration", "superuser", False),
     ("finance declaration", "finance officer", True),
     ("finance declaration", "former finance officer", False),
     ("finance declaration", "monitoring officer", False),
     ("finance declaration", "editor", False),
+    ("finance declaration", "other editor", False),
     ("finance declaration", "commissioner", False),
+    ("finance declaration", "deputy", False),
+    ("finance declaration", "director", False),
+    ("finance declaration", "panel secretary", False),
     ("finance declaration", "panel member", False),
+    ("finance declaration", "superuser", False),
     ("sign", "commissioner", True),
     ("sign", "former commissioner", False),
     ("sign", "deputy", False),
+    ("sign", "former deputy", False),
     ("sign", "director", False),
     ("sign", "monitoring officer", False),
     ("sign", "finance officer", False),
     ("sign", "editor", False),
+    ("sign", "other editor", False),
+    ("sign", "panel secretary", False),
     ("sign", "panel member", False),
     ("sign", "superuser", False),
     ("publish", "editor", True),
     ("publish", "other editor", True),
     ("publish", "commissioner", True),
+    ("publish", "deputy", True),
+    ("publish", "director", True),
+    ("publish", "superuser", True),
     ("publish", "monitoring officer", False),
     ("publish", "finance officer", False),
+    ("publish", "panel secretary", False),
     ("publish", "panel member", False),
     ("reject", "commissioner", True),
+    ("reject", "former commissioner", False),
     ("reject", "deputy", False),
     ("reject", "director", False),
     ("reject", "monitoring officer", False),
+    ("reject", "finance officer", False),
     ("reject", "editor", False),
+    ("reject", "panel secretary", False),
     ("reject", "panel member", False),
+    ("reject", "superuser", False),
     ("withdraw", "editor", True),
     ("withdraw", "other editor", True),
+    ("withdraw", "commissioner", True),
+    ("withdraw", "superuser", True),
     ("withdraw", "monitoring officer", False),
     ("withdraw", "finance officer", False),
+    ("withdraw", "panel secretary", False),
     ("withdraw", "panel member", False),
 ]
 
@@ -500,3 +534,69 @@ def test_with_two_factor_sign_in_it_asks_for_a_code(client, people, settings):
     assert response.status_code == 302
     assert response["Location"].startswith("/accounts/2fa/reauthenticate/")
     assert Decision.objects.get(pk=declared.pk).status == Status.DECLARED
+
+
+# --- the Deputy's delegation, and one who no longer holds the office -----------------------------
+def test_a_deputy_signs_only_within_the_delegation_the_scheme_gives_them(people):
+    _set_limit(Office.Kind.DEPUTY, 100_000)
+    over = _draft(people, office=Office.Kind.DEPUTY, value=250_000)
+    with pytest.raises(InvalidTransition, match="over the \u00a3100,000 limit of the Deputy"):
+        services.submit_decision(decision=over, by=people["editor"], at=SUBMITTED_ON)
+    # Within the delegation when submitted; the scheme then narrows it: refused at signature.
+    within = _declared(people, office=Office.Kind.DEPUTY, value=80_000)
+    _set_limit(Office.Kind.DEPUTY, 50_000)
+    with pytest.raises(NotPermitted, match="over the \u00a350,000 limit of the Deputy"):
+        services.sign_decision(decision=within, signed_by=people["deputy"], signed_at=SIGNED_ON)
+    assert Decision.objects.get(pk=within.pk).status == Status.DECLARED
+    _set_limit(Office.Kind.DEPUTY, None)
+    services.sign_decision(decision=within, signed_by=people["deputy"], signed_at=SIGNED_ON)
+    assert Decision.objects.get(pk=within.pk).status == Status.SIGNED
+
+
+def test_a_former_deputy_may_not_sign_or_reject_a_deputys_decision(people):
+    deputys = _declared(people, office=Office.Kind.DEPUTY)
+    with pytest.raises(NotPermitted, match="does not hold that office on 3 November 2021"):
+        services.sign_decision(
+            decision=deputys, signed_by=people["former deputy"], signed_at=SIGNED_ON
+        )
+    with pytest.raises(NotPermitted, match="does not hold that office"):
+        services.reject_decision(decision=deputys, by=people["former deputy"], reason="No")
+    assert Decision.objects.get(pk=deputys.pk).status == Status.DECLARED
+
+
+# --- re-authentication for every release, withdrawal included ------------------------------------
+def test_withdrawing_a_published_decision_asks_for_the_password_and_records_it(
+    client, people, django_capture_on_commit_callbacks
+):
+    from django.contrib.contenttypes.models import ContentType
+
+    signed = _signed(people)
+    with django_capture_on_commit_callbacks(execute=True):
+        services.publish_decision(decision=signed, by=people["editor"], note="First publication")
+    url = reverse(
+        "publications_manage:withdraw",
+        kwargs={"content_type_id": ContentType.objects.get_for_model(Decision).pk, "pk": signed.pk},
+    )
+    client.force_login(people["editor"])
+    response = client.post(url, {"reason": "Published before the signature was checked"})
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert signed.withdrawal() is None
+    reauthenticate(client)
+    assert client.post(url, {"reason": "Published in error"}).status_code == 302
+    assert signed.withdrawal() is not None
+    reason = Decision.objects.get(pk=signed.pk).history.first().history_change_reason
+    assert reason.startswith("Withdrawn: Published in error; re-authenticated at ")
+
+
+def test_publishing_a_decisions_report_asks_for_the_password(client, people):
+    report = services.prepare_decisions_report(
+        period_start=datetime.date(2021, 10, 1), period_end=datetime.date(2021, 11, 30)
+    )
+    url = reverse("decisions_manage:report_publish", kwargs={"pk": report.pk})
+    client.force_login(people["editor"])
+    data = {"change_note": "First publication", "confirm": "on"}
+    assert client.post(url, data)["Location"].startswith("/accounts/reauthenticate/")
+    assert not report.versions.exists()
+    reauthenticate(client)
+    assert client.post(url, data).status_code == 302
+    assert report.versions.count() == 1
