@@ -426,6 +426,7 @@ class WebSource:
         if not base.lower().endswith("mgwebservice.asmx"):
             base += "/mgWebService.asmx"
         self.service = base
+        self.netloc = parts.netloc
         self.location = url
         self.delay, self.retries, self.timeout, self.sleep = delay, retries, timeout, sleep
         self.last_request = None
@@ -483,7 +484,9 @@ class WebSource:
         if not document.url:
             return None
         url = urllib.parse.urljoin(self.service, document.url)
-        if urllib.parse.urlsplit(url).scheme not in ("http", "https"):
+        parts = urllib.parse.urlsplit(url)
+        # Only the installation's own documents: a link elsewhere is not followed.
+        if parts.scheme not in ("http", "https") or parts.netloc != self.netloc:
             return None
         return self._get(url, missing_ok=True)
 

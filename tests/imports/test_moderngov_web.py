@@ -110,3 +110,19 @@ def test_a_server_that_keeps_failing_is_reported_and_nothing_is_imported(sample,
 def test_only_web_addresses_are_read():
     with pytest.raises(moderngov.SourceError, match="not an http or https address"):
         moderngov.WebSource("file:///etc/")
+
+
+def test_documents_are_read_only_from_the_installation_itself(sample, run_import):
+    path = sample / "GetMeeting-4790.xml"
+    path.write_text(
+        path.read_text().replace(
+            "<URL>/documents/s9201/Police%20and%20Crime%20Plan.pdf</URL>",
+            "<URL>http://169.254.169.254/documents/s9201/plan.pdf</URL>",
+        )
+    )
+    with FakeModernGov(sample) as fake:
+        run = run_import(source=moderngov.WebSource(fake.url, delay=0), committee_id="136")
+
+    assert run.status == ImportRun.Status.SUCCEEDED, run.error
+    assert "(attachment 9201) was not in the source" in "\n".join(run.notes)
+    assert Paper.objects.count() == 3
