@@ -1,8 +1,9 @@
 """What each alert topic follows: the entries of its Atom feed and of its email digest.
 
-Entries come from published versions (decisions, meeting papers) and from this app's published
-documents and register entries, each through its model's ``public()`` QuerySet; restricted
-decisions never appear. An app that has not been built yet contributes nothing.
+Entries come from published versions (decisions, meeting papers, register entries' releases) and
+from this app's published documents, each through its model's ``public()`` QuerySet; withdrawn
+versions and restricted decisions never appear. An app that has not been built yet contributes
+nothing.
 """
 
 import logging
@@ -22,6 +23,7 @@ from .models import (
     SpendingUpload,
     Topic,
 )
+from .selectors import published_records
 
 logger = logging.getLogger(__name__)
 
@@ -97,26 +99,6 @@ def _version_entries(labels, *, since=None, only=None):
     return entries
 
 
-def _entry_entries(querysets, *, since=None):
-    entries = []
-    for queryset in querysets:
-        rows = queryset.public().exclude(published_at__isnull=True)
-        if since is not None:
-            rows = rows.filter(published_at__gt=since)
-        for entry in rows.order_by("-published_at")[:LIMIT]:
-            entries.append(
-                FeedEntry(
-                    uid=f"{entry._meta.model_name}-{entry.pk}-{entry.published_at:%Y%m%d%H%M%S}",
-                    title=f"{entry._meta.verbose_name.capitalize()}: {entry}",
-                    url=entry.get_absolute_url(),
-                    published_at=entry.published_at,
-                    summary=getattr(entry, "summary", "") or "",
-                    kind=entry._meta.model_name,
-                )
-            )
-    return entries
-
-
 def _document_entries(*, since=None):
     documents = ItemDocument.objects.public().select_related("item")
     if since is not None:
@@ -156,15 +138,14 @@ def _priority_entries(priority, *, since=None):
             )
         ),
     }
-    entries = _version_entries(list(only), since=since, only=only)
-    entries += _entry_entries(
-        [
-            Grant.objects.filter(priority=priority),
-            ForwardPlanEntry.objects.filter(priority=priority),
-        ],
-        since=since,
-    )
-    return entries
+    # Grants and forward plan entries serve the priority their release froze, not a later edit.
+    for model in (Grant, ForwardPlanEntry):
+        only[model._meta.label_lower] = list(
+            published_records(model)
+            .filter(data__fields__priority_id=priority.pk)
+            .values_list("object_id", flat=True)
+        )
+    return _version_entries(list(only), since=since, only=only)
 
 
 def feed_entries(*, topic, priority=None, since=None):
@@ -175,14 +156,17 @@ def feed_entries(*, topic, priority=None, since=None):
     elif topic == Topic.PRIORITY:
         entries = _priority_entries(priority, since=since)
     else:
-        entries = _document_entries(since=since) + _entry_entries(
+        entries = _document_entries(since=since) + _version_entries(
             [
-                Interest.objects.all(),
-                GiftHospitality.objects.all(),
-                Grant.objects.all(),
-                Contract.objects.all(),
-                SpendingUpload.objects.all(),
-                ForwardPlanEntry.objects.all(),
+                model._meta.label_lower
+                for model in (
+                    Interest,
+                    GiftHospitality,
+                    Grant,
+                    Contract,
+                    SpendingUpload,
+                    ForwardPlanEntry,
+                )
             ],
             since=since,
         )

@@ -11,7 +11,6 @@ from django.utils import timezone
 from . import search, services
 from .models import (
     Contract,
-    EntryStatus,
     ForwardPlanEntry,
     GiftHospitality,
     Grant,
@@ -140,7 +139,7 @@ def _priority(slug, number):
 def _entry(model, lookup, fields, *, publisher):
     entry, created = model.objects.get_or_create(**lookup, defaults={**fields, "is_sample": True})
     if created:
-        services.publish_entry(entry=entry, by=publisher)
+        services.release_entry(entry=entry, by=publisher, note="First release")
     return created
 
 
@@ -383,9 +382,9 @@ def load(*, publisher):
             documents += 1
     entries = _registers(today, publisher)
     spending = ""
-    if not SpendingUpload.objects.filter(status=EntryStatus.PUBLISHED).exists():
+    if not SpendingUpload.objects.filter(released_at__isnull=False).exists():
         month = _months_ago(today, 1)
-        draft = SpendingUpload.objects.filter(month=month, status=EntryStatus.DRAFT).first()
+        draft = SpendingUpload.objects.drafts().filter(month=month).first()
         draft = draft or services.upload_spending(
             month=month,
             content=_spending_csv(month),

@@ -7,6 +7,7 @@ portal reads itself (``sources.py``) or from documents staff upload. Registers a
 published entry by entry; every editable model keeps its history.
 """
 
+from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
@@ -15,6 +16,13 @@ from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
+
+from pcc_portal.publications.models import (
+    Publishable,
+    PublishableQuerySet,
+    Version,
+    Withdrawal,
+)
 
 
 class InvalidTransition(Exception):
@@ -177,38 +185,43 @@ class ItemReminder(models.Model):
 # Registers ----------------------------------------------------------------------------------
 
 
-class EntryStatus(models.TextChoices):
-    DRAFT = "draft", "Draft"
-    PUBLISHED = "published", "Published"
-    WITHDRAWN = "withdrawn", "Withdrawn"
+class RegisterQuerySet(PublishableQuerySet):
+    """Visibility of register entries: public while a released version of the entry is not
+    withdrawn. What the public reads is that version's frozen record (``published_records``),
+    never the entry's live row, which may hold unreleased edits."""
 
-
-class RegisterQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(status=EntryStatus.PUBLISHED)
-
-    def visible_to(self, user):
-        opts = self.model._meta
-        may_see_drafts = user.is_authenticated and any(
-            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
-            for action in ("view", "change")
+    def with_release_state(self):
+        """Annotate ``is_released`` (a release is public) and ``is_withdrawn`` (released once,
+        every release withdrawn since), for staff lists."""
+        return self.annotate(
+            is_released=models.Exists(self._outer(Version.objects.public())),
+            is_withdrawn=models.Exists(self._outer(Withdrawal.objects.all()))
+            & ~models.Exists(self._outer(Version.objects.public())),
         )
-        return self.all() if may_see_drafts else self.public()
 
 
-class RegisterEntry(models.Model):
-    """An entry in a public register: drafted, published, corrected (keeping its history),
-    withdrawn."""
+def _json_value(value):
+    if isinstance(value, (date, Decimal)):
+        return value.isoformat() if isinstance(value, date) else str(value)
+    return value
+
+
+class RegisterEntry(Publishable):
+    """An entry in a public register: drafted, released through the check page as a frozen
+    record (a ``Version`` of kind record), corrected by releasing again, withdrawn with a reason.
+    Edits after a release stay private until the next release."""
 
     register = ""  # the register's slug in /transparency/<register>/
+    version_kind = Version.Kind.RECORD
+    search_reads_pdf = False
+    # Kept out of the frozen record: bookkeeping, not what the register says.
+    NOT_RELEASED = ("id", "updated_at")
 
-    status = models.CharField(max_length=20, choices=EntryStatus, default=EntryStatus.DRAFT)
     is_sample = models.BooleanField(
         "Sample entry",
         default=False,
         help_text="Demonstration data, shown to the public marked as a sample.",
     )
-    published_at = models.DateTimeField(null=True, blank=True)
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = RegisterQuerySet.as_manager()
@@ -220,25 +233,52 @@ class RegisterEntry(models.Model):
         url = reverse("transparency:register", kwargs={"register": self.register})
         return f"{url}#entry-{self.pk}"
 
-    def publish(self):
-        if self.status == EntryStatus.PUBLISHED:
-            raise InvalidTransition(f"“{self}” is already published.")
-        self.status = EntryStatus.PUBLISHED
-        self.published_at = timezone.now()
-
-    def withdraw(self):
-        if self.status != EntryStatus.PUBLISHED:
-            raise InvalidTransition(f"“{self}” is not published, so cannot be withdrawn.")
-        self.status = EntryStatus.WITHDRAWN
-
-    @property
-    def is_public(self):
-        return self.status == EntryStatus.PUBLISHED
-
     def get_manage_url(self):
         return reverse(
             "transparency_manage:entry_edit", kwargs={"register": self.register, "pk": self.pk}
         )
+
+    def get_preview_url(self):
+        return ""
+
+    @property
+    def is_public(self):
+        return self.live_version() is not None
+
+    def search_document(self):
+        raise NotImplementedError
+
+    def publication_title(self):
+        return self.search_document()["title"]
+
+    def publication_text(self):
+        return self.search_document()["body"]
+
+    def publication_data(self):
+        """The entry's fields as the public will read them, frozen in its version, and the
+        year search files it under."""
+        return {
+            "year": self.search_document()["year"],
+            "fields": {
+                field.attname: _json_value(getattr(self, field.attname))
+                for field in self._meta.concrete_fields
+                if field.attname not in self.NOT_RELEASED
+            },
+        }
+
+    @classmethod
+    def from_record(cls, *, object_id, data):
+        """The entry as a version froze it: an unsaved instance for display only. Fields added
+        since the release take their defaults; fields removed since are ignored."""
+        fields = {f.attname: f for f in cls._meta.concrete_fields}
+        values = {
+            name: fields[name].to_python(value)
+            for name, value in (data or {}).get("fields", {}).items()
+            if name in fields and name not in cls.NOT_RELEASED
+        }
+        entry = cls(pk=object_id, **values)
+        entry._state.adding = False
+        return entry
 
 
 def _document(entry, kind, title, parts, day):
@@ -250,12 +290,12 @@ def _document(entry, kind, title, parts, day):
         "body": "\n".join(str(part) for part in [*parts, *sample] if part),
         "url": entry.get_absolute_url(),
         "year": day.year,
-        "published_at": entry.published_at or timezone.now(),
     }
 
 
 class Interest(RegisterEntry):
     register = "interests"
+    document_type = "interest"
 
     class Category(models.TextChoices):
         EMPLOYMENT = "employment", "Employment, office, trade or profession"
@@ -277,6 +317,7 @@ class Interest(RegisterEntry):
 
     class Meta:
         ordering = ["holder", "category", "-registered_on"]
+        permissions = [("publish_interest", "Can release and withdraw entries")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(ended_on__isnull=True)
@@ -300,6 +341,7 @@ class Interest(RegisterEntry):
 
 class GiftHospitality(RegisterEntry):
     register = "gifts-and-hospitality"
+    document_type = "gift"
 
     class Kind(models.TextChoices):
         GIFT = "gift", "Gift"
@@ -322,6 +364,7 @@ class GiftHospitality(RegisterEntry):
 
     class Meta:
         ordering = ["-offered_on", "-pk"]
+        permissions = [("publish_gifthospitality", "Can release and withdraw entries")]
         verbose_name = "gift or hospitality"
         verbose_name_plural = "gifts and hospitality"
         constraints = [
@@ -345,6 +388,7 @@ class GiftHospitality(RegisterEntry):
 
 class Grant(RegisterEntry):
     register = "grants"
+    document_type = "grant"
 
     recipient = models.CharField(max_length=200)
     fund = models.CharField(max_length=200, blank=True, help_text="The fund or scheme.")
@@ -365,6 +409,7 @@ class Grant(RegisterEntry):
 
     class Meta:
         ordering = ["-awarded_on", "-pk"]
+        permissions = [("publish_grant", "Can release and withdraw entries")]
         constraints = [
             models.CheckConstraint(condition=models.Q(amount__gt=0), name="grant_amount_positive")
         ]
@@ -388,6 +433,7 @@ SPENDING_THRESHOLD = Decimal("500")
 
 class Contract(RegisterEntry):
     register = "contracts"
+    document_type = "contract"
 
     reference = models.CharField(max_length=100)
     title = models.CharField(max_length=200)
@@ -403,6 +449,7 @@ class Contract(RegisterEntry):
 
     class Meta:
         ordering = ["-starts_on", "-pk"]
+        permissions = [("publish_contract", "Can release and withdraw entries")]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(value__gt=CONTRACT_THRESHOLD), name="contract_over_10000"
@@ -427,6 +474,9 @@ class Contract(RegisterEntry):
 
 
 class SpendingUploadQuerySet(RegisterQuerySet):
+    def drafts(self):
+        return self.filter(released_at__isnull=True)
+
     def visible_to(self, user):
         # Who may release or discard a draft reads it first.
         if user.is_authenticated and any(
@@ -440,11 +490,13 @@ class SpendingUploadQuerySet(RegisterQuerySet):
 class SpendingUpload(RegisterEntry):
     """One month's spending over £500 from one CSV or XLSX file. It is stored as a draft that
     staff review row by row (the redaction rule flags payments that may name a person), then
-    released whole: every row at once, with the redactions chosen. A draft is never public; it
-    is released or discarded. A later release for the same month replaces the published upload,
-    which stays on record, withdrawn."""
+    released whole: every row at once, with the redactions chosen, as one record version. A
+    draft is never public; it is released or discarded, and once released its rows never
+    change. A later release for the same month withdraws the one before, which stays on
+    record."""
 
     register = "spending"
+    document_type = "spending"
 
     month = models.DateField(help_text="The first day of the month the payments were made in.")
     # The file itself is not kept: it may name the individuals whose payments are redacted.
@@ -454,6 +506,9 @@ class SpendingUpload(RegisterEntry):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     uploaded_at = models.DateTimeField(default=timezone.now)
+    released_at = models.DateTimeField(
+        null=True, blank=True, help_text="When the draft was released; empty while a draft."
+    )
     row_count = models.PositiveIntegerField(default=0)
     redacted_count = models.PositiveIntegerField(default=0)
     total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
@@ -465,15 +520,10 @@ class SpendingUpload(RegisterEntry):
         ordering = ["-month", "-uploaded_at"]
         permissions = [("publish_spendingupload", "Can release a month's spending")]
         constraints = [
-            models.UniqueConstraint(
-                fields=["month"],
-                condition=models.Q(status="published"),
-                name="one_published_spending_upload_per_month",
-            ),
             # Two drafts of one month would be two reviews of which only one can count.
             models.UniqueConstraint(
                 fields=["month"],
-                condition=models.Q(status="draft"),
+                condition=models.Q(released_at__isnull=True),
                 name="one_spending_draft_per_month",
             ),
             models.CheckConstraint(
@@ -491,18 +541,39 @@ class SpendingUpload(RegisterEntry):
     def get_manage_url(self):
         return reverse("transparency_manage:spending_detail", kwargs={"pk": self.pk})
 
+    def publication_data(self):
+        """The month as released: its totals, and every row as the public reads it (the names
+        of redacted rows are already gone)."""
+        return {
+            "year": self.month.year,
+            "fields": {
+                "month": self.month.isoformat(),
+                "row_count": self.row_count,
+                "redacted_count": self.redacted_count,
+                "total": str(self.total),
+                "is_sample": self.is_sample,
+            },
+            "rows": [
+                {
+                    "paid_on": p.paid_on.isoformat(),
+                    "transaction": p.reference,
+                    "supplier": p.supplier,
+                    "expense_type": p.expense_type,
+                    "service_area": p.service_area,
+                    "amount": str(p.amount),
+                }
+                for p in self.payments.order_by("paid_on", "row_number")
+            ],
+        }
+
     @property
     def is_draft(self):
-        return self.status == EntryStatus.DRAFT
+        return self.released_at is None
 
     def check_is_draft(self, action):
         """Only a draft is reviewed, released or discarded; once released it stays released."""
         if not self.is_draft:
             raise InvalidTransition(f"“{self}” is not a draft, so it cannot be {action}.")
-
-    def release(self):
-        self.check_is_draft("released")
-        self.publish()
 
     def search_document(self):
         rows = self.payments.filter(is_redacted=False)
@@ -513,7 +584,10 @@ class SpendingUpload(RegisterEntry):
 
 class PaymentQuerySet(models.QuerySet):
     def public(self):
-        return self.filter(upload__status=EntryStatus.PUBLISHED)
+        """Rows of released uploads no withdrawal covers. A released upload's rows are never
+        edited (``choose_spending_redactions`` works on drafts only), so they are the rows
+        its version froze."""
+        return self.filter(upload__in=SpendingUpload.objects.public())
 
 
 class Payment(models.Model):
@@ -578,6 +652,7 @@ class ForwardPlanEntry(RegisterEntry):
     """A decision of significant public interest expected in the coming months."""
 
     register = "forward-plan"
+    document_type = "forward-plan"
 
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
@@ -611,6 +686,7 @@ class ForwardPlanEntry(RegisterEntry):
 
     class Meta:
         ordering = ["expected_on", "pk"]
+        permissions = [("publish_forwardplanentry", "Can release and withdraw entries")]
         verbose_name_plural = "forward plan entries"
 
     def __str__(self):

@@ -1,10 +1,11 @@
 """Site search: the index of published content and the query over it.
 
 Only published, unrestricted content is ever written to ``SearchEntry``: ``index_version`` takes
-a ready ``Version`` (its frozen text plus the text of its PDF), ``index_object`` a register entry
-or measure, and ``remove_object`` takes anything out (call it in the transaction that unpublishes
-or restricts). On PostgreSQL the query runs over a weighted tsvector column with a GIN index
-(title before body); on other databases, a simpler match over the same columns.
+a ready ``Version`` (its frozen text plus the text of its PDF; a register entry's record version
+its frozen text), ``index_object`` a measure of a published plan, and ``remove_object`` takes
+anything out (call it in the transaction that unpublishes or restricts). On PostgreSQL the query
+runs over a weighted tsvector column with a GIN index (title before body); on other databases, a
+simpler match over the same columns.
 """
 
 import logging
@@ -155,7 +156,8 @@ def _index_version(version):
         title=version.title,
         body=body,
         url=obj.get_absolute_url(),
-        year=_year(obj, timezone.localtime(version.published_at)),
+        year=(version.data or {}).get("year")
+        or _year(obj, timezone.localtime(version.published_at)),
         published_at=version.published_at,
     )
     if obj._meta.label_lower == "plans.plan":
@@ -184,8 +186,8 @@ def _measure_document(measure):
 
 
 def index_object(obj):
-    """Index something published without versions (a register entry, a measure of a published
-    plan): it describes itself with ``search_document()``; anything not public is removed."""
+    """Index something published without versions of its own (a measure of a published plan):
+    it describes itself with ``search_document()``; anything not public is removed."""
     if obj._meta.label_lower == "plans.measure":
         if not is_public(obj.plan):
             return remove_object(obj)
@@ -212,8 +214,6 @@ def remove_object(obj):
 
 def rebuild_index():
     """Index everything published, from scratch; returns the number of entries."""
-    from django.apps import apps
-
     from pcc_portal.publications.models import Version
 
     SearchEntry.objects.all().delete()
@@ -229,16 +229,6 @@ def rebuild_index():
             .get(number=row["number"])
         )
         index_version(version)
-    for name in (
-        "Interest",
-        "GiftHospitality",
-        "Grant",
-        "Contract",
-        "SpendingUpload",
-        "ForwardPlanEntry",
-    ):
-        for entry in apps.get_model("transparency", name).objects.public():
-            index_object(entry)
     return SearchEntry.objects.count()
 
 

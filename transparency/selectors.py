@@ -5,9 +5,13 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
 
+from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.json import KT
+from django.db.models.functions import Cast
 from django.utils import timezone
 
+from pcc_portal.publications.models import Version
 from plans.selectors import show_published_priorities
 
 from . import freshness, sources
@@ -115,6 +119,49 @@ class Column:
         return (self.display or self.value)(entry)
 
 
+def published_records(model):
+    """The record versions the public reads for ``model``'s entries: for each entry released
+    and not withdrawn, its newest release. Filter on ``data__fields__<field>``."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    newer = Version.objects.public().filter(
+        content_type=models.OuterRef("content_type"),
+        object_id=models.OuterRef("object_id"),
+        number__gt=models.OuterRef("number"),
+    )
+    return (
+        Version.objects.public()
+        .filter(content_type=content_type, kind=Version.Kind.RECORD)
+        .exclude(models.Exists(newer))
+        .defer("html", "document_html", "text")
+    )
+
+
+def published_entries(model, records=None):
+    """``model``'s entries as their releases froze them (unsaved, for display only), each plan
+    priority as its plan published it."""
+    records = published_records(model) if records is None else records
+    entries = [model.from_record(object_id=v.object_id, data=v.data) for v in records]
+    if any(f.name == "priority" for f in model._meta.get_fields()):
+        entries = show_published_priorities(entries)
+    return entries
+
+
+def month_param(params):
+    """The first day of the month ``?month=YYYY-MM`` names, or None."""
+    month = params.get("month", "")
+    if not (len(month) == 7 and month[4] == "-" and month.isascii()):
+        return None
+    try:
+        return date(int(month[:4]), int(month[5:]), 1)
+    except ValueError:
+        return None
+
+
+def _field(name):
+    """A released record's field as text, for filters and ordering (ISO dates order as text)."""
+    return Cast(KT(f"data__fields__{name}"), models.TextField())
+
+
 @dataclass(frozen=True)
 class Register:
     slug: str
@@ -126,70 +173,91 @@ class Register:
     text_fields: tuple
     columns: tuple
     choice_filters: tuple = ()  # (parameter, label, field, choices)
-    select_related: tuple = ()
+    ordering: tuple = ()  # fields of the released record, "-" for descending
+
+    @property
+    def is_spending(self):
+        return self.model is Payment
 
     def rows(self):
-        if self.model is Payment:
+        """Spending: the rows of released months. Other registers: each entry's release."""
+        if self.is_spending:
             return Payment.objects.public().select_related("upload")
-        return self.model.objects.public().select_related(*self.select_related)
+        order = [
+            models.OrderBy(_field(name.lstrip("-")), descending=name.startswith("-"))
+            for name in self.ordering
+        ]
+        return published_records(self.model).order_by(*order, "-object_id")
+
+    def _lookup(self, name):
+        return name if self.is_spending else f"{name}_value"
+
+    def _annotated(self, rows, *names):
+        if self.is_spending:
+            return rows
+        return rows.annotate(**{f"{name}_value": _field(name) for name in names})
 
     def years(self):
-        span = self.rows().aggregate(
-            first=models.Min(self.date_field), last=models.Max(self.date_field)
+        rows = self._annotated(self.rows(), self.date_field)
+        span = rows.aggregate(
+            first=models.Min(self._lookup(self.date_field)),
+            last=models.Max(self._lookup(self.date_field)),
         )
         if not span["first"]:
             return []
-        return list(range(financial_year(span["last"]), financial_year(span["first"]) - 1, -1))
+        first, last = (
+            date.fromisoformat(str(span[key])[:10])
+            if not isinstance(span[key], date)
+            else span[key]
+            for key in ("first", "last")
+        )
+        return list(range(financial_year(last), financial_year(first) - 1, -1))
 
     def filtered(self, params):
-        rows = self.rows()
+        names = {self.date_field, *self.text_fields, *(f[2] for f in self.choice_filters)}
+        rows = self._annotated(self.rows(), *names)
+        date_lookup = self._lookup(self.date_field)
         year = params.get("year", "")
         if year.isdecimal() and len(year) == 4:  # "²" is a digit and 99999 a number, not years
             start = int(year)
-            rows = rows.filter(
-                **{
-                    f"{self.date_field}__gte": date(start, 4, 1),
-                    f"{self.date_field}__lte": date(start + 1, 3, 31),
-                }
-            )
-        month = params.get("month", "")
-        if (
-            self.model is Payment
-            and len(month) == 7
-            and month[:4].isdecimal()
-            and month[5:].isdecimal()
-        ):
-            rows = rows.filter(paid_on__year=int(month[:4]), paid_on__month=int(month[5:]))
+            # ISO dates compare as text in the same order as dates.
+            first, last = date(start, 4, 1), date(start + 1, 3, 31)
+            if not self.is_spending:
+                first, last = first.isoformat(), last.isoformat()
+            rows = rows.filter(**{f"{date_lookup}__gte": first, f"{date_lookup}__lte": last})
+        month = month_param(params) if self.is_spending else None
+        if month is not None:
+            rows = rows.filter(paid_on__year=month.year, paid_on__month=month.month)
         text = params.get("q", "").strip()
         if text:
             condition = models.Q()
             for name in self.text_fields:
-                condition |= models.Q(**{f"{name}__icontains": text})
+                condition |= models.Q(**{f"{self._lookup(name)}__icontains": text})
             rows = rows.filter(condition)
         for parameter, _label, field_name, choices in self.choice_filters:
             value = params.get(parameter, "")
             if value and value in dict(choices):
-                rows = rows.filter(**{field_name: value})
+                rows = rows.filter(**{self._lookup(field_name): value})
         return rows
 
     def record(self, entry):
         return {column.key: column.value(entry) for column in self.columns}
 
-    def for_display(self, entries, *, chunk_size=1000):
-        """``entries`` (a QuerySet or a page's list) read in chunks, each entry's plan priority
-        as its plan published it: a draft rename of a priority stays private."""
-        if isinstance(entries, models.QuerySet):
-            entries = entries.iterator(chunk_size=chunk_size)
-        if not any(f.name == "priority" for f in self.model._meta.get_fields()):
-            yield from entries
+    def for_display(self, rows, *, chunk_size=1000):
+        """``rows`` (a QuerySet or a page's list) read in chunks: spending's payments as they
+        are, other registers' entries as their releases froze them."""
+        if isinstance(rows, models.QuerySet):
+            rows = rows.iterator(chunk_size=chunk_size)
+        if self.is_spending:
+            yield from rows
             return
         chunk = []
-        for entry in entries:
-            chunk.append(entry)
+        for version in rows:
+            chunk.append(version)
             if len(chunk) == chunk_size:
-                yield from show_published_priorities(chunk)
+                yield from published_entries(self.model, chunk)
                 chunk = []
-        yield from show_published_priorities(chunk)
+        yield from published_entries(self.model, chunk)
 
 
 def _date(name):
@@ -253,6 +321,7 @@ REGISTERS = {
                 SAMPLE,
             ),
             choice_filters=(("category", "Category", "category", Interest.Category.choices),),
+            ordering=("holder", "category", "-registered_on"),
         ),
         Register(
             slug="gifts-and-hospitality",
@@ -282,6 +351,7 @@ REGISTERS = {
             choice_filters=(
                 ("outcome", "Accepted or declined", "outcome", GiftHospitality.Outcome.choices),
             ),
+            ordering=("-offered_on",),
         ),
         Register(
             slug="spending",
@@ -320,7 +390,7 @@ REGISTERS = {
                 Column("Plan priority", "priority", _priority),
                 SAMPLE,
             ),
-            select_related=("priority",),
+            ordering=("-awarded_on",),
         ),
         Register(
             slug="contracts",
@@ -340,6 +410,7 @@ REGISTERS = {
                 Column("Procured by", "procurement", _text("procurement")),
                 SAMPLE,
             ),
+            ordering=("-starts_on",),
         ),
     ]
 }
@@ -349,19 +420,63 @@ EDITABLE = {slug: r for slug, r in REGISTERS.items() if slug != "spending"}
 
 
 def register_total(rows, register):
-    if register.model is Payment:
+    if register.is_spending:
         return rows.aggregate(total=models.Sum("amount"))["total"] or Decimal("0")
     return None
 
 
+def release_review(entry):
+    """The check page for releasing ``entry``: each field exactly as the public will read it
+    (the plan priority as its plan published it), on the register page, in its CSV and JSON,
+    in search and the feeds."""
+    from pcc_portal.publications.selectors import Part, review
+
+    shown = entry.from_record(object_id=entry.pk, data=entry.publication_data())
+    if any(f.name == "priority" for f in type(entry)._meta.get_fields()):
+        show_published_priorities([shown])
+    columns = FORWARD_PLAN_COLUMNS if entry.register == "forward-plan" else None
+    columns = columns or REGISTERS[entry.register].columns
+    parts = [
+        Part(title=column.heading, detail=str(column.show(shown)) or "(empty)", pdf=False)
+        for column in columns
+        if column is not SAMPLE
+    ]
+    notes = ["It is marked as a sample entry."] if shown.is_sample else []
+    return review(
+        entry,
+        parts=parts,
+        claims=[
+            "A register entry has no PDF: the public reads these fields on the register page, "
+            "in its CSV and JSON, in search and in the feeds. Edits made after this release "
+            "stay private until the next one."
+        ],
+        notes=notes,
+    )
+
+
 # The forward plan ---------------------------------------------------------------------------
+
+FORWARD_PLAN_COLUMNS = (
+    Column("Decision", "title", _text("title")),
+    Column("Summary", "summary", _text("summary")),
+    Column("Expected", "expected_on", _date("expected_on"), lambda e: f"{e.expected_on:%B %Y}"),
+    Column("Decision maker", "decision_maker", _text("decision_maker")),
+    Column("Plan priority", "priority", _priority),
+    Column("Restriction", "restriction_reason", _text("restriction_reason")),
+    Column("Decision made", "decision", lambda e: str(e.signed_decision or "")),
+)
 
 
 def forward_plan(*, today=None):
-    """Published entries expected from the start of last month on, soonest first, and for six
-    months more those whose decision has been made, with its notice."""
+    """Released entries expected from the start of last month on, soonest first, each as its
+    release froze it, and for six months more those whose decision has been made, with its
+    notice."""
     today = today or timezone.localdate()
     start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
-    return show_published_priorities(
-        ForwardPlanEntry.objects.public().filter(expected_on__gte=start)
+    records = (
+        published_records(ForwardPlanEntry)
+        .annotate(expected=_field("expected_on"))
+        .filter(expected__gte=start.isoformat())
+        .order_by("expected", "object_id")
     )
+    return published_entries(ForwardPlanEntry, records)

@@ -16,9 +16,9 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from . import search
+from pcc_portal.publications import services as publishing
+
 from .models import (
-    EntryStatus,
     InvalidTransition,
     ItemDocument,
     ItemReminder,
@@ -103,34 +103,34 @@ def send_due_reminders(*, today=None, rows=None):
 # Registers ----------------------------------------------------------------------------------
 
 
-@transaction.atomic
-def publish_entry(*, entry, by):
-    entry = type(entry).objects.select_for_update().get(pk=entry.pk)
-    entry.publish()
-    entry._change_reason = f"Published by {by}"
-    entry.save()
-    search.index_object(entry)
-    return entry
+def release_entry(*, entry, by, note):
+    """Release a register entry as it stands now: its fields are frozen in a new record
+    version, which the register, its CSV and JSON, search, the feeds and the sitemap read from
+    this transaction on. An earlier release stays on record; a withdrawn one stays withdrawn."""
+    _check_may_publish(entry, by)
+    return publishing.publish(obj=entry, by=by, note=note)
 
 
-@transaction.atomic
-def withdraw_entry(*, entry, by):
-    entry = type(entry).objects.select_for_update().get(pk=entry.pk)
-    entry.withdraw()
-    entry._change_reason = f"Withdrawn by {by}"
-    entry.save()
-    search.remove_object(entry)
-    return entry
+def withdraw_entry(*, entry, by, reason):
+    """Take a released entry off the public register for good, with the reason the public is
+    told; it leaves every channel in the same transaction and comes back only by a new
+    release."""
+    _check_may_publish(entry, by)
+    return publishing.withdraw(obj=entry, by=by, reason=reason)
+
+
+def _check_may_publish(entry, by):
+    opts = entry._meta
+    if not by.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
+        raise PermissionDenied(f"{by} may not release or withdraw {opts.verbose_name_plural}.")
 
 
 @transaction.atomic
 def save_entry(*, entry, by, reason):
-    """Save a staff edit; a published entry is corrected in place, its history keeps what it
-    said before, and the search index follows."""
+    """Save a staff edit. The public keeps reading the entry's last release: the edit is public
+    only once released. Its history keeps every edit."""
     entry._change_reason = reason
     entry.save()
-    if entry.status == EntryStatus.PUBLISHED:
-        search.index_object(entry)
     return entry
 
 
@@ -162,7 +162,7 @@ def upload_spending(*, month, content, filename, by):
     draft already). A draft is not public and not in search: ``release_spending`` publishes
     it. Rows the redaction rule flags are set to be redacted until a reviewer says otherwise."""
     month = month.replace(day=1)
-    draft = SpendingUpload.objects.filter(month=month, status=EntryStatus.DRAFT).first()
+    draft = SpendingUpload.objects.drafts().filter(month=month).first()
     if draft is not None:
         raise SpendingDraftExists(draft)
     parsed = read_spending_file(content=content, filename=filename, month=month)
@@ -182,9 +182,7 @@ def upload_spending(*, month, content, filename, by):
         with transaction.atomic():
             upload.save()
     except IntegrityError:  # another draft of the month was stored meanwhile
-        raise SpendingDraftExists(
-            SpendingUpload.objects.get(month=month, status=EntryStatus.DRAFT)
-        ) from None
+        raise SpendingDraftExists(SpendingUpload.objects.drafts().get(month=month)) from None
     for payment in parsed.payments:
         payment.upload = upload
     Payment.objects.bulk_create(parsed.payments)
@@ -220,27 +218,33 @@ def choose_spending_redactions(*, upload, rows, redact, reason="", by):
 
 @transaction.atomic
 def release_spending(*, upload, by):
-    """Publish a reviewed draft whole: every row at once, the names of the rows chosen for
-    redaction dropped, indexed for search; the upload published for the month before is
-    withdrawn (it stays on record). Only those who may release spending may."""
+    """Publish a reviewed draft whole, as one record version: every row at once, the names of
+    the rows chosen for redaction dropped, indexed for search; the upload released for the
+    month before is withdrawn (it stays on record). Only those who may release spending may."""
     if not by.has_perm("transparency.publish_spendingupload"):
         raise PermissionDenied(f"{by} may not release spending.")
     upload = _draft(upload)
-    upload.release()
-    for previous in SpendingUpload.objects.select_for_update().filter(
-        month=upload.month, status=EntryStatus.PUBLISHED
-    ):
-        previous.withdraw()
-        previous._change_reason = f"Replaced by the upload released by {by}"
-        previous.save()
-        search.remove_object(previous)
+    upload.check_is_draft("released")
+    now = timezone.now()
+    for previous in SpendingUpload.objects.public().filter(month=upload.month):
+        publishing.withdraw(
+            obj=previous,
+            by=by,
+            reason=f"Replaced by the file for {upload.month:%B %Y} released on "
+            f"{timezone.localdate(now):%-d %B %Y}.",
+        )
     # A redacted row keeps no name from here on: not in the database, the search index or any
     # export, whatever reads the table later.
     upload.payments.filter(is_redacted=True).update(supplier=Payment.REDACTED)
     upload.redacted_count = upload.payments.filter(is_redacted=True).count()
+    upload.released_at = now
     upload._change_reason = f"Released by {by}"
     upload.save()
-    search.index_object(upload)
+    publishing.publish(
+        obj=upload,
+        by=by,
+        note=f"{upload.row_count} payments, {upload.redacted_count} without the payee's name.",
+    )
     return upload
 
 
@@ -419,8 +423,9 @@ __all__ = [
     "choose_spending_redactions",
     "confirm_subscription",
     "discard_spending",
+    "save_entry",
     "publish_document",
-    "publish_entry",
+    "release_entry",
     "release_spending",
     "send_digests",
     "send_due_reminders",

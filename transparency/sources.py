@@ -90,8 +90,10 @@ def _latest_entry(model_name):
     def read(cache):
         from django.apps import apps
 
+        from .selectors import published_records
+
         model = apps.get_model("transparency", model_name)
-        return model.objects.public().aggregate(latest=Max("published_at"))["latest"]
+        return published_records(model).aggregate(latest=Max("ready_at"))["latest"]
 
     return read
 

@@ -1,7 +1,8 @@
 """Frozen, numbered versions of published documents and the jobs that render their PDFs.
 
 Every app publishes through these two models: a ``Version`` freezes what the public sees (HTML,
-PDF, checksum, who, when, change note); a ``RenderJob`` is the truth about that version's PDF.
+PDF, checksum, who, when, change note, or for a register entry the frozen record itself); a
+``RenderJob`` is the truth about a document version's PDF.
 """
 
 from datetime import timedelta
@@ -60,16 +61,27 @@ class Version(models.Model):
         READY = "ready", "Published"
         FAILED = "failed", "Failed"
 
+    class Kind(models.TextChoices):
+        # A document is a page with its PDF, public once the PDF is rendered.
+        DOCUMENT = "document", "Document with its PDF"
+        # A record (a register entry, a month's spending) is its frozen fields, public at once:
+        # its open data are the page, so there is no PDF to wait for.
+        RECORD = "record", "Register record"
+
     content_type = models.ForeignKey(ContentType, on_delete=models.PROTECT)
     object_id = models.PositiveBigIntegerField()
     content_object = GenericForeignKey("content_type", "object_id")
     number = models.PositiveIntegerField()
     status = models.CharField(max_length=20, choices=Status, default=Status.RENDERING)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.DOCUMENT)
     document_type = models.CharField(max_length=50)
     title = models.CharField(max_length=300)
     html = models.TextField(help_text="The frozen public page body.")
     document_html = models.TextField(help_text="The frozen document the PDF is rendered from.")
     text = models.TextField(blank=True, help_text="Plain text, for search.")
+    data = models.JSONField(
+        null=True, blank=True, help_text="A record's fields as released (records only)."
+    )
     change_note = models.TextField()
     published_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
@@ -88,8 +100,14 @@ class Version(models.Model):
                 fields=["content_type", "object_id", "number"], name="unique_version_number"
             ),
             models.CheckConstraint(
-                condition=~models.Q(status="ready") | (~models.Q(sha256="") & ~models.Q(pdf="")),
+                condition=~models.Q(status="ready")
+                | models.Q(kind="record")
+                | (~models.Q(sha256="") & ~models.Q(pdf="")),
                 name="ready_version_has_pdf",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="record") | models.Q(data__isnull=False),
+                name="record_version_has_data",
             ),
         ]
         indexes = [models.Index(fields=["content_type", "object_id", "status", "-number"])]
@@ -312,9 +330,14 @@ class Publishable(models.Model):
     ``document_type`` picks the print stylesheet ``static/pdf/<document_type>.css``.
     ``search_reads_pdf`` is False for a model whose versions' text already holds all that their
     PDF says, so site search need not read the PDF again.
+
+    A model whose ``version_kind`` is ``Version.Kind.RECORD`` (a register entry) freezes
+    ``publication_data()`` instead of templates: its version is ready, and public, as soon as
+    it is released, with no PDF.
     """
 
     document_type = "document"
+    version_kind = Version.Kind.DOCUMENT
     page_template = ""
     document_template = ""
     search_reads_pdf = True
@@ -333,6 +356,10 @@ class Publishable(models.Model):
     def publication_text(self):
         """Plain text for search; subclasses add their Markdown fields' text."""
         return self.publication_title()
+
+    def publication_data(self):
+        """A record's fields as the public will read them (records only)."""
+        raise NotImplementedError
 
     def live_version(self):
         return Version.objects.latest_ready_for(self)

@@ -62,18 +62,34 @@ def publish(*, obj, by, note):
     latest = Version.objects.filter(content_type=content_type, object_id=obj.pk).aggregate(
         latest=Max("number")
     )["latest"]
+    fields = {
+        "content_type": content_type,
+        "object_id": obj.pk,
+        "number": (latest or 0) + 1,
+        "kind": obj.version_kind,
+        "document_type": obj.document_type,
+        "title": obj.publication_title(),
+        "change_note": note,
+        "published_by": by,
+    }
+    if obj.version_kind == Version.Kind.RECORD:
+        # A record has no PDF to wait for: frozen and public in this transaction.
+        now = timezone.now()
+        version = Version.objects.create(
+            **fields,
+            html="",
+            document_html="",
+            text=obj.publication_text(),
+            data=obj.publication_data(),
+            status=Version.Status.READY,
+            published_at=now,
+            ready_at=now,
+        )
+        version_went_public(version=version)
+        return version
     page_html, document_html, text = freeze(obj=obj)
     version = Version.objects.create(
-        content_type=content_type,
-        object_id=obj.pk,
-        number=(latest or 0) + 1,
-        document_type=obj.document_type,
-        title=obj.publication_title(),
-        html=page_html,
-        document_html=document_html,
-        text=text,
-        change_note=note,
-        published_by=by,
+        **fields, html=page_html, document_html=document_html, text=text
     )
     queue_render(version=version)
     return version

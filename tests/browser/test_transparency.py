@@ -94,14 +94,9 @@ def test_the_forward_plan(page):
 
 
 def test_search_finds_and_highlights_published_content(page, editor):
-    from transparency import services
 
-    services.publish_entry(
-        entry=GrantFactory(status="draft", purpose="Knife crime awareness in schools"), by=editor
-    )
-    services.publish_entry(
-        entry=ContractFactory(status="draft", title="Knife crime education"), by=editor
-    )
+    GrantFactory(purpose="Knife crime awareness in schools")
+    ContractFactory(title="Knife crime education")
     visit(page, "/search/")
     page.get_by_label("Search plans, decisions").fill("knife crime")
     with page.expect_navigation():
@@ -180,7 +175,7 @@ def test_subscribing_confirming_and_unsubscribing(page, editor, published_priori
     check_accessibility(page)
     assert page.get_by_role("heading", level=1).inner_text() == "You are subscribed"
 
-    services.publish_entry(entry=GrantFactory(status="draft"), by=editor)
+    services.release_entry(entry=GrantFactory(released=False), by=editor, note="First release")
     services.send_digests(base_url=page.live_server_url)
     unsubscribe = re.search(r"https?://[^/]+(/alerts/unsubscribe/\S+/)", mail.outbox[-1].body)
     visit(page, unsubscribe.group(1))

@@ -2,11 +2,12 @@ import datetime
 from decimal import Decimal
 
 import factory
-from django.utils import timezone
 
+from pcc_portal.accounts import roles
+from pcc_portal.publications import services as publishing
+from tests.accounts.factories import UserFactory
 from transparency.models import (
     Contract,
-    EntryStatus,
     ForwardPlanEntry,
     GiftHospitality,
     Grant,
@@ -14,10 +15,25 @@ from transparency.models import (
 )
 
 
+def register_publisher():
+    from django.contrib.auth import get_user_model
+
+    user = get_user_model().objects.filter(username="register-publisher").first()
+    return user or UserFactory(username="register-publisher", roles=[roles.EDITOR])
+
+
 class _Entry(factory.django.DjangoModelFactory):
-    status = EntryStatus.PUBLISHED
+    """An entry, released (a record version) unless made with ``released=False``."""
+
     is_sample = True
-    published_at = factory.LazyFunction(timezone.now)
+
+    class Meta:
+        skip_postgeneration_save = True
+
+    @factory.post_generation
+    def released(obj, create, extracted, **kwargs):
+        if create and extracted is not False:
+            publishing.publish(obj=obj, by=register_publisher(), note="First release")
 
 
 class InterestFactory(_Entry):

@@ -225,19 +225,15 @@ class TestManageEntryEditAccess(AccessRule):
 
 class TestManageEntryPublishAccess(AccessRule):
     url_name = "transparency_manage:entry_publish"
-    access = "transparency.change_grant"
-    method = "post"
-    allowed_status = (302,)
+    access = "transparency.publish_grant"
 
     def make_url_kwargs(self):
-        return {"register": "grants", "pk": GrantFactory(status="draft").pk}
+        return {"register": "grants", "pk": GrantFactory(released=False).pk}
 
 
 class TestManageEntryWithdrawAccess(AccessRule):
     url_name = "transparency_manage:entry_withdraw"
-    access = "transparency.change_grant"
-    method = "post"
-    allowed_status = (302,)
+    access = "transparency.publish_grant"
 
     def make_url_kwargs(self):
         return {"register": "grants", "pk": GrantFactory().pk}

@@ -79,8 +79,8 @@ def test_the_answer_is_the_same_for_a_new_and_an_existing_subscriber(client):
 @pytest.mark.django_db
 def test_a_digest_lists_what_was_published_and_unsubscribes_in_one_click(client, editor):
     client.post(_link(_subscribe(client), "confirm"))
-    grant = GrantFactory(status="draft", recipient="Sample Youth Trust")
-    services.publish_entry(entry=grant, by=editor)
+    grant = GrantFactory(released=False, recipient="Sample Youth Trust")
+    services.release_entry(entry=grant, by=editor, note="First release")
     assert services.send_digests(base_url="http://testserver") == 1
     digest = mail.outbox[-1]
     assert "Sample Youth Trust" in digest.body
@@ -91,7 +91,7 @@ def test_a_digest_lists_what_was_published_and_unsubscribes_in_one_click(client,
     assert client.post(unsubscribe).status_code == 200  # as a mail program posts it
     assert Subscription.objects.active().count() == 0
     assert client.post(unsubscribe).status_code == 410  # not reusable
-    services.publish_entry(entry=GrantFactory(status="draft"), by=editor)
+    services.release_entry(entry=GrantFactory(released=False), by=editor, note="First release")
     assert services.send_digests(base_url="http://testserver") == 0
 
 
@@ -118,11 +118,14 @@ def test_a_priority_feed_lists_its_grants_and_the_transparency_feed_everything(c
 
     version = publishing.publish(obj=plan, by=editor, note="First")
     publishing.run_render_job(job_id=version.render_job.pk)
-    services.publish_entry(
-        entry=GrantFactory(status="draft", priority=priority, recipient="Sample Feed Trust"),
+    services.release_entry(
+        entry=GrantFactory(released=False, priority=priority, recipient="Sample Feed Trust"),
         by=editor,
+        note="First release",
     )
-    services.publish_entry(entry=GrantFactory(status="draft", recipient="Elsewhere"), by=editor)
+    services.release_entry(
+        entry=GrantFactory(released=False, recipient="Elsewhere"), by=editor, note="First release"
+    )
     feed = client.get("/alerts/priorities/plan-feed/2/feed/").content.decode()
     assert "Sample Feed Trust" in feed and "Elsewhere" not in feed
     assert "<feed" in feed

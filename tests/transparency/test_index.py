@@ -2,6 +2,7 @@
 the portal has published, and reminders to the responsible officer once per due date."""
 
 import datetime
+from unittest import mock
 
 import pytest
 from django.core import mail
@@ -29,9 +30,9 @@ def test_the_index_is_seeded_with_every_paragraph_of_the_order():
 def test_a_portal_item_reads_its_date_from_what_the_portal_published():
     today = datetime.date(2025, 11, 20)
     assert _row("grants", today).freshness.status == Status.MISSING
-    GrantFactory(
-        published_at=datetime.datetime(2025, 10, 2, 10, tzinfo=datetime.UTC), is_sample=False
-    )
+    released = datetime.datetime(2025, 10, 2, 10, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=released):
+        GrantFactory(is_sample=False)
     row = _row("grants", today)
     assert row.freshness.last_published == datetime.date(2025, 10, 2)
     assert row.freshness.status == Status.CURRENT

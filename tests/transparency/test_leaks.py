@@ -60,13 +60,13 @@ def _body(response):
 
 @pytest.fixture
 def mixed_content(editor, decision_maker, publish, django_capture_on_commit_callbacks):
-    GrantFactory(status="draft", recipient="DRAFTGRANTSECRET")
-    InterestFactory(status="draft", description="DRAFTINTERESTSECRET")
-    GiftFactory(status="draft", donor="DRAFTGIFTSECRET")
-    ForwardPlanEntryFactory(status="draft", title="DRAFTFORWARDSECRET")
-    contract = ContractFactory(status="draft", title="WITHDRAWNCONTRACTSECRET")
-    services.publish_entry(entry=contract, by=editor)
-    services.withdraw_entry(entry=contract, by=editor)
+    GrantFactory(released=False, recipient="DRAFTGRANTSECRET")
+    InterestFactory(released=False, description="DRAFTINTERESTSECRET")
+    GiftFactory(released=False, donor="DRAFTGIFTSECRET")
+    ForwardPlanEntryFactory(released=False, title="DRAFTFORWARDSECRET")
+    contract = ContractFactory(released=False, title="WITHDRAWNCONTRACTSECRET")
+    services.release_entry(entry=contract, by=editor, note="First release")
+    services.withdraw_entry(entry=contract, by=editor, reason="Published in error")
     ContentPageFactory(slug="draft-page", title="DRAFTPAGESECRET")
     withdrawn = ContentPageFactory(slug="withdrawn-page", title="WITHDRAWNPAGESECRET")
     publish(withdrawn, editor)
@@ -247,3 +247,121 @@ def test_nothing_withdrawn_reaches_a_public_channel(client, withdrawn_content):
     # The pack rebuilt without the withdrawn paper is public again, with the rest of its text.
     assert withdrawn_content["part"].get_absolute_url() in sitemap
     assert client.get("/panel/meetings/2021-12-13/pack.pdf").status_code == 200
+
+
+# Register entries: released as frozen records, withdrawn everywhere at once --------------------
+
+REGISTER_CHANNELS = {
+    "interests": ["/transparency/interests/", "/transparency/interests.csv"],
+    "gifts-and-hospitality": [
+        "/transparency/gifts-and-hospitality/",
+        "/transparency/gifts-and-hospitality.json",
+    ],
+    "grants": ["/transparency/grants/", "/transparency/grants.csv", "/transparency/grants.json"],
+    "contracts": ["/transparency/contracts/", "/transparency/contracts.json"],
+    "forward-plan": ["/decisions/forward-plan/"],
+}
+EVERY_CHANNEL = (
+    [url for urls in REGISTER_CHANNELS.values() for url in urls]
+    + [
+        f"/transparency/{register}{suffix}"
+        for register in ("interests", "gifts-and-hospitality", "grants", "contracts")
+        for suffix in ("/", ".csv", ".json")
+    ]
+    + ["/alerts/transparency/feed/", "/sitemap.xml"]
+)
+
+
+def _released_entries(marker):
+    """One released entry in each register, each naming ``marker``."""
+    return [
+        InterestFactory(description=f"Trustee of the {marker} trust"),
+        GiftFactory(donor=f"{marker} Partnership"),
+        GrantFactory(recipient=f"{marker} Youth Project"),
+        ContractFactory(title=f"{marker} referral service"),
+        ForwardPlanEntryFactory(title=f"Approve the {marker} strategy"),
+    ]
+
+
+def _everywhere(client, text):
+    """The public channels, and site search for ``text``, where ``text`` appears."""
+    found = [url for url in EVERY_CHANNEL if text in _body(client.get(url))]
+    search = _body(client.get(f"/search/?q={text}")).replace(f"q={text}", "")
+    if "0 results" not in search:
+        found.append("/search/")
+    return found
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_entry_leaves_every_register_channel_at_once(client, editor):
+    entries = _released_entries("RELEASEDMARKER")
+    assert _everywhere(client, "RELEASEDMARKER")  # public before the withdrawal
+    assert "/alerts/transparency/feed/" in _everywhere(client, "RELEASEDMARKER")
+    for entry in entries:
+        services.withdraw_entry(entry=entry, by=editor, reason="Entered in error")
+    assert _everywhere(client, "RELEASEDMARKER") == []
+
+
+@pytest.mark.django_db
+def test_unreleased_edits_of_a_released_entry_never_reach_the_public(client, editor):
+    entries = _released_entries("FIRSTRELEASE")
+    for entry in entries:
+        for name in ("description", "donor", "recipient", "title"):
+            if hasattr(entry, name):
+                setattr(entry, name, "UNRELEASEDEDITSECRET")
+        services.save_entry(entry=entry, by=editor, reason="Edited")
+    assert _everywhere(client, "UNRELEASEDEDITSECRET") == []
+    for url in EVERY_CHANNEL[:-2]:
+        body = _body(client.get(url))
+        assert "FIRSTRELEASE" in body or url.rsplit("/", 1)[-1] == "", url
+    # Released on purpose, the edit is public and the earlier release is not.
+    grant = entries[2]
+    services.release_entry(entry=grant, by=editor, note="Renamed the recipient")
+    page = _body(client.get("/transparency/grants/"))
+    assert "UNRELEASEDEDITSECRET" in page and "FIRSTRELEASE Youth Project" not in page
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_entry_comes_back_only_by_a_new_release(client, editor):
+    grant = GrantFactory(recipient="Sample Returning Trust")
+    services.withdraw_entry(entry=grant, by=editor, reason="Wrong amount")
+    grant.amount = 9000
+    services.save_entry(entry=grant, by=editor, reason="Corrected the amount")
+    assert "Sample Returning Trust" not in _body(client.get("/transparency/grants/"))
+    with pytest.raises(Exception, match="not on the public site"):
+        services.withdraw_entry(entry=grant, by=editor, reason="Again")
+    services.release_entry(entry=grant, by=editor, note="Released with the right amount")
+    page = _body(client.get("/transparency/grants/"))
+    assert "Sample Returning Trust" in page and "£9,000.00" in page
+    first, second = grant.versions.order_by("number")
+    assert first.withdrawal().reason == "Wrong amount" and second.withdrawal() is None
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_month_of_spending_answers_gone_at_its_addresses_and_leaves_every_channel(
+    client, decision_maker
+):
+    from pcc_portal.publications import services as publishing
+    from tests.transparency.test_spending import GOOD, _release
+
+    upload = _release(GOOD, decision_maker)
+    month = "?month=2025-10"
+    assert "Sample Stationers Ltd" in _body(client.get(f"/transparency/spending/{month}"))
+    publishing.withdraw(obj=upload, by=decision_maker, reason="Contained a duplicate payment")
+    for suffix in ("/", ".csv", ".json"):
+        response = client.get(f"/transparency/spending{suffix}{month}")
+        assert response.status_code == 410, suffix
+        assert "Contained a duplicate payment" in _body(response)
+    for url in (
+        "/transparency/spending/",
+        "/transparency/spending.csv",
+        "/transparency/spending.json",
+        "/alerts/transparency/feed/",
+        "/search/?q=Sample+Stationers",
+    ):
+        body = _body(client.get(url)).replace("q=Sample+Stationers", "")
+        assert "Sample Stationers Ltd" not in body, url
+        assert "October 2025" not in body or url.startswith("/search/"), url
+    # The month's draft cannot be released again: a new file is a new, deliberate release.
+    with pytest.raises(services.InvalidTransition):
+        services.release_spending(upload=upload, by=decision_maker)

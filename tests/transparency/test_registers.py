@@ -76,7 +76,7 @@ def test_register_pages_and_exports_have_query_budgets(client, django_assert_max
 
 
 @pytest.mark.django_db
-def test_staff_publish_correct_and_withdraw_an_entry_keeping_its_history(client, editor):
+def test_staff_release_correct_and_withdraw_an_entry_keeping_its_history(client, editor):
     from django.test import Client
 
     client.force_login(editor)
@@ -98,9 +98,16 @@ def test_staff_publish_correct_and_withdraw_an_entry_keeping_its_history(client,
     public = reverse("transparency:register", kwargs={"register": "grants"})
     assert "Sample Domestic Abuse Service" not in public_client.get(public).content.decode()
 
-    client.post(
-        reverse("transparency_manage:entry_publish", kwargs={"register": "grants", "pk": grant.pk})
+    release = reverse(
+        "transparency_manage:entry_publish", kwargs={"register": "grants", "pk": grant.pk}
     )
+    check = client.get(release).content.decode()
+    assert "Check what becomes public" in check
+    assert "Sample Domestic Abuse Service" in check and "£25,000.00" in check
+    unconfirmed = client.post(release, {"change_note": "First release"})
+    assert unconfirmed.status_code == 400
+    assert "Sample Domestic Abuse Service" not in public_client.get(public).content.decode()
+    client.post(release, {"change_note": "First release", "confirm": "on"})
     assert "Sample Domestic Abuse Service" in public_client.get(public).content.decode()
 
     edit = reverse("transparency_manage:entry_edit", kwargs={"register": "grants", "pk": grant.pk})
@@ -108,15 +115,23 @@ def test_staff_publish_correct_and_withdraw_an_entry_keeping_its_history(client,
     assert response.status_code == 200  # the form again, with its errors
     assert "The amount must be more than £0." in response.content.decode()
     client.post(edit, {**data, "amount": "27500"})
-    assert "£27,500.00" in public_client.get(public).content.decode()
+    page = public_client.get(public).content.decode()
+    assert "£25,000.00" in page and "£27,500.00" not in page  # the edit is not released
     grant.refresh_from_db()
     assert [h.amount for h in grant.history.order_by("history_date")][-2:] == [25000, 27500]
-    assert grant.history.first().history_change_reason == "Corrected"
+    client.post(release, {"change_note": "Corrected the amount", "confirm": "on"})
+    page = public_client.get(public).content.decode()
+    assert "£27,500.00" in page and "£25,000.00" not in page
+    assert grant.versions.count() == 2
 
-    client.post(
-        reverse("transparency_manage:entry_withdraw", kwargs={"register": "grants", "pk": grant.pk})
+    withdraw = reverse(
+        "transparency_manage:entry_withdraw", kwargs={"register": "grants", "pk": grant.pk}
     )
+    assert client.post(withdraw, {"reason": ""}).status_code == 400
+    assert "Sample Domestic Abuse Service" in public_client.get(public).content.decode()
+    client.post(withdraw, {"reason": "Awarded to the wrong service"})
     assert "Sample Domestic Abuse Service" not in public_client.get(public).content.decode()
+    assert grant.withdrawal().reason == "Awarded to the wrong service"
 
 
 @pytest.mark.django_db

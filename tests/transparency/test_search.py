@@ -103,11 +103,11 @@ def test_search_never_returns_a_restricted_decision(
 def test_registers_are_searchable_once_published_and_gone_when_withdrawn(editor):
     from transparency import services
 
-    grant = GrantFactory(status="draft", recipient="Sample Women's Centre")
+    grant = GrantFactory(released=False, recipient="Sample Women's Centre")
     assert _titles("women's centre") == []
-    services.publish_entry(entry=grant, by=editor)
+    services.release_entry(entry=grant, by=editor, note="First release")
     assert _titles("women's centre") == ["Grant to Sample Women's Centre: £12,500.00"]
-    services.withdraw_entry(entry=grant, by=editor)
+    services.withdraw_entry(entry=grant, by=editor, reason="Published in error")
     assert _titles("women's centre") == []
 
 
@@ -117,13 +117,13 @@ def test_results_filter_by_type_and_year_and_highlight_the_words(client, editor)
 
     for entry in (
         GrantFactory(
-            status="draft",
+            released=False,
             purpose="Knife crime awareness in schools",
             awarded_on=datetime.date(2024, 5, 1),
         ),
-        ContractFactory(status="draft", title="Knife crime education programme"),
+        ContractFactory(released=False, title="Knife crime education programme"),
     ):
-        services.publish_entry(entry=entry, by=editor)
+        services.release_entry(entry=entry, by=editor, note="First release")
     assert len(_titles("knife crime")) == 2
     assert len(_titles("knife crime", kind="grant")) == 1
     assert len(_titles("knife crime", year=2024)) == 1
@@ -138,7 +138,7 @@ def test_a_search_runs_a_fixed_number_of_queries(client, editor, django_assert_m
     from transparency import services
 
     for _ in range(30):
-        services.publish_entry(entry=GrantFactory(status="draft"), by=editor)
+        services.release_entry(entry=GrantFactory(released=False), by=editor, note="First release")
     with django_assert_max_num_queries(8):
         response = client.get(reverse("transparency:search"), {"q": "youth diversion"})
     assert response.status_code == 200

@@ -13,7 +13,7 @@ from django.urls import reverse
 
 from tests.spreadsheets import with_doctype, xlsx_bytes
 from transparency import services, spending
-from transparency.models import EntryStatus, Payment, SpendingUpload
+from transparency.models import Payment, SpendingUpload
 from transparency.redaction import is_payment_to_individual
 
 OCTOBER = datetime.date(2025, 10, 1)
@@ -45,13 +45,13 @@ def _release(content, by, **kwargs):
 @pytest.mark.django_db
 def test_a_good_file_is_taken_whole_as_a_draft_and_released_whole(editor, decision_maker):
     upload = _upload(GOOD, editor)
-    assert upload.status == EntryStatus.DRAFT
+    assert upload.is_draft
     assert upload.row_count == 5
     assert upload.total == Decimal("16032.40")
     assert Payment.objects.count() == 5
     assert Payment.objects.public().count() == 0
     upload = services.release_spending(upload=upload, by=decision_maker)
-    assert upload.status == EntryStatus.PUBLISHED
+    assert upload.is_public
     assert Payment.objects.public().count() == 5
 
 
@@ -148,10 +148,11 @@ def test_a_new_release_for_a_month_replaces_the_old_one_which_stays_on_record(de
     assert Payment.objects.public().count() == 5
     second = services.release_spending(upload=second, by=decision_maker)
     first.refresh_from_db()
-    assert first.status == EntryStatus.WITHDRAWN
-    assert second.status == EntryStatus.PUBLISHED
+    assert first.withdrawal() is not None
+    assert second.is_public
     assert list(Payment.objects.public().values_list("reference", flat=True)) == ["9"]
-    assert first.history.count() == 3  # uploaded, released, replaced
+    assert first.history.count() == 2  # uploaded, released
+    assert first.withdrawal().reason.startswith("Replaced by the file for October 2025")
 
 
 @pytest.mark.django_db
@@ -172,7 +173,7 @@ def test_staff_see_every_bad_row_and_lose_nothing(client, editor):
         {"month": "2025-10", "file": SimpleUploadedFile("october.csv", GOOD.encode())},
     )
     assert response.status_code == 302
-    assert SpendingUpload.objects.get().status == EntryStatus.DRAFT
+    assert SpendingUpload.objects.get().is_draft
 
 
 @pytest.mark.django_db

@@ -71,7 +71,7 @@ def test_the_golden_thread_gathers_what_is_linked_to_a_priority_newest_first(
         awarded_on=datetime.date(2025, 6, 1),
         amount=Decimal("5000"),
     )
-    GrantFactory(priority=priority, recipient="Sample Draft Grant", status="draft")
+    GrantFactory(priority=priority, recipient="Sample Draft Grant", released=False)
     decision = DecisionFactory(title="Safer Neighbourhoods Fund grants", priority_scope="plan")
     decision.priorities.add(priority)
     publish_decision(
@@ -225,7 +225,7 @@ def test_the_forward_plan_lists_expected_decisions_and_links_each_once_made(
         title="Approve the estates strategy",
         restriction_reason="Commercially sensitive property values",
     )
-    ForwardPlanEntryFactory(title="Draft entry", status="draft")
+    ForwardPlanEntryFactory(title="Draft entry", released=False)
     ForwardPlanEntryFactory(title="Long past", expected_on=datetime.date(2020, 1, 1))
     page = client.get("/decisions/forward-plan/").content.decode()
     assert "Approve the estates strategy" in page
@@ -235,6 +235,11 @@ def test_the_forward_plan_lists_expected_decisions_and_links_each_once_made(
     decision = DecisionFactory(title="Estates strategy 2026")
     entry.decision = decision
     entry.save()
+    page = client.get("/decisions/forward-plan/").content.decode()
+    assert "Made:" not in page  # linking its decision is an edit, public once released
+    from transparency import services as transparency
+
+    transparency.release_entry(entry=entry, by=editor, note="Linked to its decision")
     from decisions import services as decisions
 
     decisions.submit_decision(decision=decision, by=editor)

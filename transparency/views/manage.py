@@ -3,12 +3,19 @@ then released) and the forward plan."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_POST
+from django.views.decorators.http import require_http_methods, require_POST
+
+from pcc_portal.publications.forms import WithdrawForm
+from pcc_portal.publications.models import InvalidTransition as PublishingInvalid
+from pcc_portal.publications.selectors import publishing_panel
+from pcc_portal.publications.services import NothingToPublish
+from pcc_portal.publications.views import publish_after_review, render_withdraw_page
 
 from .. import selectors, services
 from ..forms import (
@@ -147,7 +154,9 @@ def entries(request, register):
         {
             "register": register,
             "title": TITLES[register],
-            "entries": model.objects.visible_to(request.user).order_by("-updated_at"),
+            "entries": model.objects.visible_to(request.user)
+            .with_release_state()
+            .order_by("-updated_at"),
             "model_name": model._meta.model_name,
             "can_add": request.user.has_perm(_perm(model, "add")),
         },
@@ -185,12 +194,17 @@ def entry_edit(request, register, pk):
     if request.method == "POST":
         _require(request, model, "change")
         if form.is_valid():
-            reason = "Corrected" if entry.is_public else "Edited"
-            entry = services.save_entry(entry=form.instance, by=request.user, reason=reason)
+            released = entry.live_version() is not None
+            entry = services.save_entry(entry=form.instance, by=request.user, reason="Edited")
             messages.success(
                 request,
                 f"“{entry}” was saved."
-                + (" The public sees the correction now." if entry.is_public else ""),
+                + (
+                    " The public still sees the last release: release it again to publish "
+                    "the change."
+                    if released
+                    else " Nothing is public until it is released."
+                ),
             )
             return redirect("transparency_manage:entry_edit", register=register, pk=entry.pk)
     return render(
@@ -203,35 +217,78 @@ def entry_edit(request, register, pk):
             "register": register,
             "title": TITLES[register],
             "model_name": model._meta.model_name,
-            "can_change": request.user.has_perm(_perm(model, "change")),
+            **publishing_panel(
+                obj=entry,
+                user=request.user,
+                publish_url=reverse(
+                    "transparency_manage:entry_publish", kwargs={"register": register, "pk": pk}
+                ),
+                publish_permission=_perm(model, "publish"),
+            ),
+            "withdraw_form": WithdrawForm(
+                action=reverse(
+                    "transparency_manage:entry_withdraw", kwargs={"register": register, "pk": pk}
+                )
+            ),
         },
     )
 
 
-def _transition(request, register, pk, service, done):
+def _entry(request, register, action):
     model = _entry_form_class(register)._meta.model
-    _require(request, model, "change")
-    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    try:
-        entry = service(entry=entry, by=request.user)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, f"“{entry}” {done}.")
-    return redirect("transparency_manage:entry_edit", register=register, pk=pk)
+    _require(request, model, action)
+    return model
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def entry_publish(request, register, pk):
-    return _transition(request, register, pk, services.publish_entry, "is published")
+    """The check page for releasing an entry: every field as the public will read it."""
+    model = _entry(request, register, "publish")
+    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    return publish_after_review(
+        request,
+        obj=entry,
+        publish=lambda data: services.release_entry(
+            entry=entry, by=request.user, note=data["change_note"]
+        ),
+        review=lambda: selectors.release_review(entry),
+        published_message=lambda version: (
+            f"“{entry}” is released: the public sees version {version.number} now."
+        ),
+    )
 
 
-@require_POST
+@require_http_methods(["GET", "POST"])
 @login_required
 def entry_withdraw(request, register, pk):
-    return _transition(
-        request, register, pk, services.withdraw_entry, "is withdrawn: the public no longer sees it"
+    """Withdraw a released entry with the reason the public is told."""
+    model = _entry(request, register, "publish")
+    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    form = WithdrawForm(request.POST or None, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        try:
+            services.withdraw_entry(
+                entry=entry, by=request.user, reason=form.cleaned_data["reason"]
+            )
+        except (InvalidTransition, PublishingInvalid, NothingToPublish) as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(request, f"“{entry}” is withdrawn: the public no longer sees it.")
+            return redirect(entry.get_manage_url())
+    return render_withdraw_page(
+        request,
+        form=form,
+        title=str(entry),
+        caption=TITLES[register],
+        back_url=entry.get_manage_url(),
+        consequences=[
+            "The register page, its CSV and JSON, site search, the feeds and the sitemap drop "
+            "it at once.",
+            "Its releases are kept for the record and never public again. To publish it again, "
+            "release it again from its page, with a change note.",
+        ],
+        status=400 if form.errors else 200,
     )
 
 
@@ -351,6 +408,7 @@ def spending_detail(request, pk):
             "replaces": SpendingUpload.objects.public().filter(month=upload.month).first()
             if upload.is_draft
             else None,
+            "upload_content_type": ContentType.objects.get_for_model(SpendingUpload).pk,
         },
     )
 

@@ -13,6 +13,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from pcc_portal.accounts.throttle import MailThrottle
+from pcc_portal.publications.public import published_or_gone
 from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
 
@@ -51,16 +52,23 @@ def document(request, pk):
     return response
 
 
-def _register(slug):
+def _register(slug, params):
+    """The register ``slug``; for a month of spending whose release was withdrawn (and not
+    replaced), the public notice instead, at the page and at its CSV and JSON."""
     register = selectors.REGISTERS.get(slug)
     if register is None:
         raise Http404("No such register.")
+    month = selectors.month_param(params) if register.is_spending else None
+    if month is not None:
+        uploads = SpendingUpload.objects.filter(month=month)
+        if not uploads.public().exists() and uploads.withdrawn().exists():
+            published_or_gone(uploads.order_by("-released_at"))
     return register
 
 
 @refuse_nul_bytes
 def register(request, register):
-    spec = _register(register)
+    spec = _register(register, request.GET)
     rows = spec.filtered(request.GET)
     paginator = Paginator(rows, LIST_PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
@@ -85,14 +93,14 @@ def register(request, register):
             request.GET.get(k) for k in ["q", "year", *[f[0] for f in spec.choice_filters]]
         ),
     }
-    if spec.slug == "spending":
+    if spec.is_spending:
         context["uploads"] = SpendingUpload.objects.public().order_by("-month")[:24]
     return render(request, "transparency/register.html", context)
 
 
 @refuse_nul_bytes
 def register_csv(request, register):
-    spec = _register(register)
+    spec = _register(register, request.GET)
     rows = spec.filtered(request.GET)
 
     def lines():
@@ -105,7 +113,7 @@ def register_csv(request, register):
 
 @refuse_nul_bytes
 def register_json(request, register):
-    spec = _register(register)
+    spec = _register(register, request.GET)
     rows = spec.filtered(request.GET)
     return JsonResponse(
         {
