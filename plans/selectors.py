@@ -5,7 +5,6 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from functools import cached_property
 
-from django.conf import settings
 from django.db import router
 from django.db.models import Exists, OuterRef, Prefetch, ProtectedError, RestrictedError
 from django.db.models.deletion import Collector
@@ -325,24 +324,25 @@ def plan_review(*, plan, stage):
     """What issuing or varying ``plan`` now would make public: the plan's page and PDF, each
     priority's page (new or changed since the version the public sees), the commitments
     tracker, and what else the step does (an issued plan supersedes the earlier one)."""
-    base = settings.PORTAL_BASE_URL.rstrip("/")
     live = PublishedPlan(plan)
     before = {priority.pk: priority for priority in live.priorities}
+    # Details name pages rather than print their addresses: a long address in a table cell
+    # would make the page scroll sideways on a phone (the public address is given above it).
     parts = [
         publishing.Part(
-            title="The plan's page and its PDF", detail=base + plan.get_absolute_url(), tagged=True
+            title="The plan's page and its PDF", detail="At the public address above.", tagged=True
         )
     ]
     for priority in plan.priorities.order_by("number"):
         was = before.get(priority.pk)
-        detail = base + priority.get_absolute_url()
+        detail = "Its own page, under the plan's address."
         if was is not None and (was.number, was.title, was.summary, was.narrative) != (
             priority.number,
             priority.title,
             priority.summary,
             priority.narrative,
         ):
-            detail += f" (changed since version {live.version.number})"
+            detail = f"Changed since version {live.version.number}. {detail}"
         parts.append(
             publishing.Part(
                 title=f"Priority {priority.number}: {priority.title}",
@@ -354,7 +354,7 @@ def plan_review(*, plan, stage):
     parts.append(
         publishing.Part(
             title="The commitments tracker",
-            detail=base + plan.get_commitments_url(),
+            detail="Each commitment's delivery status as at this version.",
             pdf=False,
         )
     )
@@ -470,11 +470,10 @@ def delivery_review(*, report):
     notes = ProgressNote.objects.filter(commitment__priority__plan=report.plan_id)
     if last is not None:
         notes = notes.filter(recorded_at__gt=last.published_at)
-    base = settings.PORTAL_BASE_URL.rstrip("/")
     parts = [
         publishing.Part(
             title="The commitments tracker and its PDF",
-            detail=base + report.get_absolute_url(),
+            detail="At the public address above, in place of the plan's own tracker.",
             tagged=True,
         )
     ]

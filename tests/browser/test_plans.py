@@ -197,7 +197,7 @@ def test_the_editor_pages_preview_progress_copy_and_delete(page, live_server, ed
     page.locator("main").get_by_label("Chief Constable consulted").check()
     _fill(page, "Date it happened", "2020-01-01")
     page.evaluate(
-        """() => { const radio = document.querySelector("input[name=stage]");
+        """() => { const radio = document.querySelector("input[name=stage]:checked");
                    radio.value = "issued"; }"""
     )
     with page.expect_navigation():
