@@ -478,7 +478,7 @@ def _import_decision(row, *, notices, by, run, today, note):
     signed_at = timezone.make_aware(datetime.datetime.combine(day, datetime.time(12, 0)))
     office = Office.objects.get(pk=row.office_id)
     decision = Decision.objects.create(
-        status=Decision.Status.PUBLISHED,
+        status=Decision.Status.SIGNED,  # published: a live version and published_at
         financial_year=row.financial_year,
         number=row.number,
         title=row.title,
