@@ -24,6 +24,8 @@ _OFFICE = [
     "decisions.*",
     "performance.*",
     "transparency.*",
+    # Import runs' reports, and historic decisions from spreadsheets (published when applied).
+    "imports.*",
 ]
 
 # "app.*" is every permission of the app; "!app.codename" takes one away again.
@@ -50,7 +52,13 @@ ROLE_PERMISSIONS = {
         "decisions.view_part2attachment",
         "decisions.view_decisionsreport",
     ],
-    PANEL_SECRETARY: ["accounts.access_manage", *_RENDER_JOBS, "panel.*", "casework.*"],
+    PANEL_SECRETARY: [
+        "accounts.access_manage",
+        *_RENDER_JOBS,
+        "panel.*",
+        "casework.*",
+        "imports.view_importrun",
+    ],
     # Members read published content plus their meetings' exempt papers.
     PANEL_MEMBER: ["panel.view_exempt_items"],
 }

@@ -74,3 +74,13 @@ def test_a_failed_run_says_why_nothing_was_imported(staff_client):
 
     assert "Nothing was imported" in page
     assert "GetMeeting-9.xml is not well-formed" in page
+
+
+@pytest.mark.django_db
+def test_the_roles_that_import_have_the_pages(client, panel_secretary, editor, panel_member):
+    assert panel_secretary.has_perm("imports.view_importrun")
+    assert not panel_secretary.has_perm("imports.add_decisionimport")
+    assert editor.has_perm("imports.apply_decisionimport")
+    assert not panel_member.has_perm("imports.view_importrun")
+    client.force_login(panel_secretary)
+    assert client.get(reverse("imports:runs")).status_code == 200
