@@ -28,7 +28,7 @@ def test_the_index_is_seeded_with_every_paragraph_of_the_order():
 
 @pytest.mark.django_db
 def test_a_portal_item_reads_its_date_from_what_the_portal_published():
-    today = datetime.date(2025, 11, 20)
+    today = datetime.date(2025, 11, 10)
     assert _row("grants", today).freshness.status == Status.MISSING
     released = datetime.datetime(2025, 10, 2, 10, tzinfo=datetime.UTC)
     with mock.patch("django.utils.timezone.now", return_value=released):
@@ -161,3 +161,19 @@ def test_the_daily_beat_task_sends_the_reminders(editor):
     )
     assert tasks.send_due_reminders.delay().get() == 1
     assert tasks.send_due_reminders.delay().get() == 0
+
+
+@pytest.mark.django_db
+def test_grants_and_spending_are_due_monthly_as_the_order_asks():
+    assert set(
+        SpecifiedItem.objects.filter(code__in=["grants", "spending-over-500"]).values_list(
+            "cadence", flat=True
+        )
+    ) == {"monthly"}
+    released = datetime.datetime(2025, 10, 2, 10, tzinfo=datetime.UTC)
+    with mock.patch("django.utils.timezone.now", return_value=released):
+        GrantFactory(is_sample=False)
+    # Due by the end of the next month (30 November), not at the quarter's end (31 December).
+    assert _row("grants", datetime.date(2025, 11, 10)).freshness.status == Status.CURRENT
+    assert _row("grants", datetime.date(2025, 11, 20)).freshness.status == Status.DUE_SOON
+    assert _row("grants", datetime.date(2025, 12, 1)).freshness.status == Status.OVERDUE
