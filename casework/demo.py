@@ -15,7 +15,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from panel.models import Meeting, Member, Panel
 
 from . import services
-from .models import Case, Complaint, Step
+from .models import Case, Complaint, QuestionWindow, Step, SubmittedQuestion
 
 
 def _pdf(title, text):
@@ -262,6 +262,50 @@ def _complaints(panel, by):
     return len(COMPLAINTS_2021)
 
 
+# Two questions the public asked online for the precept meeting of 1 February 2022; the
+# askers are the demo's own, one of them with the name withheld.
+QUESTIONS = [
+    (
+        "Sam Whitworth",
+        False,
+        "How much of the proposed rise in the precept will pay for neighbourhood officers in "
+        "Burnley and Pendle?",
+    ),
+    (
+        "Withheld on request",
+        True,
+        "What will the Commissioner do about speeding on rural roads in the Ribble Valley?",
+    ),
+]
+
+
+def _questions(panel):
+    from panel.models import PublicQuestion
+
+    meeting = Meeting.objects.filter(date=datetime.date(2022, 2, 1)).first()
+    if meeting is None or QuestionWindow.objects.filter(meeting=meeting).exists():
+        return 0
+    deadline = datetime.datetime(2022, 1, 25, 12, 0, tzinfo=datetime.UTC)  # noon, GMT
+    window = QuestionWindow.objects.create(meeting=meeting, deadline=deadline)
+    for number, (name, withheld, text) in enumerate(QUESTIONS, start=1):
+        public = PublicQuestion.objects.create(
+            meeting=meeting, asker=name, name_withheld=withheld, question=text
+        )
+        SubmittedQuestion.objects.create(
+            window=window,
+            name=name,
+            email=f"demo-asker-{number}@example.org",
+            question=text,
+            withhold_name=withheld,
+            status=SubmittedQuestion.Status.ACCEPTED,
+            asked_at=deadline - datetime.timedelta(days=3),
+            confirmed_at=deadline - datetime.timedelta(days=3),
+            decided_at=deadline,
+            public_question=public,
+        )
+    return len(QUESTIONS)
+
+
 def load(*, publisher):
     panel = Panel.objects.first()
     if panel is None:
@@ -273,6 +317,7 @@ def load(*, publisher):
         if c is not None
     ]
     complaints = _complaints(panel, by)
-    if not made and not complaints:
+    questions = _questions(panel)
+    if not made and not complaints and not questions:
         return "casework present"
-    return f"{len(made)} cases, {complaints} complaints"
+    return f"{len(made)} cases, {complaints} complaints, {questions} public questions"

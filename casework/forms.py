@@ -6,7 +6,7 @@ from django import forms
 
 from panel.models import AgendaItem, Meeting, Member
 
-from .models import STEP_LABELS, Case, Complaint, Step
+from .models import STEP_LABELS, Case, Complaint, QuestionWindow, Step
 
 
 def _helper(form, fields, button):
@@ -179,3 +179,82 @@ class ComplaintForm(forms.ModelForm):
         self.fields["subject"].widget = forms.RadioSelect(choices=Complaint.Subject.choices)
         self.fields["recording"].widget = forms.RadioSelect(choices=Complaint.Recording.choices)
         _helper(self, list(self.fields), "Save the complaint")
+
+
+class AskQuestionForm(forms.Form):
+    name = forms.CharField(max_length=200, label="Your name")
+    email = forms.EmailField(
+        label="Your email address",
+        help_text="We send a link to confirm it. It is never published.",
+    )
+    question = forms.CharField(
+        max_length=1500,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        label="Your question",
+        help_text="Up to 1,500 characters.",
+    )
+    withhold_name = forms.BooleanField(
+        required=False, label="Do not publish my name with the question"
+    )
+    # Left empty by people; filled by robots that fill every field. Hidden from sight and from
+    # assistive technology by the template, not by an inline style.
+    website = forms.CharField(required=False, label="Leave this empty")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["website"].widget.attrs.update({"tabindex": "-1", "autocomplete": "off"})
+        self.helper = FormHelper()
+        self.helper.label_size = Size.SMALL
+        self.helper.form_tag = False
+        self.helper.layout = Layout("name", "email", "question", "withhold_name")
+
+    def is_spam(self):
+        return bool(self.cleaned_data.get("website"))
+
+
+class QuestionWindowForm(forms.ModelForm):
+    class Meta:
+        model = QuestionWindow
+        fields = ["deadline", "limit_per_person", "rules"]
+        labels = {"deadline": "Deadline", "limit_per_person": "Questions per person"}
+        widgets = {
+            "deadline": forms.DateTimeInput(attrs={"type": "datetime-local"}),
+            "rules": forms.Textarea(attrs={"rows": 8}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["limit_per_person"].widget.attrs["class"] = "govuk-input--width-3"
+        _helper(self, list(self.fields), "Save")
+
+    def clean_deadline(self):
+        deadline = self.cleaned_data["deadline"]
+        meeting = self.instance.meeting
+        if deadline.date() > meeting.date:
+            raise forms.ValidationError("The deadline must be before the meeting.")
+        return deadline
+
+
+class DecideQuestionForm(forms.Form):
+    decision = forms.ChoiceField(
+        choices=[("accept", "Accept it for the meeting"), ("reject", "Reject it")],
+        widget=forms.RadioSelect,
+        label="Decision",
+    )
+    reason = forms.CharField(
+        required=False,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        label="Reason for rejecting it (sent to the person who asked)",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, ["decision", "reason"], "Save the decision")
+
+
+class AnswerForm(forms.Form):
+    answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), label="Answer")
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        _helper(self, ["answer"], "Save the answer")

@@ -2,7 +2,9 @@
 
 from django.urls import reverse
 
-from .models import Case
+from panel.models import Meeting
+
+from .models import Case, QuestionWindow
 
 
 def public_urls():
@@ -16,3 +18,7 @@ def public_urls():
         yield reverse(name), None
     for case in Case.objects.public():
         yield case.get_absolute_url(), case.published_at
+    for window in QuestionWindow.objects.filter(
+        meeting__in=Meeting.objects.public()
+    ).select_related("meeting"):
+        yield window.get_absolute_url(), None

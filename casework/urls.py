@@ -2,8 +2,10 @@
 
 from django.urls import path
 
+import panel.urls  # noqa: F401  (registers the meetingdate converter)
+
 from .models import Case
-from .views import complaints_public, public
+from .views import complaints_public, public, questions_public
 
 app_name = "casework"
 
@@ -27,4 +29,15 @@ urlpatterns = [
     path("panel/casework/documents/<int:pk>.pdf", public.document, name="document"),
     path("panel/complaints/", complaints_public.complaints, name="complaints"),
     path("panel/complaints.csv", complaints_public.complaints_csv, name="complaints_csv"),
+    path(
+        "panel/meetings/<meetingdate:date>/questions/",
+        questions_public.questions,
+        name="questions",
+    ),
+    path("panel/questions/sent/", questions_public.question_sent, name="question_sent"),
+    path(
+        "panel/questions/confirm/<str:token>/",
+        questions_public.question_confirm,
+        name="question_confirm",
+    ),
 ]

@@ -4,6 +4,7 @@ from django.urls import path
 
 from .views import cases_manage as cases
 from .views import complaints_manage as complaints
+from .views import questions_manage as questions
 
 app_name = "casework_manage"
 
@@ -18,4 +19,8 @@ urlpatterns = [
     path("complaints/", complaints.complaints, name="complaints"),
     path("complaints/new/", complaints.complaint_create, name="complaint_create"),
     path("complaints/<int:pk>/", complaints.complaint_edit, name="complaint_edit"),
+    path("meetings/<int:pk>/questions/", questions.meeting_questions, name="meeting_questions"),
+    path("meetings/<int:pk>/questions/window/", questions.window_edit, name="window_edit"),
+    path("questions/<int:pk>/decide/", questions.question_decide, name="question_decide"),
+    path("questions/<int:pk>/answer/", questions.question_answer, name="question_answer"),
 ]

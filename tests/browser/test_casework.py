@@ -119,3 +119,41 @@ def test_the_secretary_records_a_complaint_and_the_public_sees_only_counts(
     visit_at_widths(page, "/panel/complaints/")
     main = page.locator("main").inner_text()
     assert "2021/22" in main and "BROWSERCOMPLAINANT" not in main
+
+
+def test_the_public_asks_a_question_and_the_secretary_accepts_it(
+    page, live_server, panel_secretary
+):
+    from django.core import mail
+    from django.utils import timezone
+
+    from casework.models import QuestionWindow
+
+    meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=10))
+    QuestionWindow.objects.create(
+        meeting=meeting, deadline=timezone.now() + datetime.timedelta(days=5)
+    )
+    url = f"/panel/meetings/{meeting.date.isoformat()}/questions/"
+    visit_at_widths(page, url)
+    page.get_by_label("Your name").fill("Pat Asker")
+    page.get_by_label("Your email address").fill("pat@example.org")
+    page.get_by_label("Your question").fill("BROWSERQUESTION about patrols?")
+    page.get_by_label("Do not publish my name").check()
+    _submit(page, "Send the question")
+    check_at_widths(page)
+    link = next(line for line in mail.outbox[-1].body.splitlines() if "/confirm/" in line)
+    page.goto(link.strip())
+    check_at_widths(page)
+    _submit(page, "Confirm and send my question")
+    check_at_widths(page)
+
+    sign_in(page, live_server, panel_secretary)
+    visit_at_widths(page, f"/manage/casework/meetings/{meeting.pk}/questions/")
+    page.get_by_role("link", name="Accept or reject").click()
+    check_at_widths(page)
+    page.get_by_label("Accept it for the meeting").check()
+    _submit(page, "Save the decision")
+    visit_at_widths(page, url)
+    main = page.locator("main").inner_text()
+    assert "BROWSERQUESTION" in main and "A member of the public" in main
+    assert "Pat Asker" not in main

@@ -145,3 +145,73 @@ class TestComplaintEditAccess(AccessRule):
         from tests.casework.factories import ComplaintFactory
 
         return {"pk": ComplaintFactory().pk}
+
+
+def _window():
+    import datetime
+
+    from django.utils import timezone
+
+    from casework.models import QuestionWindow
+    from tests.panel.factories import MeetingFactory
+
+    meeting = MeetingFactory()
+    return QuestionWindow.objects.create(
+        meeting=meeting, deadline=timezone.now() + datetime.timedelta(days=1)
+    )
+
+
+def _question(status="submitted"):
+    from casework.models import SubmittedQuestion
+
+    return SubmittedQuestion.objects.create(
+        window=_window(), name="Pat", email="pat@example.org", question="Why?", status=status
+    )
+
+
+class TestQuestionsAccess(AccessRule):
+    url_name = "casework:questions"
+
+    def make_url_kwargs(self):
+        return {"date": _window().meeting.date}
+
+
+class TestQuestionSentAccess(AccessRule):
+    url_name = "casework:question_sent"
+
+
+class TestQuestionConfirmAccess(AccessRule):
+    url_name = "casework:question_confirm"
+    url_kwargs = {"token": "not-a-real-token"}
+
+
+class TestMeetingQuestionsAccess(AccessRule):
+    url_name = "casework_manage:meeting_questions"
+    access = "casework.view_submittedquestion"
+
+    def make_url_kwargs(self):
+        return {"pk": _window().meeting.pk}
+
+
+class TestWindowEditAccess(AccessRule):
+    url_name = "casework_manage:window_edit"
+    access = "casework.add_questionwindow"
+
+    def make_url_kwargs(self):
+        return {"pk": _window().meeting.pk}
+
+
+class TestQuestionDecideAccess(AccessRule):
+    url_name = "casework_manage:question_decide"
+    access = "casework.change_submittedquestion"
+
+    def make_url_kwargs(self):
+        return {"pk": _question().pk}
+
+
+class TestQuestionAnswerAccess(AccessRule):
+    url_name = "casework_manage:question_answer"
+    access = "casework.change_submittedquestion"
+
+    def make_url_kwargs(self):
+        return {"pk": _question("accepted").pk}

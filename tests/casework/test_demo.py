@@ -20,7 +20,7 @@ def test_the_demo_loads_the_panels_casework_once(client):
     for _ in range(15):
         MemberFactory(panel=panel)
     publisher = UserFactory(username="commissioner")
-    assert demo.load(publisher=publisher) == "3 cases, 6 complaints"
+    assert demo.load(publisher=publisher) == "3 cases, 6 complaints, 2 public questions"
     assert demo.load(publisher=publisher) == "casework present"
 
     precept = Case.objects.get(kind=Case.Kind.PRECEPT)
@@ -41,3 +41,6 @@ def test_the_demo_loads_the_panels_casework_once(client):
     figures = client.get("/panel/complaints.csv").content.decode().splitlines()
     assert "2021/22,2021-04-01,The Commissioner,5,2,1,1" in figures
     assert "2021/22,2021-04-01,The Deputy Commissioner,1,1,0,1" in figures
+    questions = client.get("/panel/meetings/2022-02-01/questions/").content.decode()
+    assert "Sam Whitworth" in questions and "A member of the public" in questions
+    assert "Withheld on request" not in questions and "demo-asker" not in questions
