@@ -7,7 +7,13 @@ import re
 import pytest
 from django.core import mail
 
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import (
+    check_accessibility,
+    check_at_widths,
+    sign_in,
+    visit,
+    visit_at_widths,
+)
 from tests.transparency.factories import (
     ContractFactory,
     ForwardPlanEntryFactory,
@@ -338,3 +344,35 @@ def test_a_draft_of_spending_can_be_discarded(page, live_server, editor):
     check_accessibility(page)
     assert "The draft of October 2025 is discarded" in page.content()
     assert "Nothing has been uploaded yet." in page.content()
+
+
+def test_staff_release_an_entry_from_its_check_page_and_withdraw_it_with_a_reason(
+    page, live_server, editor
+):
+    grant = GrantFactory(released=False, recipient="Sample Released Trust")
+    sign_in(page, live_server, editor)
+    visit_at_widths(page, grant.get_manage_url())
+    page.get_by_role("link", name="Check and publish").click()
+    page.wait_for_load_state()
+    check_at_widths(page)
+    assert "Sample Released Trust" in page.locator("#public-parts").inner_text()
+    page.get_by_label("What has changed?").fill("First release")
+    page.problems.expected_failures.add(page.url)  # the form answers 400 with its errors
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
+    check_accessibility(page)
+    assert page.title().startswith("Error: ")  # the confirmation was not ticked
+    assert page.get_by_label("What has changed?").input_value() == "First release"
+    page.get_by_label("I have checked what becomes public").check()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Publish").click()
+    visit(page, "/transparency/grants/")
+    assert "Sample Released Trust" in page.locator("main").inner_text()
+
+    withdraw = f"/manage/transparency/grants/{grant.pk}/withdraw/"
+    visit_at_widths(page, withdraw)
+    page.get_by_label("Why is it being withdrawn?").fill("Awarded to the wrong trust")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Withdraw from the public site").click()
+    visit(page, "/transparency/grants/")
+    assert "Sample Released Trust" not in page.locator("main").inner_text()
