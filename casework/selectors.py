@@ -3,6 +3,8 @@ dashboard of every open case."""
 
 from django.utils import timezone
 
+from panel.models import Meeting
+
 from .models import Case
 from .timetables import timetable, veto_majority
 
@@ -38,4 +40,7 @@ def dashboard(user, *, today=None):
         ],
         "kinds": Case.Kind,
         "today": today,
+        "meetings": Meeting.objects.filter(date__gte=today)
+        .select_related("question_window")
+        .order_by("date")[:6],
     }

@@ -130,3 +130,17 @@ def test_an_unpublished_case_keeps_its_documents_private(client, precept):
         by=None,
     )
     assert client.get(step.get_document_url()).status_code == 404
+
+
+def test_the_dashboard_links_each_coming_meeting_to_its_public_questions(client, panel_secretary):
+    import datetime
+
+    from django.utils import timezone
+
+    from tests.panel.factories import MeetingFactory
+
+    meeting = MeetingFactory(date=timezone.localdate() + datetime.timedelta(days=3))
+    client.force_login(panel_secretary)
+    page = client.get(reverse("casework_manage:dashboard")).content.decode()
+    assert reverse("casework_manage:meeting_questions", args=[meeting.pk]) in page
+    assert "not taking questions online" in page
