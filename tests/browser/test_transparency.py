@@ -257,9 +257,14 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
         page.get_by_role("button", name="Save draft").click()
     check_accessibility(page)
     with page.expect_navigation():
+        page.get_by_role("link", name="Check and publish").click()
+    check_accessibility(page)
+    page.get_by_label("What has changed?").fill("First release")
+    page.get_by_label("I have checked what becomes public").check()
+    with page.expect_navigation():
         page.get_by_role("button", name="Publish").click()
     check_accessibility(page)
-    assert "is published" in page.content()
+    assert "is released" in page.content()
     visit(page, "/manage/transparency/forward-plan/")
     visit(page, "/manage/transparency/forward-plan/new/")
 
