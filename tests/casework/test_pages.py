@@ -144,3 +144,13 @@ def test_the_dashboard_links_each_coming_meeting_to_its_public_questions(client,
     page = client.get(reverse("casework_manage:dashboard")).content.decode()
     assert reverse("casework_manage:meeting_questions", args=[meeting.pk]) in page
     assert "not taking questions online" in page
+
+
+def test_the_staff_dashboard_shows_the_secretary_the_next_statutory_dates(
+    client, panel_secretary, precept
+):
+    client.force_login(panel_secretary)
+    page = client.get("/manage/").content.decode()
+    assert "Statutory deadlines" in page
+    assert precept.get_manage_url() in page
+    assert reverse("casework_manage:dashboard") in page

@@ -190,3 +190,15 @@ def test_unconfirmed_questions_are_neither_public_nor_shown_to_the_secretary(
 
 def test_the_questions_page_is_in_the_sitemap(client, window):
     assert _url(window) in client.get("/sitemap.xml").content.decode()
+
+
+def test_the_meeting_page_leads_to_its_questions_while_they_are_open(client, window):
+    page = client.get(window.meeting.get_absolute_url()).content.decode()
+    assert _url(window) in page
+    assert "Ask the Panel a question" in page
+
+    window.deadline = timezone.now() - datetime.timedelta(minutes=1)
+    window.save()
+    page = client.get(window.meeting.get_absolute_url()).content.decode()
+    assert _url(window) in page
+    assert "Ask the Panel a question" not in page
