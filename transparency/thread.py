@@ -25,6 +25,7 @@ from plans.models import Plan
 from plans.selectors import PublishedPlan, released_statuses
 
 from .models import ForwardPlanEntry, Grant
+from .selectors import published_entries, published_records
 
 
 @dataclass
@@ -153,7 +154,7 @@ def _grants(priority, published):
             detail=grant.purpose,
             tag="Sample" if grant.is_sample else "",
         )
-        for grant in Grant.objects.public().filter(priority=priority)
+        for grant in _released(Grant, priority)
     ]
 
 
@@ -165,8 +166,15 @@ def _forward_plan(priority, published):
             on=entry.expected_on,
             detail=f"Expected from {entry.decision_maker}",
         )
-        for entry in ForwardPlanEntry.objects.public().filter(priority=priority)
+        for entry in _released(ForwardPlanEntry, priority)
     ]
+
+
+def _released(model, priority):
+    """``model``'s register entries about ``priority`` as their releases froze them: an edit not
+    yet released, or a new link to the priority, shows nothing."""
+    records = published_records(model).filter(data__fields__priority_id=priority.pk)
+    return published_entries(model, records)
 
 
 def _panel_reports(priority, published):

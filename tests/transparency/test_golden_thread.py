@@ -119,3 +119,26 @@ def test_the_staff_page_of_a_priority_shows_its_thread_as_the_public_sees_it(
     thread = page[page.index('id="golden-thread"') :]
     assert "Commitment 1.0" in thread
     assert "A commitment added since" not in thread
+
+
+@pytest.mark.django_db
+def test_the_thread_shows_grants_and_forward_plan_entries_as_released_not_edited(client):
+    from tests.transparency.factories import ForwardPlanEntryFactory, GrantFactory
+
+    plan = _plan("registers", priorities=2, commitments=1)
+    first, second = plan.priorities.order_by("number")
+    grant = GrantFactory(priority=first, recipient="Sample Released Trust")
+    entry = ForwardPlanEntryFactory(priority=first, title="Sample released forward entry")
+    grant.recipient = "Sample Renamed Trust"  # edited, not released again
+    grant.save()
+    entry.priority = second  # moved, not released again
+    entry.save()
+    GrantFactory(priority=second, recipient="Sample Unreleased Trust", released=False)
+
+    _count, page = _queries(client, "/plans/registers/priorities/1/")
+    assert "Sample Released Trust" in page
+    assert "Sample released forward entry" in page
+    assert "Sample Renamed Trust" not in page
+    _count, page = _queries(client, "/plans/registers/priorities/2/")
+    assert "Sample released forward entry" not in page
+    assert "Sample Unreleased Trust" not in page
