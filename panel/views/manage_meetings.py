@@ -4,6 +4,7 @@ papers, publish the pack and follow its build."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -15,7 +16,13 @@ from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.models import InvalidTransition as NotPublic
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.services import NothingToPublish
-from pcc_portal.publications.views import publish_after_review, render_withdraw_page
+from pcc_portal.publications.views import (
+    publish_after_review,
+    reauthenticated_at,
+    record_release,
+    render_withdraw_page,
+    require_reauthentication,
+)
 
 from .. import selectors
 from ..assembly import InvalidPDF
@@ -471,10 +478,20 @@ def pack_paper_withdraw(request, pk):
         pk=pk,
     )
     meeting = paper.item.build.meeting
+    if request.method == "POST":
+        require_reauthentication(request)
     form = WithdrawForm(request.POST or None, action=request.path)
     if request.method == "POST" and form.is_valid():
         try:
-            packs.withdraw_paper(paper=paper, by=request.user, reason=form.cleaned_data["reason"])
+            with transaction.atomic():
+                reason = form.cleaned_data["reason"]
+                packs.withdraw_paper(paper=paper, by=request.user, reason=reason)
+                record_release(
+                    meeting,
+                    by=request.user,
+                    what=f"Paper withdrawn: {paper.title}",
+                    at=reauthenticated_at(request),
+                )
         except (NothingToPublish, NotPublic) as error:
             form.add_error("reason", str(error))
         else:

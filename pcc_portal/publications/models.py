@@ -341,6 +341,9 @@ class Publishable(models.Model):
     page_template = ""
     document_template = ""
     search_reads_pdf = True
+    # Releasing or withdrawing asks the publisher to re-authenticate (the password again, or a
+    # code with two-factor sign-in), and the object's history records it.
+    reauthenticate_to_release = True
 
     versions = GenericRelation(Version)
 

@@ -44,9 +44,9 @@ def require_reauthentication(request):
 
 
 def reauthenticates(obj):
-    """Whether releasing or withdrawing ``obj`` asks for re-authentication: its model says so
-    (``reauthenticate_to_release``)."""
-    return getattr(obj, "reauthenticate_to_release", False)
+    """Whether releasing or withdrawing ``obj`` asks for re-authentication: everything published
+    does (``Publishable.reauthenticate_to_release``)."""
+    return getattr(obj, "reauthenticate_to_release", True)
 
 
 def record_release(obj, *, by, what, at=None):

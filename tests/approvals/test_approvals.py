@@ -142,6 +142,7 @@ def test_publishing_through_the_check_page_approves_the_request(
     _ask(client, editor, "plan", plan.pk)
     mail.outbox.clear()
     client.force_login(decision_maker)
+    reauthenticate(client)
     check = client.get(_plan_publish_url(plan)).content.decode()
     assert f"approves the request of {editor}" in check
     response = _publish(client, _plan_publish_url(plan))
@@ -158,6 +159,7 @@ def test_the_one_who_asked_may_not_approve_their_own_request(client, plan, edito
     _ask(client, editor, "plan", plan.pk)
     editor.groups.add(*roles_group(roles.DECISION_MAKER))  # given the right to publish since
     versions = Version.objects.for_object(plan).count()
+    reauthenticate(client)
     response = _publish(client, _plan_publish_url(plan))
     assert response.status_code == 400
     assert "someone else must approve" in response.content.decode()

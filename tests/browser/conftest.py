@@ -265,4 +265,16 @@ def confirm_and_publish(page, note):
     page.locator("main").get_by_label("I have checked what becomes public").check()
     with page.expect_navigation():
         page.locator("main input[name=publish]").click()
+    reauthenticate_if_asked(page)
     check_accessibility(page)
+
+
+def reauthenticate_if_asked(page, password=PASSWORD):
+    """Releasing or withdrawing asks for the password again (allauth's re-authentication), then
+    carries on with what was asked; give it when the page asks."""
+    if "/accounts/reauthenticate/" not in page.url:
+        return
+    check_accessibility(page)
+    page.locator("main input[name=password]").fill(password)
+    with page.expect_navigation():
+        page.locator("main button[type=submit]").click()

@@ -6,6 +6,7 @@ from django.urls import reverse
 from pcc_portal.pages.models import ContentPage
 from pcc_portal.publications.models import RenderJob, Version
 from tests.access import AccessRule
+from tests.accounts.factories import reauthenticate
 from tests.pages.factories import ContentPageFactory
 
 
@@ -95,6 +96,7 @@ def test_an_editor_creates_previews_and_publishes_a_page(
     client, editor, django_capture_on_commit_callbacks
 ):
     client.force_login(editor)
+    reauthenticate(client)
     response = client.post(
         reverse("pages_manage:create"),
         {
@@ -146,6 +148,7 @@ def test_invalid_page_form_keeps_what_was_typed_and_shows_errors(client, editor)
 @pytest.mark.django_db
 def test_publishing_without_a_change_note_is_refused_with_the_error_beside_it(client, editor):
     client.force_login(editor)
+    reauthenticate(client)
     page = ContentPageFactory(slug="about")
     response = client.post(reverse("pages_manage:publish", kwargs={"pk": page.pk}), {})
     assert response.status_code == 400

@@ -18,6 +18,7 @@ from panel.models import (
 )
 from panel.services import meetings as meeting_services
 from tests.access import AccessRule
+from tests.accounts.factories import reauthenticate
 from tests.forms import ticked
 from tests.panel.factories import (
     MeetingFactory,
@@ -419,6 +420,7 @@ def test_the_secretary_writes_a_report_and_publishes_the_pack(
     MemberFactory(panel=meeting.panel, email="member@council.example.org")
     item = meeting.items.get(kind="public_questions")
     client.force_login(panel_secretary)
+    reauthenticate(client)
     client.post(
         reverse("panel_manage:paper_report", kwargs={"pk": item.pk}),
         {
@@ -483,6 +485,7 @@ def test_a_report_says_which_plan_priorities_it_is_about(client, panel_secretary
 def test_publishing_a_pack_without_a_note_shows_the_error(client, panel_secretary):
     meeting = _meeting()
     client.force_login(panel_secretary)
+    reauthenticate(client)
     response = client.post(
         reverse("panel_manage:pack_publish", kwargs={"pk": meeting.pk}), {"change_note": ""}
     )

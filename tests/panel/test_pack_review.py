@@ -11,6 +11,7 @@ from django.urls import reverse
 from panel.models import AgendaItem, PackBuild
 from panel.services import meetings as meeting_services
 from panel.services import packs
+from tests.accounts.factories import reauthenticate
 from tests.panel.factories import MeetingFactory, report_paper
 from tests.panel.helpers import pdf_bytes
 from tests.publications.hostile_pdfs import tagged_pdf
@@ -139,6 +140,7 @@ def test_publishing_without_confirming_shows_the_check_page_again_with_the_error
     client, meeting, panel_secretary, django_capture_on_commit_callbacks
 ):
     client.force_login(panel_secretary)
+    reauthenticate(client)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url(meeting), {"change_note": "Agenda published for 6 December"})
 
@@ -155,6 +157,7 @@ def test_publishing_once_confirmed_builds_the_pack(
     client, meeting, panel_secretary, django_capture_on_commit_callbacks
 ):
     client.force_login(panel_secretary)
+    reauthenticate(client)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url(meeting), {"change_note": "Agenda published", "confirm": "on"})
 
@@ -171,6 +174,7 @@ def test_a_refused_publication_keeps_the_note_beside_its_reason(
     meeting = MeetingFactory()
     meeting_services.add_item(meeting=meeting, item=AgendaItem(title="Update", kind="report"))
     client.force_login(panel_secretary)
+    reauthenticate(client)
     response = client.post(
         _url(meeting), {"change_note": "Supplement", "supplementary": "on", "confirm": "on"}
     )

@@ -18,6 +18,7 @@ from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import InvalidTransition
 from pcc_portal.publications.services import NothingToPublish
 from tests.access import AccessRule
+from tests.accounts.factories import reauthenticate
 from tests.panel.factories import MeetingFactory
 from tests.panel.helpers import published_meeting, upload
 
@@ -201,6 +202,7 @@ def test_staff_withdraw_a_paper_and_the_whole_pack_from_the_meeting_page(
     client, meeting, panel_secretary, django_capture_on_commit_callbacks
 ):
     client.force_login(panel_secretary)
+    reauthenticate(client)
     manage = reverse("panel_manage:meeting", kwargs={"pk": meeting.pk})
     page = client.get(manage).content.decode()
     mistake = _paper("Tender scores", 1)

@@ -13,6 +13,7 @@ from pcc_portal.publications.models import Version
 from pcc_portal.publications.services import NothingToPublish
 from plans import services
 from plans.models import Commitment, DeliveryReport
+from tests.accounts.factories import reauthenticate
 from tests.plans.helpers import full_plan, issue, render_version
 from transparency.models import SearchEntry
 
@@ -51,6 +52,7 @@ def test_a_progress_note_is_public_only_once_a_delivery_update_is_released(
     assert not SearchEntry.objects.filter(body__contains=NOTE).exists()
 
     client.force_login(decision_maker)
+    reauthenticate(client)
     check_url = reverse("plans_manage:delivery_publish", kwargs={"pk": plan.pk})
     check = client.get(check_url).content.decode()
     assert "Check what becomes public" in check
@@ -87,6 +89,7 @@ def test_draft_wording_of_a_commitment_is_not_released_with_a_delivery_update(
     commitment.wording = "A redrafted commitment for the next variation"
     commitment.save()
     client.force_login(decision_maker)
+    reauthenticate(client)
     _release(client, plan, django_capture_on_commit_callbacks)
     client.logout()
     tracker = client.get("/plans/wording/commitments/").content.decode()
@@ -107,6 +110,7 @@ def test_a_superseded_plan_can_publish_its_final_delivery_report(
     assert earlier.is_superseded
     _progress(earlier, decision_maker, note="Delivered before the end of the term.")
     client.force_login(decision_maker)
+    reauthenticate(client)
     page = client.get(reverse("plans_manage:delivery", kwargs={"pk": earlier.pk})).content.decode()
     assert "release its final delivery report here" in page
     _release(client, earlier, django_capture_on_commit_callbacks, note="Final delivery report")
@@ -131,6 +135,7 @@ def test_a_withdrawn_delivery_update_is_gone_from_the_tracker_its_pdf_and_the_th
     issue(plan, by=decision_maker)
     _progress(plan, decision_maker)
     client.force_login(decision_maker)
+    reauthenticate(client)
     _release(client, plan, django_capture_on_commit_callbacks)
     report = DeliveryReport.objects.get(plan=plan)
     publishing.withdraw(obj=report, by=decision_maker, reason="A note named a victim.")

@@ -11,6 +11,7 @@ from django.utils import timezone
 from pcc_portal.publications.models import Version
 from plans import services
 from plans.models import InvalidTransition, LifecycleStep, Stage
+from tests.accounts.factories import reauthenticate
 from tests.plans.factories import PlanFactory
 from tests.plans.helpers import full_plan, issue, render_version
 
@@ -224,6 +225,7 @@ def test_a_decision_maker_varies_a_plan_from_its_check_page_and_the_note_is_requ
     plan = full_plan(slug="vary-me")
     issue(plan, by=decision_maker)
     client.force_login(decision_maker)
+    reauthenticate(client)
     url = reverse("plans_manage:publish", kwargs={"pk": plan.pk})
     data = {"date": "2022-06-01", "change_note": "", "confirm": "on"}
     response = client.post(url, data)

@@ -6,6 +6,7 @@ from django.urls import reverse
 
 from pcc_portal.publications.models import Version
 from plans.models import Stage
+from tests.accounts.factories import reauthenticate
 from tests.plans.factories import PriorityFactory
 from tests.plans.helpers import full_plan, issue
 
@@ -62,6 +63,7 @@ def test_issuing_needs_the_confirmation_and_keeps_what_was_typed(
     plan = full_plan(slug="to-issue")
     issue(plan, by=decision_maker, until=Stage.RESPONSE_PUBLISHED)
     client.force_login(decision_maker)
+    reauthenticate(client)
     data = {"date": "2022-01-06", "reference": "28/2021", "change_note": "Approved by 28/2021."}
     response = client.post(_publish_url(plan), data)
     assert response.status_code == 400

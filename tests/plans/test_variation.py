@@ -10,6 +10,7 @@ from django.urls import reverse
 from pcc_portal.publications.models import Version
 from plans import services
 from plans.models import InvalidTransition, Stage
+from tests.accounts.factories import reauthenticate
 from tests.plans.helpers import full_plan, issue, render_version
 
 DAY = datetime.date(2022, 6, 1)
@@ -29,6 +30,7 @@ def test_a_reworded_priority_cannot_be_republished_as_a_minor_update_without_a_v
     issue(plan, by=decision_maker)
     _reword_priority(plan)
     client.force_login(decision_maker)
+    reauthenticate(client)
     response = client.post(
         reverse("plans_manage:publish", kwargs={"pk": plan.pk}),
         {"change_note": "v4 - Minor update", "date": "2022-06-01", "confirm": "on"},

@@ -7,6 +7,7 @@ import pytest
 from django.urls import reverse
 
 from pcc_portal.publications.models import Version
+from tests.accounts.factories import reauthenticate
 
 pytestmark = pytest.mark.django_db
 
@@ -42,6 +43,7 @@ def test_publishing_without_confirming_keeps_the_note_and_shows_the_error_by_the
     client, page, editor
 ):
     client.force_login(editor)
+    reauthenticate(client)
     response = client.post(_url(page), {"change_note": "Corrected the telephone number"})
 
     assert response.status_code == 400
@@ -57,9 +59,43 @@ def test_publishing_once_confirmed_publishes_the_next_version(
     client, page, editor, django_capture_on_commit_callbacks
 ):
     client.force_login(editor)
+    reauthenticate(client)
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(_url(page), {"change_note": "First publication", "confirm": "on"})
     assert response.status_code == 302
     assert response["Location"] == page.get_manage_url()
     assert page.live_version().number == 1
     assert page.live_version().change_note == "First publication"
+
+
+def test_publishing_asks_for_the_password_again_and_then_records_it(client, page, editor, publish):
+    publish(page, editor)
+    client.force_login(editor)  # signed in, but not re-authenticated
+    data = {"change_note": "Updated", "confirm": "on", "publish": "Publish"}
+
+    response = client.post(_url(page), data)
+
+    assert response.status_code == 302
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert Version.objects.for_object(page).count() == 1  # nothing published yet
+
+    reauthenticate(client)
+    client.post(_url(page), data)
+    assert Version.objects.for_object(page).count() == 2
+    reasons = [h.history_change_reason or "" for h in page.history.all()]
+    assert any("re-authenticated at" in reason for reason in reasons), reasons
+
+
+def test_withdrawing_a_register_entry_asks_for_the_password_again(client, editor):
+    from tests.transparency.factories import GrantFactory
+
+    grant = GrantFactory(recipient="Sample Trust")
+    client.force_login(editor)
+    url = reverse(
+        "transparency_manage:entry_withdraw", kwargs={"register": "grants", "pk": grant.pk}
+    )
+
+    response = client.post(url, {"reason": "Entered twice"})
+
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert grant.withdrawal() is None

@@ -11,6 +11,7 @@ from pcc_portal.pages.models import ContentPage
 from pcc_portal.publications import services
 from pcc_portal.publications.models import InvalidTransition, Version
 from tests.access import AccessRule
+from tests.accounts.factories import reauthenticate
 from tests.pages.factories import ContentPageFactory
 
 
@@ -145,6 +146,7 @@ def test_listeners_hear_of_each_version_going_public_and_each_withdrawal(
 def test_staff_withdraw_from_the_object_page(client, page, editor, publish):
     publish(page, editor)
     client.force_login(editor)
+    reauthenticate(client)
     detail = client.get(reverse("pages_manage:detail", kwargs={"pk": page.pk})).content.decode()
     assert "Withdraw from the public site" in detail
     url = reverse(
@@ -194,6 +196,7 @@ def test_an_empty_reason_shows_the_form_again_with_the_error_beside_the_field(
 ):
     publish(page, editor)
     client.force_login(editor)
+    reauthenticate(client)
     response = client.post(_withdraw_url(page), {"reason": "   "})
     assert response.status_code == 400
     body = response.content.decode()
@@ -211,6 +214,7 @@ def test_the_withdraw_page_says_what_happens_and_marks_withdrawn_versions(
 ):
     publish(page, editor)
     client.force_login(editor)
+    reauthenticate(client)
     body = client.get(_withdraw_url(page)).content.decode()
     assert "Withdraw “About the Commissioner” from the public site" in body
     assert "cannot be undone" in body

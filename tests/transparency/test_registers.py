@@ -9,6 +9,7 @@ import json
 import pytest
 from django.urls import reverse
 
+from tests.accounts.factories import reauthenticate
 from tests.transparency.factories import (
     ContractFactory,
     GiftFactory,
@@ -80,6 +81,7 @@ def test_staff_release_correct_and_withdraw_an_entry_keeping_its_history(client,
     from django.test import Client
 
     client.force_login(editor)
+    reauthenticate(client)
     public_client = Client()
     data = {
         "recipient": "Sample Domestic Abuse Service",

@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from tests.accounts.factories import reauthenticate
 from transparency import services
 from transparency.models import (
     InvalidTransition,
@@ -228,6 +229,7 @@ def test_release_applies_the_chosen_redactions_in_every_public_channel(
     unflagged_person = _row(draft, "Olive Stanmore")
     redact = [p for p in draft.payments.all() if p.is_flagged and p != published_flag]
     client.force_login(editor)
+    reauthenticate(client)
     response = _review(
         client,
         draft,
@@ -240,6 +242,7 @@ def test_release_applies_the_chosen_redactions_in_every_public_channel(
     assert published_flag.name_published_because == "A registered company named after its founder."
 
     client.force_login(decision_maker)
+    reauthenticate(client)
     response = client.post(reverse("transparency_manage:spending_release", args=[draft.pk]))
     assert response.status_code == 302
     draft.refresh_from_db()

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
+from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -15,7 +16,13 @@ from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.models import InvalidTransition as PublishingInvalid
 from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.services import NothingToPublish
-from pcc_portal.publications.views import publish_after_review, render_withdraw_page
+from pcc_portal.publications.views import (
+    publish_after_review,
+    reauthenticated_at,
+    record_release,
+    render_withdraw_page,
+    require_reauthentication,
+)
 
 from .. import selectors, services
 from ..forms import (
@@ -265,12 +272,20 @@ def entry_withdraw(request, register, pk):
     """Withdraw a released entry with the reason the public is told."""
     model = _entry(request, register, "publish")
     entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    if request.method == "POST":
+        require_reauthentication(request)
     form = WithdrawForm(request.POST or None, action=request.path)
     if request.method == "POST" and form.is_valid():
         try:
-            services.withdraw_entry(
-                entry=entry, by=request.user, reason=form.cleaned_data["reason"]
-            )
+            with transaction.atomic():
+                reason = form.cleaned_data["reason"]
+                services.withdraw_entry(entry=entry, by=request.user, reason=reason)
+                record_release(
+                    entry,
+                    by=request.user,
+                    what=f"Withdrawn: {reason}",
+                    at=reauthenticated_at(request),
+                )
         except (InvalidTransition, PublishingInvalid, NothingToPublish) as error:
             form.add_error("reason", str(error))
         else:
@@ -418,8 +433,11 @@ def spending_detail(request, pk):
 @permission_required("transparency.publish_spendingupload", raise_exception=True)
 def spending_release(request, pk):
     upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
+    require_reauthentication(request)
     try:
-        upload = services.release_spending(upload=upload, by=request.user)
+        with transaction.atomic():
+            upload = services.release_spending(upload=upload, by=request.user)
+            record_release(upload, by=request.user, what="Released", at=reauthenticated_at(request))
     except InvalidTransition as error:
         messages.error(request, str(error))
     else:
