@@ -478,10 +478,9 @@ def pack_paper_withdraw(request, pk):
         pk=pk,
     )
     meeting = paper.item.build.meeting
-    if request.method == "POST":
-        require_reauthentication(request)
     form = WithdrawForm(request.POST or None, action=request.path)
     if request.method == "POST" and form.is_valid():
+        require_reauthentication(request)
         try:
             with transaction.atomic():
                 reason = form.cleaned_data["reason"]

@@ -95,11 +95,13 @@ def publish_after_review(
     publisher to have re-authenticated, and the object's history records it."""
     if reauthenticate is None:
         reauthenticate = reauthenticates(obj)
-    if reauthenticate and request.method == "POST":
-        require_reauthentication(request)
     data = request.POST if request.method == "POST" else None  # an empty POST is still one
     form = form_class(data, action=request.path)
     if form.is_valid():
+        # Asked once the form is complete, so a mistake is shown before the password is; the
+        # confirmed POST is replayed after re-authenticating.
+        if reauthenticate:
+            require_reauthentication(request)
         try:
             # Publishing approves the request someone made for it, in the same transaction: a
             # publisher may not approve their own request, and then nothing is published.
@@ -217,10 +219,10 @@ def withdraw(request, content_type_id, pk):
         raise PermissionDenied
     obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
     reauthenticate = reauthenticates(obj)
-    if reauthenticate and request.method == "POST":
-        require_reauthentication(request)
     form = WithdrawForm(request.POST or None, action=request.path)
     if request.method == "POST" and form.is_valid():
+        if reauthenticate:
+            require_reauthentication(request)
         try:
             with transaction.atomic():
                 services.withdraw(obj=obj, by=request.user, reason=form.cleaned_data["reason"])

@@ -205,8 +205,8 @@ def test_decision_maker_writes_and_publishes_a_quarterly_report(
     check_accessibility(page)
     page.go_back()
 
-    check_and_publish(page, "First publication")
-    _reauthenticate(page, live_server)  # publishing asks for the password again
+    check_and_publish(page, "First publication")  # giving the password again when asked
+    assert page.url.endswith(f"/manage/performance/reports/{report.pk}/")
     assert report.live_version() is not None
     visit(page, "/performance/reports/2021-22-q3/")
     assert page.get_by_text("Casualties fell again.").is_visible()

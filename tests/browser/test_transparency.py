@@ -10,6 +10,7 @@ from django.core import mail
 from tests.browser.conftest import (
     check_accessibility,
     check_at_widths,
+    reauthenticate_if_asked,
     sign_in,
     visit,
     visit_at_widths,
@@ -263,6 +264,7 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
     page.get_by_label("I have checked what becomes public").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Publish").click()
+    reauthenticate_if_asked(page)
     check_accessibility(page)
     assert "is released" in page.content()
     visit(page, "/manage/transparency/forward-plan/")
@@ -320,6 +322,7 @@ def test_staff_review_a_month_of_spending_and_a_decision_maker_releases_it(
     visit(page, draft.get_manage_url())
     with page.expect_navigation():
         page.get_by_role("button", name="Release this month's spending").click()
+    reauthenticate_if_asked(page)
     check_accessibility(page)
     assert "is released: 4 payments are public, 2 of them without the payee's name" in (
         page.content()
@@ -371,6 +374,7 @@ def test_staff_release_an_entry_from_its_check_page_and_withdraw_it_with_a_reaso
     page.get_by_label("I have checked what becomes public").check()
     with page.expect_navigation():
         page.get_by_role("button", name="Publish").click()
+    reauthenticate_if_asked(page)
     visit(page, "/transparency/grants/")
     assert "Sample Released Trust" in page.locator("main").inner_text()
 
@@ -379,5 +383,6 @@ def test_staff_release_an_entry_from_its_check_page_and_withdraw_it_with_a_reaso
     page.get_by_label("Why is it being withdrawn?").fill("Awarded to the wrong trust")
     with page.expect_navigation():
         page.get_by_role("button", name="Withdraw from the public site").click()
+    reauthenticate_if_asked(page)
     visit(page, "/transparency/grants/")
     assert "Sample Released Trust" not in page.locator("main").inner_text()

@@ -5,7 +5,7 @@ A/AA) and for CSP violations and script errors."""
 import pytest
 
 from panel.models import PackBuild, PackPaper
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import check_accessibility, reauthenticate_if_asked, sign_in, visit
 from tests.panel.helpers import published_meeting
 
 pytestmark = pytest.mark.browser
@@ -41,6 +41,7 @@ def test_the_secretary_withdraws_a_paper_then_the_pack_and_the_public_sees_the_n
     assert "Say why it is being withdrawn" in page.locator(".govuk-error-message").inner_text()
     page.locator("main").get_by_label(REASON).fill("It names a victim")
     _submit(page, "Withdraw from the public site")
+    reauthenticate_if_asked(page)
     main = page.locator("main").inner_text()
     assert "was withdrawn from the public pack" in main and "It names a victim" in main
     assert PackBuild.objects.get(version__number=2).status == PackBuild.Status.READY
@@ -59,6 +60,7 @@ def test_the_secretary_withdraws_a_paper_then_the_pack_and_the_public_sees_the_n
     check_accessibility(page)
     page.locator("main").get_by_label(REASON).fill("Published before the agenda was agreed")
     _submit(page, "Withdraw from the public site")
+    reauthenticate_if_asked(page)
     assert "has been withdrawn from the public site" in page.locator("main").inner_text()
 
     page.context.clear_cookies()

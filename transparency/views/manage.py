@@ -272,10 +272,9 @@ def entry_withdraw(request, register, pk):
     """Withdraw a released entry with the reason the public is told."""
     model = _entry(request, register, "publish")
     entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    if request.method == "POST":
-        require_reauthentication(request)
     form = WithdrawForm(request.POST or None, action=request.path)
     if request.method == "POST" and form.is_valid():
+        require_reauthentication(request)
         try:
             with transaction.atomic():
                 reason = form.cleaned_data["reason"]
