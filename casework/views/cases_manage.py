@@ -1,6 +1,7 @@
 """Staff pages for the Panel's statutory cases: the timetable of every open case, and a case's
 steps, documents and votes."""
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import FileResponse, Http404
@@ -112,9 +113,12 @@ def step_create(request, pk):
     )
 
 
+# Publishing or taking a case off the public pages asks for the password (or a code) again
+# when the session has not re-authenticated in the last few minutes; allauth replays the POST.
 @require_POST
 @login_required
 @permission_required("casework.publish_case", raise_exception=True)
+@reauthentication_required
 def case_publish(request, pk):
     case = _case(request, pk)
     try:

@@ -8,7 +8,12 @@ import pytest
 
 from casework import services
 from casework.models import Case, Step
-from tests.browser.conftest import check_at_widths, sign_in, visit_at_widths
+from tests.browser.conftest import (
+    check_at_widths,
+    reauthenticate_if_asked,
+    sign_in,
+    visit_at_widths,
+)
 from tests.casework.factories import ComplaintFactory, HearingFactory
 from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes
@@ -62,6 +67,7 @@ def test_the_secretary_records_and_publishes_a_precept(
     _submit(page, "Record the step")
 
     _submit(page, "Publish the case")
+    reauthenticate_if_asked(page)
     assert Case.objects.get().is_public
     page.goto(f"{live_server.url}/panel/precept/")
     check_at_widths(page)

@@ -154,3 +154,18 @@ def test_the_staff_dashboard_shows_the_secretary_the_next_statutory_dates(
     assert "Statutory deadlines" in page
     assert precept.get_manage_url() in page
     assert reverse("casework_manage:dashboard") in page
+
+
+def test_publishing_a_case_asks_for_the_password_again(client, panel_secretary, precept):
+    from tests.accounts.factories import reauthenticate
+
+    client.force_login(panel_secretary)
+    url = reverse("casework_manage:case_publish", kwargs={"pk": precept.pk})
+
+    response = client.post(url)
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert not Case.objects.public().filter(pk=precept.pk).exists()
+
+    reauthenticate(client)
+    client.post(url)
+    assert Case.objects.public().filter(pk=precept.pk).exists()
