@@ -1,6 +1,7 @@
 """Staff pages: the runs of the importers and each run's report, and the upload, check and
 applying of spreadsheets of historic decisions."""
 
+from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
@@ -92,8 +93,11 @@ def decision_import_detail(request, pk):
     )
 
 
+# Applying publishes every decision of the file: like any release, it asks for the password (or
+# a code) again when the session has not re-authenticated recently; allauth replays the POST.
 @require_POST
 @staff("imports.apply_decisionimport")
+@reauthentication_required
 def decision_import_apply(request, pk):
     decision_import = get_object_or_404(DecisionImport, pk=pk)
     try:

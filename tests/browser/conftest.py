@@ -269,12 +269,12 @@ def confirm_and_publish(page, note):
     check_accessibility(page)
 
 
-def reauthenticate_if_asked(page, password=PASSWORD):
+def reauthenticate_if_asked(page, password=PASSWORD, *, timeout=TIMEOUT_MS):
     """Releasing or withdrawing asks for the password again (allauth's re-authentication), then
-    carries on with what was asked; give it when the page asks."""
+    carries on with what was asked (waiting up to ``timeout`` ms for it); give it when asked."""
     if "/accounts/reauthenticate/" not in page.url:
         return
     check_accessibility(page)
     page.locator("main input[name=password]").fill(password)
-    with page.expect_navigation():
+    with page.expect_navigation(timeout=timeout):
         page.locator("main button[type=submit]").click()

@@ -4,7 +4,12 @@ width."""
 import pytest
 
 from imports.models import ImportRun
-from tests.browser.conftest import check_at_widths, sign_in, visit_at_widths
+from tests.browser.conftest import (
+    check_at_widths,
+    reauthenticate_if_asked,
+    sign_in,
+    visit_at_widths,
+)
 from tests.imports.test_pages import make_run
 
 pytestmark = pytest.mark.browser
@@ -79,6 +84,7 @@ def test_staff_upload_check_and_apply_historic_decisions(
         page.locator("main").get_by_role("button", name="Import and publish all 3 decisions").click(
             timeout=60_000
         )
+    reauthenticate_if_asked(page, timeout=60_000)
     check_at_widths(page)
     assert "3 decisions imported and published" in page.locator("main").inner_text()
     visit_at_widths(page, "/decisions/2021/27/")

@@ -14,6 +14,7 @@ from imports import services
 from imports.models import DecisionImport, ImportedRecord, ImportRun
 from pcc_portal.publications.models import Version
 from tests.access import AccessRule
+from tests.accounts.factories import reauthenticate
 from tests.panel.helpers import pdf_bytes
 
 pytestmark = pytest.mark.django_db
@@ -262,6 +263,7 @@ class TestDecisionImportDiscardAccess(AccessRule):
 @pytest.fixture
 def staff_client(client, superuser):
     client.force_login(superuser)
+    reauthenticate(client)  # applying an import publishes: it asks for the password again
     return client
 
 
@@ -306,3 +308,11 @@ def test_a_file_with_problems_lists_them_by_row(staff_client):
     assert "Nothing can be applied: 1 row with problems" in page
     assert "“x” is not a reference like 28/2021." in page
     assert "Import and publish" not in page
+
+
+def test_applying_an_import_asks_for_the_password_again(client, superuser):
+    client.force_login(superuser)
+    kwargs = _import_kwargs()
+    response = client.post(reverse("imports:decision_apply", kwargs=kwargs))
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert DecisionImport.objects.get(pk=kwargs["pk"]).status != DecisionImport.Status.APPLIED
