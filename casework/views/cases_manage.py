@@ -4,11 +4,13 @@ steps, documents and votes."""
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from panel.models import Panel
+from pcc_portal.publications.views import reauthenticated_at, record_release
 
 from .. import selectors, services
 from ..forms import CaseForm, StepForm
@@ -121,15 +123,26 @@ def step_create(request, pk):
 @reauthentication_required
 def case_publish(request, pk):
     case = _case(request, pk)
+    unpublish = request.POST.get("action") == "unpublish"
     try:
-        if request.POST.get("action") == "unpublish":
-            services.unpublish_case(case=case, by=request.user)
-            messages.success(request, f"“{case}” was taken off the public pages.")
-        else:
-            services.publish_case(case=case, by=request.user)
-            messages.success(request, f"“{case}” is published at {case.get_absolute_url()}.")
+        with transaction.atomic():
+            if unpublish:
+                services.unpublish_case(case=case, by=request.user)
+            else:
+                services.publish_case(case=case, by=request.user)
+            record_release(
+                case,
+                by=request.user,
+                what="Taken off the public pages" if unpublish else "Published",
+                at=reauthenticated_at(request),
+            )
     except CaseworkError as error:
         messages.error(request, str(error))
+    else:
+        if unpublish:
+            messages.success(request, f"“{case}” was taken off the public pages.")
+        else:
+            messages.success(request, f"“{case}” is published at {case.get_absolute_url()}.")
     return redirect(case.get_manage_url())
 
 

@@ -169,3 +169,5 @@ def test_publishing_a_case_asks_for_the_password_again(client, panel_secretary, 
     reauthenticate(client)
     client.post(url)
     assert Case.objects.public().filter(pk=precept.pk).exists()
+    reasons = [h.history_change_reason or "" for h in precept.history.all()]
+    assert any(r.startswith("Published; re-authenticated at") for r in reasons), reasons
