@@ -4,6 +4,8 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 
+from pcc_portal.forms import GovUKFormMixin
+
 from .spreadsheets import MAX_TABLE_BYTES, MAX_ZIP_BYTES
 
 
@@ -45,3 +47,53 @@ class DecisionImportForm(forms.Form):
         if upload.size > MAX_ZIP_BYTES:
             raise forms.ValidationError("The ZIP must be smaller than 200 MB.")
         return upload
+
+
+class EntryImportForm(GovUKFormMixin, forms.Form):
+    table = forms.FileField(
+        label="Spreadsheet of entries",
+        help_text="A .csv or .xlsx file whose first row names the columns, as in the template.",
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["table"].widget.attrs["accept"] = ".csv,.xlsx"
+        self.helper = FormHelper()
+        self.helper.label_size = Size.SMALL
+        self.helper.layout = Layout("table", Submit("upload", "Upload and check"))
+
+    clean_table = DecisionImportForm.clean_table
+
+
+class ApplyEntryImportForm(GovUKFormMixin, forms.Form):
+    RELEASE, DRAFT = "release", "draft"
+
+    outcome = forms.ChoiceField(
+        label="What should happen to the new entries?",
+        choices=[
+            (
+                RELEASE,
+                "Release them now: the public sees them at once, each marked as imported "
+                "(you will be asked for your password again)",
+            ),
+            (DRAFT, "Keep them as drafts, to check and release one by one"),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": "Choose whether to release the new entries now."},
+    )
+
+    def __init__(self, *args, may_release=True, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not may_release:
+            self.fields["outcome"].choices = [
+                (value, label)
+                for value, label in self.fields["outcome"].choices
+                if value == self.DRAFT
+            ]
+        self.helper = FormHelper()
+        self.helper.label_size = Size.MEDIUM
+        self.helper.layout = Layout("outcome", Submit("apply", "Import the new entries"))
+
+    @property
+    def release(self):
+        return self.cleaned_data["outcome"] == self.RELEASE

@@ -105,9 +105,9 @@ def private_storage():
     return storages["private"]
 
 
-class DecisionImport(models.Model):
-    """A spreadsheet of historic decisions and the ZIP of their signed notices: checked on
-    upload, shown to staff, then applied whole or not at all."""
+class SpreadsheetImport(models.Model):
+    """A spreadsheet staff upload: kept privately, checked on upload and shown to them row by
+    row, then applied whole or not at all (the rows are checked again first), or discarded."""
 
     class Status(models.TextChoices):
         CHECKED = "checked", "Checked: ready to apply"
@@ -117,8 +117,6 @@ class DecisionImport(models.Model):
 
     status = models.CharField(max_length=20, choices=Status)
     original_name = models.CharField(max_length=200)
-    table = models.FileField(upload_to="imports/decisions/", storage=private_storage)
-    notices = models.FileField(upload_to="imports/decisions/", storage=private_storage, blank=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -127,20 +125,61 @@ class DecisionImport(models.Model):
     rows = models.JSONField(default=list, blank=True, help_text="The checked rows.")
     errors = models.JSONField(default=list, blank=True)
     error_row_count = models.PositiveIntegerField(default=0)
-    run = models.OneToOneField(
-        ImportRun, null=True, blank=True, on_delete=models.PROTECT, related_name="decision_import"
-    )
 
     class Meta:
+        abstract = True
         ordering = ["-uploaded_at", "-pk"]
-        permissions = [("apply_decisionimport", "Can apply imports of historic decisions")]
 
     def __str__(self):
         return self.original_name
 
-    def get_absolute_url(self):
-        return reverse("imports:decisions", kwargs={"pk": self.pk})
-
     @property
     def can_apply(self):
         return self.status == self.Status.CHECKED
+
+
+class DecisionImport(SpreadsheetImport):
+    """A spreadsheet of historic decisions and the ZIP of their signed notices."""
+
+    table = models.FileField(upload_to="imports/decisions/", storage=private_storage)
+    notices = models.FileField(upload_to="imports/decisions/", storage=private_storage, blank=True)
+    run = models.OneToOneField(
+        ImportRun, null=True, blank=True, on_delete=models.PROTECT, related_name="decision_import"
+    )
+
+    class Meta(SpreadsheetImport.Meta):
+        permissions = [("apply_decisionimport", "Can apply imports of historic decisions")]
+
+    def get_absolute_url(self):
+        return reverse("imports:decisions", kwargs={"pk": self.pk})
+
+
+class EntryImport(SpreadsheetImport):
+    """A spreadsheet of one register's entries (gifts and hospitality, interests, grants,
+    contracts, the forward plan). Applying creates the new rows' entries, released at once or
+    kept as drafts as the one applying chooses; rows already in the register are left alone."""
+
+    register = models.CharField(max_length=40)
+    table = models.FileField(upload_to="imports/registers/", storage=private_storage)
+    released = models.BooleanField(
+        null=True, blank=True, help_text="Once applied: whether the entries were released."
+    )
+    run = models.OneToOneField(
+        ImportRun, null=True, blank=True, on_delete=models.PROTECT, related_name="entry_import"
+    )
+
+    class Meta(SpreadsheetImport.Meta):
+        permissions = [("apply_entryimport", "Can apply imports of register entries")]
+
+    def get_absolute_url(self):
+        return reverse("imports:entry_import", kwargs={"pk": self.pk})
+
+    @property
+    def new_count(self):
+        return sum(1 for row in self.rows if row.get("action") == "create")
+
+    @property
+    def register_title(self):
+        from .registers import IMPORTABLE
+
+        return IMPORTABLE.get(self.register, self.register)

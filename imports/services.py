@@ -35,9 +35,11 @@ from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import clean_pdf
 from pcc_portal.publications.services import version_went_public
+from pcc_portal.publications.views import record_release
+from transparency import services as transparency_services
 
-from . import moderngov, spreadsheets
-from .models import DecisionImport, ImportedRecord, ImportRun
+from . import moderngov, registers, spreadsheets
+from .models import DecisionImport, EntryImport, ImportedRecord, ImportRun
 
 logger = logging.getLogger(__name__)
 
@@ -415,6 +417,53 @@ def _check(table_data, table_name, notices_data):
     return spreadsheets.check_decisions(header, body, notices=spreadsheets.read_zip(notices_data))
 
 
+def _checked(spreadsheet_import, result):
+    """Record ``result`` (a ``spreadsheets.CheckResult``) on an upload: its rows, or its
+    problems and nothing to apply."""
+    Status = type(spreadsheet_import).Status
+    spreadsheet_import.status = Status.INVALID if result.errors else Status.CHECKED
+    spreadsheet_import.row_count = result.row_count
+    spreadsheet_import.rows = [row.as_dict() for row in result.rows]
+    spreadsheet_import.errors = [error.as_dict() for error in result.errors]
+    spreadsheet_import.error_row_count = result.error_row_count
+    return spreadsheet_import
+
+
+def _read_stored(field):
+    if not field:
+        return b""
+    with field.open("rb") as handle:
+        return handle.read()
+
+
+def _lock_to_apply(model, spreadsheet_import):
+    locked = model.objects.select_for_update().get(pk=spreadsheet_import.pk)
+    if not locked.can_apply:
+        raise ImportFailed(f"This import is {locked.get_status_display().lower()}.")
+    return locked
+
+
+def _spreadsheet_run(*, location, by):
+    now = timezone.now()
+    return ImportRun.objects.create(
+        source=ImportRun.Source.SPREADSHEET,
+        location=location[:500],
+        started_by=by,
+        started_at=now,
+        finished_at=now,
+        status=ImportRun.Status.SUCCEEDED,
+    )
+
+
+@transaction.atomic
+def _discard(model, spreadsheet_import):
+    locked = model.objects.select_for_update().get(pk=spreadsheet_import.pk)
+    if locked.status in (model.Status.CHECKED, model.Status.INVALID):
+        locked.status = model.Status.DISCARDED
+        locked.save(update_fields=["status"])
+    return locked
+
+
 @transaction.atomic
 def upload_decision_import(*, table, notices, by):
     """Keep the spreadsheet and the ZIP privately and check every row; nothing is applied.
@@ -422,14 +471,8 @@ def upload_decision_import(*, table, notices, by):
     table_data = _read_upload(table)
     notices_data = _read_upload(notices) if notices else b""
     result = _check(table_data, table.name, notices_data)
-    decision_import = DecisionImport(
-        status=DecisionImport.Status.INVALID if result.errors else DecisionImport.Status.CHECKED,
-        original_name=table.name[:200],
-        uploaded_by=by,
-        row_count=result.row_count,
-        rows=[row.as_dict() for row in result.rows],
-        errors=[error.as_dict() for error in result.errors],
-        error_row_count=result.error_row_count,
+    decision_import = _checked(
+        DecisionImport(original_name=table.name[:200], uploaded_by=by), result
     )
     decision_import.table.save(table.name[-100:], ContentFile(table_data), save=False)
     if notices_data:
@@ -528,33 +571,16 @@ def apply_decision_import(*, decision_import, by, today=None):
     nothing is applied."""
     today = today or timezone.localdate()
     with transaction.atomic():
-        locked = DecisionImport.objects.select_for_update().get(pk=decision_import.pk)
-        if not locked.can_apply:
-            raise ImportFailed(f"This import is {locked.get_status_display().lower()}.")
-        with locked.table.open("rb") as handle:
-            table_data = handle.read()
-        notices_data = b""
-        if locked.notices:
-            with locked.notices.open("rb") as handle:
-                notices_data = handle.read()
-        result = _check(table_data, locked.original_name, notices_data)
+        locked = _lock_to_apply(DecisionImport, decision_import)
+        notices_data = _read_stored(locked.notices)
+        result = _check(_read_stored(locked.table), locked.original_name, notices_data)
         if result.errors:
-            locked.status = DecisionImport.Status.INVALID
-            locked.errors = [error.as_dict() for error in result.errors]
-            locked.error_row_count = result.error_row_count
-            locked.rows = []
+            _checked(locked, result)
+            locked.rows = []  # nothing of it can be applied
             locked.save()
             return locked
         notices = spreadsheets.read_zip(notices_data)
-        now = timezone.now()
-        run = ImportRun.objects.create(
-            source=ImportRun.Source.SPREADSHEET,
-            location=f"Decisions: {locked.original_name}"[:500],
-            started_by=by,
-            started_at=now,
-            finished_at=now,
-            status=ImportRun.Status.SUCCEEDED,
-        )
+        run = _spreadsheet_run(location=f"Decisions: {locked.original_name}", by=by)
         note = f"Imported from the previous system on {today:%-d %B %Y}."
         decisions = [
             _import_decision(row, notices=notices, by=by, run=run, today=today, note=note)
@@ -579,10 +605,132 @@ def apply_decision_import(*, decision_import, by, today=None):
     return locked
 
 
-@transaction.atomic
 def discard_decision_import(*, decision_import):
-    locked = DecisionImport.objects.select_for_update().get(pk=decision_import.pk)
-    if locked.status in (DecisionImport.Status.CHECKED, DecisionImport.Status.INVALID):
-        locked.status = DecisionImport.Status.DISCARDED
-        locked.save(update_fields=["status"])
+    return _discard(DecisionImport, decision_import)
+
+
+# --- Register entries from a spreadsheet ------------------------------------------------------
+
+
+def _check_entries(register, table_data, table_name):
+    header, body = spreadsheets.read_rows(table_data, table_name)
+    return registers.check_entries(register, header, body)
+
+
+@transaction.atomic
+def upload_entry_import(*, register, table, by):
+    """Keep a spreadsheet of ``register``'s entries privately and check every row; nothing is
+    applied. Raises ``spreadsheets.UnreadableUpload`` when the file cannot be read at all."""
+    if register not in registers.IMPORTABLE:
+        raise ImportFailed(f"“{register}” is not a register entries can be imported into.")
+    table_data = _read_upload(table)
+    result = _check_entries(register, table_data, table.name)
+    entry_import = _checked(
+        EntryImport(register=register, original_name=table.name[:200], uploaded_by=by), result
+    )
+    entry_import.table.save(table.name[-100:], ContentFile(table_data), save=False)
+    entry_import.save()
+    return entry_import
+
+
+def _may(by, model, action):
+    opts = model._meta
+    return by.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+
+
+def _import_entry(register, row, *, by, run, release, note, reauthenticated_at):
+    form = registers.build_form(register, row.data)
+    if not form.is_valid():  # checked a moment ago in this transaction: cannot happen
+        raise ImportFailed(f"Row {row.row} no longer passes its checks.")
+    entry = form.instance
+    entry._history_user = by
+    transparency_services.save_entry(entry=entry, by=by, reason=note[:100])
+    if release:
+        version = transparency_services.release_entry(entry=entry, by=by, note=note)
+        # The entry's history says who released it and when they gave their password again,
+        # as it does for an entry released from its own check page.
+        record_release(
+            entry,
+            by=by,
+            what=f"Released version {version.number}, imported",
+            at=reauthenticated_at,
+        )
+    now = timezone.now()
+    fields = {
+        "content_type": ContentType.objects.get_for_model(entry),
+        "object_id": entry.pk,
+        "fingerprint": row.fingerprint,
+        "snapshot": {"row": row.row, "data": row.data},
+        "last_run": run,
+        "updated_at": now,
+    }
+    # An entry deleted since it was imported leaves its record behind: it is reused.
+    ImportedRecord.objects.update_or_create(
+        source=ImportRun.Source.SPREADSHEET,
+        source_id=registers.source_id(register, row.fingerprint),
+        defaults=fields,
+        create_defaults={**fields, "first_run": run, "imported_at": now},
+    )
+    return entry
+
+
+def apply_entry_import(*, entry_import, by, release, reauthenticated_at=None, today=None):
+    """Create the entries of every new row, all or none, each marked as imported; released at
+    once through the one publishing mechanism (``release``), or kept as drafts to release one
+    by one. Rows already in the register are left alone. The rows are checked again first: a
+    problem found now is named, and nothing is applied."""
+    today = today or timezone.localdate()
+    with transaction.atomic():
+        locked = _lock_to_apply(EntryImport, entry_import)
+        model = registers.model_of(locked.register)
+        if not _may(by, model, "add"):
+            raise ImportFailed(f"You may not add entries to the {locked.register_title}.")
+        if release and not _may(by, model, "publish"):
+            raise ImportFailed(
+                f"You may not release entries of the {locked.register_title}: import them as "
+                "drafts for someone who may to release."
+            )
+        result = _check_entries(locked.register, _read_stored(locked.table), locked.original_name)
+        if result.errors:
+            _checked(locked, result)
+            locked.rows = []  # nothing of it can be applied
+            locked.save()
+            return locked
+        run = _spreadsheet_run(location=f"{locked.register_title}: {locked.original_name}", by=by)
+        note = f"Imported from the previous system on {today:%-d %B %Y}."
+        changes = []
+        for row in result.rows:
+            if row.action == "unchanged":
+                changes.append({"record": row.label, "action": "unchanged", "detail": row.detail})
+                continue
+            _import_entry(
+                locked.register,
+                row,
+                by=by,
+                run=run,
+                release=release,
+                note=note,
+                reauthenticated_at=reauthenticated_at,
+            )
+            changes.append(
+                {
+                    "record": row.label,
+                    "action": "created",
+                    "detail": "released" if release else "kept as a draft",
+                }
+            )
+        run.changes = changes
+        run.created_count = sum(1 for c in changes if c["action"] == "created")
+        run.unchanged_count = len(changes) - run.created_count
+        run.finished_at = timezone.now()
+        run.save()
+        _checked(locked, result)
+        locked.status = EntryImport.Status.APPLIED
+        locked.released = release
+        locked.run = run
+        locked.save()
     return locked
+
+
+def discard_entry_import(*, entry_import):
+    return _discard(EntryImport, entry_import)

@@ -21,7 +21,6 @@ from pcc_portal.tables import UnreadableTable, cell_text, read_table
 
 REQUIRED_COLUMNS = ["reference", "title", "decision date", "decision maker"]
 OPTIONAL_COLUMNS = ["priority", "summary", "restricted", "notice"]
-COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 ALIASES = {
     "ref": "reference",
     "decision number": "reference",
@@ -180,39 +179,71 @@ def _priorities():
     return found
 
 
+def match_columns(header, *, required, optional, aliases, result, labels=None):
+    """Each column's place in ``header`` ({name: index}), the names read through ``aliases``;
+    or None, with one error for row 1 added to ``result``, when a required column is missing
+    or a column is unknown or repeated. Every importer's first check. The error names the
+    columns by their ``labels`` where given (as the template heads them)."""
+    labels = labels or {}
+
+    def named(names):
+        return ", ".join(labels.get(name, name) for name in names)
+
+    columns = [aliases.get(name, name) for name in header]
+    known = set(required) | set(optional)
+    missing = [name for name in required if name not in columns]
+    unknown = [name for name in columns if name and name not in known]
+    repeated = sorted({name for name in columns if name and columns.count(name) > 1})
+    if not (missing or unknown or repeated):
+        return {name: index for index, name in enumerate(columns) if name}
+    problems = []
+    if missing:
+        problems.append(f"missing {named(missing)}")
+    if unknown:
+        quoted = ", ".join(f"“{name[:50]}”" for name in unknown[:10])
+        more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""
+        problems.append(f"unknown {quoted}{more}")
+    if repeated:
+        problems.append(f"repeated {named(repeated)}")
+    may_add = f", and may add {named(optional)}" if optional else ""
+    result.add(
+        [
+            RowError(
+                1,
+                "",
+                f"The columns are wrong ({'; '.join(problems)}). The first row must name "
+                f"the columns {named(required)}{may_add}.",
+            )
+        ]
+    )
+    return None
+
+
+def cell_of(position, cells, name):
+    """The cell of column ``name`` in a row (None when the row is short or has no such column)."""
+    index = position.get(name)
+    return cells[index] if index is not None and index < len(cells) else None
+
+
 def check_decisions(header, body, *, notices):
     """Check every row; ``notices`` is ``read_zip``'s {name: bytes}."""
     result = CheckResult(row_count=len(body))
-    columns = [ALIASES.get(name, name) for name in header]
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    unknown = [name for name in columns if name and name not in COLUMNS]
-    if missing or unknown:
-        problems = []
-        if missing:
-            problems.append(f"missing {', '.join(missing)}")
-        if unknown:
-            problems.append("unknown " + ", ".join(f"“{name[:50]}”" for name in unknown[:10]))
-        result.add(
-            [
-                RowError(
-                    1,
-                    "",
-                    f"The columns are wrong ({'; '.join(problems)}). The first row must name "
-                    f"the columns {', '.join(REQUIRED_COLUMNS)}, and may add "
-                    f"{', '.join(OPTIONAL_COLUMNS)}.",
-                )
-            ]
-        )
+    position = match_columns(
+        header,
+        required=REQUIRED_COLUMNS,
+        optional=OPTIONAL_COLUMNS,
+        aliases=ALIASES,
+        result=result,
+    )
+    if position is None:
         return result
-    position = {name: index for index, name in enumerate(columns) if name}
     offices, priorities = _offices(), _priorities()
     taken = set(Decision.objects.exclude(number=None).values_list("financial_year", "number"))
     seen = {}
     for number, cells in body:
 
         def cell(name, cells=cells):
-            index = position.get(name)
-            return cells[index] if index is not None and index < len(cells) else None
+            return cell_of(position, cells, name)
 
         errors = []
         reference = cell_text(cell("reference"))

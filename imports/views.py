@@ -1,17 +1,22 @@
 """Staff pages: the runs of the importers and each run's report, and the upload, check and
-applying of spreadsheets of historic decisions."""
+applying of spreadsheets of historic decisions and of register entries."""
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.db import IntegrityError
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from pcc_portal.accounts.models import Office
+from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
+from pcc_portal.tables import csv_response
 
-from . import services
-from .forms import DecisionImportForm
-from .models import DecisionImport, ImportRun
+from . import registers, services
+from .forms import ApplyEntryImportForm, DecisionImportForm, EntryImportForm
+from .models import DecisionImport, EntryImport, ImportRun
 from .spreadsheets import UnreadableUpload
 
 RUNS_SHOWN = 100
@@ -67,14 +72,20 @@ def decision_import_upload(request):
     )
 
 
+def _error_rows(spreadsheet_import):
+    """[(row, [its problems])], in row order."""
+    by_row = {}
+    for error in spreadsheet_import.errors:
+        by_row.setdefault(error["row"], []).append(error)
+    return sorted(by_row.items())
+
+
 @staff("imports.view_decisionimport")
 def decision_import_detail(request, pk):
     decision_import = get_object_or_404(
         DecisionImport.objects.select_related("uploaded_by", "run"), pk=pk
     )
-    by_row = {}
-    for error in decision_import.errors:
-        by_row.setdefault(error["row"], []).append(error)
+    error_rows = _error_rows(decision_import)
     offices = {office.pk: office for office in Office.objects.all()}
     preview = [
         {**row, "office": offices.get(row["office_id"])}
@@ -85,8 +96,8 @@ def decision_import_detail(request, pk):
         "imports/manage/decision_import.html",
         {
             "decision_import": decision_import,
-            "error_rows": sorted(by_row.items()),
-            "errors_cut_short": decision_import.error_row_count > len(by_row),
+            "error_rows": error_rows,
+            "errors_cut_short": decision_import.error_row_count > len(error_rows),
             "preview": preview,
             "preview_limit": PREVIEW_ROWS,
         },
@@ -125,3 +136,156 @@ def decision_import_discard(request, pk):
     services.discard_decision_import(decision_import=decision_import)
     messages.success(request, "The import was discarded: nothing was applied.")
     return redirect(decision_import.get_absolute_url())
+
+
+# Register entries ----------------------------------------------------------------------------
+
+
+def _importable(register):
+    if register not in registers.IMPORTABLE:
+        raise Http404("No such register.")
+    return register
+
+
+@staff("imports.view_entryimport")
+def entry_import_list(request):
+    imports = EntryImport.objects.select_related("uploaded_by", "run")[:RUNS_SHOWN]
+    return render(
+        request,
+        "imports/manage/entry_import_list.html",
+        {"imports": imports, "registers": registers.IMPORTABLE.items()},
+    )
+
+
+@staff("imports.add_entryimport")
+def entry_import_upload(request, register):
+    """A register's columns, its template and the upload."""
+    register = _importable(register)
+    form = EntryImportForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            entry_import = services.upload_entry_import(
+                register=register, table=form.cleaned_data["table"], by=request.user
+            )
+        except UnreadableUpload as error:
+            form.add_error("table", str(error))
+        else:
+            return redirect(entry_import.get_absolute_url())
+    return render(
+        request,
+        "imports/manage/entry_import_upload.html",
+        {
+            "form": form,
+            "register": register,
+            "title": registers.IMPORTABLE[register],
+            "columns": registers.columns_of(register),
+        },
+        status=400 if form.errors else 200,
+    )
+
+
+@staff("imports.add_entryimport")
+def entry_import_template(request, register, extension):
+    register = _importable(register)
+    if extension == "csv":
+        return csv_response(registers.template_csv_rows(register), filename=f"{register}.csv")
+    response = HttpResponse(
+        registers.template_xlsx(register),
+        content_type="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+    )
+    response["Content-Disposition"] = f'attachment; filename="{register}.xlsx"'
+    return response
+
+
+def _may_release(user, register):
+    opts = registers.model_of(register)._meta
+    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+
+
+def _entry_import_page(request, entry_import, form=None, status=200):
+    error_rows = _error_rows(entry_import)
+    may_release = _may_release(request.user, entry_import.register)
+    form = form or ApplyEntryImportForm(may_release=may_release)
+    form.helper.form_action = reverse("imports:entry_apply", kwargs={"pk": entry_import.pk})
+    headings = [column.heading for column in registers.public_columns(entry_import.register)]
+    preview = [
+        {**row, "pairs": list(zip(headings, row["shown"], strict=False))}
+        for row in entry_import.rows[:PREVIEW_ROWS]
+    ]
+    return render(
+        request,
+        "imports/manage/entry_import.html",
+        {
+            "entry_import": entry_import,
+            "error_rows": error_rows,
+            "errors_cut_short": entry_import.error_row_count > len(error_rows),
+            "preview": preview,
+            "preview_limit": PREVIEW_ROWS,
+            "form": form,
+        },
+        status=status,
+    )
+
+
+@staff("imports.view_entryimport")
+def entry_import_detail(request, pk):
+    """The check page: every row as the register will show it, and what applying does."""
+    entry_import = get_object_or_404(
+        EntryImport.objects.select_related("uploaded_by", "run"), pk=pk
+    )
+    return _entry_import_page(request, entry_import)
+
+
+@require_POST
+@staff("imports.apply_entryimport")
+def entry_import_apply(request, pk):
+    entry_import = get_object_or_404(EntryImport, pk=pk)
+    form = ApplyEntryImportForm(
+        request.POST, may_release=_may_release(request.user, entry_import.register)
+    )
+    if not form.is_valid():
+        return _entry_import_page(request, entry_import, form=form, status=400)
+    if form.release:
+        # Releasing publishes: like any release it asks for the password again once the form
+        # is complete, and allauth replays this POST.
+        require_reauthentication(request)
+    try:
+        entry_import = services.apply_entry_import(
+            entry_import=entry_import,
+            by=request.user,
+            release=form.release,
+            reauthenticated_at=reauthenticated_at(request) if form.release else None,
+        )
+    except services.ImportFailed as error:
+        messages.error(request, str(error))
+    except IntegrityError:
+        messages.error(
+            request,
+            "Another import brought in some of these rows at the same time: nothing was "
+            "applied. Upload the file again to see what is left to import.",
+        )
+    else:
+        if entry_import.status == EntryImport.Status.APPLIED:
+            run = entry_import.run
+            done = "imported and released" if form.release else "imported as drafts"
+            messages.success(
+                request,
+                f"{run.created_count} entr{'y' if run.created_count == 1 else 'ies'} {done}"
+                + (
+                    f"; {run.unchanged_count} already in the register, left as they were."
+                    if run.unchanged_count
+                    else "."
+                ),
+            )
+        else:
+            messages.error(request, "Nothing was applied: the file now has problems, listed below.")
+    return redirect(entry_import.get_absolute_url())
+
+
+@require_POST
+@staff("imports.add_entryimport")
+def entry_import_discard(request, pk):
+    entry_import = get_object_or_404(EntryImport, pk=pk)
+    services.discard_entry_import(entry_import=entry_import)
+    messages.success(request, "The import was discarded: nothing was applied.")
+    return redirect(entry_import.get_absolute_url())

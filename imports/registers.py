@@ -1,0 +1,365 @@
+"""Register entries from a spreadsheet (CSV or .xlsx): each register's columns as staff see them,
+its template, and the check of every row.
+
+A register's columns are its staff form's fields, headed as the public register heads them
+(``transparency.selectors``), so a field added to a register's form can be imported at once.
+Each row is checked by that same form, so an import accepts exactly what staff could type in,
+and every problem is named with its row and column. A row already in the register (imported
+before, or the same entry typed in by hand) is not imported twice. Nothing here writes to the
+database.
+"""
+
+import datetime
+import hashlib
+import io
+import json
+from dataclasses import asdict, dataclass
+from decimal import Decimal, InvalidOperation
+
+from django import forms
+from django.core.exceptions import FieldDoesNotExist
+
+from pcc_portal.tables import cell_text
+from transparency.forms import ENTRY_FORMS
+from transparency.selectors import FORWARD_PLAN_COLUMNS, REGISTERS, SAMPLE
+
+from .models import ImportedRecord, ImportRun
+from .spreadsheets import NO, YES, CheckResult, RowError, cell_of, match_columns, parse_day
+
+# Spending has its own monthly upload, with its review of payments to individuals.
+IMPORTABLE = {
+    "gifts-and-hospitality": "Gifts and hospitality",
+    "interests": "Register of interests",
+    "grants": "Crime and disorder reduction grants",
+    "contracts": "Contracts over £10,000",
+    "forward-plan": "Forward plan",
+}
+# Sample entries are demonstration data, and the decision a forward plan entry became is
+# linked by hand once it is signed.
+LEFT_OUT = {"is_sample", "decision"}
+EXAMPLES = {
+    "date": "15/12/2021",
+    "money": "1,250.00",
+    "yes-no": "yes or no",
+}
+
+
+@dataclass(frozen=True)
+class ImportColumn:
+    heading: str  # as the register shows it, and as the template names it
+    field: str
+    required: bool
+    kind: str  # date, money, choice, priority, yes-no or text
+    choices: tuple = ()  # (value, label) of a choice
+    aliases: tuple = ()  # other names staff may give it, in lower case
+
+    @property
+    def key(self):
+        return self.heading.lower()
+
+    def describe(self):
+        """What to write in the column, for the upload page."""
+        if self.kind == "choice":
+            return "One of: " + ", ".join(label for _value, label in self.choices) + "."
+        if self.kind == "priority":
+            return "A plan priority's title, as the register shows it (for example “1. …”)."
+        if self.kind in EXAMPLES:
+            return f"For example {EXAMPLES[self.kind]}."
+        return "Text."
+
+
+def form_class(register):
+    return ENTRY_FORMS[register]
+
+
+def model_of(register):
+    return form_class(register)._meta.model
+
+
+def public_columns(register):
+    if register == "forward-plan":
+        return FORWARD_PLAN_COLUMNS
+    return tuple(column for column in REGISTERS[register].columns if column is not SAMPLE)
+
+
+def _kind(model, name, field):
+    """How a column's cells are read, from the model's field where there is one (a staff form
+    may show a date as three boxes), else from the form's."""
+    from django.db import models
+
+    from plans.models import Priority
+
+    try:
+        model_field = model._meta.get_field(name)
+    except FieldDoesNotExist:
+        model_field = None
+    if isinstance(model_field, models.ForeignKey):
+        return "priority" if model_field.related_model is Priority else None
+    if isinstance(model_field, models.FileField | models.ManyToManyField):
+        return None
+    if isinstance(model_field, models.DateField) or isinstance(field, forms.DateField):
+        return "date"
+    if isinstance(model_field, models.DecimalField) or isinstance(field, forms.DecimalField):
+        return "money"
+    if isinstance(model_field, models.BooleanField) or isinstance(field, forms.BooleanField):
+        return "yes-no"
+    if isinstance(field, forms.ChoiceField) and not isinstance(field, forms.ModelChoiceField):
+        return "choice"
+    if isinstance(field, forms.ModelChoiceField | forms.FileField | forms.MultiValueField):
+        return None
+    return "text"
+
+
+def columns_of(register):
+    """The register's columns, in its form's order."""
+    headings = {column.key: column.heading for column in public_columns(register)}
+    form = form_class(register)()
+    model = model_of(register)
+    columns = []
+    for name, field in form.fields.items():
+        kind = _kind(model, name, field)
+        if name in LEFT_OUT or kind is None:
+            continue
+        label = str(field.label or name).split(" (")[0]
+        heading = headings.get(name) or label
+        try:
+            verbose = str(model._meta.get_field(name).verbose_name)
+        except FieldDoesNotExist:
+            verbose = label
+        aliases = {name.lower(), name.replace("_", " ").lower(), label.lower(), verbose.lower()}
+        choices = ()
+        if kind == "choice":
+            choices = tuple((str(value), str(text)) for value, text in field.choices if value)
+        columns.append(
+            ImportColumn(heading, name, field.required, kind, choices, tuple(sorted(aliases)))
+        )
+    taken = {column.key for column in columns}
+    return [
+        ImportColumn(
+            c.heading,
+            c.field,
+            c.required,
+            c.kind,
+            c.choices,
+            tuple(a for a in c.aliases if a == c.key or a not in taken),
+        )
+        for c in columns
+    ]
+
+
+def template_csv_rows(register):
+    yield [column.heading for column in columns_of(register)]
+
+
+def template_xlsx(register):
+    """An empty workbook whose first row names the columns."""
+    from openpyxl import Workbook
+    from openpyxl.styles import Font
+    from openpyxl.utils import get_column_letter
+
+    workbook = Workbook()
+    sheet = workbook.active
+    sheet.title = IMPORTABLE[register][:31]
+    sheet.append([column.heading for column in columns_of(register)])
+    for cell in sheet[1]:
+        cell.font = Font(bold=True)
+    for index, column in enumerate(columns_of(register), start=1):
+        sheet.column_dimensions[get_column_letter(index)].width = 24
+        if column.kind == "date":
+            for row in range(2, 502):
+                sheet.cell(row=row, column=index).number_format = "DD/MM/YYYY"
+    buffer = io.BytesIO()
+    workbook.save(buffer)
+    return buffer.getvalue()
+
+
+@dataclass
+class EntryRow:
+    row: int
+    data: dict  # what the form is given, as text
+    label: str  # the entry as staff lists name it
+    shown: list  # each public column as the register will show it
+    fingerprint: str
+    action: str  # "create", or "unchanged" for a row already in the register
+    detail: str = ""
+
+    def as_dict(self):
+        return asdict(self)
+
+
+def _priorities():
+    from plans.models import Priority
+
+    found = {}
+    # The newest plan's priority of a title wins: later plans come last and replace earlier.
+    for priority in Priority.objects.select_related("plan").order_by("plan__pk", "number"):
+        found[priority.title.strip().lower()] = priority
+        found[str(priority).strip().lower()] = priority
+    return found
+
+
+def _money(value):
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        return str(value), None
+    text = cell_text(value)
+    cleaned = text.replace("£", "").replace(",", "").strip()
+    if not cleaned:
+        return "", None
+    try:
+        Decimal(cleaned)
+    except InvalidOperation:
+        return None, f"“{text}” is not an amount like 1,250.00."
+    return cleaned, None
+
+
+def _value(column, raw, priorities):
+    """(what the form is given, or None with a problem)."""
+    if column.kind == "date":
+        if not cell_text(raw):
+            return "", None
+        day = parse_day(raw)
+        if day is None:
+            return None, f"“{cell_text(raw)}” is not a date like 15/12/2021."
+        return day.isoformat(), None
+    if column.kind == "money":
+        return _money(raw)
+    text = cell_text(raw)
+    if column.kind == "choice":
+        if not text:
+            return "", None
+        for value, label in column.choices:
+            if text.lower() in (value.lower(), label.lower()):
+                return value, None
+        allowed = ", ".join(label for _value, label in column.choices)
+        return None, f"“{text}” is not one of: {allowed}."
+    if column.kind == "priority":
+        if not text:
+            return "", None
+        priority = priorities.get(text.lower())
+        if priority is None:
+            return None, f"“{text}” is not a plan priority's title."
+        return str(priority.pk), None
+    if column.kind == "yes-no":
+        if text.lower() not in YES | NO:
+            return None, f"“{text}” is not yes or no."
+        return ("on" if text.lower() in YES else ""), None
+    return text, None
+
+
+def _stored(value):
+    if isinstance(value, datetime.date | Decimal):
+        return value.isoformat() if isinstance(value, datetime.date) else str(value)
+    return value
+
+
+def _fields(entry):
+    """The entry's fields as the register keeps them (what its release would freeze)."""
+    return {
+        field.attname: getattr(entry, field.attname)
+        for field in entry._meta.concrete_fields
+        if field.attname not in entry.NOT_RELEASED
+    }
+
+
+def fingerprint(register, entry):
+    fields = {name: _stored(value) for name, value in _fields(entry).items()}
+    payload = json.dumps({"register": register, "fields": fields}, sort_keys=True, default=str)
+    return hashlib.sha256(payload.encode()).hexdigest()
+
+
+def source_id(register, digest):
+    return f"{register}:{digest}"
+
+
+def build_form(register, data):
+    return form_class(register)(data=data)
+
+
+def check_entries(register, header, body):
+    """Check every row of a spreadsheet of ``register``'s entries."""
+    columns = columns_of(register)
+    result = CheckResult(row_count=len(body))
+    aliases = {alias: column.key for column in columns for alias in column.aliases}
+    position = match_columns(
+        header,
+        required=[c.key for c in columns if c.required],
+        optional=[c.key for c in columns if not c.required],
+        aliases=aliases,
+        result=result,
+        labels={column.key: column.heading for column in columns},
+    )
+    if position is None:
+        return result
+    by_field = {column.field: column for column in columns}
+    model = model_of(register)
+    priorities = _priorities() if any(c.kind == "priority" for c in columns) else {}
+    imported = _imported(register)
+    seen = {}
+    for number, cells in body:
+        errors, data = [], {}
+        for column in columns:
+            value, problem = _value(column, cell_of(position, cells, column.key), priorities)
+            if problem:
+                errors.append(RowError(number, column.heading, problem))
+            else:
+                data[column.field] = value
+        form = build_form(register, data)
+        if not form.is_valid():
+            for name, messages in form.errors.items():
+                column = by_field.get(name)
+                if column is not None:
+                    heading = column.heading
+                elif name in form.fields:
+                    heading = str(form.fields[name].label or name)
+                else:
+                    heading = ""  # the row as a whole
+                if column is not None and any(e.column == column.heading for e in errors):
+                    continue  # already said why this column could not be read
+                for message in messages:
+                    if message == "This field is required.":
+                        message = f"The {heading.lower()} is missing."
+                    errors.append(RowError(number, heading, message))
+        if errors:
+            result.add(errors)
+            continue
+        entry = form.instance
+        digest = fingerprint(register, entry)
+        if digest in seen:
+            result.add([RowError(number, "", f"This row repeats row {seen[digest]}.")])
+            continue
+        seen[digest] = number
+        action, detail = "create", ""
+        if digest in imported:
+            action, detail = "unchanged", f"already imported on {imported[digest]:%-d %B %Y}"
+        elif model.objects.filter(**_fields(entry)).exists():
+            action, detail = "unchanged", "already in the register"
+        result.rows.append(
+            EntryRow(
+                row=number,
+                data=data,
+                label=str(entry)[:200],
+                shown=[str(column.show(entry)) for column in public_columns(register)],
+                fingerprint=digest,
+                action=action,
+                detail=detail,
+            )
+        )
+    return result
+
+
+def _imported(register):
+    """{fingerprint: the day it was imported} of the rows imported before whose entries still
+    exist (an entry deleted since may be imported again)."""
+    model = model_of(register)
+    records = ImportedRecord.objects.filter(
+        source=ImportRun.Source.SPREADSHEET, source_id__startswith=f"{register}:"
+    ).only("source_id", "object_id", "imported_at")
+    records = list(records)
+    existing = set(
+        model.objects.filter(pk__in=[r.object_id for r in records]).values_list("pk", flat=True)
+    )
+    return {
+        r.source_id.split(":", 1)[1]: r.imported_at.date()
+        for r in records
+        if r.object_id in existing
+    }
