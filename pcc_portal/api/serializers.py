@@ -186,3 +186,58 @@ class FigureSerializer(serializers.Serializer):
     source = serializers.CharField()
     note = serializers.CharField()
     demonstration = serializers.BooleanField()
+
+
+class RegisterColumnSerializer(serializers.Serializer):
+    key = serializers.CharField(help_text="The entry's field in ``record``.")
+    heading = serializers.CharField(help_text="The column's heading on the register page.")
+
+
+class RegisterSerializer(serializers.Serializer):
+    """A public register, with the fields of its entries."""
+
+    slug = serializers.CharField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    columns = RegisterColumnSerializer(many=True)
+    url = serializers.URLField(help_text="The register's page.")
+    entries = serializers.URLField(help_text="Its entries in this API.")
+
+
+class RegisterEntrySerializer(serializers.Serializer):
+    """An entry as its release froze it: edits not yet released are never shown. Spending's
+    entries are the payments of the months released."""
+
+    id = serializers.IntegerField()
+    version = serializers.IntegerField(
+        allow_null=True, help_text="The release the public reads (none for a payment)."
+    )
+    released_at = serializers.DateTimeField()
+    change_note = serializers.CharField(
+        help_text="What the release said changed; an imported entry says when it was imported."
+    )
+    url = serializers.URLField()
+    record = serializers.DictField(
+        child=serializers.JSONField(),
+        help_text="Its fields, named as the register's columns' keys and valued as in the "
+        "register's CSV and JSON.",
+    )
+
+
+class SpecifiedItemSerializer(serializers.Serializer):
+    """An item of the Specified Information Order on the index, with its freshness."""
+
+    code = serializers.CharField()
+    reference = serializers.CharField(help_text="Its paragraph of the Order, e.g. “3(f)”.")
+    paragraph = serializers.CharField(help_text="The group of the Order it is in.")
+    paragraph_title = serializers.CharField()
+    title = serializers.CharField()
+    description = serializers.CharField()
+    cadence = serializers.CharField()
+    status = serializers.ChoiceField(choices=["current", "due-soon", "overdue", "missing"])
+    status_label = serializers.CharField()
+    last_published = serializers.DateField(allow_null=True)
+    due_on = serializers.DateField(allow_null=True)
+    url = serializers.URLField(
+        allow_null=True, help_text="Where it is published: the latest document or page."
+    )

@@ -46,4 +46,15 @@ urlpatterns = [
         views.MeetingViewSet.as_view({"get": "retrieve"}),
         name="meeting",
     ),
+    path("registers/", views.RegisterViewSet.as_view({"get": "list"}), name="registers"),
+    path(
+        "registers/<slug:register>/",
+        views.RegisterEntryViewSet.as_view({"get": "list"}),
+        name="register_entries",
+    ),
+    path(
+        "specified-information/",
+        views.SpecifiedItemViewSet.as_view({"get": "list"}),
+        name="specified_information",
+    ),
 ]

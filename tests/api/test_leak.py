@@ -1,5 +1,6 @@
 """Only what is public is ever in the API: no drafts, nothing withdrawn, restricted decisions
-as their stubs, no exempt or withdrawn papers."""
+as their stubs, no exempt or withdrawn papers, register entries only as released, and no
+withdrawn document on the index."""
 
 import json
 
@@ -8,7 +9,14 @@ import pytest
 from decisions.models import Decision
 from panel.services import packs
 from pcc_portal.publications import services as publishing
+from tests.api.helpers import index_document, uploaded_item
 from tests.decisions.factories import DecisionFactory
+from tests.transparency.factories import (
+    ForwardPlanEntryFactory,
+    GiftFactory,
+    GrantFactory,
+    register_publisher,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -79,3 +87,68 @@ def test_a_meeting_whose_pack_is_not_published_has_no_agenda(client, db):
 
     (listed,) = client.get("/api/v1/meetings/").json()["results"]
     assert listed["agenda"] == [] and listed["pack_pdf"] is None
+
+
+# Registers and the Specified Information index ---------------------------------------------------
+
+
+def _transparency(client):
+    return (
+        "".join(
+            client.get(f"/api/v1/registers/{slug}/?page_size=200").content.decode()
+            for slug in (
+                "interests",
+                "gifts-and-hospitality",
+                "grants",
+                "contracts",
+                "forward-plan",
+            )
+        )
+        + client.get("/api/v1/specified-information/?page_size=200").content.decode()
+    )
+
+
+def test_unreleased_entries_are_never_in_the_api(client):
+    GiftFactory(donor="DRAFTDONOR", released=False)
+    GrantFactory(recipient="DRAFTRECIPIENT", released=False)
+    ForwardPlanEntryFactory(title="DRAFTPLAN", released=False)
+
+    assert "DRAFT" not in _transparency(client)
+
+
+def test_an_edit_not_yet_released_is_not_in_the_api(client):
+    gift = GiftFactory(donor="Released donor")
+    gift.donor = "UNRELEASEDEDIT"
+    gift.save()
+
+    everything = _transparency(client)
+    assert "Released donor" in everything
+    assert "UNRELEASEDEDIT" not in everything
+
+
+def test_a_withdrawn_entry_leaves_the_api(client):
+    grant = GrantFactory(recipient="WITHDRAWNRECIPIENT")
+    assert "WITHDRAWNRECIPIENT" in _transparency(client)
+
+    publishing.withdraw(obj=grant, by=register_publisher(), reason="Published in error")
+
+    assert "WITHDRAWNRECIPIENT" not in _transparency(client)
+
+
+def test_a_withdrawn_document_is_not_linked_from_the_index(client, editor):
+    item = uploaded_item()
+    document = index_document(item, "WITHDRAWNDOC", editor)
+    document.withdraw()
+    document.save()
+
+    listed = client.get("/api/v1/specified-information/?page_size=200").json()["results"]
+    (listed,) = [i for i in listed if i["code"] == item.code]
+    assert listed["url"] is None
+    assert document.get_absolute_url() not in _transparency(client)
+
+
+def test_signed_in_staff_read_only_the_released_registers(client, superuser):
+    GiftFactory(donor="DRAFTDONOR", released=False)
+    client.force_login(superuser)
+
+    assert "DRAFTDONOR" not in _transparency(client)
