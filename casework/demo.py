@@ -107,7 +107,7 @@ def _record_all(case, steps, by):
             step.document_title = document_title
             document = _pdf(document_title, summary)
         services.record_step(step=step, document=document, by=by)
-    services.publish_case(case=case, by=by)
+    services.release_case(case=case, by=by, note="First release of the case.")
     return case
 
 

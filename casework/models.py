@@ -11,6 +11,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+
 
 def private_storage():
     """Documents as uploaded and as cleaned: never served at MEDIA_URL, only by the views that
@@ -35,19 +37,33 @@ CASE_WORK_PERMISSIONS = (
 )
 
 
-class CaseQuerySet(models.QuerySet):
-    def public(self):
-        return self.filter(published_at__isnull=False)
+class CaseQuerySet(PublishableQuerySet):
+    """Visibility of cases: public while a released version is not withdrawn. The public reads
+    that version's frozen record (``frozen_case``), never the live rows, so a step recorded
+    after a release stays private until the next one."""
 
     def visible_to(self, user):
-        """Every case for those who work on cases; published ones for everyone else."""
+        """Every case for those who work on cases; released ones for everyone else."""
         if any(user.has_perm(p) for p in CASE_WORK_PERMISSIONS):
-            return self
+            return self.all()
         return self.public()
 
 
-class Case(models.Model):
-    """One piece of the Panel's statutory business with a timetable set by law."""
+# The search filter's type of each kind of case (``Version.document_type``).
+SEARCH_KINDS = {
+    "precept": "panel-precept",
+    "confirmation": "panel-confirmation-hearing",
+    "annual_report": "panel-annual-report",
+}
+
+
+class Case(Publishable):
+    """One piece of the Panel's statutory business with a timetable set by law, released to the
+    public as a frozen record (a ``Version`` of kind record: the case, its steps and which
+    cleaned document each step had), withdrawn with a reason like everything published."""
+
+    version_kind = Version.Kind.RECORD
+    search_reads_pdf = False
 
     class Kind(models.TextChoices):
         PRECEPT = "precept", "Precept"
@@ -95,8 +111,7 @@ class Case(models.Model):
         related_name="+",
         help_text="The item of that meeting's agenda.",
     )
-    summary = models.TextField(blank=True, help_text="Shown to the public once published.")
-    published_at = models.DateTimeField(null=True, blank=True)
+    summary = models.TextField(blank=True, help_text="Shown to the public once released.")
     created_at = models.DateTimeField(default=timezone.now)
 
     history = HistoricalRecords()
@@ -142,8 +157,33 @@ class Case(models.Model):
         return f"{self.year}/{(self.year + 1) % 100:02d}" if self.year else ""
 
     @property
+    def document_type(self):
+        return SEARCH_KINDS[self.kind]
+
+    @property
     def is_public(self):
-        return self.published_at is not None
+        return self.live_version() is not None
+
+    def search_year(self):
+        return self.year
+
+    def publication_title(self):
+        return str(self)
+
+    def publication_data(self):
+        """The case and its steps as the public will read them, frozen in its version: each
+        step with the name and checksum of its cleaned document, which is served only while a
+        public version names it."""
+        from .records import case_record
+
+        return case_record(self)
+
+    def publication_text(self):
+        """What search finds: the title, the summary, each step and the text of its cleaned
+        document."""
+        from .records import record_text
+
+        return record_text(self)
 
 
 class Step(models.Model):

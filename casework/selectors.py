@@ -6,16 +6,38 @@ from django.utils import timezone
 from panel.models import Meeting
 
 from .models import Case
+from .records import frozen_case
 from .timetables import timetable, veto_majority
 
 
-def case_page(case, *, today=None):
-    steps = list(case.steps.all())
+def _page(case, steps, today):
     table = timetable(case, steps=steps, today=today or timezone.localdate())
     for step in steps:
         step.case = case
         step.veto_needed = veto_majority(step.members_in_office) if step.members_in_office else None
     return {"case": case, "steps": steps, "timetable": table}
+
+
+def case_page(case, *, today=None):
+    """The staff page: the case as it stands, every step recorded, released or not."""
+    return _page(case, list(case.steps.all()), today)
+
+
+def public_case_page(version, *, today=None):
+    """The public page: the case and its steps as ``version`` released them, with the
+    timetable those steps give."""
+    case, steps = frozen_case(version)
+    return {**_page(case, steps, today), "version": version}
+
+
+def public_cases(kind):
+    """The released cases of ``kind`` with the titles and meetings the public was given."""
+    rows = []
+    for case in Case.objects.public().filter(kind=kind):
+        version = case.live_version()
+        if version is not None:
+            rows.append(frozen_case(version)[0])
+    return rows
 
 
 def open_cases(*, today=None):

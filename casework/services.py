@@ -4,6 +4,7 @@ import hashlib
 import secrets
 from datetime import timedelta
 
+from django.core.exceptions import PermissionDenied
 from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import transaction
@@ -11,6 +12,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from pcc_portal.publications import services as publishing
 from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
 
 from .models import (
@@ -210,26 +212,30 @@ def _kinds_for(case):
     return set(STEP_LABELS[case.kind])
 
 
+def _check_may_release(case, by):
+    if not by.has_perm("casework.publish_case"):
+        raise PermissionDenied(f"{by} may not release or withdraw the Panel's cases.")
+
+
 @transaction.atomic
-def publish_case(*, case, by):
-    """Put the case and its steps on the public pages. Later steps are public as recorded."""
+def release_case(*, case, by, note):
+    """Release the case as it stands: the case, every step recorded so far and the cleaned
+    document of each, frozen in a new record version that the public pages, the documents,
+    search and the sitemap read from this transaction on. A step recorded later is public
+    only once the case is released again."""
+    _check_may_release(case, by)
     case = Case.objects.select_for_update().get(pk=case.pk)
     if not case.steps.exists():
-        raise CaseworkError("Record at least one step before publishing.")
-    if case.published_at is None:
-        case.published_at = timezone.now()
-        case._change_reason = f"Published by {by}"
-        case.save()
-    return case
+        raise CaseworkError("Record at least one step before releasing the case.")
+    return publishing.publish(obj=case, by=by, note=note)
 
 
-@transaction.atomic
-def unpublish_case(*, case, by):
-    case = Case.objects.select_for_update().get(pk=case.pk)
-    case.published_at = None
-    case._change_reason = f"Taken off the public pages by {by}"
-    case.save()
-    return case
+def withdraw_case(*, case, by, reason):
+    """Take a released case off the public site for good, with the reason the public is told:
+    its pages and documents answer 410 with the notice, and search and the sitemap drop it in
+    the same transaction. It comes back only by a new release."""
+    _check_may_release(case, by)
+    return publishing.withdraw(obj=case, by=by, reason=reason)
 
 
 # Complaints about the Commissioner and the Deputy ---------------------------------------------

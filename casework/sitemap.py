@@ -1,4 +1,5 @@
-"""The casework's public URLs for sitemap.xml: the section pages and every published case."""
+"""The casework's public URLs for sitemap.xml: the section pages and every released case
+(never a withdrawn one)."""
 
 from django.urls import reverse
 
@@ -17,7 +18,9 @@ def public_urls():
     ):
         yield reverse(name), None
     for case in Case.objects.public():
-        yield case.get_absolute_url(), case.published_at
+        version = case.live_version()
+        if version is not None:
+            yield case.get_absolute_url(), version.published_at
     for window in QuestionWindow.objects.filter(
         meeting__in=Meeting.objects.public()
     ).select_related("meeting"):

@@ -1,16 +1,26 @@
 """Staff pages for the Panel's statutory cases: the timetable of every open case, and a case's
 steps, documents and votes."""
 
-from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.http import require_POST
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods
 
 from panel.models import Panel
-from pcc_portal.publications.views import reauthenticated_at, record_release
+from pcc_portal.publications.forms import WithdrawForm
+from pcc_portal.publications.models import InvalidTransition
+from pcc_portal.publications.selectors import Part, publishing_panel, review
+from pcc_portal.publications.services import NothingToPublish
+from pcc_portal.publications.views import (
+    publish_after_review,
+    reauthenticated_at,
+    record_release,
+    render_withdraw_page,
+    require_reauthentication,
+)
 
 from .. import selectors, services
 from ..forms import CaseForm, StepForm
@@ -68,7 +78,23 @@ def _case(request, pk):
 @permission_required("casework.view_case", raise_exception=True)
 def case_detail(request, pk):
     case = _case(request, pk)
-    return render(request, "casework/manage/case.html", selectors.case_page(case))
+    return render(
+        request,
+        "casework/manage/case.html",
+        {
+            **selectors.case_page(case),
+            "object": case,
+            **publishing_panel(
+                obj=case,
+                user=request.user,
+                publish_url=reverse("casework_manage:case_release", kwargs={"pk": case.pk}),
+                publish_permission="casework.publish_case",
+            ),
+            "withdraw_form": WithdrawForm(
+                action=reverse("casework_manage:case_withdraw", kwargs={"pk": case.pk})
+            ),
+        },
+    )
 
 
 @login_required
@@ -106,7 +132,8 @@ def step_create(request, pk):
             messages.success(request, note)
             return redirect(case.get_manage_url())
     intro = (
-        "This case is public: what you record appears on its public page at once."
+        "This case is public as last released: what you record now is public only once you "
+        "release the case again."
         if case.is_public
         else ""
     )
@@ -115,35 +142,97 @@ def step_create(request, pk):
     )
 
 
-# Publishing or taking a case off the public pages asks for the password (or a code) again
-# when the session has not re-authenticated in the last few minutes; allauth replays the POST.
-@require_POST
+def _release_review(case):
+    """The check page: every step and document the release makes public, and what is new
+    since the version the public was last given."""
+    released = case.live_version()
+    before = {row["pk"] for row in (released.data or {}).get("steps", [])} if released else set()
+    parts = []
+    for step in case.steps.order_by("date", "pk"):
+        detail = f"{step.date:%-d %B %Y}"
+        if step.outcome:
+            detail += f": {step.get_outcome_display()}"
+        parts.append(Part(title=step.label, detail=detail, pdf=False, new=step.pk not in before))
+        if step.document:
+            parts.append(
+                Part(
+                    title=step.document_title or step.label,
+                    group=step.label,
+                    detail="Uploaded PDF, cleaned of scripts, actions and embedded files",
+                    new=step.pk not in before,
+                )
+            )
+    return review(
+        case,
+        parts=parts,
+        claims=[
+            "The case page has no PDF of its own: the public reads the case, its timetable and "
+            "these steps on its page and in search, and each step's cleaned document. Steps "
+            "recorded after this release stay private until the next one."
+        ],
+    )
+
+
+@require_http_methods(["GET", "POST"])
 @login_required
 @permission_required("casework.publish_case", raise_exception=True)
-@reauthentication_required
-def case_publish(request, pk):
+def case_release(request, pk):
+    """The check page for releasing a case; releasing asks for the password again."""
     case = _case(request, pk)
-    unpublish = request.POST.get("action") == "unpublish"
-    try:
-        with transaction.atomic():
-            if unpublish:
-                services.unpublish_case(case=case, by=request.user)
-            else:
-                services.publish_case(case=case, by=request.user)
-            record_release(
-                case,
-                by=request.user,
-                what="Taken off the public pages" if unpublish else "Published",
-                at=reauthenticated_at(request),
-            )
-    except CaseworkError as error:
-        messages.error(request, str(error))
-    else:
-        if unpublish:
-            messages.success(request, f"“{case}” was taken off the public pages.")
+    return publish_after_review(
+        request,
+        obj=case,
+        publish=lambda data: services.release_case(
+            case=case, by=request.user, note=data["change_note"]
+        ),
+        review=lambda: _release_review(case),
+        refused=(CaseworkError,),
+        published_message=lambda version: (
+            f"“{case}” is released: the public sees version {version.number} at "
+            f"{case.get_absolute_url()}."
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+@permission_required("casework.publish_case", raise_exception=True)
+def case_withdraw(request, pk):
+    """Withdraw a released case with the reason the public is told."""
+    case = _case(request, pk)
+    form = WithdrawForm(request.POST or None, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        require_reauthentication(request)
+        try:
+            with transaction.atomic():
+                reason = form.cleaned_data["reason"]
+                services.withdraw_case(case=case, by=request.user, reason=reason)
+                record_release(
+                    case,
+                    by=request.user,
+                    what=f"Withdrawn: {reason}",
+                    at=reauthenticated_at(request),
+                )
+        except (InvalidTransition, NothingToPublish) as error:
+            form.add_error("reason", str(error))
         else:
-            messages.success(request, f"“{case}” is published at {case.get_absolute_url()}.")
-    return redirect(case.get_manage_url())
+            messages.success(request, f"“{case}” is withdrawn: the public no longer sees it.")
+            return redirect(case.get_manage_url())
+    return render_withdraw_page(
+        request,
+        form=form,
+        title=str(case),
+        caption="Panel casework",
+        back_url=case.get_manage_url(),
+        consequences=[
+            "Its public page and every document it released answer “Gone” with a notice: the "
+            "title, and “Withdrawn on <date>: <reason>”.",
+            "Site search and the sitemap drop it at once.",
+            "Its versions are kept for the record and never served again; only a new release "
+            "puts the case back.",
+        ],
+        status=400 if form.errors else 200,
+    )
 
 
 @login_required

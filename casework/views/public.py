@@ -2,10 +2,14 @@
 published, with their documents (only the cleaned copies)."""
 
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, render
+from django.shortcuts import render
+
+from pcc_portal.publications.models import Version
+from pcc_portal.publications.public import Withdrawn, live_version, published_or_gone
 
 from .. import selectors
 from ..models import Case, Step
+from ..records import released_document
 
 KIND_PAGES = {
     Case.Kind.PRECEPT: ("Precepts", "casework:precepts"),
@@ -19,53 +23,69 @@ def cases(request, kind):
     return render(
         request,
         "casework/cases.html",
-        {
-            "title": title,
-            "kind": kind,
-            "cases": Case.objects.public().filter(kind=kind).select_related("meeting"),
-        },
+        {"title": title, "kind": kind, "cases": selectors.public_cases(kind)},
     )
 
 
-def _detail(request, case):
+def _detail(request, **lookup):
+    """A released case as its live version froze it; 410 with the notice once withdrawn."""
+    case = published_or_gone(Case.objects, **lookup)
     title, list_url = KIND_PAGES[case.kind]
     return render(
         request,
         "casework/case.html",
-        {**selectors.case_page(case), "section_title": title, "section_url": list_url},
+        {
+            **selectors.public_case_page(live_version(case)),
+            "section_title": title,
+            "section_url": list_url,
+        },
     )
 
 
 def precept(request, year):
-    return _detail(
-        request, get_object_or_404(Case.objects.public(), kind=Case.Kind.PRECEPT, year=year)
-    )
+    return _detail(request, kind=Case.Kind.PRECEPT, year=year)
 
 
 def annual_report(request, year):
-    return _detail(
-        request, get_object_or_404(Case.objects.public(), kind=Case.Kind.ANNUAL_REPORT, year=year)
-    )
+    return _detail(request, kind=Case.Kind.ANNUAL_REPORT, year=year)
 
 
 def hearing(request, pk):
-    return _detail(
-        request, get_object_or_404(Case.objects.public(), kind=Case.Kind.CONFIRMATION, pk=pk)
-    )
+    return _detail(request, kind=Case.Kind.CONFIRMATION, pk=pk)
+
+
+def _gone(step):
+    """The notice for a document a withdrawn release served, or None."""
+    case = Case.objects.withdrawn().filter(pk=step.case_id).first()
+    if case is None:
+        return None
+    withdrawal = case.withdrawal()
+    served = [
+        v
+        for v in Version.objects.for_object(case).ready().order_by("-number")
+        if released_document(v, step.pk)
+    ]
+    if withdrawal is None or not served:
+        return None
+    return Withdrawn(title=served[0].title, withdrawal=withdrawal)
 
 
 def document(request, pk):
-    """A step's document: the copy cleaned on upload, and only while its case is public."""
-    step = (
-        Step.objects.filter(case__in=Case.objects.public(), pk=pk)
-        .exclude(document="")
-        .select_related("case")
-        .first()
-    )
+    """A step's document: the copy cleaned on upload, only while the case's live version
+    released it, and only the file that version froze. Withdrawn: 410 with the notice."""
+    step = Step.objects.filter(pk=pk).exclude(document="").first()
     if step is None:
+        raise Http404("No such published document.")
+    case = Case.objects.public().filter(pk=step.case_id).first()
+    version = case.live_version() if case is not None else None
+    row = released_document(version, step.pk) if version is not None else None
+    if row is None or row["document"] != step.document.name:
+        gone = _gone(step) if case is None else None
+        if gone is not None:
+            raise gone
         raise Http404("No such published document.")
     return FileResponse(
         step.document.open("rb"),
         content_type="application/pdf",
-        filename=f"{step.case.kind}-{step.case.year or step.case.pk}-{step.kind}.pdf",
+        filename=f"{case.kind}-{case.year or case.pk}-{step.kind}.pdf",
     )

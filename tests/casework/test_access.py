@@ -3,15 +3,14 @@ staff pages for the panel secretary's permissions."""
 
 from decimal import Decimal
 
-from casework import services
 from casework.models import Case, Step
 from tests.access import AccessRule
-from tests.casework.factories import CaseFactory, HearingFactory, date
+from tests.casework.factories import CaseFactory, HearingFactory, date, release
 
 
 def _published(case):
     step = Step.objects.create(case=case, kind=Step.Kind.PROPOSAL, date=date(1, 28))
-    services.publish_case(case=case, by="secretary")
+    release(case)
     return step
 
 
@@ -96,14 +95,22 @@ class TestStepCreateAccess(AccessRule):
         return {"pk": CaseFactory().pk}
 
 
-class TestCasePublishAccess(AccessRule):
-    url_name = "casework_manage:case_publish"
+class TestCaseReleaseAccess(AccessRule):
+    url_name = "casework_manage:case_release"
     access = "casework.publish_case"
-    method = "post"
-    allowed_status = (302,)
 
     def make_url_kwargs(self):
         return {"pk": CaseFactory().pk}
+
+
+class TestCaseWithdrawAccess(AccessRule):
+    url_name = "casework_manage:case_withdraw"
+    access = "casework.publish_case"
+
+    def make_url_kwargs(self):
+        case = CaseFactory()
+        _published(case)
+        return {"pk": case.pk}
 
 
 class TestStepDocumentAccess(AccessRule):

@@ -6,7 +6,7 @@ import pytest
 from casework import services
 from casework.models import Case, CaseworkError, Step
 from casework.timetables import timetable
-from tests.casework.factories import CaseFactory, date
+from tests.casework.factories import CaseFactory, date, release
 
 pytestmark = pytest.mark.django_db
 
@@ -49,7 +49,7 @@ def test_an_annual_report_has_no_precept_steps(review):
 def test_the_review_is_public_once_published(client, review):
     _record(review, Step.Kind.PROPOSAL, date(7, 1, 2021))
     assert client.get("/panel/annual-reports/2020/").status_code == 404
-    services.publish_case(case=review, by="secretary")
+    release(review)
     page = client.get("/panel/annual-reports/2020/").content.decode()
     assert "Annual report sent to the Panel" in page
     assert "Annual report 2020/21" in client.get("/panel/annual-reports/").content.decode()

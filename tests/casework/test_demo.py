@@ -7,6 +7,7 @@ import pytest
 
 from casework import demo
 from casework.models import Case, Step
+from pcc_portal.accounts import roles
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
 
@@ -20,6 +21,7 @@ def test_the_demo_loads_the_panels_casework_once(client):
     for _ in range(15):
         MemberFactory(panel=panel)
     publisher = UserFactory(username="commissioner")
+    UserFactory(username="secretary", roles=[roles.PANEL_SECRETARY])  # who releases the cases
     assert demo.load(publisher=publisher) == "3 cases, 6 complaints, 2 public questions"
     assert demo.load(publisher=publisher) == "casework present"
 
@@ -37,6 +39,9 @@ def test_the_demo_loads_the_panels_casework_once(client):
     assert hearing.candidate == "Andrew Pratt" and hearing.post == Case.Post.DEPUTY
     assert client.get(hearing.get_absolute_url()).status_code == 200
     assert client.get("/panel/annual-reports/2020/").status_code == 200
+    for case in (precept, hearing):
+        version = case.live_version()
+        assert version.number == 1 and version.published_by.username == "secretary"
 
     figures = client.get("/panel/complaints.csv").content.decode().splitlines()
     assert "2021/22,2021-04-01,The Commissioner,5,2,1,1" in figures

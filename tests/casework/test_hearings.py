@@ -7,7 +7,7 @@ import pytest
 from casework import services
 from casework.models import Case, CaseworkError, Step
 from casework.timetables import confirmation_report_due, timetable, veto_refused
-from tests.casework.factories import HearingFactory, date
+from tests.casework.factories import HearingFactory, date, release
 from tests.panel.factories import AgendaItemFactory, MeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -107,7 +107,7 @@ def test_the_hearing_is_an_item_of_a_public_meeting(client):
     item = AgendaItemFactory(meeting=meeting, title="Confirmation hearing: Chief Constable")
     case = HearingFactory(meeting=meeting, agenda_item=item)
     _record(case, Step.Kind.PROPOSAL, date(2, 7))
-    services.publish_case(case=case, by="secretary")
+    release(case)
     page = client.get(case.get_absolute_url()).content.decode()
     assert "/panel/meetings/2022-02-21/" in page
     assert "Confirmation hearing: Chief Constable" in page

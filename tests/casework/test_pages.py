@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from casework import services
 from casework.models import Case, Step
-from tests.casework.factories import CaseFactory, date
+from tests.casework.factories import CaseFactory, date, release
 from tests.panel.factories import MemberFactory
 from tests.panel.helpers import pdf_bytes
 
@@ -110,7 +110,7 @@ def test_a_published_precept_shows_its_timetable_steps_and_votes(client, precept
         document=SimpleUploadedFile("r.pdf", pdf_bytes("REPORT"), "application/pdf"),
         by=None,
     )
-    services.publish_case(case=precept, by="secretary")
+    release(precept)
     page = client.get("/panel/precept/2022/").content.decode()
     assert "£241.45" in page
     assert "12 for, 1 against" in page
@@ -156,18 +156,70 @@ def test_the_staff_dashboard_shows_the_secretary_the_next_statutory_dates(
     assert reverse("casework_manage:dashboard") in page
 
 
-def test_publishing_a_case_asks_for_the_password_again(client, panel_secretary, precept):
+def test_releasing_a_case_goes_through_its_check_page_and_asks_for_the_password_again(
+    client, panel_secretary, precept
+):
     from tests.accounts.factories import reauthenticate
 
     client.force_login(panel_secretary)
-    url = reverse("casework_manage:case_publish", kwargs={"pk": precept.pk})
+    url = reverse("casework_manage:case_release", kwargs={"pk": precept.pk})
+    check = client.get(url).content.decode()
+    assert "Proposed precept notified to the Panel" in check
+    assert "Steps recorded after this release stay private" in check
 
-    response = client.post(url)
+    unconfirmed = client.post(url, {"change_note": "First release."})
+    assert unconfirmed.status_code == 400
+    assert not Case.objects.public().filter(pk=precept.pk).exists()
+
+    data = {"change_note": "First release.", "confirm": "on"}
+    response = client.post(url, data)
     assert response["Location"].startswith("/accounts/reauthenticate/")
     assert not Case.objects.public().filter(pk=precept.pk).exists()
 
     reauthenticate(client)
-    client.post(url)
+    client.post(url, data)
     assert Case.objects.public().filter(pk=precept.pk).exists()
+    assert precept.live_version().change_note == "First release."
     reasons = [h.history_change_reason or "" for h in precept.history.all()]
-    assert any(r.startswith("Published; re-authenticated at") for r in reasons), reasons
+    assert any(r.startswith("Published version 1; re-authenticated at") for r in reasons), reasons
+    page = client.get(precept.get_manage_url()).content.decode()
+    assert "The public sees version 1" in page
+
+
+def test_withdrawing_a_case_asks_for_the_reason_and_the_password_again(
+    client, panel_secretary, precept
+):
+    from tests.accounts.factories import reauthenticate
+
+    release(precept)
+    client.force_login(panel_secretary)
+    url = reverse("casework_manage:case_withdraw", kwargs={"pk": precept.pk})
+    missing = client.post(url, {"reason": ""})
+    assert missing.status_code == 400
+    assert "Say why it is being withdrawn" in missing.content.decode()
+
+    response = client.post(url, {"reason": "Named the wrong meeting."})
+    assert response["Location"].startswith("/accounts/reauthenticate/")
+    assert Case.objects.public().filter(pk=precept.pk).exists()
+
+    reauthenticate(client)
+    client.post(url, {"reason": "Named the wrong meeting."})
+    assert not Case.objects.public().filter(pk=precept.pk).exists()
+    gone = client.get("/panel/precept/2022/")
+    assert gone.status_code == 410
+    assert "Named the wrong meeting." in gone.content.decode()
+    reasons = [h.history_change_reason or "" for h in precept.history.all()]
+    assert any(r.startswith("Withdrawn: Named the wrong meeting.") for r in reasons), reasons
+
+
+def test_releasing_a_case_with_no_step_is_refused_on_the_check_page(client, panel_secretary):
+    from tests.accounts.factories import reauthenticate
+
+    case = CaseFactory(year=2024)
+    client.force_login(panel_secretary)
+    reauthenticate(client)
+    url = reverse("casework_manage:case_release", kwargs={"pk": case.pk})
+    response = client.post(url, {"change_note": "First release.", "confirm": "on"})
+    assert response.status_code == 400
+    assert "Record at least one step" in response.content.decode()
+    assert not Case.objects.public().filter(pk=case.pk).exists()
