@@ -59,3 +59,12 @@ def complaint_figures():
         for year in years
         for subject, label in Complaint.Subject.choices
     ]
+
+
+def latest_complaint_figures():
+    """The figures of the latest financial year with any complaint, for the Panel's page (the
+    full series is on the complaints page and in its CSV)."""
+    figures = complaint_figures()
+    if not figures:
+        return []
+    return [row for row in figures if row.year == figures[0].year]

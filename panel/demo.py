@@ -19,7 +19,6 @@ from pcc_portal.publications.models import Version
 from .models import (
     AgendaItem,
     Attendance,
-    Complaint,
     Meeting,
     Member,
     Minutes,
@@ -533,12 +532,6 @@ def load(*, publisher):
     _december_proceedings(december, members)
     _2022(panel)
     _groups(panel, members)
-    if not Complaint.objects.exists():
-        Complaint.objects.create(
-            panel=panel,
-            received_on=datetime.date(2021, 9, 15),
-            details="Received since the July meeting; being assessed (demo record).",
-        )
     published = ""
     if not december.pack_builds.exists():
         packs.publish_pack(

@@ -17,7 +17,6 @@ from .models import (
     AgendaItem,
     AgendaPack,
     Attendance,
-    Complaint,
     Declaration,
     Meeting,
     Member,
@@ -436,14 +435,3 @@ class TaskAndFinishGroupForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = Member.objects.current()
         _helper(self, self.Meta.fields, "Save the group")
-
-
-class ComplaintForm(forms.ModelForm):
-    class Meta:
-        model = Complaint
-        fields = ["received_on", "status", "details"]
-        widgets = {"received_on": DateInput(), "details": forms.Textarea(attrs={"rows": 5})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        _helper(self, self.Meta.fields, "Save the complaint")

@@ -45,7 +45,4 @@ urlpatterns = [
     path("groups/", people.GroupListView.as_view(), name="groups"),
     path("groups/new/", people.GroupCreateView.as_view(), name="group_create"),
     path("groups/<int:pk>/edit/", people.GroupUpdateView.as_view(), name="group_edit"),
-    path("complaints/", people.ComplaintListView.as_view(), name="complaints"),
-    path("complaints/new/", people.ComplaintCreateView.as_view(), name="complaint_create"),
-    path("complaints/<int:pk>/edit/", people.ComplaintUpdateView.as_view(), name="complaint_edit"),
 ]

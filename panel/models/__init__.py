@@ -1,7 +1,7 @@
 """The Police and Crime Panel: its members, meetings, agendas and papers, proceedings and packs."""
 
 from .meetings import AgendaItem, InvalidTransition, Meeting, MeetingQuerySet
-from .members import Complaint, Member, Panel, TaskAndFinishGroup
+from .members import Member, Panel, TaskAndFinishGroup
 from .packs import AgendaPack, PackBuild, PackItem, PackPaper, PaperRender, PaperWithdrawal
 from .papers import Paper, Report
 from .proceedings import (
@@ -19,7 +19,6 @@ __all__ = [
     "AgendaItem",
     "AgendaPack",
     "Attendance",
-    "Complaint",
     "Declaration",
     "ExemptMinutes",
     "InvalidTransition",

@@ -1,5 +1,5 @@
-"""The panel itself, its members, its task and finish groups and complaints about the
-Commissioner (only counts and statuses of which are ever public)."""
+"""The panel itself, its members and its task and finish groups. (Complaints about the
+Commissioner and the Deputy are the casework's: ``casework.Complaint``.)"""
 
 from django.conf import settings
 from django.db import models
@@ -155,38 +155,3 @@ class TaskAndFinishGroup(models.Model):
 
     def __str__(self):
         return self.title
-
-
-class ComplaintQuerySet(models.QuerySet):
-    def counts_by_status(self):
-        """The only public view of complaints: how many, in each status."""
-        counts = dict(
-            self.values_list("status").annotate(n=models.Count("pk")).values_list("status", "n")
-        )
-        return [(label, counts.get(value, 0)) for value, label in Complaint.Status.choices]
-
-
-class Complaint(models.Model):
-    """A complaint about the Commissioner, which the panel handles. Details stay with staff."""
-
-    class Status(models.TextChoices):
-        ASSESSING = "assessing", "Being assessed"
-        INFORMAL = "informal", "Informal resolution"
-        RESOLVED = "resolved", "Resolved"
-        REFERRED = "referred", "Referred to the IOPC"
-        NOT_RECORDED = "not_recorded", "Not recorded"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-
-    panel = models.ForeignKey(Panel, on_delete=models.PROTECT, related_name="complaints")
-    received_on = models.DateField()
-    status = models.CharField(max_length=20, choices=Status, default=Status.ASSESSING)
-    details = models.TextField(blank=True, help_text="Never published.")
-
-    history = HistoricalRecords()
-    objects = ComplaintQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["-received_on"]
-
-    def __str__(self):
-        return f"Complaint received {self.received_on:%-d %B %Y}"

@@ -6,8 +6,8 @@ from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.views.generic import CreateView, ListView, UpdateView
 
-from ..forms import ComplaintForm, MemberForm, PanelForm, TaskAndFinishGroupForm
-from ..models import Complaint, Member, Panel, TaskAndFinishGroup
+from ..forms import MemberForm, PanelForm, TaskAndFinishGroupForm
+from ..models import Member, Panel, TaskAndFinishGroup
 
 
 class _FormPage:
@@ -123,37 +123,3 @@ class GroupUpdateView(PermissionRequiredMixin, _FormPage, UpdateView):
 
     def get_page_title(self):
         return f"Edit {self.object}"
-
-
-class ComplaintListView(PermissionRequiredMixin, ListView):
-    permission_required = "panel.view_complaint"
-    template_name = "panel/manage/complaints.html"
-    context_object_name = "complaints"
-    queryset = Complaint.objects.all()
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "counts": Complaint.objects.counts_by_status(),
-        }
-
-
-class ComplaintCreateView(PermissionRequiredMixin, _NeedsPanel, _FormPage, CreateView):
-    permission_required = "panel.add_complaint"
-    form_class = ComplaintForm
-    page_title = "Record a complaint about the Commissioner"
-    list_url = reverse_lazy("panel_manage:complaints")
-    list_label = "Complaints"
-    success_url = reverse_lazy("panel_manage:complaints")
-
-
-class ComplaintUpdateView(PermissionRequiredMixin, _FormPage, UpdateView):
-    permission_required = "panel.change_complaint"
-    form_class = ComplaintForm
-    model = Complaint
-    list_url = reverse_lazy("panel_manage:complaints")
-    list_label = "Complaints"
-    success_url = reverse_lazy("panel_manage:complaints")
-
-    def get_page_title(self):
-        return f"Edit the {str(self.object)[0].lower()}{str(self.object)[1:]}"

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone
 from icalendar import Calendar, Event
 
+from casework.statistics import latest_complaint_figures
 from pcc_portal.publications.public import (
     Withdrawn,
     live_version,
@@ -21,7 +22,6 @@ from pcc_portal.publications.responses import version_pdf_response
 from .. import selectors
 from ..models import (
     AgendaPack,
-    Complaint,
     ExemptMinutes,
     Meeting,
     Member,
@@ -263,8 +263,7 @@ def members(request):
             "groups": TaskAndFinishGroup.objects.prefetch_related(
                 Prefetch("members", queryset=Member.objects.order_by("name"))
             ).select_related("report_back_to"),
-            "complaints": Complaint.objects.counts_by_status(),
-            "complaints_total": Complaint.objects.count(),
+            "complaints": latest_complaint_figures(),
             "calendar_url": request.build_absolute_uri(reverse("panel:calendar")),
         },
     )

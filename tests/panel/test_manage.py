@@ -262,34 +262,6 @@ class TestGroupEditAccess(AccessRule):
         return {"pk": TaskAndFinishGroupFactory().pk}
 
 
-class TestComplaintsAccess(AccessRule):
-    url_name = "panel_manage:complaints"
-    access = "panel.view_complaint"
-
-
-class TestComplaintCreateAccess(AccessRule):
-    url_name = "panel_manage:complaint_create"
-    access = "panel.add_complaint"
-
-    def make_url_kwargs(self):
-        PanelFactory()
-        return {}
-
-
-class TestComplaintEditAccess(AccessRule):
-    url_name = "panel_manage:complaint_edit"
-    access = "panel.change_complaint"
-
-    def make_url_kwargs(self):
-        from panel.models import Complaint
-
-        return {
-            "pk": Complaint.objects.create(
-                panel=PanelFactory(), received_on=datetime.date(2021, 10, 1)
-            ).pk
-        }
-
-
 # --- Behaviour -------------------------------------------------------------------------------
 
 
@@ -579,9 +551,9 @@ def test_items_are_kept_numbered_when_one_is_removed(panel_secretary):
     assert AgendaItem.objects.filter(meeting=meeting, kind="declarations").count() == 0
 
 
-def test_members_groups_and_complaints_wait_for_the_panels_details(client, panel_secretary):
+def test_members_and_groups_wait_for_the_panels_details(client, panel_secretary):
     client.force_login(panel_secretary)
-    for name in ("member_create", "group_create", "complaint_create"):
+    for name in ("member_create", "group_create"):
         response = client.get(reverse(f"panel_manage:{name}"))
         assert response.status_code == 302
         assert response["Location"] == reverse("panel_manage:panel")

@@ -7,10 +7,11 @@ import pytest
 from django.urls import reverse
 from icalendar import Calendar
 
-from panel.models import Complaint, Meeting, PackPaper
+from panel.models import Meeting, PackPaper
 from panel.services import meetings as meeting_services
 from pcc_portal.publications import services as publishing
 from tests.access import PUBLIC, AccessRule
+from tests.casework.factories import ComplaintFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, TaskAndFinishGroupFactory
 from tests.panel.helpers import published_meeting
 
@@ -194,7 +195,7 @@ def test_the_meetings_list_splits_upcoming_and_past(client, django_assert_max_nu
     assert Meeting.objects.count() == 5
 
 
-def test_the_members_page_lists_members_groups_and_only_complaint_counts(
+def test_the_members_page_lists_members_groups_and_only_the_casework_complaint_figures(
     client, django_assert_max_num_queries
 ):
     chair = MemberFactory(name="Jackie Oakes", role="chair")
@@ -202,18 +203,17 @@ def test_the_members_page_lists_members_groups_and_only_complaint_counts(
     MemberFactory(name="Old Member", term_end=datetime.date(2021, 6, 1), panel=chair.panel)
     group = TaskAndFinishGroupFactory(panel=chair.panel, title="101 Service")
     group.members.add(chair)
-    Complaint.objects.create(
-        panel=chair.panel,
-        received_on=datetime.date(2021, 9, 1),
-        details="The complainant's name and story",
-    )
+    ComplaintFactory(panel=chair.panel, received_on=datetime.date(2021, 9, 1))
+    ComplaintFactory(panel=chair.panel, received_on=datetime.date(2020, 9, 1))
     with django_assert_max_num_queries(8):
         html = client.get(reverse("panel:members")).content.decode()
     assert html.index("Councillor Jackie Oakes") < html.index("Dave Spellman")
     assert "Old Member" not in html
     assert "101 Service" in html
-    assert "Being assessed" in html
-    assert "complainant" not in html
+    # The latest year's casework figures, never a record: the 2020 complaint is in 2020/21.
+    assert "Complaints received in 2021/22" in html
+    assert "SECRET" not in html and "complainant" not in html
+    assert reverse("casework:complaints") in html
 
 
 def test_published_minutes_show_on_the_meeting_page(client):
