@@ -18,6 +18,14 @@ COMPARISON_COLOUR = "#505a5f"
 TARGET_COLOUR = "#00703c"
 AXIS_COLOUR = "#b1b4b6"
 TEXT_COLOUR = "#0b0c0c"
+# The full chart's drawing is 400 units wide and scales to its container (CSS width 100%): on a
+# 375 px phone it is drawn about 345 px wide, so 14-unit labels stay at 12 px or more, and in a
+# PDF's chart column (about 105 mm) at about 10 pt.
+FULL_SIZE = (400, 260)
+LABEL_SIZE = 14
+# At most this many period labels under the x axis, counted back from the latest, so neighbouring
+# labels never overlap.
+MAX_PERIOD_LABELS = 4
 
 
 @dataclass(frozen=True)
@@ -66,8 +74,8 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
     """The SVG markup (safe) for ``points`` in order; ``chart_id`` makes element ids unique."""
     if not points:
         return ""
-    width, height = (240, 72) if small else (640, 280)
-    left, right, top, bottom = (4, 4, 6, height - 6) if small else (64, 40, 16, height - 56)
+    width, height = (240, 72) if small else FULL_SIZE
+    left, right, top, bottom = (4, 4, 6, height - 6) if small else (64, 28, 16, height - 56)
     values = [p.value for p in points]
     values += [p.comparison for p in points if p.comparison is not None]
     values += [p.target for p in points if p.target is not None]
@@ -120,7 +128,7 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
             parts.append(
                 format_html(
                     '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="1"/>'
-                    '<text x="{}" y="{}" text-anchor="end" font-size="12" fill="{}" '
+                    '<text x="{}" y="{}" text-anchor="end" font-size="{}" fill="{}" '
                     'font-family="Arial, sans-serif">{}</text>',
                     left,
                     width - right,
@@ -128,20 +136,29 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
                     y,
                     AXIS_COLOUR,
                     left - 6,
-                    y + 4,
+                    y + 5,
+                    LABEL_SIZE,
                     TEXT_COLOUR,
                     format_number(tick, unit),
                 )
             )
-        every = max(1, math.ceil(count / 8))
+        every = max(1, math.ceil(count / MAX_PERIOD_LABELS))
         for index, point in enumerate(points):
-            if index % every == 0 or index == count - 1:
+            if (count - 1 - index) % every == 0:
+                # The first and last labels are anchored at their ends so they stay in the drawing.
+                anchor = "middle"
+                if count > 1 and index == 0:
+                    anchor = "start"
+                elif count > 1 and index == count - 1:
+                    anchor = "end"
                 parts.append(
                     format_html(
-                        '<text x="{}" y="{}" text-anchor="middle" font-size="11" fill="{}" '
+                        '<text x="{}" y="{}" text-anchor="{}" font-size="{}" fill="{}" '
                         'font-family="Arial, sans-serif">{}</text>',
                         x(index),
-                        bottom + 18,
+                        bottom + 20,
+                        anchor,
+                        LABEL_SIZE,
                         TEXT_COLOUR,
                         point.label,
                     )
@@ -197,12 +214,12 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
             items.append(("Comparison", COMPARISON_COLOUR, "6 4"))
         if any(p.target is not None for p in points):
             items.append(("Target", TARGET_COLOUR, "2 3"))
-        legend_x = left
+        legend_x = 4
         for label, colour, dash in items:
             parts.append(
                 format_html(
                     '<line x1="{}" x2="{}" y1="{}" y2="{}" stroke="{}" stroke-width="3"{}/>'
-                    '<text x="{}" y="{}" font-size="12" fill="{}" '
+                    '<text x="{}" y="{}" font-size="{}" fill="{}" '
                     'font-family="Arial, sans-serif">{}</text>',
                     legend_x,
                     legend_x + 24,
@@ -212,10 +229,12 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
                     format_html(' stroke-dasharray="{}"', dash) if dash else "",
                     legend_x + 30,
                     legend_y,
+                    LABEL_SIZE,
                     TEXT_COLOUR,
                     label,
                 )
             )
-            legend_x += 130
+            # The next key starts after this one's text (about 8 units a character at 14).
+            legend_x += 30 + 8 * len(label) + 18
     parts.append(mark_safe("</svg>"))  # noqa: S308 - a literal closing tag
     return mark_safe("".join(str(part) for part in parts))  # noqa: S308 - every part escaped above

@@ -73,3 +73,37 @@ def test_the_measure_page_chart_and_table_agree_with_the_stored_figures(
         ("2020-21 Q1", "23,000"),
     ]
     assert [label for _, _, label, _ in drawn] == [label for label, _ in rows]
+
+
+def _texts(svg):
+    return re.findall(
+        r'<text x="([\d.]+)" y="[\d.]+"(?: text-anchor="(\w+)")? font-size="(\d+)"', svg
+    )
+
+
+def test_the_full_chart_scales_to_its_container_with_labels_readable_on_a_phone():
+    """A 400-unit drawing shown at a phone's 345 px keeps 14-unit labels at 12 px or more; the
+    640-unit drawing with 11- and 12-unit labels shrank them to 6 px (and to 5 pt in a PDF)."""
+    points = [
+        charts.ChartPoint(f"20{y}-{y + 1} Q{q}", 100 + y + q)
+        for y in (19, 20, 21)
+        for q in (1, 2, 3, 4)
+    ]
+    svg = charts.line_chart(points, chart_id="c", title="Incidents")
+    width = float(re.search(r'viewBox="0 0 ([\d.]+) ', svg)[1])
+    assert width <= 400
+    sizes = {int(size) for _, _, size in _texts(svg)}
+    assert sizes and min(sizes) * 345 / width >= 12
+
+
+def test_period_labels_are_spaced_and_include_the_latest():
+    """At most four period labels, counted back from the latest so the last two never overlap."""
+    for count in range(1, 14):
+        points = [charts.ChartPoint(f"P{n}", n) for n in range(count)]
+        svg = charts.line_chart(points, chart_id="c", title="Figures")
+        labels = re.findall(r'text-anchor="(?:start|middle|end)" font-size="\d+"[^>]*>(P\d+)<', svg)
+        assert labels[-1] == f"P{count - 1}"
+        assert len(labels) <= charts.MAX_PERIOD_LABELS
+        positions = [int(label[1:]) for label in labels]
+        gaps = {b - a for a, b in zip(positions, positions[1:], strict=False)}
+        assert len(gaps) <= 1, f"uneven labels for {count} points: {labels}"
