@@ -60,6 +60,7 @@ INSTALLED_APPS = [
     "pcc_portal.publications",
     "pcc_portal.pages",
     "pcc_portal.approvals",
+    "pcc_portal.caching",
     "rest_framework",
     "drf_spectacular",
     "pcc_portal.api",
@@ -75,11 +76,19 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # HTML compressed (static files come compressed from WhiteNoise). BREACH: Django's GZip adds
+    # random padding per response ("Heal the BREACH") and CSRF tokens are masked per response.
+    "django.middleware.gzip.GZipMiddleware",
+    # ETag (content digest, or a PDF's checksum) and 304 Not Modified for feeds, exports, PDFs.
+    "django.middleware.http.ConditionalGetMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # 304 Not Modified for feeds, exports and PDFs the public already has, before any content
+    # query: their ETag is the publication generation's (pcc_portal/caching).
+    "pcc_portal.caching.middleware.PublishedConditionalGetMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
@@ -271,7 +280,7 @@ SPECTACULAR_SETTINGS = {
 # Modules told about every version that goes public (`index_version(version)`), every object
 # no longer public (`remove_object(obj)`) and every withdrawal (`withdrawn(withdrawal)`), in the
 # same transaction: the site search index, and agenda packs that carry a withdrawn document.
-PUBLICATION_LISTENERS = ["transparency.search", "panel.listeners"]
+PUBLICATION_LISTENERS = ["transparency.search", "panel.listeners", "pcc_portal.caching.listeners"]
 
 # When a decision takes its reference NN/YYYY: "signature" (when it is signed, so abandoned
 # drafts leave no gaps) or "raise" (when it is submitted for the declarations, as OPCCs that number

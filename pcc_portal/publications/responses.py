@@ -1,6 +1,7 @@
 """Serving published PDFs."""
 
 from django.http import FileResponse, Http404
+from django.utils.http import http_date
 
 
 def version_pdf_response(version, *, filename):
@@ -14,4 +15,6 @@ def version_pdf_response(version, *, filename):
         "attachment", "inline"
     )
     response["ETag"] = f'"{version.sha256}"'
+    if version.ready_at:  # with the ETag, a client that has the file gets 304 Not Modified
+        response["Last-Modified"] = http_date(version.ready_at.timestamp())
     return response

@@ -6,6 +6,7 @@ import datetime
 from django.http import Http404
 from django.shortcuts import render
 
+from pcc_portal.caching import lazy_context
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
 from pcc_portal.publications.responses import version_pdf_response
@@ -16,26 +17,31 @@ from .. import selectors
 from ..models import QuarterlyReport, ScrutinyMeeting
 from ..periods import PeriodError, parse_quarter_slug
 
+DASHBOARD_CONTEXT = ["plan", "sections", "latest_report", "demonstration"]
+
 
 def dashboard(request):
+    # Computed only when the page's cached part is missing: it changes on release alone.
+    return render(
+        request, "performance/dashboard.html", lazy_context(DASHBOARD_CONTEXT, _dashboard)
+    )
+
+
+def _dashboard():
     plan = selectors.current_public_plan()
     sections = selectors.dashboard_sections(plan) if plan else []
     latest_report = QuarterlyReport.objects.public().order_by("-financial_year", "-quarter").first()
-    return render(
-        request,
-        "performance/dashboard.html",
-        {
-            "plan": plan,
-            "sections": sections,
-            "latest_report": latest_report,
-            "demonstration": any(
-                point.demonstration
-                for section in sections
-                for row in section.rows
-                for point in row.points
-            ),
-        },
-    )
+    return {
+        "plan": plan,
+        "sections": sections,
+        "latest_report": latest_report,
+        "demonstration": any(
+            point.demonstration
+            for section in sections
+            for row in section.rows
+            for point in row.points
+        ),
+    }
 
 
 def _public_measure(pk):
