@@ -102,3 +102,37 @@ def public_urls():
     except LookupError:
         pass
     return sorted(urls.items())
+
+
+# --- sections and the index ----------------------------------------------------------------
+
+# URLs in one sitemap file: the protocol allows 50,000 (and 50 MB); 5,000 keeps each file small
+# (under 1 MB) and quick to build, and a decade of records well inside the index's limit.
+SECTION_SIZE = 5000
+SECTIONS = ["pages", "plans", "decisions", "panel", "performance", "transparency"]
+
+
+def section_of(url):
+    """The section a public URL belongs to: its first path segment's, else "pages"."""
+    first = url.strip("/").split("/", 1)[0].split(".", 1)[0]
+    return first if first in SECTIONS else "pages"
+
+
+def sections(urls, size=None):
+    """``{(section, page): [(url, modified), ...]}`` in section order, each at most ``size``."""
+    size = size or SECTION_SIZE
+    grouped = {name: [] for name in SECTIONS}
+    for url, modified in urls:
+        grouped[section_of(url)].append((url, modified))
+    split = {}
+    for name, rows in grouped.items():
+        for start in range(0, len(rows), size):
+            split[(name, start // size + 1)] = rows[start : start + size]
+    return split
+
+
+def cached_public_urls(request):
+    """``public_urls()``, computed once per publication generation (pcc_portal.caching)."""
+    from pcc_portal.caching import cached_fragment
+
+    return cached_fragment(request, "sitemap-urls", public_urls)

@@ -39,5 +39,10 @@ urlpatterns = [
     ),
     path("alerts/<slug:topic>/feed/", public.topic_feed, name="topic_feed"),
     path("sitemap.xml", public.sitemap_xml, name="sitemap"),
+    path(
+        "sitemaps/<slug:section>-<int:page>.xml",
+        public.sitemap_section,
+        name="sitemap_section",
+    ),
     path("robots.txt", public.robots_txt, name="robots"),
 ]

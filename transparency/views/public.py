@@ -258,7 +258,35 @@ def priority_feed(request, slug, number):
 
 @require_GET
 def sitemap_xml(request):
-    urls = sitemap.public_urls()
+    """The sitemap: all public URLs in one file while they fit one section, else the sitemap
+    index of its sections (``sitemap_section``), each under the protocol's limits."""
+    urls = sitemap.cached_public_urls(request)
+    if len(urls) <= sitemap.SECTION_SIZE:
+        return _urlset(request, urls)
+    index = [
+        (
+            reverse("transparency:sitemap_section", kwargs={"section": name, "page": page}),
+            max((m for _url, m in rows if m), default=None),
+        )
+        for (name, page), rows in sitemap.sections(urls).items()
+    ]
+    return render(
+        request,
+        "transparency/sitemap_index.xml",
+        {"sitemaps": index, "base": _base_url(request)},
+        content_type="application/xml; charset=utf-8",
+    )
+
+
+@require_GET
+def sitemap_section(request, section, page):
+    rows = sitemap.sections(sitemap.cached_public_urls(request)).get((section, page))
+    if not rows:
+        raise Http404("No such sitemap section.")
+    return _urlset(request, rows)
+
+
+def _urlset(request, urls):
     return render(
         request,
         "transparency/sitemap.xml",
