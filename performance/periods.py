@@ -88,6 +88,17 @@ class Period:
             )
         return self.start.strftime("%B %Y")
 
+    @property
+    def sentence_label(self):
+        """``long_label`` for the middle of a sentence: "quarter 2 of 2021-22 (July to September
+        2021)". Lower-casing the long label would lower-case the month names too."""
+        if self.kind == QUARTER:
+            return (
+                f"quarter {self.quarter_number} of {financial_year_label(self.financial_year)} "
+                f"({self.start:%B} to {self.end:%B %Y})"
+            )
+        return self.long_label
+
     def previous(self):
         if self.kind == QUARTER:
             day = self.start - datetime.timedelta(days=1)

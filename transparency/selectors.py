@@ -174,6 +174,8 @@ class Register:
     columns: tuple
     choice_filters: tuple = ()  # (parameter, label, field, choices)
     ordering: tuple = ()  # fields of the released record, "-" for descending
+    plural: str = ""  # when the plural is not the singular and an "s" ("gifts or hospitality")
+    plural_name = property(lambda self: self.plural or f"{self.singular}s")  # "3 payments"
 
     @property
     def is_spending(self):
@@ -327,6 +329,7 @@ REGISTERS = {
             slug="gifts-and-hospitality",
             title="Gifts and hospitality",
             singular="gift or hospitality",
+            plural="gifts or hospitality",
             description="Gifts and hospitality offered to the office holders and staff, and "
             "whether each was accepted or declined.",
             model=GiftHospitality,
