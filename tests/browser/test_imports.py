@@ -88,3 +88,52 @@ def test_staff_upload_check_and_apply_historic_decisions(
     check_at_widths(page)
     assert "3 decisions imported and published" in page.locator("main").inner_text()
     visit_at_widths(page, "/decisions/2021/27/")
+
+
+def test_staff_upload_check_and_release_register_entries(page, live_server, editor, tmp_path):
+    from tests.imports.test_registers import GIFTS, _only_known
+
+    good, bad = tmp_path / "gifts.csv", tmp_path / "bad.csv"
+    good.write_text(_only_known(GIFTS, "gifts-and-hospitality"))
+    bad.write_text(
+        _only_known(
+            GIFTS.splitlines()[0] + "\n31/02/2022,,Commissioner,2021-22,A firm,Present,A pen,"
+            "ten pounds,Kept\n",
+            "gifts-and-hospitality",
+        )
+    )
+    sign_in(page, live_server, editor)
+
+    visit_at_widths(page, "/manage/imports/registers/")
+    visit_at_widths(page, "/manage/imports/registers/gifts-and-hospitality/")
+    assert "Accepted or declined" in page.locator("main dl").inner_text()
+    page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(bad))
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Upload and check").click()
+    assert page.title().startswith("Error: ")
+    check_at_widths(page)
+    assert "“ten pounds” is not an amount" in page.locator("#import-errors").inner_text()
+
+    visit_at_widths(page, "/manage/imports/registers/gifts-and-hospitality/")
+    page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(good))
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Upload and check").click()
+    check_at_widths(page)
+    assert "Lancashire Business Awards" in page.locator("main table").inner_text()
+    # Applying with nothing chosen answers 400 with the form again.
+    page.problems.expected_failures.add(f"{page.url}apply/")
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Import the new entries").click()
+    assert page.title().startswith("Error: ")  # nothing chosen yet
+    check_at_widths(page)
+    page.locator("main").get_by_label("Release them now", exact=False).check()
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Import the new entries").click(
+            timeout=60_000
+        )
+    reauthenticate_if_asked(page, timeout=60_000)
+    check_at_widths(page)
+    assert "2 entries imported and released." in page.locator("main").inner_text()
+    # The public register's own widths are checked by its own tests.
+    page.goto("/transparency/gifts-and-hospitality/")
+    assert "Lancashire Business Awards" in page.locator("main").inner_text()
