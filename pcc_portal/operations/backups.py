@@ -216,13 +216,34 @@ def verify_published_files():
         queryset = model.objects.filter(**rows).exclude(**{field: ""}).only(field, checksum_field)
         for obj in queryset.iterator(chunk_size=500):
             file = getattr(obj, field)
+            # A model that keeps some files elsewhere (a withdrawn version's PDF, moved to the
+            # private store) says where with ``<field>_location()``.
+            located = getattr(obj, f"{field}_location", None)
+            storage, name = located() if located else (file.storage, file.name)
+            where = name if storage is file.storage else f"{name} (private store)"
             checked += 1
             try:
-                with file.open("rb") as handle:
+                with storage.open(name, "rb") as handle:
                     actual = sha256_of(handle)
             except FileNotFoundError:
-                problems.append(f"{label} {obj.pk}: {file.name} is missing")
+                problems.append(f"{label} {obj.pk}: {where} is missing")
                 continue
             if actual != getattr(obj, checksum_field):
-                problems.append(f"{label} {obj.pk}: {file.name} does not match its checksum")
+                problems.append(f"{label} {obj.pk}: {where} does not match its checksum")
+    problems += _withdrawn_files_left_public()
     return FileCheck(checked=checked, problems=problems)
+
+
+def _withdrawn_files_left_public():
+    """Withdrawn versions' PDFs still in the public media store (a delete that failed after
+    the withdrawal): nothing withdrawn may stay where a public bucket would serve it."""
+    MovedFile = apps.get_model("publications", "MovedFile")
+    problems = []
+    for moved in MovedFile.objects.select_related("version").iterator(chunk_size=500):
+        pdf = moved.version.pdf
+        if pdf.name and pdf.storage.exists(pdf.name):
+            problems.append(
+                f"publications.Version {moved.version.pk}: {pdf.name} is withdrawn but still in "
+                "the public media store"
+            )
+    return problems

@@ -133,6 +133,41 @@ class Version(models.Model):
             raise ImmutableVersionError(f"{self} is published and cannot be deleted.")
         return super().delete(*args, **kwargs)
 
+    def pdf_location(self):
+        """``(storage, name)`` of the PDF as it is kept now: in the public media store while
+        the version may be served, in the private store once it is withdrawn (``MovedFile``)."""
+        moved = MovedFile.objects.filter(version=self).first()
+        if moved is not None:
+            return private_storage(), moved.name
+        return self.pdf.storage, self.pdf.name
+
+    def open_pdf(self):
+        """The PDF, opened for reading from wherever it is kept now."""
+        storage, name = self.pdf_location()
+        return storage.open(name, "rb")
+
+
+def private_storage():
+    """The store no URL serves (a bucket never publicly readable): files reach anyone only
+    through views that check who may see them."""
+    from django.core.files.storage import storages
+
+    return storages["private"]
+
+
+class MovedFile(models.Model):
+    """A withdrawn version's PDF, moved out of the public media store into the private one, so
+    that nothing withdrawn stays where a publicly readable bucket would hand it out. The
+    version itself is frozen; this row says where its file is kept now. Staff who may see the
+    version still read it there, through a view that checks their permission."""
+
+    version = models.OneToOneField(Version, on_delete=models.PROTECT, related_name="moved_file")
+    name = models.CharField(max_length=500, help_text="The file's name in the private store.")
+    moved_at = models.DateTimeField(default=timezone.now)
+
+    def __str__(self):
+        return f"{self.version}: private {self.name}"
+
 
 class WorkerJobQuerySet(models.QuerySet):
     def stalled(self, *, now=None):

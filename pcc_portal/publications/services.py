@@ -12,14 +12,14 @@ from importlib import import_module
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
-from django.core.files.base import ContentFile
+from django.core.files.base import ContentFile, File
 from django.db import transaction
 from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from . import jobs, pdf
-from .models import InvalidTransition, RenderJob, Version, Withdrawal
+from .models import InvalidTransition, MovedFile, RenderJob, Version, Withdrawal, private_storage
 
 logger = logging.getLogger(__name__)
 
@@ -114,6 +114,8 @@ def withdraw(*, obj, by, reason, up_to_number=None):
     withdrawal = Withdrawal.objects.create(
         content_object=obj, up_to_number=up_to_number, reason=reason, withdrawn_by=by
     )
+    for version in versions.ready().filter(number__lte=up_to_number).exclude(pdf=""):
+        move_to_private(version=version)
     live = Version.objects.latest_ready_for(obj)
     if live is None:
         _tell_listeners("remove_object", obj)
@@ -129,6 +131,51 @@ def version_went_public(*, version):
     ready, by the render job or by any app that makes its versions' PDFs another way (an
     assembled agenda pack)."""
     _tell_listeners("index_version", version)
+    if version.pdf and version.withdrawal() is not None:
+        # Withdrawn while it was rendering: its PDF goes straight to the private store.
+        move_to_private(version=version)
+
+
+def move_to_private(*, version):
+    """Move a withdrawn version's PDF out of the public media store, so that nothing withdrawn
+    is left where a publicly readable bucket would serve it. The copy is made in the private
+    store now, and the row saying where the file is (``MovedFile``) commits with the
+    withdrawal; the public copy is deleted once that has committed (a rollback leaves only an
+    unused private copy, never a public file the database has lost track of). A file already
+    missing is recorded as moved all the same, so ``verify_published_files`` reports it."""
+    if not version.pdf or MovedFile.objects.filter(version=version).exists():
+        return None
+    public, name = version.pdf.storage, version.pdf.name
+    try:
+        with public.open(name, "rb") as handle:
+            saved = private_storage().save(name, File(handle, name=name))
+    except FileNotFoundError:
+        logger.error("withdrawn version %s: its PDF %s was already missing", version.pk, name)
+        saved = name
+    moved = MovedFile.objects.create(version=version, name=saved)
+    transaction.on_commit(lambda: remove_public_copy(storage=public, name=name))
+    return moved
+
+
+def remove_public_copy(*, storage, name):
+    """Delete the public copy of a file now kept privately (safe to repeat)."""
+    try:
+        storage.delete(name)
+    except OSError:
+        # Left behind: verify_published_files names it, and running it again removes it.
+        logger.exception("could not delete the public copy of %s", name)
+
+
+def remove_public_copies():
+    """Delete any public copy left of a withdrawn version's PDF (a delete that failed after
+    the withdrawal committed); returns the names removed."""
+    removed = []
+    for moved in MovedFile.objects.select_related("version").iterator():
+        storage, name = moved.version.pdf.storage, moved.version.pdf.name
+        if name and storage.exists(name):
+            remove_public_copy(storage=storage, name=name)
+            removed.append(name)
+    return removed
 
 
 def queue_render(*, version):

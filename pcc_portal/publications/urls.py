@@ -7,5 +7,6 @@ app_name = "publications_manage"
 urlpatterns = [
     path("jobs/<int:pk>/", views.job_status, name="job_status"),
     path("jobs/<int:pk>/retry/", views.retry_job, name="retry_job"),
+    path("versions/<int:pk>.pdf", views.version_pdf, name="version_pdf"),
     path("withdraw/<int:content_type_id>/<int:pk>/", views.withdraw, name="withdraw"),
 ]

@@ -10,7 +10,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import Http404, JsonResponse
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -21,7 +21,7 @@ from pcc_portal.approvals.models import ApprovalRequest
 
 from . import selectors, services
 from .forms import PublishForm, WithdrawForm
-from .models import InvalidTransition, Publishable, RenderJob
+from .models import InvalidTransition, Publishable, RenderJob, Version
 
 
 def reauthenticated_at(request):
@@ -181,17 +181,55 @@ def retry_job(request, pk):
     return redirect("manage:dashboard")
 
 
+@login_required
+def version_pdf(request, pk):
+    """Any ready version's PDF for staff who may see its object's drafts, withdrawn versions
+    included: they are read from the private store they were moved to, never from a public
+    address (the public gets 410 Gone for them)."""
+    version = get_object_or_404(
+        Version.objects.ready().exclude(pdf="").select_related("content_type"), pk=pk
+    )
+    model = version.content_type.model_class()
+    if model is None or not issubclass(model, Publishable):
+        raise Http404("Not something that is published.")
+    opts = model._meta
+    if not any(
+        request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        for action in ("view", "change", "publish")
+    ):
+        raise PermissionDenied
+    try:
+        handle = version.open_pdf()
+    except FileNotFoundError as error:
+        raise Http404("The file is missing: run verify_published_files.") from error
+    response = FileResponse(
+        handle,
+        content_type="application/pdf",
+        filename=f"{version.content_type.model}-{version.object_id}-version-{version.number}.pdf",
+    )
+    response["Content-Disposition"] = response["Content-Disposition"].replace(
+        "attachment", "inline"
+    )
+    response["Cache-Control"] = "private, no-store"
+    response["X-Robots-Tag"] = "noindex"
+    return response
+
+
 CONSEQUENCES = [
     "Every public address that served it, its page, each version's page and PDF, answers "
     "“Gone” with a notice: the title, and “Withdrawn on <date>: <reason>”.",
     "Site search, the sitemap, the feeds and the open data drop it at once.",
-    "Its versions are kept for the record and never served again.",
+    "Its versions are kept for the record and never served again; their PDFs move out of the "
+    "public file store into the private one, where only staff can open them.",
 ]
 
 
-def render_withdraw_page(request, *, form, title, back_url, consequences, caption="", status=200):
+def render_withdraw_page(
+    request, *, form, title, back_url, consequences, caption="", warning="", status=200
+):
     """The staff page that asks why something is withdrawn; shown again, with the error beside
-    the field, when the reason is missing."""
+    the field, when the reason is missing. ``warning`` replaces the default one (that a new
+    version is the way back) where something else is."""
     return render(
         request,
         "publications/withdraw.html",
@@ -201,6 +239,7 @@ def render_withdraw_page(request, *, form, title, back_url, consequences, captio
             "back_url": back_url,
             "consequences": consequences,
             "caption": caption,
+            "warning": warning,
         },
         status=status,
     )

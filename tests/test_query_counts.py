@@ -1,0 +1,126 @@
+"""The slow public pages of issue #20 answer in a number of queries that does not grow with the
+data: measured with a few rows of each kind, then with many, the cache emptied before each
+request so the queries themselves are counted (a cached page runs almost none)."""
+
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.contrib.contenttypes.models import ContentType
+from django.core.cache import cache
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from pcc_portal.publications import services as publishing
+from pcc_portal.publications.models import Version
+from plans.services import freeze_parts
+from tests.decisions.factories import DecisionFactory
+from tests.performance.factories import DataPointFactory, MeasureFactory
+from tests.plans.factories import PlanFactory, PriorityFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def _queries(client, url):
+    client.get(url)  # in-process caches (content types) warm, as in a running server
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, url
+    return len(captured.captured_queries)
+
+
+def _ready_version(obj, by, document_type):
+    return Version.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        number=1,
+        status=Version.Status.READY,
+        document_type=document_type,
+        title=str(obj),
+        html="<p>Published.</p>",
+        document_html="<html></html>",
+        change_note="Published",
+        published_by=by,
+        pdf="publications/test.pdf",
+        sha256="0" * 64,
+    )
+
+
+@pytest.fixture
+def priority(editor, django_capture_on_commit_callbacks):
+    plan = PlanFactory(slug="plan-2021-2025", title="Police and Crime Plan 2021-2025")
+    priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
+    with django_capture_on_commit_callbacks(execute=True):
+        version = publishing.publish(obj=plan, by=editor, note="First publication")
+    version.refresh_from_db()
+    freeze_parts(plan=plan, version=version)
+    return priority
+
+
+def _decisions(priority, by, count, start):
+    for n in range(start, start + count):
+        decision = DecisionFactory(
+            title=f"Grant {n}",
+            financial_year=2022,
+            number=n + 1,
+            priority_scope="plan",
+        )
+        decision.priorities.add(priority)
+        _ready_version(decision, by, "decision")
+
+
+def test_the_golden_thread_does_not_grow_in_queries_with_the_decisions_it_lists(
+    client, priority, editor
+):
+    url = reverse("plans:priority", args=[priority.plan.slug, 1])
+    _decisions(priority, editor, 2, 0)
+    few = _queries(client, url)
+    _decisions(priority, editor, 40, 2)
+    page = client.get(url).content.decode()
+    assert "Grant 41" in page
+    assert _queries(client, url) == few
+
+
+def test_the_dashboard_does_not_grow_in_queries_with_measures_and_quarters(client, editor):
+    plan = PlanFactory(
+        slug="plan-2025-2029",
+        term_start=datetime.date(2025, 5, 8),
+        term_end=datetime.date(2029, 5, 7),
+    )
+    priority = PriorityFactory(plan=plan, number=1)
+
+    def measures(count, quarters):
+        for _ in range(count):
+            measure = MeasureFactory(priority=priority, plan=plan)
+            for q in range(quarters):
+                DataPointFactory(
+                    measure=measure,
+                    period_start=datetime.date(2016 + q // 4, 1 + 3 * (q % 4), 1),
+                    value=Decimal(100 + q),
+                )
+
+    measures(2, 3)
+    version = _ready_version(plan, editor, "plan")
+    url = reverse("performance:dashboard")
+    few = _queries(client, url)
+    measures(20, 24)
+    # The measures above are drafts until the plan is published again.
+    Version.objects.create(
+        content_type=version.content_type,
+        object_id=plan.pk,
+        number=2,
+        status=Version.Status.READY,
+        document_type="plan",
+        title=str(plan),
+        html="<p>Published.</p>",
+        document_html="<html></html>",
+        change_note="Measures added",
+        published_by=editor,
+        pdf="publications/test.pdf",
+        sha256="0" * 64,
+    )
+    page = client.get(url).content.decode()
+    assert page.count('href="/performance/measures/') >= 22
+    assert _queries(client, url) == few
