@@ -4,13 +4,16 @@ Only published, unrestricted content is ever written to ``SearchEntry``: ``index
 a ready ``Version`` (its frozen text plus the text of its PDF; a register entry's record version
 its frozen text), ``index_object`` a measure of a published plan, and ``remove_object`` takes
 anything out (call it in the transaction that unpublishes or restricts). On PostgreSQL the query
-runs over a weighted tsvector column with a GIN index (title before body); on other databases, a
-simpler match over the same columns.
+runs over a weighted tsvector column with a GIN index (title before body), stemmed by the
+'english' configuration; on other databases, a simpler match over the same columns, each word
+matched by its Snowball (English) stem, so "robberies" finds "robbery" on both.
 """
 
+import datetime
 import logging
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.paginator import Paginator
@@ -19,6 +22,7 @@ from django.db.models.expressions import RawSQL
 from django.utils import timezone
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from snowballstemmer import stemmer
 
 from .models import SearchEntry
 
@@ -94,11 +98,38 @@ def pdf_text(version):
     return "\n".join(parts)
 
 
+# Where things keep their own date, for the year filter: a decision is filed under the year it
+# was made, a meeting's pack, papers and minutes under the meeting's, a report under its period,
+# never under the day it was put online (a 2021 pack loaded in 2026 is a 2021 pack).
+OWN_DATES = (
+    "decision_date",
+    "meeting_date",
+    "meeting.date",
+    "period.end",
+    "period_end",
+    "date",
+    "term_start",
+)
+
+
+def _own_date(obj):
+    for path in OWN_DATES:
+        value = obj
+        for name in path.split("."):
+            value = getattr(value, name, None)
+            if value is None:
+                break
+        if isinstance(value, datetime.date):
+            return value
+    return None
+
+
 def _year(obj, fallback):
     year = getattr(obj, "search_year", None)
     if callable(year):
         year = year()
-    return year or fallback.year
+    own = _own_date(obj)
+    return year or (own.year if own else fallback.year)
 
 
 def _store(obj, *, kind, title, body, url, year, published_at):
@@ -273,12 +304,29 @@ def _postgres(query):
     return matches, RawSQL(f"ts_rank({rank_vector}, {tsquery})", [query])  # noqa: S611
 
 
+_STEMMER = stemmer("english")
+
+
+@lru_cache(maxsize=1024)
+def word_stem(word):
+    """What a word's forms share, to match in text: its Snowball stem, less the "i" that stands
+    for a final "y" ("robberies" and "robbery" are both "robberi": "robber" is in either).
+    A phrase, or a stem too short to mean anything, is matched as it is."""
+    if " " in word or not word.isalpha():
+        return word
+    stem = _STEMMER.stemWord(word)
+    if stem.endswith("i"):
+        stem = stem[:-1]
+    return stem if len(stem) >= 3 and word.startswith(stem) else word
+
+
 def _simple(words):
-    """(matches, rank) for ``words`` on SQLite: every word in the title or body; a match in
-    the title ranks first."""
+    """(matches, rank) for ``words`` on SQLite: every word (by its stem) in the title or body;
+    a match in the title ranks first."""
     matches = SearchEntry.objects.all()
     in_title = models.Q()
     for word in words:
+        word = word_stem(word)
         matches = matches.filter(models.Q(title__icontains=word) | models.Q(body__icontains=word))
         in_title &= models.Q(title__icontains=word)
     rank = models.Case(
@@ -302,7 +350,7 @@ def snippet(text, words, width=220, fallback=""):
     """A short extract of ``text`` around the first match, escaped, matches in <mark>; when
     the words match only ``fallback`` (the title), the extract starts with it."""
     text = re.sub(r"\s+", " ", text or "").strip()
-    stems = [w if len(w) <= 4 else w[: max(4, len(w) - 2)] for w in words]
+    stems = [word_stem(w) for w in words]
     pattern = (
         re.compile(
             "|".join(
