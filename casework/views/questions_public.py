@@ -1,5 +1,5 @@
 """Asking the Panel a question online: the form with the Panel's rules, the confirmation link,
-and the accepted questions of a meeting (their answers once the minutes are published)."""
+and the accepted questions of a meeting (their answers in the published minutes)."""
 
 import datetime
 
@@ -58,7 +58,9 @@ def questions(request, date):
                 form.add_error(error.field if error.field in form.fields else None, str(error))
             else:
                 return redirect("casework:question_sent")
-    _minutes, minutes_version = panel_selectors.published_minutes(window.meeting)
+    # The answers are read in the minutes as released (their frozen version), never from the
+    # live rows here: an answer recorded after the release is public only at the next one.
+    minutes, minutes_version = panel_selectors.published_minutes(window.meeting)
     return render(
         request,
         "casework/questions.html",
@@ -68,7 +70,7 @@ def questions(request, date):
             "form": form,
             "open": window.is_open(),
             "accepted": SubmittedQuestion.objects.public().filter(window=window),
-            "answers_public": minutes_version is not None,
+            "minutes_url": minutes.get_absolute_url() if minutes_version is not None else "",
         },
         status=400 if form.errors else 200,
     )

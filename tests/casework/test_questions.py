@@ -151,6 +151,30 @@ def test_an_accepted_question_is_published_and_its_answer_goes_to_the_minutes(
     assert "accepted" in mail.outbox[-1].body
 
 
+def test_an_answer_recorded_after_the_minutes_are_released_stays_out_of_the_questions_page(
+    client, window, panel_secretary, monkeypatch
+):
+    """The minutes froze their answers when released: the questions page links to them and
+    never prints an answer from the live row, which may be newer than the release."""
+    from types import SimpleNamespace
+
+    from casework.views import questions_public
+
+    released = SimpleNamespace(get_absolute_url=lambda: "/panel/meetings/released-minutes/")
+    monkeypatch.setattr(
+        questions_public.panel_selectors,
+        "published_minutes",
+        lambda meeting: (released, SimpleNamespace(number=1)),
+    )
+    asked = _submitted(window)
+    services.decide_question(question=asked, accept=True, by=panel_secretary)
+    services.answer_question(question=asked, answer="LATERANSWERSECRET", by=panel_secretary)
+    page = client.get(_url(window)).content.decode()
+    assert "ACCEPTEDQUESTION" in page
+    assert "LATERANSWERSECRET" not in page
+    assert "/panel/meetings/released-minutes/" in page
+
+
 def test_a_rejection_needs_its_reason_and_the_question_stays_private(
     client, window, panel_secretary
 ):
