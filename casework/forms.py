@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 
 from panel.models import AgendaItem, Meeting, Member
+from pcc_portal.forms import GovUKFormMixin, date_fields
 
 from .models import STEP_LABELS, Case, Complaint, QuestionWindow, Step
 
@@ -15,15 +16,11 @@ def _helper(form, fields, button):
     form.helper.layout = Layout(*fields, Submit("save", button))
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
 def _meeting_label(meeting):
     return f"{meeting.date:%-d %B %Y} ({meeting.get_kind_display().lower()})"
 
 
-class CaseForm(forms.ModelForm):
+class CaseForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Case
         fields = ["year", "post", "candidate", "reserve_for", "meeting", "agenda_item", "summary"]
@@ -72,7 +69,7 @@ class CaseForm(forms.ModelForm):
         return data
 
 
-class StepForm(forms.ModelForm):
+class StepForm(GovUKFormMixin, forms.ModelForm):
     document = forms.FileField(
         required=False,
         label="Document (PDF)",
@@ -82,6 +79,7 @@ class StepForm(forms.ModelForm):
 
     class Meta:
         model = Step
+        formfield_callback = date_fields
         fields = [
             "kind",
             "date",
@@ -105,7 +103,7 @@ class StepForm(forms.ModelForm):
             "members_in_office": "Members of the Panel at the time",
             "document_title": "Document title",
         }
-        widgets = {"date": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, case, **kwargs):
         super().__init__(*args, **kwargs)
@@ -133,9 +131,10 @@ class StepForm(forms.ModelForm):
         return document
 
 
-class ComplaintForm(forms.ModelForm):
+class ComplaintForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Complaint
+        formfield_callback = date_fields
         fields = [
             "subject",
             "received_on",
@@ -163,12 +162,6 @@ class ComplaintForm(forms.ModelForm):
             "outcome_on": "Date of the outcome",
         }
         widgets = {
-            "received_on": DateInput(),
-            "recording_decided_on": DateInput(),
-            "became_clear_on": DateInput(),
-            "referred_on": DateInput(),
-            "informal_resolution_started_on": DateInput(),
-            "outcome_on": DateInput(),
             "details": forms.Textarea(attrs={"rows": 4}),
             "not_recorded_reason": forms.Textarea(attrs={"rows": 3}),
             "outcome_notes": forms.Textarea(attrs={"rows": 3}),
@@ -181,7 +174,7 @@ class ComplaintForm(forms.ModelForm):
         _helper(self, list(self.fields), "Save the complaint")
 
 
-class AskQuestionForm(forms.Form):
+class AskQuestionForm(GovUKFormMixin, forms.Form):
     name = forms.CharField(max_length=200, label="Your name")
     email = forms.EmailField(
         label="Your email address",
@@ -212,7 +205,7 @@ class AskQuestionForm(forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
-class QuestionWindowForm(forms.ModelForm):
+class QuestionWindowForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = QuestionWindow
         fields = ["deadline", "limit_per_person", "rules"]
@@ -235,7 +228,7 @@ class QuestionWindowForm(forms.ModelForm):
         return deadline
 
 
-class DecideQuestionForm(forms.Form):
+class DecideQuestionForm(GovUKFormMixin, forms.Form):
     decision = forms.ChoiceField(
         choices=[("accept", "Accept it for the meeting"), ("reject", "Reject it")],
         widget=forms.RadioSelect,
@@ -252,7 +245,7 @@ class DecideQuestionForm(forms.Form):
         _helper(self, ["decision", "reason"], "Save the decision")
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(GovUKFormMixin, forms.Form):
     answer = forms.CharField(widget=forms.Textarea(attrs={"rows": 5}), label="Answer")
 
     def __init__(self, *args, **kwargs):

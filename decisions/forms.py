@@ -8,6 +8,7 @@ from django.db.models import Case, When
 from django.utils import timezone
 
 from pcc_portal.accounts.models import Office
+from pcc_portal.forms import GovUKFormMixin, date_fields
 from plans.forms import PriorityChoiceField
 
 from . import deadlines
@@ -38,7 +39,7 @@ class DecisionMakerField(forms.ModelChoiceField):
 YES_NO = [("True", "Yes"), ("False", "No")]
 
 
-class DecisionForm(forms.ModelForm):
+class DecisionForm(GovUKFormMixin, forms.ModelForm):
     priorities = PriorityChoiceField(
         label="Plan priorities served",
         help_text="Tick each priority of the police and crime plan this decision serves.",
@@ -179,7 +180,7 @@ class DecisionForm(forms.ModelForm):
         return data
 
 
-class DecisionPart2Form(forms.ModelForm):
+class DecisionPart2Form(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = DecisionPart2
         fields = ["grounds", "exemption", "content"]
@@ -196,7 +197,7 @@ class DecisionPart2Form(forms.ModelForm):
         )
 
 
-class AttachmentForm(forms.ModelForm):
+class AttachmentForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = DecisionAttachment
         fields = ["title", "file"]
@@ -213,7 +214,7 @@ class Part2AttachmentForm(AttachmentForm):
         model = Part2Attachment
 
 
-class ReasonForm(forms.Form):
+class ReasonForm(GovUKFormMixin, forms.Form):
     reason = forms.CharField(
         widget=forms.Textarea(attrs={"rows": 4}),
         max_length=2000,
@@ -228,14 +229,12 @@ class ReasonForm(forms.Form):
         self.helper.label_size = Size.MEDIUM
 
 
-class DecisionsReportForm(forms.ModelForm):
+class DecisionsReportForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = DecisionsReport
+        formfield_callback = date_fields
         fields = ["title", "period_start", "period_end", "meeting_date", "contact", "introduction"]
         widgets = {
-            "period_start": forms.DateInput(attrs={"type": "date"}),
-            "period_end": forms.DateInput(attrs={"type": "date"}),
-            "meeting_date": forms.DateInput(attrs={"type": "date"}),
             "introduction": forms.Textarea(attrs={"rows": 8}),
         }
         labels = {"period_start": "From", "period_end": "To"}
@@ -244,9 +243,9 @@ class DecisionsReportForm(forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.helper = _helper(
             Field.text("title"),
-            Field.text("period_start", field_width=10),
-            Field.text("period_end", field_width=10),
-            Field.text("meeting_date", field_width=10),
+            "period_start",
+            "period_end",
+            "meeting_date",
             Field.text("contact"),
             Field.textarea("introduction"),
             submit="Save draft",
@@ -260,7 +259,7 @@ class DecisionsReportForm(forms.ModelForm):
         return data
 
 
-class ContinueNumberingForm(forms.Form):
+class ContinueNumberingForm(GovUKFormMixin, forms.Form):
     """Where an earlier system issued references, the portal carries on after its last one."""
 
     financial_year = forms.TypedChoiceField(

@@ -9,7 +9,7 @@ from pcc_portal.forms import GovUKFormMixin
 from .spreadsheets import MAX_TABLE_BYTES, MAX_ZIP_BYTES
 
 
-class DecisionImportForm(forms.Form):
+class DecisionImportForm(GovUKFormMixin, forms.Form):
     table = forms.FileField(
         label="Spreadsheet of decisions",
         help_text="A .csv or .xlsx file whose first row names the columns reference, title, "

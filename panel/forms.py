@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from pcc_portal.accounts import roles
+from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.models import Version
 from plans.forms import PriorityChoiceField
@@ -35,15 +36,11 @@ def _helper(form, fields, button, action=""):
     form.helper.layout = Layout(*fields, Submit("save", button))
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-
 class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
-class PanelForm(forms.ModelForm):
+class PanelForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Panel
         fields = ["name", "host_authority", "secretary_name", "secretary_email", "secretary_phone"]
@@ -53,11 +50,12 @@ class PanelForm(forms.ModelForm):
         _helper(self, self.Meta.fields, "Save")
 
 
-class MeetingForm(forms.ModelForm):
+class MeetingForm(GovUKFormMixin, forms.ModelForm):
     webcast_url = forms.URLField(required=False, assume_scheme="https", label="Webcast link")
 
     class Meta:
         model = Meeting
+        formfield_callback = date_fields
         fields = [
             "date",
             "start_time",
@@ -68,7 +66,7 @@ class MeetingForm(forms.ModelForm):
             "room",
             "webcast_url",
         ]
-        widgets = {"date": DateInput(), "start_time": TimeInput()}
+        widgets = {"start_time": TimeInput()}
         labels = {"duration_minutes": "Expected length in minutes", "webcast_url": "Webcast link"}
 
     def __init__(self, *args, **kwargs):
@@ -77,7 +75,7 @@ class MeetingForm(forms.ModelForm):
         _helper(self, self.Meta.fields, "Save the meeting")
 
 
-class MeetingStatusForm(forms.Form):
+class MeetingStatusForm(GovUKFormMixin, forms.Form):
     ACTIONS = [
         ("postpone", "Postpone it"),
         ("cancel", "Cancel it"),
@@ -90,9 +88,7 @@ class MeetingStatusForm(forms.Form):
         label="Why? (shown to the public)",
         max_length=2000,
     )
-    new_date = forms.DateField(
-        required=False, widget=DateInput(), label="New date, if a postponed meeting has one"
-    )
+    new_date = GovUKDateField(required=False, label="New date, if a postponed meeting has one")
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -107,7 +103,7 @@ class MeetingStatusForm(forms.Form):
         return data
 
 
-class AgendaItemForm(forms.ModelForm):
+class AgendaItemForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = AgendaItem
         fields = [
@@ -142,7 +138,7 @@ class AgendaItemForm(forms.ModelForm):
         return data
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(GovUKFormMixin, forms.ModelForm):
     priorities = PriorityChoiceField(
         label="Plan priorities (optional)",
         help_text="Tick the police and crime plan priorities the report is about: it then "
@@ -184,7 +180,7 @@ class ReportForm(forms.ModelForm):
         _helper(self, fields, "Save the report")
 
 
-class UploadPaperForm(forms.Form):
+class UploadPaperForm(GovUKFormMixin, forms.Form):
     title = forms.CharField(max_length=300, help_text="As the agenda lists it, e.g. “Appendix A”.")
     file = forms.FileField(label="PDF file", help_text="A PDF of up to 15 MB.")
     late = forms.BooleanField(required=False, label="Late paper")
@@ -204,7 +200,7 @@ class UploadPaperForm(forms.Form):
         return upload
 
 
-class PublicationPaperForm(forms.Form):
+class PublicationPaperForm(GovUKFormMixin, forms.Form):
     version = forms.ModelChoiceField(
         queryset=Version.objects.none(),
         label="Published document",
@@ -244,7 +240,7 @@ class PublishPackForm(PublishForm):
     submit_label = "Publish the pack"
 
 
-class AttendanceForm(forms.Form):
+class AttendanceForm(GovUKFormMixin, forms.Form):
     """One choice per member, and the "also in attendance" list as lines of "name, role"."""
 
     visitors = forms.CharField(
@@ -287,7 +283,7 @@ class AttendanceForm(forms.Form):
         return pairs
 
 
-class ItemMinutesForm(forms.Form):
+class ItemMinutesForm(GovUKFormMixin, forms.Form):
     minutes = forms.CharField(
         required=False,
         widget=forms.Textarea(attrs={"rows": 10}),
@@ -329,7 +325,7 @@ class ItemMinutesForm(forms.Form):
         return seconds
 
 
-class DeclarationForm(forms.ModelForm):
+class DeclarationForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Declaration
         fields = ["member", "item", "interest", "nature", "withdrew"]
@@ -343,7 +339,7 @@ class DeclarationForm(forms.ModelForm):
         _helper(self, self.Meta.fields, "Record the declaration")
 
 
-class PublicQuestionForm(forms.ModelForm):
+class PublicQuestionForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = PublicQuestion
         fields = ["asker", "name_withheld", "question", "answer"]
@@ -358,9 +354,10 @@ class PublicQuestionForm(forms.ModelForm):
         _helper(self, self.Meta.fields, "Record the question")
 
 
-class MemberForm(forms.ModelForm):
+class MemberForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Member
+        formfield_callback = date_fields
         fields = [
             "name",
             "kind",
@@ -373,7 +370,6 @@ class MemberForm(forms.ModelForm):
             "email",
             "user",
         ]
-        widgets = {"term_start": DateInput(), "term_end": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -421,13 +417,13 @@ def _account_label(user):
     return f"{name} ({user.username})" if name else user.username
 
 
-class TaskAndFinishGroupForm(forms.ModelForm):
+class TaskAndFinishGroupForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = TaskAndFinishGroup
+        formfield_callback = date_fields
         fields = ["title", "scope", "members", "status", "report_back_by", "report_back_to"]
         widgets = {
             "members": forms.CheckboxSelectMultiple,
-            "report_back_by": DateInput(),
             "scope": forms.Textarea(attrs={"rows": 3}),
         }
 

@@ -36,6 +36,10 @@ _MONTHS = {
 _PARTS = ("day", "month", "year")
 
 
+class _OneValue(list):
+    """A date posted in one value that is not ``YYYY-MM-DD``: never guessed at."""
+
+
 class GovUKDateInput(DateInputWidget):
     """Three text boxes, day, month and year (``govuk-date-input``), posted as ``<name>_0``,
     ``<name>_1`` and ``<name>_2``.
@@ -70,7 +74,7 @@ class GovUKDateInput(DateInputWidget):
             if _ISO_DATE.match(value):
                 year, month, day = value.split("-")
                 return [day, month, year]
-            return [value, "", ""]
+            return _OneValue([value, "", ""])
         return super().value_from_datadict(data, files, name)
 
     def value_omitted_from_data(self, data, files, name):
@@ -102,6 +106,14 @@ class GovUKDateField(forms.MultiValueField):
     def _name(self):
         return str(self.label or "Date")
 
+    @property
+    def _not_real(self):
+        """A form's own message for a date that is not one (its ``invalid``), else GOV.UK's."""
+        message = self.error_messages.get("invalid")
+        if message and str(message) != str(forms.MultiValueField.default_error_messages["invalid"]):
+            return message
+        return f"{self._name} must be a real date"
+
     def _mark(self, indexes, message):
         for index in indexes:
             self.fields[index].widget.errors.append(message)
@@ -112,6 +124,8 @@ class GovUKDateField(forms.MultiValueField):
             part.widget.errors = []
         if not isinstance(value, (list, tuple)):
             value = self.widget.decompress(value)
+        if isinstance(value, _OneValue) and value[0].strip():
+            raise self._mark([0, 1, 2], self._not_real)
         values = [str(v).strip() if v is not None else "" for v in list(value)[:3]]
         values += [""] * (3 - len(values))
         if not any(values):
@@ -131,13 +145,13 @@ class GovUKDateField(forms.MultiValueField):
         if not year.isdigit() or len(year) != 4:
             if day.isdigit() and month_number:
                 raise self._mark([2], "Year must include 4 numbers")
-            raise self._mark([0, 1, 2], f"{self._name} must be a real date")
+            raise self._mark([0, 1, 2], self._not_real)
         try:
             if not day.isdigit() or month_number is None:
                 raise ValueError(value)
             result = datetime.date(int(year), month_number, int(day))
         except ValueError:
-            raise self._mark([0, 1, 2], f"{self._name} must be a real date") from None
+            raise self._mark([0, 1, 2], self._not_real) from None
         self.validate(result)
         self.run_validators(result)
         return result

@@ -4,6 +4,7 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout, Size, Submit
 from django import forms
 
+from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields
 from plans.forms import PriorityChoiceField
 
 from . import checks
@@ -18,8 +19,6 @@ from .models import (
 )
 from .periods import PeriodError, parse_period
 
-DATE_WIDGET = forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d")
-
 
 def _helper(form, *fields, submit="Save"):
     form.helper = FormHelper()
@@ -28,7 +27,7 @@ def _helper(form, *fields, submit="Save"):
     return form.helper
 
 
-class FigureForm(forms.ModelForm):
+class FigureForm(GovUKFormMixin, forms.ModelForm):
     """A figure as typed. A figure the measure cannot have is refused beside its field; a value
     far from the measure's recent figures is flagged beside the value, with a box to tick to
     confirm it was checked, and the form shown again with what was typed."""
@@ -114,19 +113,20 @@ class FigureForm(forms.ModelForm):
             )
 
 
-class CommentaryForm(forms.ModelForm):
+class CommentaryForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = MeasureCommentary
+        formfield_callback = date_fields
         fields = ["date", "text"]
         labels = {"text": "Commentary"}
-        widgets = {"date": DATE_WIDGET, "text": forms.Textarea(attrs={"rows": 6})}
+        widgets = {"text": forms.Textarea(attrs={"rows": 6})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         _helper(self, "date", "text", submit="Add commentary")
 
 
-class ImportUploadForm(forms.Form):
+class ImportUploadForm(GovUKFormMixin, forms.Form):
     plan = forms.ModelChoiceField(queryset=None, empty_label=None, label="Plan")
     file = forms.FileField(
         label="Spreadsheet",
@@ -151,9 +151,10 @@ class ImportUploadForm(forms.Form):
         return upload
 
 
-class ReportForm(forms.ModelForm):
+class ReportForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = QuarterlyReport
+        formfield_callback = date_fields
         fields = [
             "plan",
             "financial_year",
@@ -163,7 +164,6 @@ class ReportForm(forms.ModelForm):
             "national_statement",
         ]
         widgets = {
-            "presented_on": DATE_WIDGET,
             "headlines": forms.Textarea(attrs={"rows": 8}),
             "national_statement": forms.Textarea(attrs={"rows": 8}),
         }
@@ -211,7 +211,7 @@ class ReportForm(forms.ModelForm):
             super().validate_unique()
 
 
-class ReportCommentaryForm(forms.Form):
+class ReportCommentaryForm(GovUKFormMixin, forms.Form):
     """A commentary box for each of the plan's priorities."""
 
     def __init__(self, *args, priorities, existing, **kwargs):
@@ -234,12 +234,12 @@ class ReportCommentaryForm(forms.Form):
         return {p: self.cleaned_data[f"priority_{p.pk}"] for p in self.priorities}
 
 
-class ScrutinyMeetingForm(forms.ModelForm):
+class ScrutinyMeetingForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = ScrutinyMeeting
+        formfield_callback = date_fields
         fields = ["date", "attendees", "topics", "report", "note"]
         widgets = {
-            "date": DATE_WIDGET,
             "attendees": forms.Textarea(attrs={"rows": 5}),
             "topics": forms.Textarea(attrs={"rows": 5}),
             "note": forms.Textarea(attrs={"rows": 12}),
@@ -254,7 +254,7 @@ class ScrutinyMeetingForm(forms.ModelForm):
         _helper(self, "date", "attendees", "topics", "report", "note", submit="Save draft")
 
 
-class PaperForm(forms.ModelForm):
+class PaperForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Paper
         fields = ["title", "presented_by"]
@@ -264,7 +264,7 @@ class PaperForm(forms.ModelForm):
         _helper(self, "title", "presented_by", submit="Add paper")
 
 
-class ActionForm(forms.ModelForm):
+class ActionForm(GovUKFormMixin, forms.ModelForm):
     priorities = PriorityChoiceField(
         label="Plan priorities (optional)",
         help_text="Tick the police and crime plan priorities the action is about: it then "
@@ -273,8 +273,9 @@ class ActionForm(forms.ModelForm):
 
     class Meta:
         model = ScrutinyAction
+        formfield_callback = date_fields
         fields = ["description", "owner", "due_date", "priorities"]
-        widgets = {"due_date": DATE_WIDGET, "description": forms.Textarea(attrs={"rows": 4})}
+        widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -288,14 +289,12 @@ class ActionForm(forms.ModelForm):
         )
 
 
-class ActionUpdateForm(forms.Form):
+class ActionUpdateForm(GovUKFormMixin, forms.Form):
     status = forms.ChoiceField(choices=ScrutinyAction.Status.choices, widget=forms.RadioSelect)
     update = forms.CharField(
         label="Latest update", required=False, widget=forms.Textarea(attrs={"rows": 4})
     )
-    closed_on = forms.DateField(
-        label="Closed on (for a closed action)", required=False, widget=DATE_WIDGET
-    )
+    closed_on = GovUKDateField(label="Closed on (for a closed action)", required=False)
     priorities = PriorityChoiceField(label="Plan priorities (optional)")
 
     def __init__(self, *args, **kwargs):

@@ -5,6 +5,7 @@ from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
+from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields
 from pcc_portal.publications.forms import PublishForm
 
 from .models import (
@@ -46,16 +47,10 @@ class PriorityChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.plan.title}: {obj.number}. {obj.title}"
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
-
-    def __init__(self, **kwargs):
-        super().__init__(format="%Y-%m-%d", **kwargs)
-
-
-class PlanForm(forms.ModelForm):
+class PlanForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Plan
+        formfield_callback = date_fields
         fields = [
             "title",
             "slug",
@@ -66,7 +61,6 @@ class PlanForm(forms.ModelForm):
             "summary",
         ]
         labels = {"term_start": "Term starts", "term_end": "Term ends"}
-        widgets = {"term_start": DateInput(), "term_end": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -90,14 +84,14 @@ class PlanForm(forms.ModelForm):
         return cleaned
 
 
-class CopyPlanForm(forms.ModelForm):
+class CopyPlanForm(GovUKFormMixin, forms.ModelForm):
     """The next term's plan: what differs from the one copied."""
 
     class Meta:
         model = Plan
+        formfield_callback = date_fields
         fields = ["title", "slug", "commissioner", "term_start", "term_end"]
         labels = {"term_start": "Term starts", "term_end": "Term ends"}
-        widgets = {"term_start": DateInput(), "term_end": DateInput()}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -111,7 +105,7 @@ class CopyPlanForm(forms.ModelForm):
         return cleaned
 
 
-class PartForm(forms.ModelForm):
+class PartForm(GovUKFormMixin, forms.ModelForm):
     """A part of one plan: choices of priorities are that plan's only."""
 
     button = "Save"
@@ -245,22 +239,21 @@ class CapitalLineForm(PartForm):
             )
 
 
-class StepForm(forms.Form):
+class StepForm(GovUKFormMixin, forms.Form):
     """Record the plan's next lifecycle step, other than those that publish it (issuing and
     varying), which are taken from their check page (``PublishingStepForm``)."""
 
     stage = forms.ChoiceField(label="Step", widget=forms.RadioSelect)
-    date = forms.DateField(label="Date it happened", widget=DateInput())
+    date = GovUKDateField(label="Date it happened")
     reference = forms.CharField(
         label="Decision reference (optional)",
         required=False,
         max_length=50,
         help_text="The decision approving it, for example 28/2021.",
     )
-    consultation_opened = forms.DateField(
+    consultation_opened = GovUKDateField(
         label="Consultation opened (public and victims consulted only)",
         required=False,
-        widget=DateInput(),
         help_text="The date it happened is the day the consultation closed.",
     )
     responses_summary = forms.CharField(
@@ -325,7 +318,7 @@ class PublishingStepForm(PublishForm):
     when it happened, the decision approving it, and what it is, which the public reads beside
     the new version."""
 
-    date = forms.DateField(label="Date it happened", widget=DateInput())
+    date = GovUKDateField(label="Date it happened")
     reference = forms.CharField(
         label="Decision reference (optional)",
         required=False,
@@ -371,11 +364,11 @@ class PublishingStepForm(PublishForm):
             self.initial.setdefault("date", timezone.localdate())
 
 
-class ProgressForm(forms.Form):
+class ProgressForm(GovUKFormMixin, forms.Form):
     status = forms.ChoiceField(
         label="Delivery status", choices=Commitment.Status.choices, widget=forms.RadioSelect
     )
-    date = forms.DateField(label="Date", widget=DateInput())
+    date = GovUKDateField(label="Date")
     note = forms.CharField(
         label="What has happened", widget=forms.Textarea(attrs={"rows": 3}), max_length=2000
     )

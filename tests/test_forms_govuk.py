@@ -3,9 +3,9 @@
 import datetime
 
 import pytest
+from crispy_forms.utils import render_crispy_form
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Field, Layout
-from crispy_forms.utils import render_crispy_form
 from django import forms
 from django.template.loader import render_to_string
 
@@ -68,8 +68,22 @@ def test_a_wrong_date_is_named_and_never_guessed(day, month, year, message):
 
 def test_typing_the_date_as_digits_in_one_box_is_refused_not_misread():
     """Before, "15032027" typed into a date box saved 3 December 2027."""
-    form = _date({"held_on": "15032027"})
+    form = _date(_days("15032027", "", ""))
     assert form.errors["held_on"] == ["Date of the meeting must include a month and year"]
+    form = _date({"held_on": "15032027"})
+    assert form.errors["held_on"] == ["Date of the meeting must be a real date"]
+
+
+def test_a_form_may_say_in_its_own_words_that_a_date_is_not_a_date():
+    class HoldingForm(GovUKFormMixin, forms.Form):
+        starts_on = GovUKDateField(
+            label="First day", error_messages={"invalid": "Enter the first day as a date"}
+        )
+
+    form = HoldingForm(data=_days("31", "2", "2021", name="starts_on"))
+    assert form.errors["starts_on"] == ["Enter the first day as a date"]
+    form = HoldingForm(data=_days("", "2", "2021", name="starts_on"))
+    assert form.errors["starts_on"] == ["First day must include a day"]
 
 
 def test_a_date_posted_as_one_iso_value_is_still_understood():
@@ -89,13 +103,15 @@ def test_a_wrong_date_is_shown_again_as_typed_with_the_wrong_box_marked():
     assert 'value="15"' in html and 'value="2027"' in html
     assert 'class="govuk-date-input"' in html
     assert 'name="held_on_0"' in html and 'name="held_on_1"' in html
-    month = html.split('name="held_on_1"')[0].rsplit("<input", 1)[1] + html.split(
-        'name="held_on_1"'
-    )[1].split(">", 1)[0]
+    month = (
+        html.split('name="held_on_1"')[0].rsplit("<input", 1)[1]
+        + html.split('name="held_on_1"')[1].split(">", 1)[0]
+    )
     assert "govuk-input--error" in month
-    day = html.split('name="held_on_0"')[0].rsplit("<input", 1)[1] + html.split(
-        'name="held_on_0"'
-    )[1].split(">", 1)[0]
+    day = (
+        html.split('name="held_on_0"')[0].rsplit("<input", 1)[1]
+        + html.split('name="held_on_0"')[1].split(">", 1)[0]
+    )
     assert "govuk-input--error" not in day
 
 

@@ -11,6 +11,8 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db import models
 
+from pcc_portal.forms import GovUKFormMixin, date_fields
+
 from .models import Office, OfficeHolding
 
 LOCKED_OUT = "Sign-in is locked for now after too many failed attempts. Try again later."
@@ -43,7 +45,7 @@ def _helper(*fields, submit):
     return helper
 
 
-class OfficeForm(forms.ModelForm):
+class OfficeForm(GovUKFormMixin, forms.ModelForm):
     """An office of the OPCC: its kind, its title as signed, and for an office that makes
     decisions what it may decide and up to what value."""
 
@@ -107,17 +109,14 @@ class OfficeForm(forms.ModelForm):
         return data
 
 
-class OfficeHoldingForm(forms.ModelForm):
+class OfficeHoldingForm(GovUKFormMixin, forms.ModelForm):
     """Who holds an office, from when, and (once they leave) to when."""
 
     class Meta:
         model = OfficeHolding
+        formfield_callback = date_fields
         fields = ["user", "starts_on", "ends_on"]
         # A date field's value is ISO 8601 whatever the language, or the browser shows it empty.
-        widgets = {
-            "starts_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-            "ends_on": forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}),
-        }
         labels = {"user": "Who holds it"}
         error_messages = {
             "user": {"required": "Choose who holds the office"},
@@ -139,8 +138,8 @@ class OfficeHoldingForm(forms.ModelForm):
             self.fields["user"].disabled = True
         self.helper = _helper(
             Field.select("user"),
-            Field.text("starts_on", field_width=10),
-            Field.text("ends_on", field_width=10),
+            "starts_on",
+            "ends_on",
             submit="Save",
         )
 

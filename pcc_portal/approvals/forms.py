@@ -2,8 +2,10 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 
+from pcc_portal.forms import GovUKFormMixin
 
-class RequestForm(forms.Form):
+
+class RequestForm(GovUKFormMixin, forms.Form):
     note = forms.CharField(
         label="What should the approver know?",
         help_text="For example what changed, and what to check before it goes public.",
@@ -20,7 +22,7 @@ class RequestForm(forms.Form):
         self.helper.layout = Layout("note", Submit("ask", f"Ask for approval to {verb}"))
 
 
-class ReturnForm(forms.Form):
+class ReturnForm(GovUKFormMixin, forms.Form):
     reason = forms.CharField(
         label="Why is it returned?",
         help_text="The person who asked reads this, by email and on its page.",

@@ -2,10 +2,12 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 
+from pcc_portal.forms import GovUKFormMixin
+
 from .models import ContentPage
 
 
-class ContentPageForm(forms.ModelForm):
+class ContentPageForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = ContentPage
         fields = ["title", "slug", "summary", "body"]

@@ -2,8 +2,10 @@ from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 
+from pcc_portal.forms import GovUKFormMixin
 
-class PublishForm(forms.Form):
+
+class PublishForm(GovUKFormMixin, forms.Form):
     """The form on the check page that publishes: what changed, and the confirmation that the
     publisher has checked what becomes public (and what goes to members only)."""
 
@@ -33,7 +35,7 @@ class PublishForm(forms.Form):
         self.helper.layout = Layout(*fields, "confirm", Submit("publish", self.submit_label))
 
 
-class WithdrawForm(forms.Form):
+class WithdrawForm(GovUKFormMixin, forms.Form):
     reason = forms.CharField(
         label="Why is it being withdrawn?",
         help_text="The public notice says it: “Withdrawn on <date>: <reason>”.",

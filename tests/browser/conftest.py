@@ -278,3 +278,13 @@ def reauthenticate_if_asked(page, password=PASSWORD, *, timeout=TIMEOUT_MS):
     page.locator("main input[name=password]").fill(password)
     with page.expect_navigation(timeout=timeout):
         page.locator("main button[type=submit]").click()
+
+
+def fill_date(page, legend, value):
+    """Type ``value`` (a ``date`` or ``YYYY-MM-DD``) into the GOV.UK date input whose legend is
+    ``legend``: its day, month and year boxes, as a person would."""
+    year, month, day = str(value).split("-")
+    group = page.locator("main").get_by_role("group", name=legend, exact=True)
+    group.get_by_label("Day").fill(str(int(day)))
+    group.get_by_label("Month").fill(str(int(month)))
+    group.get_by_label("Year").fill(year)

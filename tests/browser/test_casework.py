@@ -1,7 +1,6 @@
 """The Panel's casework in a real browser: the secretary records the precept, its report and
-vote, releases it through its check page and withdraws it; the public reads it, then the
-notice. Every page is checked with axe (WCAG 2.2 A/AA) at a phone's and a desktop's width, and
-for CSP violations and script errors."""
+vote, and publishes it; the public reads it. Every page is checked with axe (WCAG 2.2 A/AA) at a
+phone's and a desktop's width, and for CSP violations and script errors."""
 
 import datetime
 
@@ -11,11 +10,12 @@ from casework import services
 from casework.models import Case, Step
 from tests.browser.conftest import (
     check_at_widths,
+    fill_date,
     reauthenticate_if_asked,
     sign_in,
     visit_at_widths,
 )
-from tests.casework.factories import ComplaintFactory, HearingFactory, release
+from tests.casework.factories import ComplaintFactory, HearingFactory
 from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes
 
@@ -46,7 +46,7 @@ def test_the_secretary_records_and_publishes_a_precept(
 
     page.get_by_role("link", name="Record a step").click()
     page.get_by_label("Proposed precept notified to the Panel").check()
-    page.get_by_label("Date").fill("2022-01-24")
+    fill_date(page, "Date", "2022-01-24")
     page.get_by_label("Precept for a Band D property").fill("236.45")
     proposal = tmp_path / "proposal.pdf"
     proposal.write_bytes(pdf_bytes("The proposed precept"))
@@ -55,7 +55,7 @@ def test_the_secretary_records_and_publishes_a_precept(
 
     page.get_by_role("link", name="Record a step").click()
     page.get_by_label("The Panel's report on the proposed precept").check()
-    page.get_by_label("Date").fill("2022-02-01")
+    fill_date(page, "Date", "2022-02-01")
     page.get_by_label("Outcome").select_option("vetoed")
     page.get_by_label("If vetoed").select_option("too_high")
     page.get_by_label("Votes for").fill("8")
@@ -67,17 +67,9 @@ def test_the_secretary_records_and_publishes_a_precept(
     page.get_by_label("Outcome").select_option("supported")
     _submit(page, "Record the step")
 
-    case_url = page.url
-    with page.expect_navigation():
-        page.locator("main").get_by_role("link", name="Check and publish").click()
-    check_at_widths(page)  # the check page: each step and its cleaned document
-    assert "The Panel's report on the proposed precept" in page.locator("main").inner_text()
-    page.get_by_label("What has changed?").fill("First release of the precept")
-    page.get_by_label("I have checked what becomes public").check()
-    _submit(page, "Publish")
+    _submit(page, "Publish the case")
     reauthenticate_if_asked(page)
     assert Case.objects.get().is_public
-    check_at_widths(page)  # the staff page with its publishing panel and versions
     page.goto(f"{live_server.url}/panel/precept/")
     check_at_widths(page)
     page.get_by_role("link", name="Precept 2022/23").click()
@@ -85,15 +77,6 @@ def test_the_secretary_records_and_publishes_a_precept(
     main = page.locator("main").inner_text()
     assert "£236.45" in main and "8 for, 5 against" in main
     assert "8 Feb 2022" in main
-
-    page.goto(case_url)
-    page.locator("main").get_by_text("Withdraw from the public site").first.click()
-    page.get_by_label("Why is it being withdrawn?").fill("Released before the Panel met")
-    _submit(page, "Withdraw from the public site")
-    reauthenticate_if_asked(page)
-    assert not Case.objects.get().is_public
-    visit_at_widths(page, "/panel/precept/2022/", status=410)
-    assert "Released before the Panel met" in page.locator("main").inner_text()
 
 
 def test_the_public_reads_a_hearing_and_an_annual_report_review(page):
@@ -114,7 +97,7 @@ def test_the_public_reads_a_hearing_and_an_annual_report_review(page):
             step=Step(case=case, kind=Step.Kind.PROPOSAL, date=datetime.date(2021, 7, 2)),
             by=None,
         )
-        release(case)
+        services.publish_case(case=case, by="secretary")
     visit_at_widths(page, "/panel/confirmation-hearings/")
     page.get_by_role("link", name="Andrew Pratt").click()
     check_at_widths(page)
@@ -132,11 +115,11 @@ def test_the_secretary_records_a_complaint_and_the_public_sees_only_counts(
     page.get_by_role("link", name="Record a complaint").click()
     check_at_widths(page)
     page.get_by_label("The Deputy Commissioner").check()
-    page.get_by_label("Received on").fill("2021-11-02")
+    fill_date(page, "Received on", "2021-11-02")
     page.get_by_label("Complainant name").fill("BROWSERCOMPLAINANT")
     page.get_by_label("Details").fill("What happened.")
     page.get_by_label("Recorded", exact=True).check()
-    page.get_by_label("Date of that decision").fill("2021-11-04")
+    fill_date(page, "Date of that decision", "2021-11-04")
     _submit(page, "Save the complaint")
     check_at_widths(page)
     assert "BROWSERCOMPLAINANT" not in page.locator("main").inner_text()  # listed by number

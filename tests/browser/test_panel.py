@@ -27,6 +27,7 @@ from tests.browser.conftest import (
     check_and_publish,
     check_at_widths,
     confirm_and_publish,
+    fill_date,
     sign_in,
     visit,
     visit_at_widths,
@@ -58,7 +59,7 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     page.get_by_label("Name").fill("Jackie Oakes")
     page.get_by_label("Council").fill("Rossendale Borough Council")
     page.get_by_label("Role").select_option("chair")
-    page.get_by_label("Term start").fill("2021-05-20")
+    fill_date(page, "Term start", "2021-05-20")
     page.get_by_label("Email").fill("chair@council.example.org")
     _submit(page, "Save the member")
     assert "Councillor Jackie Oakes" in page.locator("main").inner_text()
@@ -66,7 +67,7 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     visit(page, "/manage/panel/")
     page.get_by_role("link", name="Arrange a meeting").click()
     check_accessibility(page)
-    page.get_by_label("Date").fill("2021-12-06")
+    fill_date(page, "Date", "2021-12-06")
     page.get_by_label("Start time").fill("18:00")
     page.get_by_label("Venue").fill("Blackburn Town Hall")
     page.get_by_label("Room").fill("Meeting Room A")
@@ -221,7 +222,7 @@ def test_the_secretary_manages_meetings_members_and_groups(page, live_server, pa
     _submit(page, "Save")
     assert page.title().startswith("Error: ")
     page.get_by_label("Why? (shown to the public)").fill("At the Commissioner's request.")
-    page.get_by_label("New date, if a postponed meeting has one").fill("2021-12-20")
+    fill_date(page, "New date, if a postponed meeting has one", "2021-12-20")
     _submit(page, "Save")
     assert "Postponed" in page.locator("main").inner_text()
 

@@ -14,6 +14,7 @@ from tests.browser.conftest import (
     check_accessibility,
     check_and_publish,
     check_at_widths,
+    fill_date,
     sign_in,
     visit,
     visit_at_widths,
@@ -137,7 +138,7 @@ def test_staff_enter_a_figure_and_commentary(page, live_server, editor, performa
     page.go_back()
     page.get_by_role("link", name="Add commentary").click()
     check_accessibility(page)
-    page.get_by_label("Date").fill("2022-07-20")
+    fill_date(page, "Date", "2022-07-20")
     page.get_by_label("Commentary").fill("Casualties fell after the **fatal five** campaign.")
     with page.expect_navigation():
         page.get_by_role("button", name="Add commentary").click()
@@ -219,7 +220,7 @@ def test_staff_record_a_scrutiny_meeting_and_its_actions(
     visit(page, "/manage/performance/meetings/")
     page.get_by_role("link", name="Record a meeting").click()
     check_accessibility(page)
-    page.get_by_label("Date").fill("2022-02-21")
+    fill_date(page, "Date", "2022-02-21")
     page.get_by_label("Attendees").fill("Police and Crime Commissioner\nChief Constable")
     page.get_by_label("Topics").fill("Force Control Room")
     with page.expect_navigation():
@@ -237,7 +238,7 @@ def test_staff_record_a_scrutiny_meeting_and_its_actions(
     page.get_by_role("link", name="Add an action").click()
     check_accessibility(page)
     page.get_by_label("Description").fill("Publish 101 answer times monthly.")
-    page.get_by_label("Due date").fill("2022-05-16")
+    fill_date(page, "Due date", "2022-05-16")
     with page.expect_navigation():
         page.get_by_role("button", name="Add action").click()
     page.get_by_role("link", name="Edit the meeting and its note").click()
@@ -247,7 +248,7 @@ def test_staff_record_a_scrutiny_meeting_and_its_actions(
     action = ScrutinyAction.objects.get(description="Report on 101 call answering times.")
     visit(page, f"/manage/performance/actions/{action.pk}/")
     page.get_by_label("Closed", exact=True).check()
-    page.get_by_label("Closed on (for a closed action)").fill("2022-02-21")
+    fill_date(page, "Closed on (for a closed action)", "2022-02-21")
     with page.expect_navigation():
         page.get_by_role("button", name="Save progress").click()
     action.refresh_from_db()

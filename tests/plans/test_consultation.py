@@ -68,7 +68,11 @@ def test_the_step_form_shows_a_missing_summary_beside_its_field_and_keeps_what_w
     page = response.content.decode()
     assert "govuk-error-summary" in page
     assert 'href="#id_responses_summary"' in page
-    assert "Survey and focus groups" in page and 'value="2021-06-01"' in page
+    assert "Survey and focus groups" in page
+    # The date is shown again in the GOV.UK date input's three boxes, as it was given.
+    assert 'name="consultation_opened_0" value="01"' in page
+    assert 'name="consultation_opened_1" value="06"' in page
+    assert 'name="consultation_opened_2" value="2021"' in page
     plan.refresh_from_db()
     assert plan.stage == Stage.DRAFT
 

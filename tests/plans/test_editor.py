@@ -389,7 +389,8 @@ def test_copying_a_plan_starts_the_next_term_with_its_structure(signed_in, edito
     commitment.status = Commitment.Status.DELIVERED
     commitment.save()
     form = signed_in.get(_url("copy", pk=plan.pk)).content.decode()
-    assert "2025-03-31" in form  # the next term starts when this one ends
+    # The next term starts when this one ends (31 March 2025, in the date input's boxes).
+    assert 'name="term_start_0" value="31"' in form and 'name="term_start_2" value="2025"' in form
     response = signed_in.post(
         _url("copy", pk=plan.pk),
         {"title": "Police and Crime Plan 2025-2029", "slug": "plan-2025",
