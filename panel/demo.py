@@ -59,6 +59,26 @@ PRESENT = [
 ]
 APOLOGIES = ["Williamson", "Threllfall", "McGladdery", "Peter Le Marinel"]
 INDEPENDENT = "Dave Spellman"
+# Demo data: the seeds name each member's council but not their political group, so each
+# councillor is given the group that led their council in 2021 (Lancashire County Council's
+# Conservative majority from May 2021; Lancaster, Burnley and South Ribble had no overall
+# control, with Labour the largest group or leading). Not the members' recorded groups.
+COUNCIL_GROUPS = {
+    "Rossendale Borough Council": "Labour",
+    "Chorley Borough Council": "Labour",
+    "Ribble Valley Borough Council": "Conservative",
+    "Blackburn with Darwen Borough Council": "Labour",
+    "South Ribble Borough Council": "Labour",
+    "West Lancs Borough Council": "Labour",
+    "Blackpool Council": "Labour",
+    "Burnley Borough Council": "Labour",
+    "Hyndburn Borough Council": "Labour",
+    "Preston City Council": "Labour",
+    "Wyre Borough Council": "Conservative",
+    "Lancaster City Council": "Labour",
+    "Fylde Council": "Conservative",
+    "Lancashire County Council": "Conservative",
+}
 ALSO_ATTENDING = [
     ("Andrew Snowden", "Police and Crime Commissioner"),
     ("Andrew Pratt", "Deputy Police and Crime Commissioner"),
@@ -328,6 +348,12 @@ def _members(panel):
         name=INDEPENDENT,
         defaults={"kind": Member.Kind.INDEPENDENT, "term_start": TERM_START},
     )
+    for member in members.values():
+        group = COUNCIL_GROUPS.get(member.council, "")
+        if member.kind == Member.Kind.COUNCILLOR and group and not member.political_group:
+            member.political_group = group
+            member._change_reason = "Demo political group, from the council's make-up"
+            member.save()
     return members
 
 
