@@ -1,6 +1,7 @@
 """The Panel's casework in a real browser: the secretary records the precept, its report and
-vote, and publishes it; the public reads it. Every page is checked with axe (WCAG 2.2 A/AA) at a
-phone's and a desktop's width, and for CSP violations and script errors."""
+vote, releases it through its check page and withdraws it; the public reads it, then the
+notice. Every page is checked with axe (WCAG 2.2 A/AA) at a phone's and a desktop's width, and
+for CSP violations and script errors."""
 
 import datetime
 
@@ -15,7 +16,7 @@ from tests.browser.conftest import (
     sign_in,
     visit_at_widths,
 )
-from tests.casework.factories import ComplaintFactory, HearingFactory
+from tests.casework.factories import ComplaintFactory, HearingFactory, release
 from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes
 
@@ -67,9 +68,17 @@ def test_the_secretary_records_and_publishes_a_precept(
     page.get_by_label("Outcome").select_option("supported")
     _submit(page, "Record the step")
 
-    _submit(page, "Publish the case")
+    case_url = page.url
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Check and publish").click()
+    check_at_widths(page)  # the check page: each step and its cleaned document
+    assert "The Panel's report on the proposed precept" in page.locator("main").inner_text()
+    page.get_by_label("What has changed?").fill("First release of the precept")
+    page.get_by_label("I have checked what becomes public").check()
+    _submit(page, "Publish")
     reauthenticate_if_asked(page)
     assert Case.objects.get().is_public
+    check_at_widths(page)  # the staff page with its publishing panel and versions
     page.goto(f"{live_server.url}/panel/precept/")
     check_at_widths(page)
     page.get_by_role("link", name="Precept 2022/23").click()
@@ -77,6 +86,15 @@ def test_the_secretary_records_and_publishes_a_precept(
     main = page.locator("main").inner_text()
     assert "£236.45" in main and "8 for, 5 against" in main
     assert "8 Feb 2022" in main
+
+    page.goto(case_url)
+    page.locator("main").get_by_text("Withdraw from the public site").first.click()
+    page.get_by_label("Why is it being withdrawn?").fill("Released before the Panel met")
+    _submit(page, "Withdraw from the public site")
+    reauthenticate_if_asked(page)
+    assert not Case.objects.get().is_public
+    visit_at_widths(page, "/panel/precept/2022/", status=410)
+    assert "Released before the Panel met" in page.locator("main").inner_text()
 
 
 def test_the_public_reads_a_hearing_and_an_annual_report_review(page):
@@ -97,7 +115,7 @@ def test_the_public_reads_a_hearing_and_an_annual_report_review(page):
             step=Step(case=case, kind=Step.Kind.PROPOSAL, date=datetime.date(2021, 7, 2)),
             by=None,
         )
-        services.publish_case(case=case, by="secretary")
+        release(case)
     visit_at_widths(page, "/panel/confirmation-hearings/")
     page.get_by_role("link", name="Andrew Pratt").click()
     check_at_widths(page)
