@@ -110,6 +110,17 @@ def _kind(model, name, field):
     return "text"
 
 
+def _year_from_date(register):
+    """(the financial year's field, the date's field) of a register whose form files each entry
+    under the financial year of its date: a row may leave the year out, and it is the year of
+    the date. ("", "") for the others."""
+    date_field = getattr(form_class(register), "DATE_FIELD", "")
+    fields = {field.name for field in model_of(register)._meta.fields}
+    if date_field and "financial_year" in fields:
+        return "financial_year", date_field
+    return "", ""
+
+
 def columns_of(register):
     """The register's columns, in its form's order."""
     headings = {column.key: column.heading for column in public_columns(register)}
@@ -130,9 +141,8 @@ def columns_of(register):
         choices = ()
         if kind == "choice":
             choices = tuple((str(value), str(text)) for value, text in field.choices if value)
-        columns.append(
-            ImportColumn(heading, name, field.required, kind, choices, tuple(sorted(aliases)))
-        )
+        required = field.required and name != _year_from_date(register)[0]
+        columns.append(ImportColumn(heading, name, required, kind, choices, tuple(sorted(aliases))))
     taken = {column.key for column in columns}
     return [
         ImportColumn(
@@ -303,6 +313,10 @@ def check_entries(register, header, body):
                 errors.append(RowError(number, column.heading, problem))
             else:
                 data[column.field] = value
+        year_field, date_field = _year_from_date(register)
+        if year_field and not data.get(year_field) and data.get(date_field):
+            start = datetime.date.fromisoformat(data[date_field])
+            data[year_field] = str(start.year if start.month >= 4 else start.year - 1)
         form = build_form(register, data)
         if not form.is_valid():
             for name, messages in form.errors.items():

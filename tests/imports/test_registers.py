@@ -469,3 +469,19 @@ def test_a_file_with_problems_lists_them_by_row(staff_client):
     assert "Nothing can be applied: 1 row with problems" in page
     assert "“x” is not a date like 15/12/2021." in page
     assert "Import the new entries" not in page
+
+
+def test_a_gifts_financial_year_may_be_left_to_its_date(editor):
+    year_field, _date_field = registers._year_from_date("gifts-and-hospitality")
+    if not year_field:
+        pytest.skip("gifts and hospitality are not filed by financial year")
+    columns = {c.field: c for c in registers.columns_of("gifts-and-hospitality")}
+    assert not columns["financial_year"].required
+    text = GIFTS.replace(",Financial year", "").replace(",2021-22", "").replace(",2021,", ",")
+
+    entry_import = services.upload_entry_import(
+        register="gifts-and-hospitality", table=table(text), by=editor
+    )
+
+    assert entry_import.status == EntryImport.Status.CHECKED, entry_import.errors
+    assert {row["data"]["financial_year"] for row in entry_import.rows} == {"2021"}
