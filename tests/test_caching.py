@@ -205,3 +205,23 @@ def test_html_is_compressed_and_downloads_keep_working(client, dashboard_plan):
     page = client.get(DASHBOARD, HTTP_ACCEPT_ENCODING="gzip")
     assert page["Content-Encoding"] == "gzip"
     assert "Accept-Encoding" in page["Vary"]
+
+
+def test_the_home_page_is_cached_and_shows_a_meeting_arranged_or_moved_at_once(
+    client, django_assert_max_num_queries
+):
+    import datetime
+
+    from tests.panel.factories import MeetingFactory
+
+    day = timezone.localdate() + datetime.timedelta(days=10)
+    client.get("/")
+    with django_assert_max_num_queries(2):
+        assert client.get("/").status_code == 200
+    meeting = MeetingFactory(date=day)
+    page = client.get("/").content.decode()
+    assert f"{day:%-d %B %Y}" in page
+    meeting.status = "cancelled"
+    meeting.status_reason = "The Commissioner is unwell."
+    meeting.save()
+    assert "cancelled" in client.get("/").content.decode()

@@ -7,10 +7,12 @@ from django.conf import settings
 from django.db import connection
 from django.http import JsonResponse
 from django.shortcuts import render
+from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.generic import TemplateView
 
 from panel.models import Meeting
+from pcc_portal.caching import lazy_context
 from plans.selectors import PublishedPlan, current_plan
 
 logger = logging.getLogger(__name__)
@@ -22,11 +24,20 @@ class HomeView(TemplateView):
     template_name = "home.html"
 
     def get_context_data(self, **kwargs):
+        # Read only when the page's cached part is missing (pcc_portal.caching): it changes
+        # with a release or a meeting's change, and with the day (the next meetings).
+        return {
+            **super().get_context_data(**kwargs),
+            **lazy_context(["plan", "priorities", "meetings"], self.content),
+            "today": timezone.localdate(),
+        }
+
+    @staticmethod
+    def content():
         plan = current_plan()
         # As the plan's live version published them: draft edits stay private.
         published = PublishedPlan(plan) if plan else None
         return {
-            **super().get_context_data(**kwargs),
             "plan": published.plan if published else None,
             "priorities": published.priorities if published else [],
             "meetings": list(Meeting.objects.public().upcoming()[:3]),
