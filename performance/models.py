@@ -216,6 +216,16 @@ class DataPoint(models.Model):
         self.released_at = at
         self.released_by = by
 
+    def withdraw(self):
+        """Take the released figure off the public site: a draft again, awaiting release (as
+        last entered: a correction waiting for release becomes the draft)."""
+        if self.has_pending_correction:
+            for name in FIGURE_FIELDS:
+                setattr(self, name, getattr(self, f"pending_{name}"))
+            self._clear_pending()
+        self.released_at = None
+        self.released_by = None
+
     def _clear_pending(self):
         self.pending_value = self.pending_comparison_value = self.pending_target = None
         self.pending_source = self.pending_note = ""
@@ -670,3 +680,70 @@ class FiguresRelease(models.Model):
 
     def get_manage_url(self):
         return reverse("performance_manage:release_quarter", kwargs={"quarter": self.period.slug})
+
+
+class FiguresWithdrawalQuerySet(models.QuerySet):
+    def in_quarter(self, quarter):
+        return self.filter(period_start=quarter.start)
+
+    def in_force(self):
+        """Withdrawals no release of the same quarter has followed: the public is told of
+        them where the figures used to show."""
+        later_release = DataPoint.objects.filter(
+            period_start__gte=models.OuterRef("period_start"),
+            period_start__lte=models.OuterRef("period_end"),
+            released_at__gt=models.OuterRef("withdrawn_at"),
+        )
+        return self.exclude(models.Exists(later_release))
+
+
+class FiguresWithdrawal(models.Model):
+    """A quarter's released figures taken off the public site, with the reason the public is
+    told ("Figures for 2021-22 Q3 withdrawn on <date>: <reason>"). The figures go back to
+    being drafts awaiting release, to be corrected and released again as a new release; what
+    was withdrawn is kept here as it was released, for the record."""
+
+    period_start = models.DateField(help_text="The first day of the quarter.")
+    period_end = models.DateField(help_text="The last day of the quarter.")
+    reason = models.TextField()
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+    figures = models.JSONField(
+        default=list, help_text="The figures withdrawn, as they were released."
+    )
+    measure_ids = models.JSONField(default=list, help_text="The measures whose figures went.")
+
+    objects = FiguresWithdrawalQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-withdrawn_at", "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(period_start__day=1)
+                & models.Q(period_start__month__in=[1, 4, 7, 10]),
+                name="figures_withdrawal_starts_a_quarter",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(period_end__gt=models.F("period_start")),
+                name="figures_withdrawal_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return f"Figures for {self.period.label} withdrawn on {self.withdrawn_at:%d %b %Y}"
+
+    def save(self, *args, **kwargs):
+        self.period_end = self.period.end
+        super().save(*args, **kwargs)
+
+    @property
+    def period(self):
+        return periods.Period(self.period_start, periods.QUARTER)
+
+    @property
+    def notice(self):
+        """The public notice, as GOV.UK words a withdrawal."""
+        day = timezone.localtime(self.withdrawn_at)
+        return f"Figures for {self.period.label} withdrawn on {day:%-d %B %Y}: {self.reason}"

@@ -12,7 +12,7 @@ from django.db.models.functions import RowNumber
 from pcc_portal.publications.selectors import Part
 
 from . import assessment, charts, periods
-from .models import DataPoint, MeasureCommentary, ReportCommentary
+from .models import DataPoint, FiguresWithdrawal, MeasureCommentary, ReportCommentary
 
 
 @dataclass
@@ -281,6 +281,17 @@ def public_measure_figures(measure):
     return (
         DataPoint.objects.released().filter(measure=measure).order_by("period_start", "period_kind")
     )
+
+
+def withdrawn_figures(measure_ids):
+    """The withdrawals not yet followed by a new release that took figures of any of
+    ``measure_ids``, newest first: their notices show where those figures used to."""
+    wanted = set(measure_ids)
+    return [
+        withdrawal
+        for withdrawal in FiguresWithdrawal.objects.in_force()
+        if wanted.intersection(withdrawal.measure_ids)
+    ]
 
 
 def measure_commentary(measure):

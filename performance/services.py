@@ -14,6 +14,7 @@ from .models import (
     DataPoint,
     FiguresChanged,
     FiguresRelease,
+    FiguresWithdrawal,
     InvalidTransition,
     MeasureImport,
     QuarterlyReport,
@@ -120,6 +121,101 @@ def release_quarter_figures(*, quarter, by, reviewed=None, reauthenticated_at=No
     if figures_release is not None:
         approvals.approve_pending(obj=figures_release, by=by)
     return released
+
+
+def _as_released(point):
+    """A released figure as the public read it, for the record of its withdrawal."""
+
+    def number(value):
+        return None if value is None else str(value.normalize())
+
+    return {
+        "measure": point.measure_id,
+        "measure_wording": point.measure.wording,
+        "period": point.period.label,
+        "period_start": point.period_start.isoformat(),
+        "period_kind": point.period_kind,
+        "value": number(point.value),
+        "comparison_value": number(point.comparison_value),
+        "target": number(point.target),
+        "source": point.source,
+        "note": point.note,
+        "released_at": point.released_at.isoformat(),
+    }
+
+
+def reports_showing(points):
+    """The public quarterly reports whose frozen pages show any of ``points``: the reports of
+    the plans concerned, of the figures' quarter or later, whose live version prints one of
+    the figures' periods in its tables (a report shows the last two years of figures)."""
+    if not points:
+        return []
+    plans = {point.measure.plan_id for point in points}
+    first = min(point.period_start for point in points)
+    labels = {point.period.label for point in points}
+    reports = []
+    for report in (
+        QuarterlyReport.objects.public()
+        .filter(plan_id__in=plans)
+        .order_by("financial_year", "quarter")
+    ):
+        if report.period.end < first:
+            continue
+        version = report.live_version()
+        if report.period.start <= first <= report.period.end or any(
+            label in version.html for label in labels
+        ):
+            reports.append(report)
+    return reports
+
+
+@transaction.atomic
+def withdraw_figures(*, quarter, by, reason, reauthenticated_at=None):
+    """Take a quarter's released figures (its own and its months') off the public site, with
+    the reason the public is told. They go back to being drafts awaiting release (a correction
+    waiting for release becomes the draft), to be corrected and released again as a new
+    release; the figures as released are kept on the ``FiguresWithdrawal``, and each figure's
+    history records the withdrawal. The published quarterly reports that show them are
+    withdrawn with them, with the same reason. Returns the withdrawal and those reports."""
+    reason = (reason or "").strip()
+    if not reason:
+        raise ValidationError({"reason": "Say why the figures are being withdrawn."})
+    if quarter.kind != periods.QUARTER:
+        raise InvalidTransition(f"{quarter.label} is not a quarter: figures are withdrawn by one.")
+    points = list(
+        DataPoint.objects.select_for_update()
+        .released()
+        .in_quarter(quarter)
+        .select_related("measure")
+        .order_by("measure_id", "period_start", "period_kind")
+    )
+    if not points:
+        raise InvalidTransition(
+            f"No figures for {quarter.label} are public, so there is nothing to withdraw."
+        )
+    reports = reports_showing(points)
+    withdrawal = FiguresWithdrawal.objects.create(
+        period_start=quarter.start,
+        reason=reason,
+        withdrawn_by=by,
+        figures=[_as_released(point) for point in points],
+        measure_ids=sorted({point.measure_id for point in points}),
+    )
+    why = f"Withdrawn: {reason}"
+    if reauthenticated_at is not None:
+        why += f"; re-authenticated at {timezone.localtime(reauthenticated_at):%H:%M:%S}"
+    for point in points:
+        point.withdraw()
+        point._history_user = by
+        point._change_reason = why[:100]
+        point.save()
+    for report in reports:
+        publishing.withdraw(
+            obj=report,
+            by=by,
+            reason=f"It showed the figures for {quarter.label}, withdrawn: {reason}",
+        )
+    return withdrawal, reports
 
 
 def _check(measure_import):

@@ -13,6 +13,11 @@ urlpatterns = [
     path("figures/release/", release.release_list, name="release_list"),
     path("figures/release/<slug:quarter>/", release.release_quarter, name="release_quarter"),
     path("figures/release/<slug:quarter>/release/", release.release_figures, name="release"),
+    path(
+        "figures/release/<slug:quarter>/withdraw/",
+        release.withdraw_figures,
+        name="withdraw_figures",
+    ),
     path("imports/", manage.import_list, name="imports"),
     path("imports/new/", manage.import_upload, name="import_upload"),
     path("imports/template.csv", manage.import_template, name="import_template"),

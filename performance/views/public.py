@@ -17,7 +17,7 @@ from .. import selectors
 from ..models import QuarterlyReport, ScrutinyMeeting
 from ..periods import PeriodError, parse_quarter_slug
 
-DASHBOARD_CONTEXT = ["plan", "sections", "latest_report", "demonstration"]
+DASHBOARD_CONTEXT = ["plan", "sections", "latest_report", "demonstration", "withdrawn_figures"]
 
 
 def dashboard(request):
@@ -41,6 +41,9 @@ def _dashboard():
             for row in section.rows
             for point in row.points
         ),
+        "withdrawn_figures": selectors.withdrawn_figures(
+            [row.measure.pk for section in sections for row in section.rows]
+        ),
     }
 
 
@@ -62,6 +65,7 @@ def measure_detail(request, pk):
             "row": row,
             "commentary": selectors.measure_commentary(measure),
             "demonstration": any(point.demonstration for point in row.points),
+            "withdrawn_figures": selectors.withdrawn_figures([measure.pk]),
         },
     )
 
