@@ -130,7 +130,11 @@ def history_entries(records, *, older=None, user=None):
         changes = []
         if record.history_type == "~" and before is not None:
             m2m = [f.name for f in getattr(record, "_history_m2m_fields", ())]
-            changes = record.diff_against(before, excluded_fields=m2m).changes
+            changes = [
+                change
+                for change in record.diff_against(before, excluded_fields=m2m).changes
+                if not _same(change.old, change.new)
+            ]
         diffs.append((record, changes))
 
     labels = _related_labels(diffs, user)
@@ -152,6 +156,21 @@ def history_entries(records, *, older=None, user=None):
             )
         )
     return entries
+
+
+def _normalised(value):
+    if value is None:
+        return ""
+    if isinstance(value, str):
+        return value.replace("\r\n", "\n").replace("\r", "\n").strip()
+    return value
+
+
+def _same(old, new):
+    """Whether two stored values say the same thing: a form that was saved without touching a
+    field may still store it differently (a browser sends a textarea's line breaks as CRLF, an
+    empty field as "" where the record had None, trailing spaces), and that is not a change."""
+    return _normalised(old) == _normalised(new)
 
 
 def _related_labels(diffs, user):

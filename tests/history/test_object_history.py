@@ -252,3 +252,19 @@ def test_the_number_of_queries_does_not_grow_with_the_history(
         response = client.get(_history_url(page))
     assert len(response.context["entries"]) == 50
     assert str(authors[9]) in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_field_saved_again_unchanged_is_not_marked_as_changed(client, viewer, author):
+    # A browser sends a textarea's line breaks as CRLF: saving the form after changing only the
+    # title stores the body differently, though nobody touched it.
+    page = _page(body="The role.\nIts duties.")
+    _change(page, by=author, title="About the Police and Crime Commissioner",
+            body="The role.\r\nIts duties.\r\n")  # fmt: skip
+    client.force_login(viewer)
+    response = client.get(_history_url(page))
+    (latest, _created) = response.context["entries"][:2]
+    assert [change.label for change in latest.changes] == ["Title"]
+    _change(page, by=author, body="The role.\r\nIts new duties.")
+    latest = client.get(_history_url(page)).context["entries"][0]
+    assert [change.label for change in latest.changes] == ["Body"]
