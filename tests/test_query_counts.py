@@ -14,6 +14,7 @@ from django.urls import reverse
 
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
+from performance.views.public import DASHBOARD_PAGE_SIZE
 from plans.services import freeze_parts
 from tests.decisions.factories import DecisionFactory
 from tests.performance.factories import DataPointFactory, MeasureFactory
@@ -121,6 +122,10 @@ def test_the_dashboard_does_not_grow_in_queries_with_measures_and_quarters(clien
         pdf="publications/test.pdf",
         sha256="0" * 64,
     )
-    page = client.get(url).content.decode()
-    assert page.count('href="/performance/measures/') >= 22
+    pages = [client.get(url, {"page": n}).content.decode() for n in (1, 2)]
+    assert all(len(page.encode()) < 150 * 1024 for page in pages)
+    links = [page.count('href="/performance/measures/') for page in pages]
+    assert links == [DASHBOARD_PAGE_SIZE, 22 - DASHBOARD_PAGE_SIZE]
+    assert 'rel="next"' in pages[0]
     assert _queries(client, url) == few
+    assert _queries(client, f"{url}?page=2") == few

@@ -59,9 +59,12 @@ def test_the_dashboard_query_count_does_not_grow_with_measures(
     with django_assert_max_num_queries(16) as small:
         client.get(reverse("performance:dashboard"))
     _plan_with_measures(decision_maker, priorities=5, per_priority=6, quarters=20)
-    with django_assert_max_num_queries(len(small.captured_queries)):
-        response = client.get(reverse("performance:dashboard"))
-    assert response.content.decode().count("pcc-chart--small") == 30
+    charts = 0
+    for page in (1, 2, 3):  # 35 measures (5 in words), 15 a page
+        with django_assert_max_num_queries(len(small.captured_queries)):
+            response = client.get(reverse("performance:dashboard"), {"page": page})
+        charts += response.content.decode().count("pcc-chart--small")
+    assert charts == 30
 
 
 def test_measures_of_an_unpublished_plan_are_not_public(client, measure):
