@@ -5,6 +5,7 @@ from rest_framework import serializers
 
 from decisions.models import Decision
 from panel.models import Meeting
+from transparency.freshness import Status
 
 
 class DecisionSerializer(serializers.ModelSerializer):
@@ -234,7 +235,7 @@ class SpecifiedItemSerializer(serializers.Serializer):
     title = serializers.CharField()
     description = serializers.CharField()
     cadence = serializers.CharField()
-    status = serializers.ChoiceField(choices=["current", "due-soon", "overdue", "missing"])
+    status = serializers.ChoiceField(choices=list(Status.LABELS))
     status_label = serializers.CharField()
     last_published = serializers.DateField(allow_null=True)
     due_on = serializers.DateField(allow_null=True)

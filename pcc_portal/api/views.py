@@ -29,6 +29,7 @@ from pcc_portal.publications.models import Version
 from performance import selectors as performance
 from plans.models import Plan
 from plans.selectors import PublishedPlan, published_measure
+from transparency.freshness import Status
 
 from .serializers import (
     DecisionSerializer,
@@ -371,8 +372,8 @@ FILTERS_INDEX = [
     OpenApiParameter(
         "status",
         OpenApiTypes.STR,
-        description="current, due-soon, overdue or missing",
-        enum=["current", "due-soon", "overdue", "missing"],
+        description="The item's status: " + ", ".join(Status.LABELS),
+        enum=list(Status.LABELS),
     ),
     OpenApiParameter("q", OpenApiTypes.STR, description="Words of the item's title"),
 ]
