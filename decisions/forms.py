@@ -115,11 +115,17 @@ class DecisionForm(GovUKFormMixin, forms.ModelForm):
         self.initial["has_financial_implications"] = str(
             self.initial.get("has_financial_implications", True)
         )
+        # Grouped and ordered as the decision form is filled in (the seed's 28/2021): who and
+        # what first, the decision, its background, implications, the plan, then publication.
         self.helper = _helper(
-            Field.text("title"),
-            Field.text("report_by"),
-            Field.radios("decision_maker", legend_size=Size.SMALL),
-            Field.text("value", field_width=10),
+            Fieldset(
+                Field.text("title"),
+                Field.text("report_by"),
+                Field.radios("decision_maker", legend_size=Size.SMALL),
+                Field.text("value", field_width=10),
+                legend="About the decision",
+                legend_size=Size.MEDIUM,
+            ),
             Fieldset(
                 Field.textarea("executive_summary"),
                 Field.textarea("recommendation"),
@@ -140,10 +146,18 @@ class DecisionForm(GovUKFormMixin, forms.ModelForm):
                 legend="Implications",
                 legend_size=Size.MEDIUM,
             ),
-            Field.radios("priority_scope", legend_size=Size.MEDIUM),
-            Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
-            Field.textarea("background_papers"),
-            Field.checkbox("is_restricted"),
+            Fieldset(
+                Field.radios("priority_scope", legend_size=Size.SMALL),
+                Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
+                legend="The police and crime plan",
+                legend_size=Size.MEDIUM,
+            ),
+            Fieldset(
+                Field.textarea("background_papers"),
+                Field.checkbox("is_restricted"),
+                legend="Papers and publication",
+                legend_size=Size.MEDIUM,
+            ),
             submit="Save draft",
         )
 
