@@ -1,8 +1,11 @@
 """Demo data for the transparency hub: responsible officers on the index, a few uploaded
-documents, sample register entries (clearly marked, about no real person), a month of spending
-uploaded and released, a forward plan, then the search index over everything published."""
+documents, sample register entries (clearly marked, about no real person; copies of contracts,
+contracts of £10,000 or less and nil returns among them), a month of spending by the Commissioner
+and by the Chief Constable uploaded and released, a forward plan, then the search index over
+everything published."""
 
 import datetime
+import io
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -16,8 +19,10 @@ from .models import (
     Grant,
     Interest,
     ItemDocument,
+    SmallContract,
     SpecifiedItem,
     SpendingUpload,
+    financial_year_of,
 )
 
 GOVERNANCE = ("Head of Governance (sample)", "governance@pcc.example.org")
@@ -121,13 +126,80 @@ def _spending_csv(month):
         ),
         (27, "Sample Training Ltd", "Company", "Training", "Office", "890.00"),
     ]
-    lines = ["Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount"]
+    return _csv_lines(month, rows, prefix="")
+
+
+# Why each kind of payment was made, and why it is value for money (sample wording).
+PURPOSES = {
+    "Stationery": ("Office supplies for the OPCC", "Bought through the county's framework"),
+    "Building maintenance": ("Repairs to the OPCC's offices", "Lowest of three quotations"),
+    "Travel": ("Travel to a regional meeting", "Standard class, booked in advance"),
+    "Victims' services": (
+        "Independent advisers for victims of crime",
+        "Awarded after open competition on price and quality",
+    ),
+    "Consultancy": ("Specialist advice on commissioning", "Day rate below the market average"),
+    "Grants": ("Community safety grant payment", "Grant awarded against the plan's priorities"),
+    "Legal fees": ("Legal advice on a contract", "Called off the legal services framework"),
+    "Independent custody visitor expenses": (
+        "Expenses of independent custody visitors",
+        "Paid at the scheme's published rates",
+    ),
+    "External audit": ("The annual external audit", "Fee set by the national appointing body"),
+    "Software licences": ("Case management licences", "Framework price, three-year term"),
+    "Training": ("Safeguarding training for staff", "Lowest of three quotations"),
+    "Fuel": ("Fuel for the Constabulary's fleet", "National fuel framework price"),
+    "Vehicle maintenance": ("Servicing of patrol vehicles", "Regional framework call-off"),
+    "Forensic services": ("Forensic analysis of evidence", "National forensic framework"),
+    "Uniform": ("Uniform for new officers", "Regional collaboration contract"),
+}
+
+
+def _csv_lines(month, rows, *, prefix):
+    lines = [
+        "Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount,"
+        "Purpose,Value for money"
+    ]
     for number, (day, supplier, kind, expense, area, amount) in enumerate(rows, start=1):
+        purpose, value_for_money = PURPOSES.get(expense, ("", ""))
         lines.append(
-            f'{day:02d}/{month:%m/%Y},{month:%Y%m}{number:03d},"{supplier}",{kind},'
-            f'"{expense}",{area},{amount}'
+            f'{day:02d}/{month:%m/%Y},{prefix}{month:%Y%m}{number:03d},"{supplier}",{kind},'
+            f'"{expense}",{area},{amount},"{purpose}","{value_for_money}"'
         )
     return ("\n".join(lines) + "\n").encode()
+
+
+def _chief_constables_spending_csv(month):
+    """The Chief Constable's payments over £500 for the month: a second, marked source."""
+    rows = [
+        (3, "Sample Fuel Cards Ltd", "Company", "Fuel", "Fleet", "18450.00"),
+        (9, "Sample Motor Services Ltd", "Company", "Vehicle maintenance", "Fleet", "6120.00"),
+        (16, "Sample Forensics Ltd", "Company", "Forensic services", "Crime", "9875.50"),
+        (23, "Sample Uniform Supplies Ltd", "Company", "Uniform", "Operations", "3310.00"),
+    ]
+    return _csv_lines(month, rows, prefix="CC")
+
+
+def _sample_pdf(title, text):
+    """A sample document as an untagged PDF, as an office's scanned copies often are: the
+    accessibility statement lists it."""
+    from weasyprint import HTML
+
+    html = f"<h1>{title}</h1><p>{text}</p><p>Sample document: not a real contract.</p>"
+    return HTML(string=html).write_pdf()
+
+
+def _copies(copies):
+    """A contract's copies cleaned and inspected as an upload through the form would be."""
+    from decisions.attachments import check_pdf
+
+    fields = dict(copies)
+    for name in ("contract_copy", "tender_copy"):
+        if name in fields:
+            checked = check_pdf(io.BytesIO(fields[name]))
+            fields[name] = ContentFile(checked.content, name="copy.pdf")
+            fields[f"{name}_tagged"] = checked.tagged
+    return fields
 
 
 def _priority(slug, number):
@@ -220,7 +292,7 @@ def _registers(today, publisher):
             publisher=publisher,
         )
     plan = "police-and-crime-plan-2021-2025"
-    for recipient, fund, amount, purpose, number, days in [
+    for recipient, fund, amount, purpose, number, days, reasons in [
         (
             "Sample Community Safety Partnership",
             "Community safety partnerships",
@@ -228,6 +300,8 @@ def _registers(today, publisher):
             "Problem-solving patrols against anti-social behaviour.",
             1,
             60,
+            "Patrols target the places the partnership's data show most reports of "
+            "anti-social behaviour.",
         ),
         (
             "Sample Youth Diversion Trust",
@@ -236,6 +310,8 @@ def _registers(today, publisher):
             "Evening activities diverting young people from crime.",
             1,
             45,
+            "Diversionary activity at the times and places young people are most at risk of "
+            "offending has reduced repeat offending elsewhere.",
         ),
         (
             "Sample Domestic Abuse Service",
@@ -244,6 +320,8 @@ def _registers(today, publisher):
             "Independent domestic violence advisers for survivors.",
             3,
             90,
+            "Advisers lower the risk of repeat victimisation and help survivors support "
+            "prosecutions.",
         ),
         (
             "Sample Road Safety Partnership",
@@ -252,6 +330,7 @@ def _registers(today, publisher):
             "Speed awareness work with schools.",
             5,
             20,
+            "Speed awareness reduces the road offences behind most serious collisions.",
         ),
     ]:
         made += _entry(
@@ -261,12 +340,37 @@ def _registers(today, publisher):
                 "fund": fund,
                 "amount": Decimal(amount),
                 "purpose": purpose,
+                "crime_reduction_reasons": reasons,
                 "conditions": "Quarterly monitoring returns; unspent money returned.",
                 "awarded_on": today - datetime.timedelta(days=days),
                 "priority": _priority(plan, number),
             },
             publisher=publisher,
         )
+    copies = {
+        "OPCC-S-001": {
+            "contract_copy": _sample_pdf(
+                "Victims' referral and assessment service: contract (sample)",
+                "A sample contract between the Police and Crime Commissioner and Sample Support "
+                "Services Ltd for a victims' referral and assessment service. Prices are "
+                "redacted.",
+            ),
+            "contract_copy_redacted_because": "The supplier's prices are commercially "
+            "sensitive (Freedom of Information Act section 43).",
+            "tender_copy": _sample_pdf(
+                "Victims' referral and assessment service: invitation to tender (sample)",
+                "A sample invitation to tender: the service wanted, how bids are scored, and "
+                "the deadline for bids.",
+            ),
+            "priority": _priority(plan, 3),
+        },
+        "OPCC-S-003": {
+            "contract_copy": _sample_pdf(
+                "Case management software: call-off contract (sample)",
+                "A sample call-off contract under a national software framework.",
+            ),
+        },
+    }
     for reference, title, supplier, value, start, years, route in [
         (
             "OPCC-S-001",
@@ -307,9 +411,61 @@ def _registers(today, publisher):
                 "starts_on": starts,
                 "ends_on": starts.replace(year=starts.year + years) - datetime.timedelta(days=1),
                 "procurement": route,
+                **_copies(copies.get(reference, {})),
             },
             publisher=publisher,
         )
+    for reference, parties, purpose, value, days in [
+        (
+            "OPCC-L-001",
+            "The Commissioner and Sample Printers Ltd",
+            "Printing the annual report (sample)",
+            "2450.00",
+            50,
+        ),
+        (
+            "OPCC-L-002",
+            "The Commissioner and Sample Venue Ltd",
+            "Room hire for public consultation events (sample)",
+            "1800.00",
+            95,
+        ),
+        (
+            "OPCC-L-003",
+            "The Commissioner and Sample Translation Services",
+            "Translating the police and crime plan's summary (sample)",
+            "6200.00",
+            140,
+        ),
+    ]:
+        made += _entry(
+            SmallContract,
+            {"reference": reference},
+            {
+                "parties": parties,
+                "purpose": purpose,
+                "value": Decimal(value),
+                "agreed_on": today - datetime.timedelta(days=days),
+            },
+            publisher=publisher,
+        )
+    # Nil returns: a financial year with nothing to declare is a statement, not a gap.
+    last_year = financial_year_of(today) - 1
+    made += _entry(
+        Interest,
+        {"holder": "Sample Office Holder B", "is_nil_return": True, "financial_year": last_year},
+        {
+            "office": "Deputy Police and Crime Commissioner",
+            "registered_on": datetime.date(last_year, 4, 30),
+        },
+        publisher=publisher,
+    )
+    made += _entry(
+        GiftHospitality,
+        {"recipient": "Sample Office Holder A", "is_nil_return": True, "financial_year": last_year},
+        {"recipient_role": "Police and Crime Commissioner"},
+        publisher=publisher,
+    )
     next_february = datetime.date(today.year + (today.month >= 2), 2, 1)
     for title, expected, maker, number, restriction, summary in [
         (
@@ -384,7 +540,7 @@ def load(*, publisher):
     spending = ""
     if not SpendingUpload.objects.filter(released_at__isnull=False).exists():
         month = _months_ago(today, 1)
-        draft = SpendingUpload.objects.drafts().filter(month=month).first()
+        draft = SpendingUpload.objects.drafts().filter(month=month, source="commissioner").first()
         draft = draft or services.upload_spending(
             month=month,
             content=_spending_csv(month),
@@ -394,6 +550,19 @@ def load(*, publisher):
         # The rule's flags are the review's choices here: the sample names no real person.
         upload = services.release_spending(upload=draft, by=publisher)
         spending = f", spending for {month:%B %Y} ({upload.row_count} payments)"
+    chief = SpendingUpload.Source.CHIEF_OFFICER
+    if not SpendingUpload.objects.filter(released_at__isnull=False, source=chief).exists():
+        month = _months_ago(today, 1)
+        draft = SpendingUpload.objects.drafts().filter(month=month, source=chief).first()
+        draft = draft or services.upload_spending(
+            month=month,
+            content=_chief_constables_spending_csv(month),
+            filename=f"chief-constable-spending-over-500-{month:%Y-%m}-sample.csv",
+            by=publisher,
+            source=chief,
+        )
+        upload = services.release_spending(upload=draft, by=publisher)
+        spending += f", the Chief Constable's ({upload.row_count} payments)"
     indexed = search.rebuild_index()
     return (
         f"{SpecifiedItem.objects.count()} index items, {documents} documents, "

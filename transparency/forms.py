@@ -15,8 +15,12 @@ from .models import (
     Grant,
     Interest,
     ItemDocument,
+    SmallContract,
     SpecifiedItem,
+    SpendingUpload,
     Topic,
+    financial_year_label,
+    financial_year_of,
 )
 
 MAX_UPLOAD = 20 * 1024 * 1024
@@ -102,12 +106,64 @@ class _EntryForm(forms.ModelForm):
         self.helper = _helper(self, *self.Meta.fields, button="Save draft")
 
 
-class InterestForm(_EntryForm):
+class FinancialYearField(forms.TypedChoiceField):
+    """A financial year, by the year it starts, chosen from the recent ones."""
+
+    def __init__(self, **kwargs):
+        this_year = financial_year_of(date.today())  # noqa: DTZ011 (a calendar date)
+        super().__init__(
+            coerce=int,
+            choices=[("", "Choose the financial year")]
+            + [(y, financial_year_label(y)) for y in range(this_year + 1, this_year - 10, -1)],
+            **kwargs,
+        )
+
+
+class _PeriodEntryForm(_EntryForm):
+    """A register kept by financial year: an entry, or a nil return for the person and year
+    that says there was nothing to declare. The fields a nil return leaves empty are required
+    of an entry, each with its own message."""
+
+    REQUIRED_UNLESS_NIL = {}  # field: message
+    DATE_FIELD = ""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["financial_year"] = FinancialYearField(
+            label="Financial year",
+            help_text=self._meta.model._meta.get_field("financial_year").help_text,
+            initial=self.instance.financial_year if self.instance.pk else None,
+        )
+
+    def clean(self):
+        data = super().clean()
+        if not data.get("is_nil_return"):
+            for name, message in self.REQUIRED_UNLESS_NIL.items():
+                if name not in self.errors and data.get(name) in (None, ""):
+                    self.add_error(name, message)
+        day, year = data.get(self.DATE_FIELD), data.get("financial_year")
+        if day and year and not data.get("is_nil_return") and financial_year_of(day) != year:
+            self.add_error(
+                self.DATE_FIELD,
+                f"The date {day:%-d %B %Y} is not in {financial_year_label(year)}: correct "
+                "the date or the financial year.",
+            )
+        return data
+
+
+class InterestForm(_PeriodEntryForm):
+    REQUIRED_UNLESS_NIL = {
+        "category": "Choose the category of the interest, or tick “Nil return”.",
+        "description": "Describe the interest, or tick “Nil return”.",
+    }
+
     class Meta:
         model = Interest
         fields = [
             "holder",
             "office",
+            "financial_year",
+            "is_nil_return",
             "category",
             "description",
             "registered_on",
@@ -121,16 +177,30 @@ class InterestForm(_EntryForm):
         start, end = data.get("registered_on"), data.get("ended_on")
         if start and end and end < start:
             self.add_error("ended_on", "The end date must be on or after the date registered.")
+        if data.get("is_nil_return"):
+            data["category"], data["description"], data["ended_on"] = "", "", None
         return data
 
 
-class GiftHospitalityForm(_EntryForm):
+class GiftHospitalityForm(_PeriodEntryForm):
+    DATE_FIELD = "offered_on"
+    REQUIRED_UNLESS_NIL = {
+        "offered_on": "Enter the date it was offered, or tick “Nil return”.",
+        "donor": "Enter who offered it, or tick “Nil return”.",
+        "kind": "Choose gift or hospitality, or tick “Nil return”.",
+        "description": "Describe what was offered, or tick “Nil return”.",
+        "estimated_value": "Enter the estimated value, or tick “Nil return”.",
+        "outcome": "Choose accepted or declined, or tick “Nil return”.",
+    }
+
     class Meta:
         model = GiftHospitality
         fields = [
-            "offered_on",
             "recipient",
             "recipient_role",
+            "financial_year",
+            "is_nil_return",
+            "offered_on",
             "donor",
             "kind",
             "description",
@@ -143,9 +213,18 @@ class GiftHospitalityForm(_EntryForm):
 
     def clean_estimated_value(self):
         value = self.cleaned_data["estimated_value"]
-        if value < 0:
+        if value is not None and value < 0:
             raise forms.ValidationError("The estimated value cannot be negative.")
         return value
+
+    def clean(self):
+        data = super().clean()
+        if data.get("is_nil_return"):
+            for name in ("offered_on", "estimated_value"):
+                data[name] = None
+            for name in ("donor", "kind", "description", "outcome"):
+                data[name] = ""
+        return data
 
 
 class GrantForm(_EntryForm):
@@ -156,6 +235,7 @@ class GrantForm(_EntryForm):
             "fund",
             "amount",
             "purpose",
+            "crime_reduction_reasons",
             "conditions",
             "awarded_on",
             "priority",
@@ -166,6 +246,10 @@ class GrantForm(_EntryForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        self.fields["crime_reduction_reasons"].required = True
+        self.fields["crime_reduction_reasons"].error_messages["required"] = (
+            "Say why the grant is expected to reduce crime and disorder: the Order asks for it."
+        )
         self.fields["priority"].queryset = self.fields["priority"].queryset.select_related("plan")
         self.fields["priority"].label_from_instance = lambda p: f"{p.plan}: {p}"
 
@@ -177,6 +261,9 @@ class GrantForm(_EntryForm):
 
 
 class ContractForm(_EntryForm):
+    """A contract over £10,000 with copies of the contract and of the invitation to tender, each
+    PDF cleaned on upload as decision attachments are; a redacted copy says why."""
+
     class Meta:
         model = Contract
         fields = [
@@ -187,10 +274,68 @@ class ContractForm(_EntryForm):
             "starts_on",
             "ends_on",
             "procurement",
+            "priority",
+            "contract_copy",
+            "contract_copy_redacted_because",
+            "tender_copy",
+            "tender_copy_redacted_because",
             "is_sample",
         ]
         widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
-        labels = {"value": "Value (£)"}
+        labels = {
+            "value": "Value (£)",
+            "contract_copy": "Copy of the contract (PDF)",
+            "tender_copy": "Copy of the invitation to tender (PDF)",
+        }
+        help_texts = {
+            "contract_copy": "Published with the entry when it is released. Upload a redacted "
+            "copy if parts must be withheld, and say why below.",
+            "contract_copy_redacted_because": "Leave empty if the copy is not redacted.",
+            "tender_copy": "If the contract was tendered.",
+            "tender_copy_redacted_because": "Leave empty if the copy is not redacted.",
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper.form_enctype = "multipart/form-data"
+        self.fields["priority"].queryset = self.fields["priority"].queryset.select_related("plan")
+        self.fields["priority"].label_from_instance = lambda p: f"{p.plan}: {p}"
+        self.checked = {}
+
+    def _clean_copy(self, name):
+        from decisions.attachments import UnsafeAttachment, check_pdf
+        from decisions.models import validate_pdf
+
+        upload = self.cleaned_data.get(name)
+        if not upload or not hasattr(upload, "content_type"):  # unchanged, or cleared
+            return upload
+        validate_pdf(upload)
+        try:
+            self.checked[name] = check_pdf(upload)
+        except UnsafeAttachment as error:
+            raise forms.ValidationError(str(error)) from error
+        return upload
+
+    def clean_contract_copy(self):
+        return self._clean_copy("contract_copy")
+
+    def clean_tender_copy(self):
+        return self._clean_copy("tender_copy")
+
+    def save(self, commit=True):
+        """Keep only the cleaned copy of each uploaded PDF, with whether it is tagged."""
+        from django.core.files.base import ContentFile
+
+        entry = super().save(commit=False)
+        for name, checked in self.checked.items():
+            setattr(entry, name, ContentFile(checked.content, name="copy.pdf"))
+            setattr(entry, f"{name}_tagged", checked.tagged)
+        for name in ("contract_copy", "tender_copy"):
+            if not getattr(entry, name):
+                setattr(entry, f"{name}_tagged", None)
+        if commit:
+            entry.save()
+        return entry
 
     def clean_value(self):
         value = self.cleaned_data["value"]
@@ -232,11 +377,31 @@ class ForwardPlanEntryForm(_EntryForm):
         self.fields["priority"].label_from_instance = lambda p: f"{p.plan}: {p}"
 
 
+class SmallContractForm(_EntryForm):
+    class Meta:
+        model = SmallContract
+        fields = ["reference", "parties", "purpose", "value", "agreed_on", "is_sample"]
+        widgets = {"agreed_on": DateInput(), "purpose": forms.Textarea(attrs={"rows": 3})}
+        labels = {"value": "Value (£)"}
+
+    def clean_value(self):
+        value = self.cleaned_data["value"]
+        if value <= 0:
+            raise forms.ValidationError("The value must be more than £0.")
+        if value > 10000:
+            raise forms.ValidationError(
+                "This list is of contracts of £10,000 or less: add this one to the register "
+                "of contracts over £10,000."
+            )
+        return value
+
+
 ENTRY_FORMS = {
     "interests": InterestForm,
     "gifts-and-hospitality": GiftHospitalityForm,
     "grants": GrantForm,
     "contracts": ContractForm,
+    "small-contracts": SmallContractForm,
     "forward-plan": ForwardPlanEntryForm,
 }
 
@@ -260,6 +425,15 @@ class MonthField(forms.CharField):
 
 
 class SpendingUploadForm(forms.Form):
+    source = forms.ChoiceField(
+        label="Whose spending is it?",
+        choices=SpendingUpload.Source.choices,
+        initial=SpendingUpload.Source.COMMISSIONER,
+        required=False,  # the Commissioner's own, unless chosen
+        widget=forms.RadioSelect,
+        help_text="The Order asks for the Chief Constable's spending over £500 as well as the "
+        "Commissioner's: each is published as its own file for the month, marked.",
+    )
     month = MonthField(
         label="Month the payments were made in",
         help_text="For example 2025-10 for October 2025. A month already published is replaced "
@@ -268,14 +442,19 @@ class SpendingUploadForm(forms.Form):
     file = forms.FileField(
         label="Spending file (CSV or XLSX)",
         help_text="Columns: Date, Transaction number, Supplier, Supplier type (optional), "
-        "Expense type, Service area (optional), Amount. Every row must be right: the file is "
-        "taken whole or not at all.",
+        "Expense type, Service area (optional), Amount, Purpose (optional), Value for money "
+        "(optional: why the payment is value for money), Plan priority (optional: the "
+        "priority's number in the plan in force on the date). Every row must be right: the "
+        "file is taken whole or not at all.",
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(self, "month", "file", button="Upload for review")
+        self.helper = _helper(self, "source", "month", "file", button="Upload for review")
         self.helper.form_enctype = "multipart/form-data"
+
+    def clean_source(self):
+        return self.cleaned_data.get("source") or SpendingUpload.Source.COMMISSIONER
 
     def clean_file(self):
         file = self.cleaned_data["file"]

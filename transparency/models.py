@@ -7,12 +7,14 @@ portal reads itself (``sources.py``) or from documents staff upload. Registers a
 published entry by entry; every editable model keeps its history.
 """
 
+import uuid
 from datetime import date
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
+from django.db.models.fields.files import FieldFile
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -201,6 +203,8 @@ class RegisterQuerySet(PublishableQuerySet):
 
 
 def _json_value(value):
+    if isinstance(value, FieldFile):  # a file is frozen by its stored name
+        return value.name or ""
     if isinstance(value, (date, Decimal)):
         return value.isoformat() if isinstance(value, date) else str(value)
     return value
@@ -293,8 +297,49 @@ def _document(entry, kind, title, parts, day):
     }
 
 
-class Interest(RegisterEntry):
+def financial_year_of(day):
+    """The financial year containing ``day``, by the year it starts (2025 is 2025-26)."""
+    return day.year if day.month >= 4 else day.year - 1
+
+
+def financial_year_label(start):
+    return f"{start}-{str(start + 1)[-2:]}" if start else ""
+
+
+class PeriodEntry(RegisterEntry):
+    """An entry of a register kept by financial year, where an entry may be a nil return: the
+    statement that there was nothing to declare for the period, so an empty period is a
+    statement rather than a gap."""
+
+    financial_year = models.PositiveSmallIntegerField(
+        help_text="The financial year the entry covers, by the year it starts: 2025 for 2025-26."
+    )
+    is_nil_return = models.BooleanField(
+        "Nil return",
+        default=False,
+        help_text="Nothing to declare for this person and financial year.",
+    )
+
+    period_date_field = ""  # the entry's own date, which files it by default
+
+    class Meta:
+        abstract = True
+
+    def save(self, *args, **kwargs):
+        # An entry saved without a period covers the financial year of its date.
+        day = getattr(self, self.period_date_field)
+        if self.financial_year is None and day is not None:
+            self.financial_year = financial_year_of(day)
+        super().save(*args, **kwargs)
+
+    @property
+    def period(self):
+        return financial_year_label(self.financial_year)
+
+
+class Interest(PeriodEntry):
     register = "interests"
+    period_date_field = "registered_on"
     document_type = "interest"
 
     class Category(models.TextChoices):
@@ -308,9 +353,9 @@ class Interest(RegisterEntry):
 
     holder = models.CharField(max_length=200, help_text="The office holder's name.")
     office = models.CharField(max_length=100, help_text="Commissioner or Deputy Commissioner.")
-    category = models.CharField(max_length=30, choices=Category)
-    description = models.TextField()
-    registered_on = models.DateField()
+    category = models.CharField(max_length=30, choices=Category, blank=True)
+    description = models.TextField(blank=True)
+    registered_on = models.DateField(help_text="When it was registered (for a nil return: made).")
     ended_on = models.DateField(null=True, blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -323,13 +368,32 @@ class Interest(RegisterEntry):
                 condition=models.Q(ended_on__isnull=True)
                 | models.Q(ended_on__gte=models.F("registered_on")),
                 name="interest_ends_after_it_is_registered",
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_nil_return=True)
+                | (~models.Q(category="") & ~models.Q(description="")),
+                name="interest_says_what_it_is_unless_nil_return",
+            ),
         ]
 
     def __str__(self):
+        if self.is_nil_return:
+            return f"{self.holder}: nil return for {self.period}"
         return f"{self.holder}: {self.get_category_display()}"
 
+    @property
+    def nil_return_statement(self):
+        return f"Nil return: {self.holder} had no interests to declare in {self.period}."
+
     def search_document(self):
+        if self.is_nil_return:
+            return _document(
+                self,
+                "interest",
+                f"Nil return of interests: {self.holder}, {self.office}, {self.period}",
+                [self.nil_return_statement],
+                self.registered_on,
+            )
         return _document(
             self,
             "interest",
@@ -339,8 +403,9 @@ class Interest(RegisterEntry):
         )
 
 
-class GiftHospitality(RegisterEntry):
+class GiftHospitality(PeriodEntry):
     register = "gifts-and-hospitality"
+    period_date_field = "offered_on"
     document_type = "gift"
 
     class Kind(models.TextChoices):
@@ -351,14 +416,16 @@ class GiftHospitality(RegisterEntry):
         ACCEPTED = "accepted", "Accepted"
         DECLINED = "declined", "Declined"
 
-    offered_on = models.DateField()
-    recipient = models.CharField(max_length=200, help_text="Who it was offered to.")
+    offered_on = models.DateField(null=True, blank=True)
+    recipient = models.CharField(
+        max_length=200, help_text="Who it was offered to (for a nil return: who makes it)."
+    )
     recipient_role = models.CharField(max_length=200)
-    donor = models.CharField(max_length=200)
-    kind = models.CharField(max_length=20, choices=Kind)
-    description = models.TextField()
-    estimated_value = models.DecimalField(max_digits=9, decimal_places=2)
-    outcome = models.CharField(max_length=20, choices=Outcome)
+    donor = models.CharField(max_length=200, blank=True)
+    kind = models.CharField(max_length=20, choices=Kind, blank=True)
+    description = models.TextField(blank=True)
+    estimated_value = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
+    outcome = models.CharField(max_length=20, choices=Outcome, blank=True)
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
 
@@ -370,13 +437,40 @@ class GiftHospitality(RegisterEntry):
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(estimated_value__gte=0), name="gift_value_not_negative"
-            )
+            ),
+            models.CheckConstraint(
+                condition=models.Q(is_nil_return=True)
+                | (
+                    models.Q(offered_on__isnull=False, estimated_value__isnull=False)
+                    & ~models.Q(donor="")
+                    & ~models.Q(kind="")
+                    & ~models.Q(outcome="")
+                ),
+                name="gift_says_what_it_was_unless_nil_return",
+            ),
         ]
 
     def __str__(self):
+        if self.is_nil_return:
+            return f"Nil return of {self.recipient} for {self.period}"
         return f"{self.get_kind_display()} from {self.donor}, {self.offered_on:%d/%m/%Y}"
 
+    @property
+    def nil_return_statement(self):
+        return (
+            f"Nil return: no gifts or hospitality were offered to {self.recipient} in "
+            f"{self.period}."
+        )
+
     def search_document(self):
+        if self.is_nil_return:
+            return _document(
+                self,
+                "gift",
+                f"Nil return of gifts and hospitality: {self.recipient}, {self.period}",
+                [self.nil_return_statement, self.recipient_role],
+                date(self.financial_year, 4, 1),
+            )
         return _document(
             self,
             "gift",
@@ -394,6 +488,12 @@ class Grant(RegisterEntry):
     fund = models.CharField(max_length=200, blank=True, help_text="The fund or scheme.")
     amount = models.DecimalField(max_digits=12, decimal_places=2)
     purpose = models.TextField()
+    crime_reduction_reasons = models.TextField(
+        "Why it is expected to reduce crime and disorder",
+        blank=True,
+        help_text="The reasons the Commissioner expects the grant to secure, or contribute to "
+        "securing, crime and disorder reduction.",
+    )
     conditions = models.TextField(blank=True)
     awarded_on = models.DateField()
     priority = models.ForeignKey(
@@ -422,13 +522,38 @@ class Grant(RegisterEntry):
             self,
             "grant",
             f"Grant to {self.recipient}: £{self.amount:,.2f}",
-            [self.fund, self.purpose, self.conditions, str(self.priority or "")],
+            [
+                self.fund,
+                self.purpose,
+                self.crime_reduction_reasons,
+                self.conditions,
+                str(self.priority or ""),
+            ],
             self.awarded_on,
         )
 
 
 CONTRACT_THRESHOLD = Decimal("10000")
 SPENDING_THRESHOLD = Decimal("500")
+
+
+def _contract_copy_path(instance, filename):
+    # Unguessable names in private storage: a copy reaches the public only through the view
+    # that serves the file its entry's release froze (``transparency:contract_copy``).
+    return f"transparency/contracts/{uuid.uuid4().hex}.pdf"
+
+
+def _private_storage():
+    from decisions.models import attachment_storage
+
+    return attachment_storage()
+
+
+class ContractCopy(models.TextChoices):
+    """The documents the Order asks for with each contract over £10,000 (para 4(b) and 4(c))."""
+
+    CONTRACT = "contract", "The contract"
+    TENDER = "tender", "The invitation to tender"
 
 
 class Contract(RegisterEntry):
@@ -443,6 +568,30 @@ class Contract(RegisterEntry):
     ends_on = models.DateField()
     procurement = models.CharField(
         "How it was procured", max_length=200, blank=True, help_text="Open tender, framework..."
+    )
+    priority = models.ForeignKey(
+        "plans.Priority",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="contracts",
+        help_text="The plan priority the contract serves, if one.",
+    )
+    # The copies, cleaned on upload of scripts, actions and embedded files (as decision
+    # attachments are) and kept privately: the public reads the copy a release froze.
+    contract_copy = models.FileField(
+        upload_to=_contract_copy_path, storage=_private_storage, blank=True, max_length=200
+    )
+    contract_copy_tagged = models.BooleanField(null=True, blank=True, editable=False)
+    contract_copy_redacted_because = models.CharField(
+        "Why the copy of the contract is redacted", max_length=500, blank=True
+    )
+    tender_copy = models.FileField(
+        upload_to=_contract_copy_path, storage=_private_storage, blank=True, max_length=200
+    )
+    tender_copy_tagged = models.BooleanField(null=True, blank=True, editable=False)
+    tender_copy_redacted_because = models.CharField(
+        "Why the copy of the invitation to tender is redacted", max_length=500, blank=True
     )
 
     history = HistoricalRecords(excluded_fields=["updated_at"])
@@ -463,13 +612,67 @@ class Contract(RegisterEntry):
     def __str__(self):
         return f"{self.reference}: {self.title}"
 
+    def copy_file(self, kind):
+        return getattr(self, f"{ContractCopy(kind).value}_copy")
+
+    def copy_url(self, kind):
+        """The public address of a copy, or "" when the entry has none."""
+        if not self.copy_file(kind) or self.pk is None:
+            return ""
+        return reverse("transparency:contract_copy", kwargs={"pk": self.pk, "kind": kind})
+
     def search_document(self):
         return _document(
             self,
             "contract",
             f"Contract {self.reference}: {self.title}",
-            [self.supplier, f"£{self.value:,.2f}", self.procurement],
+            [self.supplier, f"£{self.value:,.2f}", self.procurement, str(self.priority or "")],
             self.starts_on,
+        )
+
+
+class SmallContract(RegisterEntry):
+    """A contract worth £10,000 or less, listed with its value, parties and purpose (para 4(d));
+    no copy is asked for."""
+
+    register = "small-contracts"
+    document_type = "small-contract"
+
+    reference = models.CharField(max_length=100, blank=True)
+    parties = models.CharField(
+        max_length=300, help_text="Every party to the contract, the Commissioner's office included."
+    )
+    purpose = models.TextField(help_text="What the money is spent on.")
+    value = models.DecimalField(max_digits=9, decimal_places=2)
+    agreed_on = models.DateField("Date agreed")
+
+    history = HistoricalRecords(excluded_fields=["updated_at"])
+
+    class Meta:
+        ordering = ["-agreed_on", "-pk"]
+        permissions = [("publish_smallcontract", "Can release and withdraw entries")]
+        verbose_name = "contract of £10,000 or less"
+        verbose_name_plural = "contracts of £10,000 or less"
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(value__gt=0, value__lte=CONTRACT_THRESHOLD),
+                name="small_contract_value_up_to_10000",
+            ),
+        ]
+
+    def __str__(self):
+        return f"£{self.value:,.2f} with {self.parties}"
+
+    def get_absolute_url(self):
+        return f"{reverse('transparency:small_contracts')}#entry-{self.pk}"
+
+    def search_document(self):
+        return _document(
+            self,
+            "contract",
+            f"Contract of £10,000 or less: {self.parties}",
+            [self.reference, self.purpose, f"£{self.value:,.2f}"],
+            self.agreed_on,
         )
 
 
@@ -498,7 +701,19 @@ class SpendingUpload(RegisterEntry):
     register = "spending"
     document_type = "spending"
 
+    class Source(models.TextChoices):
+        """Whose spending the file lists: the Order asks for the chief officer's too."""
+
+        COMMISSIONER = "commissioner", "The Police and Crime Commissioner"
+        CHIEF_OFFICER = "chief-officer", "The Chief Constable"
+
     month = models.DateField(help_text="The first day of the month the payments were made in.")
+    source = models.CharField(
+        "Whose spending",
+        max_length=20,
+        choices=Source,
+        default=Source.COMMISSIONER,
+    )
     # The file itself is not kept: it may name the individuals whose payments are redacted.
     filename = models.CharField(max_length=200)
     sha256 = models.CharField(max_length=64, help_text="The uploaded file's checksum.")
@@ -522,9 +737,9 @@ class SpendingUpload(RegisterEntry):
         constraints = [
             # Two drafts of one month would be two reviews of which only one can count.
             models.UniqueConstraint(
-                fields=["month"],
+                fields=["month", "source"],
                 condition=models.Q(released_at__isnull=True),
-                name="one_spending_draft_per_month",
+                name="one_spending_draft_per_month_and_source",
             ),
             models.CheckConstraint(
                 condition=models.Q(month__day=1), name="spending_month_is_first_day"
@@ -532,11 +747,13 @@ class SpendingUpload(RegisterEntry):
         ]
 
     def __str__(self):
+        if self.source == self.Source.CHIEF_OFFICER:
+            return f"Spending over £500 by the Chief Constable, {self.month:%B %Y}"
         return f"Spending over £500, {self.month:%B %Y}"
 
     def get_absolute_url(self):
         url = reverse("transparency:register", kwargs={"register": "spending"})
-        return f"{url}?month={self.month:%Y-%m}"
+        return f"{url}?month={self.month:%Y-%m}&source={self.source}"
 
     def get_manage_url(self):
         return reverse("transparency_manage:spending_detail", kwargs={"pk": self.pk})
@@ -548,6 +765,7 @@ class SpendingUpload(RegisterEntry):
             "year": self.month.year,
             "fields": {
                 "month": self.month.isoformat(),
+                "source": self.source,
                 "row_count": self.row_count,
                 "redacted_count": self.redacted_count,
                 "total": str(self.total),
@@ -561,6 +779,9 @@ class SpendingUpload(RegisterEntry):
                     "expense_type": p.expense_type,
                     "service_area": p.service_area,
                     "amount": str(p.amount),
+                    "purpose": p.purpose,
+                    "value_for_money": p.value_for_money,
+                    "priority_id": p.priority_id,
                 }
                 for p in self.payments.order_by("paid_on", "row_number")
             ],
@@ -620,6 +841,20 @@ class Payment(models.Model):
     expense_type = models.CharField(max_length=200)
     service_area = models.CharField(max_length=200, blank=True)
     amount = models.DecimalField(max_digits=14, decimal_places=2)
+    purpose = models.CharField(max_length=500, blank=True, help_text="What the payment was for.")
+    value_for_money = models.TextField(
+        "Why it is value for money",
+        blank=True,
+        help_text="The reasons the payment is considered to give value for money.",
+    )
+    priority = models.ForeignKey(
+        "plans.Priority",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="payments",
+        help_text="The plan priority the payment serves, if one.",
+    )
 
     objects = PaymentQuerySet.as_manager()
 

@@ -9,7 +9,9 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.db.models.fields.json import KT
 from django.db.models.functions import Cast
+from django.urls import reverse
 from django.utils import timezone
+from django.utils.html import format_html, strip_tags
 
 from pcc_portal.publications.models import Version
 from plans.selectors import show_published_priorities
@@ -17,6 +19,7 @@ from plans.selectors import show_published_priorities
 from . import freshness, sources
 from .models import (
     Contract,
+    ContractCopy,
     ForwardPlanEntry,
     GiftHospitality,
     Grant,
@@ -24,7 +27,9 @@ from .models import (
     ItemDocument,
     Paragraph,
     Payment,
+    SmallContract,
     SpecifiedItem,
+    SpendingUpload,
 )
 
 # The index ----------------------------------------------------------------------------------
@@ -176,6 +181,15 @@ class Register:
     ordering: tuple = ()  # fields of the released record, "-" for descending
     plural: str = ""  # when the plural is not the singular and an "s" ("gifts or hospitality")
     plural_name = property(lambda self: self.plural or f"{self.singular}s")  # "3 payments"
+    # Registers kept by financial year: the field holding it, which the year filter reads (an
+    # entry released before the field existed is filed by its date).
+    year_field: str = ""
+    url_name: str = ""  # a register with its own address, not /transparency/<slug>/
+
+    def url(self):
+        if self.url_name:
+            return reverse(self.url_name)
+        return reverse("transparency:register", kwargs={"register": self.slug})
 
     @property
     def is_spending(self):
@@ -200,6 +214,17 @@ class Register:
         return rows.annotate(**{f"{name}_value": _field(name) for name in names})
 
     def years(self):
+        if self.year_field:
+            rows = self._annotated(self.rows(), self.year_field, self.date_field)
+            years = {int(y) for y in rows.values_list(f"{self.year_field}_value", flat=True) if y}
+            years |= {
+                financial_year(date.fromisoformat(str(d)[:10]))
+                for d in rows.filter(**{f"{self.year_field}_value__isnull": True}).values_list(
+                    f"{self.date_field}_value", flat=True
+                )
+                if d
+            }
+            return sorted(years, reverse=True)
         rows = self._annotated(self.rows(), self.date_field)
         span = rows.aggregate(
             first=models.Min(self._lookup(self.date_field)),
@@ -217,6 +242,8 @@ class Register:
 
     def filtered(self, params):
         names = {self.date_field, *self.text_fields, *(f[2] for f in self.choice_filters)}
+        if self.year_field:
+            names.add(self.year_field)
         rows = self._annotated(self.rows(), *names)
         date_lookup = self._lookup(self.date_field)
         year = params.get("year", "")
@@ -226,7 +253,13 @@ class Register:
             first, last = date(start, 4, 1), date(start + 1, 3, 31)
             if not self.is_spending:
                 first, last = first.isoformat(), last.isoformat()
-            rows = rows.filter(**{f"{date_lookup}__gte": first, f"{date_lookup}__lte": last})
+            in_year = models.Q(**{f"{date_lookup}__gte": first, f"{date_lookup}__lte": last})
+            if self.year_field:
+                year_lookup = self._lookup(self.year_field)
+                in_year = models.Q(**{year_lookup: str(start)}) | (
+                    models.Q(**{f"{year_lookup}__isnull": True}) & in_year
+                )
+            rows = rows.filter(in_year)
         month = month_param(params) if self.is_spending else None
         if month is not None:
             rows = rows.filter(paid_on__year=month.year, paid_on__month=month.month)
@@ -251,7 +284,14 @@ class Register:
         if isinstance(rows, models.QuerySet):
             rows = rows.iterator(chunk_size=chunk_size)
         if self.is_spending:
-            yield from rows
+            # Each payment's plan priority as its plan published it.
+            chunk = []
+            for payment in rows:
+                chunk.append(payment)
+                if len(chunk) == chunk_size:
+                    yield from show_published_priorities(chunk)
+                    chunk = []
+            yield from show_published_priorities(chunk)
             return
         chunk = []
         for version in rows:
@@ -275,11 +315,11 @@ def _text(name):
 
 
 def _amount(name):
-    return lambda entry: str(getattr(entry, name))
+    return lambda entry: "" if getattr(entry, name) is None else str(getattr(entry, name))
 
 
 def _show_amount(name):
-    return lambda entry: _money(getattr(entry, name))
+    return lambda entry: "" if getattr(entry, name) is None else _money(getattr(entry, name))
 
 
 def _display(name):
@@ -295,6 +335,52 @@ def _priority(entry):
 
 
 SAMPLE = Column("Sample", "sample", _sample, lambda e: "Sample" if e.is_sample else "")
+PERIOD = Column(
+    "Financial year",
+    "financial_year",
+    lambda e: e.period if e.financial_year else "",
+)
+NIL_RETURN = Column(
+    "Nil return",
+    "nil_return",
+    lambda e: e.is_nil_return,
+    lambda e: "Nil return" if e.is_nil_return else "",
+)
+
+
+def _or_nil_return(name):
+    """The field, or for a nil return the statement it makes."""
+    return lambda entry: (
+        entry.nil_return_statement if entry.is_nil_return else str(getattr(entry, name))
+    )
+
+
+def _copy_url(kind):
+    return lambda entry: entry.copy_url(kind)
+
+
+def _show_copy(kind):
+    def show(entry):
+        url = entry.copy_url(kind)
+        if not url:
+            return "None published" if kind == ContractCopy.CONTRACT else ""
+        label = "Contract" if kind == ContractCopy.CONTRACT else "Invitation to tender"
+        redacted = getattr(entry, f"{kind}_copy_redacted_because")
+        untagged = getattr(entry, f"{kind}_copy_tagged") is False
+        return format_html(
+            '<a class="govuk-link" href="{}">{} (PDF)</a>{}{}',
+            url,
+            label,
+            format_html("<br>Redacted: {}", redacted) if redacted else "",
+            format_html("<br>Not an accessible (tagged) PDF") if untagged else "",
+        )
+
+    return show
+
+
+def _source(payment):
+    return payment.upload.get_source_display()
+
 
 REGISTERS = {
     register.slug: register
@@ -311,8 +397,12 @@ REGISTERS = {
             columns=(
                 Column("Office holder", "holder", _text("holder")),
                 Column("Office", "office", _text("office")),
+                PERIOD,
                 Column("Category", "category", _display("category")),
-                Column("Interest", "description", _text("description")),
+                Column(
+                    "Interest", "description", _text("description"), _or_nil_return("description")
+                ),
+                NIL_RETURN,
                 Column(
                     "Registered",
                     "registered_on",
@@ -323,7 +413,8 @@ REGISTERS = {
                 SAMPLE,
             ),
             choice_filters=(("category", "Category", "category", Interest.Category.choices),),
-            ordering=("holder", "category", "-registered_on"),
+            ordering=("holder", "-financial_year", "category", "-registered_on"),
+            year_field="financial_year",
         ),
         Register(
             slug="gifts-and-hospitality",
@@ -336,12 +427,18 @@ REGISTERS = {
             date_field="offered_on",
             text_fields=("recipient", "donor", "description"),
             columns=(
+                PERIOD,
                 Column("Date", "offered_on", _date("offered_on"), _show_date("offered_on")),
                 Column("Offered to", "recipient", _text("recipient")),
                 Column("Role", "recipient_role", _text("recipient_role")),
                 Column("Offered by", "donor", _text("donor")),
                 Column("Gift or hospitality", "kind", _display("kind")),
-                Column("Description", "description", _text("description")),
+                Column(
+                    "Description",
+                    "description",
+                    _text("description"),
+                    _or_nil_return("description"),
+                ),
                 Column(
                     "Estimated value",
                     "estimated_value",
@@ -349,37 +446,47 @@ REGISTERS = {
                     _show_amount("estimated_value"),
                 ),
                 Column("Accepted or declined", "outcome", _display("outcome")),
+                NIL_RETURN,
                 SAMPLE,
             ),
             choice_filters=(
                 ("outcome", "Accepted or declined", "outcome", GiftHospitality.Outcome.choices),
             ),
-            ordering=("-offered_on",),
+            ordering=("-financial_year", "-offered_on"),
+            year_field="financial_year",
         ),
         Register(
             slug="spending",
             title="Spending over £500",
             singular="payment",
-            description="Every payment over £500, published monthly. Payments to "
-            "individuals are published without their names.",
+            description="Every payment over £500 by the Commissioner and by the Chief "
+            "Constable, published monthly, with its purpose and why it is value for money. "
+            "Payments to individuals are published without their names.",
             model=Payment,
             date_field="paid_on",
-            text_fields=("supplier", "expense_type", "service_area"),
+            text_fields=("supplier", "expense_type", "service_area", "purpose"),
             columns=(
                 Column("Date", "paid_on", _date("paid_on"), _show_date("paid_on")),
+                Column("Spent by", "spent_by", _source),
                 Column("Transaction", "transaction", _text("reference")),
                 Column("Supplier", "supplier", _text("supplier")),
                 Column("Expense type", "expense_type", _text("expense_type")),
                 Column("Service area", "service_area", _text("service_area")),
+                Column("Purpose", "purpose", _text("purpose")),
+                Column("Why it is value for money", "value_for_money", _text("value_for_money")),
+                Column("Plan priority", "priority", _priority),
                 Column("Amount", "amount", _amount("amount"), _show_amount("amount")),
+            ),
+            choice_filters=(
+                ("source", "Spent by", "upload__source", SpendingUpload.Source.choices),
             ),
         ),
         Register(
             slug="grants",
             title="Crime and disorder reduction grants",
             singular="grant",
-            description="Each grant the Commissioner makes, with its conditions and the plan "
-            "priority it serves.",
+            description="Each grant the Commissioner makes, with its conditions, why it is "
+            "expected to reduce crime and disorder, and the plan priority it serves.",
             model=Grant,
             date_field="awarded_on",
             text_fields=("recipient", "fund", "purpose"),
@@ -389,6 +496,11 @@ REGISTERS = {
                 Column("Fund", "fund", _text("fund")),
                 Column("Amount", "amount", _amount("amount"), _show_amount("amount")),
                 Column("Purpose", "purpose", _text("purpose")),
+                Column(
+                    "Why it is expected to reduce crime and disorder",
+                    "crime_reduction_reasons",
+                    _text("crime_reduction_reasons"),
+                ),
                 Column("Conditions", "conditions", _text("conditions")),
                 Column("Plan priority", "priority", _priority),
                 SAMPLE,
@@ -399,7 +511,8 @@ REGISTERS = {
             slug="contracts",
             title="Contracts over £10,000",
             singular="contract",
-            description="Each contract worth more than £10,000.",
+            description="Each contract worth more than £10,000, with a copy of the contract and "
+            "of the invitation to tender (redacted copies say why).",
             model=Contract,
             date_field="starts_on",
             text_fields=("reference", "title", "supplier"),
@@ -411,9 +524,54 @@ REGISTERS = {
                 Column("Starts", "starts_on", _date("starts_on"), _show_date("starts_on")),
                 Column("Ends", "ends_on", _date("ends_on"), _show_date("ends_on")),
                 Column("Procured by", "procurement", _text("procurement")),
+                Column("Plan priority", "priority", _priority),
+                Column(
+                    "Copies",
+                    "contract_copy_url",
+                    _copy_url(ContractCopy.CONTRACT),
+                    _show_copy(ContractCopy.CONTRACT),
+                ),
+                Column(
+                    "Contract copy redacted because",
+                    "contract_copy_redacted_because",
+                    _text("contract_copy_redacted_because"),
+                    lambda e: "",
+                ),
+                Column(
+                    "Invitation to tender",
+                    "tender_copy_url",
+                    _copy_url(ContractCopy.TENDER),
+                    _show_copy(ContractCopy.TENDER),
+                ),
+                Column(
+                    "Invitation to tender redacted because",
+                    "tender_copy_redacted_because",
+                    _text("tender_copy_redacted_because"),
+                    lambda e: "",
+                ),
                 SAMPLE,
             ),
             ordering=("-starts_on",),
+        ),
+        Register(
+            slug="small-contracts",
+            title="Contracts of £10,000 or less",
+            singular="contract",
+            description="Each contract worth £10,000 or less: its value, the parties to it and "
+            "what the money is spent on.",
+            model=SmallContract,
+            date_field="agreed_on",
+            text_fields=("reference", "parties", "purpose"),
+            columns=(
+                Column("Agreed", "agreed_on", _date("agreed_on"), _show_date("agreed_on")),
+                Column("Reference", "reference", _text("reference")),
+                Column("Parties", "parties", _text("parties")),
+                Column("Purpose", "purpose", _text("purpose")),
+                Column("Value", "value", _amount("value"), _show_amount("value")),
+                SAMPLE,
+            ),
+            ordering=("-agreed_on",),
+            url_name="transparency:small_contracts",
         ),
     ]
 }
@@ -428,6 +586,26 @@ def register_total(rows, register):
     return None
 
 
+def _contract_copy_notes(contract):
+    """What the check page says of a contract's copies: they become public with the release."""
+    notes = []
+    for kind, label in ContractCopy.choices:
+        if not contract.copy_file(kind):
+            if kind == ContractCopy.CONTRACT:
+                notes.append(
+                    "No copy of the contract is attached: the Order asks for one for each "
+                    "contract over £10,000."
+                )
+            continue
+        note = f"{label} (PDF) becomes public with this release"
+        redacted = getattr(contract, f"{kind}_copy_redacted_because")
+        note += f", redacted because: {redacted}." if redacted else ", not redacted."
+        if getattr(contract, f"{kind}_copy_tagged") is False:
+            note += " It is not a tagged PDF, so it may not suit assistive technology."
+        notes.append(note)
+    return notes
+
+
 def release_review(entry):
     """The check page for releasing ``entry``: each field exactly as the public will read it
     (the plan priority as its plan published it), on the register page, in its CSV and JSON,
@@ -440,11 +618,17 @@ def release_review(entry):
     columns = FORWARD_PLAN_COLUMNS if entry.register == "forward-plan" else None
     columns = columns or REGISTERS[entry.register].columns
     parts = [
-        Part(title=column.heading, detail=str(column.show(shown)) or "(empty)", pdf=False)
+        Part(
+            title=column.heading,
+            detail=strip_tags(str(column.show(shown)).replace("<br>", "; ")) or "(empty)",
+            pdf=False,
+        )
         for column in columns
         if column is not SAMPLE
     ]
     notes = ["It is marked as a sample entry."] if shown.is_sample else []
+    if isinstance(shown, Contract):
+        notes += _contract_copy_notes(shown)
     return review(
         entry,
         parts=parts,

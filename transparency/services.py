@@ -156,13 +156,14 @@ def _draft(upload):
 
 
 @transaction.atomic
-def upload_spending(*, month, content, filename, by):
+def upload_spending(*, month, content, filename, by, source=SpendingUpload.Source.COMMISSIONER):
     """Store a month's file whole as a draft for review, or change nothing and raise
     ``SpendingFileInvalid`` naming every bad row (``SpendingDraftExists`` if the month has a
     draft already). A draft is not public and not in search: ``release_spending`` publishes
     it. Rows the redaction rule flags are set to be redacted until a reviewer says otherwise."""
     month = month.replace(day=1)
-    draft = SpendingUpload.objects.drafts().filter(month=month).first()
+    drafts = SpendingUpload.objects.drafts().filter(month=month, source=source)
+    draft = drafts.first()
     if draft is not None:
         raise SpendingDraftExists(draft)
     parsed = read_spending_file(content=content, filename=filename, month=month)
@@ -170,6 +171,7 @@ def upload_spending(*, month, content, filename, by):
         raise SpendingFileInvalid(parsed.errors, parsed.error_count)
     upload = SpendingUpload(
         month=month,
+        source=source,
         filename=filename[:200],
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_by=by,
@@ -182,7 +184,7 @@ def upload_spending(*, month, content, filename, by):
         with transaction.atomic():
             upload.save()
     except IntegrityError:  # another draft of the month was stored meanwhile
-        raise SpendingDraftExists(SpendingUpload.objects.drafts().get(month=month)) from None
+        raise SpendingDraftExists(drafts.get()) from None
     for payment in parsed.payments:
         payment.upload = upload
     Payment.objects.bulk_create(parsed.payments)
@@ -226,7 +228,9 @@ def release_spending(*, upload, by):
     upload = _draft(upload)
     upload.check_is_draft("released")
     now = timezone.now()
-    for previous in SpendingUpload.objects.public().filter(month=upload.month):
+    for previous in SpendingUpload.objects.public().filter(
+        month=upload.month, source=upload.source
+    ):
         publishing.withdraw(
             obj=previous,
             by=by,

@@ -166,6 +166,12 @@ SOURCES = {
             (("register", "contracts"),),
         ),
         Source(
+            "small-contracts",
+            "Contracts of £10,000 or less",
+            "transparency:small_contracts",
+            _latest_entry("SmallContract"),
+        ),
+        Source(
             "interests",
             "Register of interests",
             "transparency:register",

@@ -48,6 +48,13 @@ COLUMNS = {
     "transactionno": "reference",
     "transactionreference": "reference",
     "reference": "reference",
+    "purpose": "purpose",
+    "purposeofexpenditure": "purpose",
+    "valueformoney": "value_for_money",
+    "valueformoneyreasons": "value_for_money",
+    "whyvalueformoney": "value_for_money",
+    "planpriority": "priority",
+    "priority": "priority",
     **dict.fromkeys(MARKED_AS_INDIVIDUAL_COLUMNS, "marked_as_individual"),
 }
 REQUIRED = {
@@ -115,9 +122,32 @@ def _amount(value):
     return amount if amount.is_finite() else None
 
 
+def _priorities_in_force():
+    """For a payment's date, the public plan priorities by number, as the plan in force on
+    that date published them: a file names a priority by its number in that plan."""
+    from plans.models import Plan
+    from plans.selectors import PublishedPlan
+
+    plans = [(plan, None) for plan in Plan.objects.public()]
+    found = {}
+
+    def lookup(day, number):
+        for index, (plan, priorities) in enumerate(plans):
+            if plan.term_start <= day <= plan.term_end:
+                if priorities is None:
+                    priorities = {p.number: p for p in PublishedPlan(plan).priorities}
+                    plans[index] = (plan, priorities)
+                found[(day, number)] = priorities.get(number)
+                return found[(day, number)], plan
+        return None, None
+
+    return lookup
+
+
 def read_spending_file(*, content, filename, month):
     """Parse and check a month's file. ``month`` is the first day of the month it covers."""
     result = SpendingFile()
+    priority_in_force = _priorities_in_force()
     try:
         rows = read_table(content, filename, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
     except UnreadableTable as error:
@@ -166,6 +196,23 @@ def read_spending_file(*, content, filename, month):
             problems.append(f"transaction {reference} is also on row {seen[reference]}")
         else:
             seen[reference] = number
+        priority, priority_text = None, _cell(values.get("priority"))
+        if priority_text and paid_on is not None:
+            number_text = priority_text.removeprefix("Priority").strip().removesuffix(".0")
+            if not number_text.isdecimal():
+                problems.append(
+                    f"the plan priority “{priority_text}” is not a priority's number (for "
+                    "example 2)"
+                )
+            else:
+                priority, plan = priority_in_force(paid_on, int(number_text))
+                if plan is None:
+                    problems.append(
+                        f"no published police and crime plan was in force on {paid_on:%d/%m/%Y},"
+                        " so the plan priority cannot be linked: leave it blank"
+                    )
+                elif priority is None:
+                    problems.append(f"{plan} has no priority {number_text}")
         if problems:
             message = "; ".join(problems)
             result.add_error(RowError(number, message[0].upper() + message[1:] + "."))
@@ -191,6 +238,9 @@ def read_spending_file(*, content, filename, month):
                 expense_type=expense_type[:200],
                 service_area=service_area[:200],
                 amount=amount,
+                purpose=_cell(values.get("purpose"))[:500],
+                value_for_money=_cell(values.get("value_for_money")),
+                priority=priority,
             )
         )
     return result

@@ -1,6 +1,7 @@
 """The golden thread of a plan priority: what the plan promised under it, how it is measured,
-the decisions taken for it, the grants made towards it, what the forward plan expects, and what
-the Police and Crime Panel and the strategic scrutiny meetings asked about it.
+the decisions taken for it, the grants, spending and contracts made towards it, what the forward
+plan expects, and what the Police and Crime Panel and the strategic scrutiny meetings asked about
+it.
 
 Each part reads only what the public may see, through its model's ``public()`` QuerySet, and
 lists its items newest first (commitments keep the plan's order). The plans app shows the thread
@@ -24,7 +25,7 @@ from performance.models import DataPoint, ScrutinyAction, ScrutinyMeeting
 from plans.models import Plan
 from plans.selectors import PublishedPlan, released_statuses
 
-from .models import ForwardPlanEntry, Grant
+from .models import Contract, ForwardPlanEntry, Grant, Payment
 from .selectors import published_entries, published_records
 
 
@@ -158,6 +159,37 @@ def _grants(priority, published):
     ]
 
 
+def _payments(priority, published):
+    """Payments over £500 linked to ``priority``, from released months only (a released month's
+    rows never change, so they are what its release published)."""
+    payments = Payment.objects.public().filter(priority=priority.pk).select_related("upload")
+    return [
+        ThreadItem(
+            title=f"£{payment.amount:,.2f} to {payment.supplier}",
+            url=payment.get_absolute_url(),
+            on=payment.paid_on,
+            detail=payment.purpose or payment.expense_type,
+            tag="Chief Constable"
+            if payment.upload.source == payment.upload.Source.CHIEF_OFFICER
+            else "",
+        )
+        for payment in payments
+    ]
+
+
+def _contracts(priority, published):
+    return [
+        ThreadItem(
+            title=f"{contract.title} ({contract.supplier})",
+            url=contract.get_absolute_url(),
+            on=contract.starts_on,
+            detail=f"Contract {contract.reference}, £{contract.value:,.2f}",
+            tag="Sample" if contract.is_sample else "",
+        )
+        for contract in _released(Contract, priority)
+    ]
+
+
 def _forward_plan(priority, published):
     return [
         ThreadItem(
@@ -248,6 +280,8 @@ PARTS = [
     ("measures", "Measures and their latest figures", _measures),
     ("decisions", "Decisions", _decisions),
     ("grants", "Grants", _grants),
+    ("spending", "Spending over £500", _payments),
+    ("contracts", "Contracts", _contracts),
     ("forward-plan", "Decisions expected (forward plan)", _forward_plan),
     ("panel-reports", "Police and Crime Panel reports", _panel_reports),
     ("scrutiny-actions", "Scrutiny actions", _scrutiny_actions),

@@ -17,6 +17,18 @@ urlpatterns = [
         public.golden_thread,
         name="golden_thread",
     ),
+    # The list of contracts of £10,000 or less has its own name, for the index's item 4(d).
+    path(
+        "transparency/small-contracts/",
+        public.register,
+        {"register": "small-contracts"},
+        name="small_contracts",
+    ),
+    path(
+        "transparency/contracts/<int:pk>/<slug:kind>.pdf",
+        public.contract_copy,
+        name="contract_copy",
+    ),
     re_path(rf"^transparency/(?P<register>{_registers})/$", public.register, name="register"),
     re_path(
         rf"^transparency/(?P<register>{_registers})\.csv$", public.register_csv, name="register_csv"
@@ -27,6 +39,8 @@ urlpatterns = [
         name="register_json",
     ),
     path("decisions/forward-plan/", public.forward_plan, name="forward_plan"),
+    path("decisions/forward-plan.csv", public.forward_plan_csv, name="forward_plan_csv"),
+    path("decisions/forward-plan.json", public.forward_plan_json, name="forward_plan_json"),
     path("search/", public.search, name="search"),
     path("alerts/", public.alerts, name="alerts"),
     path("alerts/check-your-email/", public.alerts_sent, name="alerts_sent"),

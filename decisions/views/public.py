@@ -84,17 +84,22 @@ def attachment(request, year, number, pk):
 
 
 def _records(request):
+    """The register's records, filtered as the register page linking here was: the same filter
+    form reads the same query string."""
+    form = RegisterFilterForm(request.GET or None, decisions=Decision.objects.public())
     return [
         opendata.record(decision, build_url=request.build_absolute_uri)
-        for decision in _public_decisions()
+        for decision in form.filter(_public_decisions())
     ]
 
 
+@refuse_nul_bytes
 def register_csv(request):
     rows = [[record[name] for name in opendata.FIELD_NAMES] for record in _records(request)]
     return csv_response([opendata.FIELD_NAMES, *rows], filename="decisions.csv")
 
 
+@refuse_nul_bytes
 def register_json(request):
     body = {
         "title": "Decisions register",

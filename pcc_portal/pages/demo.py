@@ -37,17 +37,20 @@ PAGES = [
         "accessibility",
         "Accessibility statement",
         "How accessible this website is, and how to tell us about a problem.",
+        "This statement applies to the website of the Police and Crime Commissioner for "
+        "Lancashire. We want as many people as possible to be able to use it: to zoom in up to "
+        "400% without the text spilling off the screen, to use it with a keyboard or speech "
+        "recognition software, and to listen to it with a screen reader.\n\n"
         "## How accessible this website is\n\n"
         "The site uses the GOV.UK Design System's patterns and is checked automatically against "
         "the Web Content Accessibility Guidelines 2.2 at levels A and AA before each release. "
-        "Documents are published as tagged PDFs with a title, a language and bookmarks.\n\n"
-        "## Reporting accessibility problems\n\n"
-        "If you find a problem, or need a document in another format, contact the Office of the "
-        "Police and Crime Commissioner. We reply within 10 working days.\n\n"
-        "## Enforcement procedure\n\n"
-        "The Equality and Human Rights Commission enforces the Public Sector Bodies (Websites "
-        "and Mobile Applications) (No. 2) Accessibility Regulations 2018. If you are not happy "
-        "with our response, contact the Equality Advisory and Support Service.\n",
+        "Documents the site makes are tagged PDFs with a title, a language and bookmarks; some "
+        "documents uploaded to it are not, and are listed below.\n\n"
+        "## Contact us\n\n"
+        "* Email: commissioner@lancashire-pcc.gov.uk\n"
+        "* Telephone: 01772 533587\n"
+        "* Post: Office of the Police and Crime Commissioner for Lancashire, PO Box 100, "
+        "County Hall, Preston, PR1 0LD\n",
     ),
 ]
 

@@ -11,6 +11,7 @@ from transparency.models import (
     ItemDocument,
     Payment,
     SearchEntry,
+    SmallContract,
     SpendingUpload,
 )
 
@@ -23,10 +24,30 @@ def test_the_demo_loads_sample_entries_and_a_month_of_spending_and_is_idempotent
     assert "sample register entries" in summary
     counts = [
         m.objects.count()
-        for m in (Interest, GiftHospitality, Grant, Contract, ItemDocument, SpendingUpload, Payment)
+        for m in (
+            Interest,
+            GiftHospitality,
+            Grant,
+            Contract,
+            SmallContract,
+            ItemDocument,
+            SpendingUpload,
+            Payment,
+        )
     ]
-    assert SpendingUpload.objects.public().count() == 1
+    # The Commissioner's month and the Chief Constable's, each marked.
+    assert set(SpendingUpload.objects.public().values_list("source", flat=True)) == {
+        "commissioner",
+        "chief-officer",
+    }
     assert Payment.objects.filter(is_redacted=True).count() == 3
+    assert not Payment.objects.filter(purpose="").exists()
+    assert not Grant.objects.filter(crime_reduction_reasons="").exists()
+    assert SmallContract.objects.public().count() == 3
+    copied = Contract.objects.exclude(contract_copy="").get(reference="OPCC-S-001")
+    assert copied.tender_copy and copied.contract_copy_redacted_because
+    assert Interest.objects.filter(is_nil_return=True).count() == 1
+    assert GiftHospitality.objects.filter(is_nil_return=True).count() == 1
     for model in (Interest, GiftHospitality, Grant, Contract):
         assert not model.objects.filter(is_sample=False).exists()
     # Register entries are about sample office holders, never real people.
@@ -39,5 +60,14 @@ def test_the_demo_loads_sample_entries_and_a_month_of_spending_and_is_idempotent
     demo.load(publisher=decision_maker)
     assert counts == [
         m.objects.count()
-        for m in (Interest, GiftHospitality, Grant, Contract, ItemDocument, SpendingUpload, Payment)
+        for m in (
+            Interest,
+            GiftHospitality,
+            Grant,
+            Contract,
+            SmallContract,
+            ItemDocument,
+            SpendingUpload,
+            Payment,
+        )
     ]

@@ -39,6 +39,7 @@ TITLES = {
     "gifts-and-hospitality": "Gifts and hospitality",
     "grants": "Grants",
     "contracts": "Contracts over £10,000",
+    "small-contracts": "Contracts of £10,000 or less",
     "forward-plan": "Forward plan",
 }
 
@@ -174,9 +175,11 @@ def entries(request, register):
 def entry_create(request, register):
     form_class = _entry_form_class(register)
     _require(request, form_class._meta.model, "add")
-    form = form_class(request.POST or None)
+    form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
-        entry = services.save_entry(entry=form.instance, by=request.user, reason="Created")
+        entry = services.save_entry(
+            entry=form.save(commit=False), by=request.user, reason="Created"
+        )
         messages.success(request, f"“{entry}” was saved as a draft.")
         return redirect("transparency_manage:entry_edit", register=register, pk=entry.pk)
     return render(
@@ -197,12 +200,14 @@ def entry_edit(request, register, pk):
     model = form_class._meta.model
     _require(request, model, "view")
     entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    form = form_class(request.POST or None, instance=entry)
+    form = form_class(request.POST or None, request.FILES or None, instance=entry)
     if request.method == "POST":
         _require(request, model, "change")
         if form.is_valid():
             released = entry.live_version() is not None
-            entry = services.save_entry(entry=form.instance, by=request.user, reason="Edited")
+            entry = services.save_entry(
+                entry=form.save(commit=False), by=request.user, reason="Edited"
+            )
             messages.success(
                 request,
                 f"“{entry}” was saved."
@@ -324,6 +329,7 @@ def spending(request):
             try:
                 upload = services.upload_spending(
                     month=form.cleaned_data["month"],
+                    source=form.cleaned_data["source"],
                     content=file.read(),
                     filename=file.name,
                     by=request.user,

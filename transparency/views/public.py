@@ -9,6 +9,7 @@ from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.text import slugify
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
@@ -21,7 +22,7 @@ from .. import search as site_search
 from .. import selectors, services, sitemap, thread
 from ..feeds import TopicFeed
 from ..forms import SubscribeForm
-from ..models import ItemDocument, SpendingUpload, Topic
+from ..models import Contract, ContractCopy, ItemDocument, SpendingUpload, Topic
 
 LIST_PAGE_SIZE = 50
 
@@ -61,6 +62,8 @@ def _register(slug, params):
     month = selectors.month_param(params) if register.is_spending else None
     if month is not None:
         uploads = SpendingUpload.objects.filter(month=month)
+        if params.get("source") in SpendingUpload.Source.values:
+            uploads = uploads.filter(source=params["source"])
         if not uploads.public().exists() and uploads.withdrawn().exists():
             published_or_gone(uploads.order_by("-released_at"))
     return register
@@ -94,7 +97,10 @@ def register(request, register):
         ),
     }
     if spec.is_spending:
-        context["uploads"] = SpendingUpload.objects.public().order_by("-month")[:24]
+        # Each month once, though the Commissioner's and the Chief Constable's files are two.
+        context["months"] = SpendingUpload.objects.public().dates("month", "month", order="DESC")[
+            :24
+        ]
     return render(request, "transparency/register.html", context)
 
 
@@ -119,9 +125,7 @@ def register_json(request, register):
         {
             "register": spec.title,
             "description": spec.description,
-            "url": request.build_absolute_uri(
-                reverse("transparency:register", kwargs={"register": spec.slug})
-            ),
+            "url": request.build_absolute_uri(spec.url()),
             "generated_at": timezone.now().isoformat(),
             "entries": [spec.record(entry) for entry in spec.for_display(rows)],
         },
@@ -129,9 +133,57 @@ def register_json(request, register):
     )
 
 
+def contract_copy(request, pk, kind):
+    """A copy of a contract, or of its invitation to tender, as the entry's release froze it:
+    a copy uploaded since is not public until the entry is released again, and a withdrawn
+    entry's copies answer 410 with its notice."""
+    if kind not in ContractCopy.values:
+        raise Http404("No such document.")
+    published_or_gone(Contract.objects, pk=pk)
+    record = selectors.published_records(Contract).filter(object_id=pk).first()
+    entry = Contract.from_record(object_id=pk, data=record.data) if record else None
+    if entry is None or not entry.copy_file(kind):
+        raise Http404("No copy is published.")
+    file = entry.copy_file(kind)
+    return FileResponse(
+        file.open("rb"),
+        content_type="application/pdf",
+        filename=f"contract-{slugify(entry.reference) or pk}-{kind}.pdf",
+        as_attachment=False,
+    )
+
+
 def forward_plan(request):
     entries = list(selectors.forward_plan())
     return render(request, "transparency/forward_plan.html", {"entries": entries})
+
+
+def forward_plan_csv(request):
+    columns = selectors.FORWARD_PLAN_COLUMNS
+
+    def lines():
+        yield [c.heading for c in columns]
+        for entry in selectors.forward_plan():
+            yield [c.value(entry) for c in columns]
+
+    return csv_response(lines(), filename="forward-plan.csv")
+
+
+def forward_plan_json(request):
+    return JsonResponse(
+        {
+            "register": "Forward plan",
+            "description": "Decisions of significant public interest the Commissioner expects "
+            "to make in the coming months.",
+            "url": request.build_absolute_uri(reverse("transparency:forward_plan")),
+            "generated_at": timezone.now().isoformat(),
+            "entries": [
+                {column.key: column.value(entry) for column in selectors.FORWARD_PLAN_COLUMNS}
+                for entry in selectors.forward_plan()
+            ],
+        },
+        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    )
 
 
 @refuse_nul_bytes

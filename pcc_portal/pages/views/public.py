@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
 from pcc_portal.publications.responses import version_pdf_response
 
+from .. import accessibility as accessibility_statement
 from ..models import ContentPage
 
 
@@ -23,10 +24,17 @@ class PageView(TemplateView):
 
 
 def accessibility(request):
-    """The accessibility statement: the published page if there is one, else the default text."""
-    if ContentPage.objects.public().filter(slug="accessibility").exists():
-        return PageView.as_view()(request, slug="accessibility")
-    return render(request, "accessibility.html")
+    """The accessibility statement: the office's own words (its published page, else the
+    default text) with what the regulations ask for that the portal knows itself: the
+    compliance status, the documents that are not accessible, and when it was prepared and
+    last reviewed."""
+    page = ContentPage.objects.public().filter(slug="accessibility").first()
+    version = live_version(page) if page is not None else None
+    return render(
+        request,
+        "accessibility.html",
+        {"page": page, "version": version, **accessibility_statement.statement(page)},
+    )
 
 
 def page_pdf(request, slug):
