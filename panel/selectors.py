@@ -426,3 +426,15 @@ def pack_review(meeting):
             + "."
         )
     return {"parts": parts, "claims": claims, "notes": notes}
+
+
+def pack_progress(build):
+    """How far a pack build has gone: its papers rendered (or already in the cache) of all of
+    them, for the meeting page while it is built."""
+    if build is None:
+        return {"rendered": 0, "total": 0}
+    renders = PaperRender.objects.filter(pack_papers__item__build=build).distinct()
+    return {
+        "rendered": renders.filter(status=PaperRender.Status.READY).count(),
+        "total": renders.count(),
+    }

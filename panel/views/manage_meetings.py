@@ -8,10 +8,12 @@ from django.db import transaction
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
+from pcc_portal import reordering
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.models import InvalidTransition as NotPublic
 from pcc_portal.publications.selectors import review
@@ -174,12 +176,27 @@ def meeting_status(request, pk):
     )
 
 
-def _detail(request, meeting):
-    items = list(
+def _agenda_items(meeting):
+    return list(
         meeting.items.order_by("number").prefetch_related(
             Prefetch("papers", queryset=Paper.objects.select_related("report", "version"))
         )
     )
+
+
+def _pack_state(meeting, latest_build):
+    """What the pack's live region shows (``panel/manage/_pack_status.html``)."""
+    return {
+        "meeting": meeting,
+        "latest_build": latest_build,
+        "progress": selectors.pack_progress(latest_build),
+        "untagged": selectors.untagged_papers(latest_build),
+        "live_build": selectors.live_build(meeting),
+    }
+
+
+def _detail(request, meeting):
+    items = _agenda_items(meeting)
     builds = list(
         PackBuild.objects.filter(meeting=meeting)
         .select_related("version__published_by")
@@ -193,9 +210,7 @@ def _detail(request, meeting):
             "meeting": meeting,
             "items": items,
             "builds": builds,
-            "latest_build": latest_build,
-            "untagged": selectors.untagged_papers(latest_build),
-            "live_build": selectors.live_build(meeting),
+            **_pack_state(meeting, latest_build),
             **selectors.withdrawal_actions(meeting),
         },
     )
@@ -215,6 +230,7 @@ def pack_status(request, pk):
     build = PackBuild.objects.filter(meeting=meeting).order_by("-version__number").first()
     if build is None:
         return JsonResponse({"status": None})
+    state = _pack_state(meeting, build)
     return JsonResponse(
         {
             "status": build.status,
@@ -224,6 +240,9 @@ def pack_status(request, pk):
             "error": build.error
             if build.status in (build.Status.FAILED, build.Status.DEAD)
             else "",
+            "rendered": state["progress"]["rendered"],
+            "total": state["progress"]["total"],
+            "html": render_to_string("panel/manage/_pack_status.html", state, request=request),
         }
     )
 
@@ -321,9 +340,23 @@ def item_edit(request, pk):
 def item_move(request, pk):
     item = _item(request, pk)
     direction = request.POST.get("direction")
+    before = item.number
     if direction in ("up", "down"):
         services.move_item(item=item, direction=direction)
-    return redirect(item.get_manage_url())
+        item.refresh_from_db()
+    if not reordering.wants_json(request):
+        return redirect(item.get_manage_url())
+    if item.number == before:
+        message = f"\u201c{item.title}\u201d is already item {item.number}."
+    else:
+        message = f"\u201c{item.title}\u201d is now item {item.number}."
+    return reordering.moved(
+        request,
+        template="panel/manage/_agenda.html",
+        context={"meeting": item.meeting, "items": _agenda_items(item.meeting)},
+        row=f"item-{item.pk}",
+        message=message,
+    )
 
 
 @require_POST

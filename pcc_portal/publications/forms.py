@@ -33,6 +33,8 @@ class PublishForm(GovUKFormMixin, forms.Form):
         # The confirmation comes last, just above the button, whatever a subclass adds.
         fields = [name for name in self.fields if name != "confirm"]
         self.helper.layout = Layout(*fields, "confirm", Submit("publish", self.submit_label))
+        # Publishing renders the PDF, which takes a while: the button says so (working.js).
+        self.helper.attrs = {"data-working": "Publishing\u2026 this can take a minute"}
 
 
 class WithdrawForm(GovUKFormMixin, forms.Form):
@@ -53,3 +55,4 @@ class WithdrawForm(GovUKFormMixin, forms.Form):
             "reason",
             Submit("withdraw", "Withdraw from the public site", css_class="govuk-button--warning"),
         )
+        self.helper.attrs = {"data-working": "Withdrawing\u2026"}

@@ -12,6 +12,8 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
@@ -153,6 +155,13 @@ def publish_after_review(
 @permission_required("publications.view_renderjob", raise_exception=True)
 def job_status(request, pk):
     job = get_object_or_404(RenderJob, pk=pk)
+    # The page that asks comes back to itself after a retry; the box is shown there in place.
+    next_url = request.GET.get("next", "")
+    if not url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):
+        next_url = reverse("manage:dashboard")
+    html = render_to_string(
+        "publications/_render_job.html", {"job": job, "next": next_url}, request=request
+    )
     return JsonResponse(
         {
             "status": job.status,
@@ -160,6 +169,7 @@ def job_status(request, pk):
             "finished": job.is_finished,
             "attempts": job.attempts,
             "error": job.error if job.status in (job.Status.FAILED, job.Status.DEAD) else "",
+            "html": html,
         }
     )
 

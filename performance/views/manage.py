@@ -240,15 +240,35 @@ def import_upload(request):
             plan=form.cleaned_data["plan"], upload=form.cleaned_data["file"], by=request.user
         )
         return redirect(measure_import.get_absolute_url())
-    return _form_page(
+    return render(
         request,
-        form,
-        title="Import figures from a spreadsheet",
-        crumbs=crumbs,
-        enctype=True,
-        intro="You will see every row checked before anything is saved. Nothing is applied "
-        "until you confirm, and then every row is applied or none.",
+        "performance/manage/import_upload.html",
+        {
+            "form": form,
+            "title": "Import figures from a spreadsheet",
+            "crumbs": crumbs,
+            "plans": _import_measures(),
+        },
+        status=400 if request.method == "POST" and form.errors else 200,
     )
+
+
+def _import_measures():
+    """Each plan with the measures a spreadsheet can give figures for (those with a unit), as
+    staff see them (priority, wording) beside the number the spreadsheet names them by."""
+    from plans.models import Measure
+
+    plans = list(_plans())
+    measures = (
+        Measure.objects.filter(plan__in=plans)
+        .exclude(unit="")
+        .select_related("priority")
+        .order_by("priority__number", "order", "pk")
+    )
+    by_plan = {}
+    for measure in measures:
+        by_plan.setdefault(measure.plan_id, []).append(measure)
+    return [(plan, by_plan.get(plan.pk, [])) for plan in plans]
 
 
 @staff("performance.add_measureimport")

@@ -15,6 +15,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
+from pcc_portal import reordering
 from pcc_portal.publications import pdf
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.selectors import publishing_panel
@@ -487,10 +488,34 @@ def part_move(request, pk, kind, item):
     direction = request.POST.get("direction")
     if not part.orderable or direction not in ("up", "down"):
         raise Http404("That cannot be moved.")
-    label = str(obj)[:60]
+    label = (obj.title if isinstance(obj, Priority) else str(obj))[:60]
     if services.move_item(item=obj, direction=direction, by=request.user):
-        messages.success(request, f"Moved \u201c{label}\u201d {direction}.")
+        message = f"Moved \u201c{label}\u201d {direction}."
+        level = messages.SUCCESS
     else:
         place = "first" if direction == "up" else "last"
-        messages.info(request, f"\u201c{label}\u201d is already {place}.")
+        message = f"\u201c{label}\u201d is already {place}."
+        level = messages.INFO
+    template = MOVED_LISTS.get(kind)
+    if template and reordering.wants_json(request):
+        priorities = plan_priorities(plan)
+        context = {"plan": plan, "priorities": priorities}
+        if kind != "priorities":
+            context["priority"] = priorities.get(pk=obj.priority_id)
+        return reordering.moved(
+            request,
+            template=template,
+            context=context,
+            row=f"{kind}-{obj.pk}",
+            message=message,
+        )
+    messages.add_message(request, level, message)
     return redirect(_back(plan, kind, obj).split("#")[0] + f"#{kind}-{obj.pk}")
+
+
+# The lists that are reordered in place (reorder.js); the others come back with the page.
+MOVED_LISTS = {
+    "priorities": "plans/manage/_priorities.html",
+    "commitments": "plans/manage/_commitments.html",
+    "accountability": "plans/manage/_accountability.html",
+}

@@ -1,4 +1,6 @@
-// While an agenda pack is being built, check its progress and reload the page when it is done.
+// While an agenda pack is being built, show its progress in place (papers rendered of all of
+// them, then assembling, then the result) without reloading the page, so nothing typed
+// elsewhere on it is lost. The box is a live region (role "status"): changes are announced.
 (function () {
   "use strict";
   var box = document.querySelector("[data-pack-status-url]");
@@ -6,19 +8,22 @@
     return;
   }
   var url = box.getAttribute("data-pack-status-url");
-  var label = box.querySelector("[data-pack-status-label]");
+  var shown = box.getAttribute("data-pack-state");
   function check() {
     fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
       .then(function (response) { return response.ok ? response.json() : null; })
       .then(function (data) {
-        if (!data) {
+        if (!data || !data.status) {
           return;
         }
-        if (label && data.label) {
-          label.textContent = data.label;
+        // Only a change is written into the live region, so it is announced once.
+        var state = data.status + ":" + data.rendered + ":" + data.total;
+        if (data.html && state !== shown) {
+          box.innerHTML = data.html;
+          shown = state;
         }
         if (data.finished) {
-          window.location.reload();
+          box.removeAttribute("data-pack-status-url");
         } else {
           window.setTimeout(check, 2000);
         }

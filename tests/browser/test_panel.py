@@ -102,7 +102,8 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     assert "untagged" in page.locator(f"#item-{item.pk}").inner_text()
 
     page.locator(f"#item-{item.pk}").get_by_role("button", name="Move up").click()
-    page.wait_for_load_state()
+    # The agenda is reordered in place: wait for the move to be announced.
+    page.locator("[data-reorder-status]").filter(has_text="is now item 4").wait_for()
     item.refresh_from_db()
     assert item.number == 4
     check_accessibility(page)

@@ -47,6 +47,7 @@ def test_job_status_reports_state_attempts_and_error(client, editor):
     job = _job(dead=True)
     client.force_login(editor)
     data = client.get(reverse("publications_manage:job_status", kwargs={"pk": job.pk})).json()
+    html = data.pop("html")  # the status box, shown in place by render-status.js
     assert data == {
         "status": "dead",
         "label": "Failed",
@@ -54,6 +55,7 @@ def test_job_status_reports_state_attempts_and_error(client, editor):
         "attempts": 4,
         "error": "RuntimeError: boom",
     }
+    assert "RuntimeError: boom" in html
 
 
 @pytest.mark.django_db
