@@ -19,6 +19,11 @@ urlpatterns = [
         public.report_version_pdf,
         name="report_version_pdf",
     ),
+    re_path(
+        rf"^performance/reports/{QUARTER}/versions/(?P<number>\d+)/changes/$",
+        public.report_version_changes,
+        name="report_version_changes",
+    ),
     path("performance/scrutiny/", public.meeting_list, name="meetings"),
     re_path(rf"^performance/scrutiny/{DATE}/$", public.meeting_detail, name="meeting"),
     re_path(rf"^performance/scrutiny/{DATE}\.pdf$", public.meeting_pdf, name="meeting_pdf"),

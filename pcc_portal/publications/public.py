@@ -63,6 +63,33 @@ def version_or_gone(obj, number, *, current_url=""):
     return version
 
 
+def version_changes_response(request, obj, number, *, current_url, version_url):
+    """The public comparison of version ``number`` of ``obj`` with the public version before
+    it (text and tables, lines removed and added marked), as legislation.gov.uk shows changes
+    over time. ``version_url(n)`` is the address of version ``n``'s PDF. A withdrawn version
+    answers 410 with the notice; the first version, or one with no public version before it,
+    404: there is nothing to compare."""
+    from . import diff
+
+    version = version_or_gone(obj, number, current_url=current_url)
+    previous = Version.objects.for_object(obj).public().filter(number__lt=version.number).first()
+    if previous is None:
+        raise Http404("The first published version has nothing to compare with.")
+    return TemplateResponse(
+        request,
+        "publications/changes.html",
+        {
+            "object": obj,
+            "version": version,
+            "previous": previous,
+            "changes": diff.page_changes(previous.html, version.html),
+            "current_url": current_url,
+            "version_url": version_url(version.number),
+            "previous_url": version_url(previous.number),
+        },
+    )
+
+
 def withdrawn_response(request, *, title, withdrawal, current_url=""):
     """The public notice: what was withdrawn, when and why, with 410 Gone."""
     return TemplateResponse(

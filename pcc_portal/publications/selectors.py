@@ -8,6 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Max
 from django.urls import reverse
 
+from . import diff
 from .forms import WithdrawForm
 from .models import RenderJob, Version, Withdrawal
 
@@ -66,6 +67,9 @@ class Review:
     parts: list = field(default_factory=list)
     claims: list = field(default_factory=list)  # what the released PDFs say of themselves
     notes: list = field(default_factory=list)
+    # What changes against the live version, line by line (``diff.Line``); None when nothing
+    # of it is public to compare with.
+    changes: list | None = None
 
     @property
     def public_parts(self):
@@ -94,6 +98,12 @@ def review(obj, *, parts=None, claims=None, notes=(), last_number=None):
         claims = ["The PDF is tagged throughout and says it is PDF/UA (accessible)."]
     if last_number is None:
         last_number = versions.ready().aggregate(top=Max("number"))["top"]
+    changes = None
+    if live is not None:
+        if live.kind == Version.Kind.RECORD:
+            changes = diff.record_changes(live.data, obj.publication_data())
+        else:
+            changes = diff.text_changes(live.text, obj.publication_text())
     return Review(
         title=obj.publication_title(),
         public_url=public_url,
@@ -104,4 +114,5 @@ def review(obj, *, parts=None, claims=None, notes=(), last_number=None):
         parts=parts,
         claims=claims,
         notes=list(notes),
+        changes=changes,
     )
