@@ -2,7 +2,9 @@
 notes of strategic scrutiny meetings. Everything goes through the public QuerySets."""
 
 import datetime
+from types import SimpleNamespace
 
+from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
@@ -23,23 +25,32 @@ from .. import selectors
 from ..models import QuarterlyReport, ScrutinyMeeting
 from ..periods import PeriodError, parse_quarter_slug
 
-DASHBOARD_CONTEXT = ["plan", "sections", "latest_report", "demonstration", "withdrawn_figures"]
+DASHBOARD_CONTEXT = [
+    "plan",
+    "sections",
+    "latest_report",
+    "demonstration",
+    "withdrawn_figures",
+    "page",
+]
 
 
 def dashboard(request):
     # Computed only when the page's cached part is missing: it changes on release alone.
-    return render(
-        request, "performance/dashboard.html", lazy_context(DASHBOARD_CONTEXT, _dashboard)
-    )
+    number = request.GET.get("page", "1")
+    number = number if number.isdigit() and int(number) <= 100 else "1"  # a bounded cache key
+    context = lazy_context(DASHBOARD_CONTEXT, lambda: _dashboard(number))
+    return render(request, "performance/dashboard.html", {**context, "page_number": number})
 
 
-def _dashboard():
+def _dashboard(number="1"):
     plan = selectors.current_public_plan()
-    sections = selectors.dashboard_sections(plan) if plan else []
+    sections, page = _page_of(selectors.dashboard_sections(plan) if plan else [], number)
     latest_report = QuarterlyReport.objects.public().order_by("-financial_year", "-quarter").first()
     return {
         "plan": plan,
         "sections": sections,
+        "page": page,
         "latest_report": latest_report,
         "demonstration": any(
             point.demonstration
@@ -51,6 +62,23 @@ def _dashboard():
             [row.measure.pk for section in sections for row in section.rows]
         ),
     }
+
+
+# Measures on a page of the dashboard: each brings its chart and figures (about 7 KB), so a
+# page stays near 100 KB of HTML however many measures the plan has.
+DASHBOARD_PAGE_SIZE = 15
+
+
+def _page_of(sections, number):
+    """The dashboard's page ``number`` of the measures, still grouped by their sections."""
+    rows = [(section, row) for section in sections for row in section.rows]
+    page = Paginator(rows, DASHBOARD_PAGE_SIZE).get_page(number)
+    shown = []
+    for section, row in page.object_list:
+        if not shown or shown[-1].title != section.title:
+            shown.append(SimpleNamespace(title=section.title, rows=[]))
+        shown[-1].rows.append(row)
+    return shown, page
 
 
 def _public_measure(pk):
