@@ -32,7 +32,11 @@ def _matters(sender):
     meta = getattr(sender, "_meta", None)
     if meta is None or meta.app_label not in PUBLIC_APPS:
         return False
-    if apps.get_registered_model(meta.app_label, meta.object_name) is not sender:
+    try:
+        registered = apps.get_registered_model(meta.app_label, meta.object_name)
+    except LookupError:
+        return False  # a migration's model of a model removed since (panel.Complaint)
+    if registered is not sender:
         return False  # a migration's historical model: the generation comes with its own
     if meta.label_lower in IGNORED_MODELS or sender.__name__.startswith("Historical"):
         return False
