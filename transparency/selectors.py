@@ -372,7 +372,7 @@ def _show_copy(kind):
             url,
             label,
             format_html("<br>Redacted: {}", redacted) if redacted else "",
-            format_html("<br>Not an accessible (tagged) PDF") if untagged else "",
+            format_html("<br>{}", "Not an accessible (tagged) PDF") if untagged else "",
         )
 
     return show
