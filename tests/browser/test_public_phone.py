@@ -2,21 +2,23 @@
 sideways scrolling (WCAG 1.4.10 Reflow), no axe violation (WCAG 2.2 A/AA, touch targets included),
 wide tables in labelled, focusable scroll regions, and chart labels readable on the phone.
 
-The pages are found, not listed: the sitemap, then every public link on each page reached (up to
-one page of each URL pattern and of each named variant, such as each register). The test fails when a
-public URL pattern that answers a page is never reached, so a new public page is checked as soon as
-it exists."""
+The pages are found, not listed: the sitemap, then every public link on each page reached (one
+page of each URL pattern and of each named variant, such as each register). The test fails when
+a public URL pattern that answers a page is never reached, so a new public page is checked as
+soon as it exists. A second test checks the staff pages with a publishing panel the same way."""
 
 import io
 import re
 from urllib.parse import urljoin, urlsplit
 
 import pytest
+from django.contrib.auth import get_user_model
 from django.core.management import call_command
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
+from pcc_portal.demo.accounts import DEMO_PASSWORD
 from tests.access import PUBLIC, all_access_rules
-from tests.browser.conftest import DESKTOP, PHONE, check_at_widths
+from tests.browser.conftest import DESKTOP, PHONE, check_at_widths, sign_in, visit_at_widths
 
 pytestmark = pytest.mark.browser
 
@@ -54,6 +56,24 @@ CHART_LABEL_SIZES = """() => [...document.querySelectorAll("svg.pcc-chart text")
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
   return [text.textContent, parseFloat(text.getAttribute("font-size")) * scale];
 })"""
+
+
+# Summary list cells narrower than their widest word, which must then break mid-word.
+BROKEN_WORDS = """() => [...document.querySelectorAll(
+    ".pcc-summary-list--narrow dt, .pcc-summary-list--narrow dd")].filter((cell) => {
+  const style = getComputedStyle(cell);
+  const room = cell.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+  const probe = document.createElement("span");
+  probe.style.whiteSpace = "nowrap";
+  probe.style.font = style.font;
+  document.body.append(probe);
+  const widths = cell.textContent.trim().split(/\\s+/).map((word) => {
+    probe.textContent = word;
+    return probe.getBoundingClientRect().width;
+  });
+  probe.remove();
+  return Math.max(...widths) > room + 0.5;
+}).map((cell) => cell.textContent.trim())"""
 
 
 def _routes(patterns, namespace=None, prefix=""):
@@ -165,3 +185,31 @@ def test_every_public_page_reflows_and_passes_axe_at_phone_and_desktop_widths(pa
     assert not problems, f"{len(problems)} problems:\n\n" + "\n\n".join(problems)
     assert sorted(patterns - reached - files - REDIRECTS) == [], "public pages never reached"
     assert len(reached) >= 35
+
+
+def test_staff_pages_with_a_versions_table_fit_at_phone_and_desktop_widths(page, live_server):
+    """The plan, decision, decisions report and quarterly report pages carry the publishing
+    panel, whose Versions table (with each PDF's full SHA-256) overflowed even at 1280 px, and
+    the plan's Delivery summary, which broke words mid-word in its narrow column."""
+    from decisions.models import Decision, DecisionsReport
+    from performance.models import QuarterlyReport
+    from plans.models import Plan
+
+    call_command("load_demo", address=live_server.url + "/", stdout=io.StringIO())
+    sign_in(page, live_server, get_user_model().objects.get(username="editor"), DEMO_PASSWORD)
+    plan = Plan.objects.get(slug="police-and-crime-plan-2021-2025")
+    for url in (
+        plan.get_manage_url(),
+        Decision.objects.get(financial_year=2021, number=28).get_manage_url(),
+        DecisionsReport.objects.first().get_manage_url(),
+        QuarterlyReport.objects.first().get_manage_url(),
+    ):
+        visit_at_widths(page, url)
+        versions = page.locator("[role=region][aria-label=Versions][tabindex='0'] table")
+        assert versions.count() == 1, f"{url}: the Versions table is not in its region"
+        checksum = page.locator(".pcc-break-anywhere").first.inner_text()
+        assert re.fullmatch(r"[0-9a-f]{64}", checksum), "the full SHA-256 is shown"
+    page.goto(plan.get_manage_url())
+    for size in (PHONE, DESKTOP):
+        page.set_viewport_size(size)
+        assert page.evaluate(BROKEN_WORDS) == [], f"words broken mid-word at {size['width']} px"
