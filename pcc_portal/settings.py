@@ -296,6 +296,9 @@ CRISPY_TEMPLATE_PACK = "gds"
 
 EMAIL_BACKEND = env.str("EMAIL_BACKEND", default="django.core.mail.backends.console.EmailBackend")
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="portal@pcc.example.org")
+# Who is reminded about Specified Information index items no officer is responsible for (empty:
+# everyone who may edit the index items).
+TRANSPARENCY_LEAD_EMAIL = env.str("TRANSPARENCY_LEAD_EMAIL", default="")
 EMAIL_URL = env.str("EMAIL_URL", default="")
 if EMAIL_URL:
     vars().update(env.email_url("EMAIL_URL"))

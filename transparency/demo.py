@@ -43,6 +43,10 @@ OFFICERS = {
     "gifts-and-hospitality": GOVERNANCE,
     "forward-plan": GOVERNANCE,
     "custody-visiting-reports": GOVERNANCE,
+    "peel-report": GOVERNANCE,
+    "hmicfrs-responses": GOVERNANCE,
+    "national-priorities": GOVERNANCE,
+    "decisions": GOVERNANCE,
 }
 
 
@@ -51,9 +55,21 @@ def _months_ago(today, months):
     return datetime.date(index // 12, index % 12 + 1, 1)
 
 
+def _quarter_start(day):
+    """The first day of the (financial, or calendar: they share dates) quarter of ``day``."""
+    return datetime.date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
 def _documents(today):
-    """(item code, title, file name, content, published on): a mix of current, due soon and
-    overdue items, so the index shows each status."""
+    """(item code, title, file name, content, period from, period to): each with the period it
+    covers, relative to today, so the index shows each status honestly: staff numbers as at the
+    last 31 March (current), senior salaries as at the 31 March before (overdue), custody
+    visiting for the quarter before last (due at the end of this quarter)."""
+    last_march = datetime.date(today.year if today.month >= 4 else today.year - 1, 3, 31)
+    march_before = last_march.replace(year=last_march.year - 1)
+    this_quarter = _quarter_start(today)
+    last_quarter = _quarter_start(this_quarter - datetime.timedelta(days=1))
+    quarter_before = _quarter_start(last_quarter - datetime.timedelta(days=1))
     return [
         (
             "staff-numbers",
@@ -61,7 +77,8 @@ def _documents(today):
             "staff-numbers-sample.csv",
             "Measure,Value\nStaff (full-time equivalent),29.4\nWomen,62%\n"
             "From an ethnic minority,7%\nDisabled,5%\nNote,Sample figures for the demonstration\n",
-            today - datetime.timedelta(days=120),
+            last_march,
+            last_march,
         ),
         (
             "senior-salaries",
@@ -69,7 +86,8 @@ def _documents(today):
             "senior-salaries-sample.csv",
             "Role,Salary band\nChief Executive,£100,000 - £104,999\n"
             "Chief Finance Officer,£80,000 - £84,999\nNote,Sample figures for the demonstration\n",
-            today - datetime.timedelta(days=358),
+            march_before,
+            march_before,
         ),
         (
             "custody-visiting-reports",
@@ -77,9 +95,56 @@ def _documents(today):
             "custody-visiting-sample.csv",
             "Quarter,Visits,Detainees seen,Issues raised\nQ1,38,112,9\nQ2,41,126,6\n"
             "Note,Sample figures for the demonstration\n",
-            today - datetime.timedelta(days=230),
+            quarter_before,
+            last_quarter - datetime.timedelta(days=1),
         ),
     ]
+
+
+def _inspection(today, publisher):
+    """A sample PEEL inspection published four months ago: its report is on the index (7B) and
+    the Commissioner's comments on it were published within the 56 days (s55)."""
+    from .models import InspectionReport
+
+    title = "PEEL inspection of the force (sample)"
+    report = InspectionReport.objects.filter(title=title).first()
+    made = 0
+    if report is None:
+        report = services.record_inspection(
+            title=title,
+            kind=InspectionReport.Kind.PEEL,
+            published_on=today - datetime.timedelta(days=120),
+            by=publisher,
+        )
+    for code, name, filename, content in [
+        (
+            "peel-report",
+            "PEEL report and summary assessment (sample)",
+            "peel-sample.csv",
+            "Area,Grade\nPreventing crime,Good\nResponding to the public,Adequate\n"
+            "Note,Sample grades for the demonstration\n",
+        ),
+        (
+            "hmicfrs-responses",
+            "The Commissioner's comments on the PEEL report (sample)",
+            "peel-response-sample.csv",
+            "Recommendation,Response\n1,Accepted: a plan is in place\n"
+            "Note,Sample response for the demonstration\n",
+        ),
+    ]:
+        item = SpecifiedItem.objects.get(code=code)
+        if not ItemDocument.objects.filter(item=item, title=name).exists():
+            services.publish_document(
+                item=item,
+                title=name,
+                file=ContentFile(content.encode(), name=filename),
+                period_from=report.published_on,
+                period_to=report.published_on,
+                inspection=report,
+                by=publisher,
+            )
+            made += 1
+    return made
 
 
 def _spending_csv(month):
@@ -525,17 +590,19 @@ def load(*, publisher):
             item._change_reason = "Demo: responsible officer"
             item.save()
     documents = 0
-    for code, title, filename, content, published_on in _documents(today):
+    for code, title, filename, content, period_from, period_to in _documents(today):
         item = SpecifiedItem.objects.get(code=code)
         if not ItemDocument.objects.filter(item=item, title=title).exists():
             services.publish_document(
                 item=item,
                 title=title,
                 file=ContentFile(content.encode(), name=filename),
-                published_on=published_on,
+                period_from=period_from,
+                period_to=period_to,
                 by=publisher,
             )
             documents += 1
+    documents += _inspection(today, publisher)
     entries = _registers(today, publisher)
     spending = ""
     if not SpendingUpload.objects.filter(released_at__isnull=False).exists():

@@ -8,7 +8,7 @@ published entry by entry; every editable model keeps its history.
 """
 
 import uuid
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 from django.conf import settings
@@ -49,10 +49,14 @@ class Paragraph(models.TextChoices):
 
 
 class Cadence(models.TextChoices):
+    """How often an item is published, read against the period its latest publication covers
+    (``freshness.py``)."""
+
     AS_MADE = "as-made", "As they are made"
     MONTHLY = "monthly", "Monthly"
     QUARTERLY = "quarterly", "Quarterly"
     YEARLY = "yearly", "Yearly"
+    FINANCIAL_YEAR = "financial-year", "For each financial year, after it ends"
     BEFORE_FINANCIAL_YEAR = "before-financial-year", "Before each financial year"
 
 
@@ -73,6 +77,12 @@ class SpecifiedItem(models.Model):
     paragraph = models.CharField(max_length=40, choices=Paragraph)
     order = models.PositiveSmallIntegerField(default=0, help_text="Its place in its paragraph.")
     code = models.SlugField(max_length=80, unique=True, help_text="A short fixed name for it.")
+    reference = models.CharField(
+        max_length=80,
+        blank=True,
+        help_text="Its paragraph of the Order's Schedule, for example “3(f)”; for an item the "
+        "Order does not list, the law or practice it comes from.",
+    )
     title = models.CharField(max_length=200)
     description = models.TextField(help_text="What the Order asks for, in plain English.")
     source = models.CharField(max_length=20, choices=Source, default=Source.UPLOAD)
@@ -109,6 +119,13 @@ class SpecifiedItem(models.Model):
     def get_absolute_url(self):
         return f"{reverse('transparency:index')}#{self.code}"
 
+    @property
+    def reference_label(self):
+        """“para 3(f)” for a paragraph of the Order; any other basis as it is written."""
+        if self.reference[:1].isdigit():
+            return f"para {self.reference}"
+        return self.reference
+
 
 class ItemDocumentQuerySet(models.QuerySet):
     def public(self):
@@ -127,14 +144,64 @@ def _document_path(instance, filename):
     return f"transparency/{instance.item.code}/{filename}"
 
 
+class InspectionReport(models.Model):
+    """A report of HMICFRS on the force (Police Act 1996 s54). The Commissioner comments on
+    each within 56 days (s55); the latest PEEL report and its summary assessment are published
+    on the index (para 7B) and a newer PEEL inspection supersedes the one before."""
+
+    RESPONSE_DAYS = 56
+
+    class Kind(models.TextChoices):
+        PEEL = "peel", "PEEL inspection (effectiveness, efficiency and legitimacy)"
+        OTHER = "other", "Other inspection"
+
+    title = models.CharField(max_length=200)
+    kind = models.CharField(max_length=20, choices=Kind, default=Kind.PEEL)
+    published_on = models.DateField(help_text="The day HMICFRS published the report.")
+    url = models.URLField("Link to the report on the HMICFRS website", blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    history = HistoricalRecords()
+
+    class Meta:
+        ordering = ["-published_on", "-pk"]
+
+    def __str__(self):
+        return self.title
+
+    @property
+    def response_due_on(self):
+        return self.published_on + timedelta(days=self.RESPONSE_DAYS)
+
+
 class ItemDocument(models.Model):
-    """A document or dataset staff publish for an index item (the senior salaries, a policy)."""
+    """A document or dataset staff publish for an index item (the senior salaries, a policy),
+    with the period it covers: its item's freshness follows from that period, not from the day
+    it was uploaded."""
 
     item = models.ForeignKey(SpecifiedItem, on_delete=models.PROTECT, related_name="documents")
     title = models.CharField(max_length=200)
     file = models.FileField(upload_to=_document_path)
     published_on = models.DateField(
-        default=timezone.localdate, help_text="The date it was (or is) published."
+        default=timezone.localdate, help_text="The day it was published here."
+    )
+    period_from = models.DateField(
+        "Covers the period from",
+        null=True,
+        help_text="The first day of the period it covers, or the day it is “as at”.",
+    )
+    period_to = models.DateField(
+        "to",
+        null=True,
+        help_text="The last day of the period it covers, or the day it is “as at”.",
+    )
+    inspection = models.ForeignKey(
+        InspectionReport,
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="documents",
+        help_text="For the PEEL report or a response to an HMICFRS report: the report it is.",
     )
     created_at = models.DateTimeField(default=timezone.now)
     published_by = models.ForeignKey(
@@ -161,16 +228,19 @@ class ItemDocument(models.Model):
 
 
 class ItemReminder(models.Model):
-    """One reminder per item and due date: the daily task sends each once, not every day."""
+    """One reminder per item, kind and due date: the daily task sends each once, not every day
+    (an item never published: once a month, keyed by the month's first day). An item with no
+    responsible officer is reminded to the fallback recipients."""
 
     class Kind(models.TextChoices):
         DUE_SOON = "due-soon", "Due soon"
         OVERDUE = "overdue", "Overdue"
+        MISSING = "missing", "Never published"
 
     item = models.ForeignKey(SpecifiedItem, on_delete=models.CASCADE, related_name="reminders")
     due_on = models.DateField()
     kind = models.CharField(max_length=20, choices=Kind)
-    sent_to = models.EmailField()
+    sent_to = models.TextField(help_text="The addresses it was sent to, separated by commas.")
     sent_at = models.DateTimeField(default=timezone.now)
 
     class Meta:

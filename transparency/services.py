@@ -9,9 +9,11 @@ import logging
 import secrets
 from datetime import timedelta
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -19,6 +21,7 @@ from django.utils import timezone
 from pcc_portal.publications import services as publishing
 
 from .models import (
+    InspectionReport,
     InvalidTransition,
     ItemDocument,
     ItemReminder,
@@ -37,10 +40,20 @@ logger = logging.getLogger(__name__)
 
 
 @transaction.atomic
-def publish_document(*, item, title, file, published_on, by):
-    """Publish a document staff upload for an index item; it dates the item's freshness."""
+def publish_document(*, item, title, file, period_from, period_to, by, inspection=None):
+    """Publish a document staff upload for an index item, today, with the period it covers: that
+    period dates the item's freshness, not the day of the upload."""
+    if period_to < period_from:
+        raise InvalidTransition("The period a document covers must end on or after its start.")
     document = ItemDocument(
-        item=item, title=title, file=file, published_on=published_on, published_by=by
+        item=item,
+        title=title,
+        file=file,
+        published_on=timezone.localdate(),
+        period_from=period_from,
+        period_to=period_to,
+        inspection=inspection,
+        published_by=by,
     )
     document._change_reason = "Published"
     document.save()
@@ -56,43 +69,110 @@ def withdraw_document(*, document, by):
     return document
 
 
-def send_due_reminders(*, today=None, rows=None):
-    """Email each item's responsible officer when it falls due soon and when it becomes
-    overdue: once per item and due date, however often this runs. Returns the emails sent."""
+@transaction.atomic
+def record_inspection(*, title, kind, published_on, url="", by):
+    """Record an HMICFRS report on the force: the Commissioner's comments on it fall due 56 days
+    later, and a PEEL report supersedes the one before on the index."""
+    report = InspectionReport(title=title, kind=kind, published_on=published_on, url=url)
+    report._change_reason = f"Recorded by {by}"
+    report.save()
+    return report
+
+
+def reminder_fallback_recipients():
+    """Who is reminded about an item with no responsible officer: the transparency lead's
+    address when one is configured (``TRANSPARENCY_LEAD_EMAIL``), otherwise everyone who may
+    edit the index items and so name an officer for each."""
+    lead = getattr(settings, "TRANSPARENCY_LEAD_EMAIL", "")
+    if lead:
+        return [lead]
+    may_edit_items = models.Q(
+        groups__permissions__codename="change_specifieditem",
+        groups__permissions__content_type__app_label="transparency",
+    ) | models.Q(
+        user_permissions__codename="change_specifieditem",
+        user_permissions__content_type__app_label="transparency",
+    )
+    emails = (
+        get_user_model()
+        .objects.filter(is_active=True)
+        .filter(may_edit_items)
+        .exclude(email="")
+        .values_list("email", flat=True)
+        .distinct()
+    )
+    return sorted(set(emails))
+
+
+def _reminder_key(freshness, today):
+    """(kind, due date) of the reminder ``freshness`` calls for, or None. An item never
+    published is reminded once a month until it is; the others once per due date and kind."""
     from .freshness import Status
+
+    if freshness.status == Status.MISSING:
+        return ItemReminder.Kind.MISSING, today.replace(day=1)
+    if freshness.status == Status.DUE_SOON and freshness.due_on:
+        return ItemReminder.Kind.DUE_SOON, freshness.due_on
+    if freshness.status == Status.OVERDUE and freshness.due_on:
+        return ItemReminder.Kind.OVERDUE, freshness.due_on
+    return None
+
+
+def send_due_reminders(*, today=None, rows=None):
+    """Email each item's responsible officer when it is never published, falls due soon and
+    becomes overdue; an item with no responsible officer, to the fallback recipients
+    (``reminder_fallback_recipients``). Once per item, kind and due date (a missing item once a
+    month), however often this runs. Returns the emails sent."""
     from .selectors import index_rows
 
     today = today or timezone.localdate()
-    kinds = {Status.DUE_SOON: ItemReminder.Kind.DUE_SOON, Status.OVERDUE: ItemReminder.Kind.OVERDUE}
+    fallback = None
     sent = 0
     for row in rows if rows is not None else index_rows(today=today):
         item, freshness = row.item, row.freshness
-        if freshness.status not in kinds or not item.responsible_email:
+        key = _reminder_key(freshness, today)
+        if key is None:
             continue
+        kind, due_on = key
+        if ItemReminder.objects.filter(item=item, due_on=due_on, kind=kind).exists():
+            continue
+        if item.responsible_email:
+            recipients = [item.responsible_email]
+        else:
+            fallback = reminder_fallback_recipients() if fallback is None else fallback
+            recipients = fallback
+        if not recipients:
+            logger.warning("Nobody to remind about %s: no officer and no fallback", item.code)
+            continue
+        if kind == ItemReminder.Kind.MISSING:
+            subject = f"Never published: {item.title}"
+        else:
+            subject = f"{freshness.label}: {item.title} (due {freshness.due_on:%d %B %Y})"
+        if not item.responsible_email:
+            subject = f"{subject} - no responsible officer"
         try:
             with transaction.atomic():
                 ItemReminder.objects.create(
-                    item=item,
-                    due_on=freshness.due_on,
-                    kind=kinds[freshness.status],
-                    sent_to=item.responsible_email,
+                    item=item, due_on=due_on, kind=kind, sent_to=", ".join(recipients)
                 )
                 # Sent inside the transaction: if the mail server refuses, the reminder is not
                 # recorded and tomorrow's run tries again.
                 send_mail(
-                    subject=f"{freshness.label}: {item.title} (due {freshness.due_on:%d %B %Y})",
+                    subject=subject,
                     message=render_to_string(
                         "transparency/email/reminder.txt",
                         {
                             "item": item,
                             "freshness": freshness,
+                            "missing": kind == ItemReminder.Kind.MISSING,
+                            "no_officer": not item.responsible_email,
                             "source_label": getattr(
                                 SOURCES.get(item.portal_source), "label", item.portal_source
                             ),
                         },
                     ),
                     from_email=None,
-                    recipient_list=[item.responsible_email],
+                    recipient_list=recipients,
                 )
         except IntegrityError:
             continue  # already reminded for this due date
@@ -429,6 +509,8 @@ __all__ = [
     "discard_spending",
     "save_entry",
     "publish_document",
+    "record_inspection",
+    "reminder_fallback_recipients",
     "release_entry",
     "release_spending",
     "send_digests",

@@ -14,6 +14,7 @@ urlpatterns = [
     path("items/<int:pk>/", manage.item_detail, name="item"),
     path("items/<int:pk>/edit/", manage.item_edit, name="item_edit"),
     path("items/<int:pk>/documents/", manage.document_create, name="document_create"),
+    path("items/<int:pk>/inspections/", manage.inspection_create, name="inspection_create"),
     path("documents/<int:pk>/withdraw/", manage.document_withdraw, name="document_withdraw"),
     path("spending/", manage.spending, name="spending"),
     path("spending/<int:pk>/", manage.spending_detail, name="spending_detail"),

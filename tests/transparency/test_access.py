@@ -21,7 +21,8 @@ def _document_kwargs():
         item=SpecifiedItem.objects.get(code="senior-salaries"),
         title="Senior salaries 2025",
         file=ContentFile(b"name,salary\n", name="senior-salaries.csv"),
-        published_on=datetime.date(2025, 6, 1),
+        period_from=datetime.date(2025, 6, 1),
+        period_to=datetime.date(2025, 6, 1),
         by=UserFactory(username="uploader"),
     )
     return {"pk": document.pk}

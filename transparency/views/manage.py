@@ -27,12 +27,19 @@ from pcc_portal.publications.views import (
 from .. import selectors, services
 from ..forms import (
     ENTRY_FORMS,
+    InspectionReportForm,
     ItemDocumentForm,
     SpecifiedItemForm,
     SpendingReviewForm,
     SpendingUploadForm,
 )
-from ..models import InvalidTransition, ItemDocument, SpecifiedItem, SpendingUpload
+from ..models import (
+    InspectionReport,
+    InvalidTransition,
+    ItemDocument,
+    SpecifiedItem,
+    SpendingUpload,
+)
 
 TITLES = {
     "interests": "Register of interests",
@@ -74,17 +81,27 @@ def items(request):
     )
 
 
-def _item_detail(request, item, form=None, status=200):
+def _item_detail(request, item, form=None, inspection_form=None, status=200):
     row = next(r for r in selectors.index_rows() if r.item.pk == item.pk)
     action = reverse("transparency_manage:document_create", kwargs={"pk": item.pk})
+    inspection_action = reverse("transparency_manage:inspection_create", kwargs={"pk": item.pk})
+    reads_inspections = item.code in (selectors.PEEL_ITEM, selectors.RESPONSES_ITEM)
     return render(
         request,
         "transparency/manage/item.html",
         {
             "item": item,
             "row": row,
-            "documents": ItemDocument.objects.visible_to(request.user).filter(item=item),
-            "form": form or ItemDocumentForm(action=action),
+            "documents": ItemDocument.objects.visible_to(request.user)
+            .filter(item=item)
+            .select_related("inspection"),
+            "form": form or ItemDocumentForm(action=action, item=item),
+            "inspections": InspectionReport.objects.all() if reads_inspections else None,
+            "inspection_form": (
+                (inspection_form or InspectionReportForm(action=inspection_action))
+                if reads_inspections
+                else None
+            ),
         },
         status=status,
     )
@@ -120,17 +137,46 @@ def item_edit(request, pk):
 def document_create(request, pk):
     item = get_object_or_404(SpecifiedItem, pk=pk)
     action = reverse("transparency_manage:document_create", kwargs={"pk": item.pk})
-    form = ItemDocumentForm(request.POST, request.FILES, action=action)
+    form = ItemDocumentForm(request.POST, request.FILES, action=action, item=item)
     if not form.is_valid():
         return _item_detail(request, item, form=form)
     document = services.publish_document(
         item=item,
         title=form.cleaned_data["title"],
         file=form.cleaned_data["file"],
-        published_on=form.cleaned_data["published_on"],
+        period_from=form.cleaned_data["period_from"],
+        period_to=form.cleaned_data["period_to"],
+        inspection=form.cleaned_data.get("inspection"),
         by=request.user,
     )
     messages.success(request, f"“{document}” is published.")
+    return redirect("transparency_manage:item", pk=item.pk)
+
+
+@require_POST
+@login_required
+@permission_required("transparency.add_inspectionreport", raise_exception=True)
+def inspection_create(request, pk):
+    """Record an HMICFRS report, from the page of the PEEL item or of the responses item."""
+    item = get_object_or_404(
+        SpecifiedItem, pk=pk, code__in=[selectors.PEEL_ITEM, selectors.RESPONSES_ITEM]
+    )
+    action = reverse("transparency_manage:inspection_create", kwargs={"pk": item.pk})
+    form = InspectionReportForm(request.POST, action=action)
+    if not form.is_valid():
+        return _item_detail(request, item, inspection_form=form)
+    report = services.record_inspection(
+        title=form.cleaned_data["title"],
+        kind=form.cleaned_data["kind"],
+        published_on=form.cleaned_data["published_on"],
+        url=form.cleaned_data["url"],
+        by=request.user,
+    )
+    messages.success(
+        request,
+        f"“{report}” is recorded: the Commissioner's comments on it are due by "
+        f"{report.response_due_on:%-d %B %Y}.",
+    )
     return redirect("transparency_manage:item", pk=item.pk)
 
 
