@@ -67,6 +67,22 @@ def test_the_generation_moves_on_with_a_release_and_not_with_a_rolled_back_one(
     assert caching.generation() == withdrawn
 
 
+def test_the_generation_time_moves_on_with_a_withdrawal(dashboard_plan, decision_maker):
+    """Last-Modified of downloads and the API is the generation's time: a withdrawal must move
+    it on, or a client asking If-Modified-Since would keep what was withdrawn."""
+    from datetime import timedelta
+
+    from pcc_portal.caching.models import Generation
+
+    caching.bump()
+    an_hour_ago = timezone.now() - timedelta(hours=1)
+    Generation.objects.update(changed_at=an_hour_ago)
+
+    publishing.withdraw(obj=dashboard_plan, by=decision_maker, reason="Published in error.")
+
+    assert Generation.objects.get().changed_at > an_hour_ago + timedelta(minutes=59)
+
+
 def test_the_dashboard_is_served_from_the_cache_until_a_release(
     client, dashboard_plan, decision_maker, django_assert_max_num_queries
 ):

@@ -6,12 +6,14 @@ origin, an ETag (and, for decisions, Last-Modified) that a conditional request a
 and a rate limit per address (``API_RATE``).
 """
 
+import datetime
 import hashlib
 
-from django.db.models import Max, Prefetch
+from django.db.models import Prefetch
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.cache import get_conditional_response
 from django.utils.dateparse import parse_date
 from drf_spectacular.generators import SchemaGenerator
@@ -25,6 +27,7 @@ from rest_framework.throttling import AnonRateThrottle
 
 from decisions.models import Decision
 from panel.models import Meeting, PackBuild, PackItem, PackPaper
+from pcc_portal.caching.models import Generation
 from pcc_portal.publications.models import Version
 from performance import selectors as performance
 from plans.models import Plan
@@ -70,7 +73,11 @@ class PublicReadOnly(mixins.ListModelMixin, mixins.RetrieveModelMixin, viewsets.
     http_method_names = ["get", "head", "options"]
 
     def last_modified(self):
-        return None
+        """When anything public last changed: the publication generation's time, which every
+        release and withdrawal moves on. Not the newest release of the answer's own rows: a
+        withdrawal makes an answer older than its newest row, and a client asking
+        If-Modified-Since must not be told "not modified" about what has since gone."""
+        return Generation.objects.filter(pk=1).values_list("changed_at", flat=True).first()
 
     def finalize_response(self, request, response, *args, **kwargs):
         response = super().finalize_response(request, response, *args, **kwargs)
@@ -134,10 +141,6 @@ class DecisionViewSet(PublicReadOnly):
             financial_year=self.kwargs["year"],
             number=self.kwargs["number"],
         )
-
-    def last_modified(self):
-        versions = Version.objects.public().filter(document_type=Decision.document_type)
-        return versions.aggregate(latest=Max("ready_at"))["latest"]
 
     @extend_schema(parameters=FILTERS_DECISIONS)
     def list(self, request, *args, **kwargs):
@@ -210,10 +213,6 @@ class PlanViewSet(PublicReadOnly):
             data = [_published_plan(self.request, plan) for plan in (plans if many else [plans])]
             args = (data if many else data[0], *args[1:])
         return super().get_serializer(*args, **kwargs)
-
-    def last_modified(self):
-        versions = Version.objects.public().filter(document_type=Plan.document_type)
-        return versions.aggregate(latest=Max("ready_at"))["latest"]
 
 
 @extend_schema(tags=["performance"])
@@ -385,6 +384,15 @@ class SpecifiedItemViewSet(PublicReadOnly):
     Order's order, with its paragraph, how often it is due, its status and where it is."""
 
     serializer_class = SpecifiedItemSerializer
+
+    def last_modified(self):
+        """Statuses also change with the calendar (an item falls due at midnight), so never
+        earlier than the start of today."""
+        today = timezone.make_aware(
+            datetime.datetime.combine(timezone.localdate(), datetime.time.min)
+        )
+        changed = super().last_modified()
+        return today if changed is None else max(changed, today)
 
     def get_queryset(self):
         from transparency import selectors

@@ -22,6 +22,7 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.db.models import F
+from django.utils import timezone
 from django.utils.functional import SimpleLazyObject
 
 KEY_PREFIX = "published"
@@ -33,7 +34,11 @@ def bump():
     """Make every cached fragment unreachable, in the caller's transaction."""
     from .models import Generation
 
-    if not Generation.objects.filter(pk=1).update(number=F("number") + 1):
+    # update() skips auto_now: set the time here, or Last-Modified would never move on.
+    moved = Generation.objects.filter(pk=1).update(
+        number=F("number") + 1, changed_at=timezone.now()
+    )
+    if not moved:
         Generation.objects.get_or_create(pk=1, defaults={"number": 1})
 
 

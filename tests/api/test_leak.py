@@ -152,3 +152,47 @@ def test_signed_in_staff_read_only_the_released_registers(client, superuser):
     client.force_login(superuser)
 
     assert "DRAFTDONOR" not in _transparency(client)
+
+
+# Conditional requests: a client that sends only If-Modified-Since must not be told "not
+# modified" about an answer that has since lost a withdrawn entry (a stale 304 is a leak of the
+# past). Last-Modified follows the publication generation, which every withdrawal moves on.
+
+
+def _earlier_generation():
+    from datetime import timedelta
+
+    from django.utils import timezone
+
+    from pcc_portal.caching import bump
+    from pcc_portal.caching.models import Generation
+
+    bump()
+    Generation.objects.update(changed_at=timezone.now() - timedelta(hours=1))
+
+
+def test_a_withdrawn_decision_is_not_hidden_by_if_modified_since(client, applied, editor):
+    _earlier_generation()
+    first = client.get("/api/v1/decisions/")
+    assert "Police and Crime Plan 2021-2025" in first.content.decode()
+
+    decision = Decision.objects.get(financial_year=2021, number=27)
+    publishing.withdraw(obj=decision, by=editor, reason="Published in error")
+
+    again = client.get("/api/v1/decisions/", HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200
+    assert "Police and Crime Plan 2021-2025" not in again.content.decode()
+
+
+@pytest.mark.parametrize("url", ["/api/v1/registers/grants/", "/api/v1/specified-information/"])
+def test_a_withdrawn_entry_is_not_hidden_by_if_modified_since(client, url):
+    grant = GrantFactory(recipient="WITHDRAWNRECIPIENT")
+    _earlier_generation()
+    first = client.get(url)
+    assert first["Last-Modified"]
+
+    publishing.withdraw(obj=grant, by=register_publisher(), reason="Published in error")
+
+    again = client.get(url, HTTP_IF_MODIFIED_SINCE=first["Last-Modified"])
+    assert again.status_code == 200
+    assert "WITHDRAWNRECIPIENT" not in again.content.decode()
