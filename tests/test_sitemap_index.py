@@ -9,6 +9,7 @@ from django.contrib.contenttypes.models import ContentType
 
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
+from tests.access import AccessRule
 from tests.performance.factories import PlanFactory, PriorityFactory
 from transparency import sitemap
 
@@ -88,3 +89,8 @@ def test_a_withdrawal_leaves_every_section_at_once(client, plan, small_sections,
 def test_an_unknown_section_or_page_is_not_found(client, plan, small_sections):
     assert client.get("/sitemaps/nonsense-1.xml").status_code == 404
     assert client.get("/sitemaps/plans-99.xml").status_code == 404
+
+
+class TestSitemapSectionAccess(AccessRule):
+    url_name = "transparency:sitemap_section"
+    url_kwargs = {"section": "pages", "page": 1}  # the home page is always in it

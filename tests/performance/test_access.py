@@ -355,3 +355,20 @@ class TestActionEditAccess(AccessRule):
 
     def make_url_kwargs(self):
         return {"pk": ScrutinyActionFactory(due_date=datetime.date(2022, 1, 31)).pk}
+
+
+class TestReportVersionChangesAccess(AccessRule):
+    url_name = "performance:report_version_changes"
+    allowed_status = (404,)  # version 1 has nothing before it; comparisons: test_report_changes
+
+    def make_url_kwargs(self):
+        return {"quarter": _published_report().slug, "number": "1"}
+
+
+class TestWithdrawFiguresAccess(AccessRule):
+    url_name = "performance_manage:withdraw_figures"
+    access = "performance.release_figures"
+    allowed_status = (302,)  # nothing released to withdraw: back to the quarter's page
+
+    def make_url_kwargs(self):
+        return {"quarter": "2021-22-q1"}

@@ -14,6 +14,7 @@ from django.urls import reverse
 from pcc_portal.operations.backups import verify_published_files
 from pcc_portal.publications import services
 from pcc_portal.publications.models import MovedFile, Withdrawal
+from tests.access import AccessRule
 from tests.accounts.factories import UserFactory
 
 
@@ -245,3 +246,32 @@ def test_the_migration_moves_files_withdrawn_before_it(
     migration.move_back(global_apps, None)
     assert default_storage.exists(version.pdf.name)
     assert not MovedFile.objects.exists()
+
+
+class TestStaffVersionPdfAccess(AccessRule):
+    url_name = "publications_manage:version_pdf"
+    access = "pages.view_contentpage"
+
+    def make_url_kwargs(self):
+        from django.contrib.contenttypes.models import ContentType
+        from django.core.files.base import ContentFile
+
+        from pcc_portal.publications.models import Version
+        from tests.pages.factories import ContentPageFactory
+
+        page = ContentPageFactory(title="About the Commissioner", slug="about")
+        pdf = b"%PDF-1.7\n%%EOF\n"
+        version = Version.objects.create(
+            content_type=ContentType.objects.get_for_model(page),
+            object_id=page.pk,
+            number=1,
+            status=Version.Status.READY,
+            document_type="page",
+            title=str(page),
+            html="<p>Published.</p>",
+            change_note="First publication",
+            published_by=UserFactory(username="publisher"),
+            pdf=default_storage.save("publications/access-rule.pdf", ContentFile(pdf)),
+            sha256=hashlib.sha256(pdf).hexdigest(),
+        )
+        return {"pk": version.pk}
