@@ -1,5 +1,5 @@
-"""Access rules for the registers' newer addresses: the list of contracts of £10,000 or less, a
-released contract's copies, and the forward plan's data."""
+"""Access rules for the newer transparency addresses: the list of contracts of £10,000 or less,
+a released contract's copies, the forward plan's data, and recording an HMICFRS report."""
 
 from tests.access import AccessRule
 
@@ -20,3 +20,16 @@ class TestForwardPlanCsvAccess(AccessRule):
 
 class TestForwardPlanJsonAccess(AccessRule):
     url_name = "transparency:forward_plan_json"
+
+
+class TestInspectionCreateAccess(AccessRule):
+    url_name = "transparency_manage:inspection_create"
+    access = "transparency.add_inspectionreport"
+    method = "post"
+    allowed_status = (200, 400)  # nothing filled in: the item's page with the errors
+
+    def make_url_kwargs(self):
+        from transparency import selectors
+        from transparency.models import SpecifiedItem
+
+        return {"pk": SpecifiedItem.objects.get(code=selectors.PEEL_ITEM).pk}
