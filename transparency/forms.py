@@ -192,15 +192,21 @@ class _EntryForm(forms.ModelForm):
         self.helper = _helper(self, *self.Meta.fields, button="Save draft")
 
 
+# The first Commissioners took office in November 2012: an OPCC's registers start in 2012-13,
+# and an import of its history must be able to say so.
+FIRST_FINANCIAL_YEAR = 2012
+
+
 class FinancialYearField(forms.TypedChoiceField):
-    """A financial year, by the year it starts, chosen from the recent ones."""
+    """A financial year, by the year it starts: any since the office began, newest first."""
 
     def __init__(self, **kwargs):
         this_year = financial_year_of(date.today())  # noqa: DTZ011 (a calendar date)
+        years = range(this_year + 1, FIRST_FINANCIAL_YEAR - 1, -1)
         super().__init__(
             coerce=int,
             choices=[("", "Choose the financial year")]
-            + [(y, financial_year_label(y)) for y in range(this_year + 1, this_year - 10, -1)],
+            + [(y, financial_year_label(y)) for y in years],
             **kwargs,
         )
 

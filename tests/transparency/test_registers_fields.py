@@ -10,6 +10,7 @@ import json
 from decimal import Decimal
 
 import pytest
+from django import forms
 from django.urls import reverse
 
 from tests.plans.factories import PlanFactory, PriorityFactory
@@ -321,3 +322,14 @@ def test_the_list_of_contracts_of_10000_or_less_has_its_page_and_exports(client,
     publication = sources.SOURCES["small-contracts"].latest()
     assert publication.url == "/transparency/small-contracts/"
     assert publication.published_on is not None
+
+
+def test_a_financial_year_as_old_as_the_office_can_be_chosen():
+    """An OPCC's history goes back to 2012-13, when the first Commissioners took office: the
+    import of historic registers must be able to date entries then."""
+    from transparency.forms import FinancialYearField
+
+    field = FinancialYearField()
+    assert field.clean("2012") == 2012
+    with pytest.raises(forms.ValidationError):
+        field.clean("2011")
