@@ -208,6 +208,11 @@ class ItemDocument(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
     withdrawn_at = models.DateTimeField(null=True, blank=True)
+    private_name = models.CharField(
+        max_length=500,
+        blank=True,
+        help_text="Once withdrawn, the file's name in the private store it was moved to.",
+    )
 
     history = HistoricalRecords()
     objects = ItemDocumentQuerySet.as_manager()

@@ -64,6 +64,9 @@ def publish_document(*, item, title, file, period_from, period_to, by, inspectio
 def withdraw_document(*, document, by):
     document = ItemDocument.objects.select_for_update().get(pk=document.pk)
     document.withdraw()
+    if document.file:
+        # Nothing withdrawn stays where a publicly readable bucket would serve it.
+        document.private_name = publishing.keep_privately(document.file)
     document._change_reason = f"Withdrawn by {by}"
     document.save()
     return document

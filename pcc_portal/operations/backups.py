@@ -234,16 +234,24 @@ def verify_published_files():
     return FileCheck(checked=checked, problems=problems)
 
 
-def _withdrawn_files_left_public():
-    """Withdrawn versions' PDFs still in the public media store (a delete that failed after
-    the withdrawal): nothing withdrawn may stay where a public bucket would serve it."""
+def withdrawn_files_left_public():
+    """Files of withdrawn publications still in the public media store (a delete that failed
+    after the withdrawal): withdrawn versions' PDFs and withdrawn index documents."""
     MovedFile = apps.get_model("publications", "MovedFile")
-    problems = []
+    ItemDocument = apps.get_model("transparency", "ItemDocument")
     for moved in MovedFile.objects.select_related("version").iterator(chunk_size=500):
-        pdf = moved.version.pdf
-        if pdf.name and pdf.storage.exists(pdf.name):
-            problems.append(
-                f"publications.Version {moved.version.pk}: {pdf.name} is withdrawn but still in "
-                "the public media store"
-            )
-    return problems
+        if moved.version.pdf.name and moved.version.pdf.storage.exists(moved.version.pdf.name):
+            yield moved.version.pdf
+    withdrawn = ItemDocument.objects.exclude(withdrawn_at=None).exclude(file="")
+    for document in withdrawn.only("file").iterator(chunk_size=500):
+        if document.file.storage.exists(document.file.name):
+            yield document.file
+
+
+def _withdrawn_files_left_public():
+    """Nothing withdrawn may stay where a public bucket would serve it."""
+    return [
+        f"{file.instance._meta.label} {file.instance.pk}: {file.name} is withdrawn but still "
+        "in the public media store"
+        for file in withdrawn_files_left_public()
+    ]

@@ -145,16 +145,23 @@ def move_to_private(*, version):
     missing is recorded as moved all the same, so ``verify_published_files`` reports it."""
     if not version.pdf or MovedFile.objects.filter(version=version).exists():
         return None
-    public, name = version.pdf.storage, version.pdf.name
+    return MovedFile.objects.create(version=version, name=keep_privately(version.pdf))
+
+
+def keep_privately(file):
+    """Copy a withdrawn publication's ``file`` into the private store now and delete the public
+    copy once the caller's transaction has committed; returns its name in the private store
+    (for the caller to record in that transaction). A file already missing keeps its name, so
+    ``verify_published_files`` reports it."""
+    public, name = file.storage, file.name
     try:
         with public.open(name, "rb") as handle:
             saved = private_storage().save(name, File(handle, name=name))
     except FileNotFoundError:
-        logger.error("withdrawn version %s: its PDF %s was already missing", version.pk, name)
+        logger.error("withdrawn file %s was already missing from the public store", name)
         saved = name
-    moved = MovedFile.objects.create(version=version, name=saved)
     transaction.on_commit(lambda: remove_public_copy(storage=public, name=name))
-    return moved
+    return saved
 
 
 def remove_public_copy(*, storage, name):
@@ -169,12 +176,12 @@ def remove_public_copy(*, storage, name):
 def remove_public_copies():
     """Delete any public copy left of a withdrawn version's PDF (a delete that failed after
     the withdrawal committed); returns the names removed."""
+    from pcc_portal.operations.backups import withdrawn_files_left_public
+
     removed = []
-    for moved in MovedFile.objects.select_related("version").iterator():
-        storage, name = moved.version.pdf.storage, moved.version.pdf.name
-        if name and storage.exists(name):
-            remove_public_copy(storage=storage, name=name)
-            removed.append(name)
+    for file in withdrawn_files_left_public():
+        remove_public_copy(storage=file.storage, name=file.name)
+        removed.append(file.name)
     return removed
 
 

@@ -248,6 +248,50 @@ def test_the_migration_moves_files_withdrawn_before_it(
     assert not MovedFile.objects.exists()
 
 
+# Index documents (the Specified Information index's uploads) follow the same rule.
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_index_document_leaves_public_storage_for_private(
+    stores, client, editor, django_capture_on_commit_callbacks
+):
+    from tests.api.helpers import index_document, uploaded_item
+    from transparency import services as transparency
+
+    document = index_document(uploaded_item(), "Senior salaries 2025", editor)
+    name, url = document.file.name, document.get_absolute_url()
+    before = _sha(default_storage, name)
+    assert client.get(url).status_code == 200
+
+    with django_capture_on_commit_callbacks(execute=True):
+        document = transparency.withdraw_document(document=document, by=editor)
+
+    assert not default_storage.exists(name)
+    assert _sha(storages["private"], document.private_name) == before
+    assert client.get(url).status_code == 404
+    assert verify_published_files().problems == []
+
+
+@pytest.mark.django_db
+def test_an_index_documents_public_copy_left_behind_is_reported_and_removed(
+    stores, editor, django_capture_on_commit_callbacks
+):
+    from tests.api.helpers import index_document, uploaded_item
+    from transparency import services as transparency
+
+    document = index_document(uploaded_item(), "Senior salaries 2025", editor)
+    with django_capture_on_commit_callbacks(execute=False):
+        transparency.withdraw_document(document=document, by=editor)
+
+    assert verify_published_files().problems == [
+        f"transparency.ItemDocument {document.pk}: {document.file.name} is withdrawn but still "
+        "in the public media store"
+    ]
+    call_command("verify_published_files", "--remove-withdrawn-from-public")
+    assert not default_storage.exists(document.file.name)
+    assert verify_published_files().problems == []
+
+
 class TestStaffVersionPdfAccess(AccessRule):
     url_name = "publications_manage:version_pdf"
     access = "pages.view_contentpage"
