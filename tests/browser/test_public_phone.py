@@ -37,6 +37,9 @@ UNLINKED = [
 ]
 # Public URL patterns that only redirect to a page reached otherwise.
 REDIRECTS = {"transparency:golden_thread"}  # the thread moved to the priority's own page
+# A comparison of a version with the one before exists only from a second release, which the
+# demo data does not make: those pages are checked by their own apps' tests.
+COMPARISONS = re.compile(r"_changes$")
 MIN_CHART_LABEL_PX = 11.9  # 12 px, less a rounding margin
 
 # Wide tables scroll inside a region a keyboard can reach and a screen reader names.
@@ -183,7 +186,8 @@ def test_every_public_page_reflows_and_passes_axe_at_phone_and_desktop_widths(pa
         queue += [_page_path(live_server.url, href) for href in links]
 
     assert not problems, f"{len(problems)} problems:\n\n" + "\n\n".join(problems)
-    assert sorted(patterns - reached - files - REDIRECTS) == [], "public pages never reached"
+    unreached = patterns - reached - files - REDIRECTS
+    assert sorted(n for n in unreached if not COMPARISONS.search(n)) == [], "pages never reached"
     assert len(reached) >= 35
 
 
