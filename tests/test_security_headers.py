@@ -65,7 +65,7 @@ def test_the_inline_script_carries_the_nonce_the_policy_names(client):
     response = client.get("/", secure=True)
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     assert f'<script nonce="{nonce}">' in response.content.decode()
-    assert response.content.decode().count("<script") == 3  # the nonced one and two files
+    assert response.content.decode().count("<script") == 4  # the nonced one and three files
 
 
 @pytest.mark.django_db

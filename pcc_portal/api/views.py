@@ -341,7 +341,7 @@ class RegisterEntryViewSet(PublicReadOnly):
         # The register's own filters read at most 100 characters of each.
         return self.register().filtered({key: params.get(key, "")[:100] for key in params})
 
-    @extend_schema(parameters=FILTERS_REGISTER)
+    @extend_schema(operation_id="register_entries_list", parameters=FILTERS_REGISTER)
     def list(self, request, *args, **kwargs):
         register = self.register()
         page = self.paginate_queryset(self.get_queryset())

@@ -71,8 +71,10 @@ def test_register_pages_and_exports_have_query_budgets(client, django_assert_max
             response = client.get(url)
             _body(response)
         assert response.status_code == 200
-    # One query for all versions, one per register and content page, items and documents.
-    with django_assert_max_num_queries(14):
+    # Items and documents, then about one query per portal source the index reads (registers,
+    # pages, decisions and their deadlines, meetings and agendas, reports, inspections), and
+    # the content types a fresh process looks up once: a fixed number, whatever the rows.
+    with django_assert_max_num_queries(36):
         assert client.get("/transparency/").status_code == 200
 
 
