@@ -282,9 +282,13 @@ def reauthenticate_if_asked(page, password=PASSWORD, *, timeout=TIMEOUT_MS):
 
 def fill_date(page, legend, value):
     """Type ``value`` (a ``date`` or ``YYYY-MM-DD``) into the GOV.UK date input whose legend is
-    ``legend``: its day, month and year boxes, as a person would."""
-    year, month, day = str(value).split("-")
+    ``legend``: its day, month and year boxes, as a person would; ``""`` empties them."""
     group = page.locator("main").get_by_role("group", name=legend, exact=True)
+    if not value:
+        for box in ("Day", "Month", "Year"):
+            group.get_by_label(box).fill("")
+        return
+    year, month, day = str(value).split("-")
     group.get_by_label("Day").fill(str(int(day)))
     group.get_by_label("Month").fill(str(int(month)))
     group.get_by_label("Year").fill(year)

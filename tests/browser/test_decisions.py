@@ -13,7 +13,13 @@ from decisions import services
 from decisions.models import Decision, DecisionPart2
 from pcc_portal.publications import services as publishing
 from tests.accounts.factories import PASSWORD
-from tests.browser.conftest import check_accessibility, confirm_and_publish, sign_in, visit
+from tests.browser.conftest import (
+    check_accessibility,
+    confirm_and_publish,
+    fill_date,
+    sign_in,
+    visit,
+)
 from tests.decisions.conftest import declare
 from tests.decisions.factories import (
     DecisionFactory,
@@ -212,12 +218,12 @@ def test_staff_side_pages_for_rejecting_withdrawing_and_reporting(
 
     visit(page, "/manage/decisions/reports/")
     _follow(page, "Prepare a decisions report")
-    _fill(page, "From", "2021-12-06")
-    _fill(page, "To", "2021-10-13")
+    fill_date(page, "From", "2021-12-06")
+    fill_date(page, "To", "2021-10-13")
     _submit(page, "Save draft")
     assert page.title().startswith("Error: ")
-    _fill(page, "From", "2021-10-13")
-    _fill(page, "To", "2021-12-06")
+    fill_date(page, "From", "2021-10-13")
+    fill_date(page, "To", "2021-12-06")
     _submit(page, "Save draft")
     assert "Preview of the draft" in page.locator("main").inner_text()
     _follow(page, "Edit the draft")

@@ -9,7 +9,7 @@ from decisions import services
 from decisions.models import DecisionSequence
 from pcc_portal.accounts.models import Office, OfficeHolding
 from tests.accounts.factories import UserFactory
-from tests.browser.conftest import check_accessibility, sign_in, visit
+from tests.browser.conftest import check_accessibility, fill_date, sign_in, visit
 from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory
 
@@ -65,12 +65,12 @@ def test_an_administrator_adds_a_delegated_office_and_its_holder(
         page.locator(f"a[href='/manage/offices/{office.pk}/holders/new/']").click()
     check_accessibility(page)
     page.locator("main").get_by_label("Who holds it").select_option(label=str(director))
-    _fill(page, "From", "2021-06-30")
-    _fill(page, "To", "2021-04-01")
+    fill_date(page, "From", "2021-06-30")
+    fill_date(page, "To", "2021-04-01")
     _submit(page, "Save")
     assert page.title().startswith("Error: ")
     assert "must be on or after the first" in page.locator(".govuk-error-summary").inner_text()
-    _fill(page, "To", "")
+    fill_date(page, "To", "")
     _submit(page, "Save")
     holding = OfficeHolding.objects.get(office=office)
     assert holding.user == director and holding.ends_on is None
@@ -78,7 +78,7 @@ def test_an_administrator_adds_a_delegated_office_and_its_holder(
     with page.expect_navigation():
         page.locator(f"a[href='/manage/offices/holders/{holding.pk}/edit/']").click()
     check_accessibility(page)
-    _fill(page, "To", "2026-03-31")
+    fill_date(page, "To", "2026-03-31")
     _submit(page, "Save")
     holding.refresh_from_db()
     assert holding.ends_on.isoformat() == "2026-03-31"
