@@ -253,6 +253,9 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
     page.get_by_label("Recipient").fill("Sample Women's Centre")
     page.get_by_label("Amount (£)").fill("9500")
     page.get_by_label("Purpose").fill("Advocacy for survivors")
+    page.get_by_label("Why it is expected to reduce crime and disorder").fill(
+        "Survivors supported to report abuse and stay safe are less likely to be harmed again."
+    )
     page.get_by_label("Awarded on").fill("2025-08-01")
     with page.expect_navigation():
         page.get_by_role("button", name="Save draft").click()
