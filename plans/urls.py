@@ -18,4 +18,9 @@ urlpatterns = [
         public.plan_version_pdf,
         name="version_pdf",
     ),
+    path(
+        "plans/<slug:slug>/versions/<int:number>/changes/",
+        public.plan_version_changes,
+        name="version_changes",
+    ),
 ]

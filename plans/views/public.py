@@ -3,9 +3,15 @@
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import render
+from django.urls import reverse
 
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
+from pcc_portal.publications.public import (
+    live_version,
+    published_or_gone,
+    version_changes_response,
+    version_or_gone,
+)
 from pcc_portal.publications.responses import version_pdf_response
 
 from ..models import DeliveryReport, Plan
@@ -103,6 +109,17 @@ def plan_version_pdf(request, slug, number):
     plan = published_or_gone(Plan.objects, slug=slug)
     version = version_or_gone(plan, number, current_url=plan.get_absolute_url())
     return version_pdf_response(version, filename=f"{plan.slug}-version-{number}.pdf")
+
+
+def plan_version_changes(request, slug, number):
+    plan = published_or_gone(Plan.objects, slug=slug)
+    return version_changes_response(
+        request,
+        plan,
+        number,
+        current_url=plan.get_absolute_url(),
+        version_url=lambda n: reverse("plans:version_pdf", kwargs={"slug": plan.slug, "number": n}),
+    )
 
 
 def plan_delivery_pdf(request, slug):
