@@ -10,7 +10,7 @@ from django.contrib.contenttypes.models import ContentType
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
 from tests.access import AccessRule
-from tests.performance.factories import PlanFactory, PriorityFactory
+from tests.plans.factories import PlanFactory, PriorityFactory
 from transparency import sitemap
 
 pytestmark = pytest.mark.django_db

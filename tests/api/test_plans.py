@@ -40,15 +40,10 @@ def test_draft_edits_and_draft_plans_stay_out_of_the_api(client):
 
 
 def test_only_released_figures_of_a_published_measure(client, decision_maker):
-    from tests.performance.factories import (
-        DataPointFactory,
-        MeasureFactory,
-        PriorityFactory,
-        mark_published,
-    )
-    from tests.performance.factories import PlanFactory as PerformancePlanFactory
+    from tests.performance.factories import DataPointFactory, mark_published
+    from tests.plans.factories import MeasureFactory, PriorityFactory
 
-    plan = PerformancePlanFactory(slug="police-and-crime-plan-2021-2025")
+    plan = PlanFactory(slug="police-and-crime-plan-2021-2025")
     priority = PriorityFactory(plan=plan, number=1, title="Getting tough on anti-social behaviour")
     measure = MeasureFactory(priority=priority, plan=plan)
     without_figures = MeasureFactory(priority=priority, plan=plan)

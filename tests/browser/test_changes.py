@@ -8,7 +8,8 @@ from django.urls import reverse
 from pcc_portal.publications import services as publishing
 from performance import services
 from tests.browser.conftest import sign_in, visit_at_widths
-from tests.performance.factories import PlanFactory, QuarterlyReportFactory
+from tests.performance.factories import QuarterlyReportFactory
+from tests.plans.factories import PlanFactory
 
 pytestmark = pytest.mark.browser
 

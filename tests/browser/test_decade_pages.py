@@ -5,13 +5,8 @@ nonce still the response's own, so its script runs under the CSP)."""
 import pytest
 
 from tests.browser.conftest import visit_at_widths
-from tests.performance.factories import (
-    MeasureFactory,
-    PlanFactory,
-    PriorityFactory,
-    mark_published,
-    quarterly_series,
-)
+from tests.performance.factories import mark_published, quarterly_series
+from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 
 pytestmark = pytest.mark.browser
 
@@ -21,7 +16,12 @@ def many_measures(decision_maker):
     plan = PlanFactory(slug="police-and-crime-plan-2021-2025")
     priority = PriorityFactory(plan=plan, number=1, title="Getting tough on anti-social behaviour")
     for n in range(18):
-        measure = MeasureFactory(priority=priority, wording=f"Incidents in district {n + 1}")
+        measure = MeasureFactory(
+            priority=priority,
+            wording=f"Incidents in district {n + 1}",
+            direction="reduce",
+            unit="incidents",
+        )
         quarterly_series(measure, values=[100 + n + q for q in range(12)])
     mark_published(plan, by=decision_maker)
     return plan

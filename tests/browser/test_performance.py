@@ -21,16 +21,14 @@ from tests.browser.conftest import (
 )
 from tests.performance.factories import (
     MeasureCommentaryFactory,
-    MeasureFactory,
     PaperFactory,
-    PlanFactory,
-    PriorityFactory,
     QuarterlyReportFactory,
     ScrutinyActionFactory,
     ScrutinyMeetingFactory,
     mark_published,
     quarterly_series,
 )
+from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 
 pytestmark = pytest.mark.browser
 

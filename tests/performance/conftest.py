@@ -1,7 +1,8 @@
 import pytest
 
 from pcc_portal.publications import services
-from tests.performance.factories import MeasureFactory, PlanFactory, PriorityFactory, mark_published
+from tests.performance.factories import mark_published
+from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 
 
 @pytest.fixture

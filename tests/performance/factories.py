@@ -1,5 +1,5 @@
-"""Factories for performance tests. Plans, priorities and measures are made here from the plans
-models' core fields only, so these tests do not depend on the rest of the plans app."""
+"""Factories for performance tests: figures, commentary, quarterly reports and scrutiny. Plans,
+priorities and measures come from ``tests.plans.factories``, where they are defined once."""
 
 import datetime
 from decimal import Decimal
@@ -17,40 +17,7 @@ from performance.models import (
     ScrutinyAction,
     ScrutinyMeeting,
 )
-from plans.models import Measure, Plan, Priority
-
-
-class PlanFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Plan
-        django_get_or_create = ("slug",)
-
-    title = "Police and Crime Plan for Lancashire 2021-2025"
-    slug = factory.Sequence(lambda n: f"police-and-crime-plan-{n}")
-    commissioner = "Andrew Snowden"
-    term_start = datetime.date(2021, 5, 13)
-    term_end = datetime.date(2025, 5, 8)
-
-
-class PriorityFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Priority
-
-    plan = factory.SubFactory(PlanFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    title = factory.Sequence(lambda n: f"Priority {n + 1}")
-
-
-class MeasureFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Measure
-
-    priority = factory.SubFactory(PriorityFactory)
-    plan = factory.LazyAttribute(lambda m: m.priority.plan)
-    wording = factory.Sequence(lambda n: f"Number of anti-social behaviour incidents {n}")
-    direction = Measure.Direction.REDUCE
-    unit = "incidents"
-    order = factory.Sequence(lambda n: n)
+from tests.plans.factories import MeasureFactory, PlanFactory
 
 
 class DataPointFactory(factory.django.DjangoModelFactory):

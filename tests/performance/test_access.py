@@ -9,13 +9,12 @@ from tests.access import AccessRule
 from tests.accounts.factories import UserFactory
 from tests.performance.factories import (
     DataPointFactory,
-    MeasureFactory,
-    PlanFactory,
     QuarterlyReportFactory,
     ScrutinyActionFactory,
     ScrutinyMeetingFactory,
     mark_published,
 )
+from tests.plans.factories import MeasureFactory, PlanFactory
 
 
 def _publisher():

@@ -9,12 +9,8 @@ from django.urls import reverse
 
 from performance import demo
 from performance.models import DataPoint, MeasureCommentary, QuarterlyReport, ScrutinyMeeting
-from tests.performance.factories import (
-    MeasureFactory,
-    PlanFactory,
-    PriorityFactory,
-    mark_published,
-)
+from tests.performance.factories import mark_published
+from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 
 
 def test_without_the_plans_demo_it_skips_with_a_message(db, decision_maker):

@@ -13,7 +13,8 @@ from openpyxl import Workbook
 
 from performance import imports, services
 from performance.models import DataPoint, InvalidTransition, MeasureImport
-from tests.performance.factories import DataPointFactory, MeasureFactory
+from tests.performance.factories import DataPointFactory
+from tests.plans.factories import MeasureFactory
 from tests.spreadsheets import with_doctype, xlsx_bytes
 
 

@@ -9,14 +9,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from performance.models import DataPoint
-from tests.performance.factories import (
-    MeasureCommentaryFactory,
-    MeasureFactory,
-    PlanFactory,
-    PriorityFactory,
-    mark_published,
-    quarterly_series,
-)
+from tests.performance.factories import MeasureCommentaryFactory, mark_published, quarterly_series
+from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 
 
 def _plan_with_measures(decision_maker, *, priorities=2, per_priority=3, quarters=8):
@@ -28,7 +22,7 @@ def _plan_with_measures(decision_maker, *, priorities=2, per_priority=3, quarter
     for number in range(1, priorities + 1):
         priority = PriorityFactory(plan=plan, number=number)
         for _ in range(per_priority):
-            measure = MeasureFactory(priority=priority)
+            measure = MeasureFactory(priority=priority, direction="reduce", unit="incidents")
             quarterly_series(
                 measure, values=[1000 + q for q in range(quarters)], comparisons=[1100] * quarters
             )

@@ -9,11 +9,11 @@ from django.urls import reverse
 from performance import services
 from tests.performance.factories import (
     DataPointFactory,
-    MeasureFactory,
     QuarterlyReportFactory,
     ScrutinyActionFactory,
     ScrutinyMeetingFactory,
 )
+from tests.plans.factories import MeasureFactory
 
 
 def _many(plan, editor, count, start=0):

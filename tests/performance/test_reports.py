@@ -13,11 +13,10 @@ from performance.models import QuarterlyReport, ReportCommentary
 from tests.accounts.factories import reauthenticate
 from tests.performance.factories import (
     MeasureCommentaryFactory,
-    MeasureFactory,
-    PriorityFactory,
     QuarterlyReportFactory,
     quarterly_series,
 )
+from tests.plans.factories import MeasureFactory, PriorityFactory
 
 
 @pytest.fixture

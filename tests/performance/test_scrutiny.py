@@ -126,7 +126,7 @@ def test_staff_record_progress_on_an_action(client, meetings, editor):
 
 
 def test_staff_say_which_plan_priorities_an_action_is_about(client, meetings, editor):
-    from tests.performance.factories import PriorityFactory
+    from tests.plans.factories import PriorityFactory
 
     drivers = PriorityFactory(title="Targeting dangerous drivers")
     abuse = PriorityFactory(plan=drivers.plan, title="Tackling domestic abuse and sexual violence")

@@ -28,6 +28,16 @@ class PlanFactory(factory.django.DjangoModelFactory):
     term_end = datetime.date(2025, 3, 31)
     summary = "Leading the fight against crime."
 
+    class Params:
+        # The plan before the current one: decisions signed in 2021 and earlier cite its priorities.
+        previous_term = factory.Trait(
+            title="Police and Crime Plan 2016-2021",
+            slug="police-and-crime-plan-2016-2021",
+            commissioner="Clive Grunshaw",
+            term_start=datetime.date(2016, 5, 12),
+            term_end=datetime.date(2021, 5, 12),
+        )
+
 
 class SectionFactory(factory.django.DjangoModelFactory):
     class Meta:

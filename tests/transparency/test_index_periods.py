@@ -115,9 +115,9 @@ def test_a_performance_report_for_2021_published_today_is_overdue(editor):
 
 
 def test_a_plan_is_read_for_the_term_it_covers(editor):
-    from tests.decisions.factories import PlanFactory
+    from tests.plans.factories import PlanFactory
 
-    plan = PlanFactory()  # 2016 to 2021
+    plan = PlanFactory(previous_term=True)
     published(plan, by=editor, on=timezone.localdate())
     row = _row("police-and-crime-plan")
     assert row.freshness.covered_to == datetime.date(2021, 5, 12)
