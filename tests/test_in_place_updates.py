@@ -117,21 +117,6 @@ def test_moving_a_commitment_answers_with_its_priority_s_commitments(client, edi
     assert "Moved \u201cOpen a youth centre" not in page
 
 
-def test_a_list_not_moved_in_place_still_moves_with_a_page_load(client, editor):
-    plan = full_plan()
-    section = plan.sections.get(title="Foreword from the Commissioner")
-    client.force_login(editor)
-    response = client.post(
-        reverse(
-            "plans_manage:part_move",
-            kwargs={"pk": plan.pk, "kind": "sections", "item": section.pk},
-        ),
-        {"direction": "down"},
-        **JSON,
-    )
-    assert response.status_code == 302
-
-
 # A PDF's render, and a pack's build, shown in place ------------------------------------------
 
 

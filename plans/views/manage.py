@@ -498,14 +498,10 @@ def part_move(request, pk, kind, item):
         level = messages.INFO
     template = MOVED_LISTS.get(kind)
     if template and reordering.wants_json(request):
-        priorities = plan_priorities(plan)
-        context = {"plan": plan, "priorities": priorities}
-        if kind != "priorities":
-            context["priority"] = priorities.get(pk=obj.priority_id)
         return reordering.moved(
             request,
             template=template,
-            context=context,
+            context=_moved_list_context(plan, kind, obj),
             row=f"{kind}-{obj.pk}",
             message=message,
         )
@@ -515,7 +511,21 @@ def part_move(request, pk, kind, item):
 
 # The lists that are reordered in place (reorder.js); the others come back with the page.
 MOVED_LISTS = {
+    "sections": "plans/manage/_section_list.html",
     "priorities": "plans/manage/_priorities.html",
     "commitments": "plans/manage/_commitments.html",
     "accountability": "plans/manage/_accountability.html",
+    "measures": "plans/manage/_measures.html",
 }
+
+
+def _moved_list_context(plan, kind, obj):
+    """What the moved item's list renders from: its siblings (a section's placement, a
+    measure's priority or theme), or the priority it belongs to."""
+    if kind in ("sections", "measures"):
+        return {"plan": plan, kind: list(obj.siblings().order_by("order", "pk"))}
+    priorities = plan_priorities(plan)
+    context = {"plan": plan, "priorities": priorities}
+    if kind != "priorities":
+        context["priority"] = priorities.get(pk=obj.priority_id)
+    return context
