@@ -8,4 +8,9 @@ urlpatterns = [
     path("<slug:slug>/", public.PageView.as_view(), name="detail"),
     path("<slug:slug>.pdf", public.page_pdf, name="pdf"),
     path("<slug:slug>/versions/<int:number>.pdf", public.page_version_pdf, name="version_pdf"),
+    path(
+        "<slug:slug>/versions/<int:number>/changes/",
+        public.page_version_changes,
+        name="version_changes",
+    ),
 ]

@@ -1,9 +1,16 @@
 """Public content pages, served from their latest published version."""
 
 from django.shortcuts import render
+from django.urls import reverse
 from django.views.generic import TemplateView
 
-from pcc_portal.publications.public import live_version, published_or_gone, version_or_gone
+from pcc_portal.publications.models import Version
+from pcc_portal.publications.public import (
+    live_version,
+    published_or_gone,
+    version_changes_response,
+    version_or_gone,
+)
 from pcc_portal.publications.responses import version_pdf_response
 
 from .. import accessibility as accessibility_statement
@@ -20,7 +27,12 @@ class PageView(TemplateView):
 
     def get_context_data(self, **kwargs):
         page, version = _published(self.kwargs["slug"])
-        return {**super().get_context_data(**kwargs), "page": page, "version": version}
+        return {
+            **super().get_context_data(**kwargs),
+            "page": page,
+            "version": version,
+            "versions": list(Version.objects.for_object(page).public()),
+        }
 
 
 def accessibility(request):
@@ -46,3 +58,14 @@ def page_version_pdf(request, slug, number):
     page = published_or_gone(ContentPage.objects, slug=slug)
     version = version_or_gone(page, number, current_url=page.get_absolute_url())
     return version_pdf_response(version, filename=f"{page.slug}-version-{number}.pdf")
+
+
+def page_version_changes(request, slug, number):
+    page = published_or_gone(ContentPage.objects, slug=slug)
+    return version_changes_response(
+        request,
+        page,
+        number,
+        current_url=page.get_absolute_url(),
+        version_url=lambda n: reverse("pages:version_pdf", kwargs={"slug": page.slug, "number": n}),
+    )
