@@ -242,3 +242,131 @@ def test_the_home_page_is_cached_and_shows_a_meeting_arranged_or_moved_at_once(
     meeting.status_reason = "The Commissioner is unwell."
     meeting.save()
     assert "cancelled" in client.get("/").content.decode()
+
+
+# The decisions register, a meeting page, the transparency index and its registers ----------
+
+
+def _ready(obj, by, number, document_type):
+    """A ready version of ``obj``, made public through the publishing mechanism."""
+    version = Version.objects.create(
+        content_type=ContentType.objects.get_for_model(obj),
+        object_id=obj.pk,
+        number=number,
+        status=Version.Status.READY,
+        document_type=document_type,
+        title=str(obj),
+        html="<p>Published.</p>",
+        document_html="<html></html>",
+        change_note="Published",
+        published_by=by,
+        pdf="publications/test.pdf",
+        sha256="0" * 64,
+    )
+    publishing.version_went_public(version=version)
+    return version
+
+
+class _Decision:
+    url = "/decisions/"
+    marker = "Knife crime education fund"
+
+    def release(self, by):
+        from tests.decisions.factories import DecisionFactory
+
+        self.obj = DecisionFactory(title=self.marker, financial_year=2024, number=7)
+        _ready(self.obj, by, 1, "decision")
+
+    def re_release(self, by):
+        _ready(self.obj, by, 2, "decision")
+
+
+class _Meeting:
+    marker = "PCC Update Report"
+
+    def release(self, by):
+        from panel.models import AgendaPack
+        from tests.panel.helpers import published_meeting
+
+        self.meeting = published_meeting()
+        self.obj = AgendaPack.objects.get(meeting=self.meeting)
+        self.url = self.meeting.get_absolute_url()
+
+    def re_release(self, by):
+        from panel.services import packs
+
+        version = packs.publish_pack(meeting=self.meeting, by=by, note="Republished")
+        packs.start_build(build_id=version.pack_build.pk)
+
+
+class _Register:
+    url = "/transparency/interests/"
+    marker = "Trustee of the Lancaster canal society"
+
+    def release(self, by):
+        from tests.transparency.factories import InterestFactory
+
+        self.obj = InterestFactory(description=self.marker)
+
+    def re_release(self, by):
+        publishing.publish(obj=self.obj, by=by, note="Released again")
+
+
+class _Index:
+    url = "/transparency/"
+    marker = "Tackling anti-social behaviour"
+
+    def release(self, by):
+        from tests.plans.factories import PriorityFactory
+
+        self.obj = PlanFactory(slug="plan-2021-2025")
+        PriorityFactory(plan=self.obj, number=1, title=self.marker)
+        self.re_release(by, number=1)
+
+    def re_release(self, by, number=2):
+        from plans.services import freeze_parts
+
+        freeze_parts(plan=self.obj, version=_ready(self.obj, by, number, "plan"))
+
+
+PAGES = [_Decision, _Meeting, _Register, _Index]
+
+
+@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.__name__.strip("_").lower())
+def test_a_public_page_is_cached_and_never_stale_after_a_release_a_withdrawal_or_a_re_release(
+    client, page, decision_maker, django_assert_max_num_queries
+):
+    page = page()
+    page.release(decision_maker)
+    first = client.get(page.url)
+    assert first.status_code == 200
+    assert page.marker in first.content.decode()
+    with django_assert_max_num_queries(4):  # the generation, the address's object; no content
+        cached = client.get(page.url)
+    assert _without_nonce(cached) == _without_nonce(first)
+
+    publishing.withdraw(obj=page.obj, by=decision_maker, reason="Published in error.")
+    assert page.marker not in client.get(page.url).content.decode()
+
+    page.re_release(decision_maker)
+    assert page.marker in client.get(page.url).content.decode()
+
+
+def test_the_decisions_register_keeps_a_cached_part_for_each_filter_and_page(
+    client, decision_maker
+):
+    page = _Decision()
+    page.release(decision_maker)
+    assert page.marker in client.get("/decisions/").content.decode()
+    filtered = client.get("/decisions/", {"q": "nothing like it"}).content.decode()
+    assert page.marker not in filtered
+    assert 'value="nothing like it"' in filtered
+    assert page.marker in client.get("/decisions/", {"q": "knife"}).content.decode()
+
+
+def test_a_register_keeps_a_cached_part_for_each_filter(client, decision_maker):
+    page = _Register()
+    page.release(decision_maker)
+    assert page.marker in client.get(page.url).content.decode()
+    assert page.marker not in client.get(page.url, {"q": "nothing like it"}).content.decode()
+    assert page.marker in client.get(page.url, {"q": "canal"}).content.decode()

@@ -3,6 +3,7 @@ decisions reports. Everything here reads through ``public()``; Part 2 is never i
 
 import json
 
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse
@@ -11,6 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
+from pcc_portal.caching import lazy_context
+from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import live_version, published_or_gone
 from pcc_portal.publications.responses import version_pdf_response
 from pcc_portal.querystring import refuse_nul_bytes
@@ -32,24 +35,51 @@ def _published(year, number):
     return decision, live_version(decision)
 
 
+IMPORTED = "Imported from the previous system"
+
+
+def imported_notes(decisions):
+    """For each of ``decisions`` whose live version is the one imported from the previous
+    system, that release's change note ("Imported from the previous system on <date>"), by
+    primary key: one query for a page of the register."""
+    content_type = ContentType.objects.get_for_model(Decision, for_concrete_model=False)
+    live = {}
+    versions = (
+        Version.objects.public()
+        .filter(content_type=content_type, object_id__in=[d.pk for d in decisions])
+        .order_by("object_id", "-number")
+        .values_list("object_id", "change_note")
+    )
+    for object_id, note in versions:
+        live.setdefault(object_id, note)
+    return {pk: note.rstrip(".") for pk, note in live.items() if note.startswith(IMPORTED)}
+
+
+def _register_content(params):
+    form = RegisterFilterForm(params or None, decisions=Decision.objects.public())
+    page = Paginator(form.filter(_public_decisions()), PER_PAGE).get_page(params.get("page"))
+    decisions = list(page.object_list)
+    imported = imported_notes(decisions)
+    for decision in decisions:
+        decision.imported_note = imported.get(decision.pk, "")
+    return {
+        "form": form,
+        "page_obj": page,
+        "decisions": decisions,
+        "reports": list(DecisionsReport.objects.public()[:5]),
+    }
+
+
 @refuse_nul_bytes
 def register(request):
-    decisions = _public_decisions()
-    form = RegisterFilterForm(request.GET or None, decisions=Decision.objects.public())
-    page = Paginator(form.filter(decisions), PER_PAGE).get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
-    return render(
-        request,
-        "decisions/register.html",
-        {
-            "form": form,
-            "page_obj": page,
-            "decisions": page.object_list,
-            "query": query.urlencode(),
-            "reports": DecisionsReport.objects.public()[:5],
-        },
+    # Read only when the page's cached part (keyed by the address, filters and page included)
+    # is not in the cache for this generation.
+    content = lazy_context(
+        ["form", "page_obj", "decisions", "reports"], lambda: _register_content(request.GET)
     )
+    return render(request, "decisions/register.html", {**content, "query": query.urlencode()})
 
 
 def data_help(request):

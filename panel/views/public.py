@@ -11,6 +11,7 @@ from django.utils import timezone
 from icalendar import Calendar, Event
 
 from casework.statistics import latest_complaint_figures
+from pcc_portal.caching import lazy_context, may_use_cache
 from pcc_portal.publications.public import (
     Withdrawn,
     live_version,
@@ -57,35 +58,59 @@ def meetings(request):
     )
 
 
-def meeting(request, date):
-    meeting = _meeting(date, request.user)
+MEETING_CONTENT = [
+    "build",
+    "pack_withdrawal",
+    "paper_withdrawals",
+    "minutes_withdrawal",
+    "items",
+    "versions",
+    "minutes",
+    "minutes_version",
+    "may_see_exempt",
+    "shows_exempt",
+    "exempt_minutes",
+    "approved_by",
+    "timeliness",
+]
+
+
+def _meeting_content(meeting, user):
     build = selectors.live_build(meeting)
     minutes, minutes_version = selectors.published_minutes(meeting)
-    may_see_exempt = meeting.members_papers_open_to(request.user)
+    may_see_exempt = meeting.members_papers_open_to(user)
     versions = selectors.pack_versions(meeting)
     exempt_minutes = None
     if may_see_exempt and minutes_version is not None:
         exempt_minutes = ExemptMinutes.objects.filter(version=minutes_version).first()
+    return {
+        "build": build,
+        **selectors.withdrawals(meeting, build=build, minutes_version=minutes_version),
+        "items": selectors.agenda(build, user),
+        "versions": versions,
+        "minutes": minutes,
+        "minutes_version": minutes_version,
+        "may_see_exempt": may_see_exempt,
+        "shows_exempt": bool(may_see_exempt and build and (build.has_exempt or build.has_withheld))
+        or exempt_minutes is not None,
+        "exempt_minutes": exempt_minutes,
+        "approved_by": meeting.approved_by_items.select_related("meeting").first(),
+        "timeliness": selectors.AgendaTimeliness.of_versions(meeting, versions),
+    }
+
+
+def meeting(request, date):
+    meeting = _meeting(date, request.user)
+    if may_use_cache(request):
+        # Read only when the page's cached part is not in the cache for this generation: the
+        # public sees no member's papers, so one cached part serves every visitor.
+        content = lazy_context(MEETING_CONTENT, lambda: _meeting_content(meeting, request.user))
+    else:
+        content = _meeting_content(meeting, request.user)
     return render(
         request,
         "panel/meeting.html",
-        {
-            "meeting": meeting,
-            "build": build,
-            **selectors.withdrawals(meeting, build=build, minutes_version=minutes_version),
-            "items": selectors.agenda(build, request.user),
-            "versions": versions,
-            "minutes": minutes,
-            "minutes_version": minutes_version,
-            "may_see_exempt": may_see_exempt,
-            "shows_exempt": bool(
-                may_see_exempt and build and (build.has_exempt or build.has_withheld)
-            )
-            or exempt_minutes is not None,
-            "exempt_minutes": exempt_minutes,
-            "approved_by": meeting.approved_by_items.select_related("meeting").first(),
-            "timeliness": selectors.AgendaTimeliness.of_versions(meeting, versions),
-        },
+        {"meeting": meeting, "today": timezone.localdate(), **content},
     )
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_GET
 
 from pcc_portal.accounts.throttle import MailThrottle
+from pcc_portal.caching import lazy_context
 from pcc_portal.publications.public import published_or_gone
 from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
@@ -27,18 +28,19 @@ from ..models import Contract, ContractCopy, ItemDocument, SpendingUpload, Topic
 LIST_PAGE_SIZE = 50
 
 
-def index(request):
+def _index_content():
     rows = selectors.index_rows()
-    return render(
-        request,
-        "transparency/index.html",
-        {
-            "sections": selectors.index_sections(rows),
-            "counts": selectors.status_counts(rows),
-            "today": timezone.localdate(),
-            "priorities": thread.public_priorities(),
-        },
-    )
+    return {
+        "sections": selectors.index_sections(rows),
+        "counts": selectors.status_counts(rows),
+        "priorities": thread.public_priorities(),
+    }
+
+
+def index(request):
+    # Read only when the page's cached part is not in the cache for this generation and day.
+    content = lazy_context(["sections", "counts", "priorities"], _index_content)
+    return render(request, "transparency/index.html", {**content, "today": timezone.localdate()})
 
 
 def document(request, pk):
@@ -69,38 +71,62 @@ def _register(slug, params):
     return register
 
 
+IMPORTED = "Imported from the previous system"
+
+
+def _imported_note(row):
+    """The release's change note when ``row`` (an entry's live record version) is the entry as
+    it was imported from the previous system, else an empty string."""
+    note = getattr(row, "change_note", "")
+    return note.rstrip(".") if note.startswith(IMPORTED) else ""
+
+
+def _register_content(spec, params):
+    rows = spec.filtered(params)
+    page = Paginator(rows, LIST_PAGE_SIZE).get_page(params.get("page"))
+    records = list(page.object_list)
+    total = selectors.register_total(rows, spec)
+    content = {
+        "page": page,
+        "rows": [
+            (entry, [c.show(entry) for c in spec.columns], _imported_note(record))
+            for record, entry in zip(records, spec.for_display(records), strict=True)
+        ],
+        "years": [(y, selectors.financial_year_label(y)) for y in spec.years()],
+        "choice_filters": [
+            (parameter, label, choices, params.get(parameter, ""))
+            for parameter, label, _field, choices in spec.choice_filters
+        ],
+        "has_total": total is not None,
+        "total": total,
+        "months": [],
+    }
+    if spec.is_spending:
+        # Each month once, though the Commissioner's and the Chief Constable's files are two.
+        content["months"] = SpendingUpload.objects.public().dates("month", "month", order="DESC")[
+            :24
+        ]
+    return content
+
+
+REGISTER_CONTENT = ["page", "rows", "years", "choice_filters", "has_total", "total", "months"]
+
+
 @refuse_nul_bytes
 def register(request, register):
     spec = _register(register, request.GET)
-    rows = spec.filtered(request.GET)
-    paginator = Paginator(rows, LIST_PAGE_SIZE)
-    page = paginator.get_page(request.GET.get("page"))
     query = request.GET.copy()
     query.pop("page", None)
     context = {
         "register": spec,
-        "page": page,
-        "rows": [
-            (entry, [c.show(entry) for c in spec.columns])
-            for entry in spec.for_display(page.object_list)
-        ],
-        "years": [(y, selectors.financial_year_label(y)) for y in spec.years()],
+        # Read only when the page's cached part (keyed by the address) is not in the cache.
+        **lazy_context(REGISTER_CONTENT, lambda: _register_content(spec, request.GET)),
         "params": request.GET,
-        "choice_filters": [
-            (parameter, label, choices, request.GET.get(parameter, ""))
-            for parameter, label, _field, choices in spec.choice_filters
-        ],
         "query": query.urlencode(),
-        "total": selectors.register_total(rows, spec),
         "filtered": any(
             request.GET.get(k) for k in ["q", "year", *[f[0] for f in spec.choice_filters]]
         ),
     }
-    if spec.is_spending:
-        # Each month once, though the Commissioner's and the Chief Constable's files are two.
-        context["months"] = SpendingUpload.objects.public().dates("month", "month", order="DESC")[
-            :24
-        ]
     return render(request, "transparency/register.html", context)
 
 
