@@ -19,6 +19,7 @@ from plans.services import freeze_parts
 from tests.decisions.factories import DecisionFactory
 from tests.performance.factories import DataPointFactory
 from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+from transparency.thread import DECISIONS_SHOWN
 
 pytestmark = pytest.mark.django_db
 
@@ -81,6 +82,22 @@ def test_the_golden_thread_does_not_grow_in_queries_with_the_decisions_it_lists(
     _decisions(priority, editor, 40, 2)
     page = client.get(url).content.decode()
     assert "Grant 41" in page
+    assert _queries(client, url) == few
+
+
+def test_the_golden_thread_lists_the_most_recent_decisions_and_links_to_the_rest(
+    client, priority, editor
+):
+    url = reverse("plans:priority", args=[priority.plan.slug, 1])
+    _decisions(priority, editor, 2, 0)
+    few = _queries(client, url)
+    _decisions(priority, editor, 40, 2)
+    page = client.get(url).content.decode()
+    decisions = page[page.index('id="thread-decisions"') : page.index('id="thread-grants"')]
+    assert decisions.count('href="/decisions/2022/') == DECISIONS_SHOWN
+    assert "Grant 41" in decisions and "Grant 31" not in decisions  # the most recent
+    assert f"The {DECISIONS_SHOWN} most recent of 42." in decisions
+    assert f'href="/decisions/?priority={priority.pk}"' in decisions
     assert _queries(client, url) == few
 
 

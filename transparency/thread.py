@@ -45,6 +45,17 @@ class ThreadPart:
     key: str
     title: str
     items: list = field(default_factory=list)
+    total: int = 0  # more than ``items`` when the part shows only the most recent
+    links: list = field(default_factory=list)  # (address, text) of where the rest are
+
+
+@dataclass
+class Bounded:
+    """A part's most recent items, how many there are in all, and where to find the rest."""
+
+    items: list
+    total: int
+    links: list
 
 
 def public_priorities():
@@ -121,10 +132,15 @@ def _measures(priority, published):
     return items
 
 
+DECISIONS_SHOWN = 10
+
+
 def _decisions(priority, published):
-    """The decisions that serve ``priority``: those linked to it (governance decisions too),
-    and those for "All priorities" taken while its plan was the one in force, its term covering
-    the decision date; an earlier or later plan's priorities do not list them."""
+    """The most recent decisions that serve ``priority`` (``DECISIONS_SHOWN`` of them, a decade
+    of them would swamp the page; the rest are a link to the register away): those linked to
+    it (governance decisions too), and those for "All priorities" taken while its plan was the
+    one in force, its term covering the decision date; an earlier or later plan's priorities
+    do not list them."""
     plan = published.plan
     in_force = models.Q(
         priority_scope=PriorityScope.ALL,
@@ -132,7 +148,8 @@ def _decisions(priority, published):
         decision_date__lte=plan.term_end,
     )
     serving = models.Q(priorities=priority.pk) | in_force
-    return [
+    decisions = Decision.objects.public().filter(serving).distinct()
+    items = [
         ThreadItem(
             title=decision.public_title,
             url=decision.get_absolute_url(),
@@ -142,8 +159,20 @@ def _decisions(priority, published):
             else "",
             tag="Governance" if decision.priority_scope == PriorityScope.GOVERNANCE else "",
         )
-        for decision in Decision.objects.public().filter(serving).distinct()
+        for decision in decisions.in_register_order()[:DECISIONS_SHOWN]
     ]
+    total = decisions.count()
+    register = reverse("decisions:register")
+    return Bounded(
+        items,
+        total=total,
+        links=[
+            (f"{register}?priority={priority.pk}", "Decisions linked to this priority"),
+            (f"{register}?priority={PriorityScope.ALL.value}", "Decisions for all priorities"),
+        ]
+        if total > len(items)
+        else [],
+    )
 
 
 def _grants(priority, published):
@@ -294,7 +323,9 @@ def golden_thread(priority, version):
     parts = []
     for key, title, build in PARTS:
         items = build(priority, published)
+        bounded = items if isinstance(items, Bounded) else Bounded(items, len(items), [])
+        items = bounded.items
         if key != "commitments":
             items = _newest_first(items)
-        parts.append(ThreadPart(key, title, items))
+        parts.append(ThreadPart(key, title, items, bounded.total, bounded.links))
     return parts
