@@ -21,12 +21,8 @@ from tests.browser.conftest import (
     visit,
 )
 from tests.decisions.conftest import declare
-from tests.decisions.factories import (
-    DecisionFactory,
-    DecisionsReportFactory,
-    PlanFactory,
-    PriorityFactory,
-)
+from tests.decisions.factories import DecisionFactory, DecisionsReportFactory
+from tests.plans.factories import PlanFactory, PriorityFactory
 
 pytestmark = pytest.mark.browser
 
@@ -74,7 +70,9 @@ def test_the_whole_approval_flow_of_decision_28_2021(
     page, live_server, editor, decision_maker, monitoring_officer, finance_officer
 ):
     services.continue_numbering(financial_year=_this_financial_year(), last_number=27)
-    PriorityFactory(plan=PlanFactory(), number=1, title="Protecting local policing")
+    PriorityFactory(
+        plan=PlanFactory(previous_term=True), number=1, title="Protecting local policing"
+    )
 
     sign_in(page, live_server, editor)
     visit(page, "/manage/")

@@ -4,29 +4,6 @@ import factory
 
 from decisions.models import Decision, DecisionPart2, DecisionsReport
 from pcc_portal.accounts.models import Office
-from plans.models import Plan, Priority
-
-
-class PlanFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Plan
-        django_get_or_create = ("slug",)
-
-    title = "Police and Crime Plan 2016-2021"
-    slug = "police-and-crime-plan-2016-2021"
-    commissioner = "Clive Grunshaw"
-    term_start = datetime.date(2016, 5, 12)
-    term_end = datetime.date(2021, 5, 12)
-
-
-class PriorityFactory(factory.django.DjangoModelFactory):
-    class Meta:
-        model = Priority
-        django_get_or_create = ("plan", "number")
-
-    plan = factory.SubFactory(PlanFactory)
-    number = factory.Sequence(lambda n: n + 1)
-    title = factory.Sequence(lambda n: f"Priority {n + 1}")
 
 
 class DecisionFactory(factory.django.DjangoModelFactory):

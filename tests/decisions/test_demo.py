@@ -6,7 +6,7 @@ import pytest
 from decisions import demo
 from decisions.models import Decision, DecisionsReport
 from pcc_portal.demo.accounts import create_demo_accounts
-from tests.decisions.factories import PlanFactory, PriorityFactory
+from tests.plans.factories import PlanFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
 

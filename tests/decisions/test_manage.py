@@ -8,7 +8,8 @@ from django.urls import reverse
 
 from decisions.models import Decision, DecisionAttachment, DecisionPart2
 from pcc_portal.accounts.models import Office
-from tests.decisions.factories import DecisionFactory, DecisionPart2Factory, PriorityFactory
+from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
+from tests.plans.factories import PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -61,7 +62,7 @@ def test_choosing_plan_priorities_without_ticking_any_is_explained_and_keeps_the
 
 
 def test_ticked_priorities_are_saved(client, editor):
-    priority = PriorityFactory(title="Tackling crime and reoffending")
+    priority = PriorityFactory(plan__previous_term=True, title="Tackling crime and reoffending")
     client.force_login(editor)
     client.post(
         reverse("decisions_manage:create"),
@@ -159,7 +160,7 @@ def test_the_staff_list_filters_by_status_within_a_query_budget(
 ):
     for number in range(8):
         DecisionFactory(title=f"Draft {number}", priority_scope="plan").priorities.add(
-            PriorityFactory()
+            PriorityFactory(plan__previous_term=True)
         )
     client.force_login(editor)
     with django_assert_max_num_queries(12):

@@ -11,7 +11,8 @@ from pcc_portal.accounts import roles
 from pcc_portal.accounts.models import Office
 from tests.accounts.factories import UserFactory, hold
 from tests.decisions.conftest import at, extract_text
-from tests.decisions.factories import DecisionPart2Factory, PlanFactory, PriorityFactory
+from tests.decisions.factories import DecisionPart2Factory
+from tests.plans.factories import PlanFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -51,7 +52,9 @@ def test_the_register_lists_published_decisions_not_drafts(client, published, si
 
 def test_the_register_filters_by_year_priority_decision_maker_and_text(client, published):
     victims = PriorityFactory(
-        plan=PlanFactory(), number=3, title="Supporting vulnerable people and victims"
+        plan=PlanFactory(previous_term=True),
+        number=3,
+        title="Supporting vulnerable people and victims",
     )
     a = published(
         title="Victim Services Contract",
@@ -114,7 +117,7 @@ def test_the_register_stays_within_its_query_budget(
         published(
             title=f"Grant {number}",
             priority_scope="plan",
-            priorities=[PriorityFactory(plan=PlanFactory())],
+            priorities=[PriorityFactory(plan=PlanFactory(previous_term=True))],
         )
     with django_assert_max_num_queries(12):
         client.get("/decisions/")

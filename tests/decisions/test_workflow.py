@@ -8,7 +8,8 @@ from decisions import services
 from decisions.models import Decision, InvalidTransition, NotPermitted
 from tests.accounts.factories import reauthenticate
 from tests.decisions.conftest import at, declare, extract_text
-from tests.decisions.factories import DecisionFactory, DecisionPart2Factory, PriorityFactory
+from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
+from tests.plans.factories import PriorityFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -147,7 +148,7 @@ def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing(editor
 
 def test_a_restricted_decision_with_part2_and_priorities_can_be_submitted(editor):
     part2 = DecisionPart2Factory(decision__priority_scope="plan")
-    part2.decision.priorities.add(PriorityFactory())
+    part2.decision.priorities.add(PriorityFactory(plan__previous_term=True))
     services.submit_decision(decision=part2.decision, by=editor)
     assert part2.decision.status == Decision.Status.SUBMITTED
 

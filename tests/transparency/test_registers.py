@@ -61,7 +61,7 @@ def test_csv_and_json_give_the_same_filtered_entries(client):
 @pytest.mark.django_db
 def test_register_pages_and_exports_have_query_budgets(client, django_assert_max_num_queries):
     from decisions.models import Decision  # noqa: F401 (the plans app is migrated with it)
-    from tests.decisions.factories import PriorityFactory
+    from tests.plans.factories import PriorityFactory
 
     priority = PriorityFactory()
     for _ in range(60):
