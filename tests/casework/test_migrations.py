@@ -38,7 +38,7 @@ def latest_schema_after(transactional_db):
 
 
 # A real migration runs outside any test transaction (SQLite cannot alter tables inside one).
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_published_cases_become_versions_and_old_complaints_move_to_casework(
     latest_schema_after, editor, client
 ):

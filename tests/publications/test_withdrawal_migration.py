@@ -29,7 +29,7 @@ def latest_schema_after(transactional_db):
 
 
 # A real migration runs outside any test transaction (SQLite cannot alter tables inside one).
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_existing_withdrawals_cover_the_versions_public_when_they_were_made(
     latest_schema_after, editor
 ):

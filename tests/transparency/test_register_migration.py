@@ -47,7 +47,7 @@ def _grant(Grant, recipient, status, at):
 
 
 # A real migration runs outside any test transaction (SQLite cannot alter tables inside one).
-@pytest.mark.django_db(transaction=True)
+@pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_published_entries_become_released_versions_and_withdrawn_ones_stay_withdrawn(
     latest_schema_after, editor, client
 ):

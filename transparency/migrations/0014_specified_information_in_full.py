@@ -244,6 +244,10 @@ def backwards(apps, schema_editor):
     item_model.objects.filter(code__in=list(NEW), documents__isnull=True).delete()
     for code, fields in CHANGED.items():
         item_model.objects.filter(code=code).update(**{k: old for k, (_, old) in fields.items()})
+    # PostgreSQL refuses to alter a table while checks deferred by these deletes are pending, and
+    # the schema operations reversed next alter this table in the same transaction.
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
 class Migration(migrations.Migration):
