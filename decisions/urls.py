@@ -2,6 +2,8 @@
 
 from django.urls import path, register_converter
 
+from pcc_portal.caching.responses import published_download
+
 from .views import public
 
 
@@ -25,8 +27,10 @@ urlpatterns = [
     path("decisions/", public.register, name="register"),
     path("decisions/data/", public.data_help, name="data"),
     path("decisions.csv", public.register_csv, name="csv"),
-    path("decisions.json", public.register_json, name="json"),
-    path("decisions/feed/", public.DecisionFeed(), name="feed"),
+    path("decisions.json", published_download("decisions-json")(public.register_json), name="json"),
+    path(
+        "decisions/feed/", published_download("decisions-feed")(public.DecisionFeed()), name="feed"
+    ),
     path("decisions/<int:year>/<decision_number:number>/", public.detail, name="detail"),
     path("decisions/<int:year>/<decision_number:number>.pdf", public.notice_pdf, name="pdf"),
     path(

@@ -1,5 +1,7 @@
 from django.urls import path, register_converter
 
+from pcc_portal.caching.responses import published_download
+
 from .views import public
 
 
@@ -26,7 +28,11 @@ app_name = "panel"
 
 urlpatterns = [
     path("panel/meetings/", public.meetings, name="meetings"),
-    path("panel/meetings.ics", public.calendar, name="calendar"),
+    path(
+        "panel/meetings.ics",
+        published_download("meetings-calendar")(public.calendar),
+        name="calendar",
+    ),
     path("panel/members/", public.members, name="members"),
     path("panel/members/<int:pk>/", public.member, name="member"),
     path("panel/my-meetings/", public.my_meetings, name="my_meetings"),

@@ -2,6 +2,8 @@
 
 from django.urls import path, re_path
 
+from pcc_portal.caching.responses import published_download
+
 from .selectors import REGISTERS
 from .views import public
 
@@ -48,10 +50,14 @@ urlpatterns = [
     path("alerts/unsubscribe/<str:token>/", public.alerts_unsubscribe, name="alerts_unsubscribe"),
     path(
         "alerts/priorities/<slug:slug>/<int:number>/feed/",
-        public.priority_feed,
+        published_download("priority-feed")(public.priority_feed),
         name="priority_feed",
     ),
-    path("alerts/<slug:topic>/feed/", public.topic_feed, name="topic_feed"),
+    path(
+        "alerts/<slug:topic>/feed/",
+        published_download("topic-feed")(public.topic_feed),
+        name="topic_feed",
+    ),
     path("sitemap.xml", public.sitemap_xml, name="sitemap"),
     path(
         "sitemaps/<slug:section>-<int:page>.xml",
