@@ -57,7 +57,7 @@ UNLABELLED_SCROLLERS = """() => {
 CHART_LABEL_SIZES = """() => [...document.querySelectorAll("svg.pcc-chart text")].map((text) => {
   const svg = text.ownerSVGElement;
   const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;
-  return [text.textContent, parseFloat(text.getAttribute("font-size")) * scale];
+  return [text.textContent, parseFloat(getComputedStyle(text).fontSize) * scale];
 })"""
 
 
