@@ -24,7 +24,8 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.accounts.models import Office
-from pcc_portal.publications.markdown import markdown_to_text, render_markdown
+from pcc_portal.publications.markdown import markdown_to_text
+from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 
 from . import deadlines
@@ -185,7 +186,7 @@ def _priority_model():
     return Priority
 
 
-class Decision(Publishable):
+class Decision(RendersMarkdown, Publishable):
     """Part 1 of a decision form."""
 
     document_type = "decision"
@@ -275,14 +276,14 @@ class Decision(Publishable):
         help_text="The public register shows only the reference, title, priority and date.",
     )
 
-    executive_summary_html = models.TextField(editable=False, default="")
-    recommendation_html = models.TextField(editable=False, default="")
-    background_html = models.TextField(editable=False, default="")
-    legal_implications_html = models.TextField(editable=False, default="")
-    financial_implications_html = models.TextField(editable=False, default="")
-    equality_implications_html = models.TextField(editable=False, default="")
-    consultation_implications_html = models.TextField(editable=False, default="")
-    background_papers_html = models.TextField(editable=False, default="")
+    executive_summary_html = MarkdownHTMLField(source="executive_summary")
+    recommendation_html = MarkdownHTMLField(source="recommendation")
+    background_html = MarkdownHTMLField(source="background")
+    legal_implications_html = MarkdownHTMLField(source="legal_implications")
+    financial_implications_html = MarkdownHTMLField(source="financial_implications")
+    equality_implications_html = MarkdownHTMLField(source="equality_implications")
+    consultation_implications_html = MarkdownHTMLField(source="consultation_implications")
+    background_papers_html = MarkdownHTMLField(source="background_papers")
 
     created_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True
@@ -399,12 +400,6 @@ class Decision(Publishable):
 
     def __str__(self):
         return f"{self.reference} {self.title}" if self.number else self.title
-
-    def save(self, *args, **kwargs):
-        # Rendered and sanitised on save, so what is stored is already safe to show.
-        for name in self.MARKDOWN_FIELDS:
-            setattr(self, f"{name}_html", render_markdown(getattr(self, name)))
-        super().save(*args, **kwargs)
 
     # --- reference and dates -------------------------------------------------------------
     @property
@@ -619,7 +614,7 @@ class DecisionPart2QuerySet(models.QuerySet):
 _FOI = "(Freedom of Information Act 2000, section {})"
 
 
-class DecisionPart2(models.Model):
+class DecisionPart2(RendersMarkdown, models.Model):
     """The exempt detail of a decision, held apart from Part 1 and never published."""
 
     class Grounds(models.TextChoices):
@@ -654,7 +649,7 @@ class DecisionPart2(models.Model):
         "section 43\u201d.",
     )
     content = models.TextField(help_text="Markdown. The facts and advice that are not published.")
-    content_html = models.TextField(editable=False, default="")
+    content_html = MarkdownHTMLField(source="content")
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["content_html", "updated_at"])
@@ -666,10 +661,6 @@ class DecisionPart2(models.Model):
 
     def __str__(self):
         return f"Part 2 of {self.decision}"
-
-    def save(self, *args, **kwargs):
-        self.content_html = render_markdown(self.content)
-        super().save(*args, **kwargs)
 
 
 class Part2Attachment(CheckedAttachment):
@@ -700,7 +691,7 @@ class Part2Attachment(CheckedAttachment):
         super().save(*args, **kwargs)
 
 
-class DecisionsReport(Publishable):
+class DecisionsReport(RendersMarkdown, Publishable):
     """The Panel's report of decisions made between two dates (usually since its last meeting),
     published as a document the Panel's agenda can include."""
 
@@ -723,7 +714,7 @@ class DecisionsReport(Publishable):
     introduction = models.TextField(
         blank=True, help_text="Markdown. Anything the Panel should know beyond the table."
     )
-    introduction_html = models.TextField(editable=False, default="")
+    introduction_html = MarkdownHTMLField(source="introduction")
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["introduction_html", "updated_at"])
@@ -741,10 +732,6 @@ class DecisionsReport(Publishable):
 
     def __str__(self):
         return f"{self.title}, {self.period_label}"
-
-    def save(self, *args, **kwargs):
-        self.introduction_html = render_markdown(self.introduction)
-        super().save(*args, **kwargs)
 
     @property
     def period_label(self):

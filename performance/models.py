@@ -18,7 +18,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from pcc_portal.publications.markdown import markdown_to_text, render_markdown
+from pcc_portal.publications.markdown import markdown_to_text
+from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
 
 from . import periods
@@ -245,7 +246,7 @@ class MeasureCommentaryQuerySet(models.QuerySet):
         return self.filter(measure__in=public_measures())
 
 
-class MeasureCommentary(models.Model):
+class MeasureCommentary(RendersMarkdown, models.Model):
     """Dated commentary on a measure without numbers ("Outcome of HMICFRS inspections")."""
 
     measure = models.ForeignKey(
@@ -253,7 +254,7 @@ class MeasureCommentary(models.Model):
     )
     date = models.DateField()
     text = models.TextField(help_text="Markdown.")
-    text_html = models.TextField(editable=False, default="")
+    text_html = MarkdownHTMLField(source="text")
     written_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, related_name="+"
     )
@@ -267,10 +268,6 @@ class MeasureCommentary(models.Model):
 
     def __str__(self):
         return f"{self.measure}: {self.date:%d %B %Y}"
-
-    def save(self, *args, **kwargs):
-        self.text_html = render_markdown(self.text)
-        super().save(*args, **kwargs)
 
 
 def import_storage():
@@ -349,7 +346,7 @@ class QuarterlyReportQuerySet(PublishableQuerySet):
     pass
 
 
-class QuarterlyReport(Publishable):
+class QuarterlyReport(RendersMarkdown, Publishable):
     """The quarterly performance report: headlines, commentary per priority, a table and a
     chart per measure, and the national measures statement."""
 
@@ -371,13 +368,13 @@ class QuarterlyReport(Publishable):
         ]
     )
     headlines = models.TextField(blank=True, help_text="Markdown: the main points of the quarter.")
-    headlines_html = models.TextField(editable=False, default="")
+    headlines_html = MarkdownHTMLField(source="headlines")
     national_statement = models.TextField(
         "Statement on the national crime and policing measures",
         blank=True,
         help_text="Markdown: the Constabulary's contribution to the national priorities.",
     )
-    national_statement_html = models.TextField(editable=False, default="")
+    national_statement_html = MarkdownHTMLField(source="national_statement")
     presented_on = models.DateField(
         null=True, blank=True, help_text="The strategic scrutiny meeting it was presented to."
     )
@@ -402,11 +399,6 @@ class QuarterlyReport(Publishable):
 
     def __str__(self):
         return f"Performance report, {self.period.long_label}"
-
-    def save(self, *args, **kwargs):
-        self.headlines_html = render_markdown(self.headlines)
-        self.national_statement_html = render_markdown(self.national_statement)
-        super().save(*args, **kwargs)
 
     @property
     def period(self):
@@ -445,13 +437,13 @@ class QuarterlyReport(Publishable):
         return "\n".join(part for part in parts if part)
 
 
-class ReportCommentary(models.Model):
+class ReportCommentary(RendersMarkdown, models.Model):
     """What the report says about one priority this quarter."""
 
     report = models.ForeignKey(QuarterlyReport, on_delete=models.CASCADE, related_name="commentary")
     priority = models.ForeignKey("plans.Priority", on_delete=models.CASCADE, related_name="+")
     text = models.TextField(blank=True, help_text="Markdown.")
-    text_html = models.TextField(editable=False, default="")
+    text_html = MarkdownHTMLField(source="text")
 
     history = HistoricalRecords(excluded_fields=["text_html"])
 
@@ -466,12 +458,8 @@ class ReportCommentary(models.Model):
     def __str__(self):
         return f"{self.report}: {self.priority}"
 
-    def save(self, *args, **kwargs):
-        self.text_html = render_markdown(self.text)
-        super().save(*args, **kwargs)
 
-
-class ScrutinyMeeting(Publishable):
+class ScrutinyMeeting(RendersMarkdown, Publishable):
     """A strategic scrutiny (accountability board) meeting: the Commissioner holding the Chief
     Constable to account. Its published note is a versioned publication."""
 
@@ -486,7 +474,7 @@ class ScrutinyMeeting(Publishable):
     note = models.TextField(
         "Note of the meeting", blank=True, help_text="Markdown: the published note."
     )
-    note_html = models.TextField(editable=False, default="")
+    note_html = MarkdownHTMLField(source="note")
     report = models.ForeignKey(
         QuarterlyReport,
         on_delete=models.SET_NULL,
@@ -506,10 +494,6 @@ class ScrutinyMeeting(Publishable):
 
     def __str__(self):
         return f"Strategic scrutiny meeting, {self.date:%-d %B %Y}"
-
-    def save(self, *args, **kwargs):
-        self.note_html = render_markdown(self.note)
-        super().save(*args, **kwargs)
 
     @property
     def attendee_list(self):

@@ -19,6 +19,7 @@ from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import markdown_to_text, render_markdown
+from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 
 MARKDOWN_HELP = (
@@ -378,7 +379,7 @@ class OrderedQuerySet(models.QuerySet):
         return self.order_by("order", "pk")
 
 
-class Section(models.Model):
+class Section(RendersMarkdown, models.Model):
     """A part of the plan in Markdown, before or after the priorities."""
 
     class Kind(models.TextChoices):
@@ -402,7 +403,7 @@ class Section(models.Model):
     placement = models.CharField(max_length=10, choices=Placement, default=Placement.BEFORE)
     title = models.CharField(max_length=200)
     body = models.TextField(blank=True, help_text=MARKDOWN_HELP)
-    body_html = models.TextField(editable=False, default="")
+    body_html = MarkdownHTMLField(source="body", render=render_part_markdown)
     order = models.PositiveSmallIntegerField(default=0, editable=False)
 
     history = HistoricalRecords(excluded_fields=["body_html"])
@@ -414,10 +415,6 @@ class Section(models.Model):
     def __str__(self):
         return self.title
 
-    def save(self, *args, **kwargs):
-        self.body_html = render_part_markdown(self.body)
-        super().save(*args, **kwargs)
-
     @property
     def anchor(self):
         return f"section-{self.pk}"
@@ -426,13 +423,13 @@ class Section(models.Model):
         return Section.objects.filter(plan_id=self.plan_id, placement=self.placement)
 
 
-class Priority(models.Model):
+class Priority(RendersMarkdown, models.Model):
     plan = models.ForeignKey(Plan, on_delete=models.CASCADE, related_name="priorities")
     number = models.PositiveSmallIntegerField(help_text="Its number in the plan, from 1.")
     title = models.CharField(max_length=200)
     summary = models.TextField(blank=True)
     narrative = models.TextField(blank=True, help_text=MARKDOWN_HELP)
-    narrative_html = models.TextField(editable=False, default="")
+    narrative_html = MarkdownHTMLField(source="narrative", render=render_part_markdown)
 
     history = HistoricalRecords(excluded_fields=["narrative_html"])
 
@@ -445,10 +442,6 @@ class Priority(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
-
-    def save(self, *args, **kwargs):
-        self.narrative_html = render_part_markdown(self.narrative)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         return reverse("plans:priority", kwargs={"slug": self.plan.slug, "number": self.number})

@@ -8,7 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from decisions.deadlines import previous_working_day
-from pcc_portal.publications.markdown import render_markdown
+from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 
 # Who runs the panel's meetings (its secretary) reads every meeting's members' papers.
 STAFF_PERMISSION = "panel.change_meeting"
@@ -210,7 +210,7 @@ class Meeting(models.Model):
         self.status = self.Status.HELD
 
 
-class AgendaItem(models.Model):
+class AgendaItem(RendersMarkdown, models.Model):
     class Kind(models.TextChoices):
         WELCOME = "welcome", "Welcome and apologies"
         MINUTES = "minutes", "Minutes of the last meeting"
@@ -233,7 +233,7 @@ class AgendaItem(models.Model):
     description = models.TextField(
         blank=True, help_text="Markdown: shown under the item on the agenda."
     )
-    description_html = models.TextField(editable=False, default="")
+    description_html = MarkdownHTMLField(source="description")
     exempt = models.BooleanField(
         default=False,
         help_text="Part 2: the press and public are excluded; its papers go only to members.",
@@ -252,7 +252,7 @@ class AgendaItem(models.Model):
         help_text="For a “Minutes” item: the meeting whose minutes it approves.",
     )
     minutes = models.TextField(blank=True, help_text="Markdown: what was said and done.")
-    minutes_html = models.TextField(editable=False, default="")
+    minutes_html = MarkdownHTMLField(source="minutes")
     webcast_start = models.PositiveIntegerField(
         null=True,
         blank=True,
@@ -276,11 +276,6 @@ class AgendaItem(models.Model):
 
     def __str__(self):
         return f"{self.number}. {self.title}"
-
-    def save(self, *args, **kwargs):
-        self.description_html = render_markdown(self.description)
-        self.minutes_html = render_markdown(self.minutes)
-        super().save(*args, **kwargs)
 
     def get_manage_url(self):
         return reverse("panel_manage:meeting", kwargs={"pk": self.meeting_id}) + f"#item-{self.pk}"

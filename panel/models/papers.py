@@ -7,7 +7,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from pcc_portal.publications.markdown import markdown_to_text, render_markdown
+from pcc_portal.publications.markdown import markdown_to_text
+from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
 
 UPLOAD_LIMIT = 15 * 1024 * 1024
@@ -30,7 +31,7 @@ class ReportQuerySet(PublishableQuerySet):
         return self.filter(models.Exists(papers))
 
 
-class Report(Publishable):
+class Report(RendersMarkdown, Publishable):
     """A report to the panel with the cover sheet of the seed's papers: meeting, title, contact,
     executive summary, recommendation, then the body and any appendices."""
 
@@ -45,15 +46,15 @@ class Report(Publishable):
         help_text="Contact for further information: name, telephone, organisation, email.",
     )
     executive_summary = models.TextField(help_text="Markdown.")
-    executive_summary_html = models.TextField(editable=False, default="")
+    executive_summary_html = MarkdownHTMLField(source="executive_summary")
     recommendation = models.TextField(help_text="Markdown: what the panel is asked to do.")
-    recommendation_html = models.TextField(editable=False, default="")
+    recommendation_html = MarkdownHTMLField(source="recommendation")
     body = models.TextField(blank=True, help_text="Markdown: background, advice, implications.")
-    body_html = models.TextField(editable=False, default="")
+    body_html = MarkdownHTMLField(source="body")
     appendices = models.TextField(
         blank=True, help_text="Markdown: each appendix under a ## heading."
     )
-    appendices_html = models.TextField(editable=False, default="")
+    appendices_html = MarkdownHTMLField(source="appendices")
     author = models.CharField(max_length=200, blank=True, help_text="Signed off by, with role.")
     priorities = models.ManyToManyField(
         "plans.Priority",
@@ -81,11 +82,6 @@ class Report(Publishable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        for field in ("executive_summary", "recommendation", "body", "appendices"):
-            setattr(self, f"{field}_html", render_markdown(getattr(self, field)))
-        super().save(*args, **kwargs)
 
     def publication_context(self):
         return {"meeting": self.meeting, "report": self}

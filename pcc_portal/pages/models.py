@@ -5,11 +5,12 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
-from pcc_portal.publications.markdown import markdown_to_text, render_markdown
+from pcc_portal.publications.markdown import markdown_to_text
+from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
 
 
-class ContentPage(Publishable):
+class ContentPage(RendersMarkdown, Publishable):
     document_type = "page"
     page_template = "pages/page_body.html"
     document_template = "pages/page_document.html"
@@ -24,7 +25,7 @@ class ContentPage(Publishable):
         max_length=300, blank=True, help_text="One sentence shown under the title and in lists."
     )
     body = models.TextField(help_text="Markdown: ## for headings, * for lists, [text](link).")
-    body_html = models.TextField(editable=False, default="")
+    body_html = MarkdownHTMLField(source="body")
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
@@ -36,11 +37,6 @@ class ContentPage(Publishable):
 
     def __str__(self):
         return self.title
-
-    def save(self, *args, **kwargs):
-        # Rendered and sanitised on save, so what is stored is already safe to show.
-        self.body_html = render_markdown(self.body)
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         if self.slug == "accessibility":

@@ -319,7 +319,8 @@ class Command(BaseCommand):
             }
             decision = Decision(**fields)
             for name in Decision.MARKDOWN_FIELDS:
-                setattr(decision, f"{name}_html", html(getattr(decision, name)))
+                field = Decision._meta.get_field(f"{name}_html")
+                field.fill(decision, html(getattr(decision, name)))
             decisions.append(decision)
         decisions = bulk_create_with_history(decisions, Decision, batch_size=500)
         if not decisions or decisions[0].pk is None:  # backends that give no ids back
