@@ -34,6 +34,11 @@ urlpatterns = [
     path("decisions/<int:year>/<decision_number:number>/", public.detail, name="detail"),
     path("decisions/<int:year>/<decision_number:number>.pdf", public.notice_pdf, name="pdf"),
     path(
+        "decisions/<int:year>/<decision_number:number>/versions/<int:version>/changes/",
+        public.version_changes,
+        name="version_changes",
+    ),
+    path(
         "decisions/<int:year>/<decision_number:number>/documents/<int:pk>.pdf",
         public.attachment,
         name="attachment",

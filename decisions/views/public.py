@@ -14,7 +14,11 @@ from django.utils.feedgenerator import Atom1Feed
 
 from pcc_portal.caching import lazy_context
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.public import live_version, published_or_gone
+from pcc_portal.publications.public import (
+    live_version,
+    published_or_gone,
+    version_changes_response,
+)
 from pcc_portal.publications.responses import version_pdf_response
 from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
@@ -91,7 +95,27 @@ def detail(request, year, number):
     return render(
         request,
         "decisions/detail.html",
-        {"decision": decision, "version": version},
+        {
+            "decision": decision,
+            "version": version,
+            "versions": list(Version.objects.for_object(decision).public()),
+        },
+    )
+
+
+# What the register shows of a restricted decision: a comparison of its versions shows no more,
+# even of a version published before it was restricted.
+REGISTER_ROWS = {"Reference", "Title", "Priority", "Date of decision"}
+
+
+def version_changes(request, year, number, version):
+    decision = published_or_gone(Decision.objects, financial_year=year, number=number)
+    return version_changes_response(
+        request,
+        decision,
+        version,
+        current_url=decision.get_absolute_url(),
+        public_rows=REGISTER_ROWS if decision.is_restricted else None,
     )
 
 
