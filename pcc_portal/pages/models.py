@@ -51,3 +51,7 @@ class ContentPage(RendersMarkdown, Publishable):
 
     def publication_text(self):
         return "\n".join([self.title, self.summary, markdown_to_text(self.body)])
+
+
+# Images staff upload for documents live in their own module.
+from .images import Image  # noqa: E402, F401

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage
+from .views import images, manage
 
 app_name = "pages_manage"
 
@@ -10,4 +10,5 @@ urlpatterns = [
     path("<int:pk>/", manage.page_detail, name="detail"),
     path("<int:pk>/edit/", manage.PageUpdateView.as_view(), name="edit"),
     path("<int:pk>/publish/", manage.page_publish, name="publish"),
+    path("images/", images.image_list, name="images"),
 ]

@@ -2,7 +2,8 @@
 
 Authors' text is untrusted: it is rendered, cleaned with an allow-list (nh3), given the Design
 System's classes, and cleaned again, so the classing step cannot let anything through. Stored HTML
-goes through ``sanitise_html`` once more before it is shown.
+goes through ``sanitise_html`` once more before it is shown. Images are kept only when they are the
+portal's own (an uploaded image or a static file) and say what they show in their alt text.
 """
 
 import re
@@ -11,14 +12,22 @@ from html.parser import HTMLParser
 
 import markdown
 import nh3
+from django.conf import settings
 
 # The shape authors may give a document: headings, paragraphs, lists, tables, links, emphasis,
-# quotes and code. No images, no embedded media, no forms, no author-chosen attributes.
+# quotes, code, and the portal's own images. No embedded media, no forms, no author-chosen
+# attributes.
 ALLOWED_TAGS = {
     "h2", "h3", "h4", "h5", "h6", "p", "ul", "ol", "li",
     "table", "thead", "tbody", "tr", "th", "td",
-    "a", "strong", "em", "blockquote", "code", "pre", "br", "hr",
+    "a", "strong", "em", "blockquote", "code", "pre", "br", "hr", "img",
 }  # fmt: skip
+
+# Where uploaded images live in the public media storage (see pcc_portal.pages.models.Image).
+IMAGE_UPLOAD_DIRECTORY = "images/"
+# An uploaded image's address is its random name; a static image's a plain path of our own files.
+_UPLOADED_IMAGE = r"images/[A-Za-z0-9_-]+\.(?:png|jpg)"
+_STATIC_IMAGE = r"(?:[A-Za-z0-9_-]+/)*[A-Za-z0-9_.-]+\.(?:png|jpg|jpeg|gif|svg)"
 
 # Whatever these hold is dropped with them, not shown as text.
 DROPPED_WITH_CONTENT = {
@@ -60,7 +69,19 @@ _URL_IGNORED = re.compile(r"[\t\n\r]")
 _URL_TRIMMED = "".join(chr(c) for c in range(0x21))
 
 
-def _keep_known_classes(tag, attribute, value):
+def is_own_image(src):
+    """Whether an image address is the portal's own: an uploaded image in the public media
+    storage, or an image among the static files. Anything else is never shown or fetched."""
+    media = re.escape(settings.MEDIA_URL) + _UPLOADED_IMAGE
+    static = re.escape(settings.STATIC_URL) + _STATIC_IMAGE
+    return bool(src) and any(re.fullmatch(pattern, src) for pattern in (media, static))
+
+
+def _filter_attributes(tag, attribute, value):
+    if tag == "img":
+        if attribute == "src":
+            return value if is_own_image(value) else None
+        return " ".join(value.split()) or None
     if attribute != "class":
         return value
     allowed = ALLOWED_CLASSES.get(tag, ())
@@ -84,7 +105,8 @@ def _site_relative_only(url):
 _rendered_cleaner = nh3.Cleaner(
     tags=ALLOWED_TAGS | {"h1"},
     clean_content_tags=DROPPED_WITH_CONTENT,
-    attributes={"a": {"href", "title"}},
+    attributes={"a": {"href", "title"}, "img": {"src", "alt"}},
+    attribute_filter=_filter_attributes,
     tag_attribute_values={
         "th": {"scope": TH_SCOPES, "align": {"left", "center", "right"}},
         "td": {"align": {"left", "center", "right"}},
@@ -101,8 +123,9 @@ _stored_cleaner = nh3.Cleaner(
     attributes={
         **{tag: {"class"} for tag in ALLOWED_CLASSES},
         "a": {"href", "title", "class"},
+        "img": {"src", "alt"},
     },
-    attribute_filter=_keep_known_classes,
+    attribute_filter=_filter_attributes,
     tag_attribute_values={"th": {"scope": TH_SCOPES}},
     url_schemes=URL_SCHEMES,
     url_relative=_site_relative_only,
@@ -151,6 +174,8 @@ class _GovukClasses(HTMLParser):
         self.handle_starttag(tag, attrs)
 
     def handle_endtag(self, tag):
+        if tag == "img":
+            return
         if tag == "thead":
             self.in_thead = max(self.in_thead - 1, 0)
         if tag == "a" and self.in_dropped_link:
@@ -175,9 +200,82 @@ def _add_govuk_classes(html):
     return "".join(parser.out)
 
 
+class _ImagesChecked(HTMLParser):
+    """Pass cleaned HTML through unchanged but for images that lost their address (not the
+    portal's own) or have no alt text: those are dropped."""
+
+    def __init__(self):
+        super().__init__(convert_charrefs=False)
+        self.out = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            attrs = dict(attrs)
+            if not attrs.get("src") or not (attrs.get("alt") or "").strip():
+                return
+        self.out.append(self.get_starttag_text())
+
+    handle_startendtag = handle_starttag
+
+    def handle_endtag(self, tag):
+        self.out.append(f"</{tag}>")
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+
+def _drop_unusable_images(html):
+    if "<img" not in html:
+        return html
+    parser = _ImagesChecked()
+    parser.feed(html)
+    parser.close()
+    return "".join(parser.out)
+
+
 def sanitise_html(html: str) -> str:
     """Clean stored HTML with the portal's allow-list (GOV.UK classes kept, nothing else)."""
-    return _stored_cleaner.clean(html)
+    return _drop_unusable_images(_stored_cleaner.clean(html))
+
+
+def unusable_images(text: str) -> list[str]:
+    """The images in an author's Markdown that will not be shown, each described for the author:
+    those with no alt text, and those from anywhere but the portal's own images."""
+    parser = _ImageInventory()
+    parser.feed(markdown.markdown(text or ""))
+    parser.close()
+    problems = []
+    for src, alt in parser.images:
+        if not is_own_image(src):
+            problems.append(
+                f"The image {src[:80] or '(no address)'} is not one of the portal's images: "
+                "upload it on the images page and use the address shown there."
+            )
+        elif not alt.strip():
+            problems.append(
+                f"The image {src} has no alternative text: write what it shows between the "
+                f"square brackets, ![like this]({src})."
+            )
+    return problems
+
+
+class _ImageInventory(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.images = []
+
+    def handle_starttag(self, tag, attrs):
+        if tag == "img":
+            attrs = dict(attrs)
+            self.images.append((attrs.get("src") or "", attrs.get("alt") or ""))
+
+    handle_startendtag = handle_starttag
 
 
 def render_markdown(text: str) -> str:
