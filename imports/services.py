@@ -34,8 +34,7 @@ from pcc_portal.accounts.models import Office
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import clean_pdf
-from pcc_portal.publications.services import version_went_public
-from pcc_portal.publications.views import record_release
+from pcc_portal.publications.services import record_release, version_went_public
 from transparency import services as transparency_services
 
 from . import moderngov, registers, spreadsheets

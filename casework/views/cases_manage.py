@@ -13,11 +13,10 @@ from panel.models import Panel
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.models import InvalidTransition
 from pcc_portal.publications.selectors import Part, publishing_panel, review
-from pcc_portal.publications.services import NothingToPublish
+from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
     publish_after_review,
     reauthenticated_at,
-    record_release,
     render_withdraw_page,
     require_reauthentication,
 )

@@ -17,11 +17,10 @@ from pcc_portal import reordering
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.models import InvalidTransition as NotPublic
 from pcc_portal.publications.selectors import review
-from pcc_portal.publications.services import NothingToPublish
+from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
     publish_after_review,
     reauthenticated_at,
-    record_release,
     render_withdraw_page,
     require_reauthentication,
 )

@@ -49,6 +49,31 @@ def freeze(*, obj):
     return page_html, document_html, obj.publication_text()
 
 
+def record_release(obj, *, by, what, at=None):
+    """Add a record to ``obj``'s change history (if it keeps one) saying what was released or
+    withdrawn, by whom, and when they re-authenticated for it."""
+    manager_name = getattr(obj._meta, "simple_history_manager_attribute", None)
+    if manager_name is None:
+        return None
+    history_model = getattr(type(obj), manager_name).model
+    kept = {field.attname for field in history_model._meta.fields}
+    fresh = type(obj)._base_manager.get(pk=obj.pk)
+    reason = what
+    if at is not None:
+        reason += f"; re-authenticated at {timezone.localtime(at):%H:%M:%S}"
+    return history_model.objects.create(
+        history_date=timezone.now(),
+        history_type="~",
+        history_user=by,
+        history_change_reason=reason[:100],
+        **{
+            field.attname: getattr(fresh, field.attname)
+            for field in fresh._meta.fields
+            if field.attname in kept
+        },
+    )
+
+
 @transaction.atomic
 def publish(*, obj, by, note):
     """Freeze ``obj`` as its next version and queue the PDF. The previous version stays live

@@ -14,7 +14,6 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
 
@@ -49,31 +48,6 @@ def reauthenticates(obj):
     """Whether releasing or withdrawing ``obj`` asks for re-authentication: everything published
     does (``Publishable.reauthenticate_to_release``)."""
     return getattr(obj, "reauthenticate_to_release", True)
-
-
-def record_release(obj, *, by, what, at=None):
-    """Add a record to ``obj``'s change history (if it keeps one) saying what was released or
-    withdrawn, by whom, and when they re-authenticated for it."""
-    manager_name = getattr(obj._meta, "simple_history_manager_attribute", None)
-    if manager_name is None:
-        return None
-    history_model = getattr(type(obj), manager_name).model
-    kept = {field.attname for field in history_model._meta.fields}
-    fresh = type(obj)._base_manager.get(pk=obj.pk)
-    reason = what
-    if at is not None:
-        reason += f"; re-authenticated at {timezone.localtime(at):%H:%M:%S}"
-    return history_model.objects.create(
-        history_date=timezone.now(),
-        history_type="~",
-        history_user=by,
-        history_change_reason=reason[:100],
-        **{
-            field.attname: getattr(fresh, field.attname)
-            for field in fresh._meta.fields
-            if field.attname in kept
-        },
-    )
 
 
 def publish_after_review(
@@ -111,7 +85,7 @@ def publish_after_review(
                 version = publish(form.cleaned_data)
                 approval = approvals.approve_pending(obj=obj, by=request.user)
                 if reauthenticate:
-                    record_release(
+                    services.record_release(
                         obj,
                         by=request.user,
                         what=f"Published version {version.number}",
@@ -276,7 +250,7 @@ def withdraw(request, content_type_id, pk):
             with transaction.atomic():
                 services.withdraw(obj=obj, by=request.user, reason=form.cleaned_data["reason"])
                 if reauthenticate:
-                    record_release(
+                    services.record_release(
                         obj,
                         by=request.user,
                         what=f"Withdrawn: {form.cleaned_data['reason']}",

@@ -13,9 +13,9 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pcc_portal.approvals.models import NotPermitted
 from pcc_portal.publications.forms import WithdrawForm
+from pcc_portal.publications.services import record_release
 from pcc_portal.publications.views import (
     reauthenticated_at,
-    record_release,
     render_withdraw_page,
     require_reauthentication,
 )

@@ -15,11 +15,10 @@ from django.views.decorators.http import require_http_methods, require_POST
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.models import InvalidTransition as PublishingInvalid
 from pcc_portal.publications.selectors import publishing_panel
-from pcc_portal.publications.services import NothingToPublish
+from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
     publish_after_review,
     reauthenticated_at,
-    record_release,
     render_withdraw_page,
     require_reauthentication,
 )
