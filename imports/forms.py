@@ -54,15 +54,37 @@ class EntryImportForm(GovUKFormMixin, forms.Form):
         label="Spreadsheet of entries",
         help_text="A .csv or .xlsx file whose first row names the columns, as in the template.",
     )
+    files = forms.FileField(
+        label="ZIP of the PDFs (optional if no row names one)",
+        required=False,
+        help_text="A .zip file of the PDFs the rows name, each no larger than 15 MB. Every "
+        "file in it must be named by a row.",
+    )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, keeps_files=False, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["table"].widget.attrs["accept"] = ".csv,.xlsx"
+        fields = ["table"]
+        if keeps_files:
+            self.fields["files"].widget.attrs["accept"] = ".zip"
+            fields.append("files")
+        else:
+            del self.fields["files"]
         self.helper = FormHelper()
         self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout("table", Submit("upload", "Upload and check"))
+        self.helper.layout = Layout(*fields, Submit("upload", "Upload and check"))
 
     clean_table = DecisionImportForm.clean_table
+
+    def clean_files(self):
+        upload = self.cleaned_data.get("files")
+        if upload is None:
+            return None
+        if not upload.name.lower().endswith(".zip"):
+            raise forms.ValidationError("The PDFs must come in a .zip file.")
+        if upload.size > MAX_ZIP_BYTES:
+            raise forms.ValidationError("The ZIP must be smaller than 200 MB.")
+        return upload
 
 
 class ApplyEntryImportForm(GovUKFormMixin, forms.Form):

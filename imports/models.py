@@ -156,11 +156,18 @@ class DecisionImport(SpreadsheetImport):
 
 class EntryImport(SpreadsheetImport):
     """A spreadsheet of one register's entries (gifts and hospitality, interests, grants,
-    contracts, the forward plan). Applying creates the new rows' entries, released at once or
-    kept as drafts as the one applying chooses; rows already in the register are left alone."""
+    contracts, the forward plan), with a ZIP of the PDFs its rows name. Applying creates the
+    new rows' entries, released at once or kept as drafts as the one applying chooses; rows
+    already in the register are left alone."""
 
     register = models.CharField(max_length=40)
     table = models.FileField(upload_to="imports/registers/", storage=private_storage)
+    files = models.FileField(
+        upload_to="imports/registers/",
+        storage=private_storage,
+        blank=True,
+        help_text="The ZIP of the PDFs the rows name (a contract's copies).",
+    )
     released = models.BooleanField(
         null=True, blank=True, help_text="Once applied: whether the entries were released."
     )

@@ -5,8 +5,10 @@ A register's columns are its staff form's fields, headed as the public register 
 (``transparency.selectors``), so a field added to a register's form can be imported at once.
 Each row is checked by that same form, so an import accepts exactly what staff could type in,
 and every problem is named with its row and column. A row already in the register (imported
-before, or the same entry typed in by hand) is not imported twice. Nothing here writes to the
-database.
+before, or the same entry typed in by hand) is not imported twice. A register that keeps
+files (a contract's copies) names each row's PDF in a column: the PDFs come in a ZIP, read by
+the one ZIP reader (``spreadsheets.read_zip``), and each is checked and cleaned by the form as
+an upload typed in by hand would be. Nothing here writes to the database.
 """
 
 import datetime
@@ -14,17 +16,28 @@ import hashlib
 import io
 import json
 from dataclasses import asdict, dataclass
+from dataclasses import field as dataclass_field
 from decimal import Decimal, InvalidOperation
 
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
+from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pcc_portal.tables import cell_text
 from transparency.forms import ENTRY_FORMS
 from transparency.selectors import FORWARD_PLAN_COLUMNS, REGISTERS, SAMPLE
 
 from .models import ImportedRecord, ImportRun
-from .spreadsheets import NO, YES, CheckResult, RowError, cell_of, match_columns, parse_day
+from .spreadsheets import (
+    MAX_PDF_BYTES,
+    NO,
+    YES,
+    CheckResult,
+    RowError,
+    cell_of,
+    match_columns,
+    parse_day,
+)
 
 # Spending has its own monthly upload, with its review of payments to individuals.
 IMPORTABLE = {
@@ -49,7 +62,7 @@ class ImportColumn:
     heading: str  # as the register shows it, and as the template names it
     field: str
     required: bool
-    kind: str  # date, money, choice, priority, yes-no or text
+    kind: str  # date, money, choice, priority, yes-no, file (a PDF's name in the ZIP) or text
     choices: tuple = ()  # (value, label) of a choice
     aliases: tuple = ()  # other names staff may give it, in lower case
 
@@ -63,6 +76,11 @@ class ImportColumn:
             return "One of: " + ", ".join(label for _value, label in self.choices) + "."
         if self.kind == "priority":
             return "A plan priority's title, as the register shows it (for example “1. …”)."
+        if self.kind == "file":
+            return (
+                "The name of its PDF in the ZIP you upload with the spreadsheet (for example "
+                "contract-044.pdf). Leave empty if there is none."
+            )
         if self.kind in EXAMPLES:
             return f"For example {EXAMPLES[self.kind]}."
         return "Text."
@@ -95,7 +113,9 @@ def _kind(model, name, field):
         model_field = None
     if isinstance(model_field, models.ForeignKey):
         return "priority" if model_field.related_model is Priority else None
-    if isinstance(model_field, models.FileField | models.ManyToManyField):
+    if isinstance(model_field, models.FileField):
+        return "file"
+    if isinstance(model_field, models.ManyToManyField):
         return None
     if isinstance(model_field, models.DateField) or isinstance(field, forms.DateField):
         return "date"
@@ -157,6 +177,23 @@ def columns_of(register):
     ]
 
 
+def keeps_files(register):
+    """Whether the register's entries have files (PDFs), imported from a ZIP."""
+    return any(column.kind == "file" for column in columns_of(register))
+
+
+def _file_fields(model):
+    """The attnames of the model's files and of what the form records about each (whether it
+    is tagged): they are matched by content, not by the name storage gave them."""
+    from django.db import models
+
+    names = set()
+    for field in model._meta.concrete_fields:
+        if isinstance(field, models.FileField):
+            names |= {field.attname, f"{field.attname}_tagged"}
+    return names
+
+
 def template_csv_rows(register):
     yield [column.heading for column in columns_of(register)]
 
@@ -192,6 +229,8 @@ class EntryRow:
     fingerprint: str
     action: str  # "create", or "unchanged" for a row already in the register
     detail: str = ""
+    # Each PDF the row names: {"field", "column", "name", "pages", "tagged", "removed"}.
+    files: list = dataclass_field(default_factory=list)
 
     def as_dict(self):
         return asdict(self)
@@ -271,8 +310,11 @@ def _fields(entry):
     }
 
 
-def fingerprint(register, entry):
+def fingerprint(register, entry, copies=None):
+    """The entry's fields, a file by the SHA-256 of its content (``copies``: {field: digest})."""
     fields = {name: _stored(value) for name, value in _fields(entry).items()}
+    for name in _file_fields(type(entry)) & set(fields):
+        fields[name] = (copies or {}).get(name, "") if not name.endswith("_tagged") else None
     payload = json.dumps({"register": register, "fields": fields}, sort_keys=True, default=str)
     return hashlib.sha256(payload.encode()).hexdigest()
 
@@ -281,12 +323,49 @@ def source_id(register, digest):
     return f"{register}:{digest}"
 
 
-def build_form(register, data):
-    return form_class(register)(data=data)
+def build_form(register, data, files=None):
+    return form_class(register)(data=data, files=files or {})
 
 
-def check_entries(register, header, body):
-    """Check every row of a spreadsheet of ``register``'s entries."""
+ABSENT = object()
+
+
+def _base_name(text):
+    return text.replace("\\", "/").rsplit("/", 1)[-1].strip()
+
+
+def uploads(named, zip_files):
+    """{field: the PDF as an upload} of the files a row names ({field: name in the ZIP})."""
+    return {
+        name: SimpleUploadedFile(
+            zip_files.names.get(file.lower(), file), zip_files[file.lower()], "application/pdf"
+        )
+        for name, file in named.items()
+    }
+
+
+def _named_file(column, raw, zip_files):
+    """(the file's name in the ZIP, or "" for none; a problem, or None)."""
+    text = cell_text(raw)
+    if not text:
+        return "", None
+    base = _base_name(text)
+    content = zip_files.get(base.lower(), ABSENT)
+    if content is ABSENT:
+        return None, f"{text} is not in the ZIP."
+    if content is None:
+        return None, f"{text} is larger than {MAX_PDF_BYTES // (1024 * 1024)} MB."
+    return base, None
+
+
+def check_entries(register, header, body, *, files=None):
+    """Check every row of a spreadsheet of ``register``'s entries; ``files`` is
+    ``spreadsheets.read_zip``'s reading of the ZIP of the PDFs the rows name. Every file named
+    must be in the ZIP and pass the form's checks, and every file in the ZIP must be named."""
+    from .spreadsheets import ZipContents
+
+    zip_files = files if files is not None else ZipContents()
+    named_anywhere = set()
     columns = columns_of(register)
     result = CheckResult(row_count=len(body))
     aliases = {alias: column.key for column in columns for alias in column.aliases}
@@ -306,9 +385,19 @@ def check_entries(register, header, body):
     imported = _imported(register)
     seen = {}
     for number, cells in body:
-        errors, data = [], {}
+        errors, data, named = [], {}, {}
         for column in columns:
-            value, problem = _value(column, cell_of(position, cells, column.key), priorities)
+            raw = cell_of(position, cells, column.key)
+            if column.kind == "file":
+                if cell_text(raw):
+                    named_anywhere.add(_base_name(cell_text(raw)).lower())
+                name, problem = _named_file(column, raw, zip_files)
+                if problem:
+                    errors.append(RowError(number, column.heading, problem))
+                elif name:
+                    named[column.field] = name
+                continue
+            value, problem = _value(column, raw, priorities)
             if problem:
                 errors.append(RowError(number, column.heading, problem))
             else:
@@ -317,7 +406,7 @@ def check_entries(register, header, body):
         if year_field and not data.get(year_field) and data.get(date_field):
             start = datetime.date.fromisoformat(data[date_field])
             data[year_field] = str(start.year if start.month >= 4 else start.year - 1)
-        form = build_form(register, data)
+        form = build_form(register, data, uploads(named, zip_files))
         if not form.is_valid():
             for name, messages in form.errors.items():
                 column = by_field.get(name)
@@ -332,12 +421,18 @@ def check_entries(register, header, body):
                 for message in messages:
                     if message == "This field is required.":
                         message = f"The {heading.lower()} is missing."
+                    if name in named:
+                        message = f"{named[name]}: {message}"
                     errors.append(RowError(number, heading, message))
         if errors:
             result.add(errors)
             continue
         entry = form.instance
-        digest = fingerprint(register, entry)
+        copies = {
+            name: hashlib.sha256(zip_files[file.lower()]).hexdigest()
+            for name, file in named.items()
+        }
+        digest = fingerprint(register, entry, copies)
         if digest in seen:
             result.add([RowError(number, "", f"This row repeats row {seen[digest]}.")])
             continue
@@ -345,8 +440,10 @@ def check_entries(register, header, body):
         action, detail = "create", ""
         if digest in imported:
             action, detail = "unchanged", f"already imported on {imported[digest]:%-d %B %Y}"
-        elif model.objects.filter(**_fields(entry)).exists():
+        elif model.objects.filter(**_matching(entry)).exists():
             action, detail = "unchanged", "already in the register"
+        checked = getattr(form, "checked", {})
+        by_name = {column.field: column.heading for column in columns}
         result.rows.append(
             EntryRow(
                 row=number,
@@ -356,9 +453,42 @@ def check_entries(register, header, body):
                 fingerprint=digest,
                 action=action,
                 detail=detail,
+                files=[
+                    {
+                        "field": name,
+                        "column": by_name[name],
+                        "name": file,
+                        "pages": checked[name].page_count if name in checked else None,
+                        "tagged": checked[name].tagged if name in checked else None,
+                        "removed": list(checked[name].removed) if name in checked else [],
+                    }
+                    for name, file in named.items()
+                ],
             )
         )
+    unnamed = sorted(
+        zip_files.names.get(key, key) for key in zip_files if key not in named_anywhere
+    )
+    if unnamed:
+        result.add(
+            [
+                RowError(
+                    0,
+                    "ZIP",
+                    f"{name} is in the ZIP but no row names it: name it in its row, or take it "
+                    "out of the ZIP.",
+                )
+                for name in unnamed
+            ]
+        )
     return result
+
+
+def _matching(entry):
+    """What an entry typed in by hand must share with a row to be that row's entry: its
+    fields, its files aside (a copy uploaded by hand is stored under another name)."""
+    files = _file_fields(type(entry))
+    return {name: value for name, value in _fields(entry).items() if name not in files}
 
 
 def _imported(register):

@@ -611,23 +611,32 @@ def discard_decision_import(*, decision_import):
 # --- Register entries from a spreadsheet ------------------------------------------------------
 
 
-def _check_entries(register, table_data, table_name):
+def _read_entry_files(files_data):
+    return spreadsheets.read_zip(files_data, field="files", label="ZIP of PDFs")
+
+
+def _check_entries(register, table_data, table_name, files_data=b""):
     header, body = spreadsheets.read_rows(table_data, table_name)
-    return registers.check_entries(register, header, body)
+    files = _read_entry_files(files_data)
+    return registers.check_entries(register, header, body, files=files), files
 
 
 @transaction.atomic
-def upload_entry_import(*, register, table, by):
-    """Keep a spreadsheet of ``register``'s entries privately and check every row; nothing is
-    applied. Raises ``spreadsheets.UnreadableUpload`` when the file cannot be read at all."""
+def upload_entry_import(*, register, table, by, files=None):
+    """Keep a spreadsheet of ``register``'s entries, and the ZIP of the PDFs its rows name,
+    privately and check every row and file; nothing is applied. Raises
+    ``spreadsheets.UnreadableUpload`` when either file cannot be read at all."""
     if register not in registers.IMPORTABLE:
         raise ImportFailed(f"“{register}” is not a register entries can be imported into.")
     table_data = _read_upload(table)
-    result = _check_entries(register, table_data, table.name)
+    files_data = _read_upload(files) if files else b""
+    result, _files = _check_entries(register, table_data, table.name, files_data)
     entry_import = _checked(
         EntryImport(register=register, original_name=table.name[:200], uploaded_by=by), result
     )
     entry_import.table.save(table.name[-100:], ContentFile(table_data), save=False)
+    if files_data:
+        entry_import.files.save("files.zip", ContentFile(files_data), save=False)
     entry_import.save()
     return entry_import
 
@@ -637,11 +646,13 @@ def _may(by, model, action):
     return by.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
 
 
-def _import_entry(register, row, *, by, run, release, note, reauthenticated_at):
-    form = registers.build_form(register, row.data)
+def _import_entry(register, row, *, files, by, run, release, note, reauthenticated_at):
+    named = {file["field"]: file["name"] for file in row.files}
+    form = registers.build_form(register, row.data, registers.uploads(named, files))
     if not form.is_valid():  # checked a moment ago in this transaction: cannot happen
         raise ImportFailed(f"Row {row.row} no longer passes its checks.")
-    entry = form.instance
+    # The form's own save keeps only the cleaned copy of each PDF (in private storage).
+    entry = form.save(commit=False)
     entry._history_user = by
     transparency_services.save_entry(entry=entry, by=by, reason=note[:100])
     if release:
@@ -689,7 +700,12 @@ def apply_entry_import(*, entry_import, by, release, reauthenticated_at=None, to
                 f"You may not release entries of the {locked.register_title}: import them as "
                 "drafts for someone who may to release."
             )
-        result = _check_entries(locked.register, _read_stored(locked.table), locked.original_name)
+        result, files = _check_entries(
+            locked.register,
+            _read_stored(locked.table),
+            locked.original_name,
+            _read_stored(locked.files),
+        )
         if result.errors:
             _checked(locked, result)
             locked.rows = []  # nothing of it can be applied
@@ -705,19 +721,17 @@ def apply_entry_import(*, entry_import, by, release, reauthenticated_at=None, to
             _import_entry(
                 locked.register,
                 row,
+                files=files,
                 by=by,
                 run=run,
                 release=release,
                 note=note,
                 reauthenticated_at=reauthenticated_at,
             )
-            changes.append(
-                {
-                    "record": row.label,
-                    "action": "created",
-                    "detail": "released" if release else "kept as a draft",
-                }
-            )
+            kept = "released" if release else "kept as a draft"
+            if row.files:
+                kept += " with " + ", ".join(file["name"] for file in row.files)
+            changes.append({"record": row.label, "action": "created", "detail": kept})
         run.changes = changes
         run.created_count = sum(1 for c in changes if c["action"] == "created")
         run.unchanged_count = len(changes) - run.created_count

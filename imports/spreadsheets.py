@@ -39,6 +39,7 @@ MAX_TABLE_BYTES = 5 * 1024 * 1024
 MAX_ROWS = 5_000
 MAX_ZIP_BYTES = 200 * 1024 * 1024
 MAX_PDF_BYTES = 15 * 1024 * 1024
+MAX_ZIP_MEMBERS = 2_000
 MAX_ERROR_ROWS = 200
 YES = {"yes", "y", "true", "1", "restricted"}
 NO = {"", "no", "n", "false", "0"}
@@ -112,28 +113,83 @@ def read_rows(data, name):
     return [cell_text(cell).lower() for cell in header], body
 
 
-def read_zip(data):
-    """{file name: bytes} of the PDFs in a ZIP (folders ignored; names without their path)."""
+class ZipContents(dict):
+    """{file name in lower case: its bytes, or None when it is larger than a PDF may be}; each
+    name as the ZIP spells it is in ``names``."""
+
+    def __init__(self):
+        super().__init__()
+        self.names = {}
+
+
+def _unsafe_name(name):
+    """Whether a member's name points outside the ZIP's own folder (an absolute path, a drive,
+    or a step up): such a ZIP was made to write where it should not, and is refused whole."""
+    parts = name.replace("\\", "/").split("/")
+    return (
+        name.startswith(("/", "\\"))
+        or (len(name) > 1 and name[1] == ":")
+        or any(part == ".." for part in parts)
+        or "\x00" in name
+    )
+
+
+def read_zip(data, field="notices", label="notices file"):
+    """The PDFs in a ZIP as a ``ZipContents`` (folders ignored; names without their path), read
+    into memory and never written to disk under a member's name. Refused whole, naming
+    ``field``: a file that is not a ZIP, too many members or too much once unpacked (a ZIP
+    bomb), a name pointing outside the ZIP, two files of the same name, an encrypted member."""
+    files = ZipContents()
     if not data:
-        return {}
+        return files
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             members = [m for m in archive.infolist() if not m.is_dir()]
+            if len(members) > MAX_ZIP_MEMBERS:
+                raise UnreadableUpload(
+                    f"The ZIP holds more than {MAX_ZIP_MEMBERS:,} files: split it.", field
+                )
             if sum(m.file_size for m in members) > MAX_ZIP_BYTES:
-                raise UnreadableUpload("The ZIP is too large once unpacked: split it.", "notices")
-            files = {}
+                raise UnreadableUpload("The ZIP is too large once unpacked: split it.", field)
             for member in members:
+                if _unsafe_name(member.filename):
+                    raise UnreadableUpload(
+                        f"The ZIP holds a file named “{member.filename[:200]}”, which points "
+                        "outside the ZIP's folder: nothing was read. Make the ZIP again from "
+                        "the folder of PDFs.",
+                        field,
+                    )
                 base = member.filename.replace("\\", "/").rsplit("/", 1)[-1]
                 if not base or base.startswith("."):
-                    continue
-                if member.file_size > MAX_PDF_BYTES:
+                    continue  # a folder's hidden files (.DS_Store, __MACOSX/._x.pdf)
+                if base.lower() in files:
+                    raise UnreadableUpload(
+                        f"The ZIP holds two files named {base}: give each file its own name.",
+                        field,
+                    )
+                if member.flag_bits & 0x1:
+                    raise UnreadableUpload(
+                        f"{base} is encrypted in the ZIP: make the ZIP without a password.", field
+                    )
+                files.names[base.lower()] = base
+                if member.file_size > MAX_PDF_BYTES or member.compress_size > MAX_PDF_BYTES:
                     files[base.lower()] = None  # named as too large when a row uses it
                     continue
-                files[base.lower()] = archive.read(member)
+                # Read no more than the member says it holds (zipfile stops there, and a
+                # member that unpacks to more fails its checksum).
+                with archive.open(member) as handle:
+                    content = handle.read(MAX_PDF_BYTES + 1)
+                files[base.lower()] = content if len(content) <= MAX_PDF_BYTES else None
             return files
-    except (zipfile.BadZipFile, OSError, EOFError) as error:
+    except (
+        zipfile.BadZipFile,
+        zipfile.LargeZipFile,
+        OSError,
+        EOFError,
+        NotImplementedError,
+    ) as error:
         raise UnreadableUpload(
-            "The notices file is not a ZIP archive that can be read.", "notices"
+            f"The {label} is not a ZIP archive that can be read.", field
         ) from error
 
 

@@ -161,14 +161,18 @@ def entry_import_list(request):
 def entry_import_upload(request, register):
     """A register's columns, its template and the upload."""
     register = _importable(register)
-    form = EntryImportForm(request.POST or None, request.FILES or None)
+    keeps_files = registers.keeps_files(register)
+    form = EntryImportForm(request.POST or None, request.FILES or None, keeps_files=keeps_files)
     if request.method == "POST" and form.is_valid():
         try:
             entry_import = services.upload_entry_import(
-                register=register, table=form.cleaned_data["table"], by=request.user
+                register=register,
+                table=form.cleaned_data["table"],
+                files=form.cleaned_data.get("files"),
+                by=request.user,
             )
         except UnreadableUpload as error:
-            form.add_error("table", str(error))
+            form.add_error(error.field, str(error))
         else:
             return redirect(entry_import.get_absolute_url())
     return render(
@@ -179,6 +183,7 @@ def entry_import_upload(request, register):
             "register": register,
             "title": registers.IMPORTABLE[register],
             "columns": registers.columns_of(register),
+            "keeps_files": keeps_files,
         },
         status=400 if form.errors else 200,
     )
@@ -212,6 +217,11 @@ def _entry_import_page(request, entry_import, form=None, status=200):
         {**row, "pairs": list(zip(headings, row["shown"], strict=False))}
         for row in entry_import.rows[:PREVIEW_ROWS]
     ]
+    files = [
+        {**file, "row": row["row"], "action": row["action"]}
+        for row in entry_import.rows
+        for file in row.get("files", [])
+    ]
     return render(
         request,
         "imports/manage/entry_import.html",
@@ -221,6 +231,7 @@ def _entry_import_page(request, entry_import, form=None, status=200):
             "errors_cut_short": entry_import.error_row_count > len(error_rows),
             "preview": preview,
             "preview_limit": PREVIEW_ROWS,
+            "files": files,
             "form": form,
         },
         status=status,
