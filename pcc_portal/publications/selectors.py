@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Max
+from django.template.loader import render_to_string
 from django.urls import reverse
 
 from . import diff
@@ -70,6 +71,8 @@ class Review:
     # What changes against the live version, line by line (``diff.Line``); None when nothing
     # of it is public to compare with.
     changes: list | None = None
+    # The tables of the page that change (``diff.TableChange``): rows and cells.
+    table_changes: list = field(default_factory=list)
 
     @property
     def public_parts(self):
@@ -98,12 +101,13 @@ def review(obj, *, parts=None, claims=None, notes=(), last_number=None):
         claims = ["The PDF is tagged throughout and says it is PDF/UA (accessible)."]
     if last_number is None:
         last_number = versions.ready().aggregate(top=Max("number"))["top"]
-    changes = None
+    changes, table_changes = None, []
     if live is not None:
         if live.kind == Version.Kind.RECORD:
             changes = diff.record_changes(live.data, obj.publication_data())
         else:
             changes = diff.text_changes(live.text, obj.publication_text())
+            table_changes = diff.table_changes(live.html, _page_html(obj))
     return Review(
         title=obj.publication_title(),
         public_url=public_url,
@@ -115,4 +119,11 @@ def review(obj, *, parts=None, claims=None, notes=(), last_number=None):
         claims=claims,
         notes=list(notes),
         changes=changes,
+        table_changes=table_changes,
     )
+
+
+def _page_html(obj):
+    """The page body publishing ``obj`` now would freeze (as ``services.freeze`` renders it),
+    whose tables the check page compares with the live version's."""
+    return render_to_string(obj.page_template, {"object": obj, **obj.publication_context()})

@@ -126,3 +126,23 @@ class TestPageVersionChangesAccess(AccessRule):
         version = publishing.publish(obj=page, by=UserFactory(username="author"), note="First")
         publishing.run_render_job(job_id=version.render_job.pk)
         return {"slug": page.slug, "number": 1}
+
+
+@pytest.mark.django_db
+def test_the_check_page_marks_the_rows_and_cells_of_tables_that_change(
+    client, page, editor, publish, fast_pdfs
+):
+    table = "| Office | Holder |\n|---|---|\n| Commissioner | {pcc} |\n| Deputy | {deputy} |"
+    page.body = "Who holds each office.\n\n" + table.format(pcc="A. Smith", deputy="B. Jones")
+    page.save()
+    publish(page, editor)
+    page.body = "Who holds each office.\n\n" + table.format(pcc="C. Brown", deputy="B. Jones")
+    page.body += "\n| Chief Executive | D. Green |"
+    page.save()
+    client.force_login(editor)
+    html = client.get(reverse("pages_manage:publish", kwargs={"pk": page.pk})).content.decode()
+    assert "Table changed" in html
+    assert '<del><span class="govuk-visually-hidden">was: </span>A. Smith</del>' in html
+    assert '<ins><span class="govuk-visually-hidden">now: </span>C. Brown</ins>' in html
+    assert '<ins><span class="govuk-visually-hidden">added: </span>Chief Executive</ins>' in html
+    assert "was: </span>B. Jones" not in html  # an unchanged row is not marked
