@@ -140,6 +140,9 @@ def test_the_new_measure_order_is_the_dashboard_s(client, editor):
     _move(client, plan, "measures", second, "up", **JSON)
     page = client.get(reverse("performance_manage:index")).content.decode()
     assert page.index("Repeat victims") < page.index(first.wording)
+    # The dashboard says where its order is set.
+    plan_page = reverse("plans_manage:detail", kwargs={"pk": plan.pk})
+    assert f'href="{plan_page}#measures">change their order' in page
 
 
 def test_the_plan_and_priority_pages_mark_sections_and_measures_for_moving_in_place(client, editor):
