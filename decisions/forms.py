@@ -10,6 +10,7 @@ from django.utils import timezone
 from pcc_portal.accounts.models import Office
 from pcc_portal.forms import GovUKFormMixin, date_fields
 from plans.forms import PriorityChoiceField
+from plans.models import IN_FORCE_STAGES, Plan, Priority, Stage
 
 from . import deadlines
 from .models import (
@@ -20,6 +21,42 @@ from .models import (
     Part2Attachment,
     PriorityScope,
 )
+
+
+def offered_priorities(decision=None):
+    """The priorities a decision may be linked to: those of the plans in force (or, before any
+    plan is issued, of the plans being prepared), and any it is already linked to, so an older
+    plan's priority stays ticked. Grouped by plan, the current plan first."""
+    plans = Plan.objects.filter(stage__in=IN_FORCE_STAGES)
+    if not plans.exists():
+        plans = Plan.objects.exclude(stage=Stage.SUPERSEDED)
+    offered = Priority.objects.filter(plan__in=plans)
+    if decision is not None and decision.pk:
+        offered = offered | Priority.objects.filter(decisions=decision)
+    return (
+        offered.distinct().select_related("plan").order_by("-plan__term_start", "plan_id", "number")
+    )
+
+
+class GroupedPriorityChoiceField(PriorityChoiceField):
+    """The tick boxes grouped by plan, each group a fieldset whose legend names the plan (the
+    template ``decisions/manage/_priorities_field.html`` renders ``groups``)."""
+
+    def label_from_instance(self, obj):
+        return f"{obj.number}. {obj.title}"
+
+    @property
+    def groups(self):
+        # The index numbers the boxes across groups: the first is ``id_priorities_0``, where the
+        # error summary links to.
+        groups = []
+        for index, priority in enumerate(self.queryset):
+            if not groups or groups[-1]["plan"].pk != priority.plan_id:
+                groups.append({"plan": priority.plan, "choices": []})
+            groups[-1]["choices"].append(
+                {"index": index, "value": priority.pk, "label": self.label_from_instance(priority)}
+            )
+        return groups
 
 
 def _helper(*fields, submit="Save"):
@@ -40,7 +77,7 @@ YES_NO = [("True", "Yes"), ("False", "No")]
 
 
 class DecisionForm(GovUKFormMixin, forms.ModelForm):
-    priorities = PriorityChoiceField(
+    priorities = GroupedPriorityChoiceField(
         label="Plan priorities served",
         help_text="Tick each priority of the police and crime plan this decision serves.",
     )
@@ -105,6 +142,8 @@ class DecisionForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        # Only the current plan's priorities (and those already linked), not every plan's.
+        self.fields["priorities"].queryset = offered_priorities(self.instance)
         self.fields["value"].widget.attrs.update(inputmode="decimal", spellcheck="false")
         self.fields["value"].error_messages["invalid"] = "Enter the value in pounds, like 25000"
         if not self.instance.decision_maker_id:
@@ -148,7 +187,7 @@ class DecisionForm(GovUKFormMixin, forms.ModelForm):
             ),
             Fieldset(
                 Field.radios("priority_scope", legend_size=Size.SMALL),
-                Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
+                Field("priorities", template="decisions/manage/_priorities_field.html"),
                 legend="The police and crime plan",
                 legend_size=Size.MEDIUM,
             ),
