@@ -137,3 +137,35 @@ def test_staff_upload_check_and_release_register_entries(page, live_server, edit
     # The public register's own widths are checked by its own tests.
     page.goto("/transparency/gifts-and-hospitality/")
     assert "Lancashire Business Awards" in page.locator("main").inner_text()
+
+
+def test_staff_upload_contracts_with_a_zip_of_their_copies(page, live_server, editor, tmp_path):
+    from tests.imports.test_register_files import FILES, HEADER, ROWS, _pdf, _zip
+
+    table, copies, stray = tmp_path / "contracts.csv", tmp_path / "copies.zip", tmp_path / "x.zip"
+    table.write_text("\n".join([HEADER, *ROWS]) + "\n")
+    copies.write_bytes(_zip(FILES))
+    stray.write_bytes(_zip({**FILES, "minutes.pdf": _pdf("STRAY")}))
+    sign_in(page, live_server, editor)
+
+    visit_at_widths(page, "/manage/imports/registers/contracts/")
+    assert "PDF in the ZIP" in page.locator("main dl").inner_text()
+    page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(table))
+    page.locator("main input[name=files]").set_input_files(str(stray))
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Upload and check").click()
+    assert page.title().startswith("Error: ")
+    check_at_widths(page)
+    assert (
+        "minutes.pdf is in the ZIP but no row names it"
+        in page.locator("#import-errors").inner_text()
+    )
+
+    visit_at_widths(page, "/manage/imports/registers/contracts/")
+    page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(table))
+    page.locator("main input[name=files]").set_input_files(str(copies))
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name="Upload and check").click()
+    check_at_widths(page)
+    listed = page.locator("#import-files").inner_text()
+    assert "itt-044.pdf" in listed and "removed: JavaScript" in listed
