@@ -155,6 +155,27 @@ def test_a_fragment_with_a_nonce_or_a_form_token_is_never_stored(db):
     assert len(calls) == 5
 
 
+@pytest.mark.parametrize("republish", [False, True], ids=["whole", "an-older-version"])
+def test_the_publishing_listener_moves_the_generation_on_once_a_release_or_withdrawal(
+    dashboard_plan, decision_maker, monkeypatch, republish
+):
+    from pcc_portal.caching import listeners
+
+    bumps = []
+    monkeypatch.setattr(listeners, "bump", lambda: bumps.append(1))
+    if republish:
+        _publish_plan(dashboard_plan, decision_maker, number=2)
+        assert len(bumps) == 1
+        bumps.clear()
+    publishing.withdraw(
+        obj=dashboard_plan,
+        by=decision_maker,
+        reason="Published in error.",
+        up_to_number=1 if republish else None,
+    )
+    assert len(bumps) == 1
+
+
 def test_saving_a_row_public_pages_read_moves_the_generation_on(dashboard_plan):
     before = caching.generation()
     measure = dashboard_plan.measures.first()
