@@ -161,6 +161,13 @@ def _decisions_urls(world):
             ("decisions:detail", {"year": year, "number": number}),
             ("decisions:pdf", {"year": year, "number": number}),
         ]
+        for version in (1, 2):  # what changed in a version: none has a second one here
+            candidates.append(
+                (
+                    "decisions:version_changes",
+                    {"year": year, "number": number, "version": version},
+                )
+            )
         for attachment in DecisionAttachment.objects.all():
             candidates.append(
                 ("decisions:attachment", {"year": year, "number": number, "pk": attachment.pk})
