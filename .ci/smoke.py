@@ -117,7 +117,7 @@ def prepare():
         decisions.declare_decision_finance(
             decision=decision, by=officers[Office.Kind.CHIEF_FINANCE_OFFICER]
         )
-        decisions.sign_decision(decision=decision, signed_by=staff)
+        decisions.sign_decision(decision=decision, by=staff)
 
         panel = Panel.objects.create(
             name="Police & Crime Panel for Lancashire",

@@ -17,10 +17,11 @@ from django.contrib.auth import get_user_model
 from django.utils import timezone
 
 from pcc_portal.accounts.models import Office, OfficeHolding
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 
 from . import services
-from .models import Decision, DecisionPart2, DecisionsReport, InvalidTransition
+from .models import Decision, DecisionPart2, DecisionsReport
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 PLAN_2016 = "police-and-crime-plan-2016-2021"
@@ -288,7 +289,7 @@ def _record(*, number, fields, priority, on, part2, officer):
             decision=decision, by=_holder(Office.Kind.CHIEF_FINANCE_OFFICER, on), at=_at(on, 11)
         )
     services.sign_decision(
-        decision=decision, signed_by=_holder(Office.Kind.COMMISSIONER, on), signed_at=_at(on)
+        decision=decision, by=_holder(Office.Kind.COMMISSIONER, on), signed_at=_at(on)
     )
     services.publish_decision(decision=decision, by=officer, note="First publication")
     return True

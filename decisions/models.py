@@ -24,6 +24,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.accounts.models import Office
+from pcc_portal.errors import InvalidTransition, NotPermitted  # noqa: F401 - still imported from here
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
@@ -41,14 +42,6 @@ CHIEF_FINANCE_OFFICER_DECLARATION = (
     "I have been informed about the proposal and confirm that its financial implications are "
     "set out in the report and can be met from the resources available."
 )
-
-
-class InvalidTransition(Exception):
-    """A decision was asked to move to a state its current state does not allow."""
-
-
-class NotPermitted(InvalidTransition):
-    """The user may not take this step (for example, an editor asked to sign)."""
 
 
 def attachment_max_bytes():

@@ -16,6 +16,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from pcc_portal.accounts.models import Office
+from pcc_portal.errors import InvalidTransition, NotPermitted
 from pcc_portal.publications import services as publishing
 
 from . import attachments, deadlines, duties
@@ -24,8 +25,6 @@ from .models import (
     DecisionAttachment,
     DecisionSequence,
     DecisionsReport,
-    InvalidTransition,
-    NotPermitted,
     Part2Attachment,
     PriorityScope,
 )
@@ -188,7 +187,7 @@ def _next_number(financial_year):
 
 
 @transaction.atomic
-def sign_decision(*, decision, signed_by, signed_at=None, reauthenticated_at=None):
+def sign_decision(*, decision, by, signed_at=None, reauthenticated_at=None):
     """The holder of the decision's office approves and signs it, after both declarations.
     Numbered at signature, the decision takes its reference now, so drafts that are never signed
     leave no gaps; numbered at raise, it keeps the one it took when submitted."""
@@ -204,23 +203,23 @@ def sign_decision(*, decision, signed_by, signed_at=None, reauthenticated_at=Non
             f"{locked} cannot be signed before {' and '.join(waiting)} declaration"
             f"{'s are' if len(waiting) > 1 else ' is'} made."
         )
-    _refuse(duties.signature_refusal(locked, signed_by, on=signed_on))
-    held = duties.holding(signed_by, on=signed_on, office=locked.decision_maker)
+    _refuse(duties.signature_refusal(locked, by, on=signed_on))
+    held = duties.holding(by, on=signed_on, office=locked.decision_maker)
     if locked.number is None:
         locked.financial_year = deadlines.financial_year_of(signed_on)
         locked.number = _next_number(locked.financial_year)
     locked.status = Status.SIGNED
     locked.signed_at = signed_at
-    locked.signed_by = signed_by
-    locked.signatory_name = duties.holder_name(signed_by)
+    locked.signed_by = by
+    locked.signatory_name = duties.holder_name(by)
     locked.signatory_title = held.office.title
     locked.signatory_holding = held
     locked.decision_date = signed_on
     locked._change_reason = _reauthenticated(
-        f"Signed as decision {locked.reference} by {signed_by}", reauthenticated_at
+        f"Signed as decision {locked.reference} by {by}", reauthenticated_at
     )[:100]
     locked.save()
-    logger.info("decision %s signed by %s", locked.reference, signed_by)
+    logger.info("decision %s signed by %s", locked.reference, by)
     return _refresh(decision)
 
 

@@ -18,19 +18,12 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.errors import FiguresChanged, InvalidTransition  # noqa: F401 - still imported from here
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
 
 from . import periods
-
-
-class InvalidTransition(Exception):
-    """An action or import was asked to move to a state its current state does not allow."""
-
-
-class FiguresChanged(InvalidTransition):
-    """The figures to release are no longer those the decision maker was shown."""
 
 
 class UnconfirmedFigure(Exception):

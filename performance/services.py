@@ -7,15 +7,14 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from pcc_portal.approvals import services as approvals
+from pcc_portal.errors import FiguresChanged, InvalidTransition
 from pcc_portal.publications import services as publishing
 
 from . import checks, imports, periods
 from .models import (
     DataPoint,
-    FiguresChanged,
     FiguresRelease,
     FiguresWithdrawal,
-    InvalidTransition,
     MeasureImport,
     QuarterlyReport,
     ReportCommentary,

@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.errors import InvalidTransition  # noqa: F401 - still imported from here
 from pcc_portal.publications.markdown import markdown_to_text, render_markdown
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
@@ -26,10 +27,6 @@ MARKDOWN_HELP = (
     "Markdown: a blank line between paragraphs, * for a list, ## for a heading inside this "
     "part, [text](https://link) for a link."
 )
-
-
-class InvalidTransition(Exception):
-    """A plan was asked to take a lifecycle step its current stage does not allow."""
 
 
 def nest_headings(html, top=3):

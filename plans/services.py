@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 
 from .models import (
@@ -18,7 +19,6 @@ from .models import (
     AccountabilityItem,
     Commitment,
     DeliveryReport,
-    InvalidTransition,
     LifecycleStep,
     Measure,
     Plan,

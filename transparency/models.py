@@ -19,17 +19,13 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.models import (
     Publishable,
     PublishableQuerySet,
     Version,
     Withdrawal,
 )
-
-
-class InvalidTransition(Exception):
-    """An entry was asked to move to a state its current state does not allow."""
-
 
 # The Specified Information index ------------------------------------------------------------
 

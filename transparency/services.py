@@ -18,11 +18,11 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 
 from .models import (
     InspectionReport,
-    InvalidTransition,
     ItemDocument,
     ItemReminder,
     Payment,

@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.selectors import publishing_panel, review
 from pcc_portal.publications.views import publish_after_review, reauthenticated_at
@@ -37,7 +38,6 @@ from ..models import (
     DecisionPart2,
     DecisionSequence,
     DecisionsReport,
-    InvalidTransition,
 )
 from ..selectors import publication_compliance, publication_review
 
@@ -255,7 +255,7 @@ def decision_sign(request, pk):
         request,
         pk,
         lambda d: services.sign_decision(
-            decision=d, signed_by=request.user, reauthenticated_at=reauthenticated_at(request)
+            decision=d, by=request.user, reauthenticated_at=reauthenticated_at(request)
         ),
         lambda d: (
             f"You signed decision {d.reference}. Publish it by {d.publication_due_on:%-d %B %Y}."

@@ -8,6 +8,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from decisions.deadlines import previous_working_day
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 
 # Who runs the panel's meetings (its secretary) reads every meeting's members' papers.
@@ -30,10 +31,6 @@ def agenda_due_on(meeting_date):
     """The last working day the agenda of a meeting on ``meeting_date`` may be published: for a
     meeting on Monday 6 December 2021, Friday 26 November."""
     return previous_working_day(first_clear_day(meeting_date))
-
-
-class InvalidTransition(Exception):
-    """A meeting or item was asked to move to a state its current state does not allow."""
 
 
 class MeetingQuerySet(models.QuerySet):

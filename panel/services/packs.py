@@ -31,10 +31,11 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import jobs
 from pcc_portal.publications import pdf as publications_pdf
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.models import InvalidTransition, Version
+from pcc_portal.publications.models import Version
 from pcc_portal.publications.services import NothingToPublish, version_went_public
 
 from .. import assembly

@@ -4,13 +4,13 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 
 from ..models import (
     AgendaItem,
     Attendance,
     ExemptMinutes,
-    InvalidTransition,
     Meeting,
     MinutedAttendance,
     MinutedDeclaration,

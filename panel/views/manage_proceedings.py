@@ -7,12 +7,13 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.views import publish_after_review
 
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
-from ..models import InvalidTransition, Minutes
+from ..models import Minutes
 from ..services import proceedings
 from .manage_meetings import _form_page, _item, _meeting, _meeting_crumbs
 

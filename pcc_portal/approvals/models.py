@@ -11,15 +11,9 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.errors import InvalidTransition, NotPermitted  # noqa: F401 - still imported from here
+
 from .kinds import KINDS
-
-
-class InvalidTransition(Exception):
-    """The request is not in a state that allows this step."""
-
-
-class NotPermitted(Exception):
-    """This user may not take this step on this request; the message says why."""
 
 
 class ApprovalRequestQuerySet(models.QuerySet):

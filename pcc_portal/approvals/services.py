@@ -8,8 +8,10 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition, NotPermitted
+
 from .kinds import kind_of
-from .models import ApprovalRequest, InvalidTransition, NotPermitted
+from .models import ApprovalRequest
 from .selectors import who_may_approve
 
 Status = ApprovalRequest.Status

@@ -8,10 +8,12 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pcc_portal.errors import InvalidTransition, NotPermitted
+
 from . import selectors, services
 from .forms import RequestForm, ReturnForm
 from .kinds import get_kind
-from .models import ApprovalRequest, InvalidTransition, NotPermitted
+from .models import ApprovalRequest
 
 
 @require_http_methods(["GET", "POST"])

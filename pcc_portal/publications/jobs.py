@@ -17,7 +17,9 @@ from contextlib import contextmanager
 from django.db import transaction
 from django.utils import timezone
 
-from .models import InvalidTransition, Version
+from pcc_portal.errors import InvalidTransition
+
+from .models import Version
 
 WORKER_STOPPED = "The worker stopped while working on it, too many times."
 

@@ -8,6 +8,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.selectors import publishing_panel, review
 from pcc_portal.publications.services import freeze
@@ -28,7 +29,6 @@ from ..forms import (
 )
 from ..models import (
     DataPoint,
-    InvalidTransition,
     MeasureImport,
     QuarterlyReport,
     ReportCommentary,

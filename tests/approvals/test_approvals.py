@@ -12,7 +12,8 @@ from django.urls import reverse
 
 from pcc_portal.accounts import roles
 from pcc_portal.approvals import services
-from pcc_portal.approvals.models import ApprovalRequest, InvalidTransition, NotPermitted
+from pcc_portal.approvals.models import ApprovalRequest
+from pcc_portal.errors import InvalidTransition, NotPermitted
 from pcc_portal.publications.models import Version
 from performance import services as performance
 from performance.models import FiguresRelease

@@ -249,7 +249,7 @@ def test_the_public_sees_a_restricted_decisions_stub_and_the_panel_report(
     services.submit_decision(decision=restricted, by=editor)
     declare(restricted)
     signed_at = datetime.datetime(2021, 11, 3, 12, tzinfo=LONDON)
-    services.sign_decision(decision=restricted, signed_by=decision_maker, signed_at=signed_at)
+    services.sign_decision(decision=restricted, by=decision_maker, signed_at=signed_at)
     with django_capture_on_commit_callbacks(execute=True):
         services.publish_decision(decision=restricted, by=editor, note="First publication")
     report = DecisionsReportFactory(

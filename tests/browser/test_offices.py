@@ -91,7 +91,7 @@ def test_staff_continue_the_numbering_from_an_earlier_system(
     for _ in range(2):
         decision = DecisionFactory()
         services.submit_decision(decision=decision, by=editor)
-        services.sign_decision(decision=declare(decision), signed_by=decision_maker)
+        services.sign_decision(decision=declare(decision), by=decision_maker)
     sign_in(page, live_server, editor)
     visit(page, "/manage/decisions/")
     _follow(page, "Numbering")

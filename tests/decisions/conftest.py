@@ -38,7 +38,7 @@ def sign(editor, decision_maker):
         services.submit_decision(decision=decision, by=editor)
         declare(decision)
         services.sign_decision(
-            decision=decision, signed_by=signed_by or decision_maker, signed_at=signed_at
+            decision=decision, by=signed_by or decision_maker, signed_at=signed_at
         )
         return decision
 

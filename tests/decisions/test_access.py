@@ -33,7 +33,7 @@ def _declared(**fields):
 def _signed(**fields):
     _, maker = _users()
     decision = _declared(**fields)
-    services.sign_decision(decision=decision, signed_by=maker, signed_at=at(2021, 11, 3))
+    services.sign_decision(decision=decision, by=maker, signed_at=at(2021, 11, 3))
     return decision
 
 
@@ -102,7 +102,7 @@ class TestPublicAttachmentAccess(AccessRule):
         decision = _declared()
         attachment = _attachment(decision)
         _, maker = _users()
-        services.sign_decision(decision=decision, signed_by=maker)
+        services.sign_decision(decision=decision, by=maker)
         version = services.publish_decision(decision=decision, by=editor, note="First")
         publishing.run_render_job(job_id=version.render_job.pk)
         return {"year": decision.financial_year, "number": decision.number, "pk": attachment.pk}

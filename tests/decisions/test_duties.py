@@ -15,9 +15,10 @@ from allauth.account.authentication import AUTHENTICATION_METHODS_SESSION_KEY
 from django.urls import reverse
 
 from decisions import services
-from decisions.models import Decision, InvalidTransition, NotPermitted
+from decisions.models import Decision
 from pcc_portal.accounts import roles
 from pcc_portal.accounts.models import Office
+from pcc_portal.errors import InvalidTransition, NotPermitted
 from tests.accounts.factories import (
     PASSWORD,
     UserFactory,
@@ -112,7 +113,7 @@ def _declared(people, **fields):
 def _signed(people, **fields):
     decision = _declared(people, **fields)
     signatory = {Office.Kind.DEPUTY: "deputy"}.get(fields.get("office"), "commissioner")
-    services.sign_decision(decision=decision, signed_by=people[signatory], signed_at=SIGNED_ON)
+    services.sign_decision(decision=decision, by=people[signatory], signed_at=SIGNED_ON)
     return decision
 
 
@@ -132,7 +133,7 @@ STEPS = {
     ),
     "sign": (
         _declared,
-        lambda d, by: services.sign_decision(decision=d, signed_by=by, signed_at=SIGNED_ON),
+        lambda d, by: services.sign_decision(decision=d, by=by, signed_at=SIGNED_ON),
     ),
     "publish": (
         _signed,
@@ -277,7 +278,7 @@ def test_the_author_never_signs_their_own_decision(people):
     own = _submitted(people, author="commissioner")
     declare(own, at=DECLARED_ON)
     with pytest.raises(NotPermitted, match="You drafted or submitted this decision: you cannot"):
-        services.sign_decision(decision=own, signed_by=people["commissioner"], signed_at=SIGNED_ON)
+        services.sign_decision(decision=own, by=people["commissioner"], signed_at=SIGNED_ON)
 
 
 def test_the_signatory_never_declares_and_no_one_makes_both_declarations(people):
@@ -293,7 +294,7 @@ def test_the_signatory_never_declares_and_no_one_makes_both_declarations(people)
         decision=decision, by=people["finance officer"], at=DECLARED_ON
     )
     with pytest.raises(NotPermitted, match="You made a declaration on this decision"):
-        services.sign_decision(decision=decision, signed_by=commissioner, signed_at=SIGNED_ON)
+        services.sign_decision(decision=decision, by=commissioner, signed_at=SIGNED_ON)
     assert Decision.objects.get(pk=decision.pk).status == Status.DECLARED
 
 
@@ -301,19 +302,15 @@ def test_the_signatory_never_declares_and_no_one_makes_both_declarations(people)
 def test_a_deputy_signs_the_deputys_decisions_and_not_the_commissioners(people):
     commissioners = _declared(people)
     with pytest.raises(NotPermitted) as refused:
-        services.sign_decision(
-            decision=commissioners, signed_by=people["deputy"], signed_at=SIGNED_ON
-        )
+        services.sign_decision(decision=commissioners, by=people["deputy"], signed_at=SIGNED_ON)
     assert str(refused.value) == (
         "This decision is for the Police and Crime Commissioner to sign: Test "
         f"{people['deputy'].last_name} does not hold that office on 3 November 2021."
     )
     deputys = _declared(people, office=Office.Kind.DEPUTY)
     with pytest.raises(NotPermitted, match="for the Deputy Police and Crime Commissioner"):
-        services.sign_decision(
-            decision=deputys, signed_by=people["commissioner"], signed_at=SIGNED_ON
-        )
-    services.sign_decision(decision=deputys, signed_by=people["deputy"], signed_at=SIGNED_ON)
+        services.sign_decision(decision=deputys, by=people["commissioner"], signed_at=SIGNED_ON)
+    services.sign_decision(decision=deputys, by=people["deputy"], signed_at=SIGNED_ON)
     assert deputys.signatory_title == "Deputy Police and Crime Commissioner"
     assert deputys.signatory_holding.user == people["deputy"]
 
@@ -326,7 +323,7 @@ def _set_limit(title, limit):
 
 def test_a_delegated_officer_signs_only_within_their_limit(people):
     within = _declared(people, office="Director of Resources", value=50_000)
-    services.sign_decision(decision=within, signed_by=people["director"], signed_at=SIGNED_ON)
+    services.sign_decision(decision=within, by=people["director"], signed_at=SIGNED_ON)
     assert within.status == Status.SIGNED and within.signatory_title == "Director of Resources"
 
     # Submitted within the limit, then the scheme of delegation lowers it: the signature is
@@ -334,7 +331,7 @@ def test_a_delegated_officer_signs_only_within_their_limit(people):
     over = _declared(people, office="Director of Resources", value=40_000)
     _set_limit("Director of Resources", 25_000)
     with pytest.raises(NotPermitted) as refused:
-        services.sign_decision(decision=over, signed_by=people["director"], signed_at=SIGNED_ON)
+        services.sign_decision(decision=over, by=people["director"], signed_at=SIGNED_ON)
     assert str(refused.value) == (
         "The decision's value, \u00a340,000, is over the \u00a325,000 limit of the Director of "
         "Resources under the scheme of delegation."
@@ -346,7 +343,7 @@ def test_a_delegated_officer_signs_only_within_their_limit(people):
     unknown = _declared(people, office="Director of Resources", value=None)
     _set_limit("Director of Resources", 25_000)
     with pytest.raises(NotPermitted, match="give the decision's value"):
-        services.sign_decision(decision=unknown, signed_by=people["director"], signed_at=SIGNED_ON)
+        services.sign_decision(decision=unknown, by=people["director"], signed_at=SIGNED_ON)
 
     # Without financial implications and without a value there is nothing to exceed.
     policy = _declared(
@@ -355,7 +352,7 @@ def test_a_delegated_officer_signs_only_within_their_limit(people):
         has_financial_implications=False,
         financial_implications="",
     )
-    services.sign_decision(decision=policy, signed_by=people["director"], signed_at=SIGNED_ON)
+    services.sign_decision(decision=policy, by=people["director"], signed_at=SIGNED_ON)
 
 
 def test_a_decision_over_its_offices_limit_cannot_be_submitted(people):
@@ -366,7 +363,7 @@ def test_a_decision_over_its_offices_limit_cannot_be_submitted(people):
 
 def test_the_commissioner_has_no_limit(people):
     decision = _declared(people, value=4_000_000)
-    services.sign_decision(decision=decision, signed_by=people["commissioner"], signed_at=SIGNED_ON)
+    services.sign_decision(decision=decision, by=people["commissioner"], signed_at=SIGNED_ON)
     assert decision.status == Status.SIGNED
 
 
@@ -390,10 +387,10 @@ def test_an_ended_holding_does_not_count_and_one_not_yet_begun_neither(people):
     )
     declared = _declared(people)
     with pytest.raises(NotPermitted, match="does not hold that office on 3 November 2021"):
-        services.sign_decision(decision=declared, signed_by=newcomer, signed_at=SIGNED_ON)
+        services.sign_decision(decision=declared, by=newcomer, signed_at=SIGNED_ON)
     with pytest.raises(NotPermitted):
         services.sign_decision(
-            decision=declared, signed_by=people["former commissioner"], signed_at=SIGNED_ON
+            decision=declared, by=people["former commissioner"], signed_at=SIGNED_ON
         )
 
 
@@ -546,19 +543,17 @@ def test_a_deputy_signs_only_within_the_delegation_the_scheme_gives_them(people)
     within = _declared(people, office=Office.Kind.DEPUTY, value=80_000)
     _set_limit(Office.Kind.DEPUTY, 50_000)
     with pytest.raises(NotPermitted, match="over the \u00a350,000 limit of the Deputy"):
-        services.sign_decision(decision=within, signed_by=people["deputy"], signed_at=SIGNED_ON)
+        services.sign_decision(decision=within, by=people["deputy"], signed_at=SIGNED_ON)
     assert Decision.objects.get(pk=within.pk).status == Status.DECLARED
     _set_limit(Office.Kind.DEPUTY, None)
-    services.sign_decision(decision=within, signed_by=people["deputy"], signed_at=SIGNED_ON)
+    services.sign_decision(decision=within, by=people["deputy"], signed_at=SIGNED_ON)
     assert Decision.objects.get(pk=within.pk).status == Status.SIGNED
 
 
 def test_a_former_deputy_may_not_sign_or_reject_a_deputys_decision(people):
     deputys = _declared(people, office=Office.Kind.DEPUTY)
     with pytest.raises(NotPermitted, match="does not hold that office on 3 November 2021"):
-        services.sign_decision(
-            decision=deputys, signed_by=people["former deputy"], signed_at=SIGNED_ON
-        )
+        services.sign_decision(decision=deputys, by=people["former deputy"], signed_at=SIGNED_ON)
     with pytest.raises(NotPermitted, match="does not hold that office"):
         services.reject_decision(decision=deputys, by=people["former deputy"], reason="No")
     assert Decision.objects.get(pk=deputys.pk).status == Status.DECLARED

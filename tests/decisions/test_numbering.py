@@ -8,7 +8,8 @@ from django.db import IntegrityError, close_old_connections, connection, transac
 
 from decisions import services
 from decisions.deadlines import financial_year_of
-from decisions.models import Decision, DecisionSequence, InvalidTransition
+from decisions.models import Decision, DecisionSequence
+from pcc_portal.errors import InvalidTransition
 from tests.decisions.conftest import at, declare
 from tests.decisions.factories import DecisionFactory
 
@@ -97,7 +98,7 @@ def test_a_second_signature_waits_for_the_first_and_takes_the_next_number(editor
         try:
             with transaction.atomic():
                 signed = services.sign_decision(
-                    decision=first, signed_by=decision_maker, signed_at=at(2021, 11, 3)
+                    decision=first, by=decision_maker, signed_at=at(2021, 11, 3)
                 )
                 results["first"] = signed.number
                 holding.set()
@@ -112,7 +113,7 @@ def test_a_second_signature_waits_for_the_first_and_takes_the_next_number(editor
         try:
             holding.wait(10)
             signed = services.sign_decision(
-                decision=second, signed_by=decision_maker, signed_at=at(2021, 11, 3)
+                decision=second, by=decision_maker, signed_at=at(2021, 11, 3)
             )
             results["second"] = signed.number
         except Exception as error:
@@ -144,9 +145,7 @@ def test_many_signatures_at_once_take_distinct_consecutive_numbers(editor, decis
     def sign(decision):
         try:
             start.wait(10)
-            services.sign_decision(
-                decision=decision, signed_by=decision_maker, signed_at=at(2021, 11, 3)
-            )
+            services.sign_decision(decision=decision, by=decision_maker, signed_at=at(2021, 11, 3))
         except Exception as error:
             errors.append(error)
         finally:
@@ -178,9 +177,9 @@ def test_numbered_at_raise_a_decision_takes_its_reference_when_submitted(
     assert (first.reference, second.reference) == ("01/2021", "02/2021")
     assert "raised as 01/2021" in first.history.first().history_change_reason
     declare(second)
-    services.sign_decision(decision=second, signed_by=decision_maker, signed_at=at(2021, 10, 19))
+    services.sign_decision(decision=second, by=decision_maker, signed_at=at(2021, 10, 19))
     declare(first)
-    services.sign_decision(decision=first, signed_by=decision_maker, signed_at=at(2021, 11, 3))
+    services.sign_decision(decision=first, by=decision_maker, signed_at=at(2021, 11, 3))
     assert (first.reference, second.reference) == ("01/2021", "02/2021")
     assert first.decision_date.isoformat() == "2021-11-03"
 
@@ -189,7 +188,7 @@ def test_numbered_at_raise_the_year_is_the_one_it_was_raised_in(at_raise, editor
     decision = DecisionFactory()
     services.submit_decision(decision=decision, by=editor, at=at(2022, 3, 30))
     declare(decision)
-    services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=at(2022, 4, 4))
+    services.sign_decision(decision=decision, by=decision_maker, signed_at=at(2022, 4, 4))
     assert decision.reference == "01/2021" and decision.decision_date.isoformat() == "2022-04-04"
 
 

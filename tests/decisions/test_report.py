@@ -100,7 +100,7 @@ def test_a_draft_decision_never_appears_in_a_report(editor, publish):
 
 def test_the_panel_prepares_one_report_per_period():
     from decisions import services
-    from decisions.models import InvalidTransition
+    from pcc_portal.errors import InvalidTransition
 
     start, end = datetime.date(2021, 10, 13), datetime.date(2021, 12, 6)
     report = services.prepare_decisions_report(period_start=start, period_end=end, meeting_date=end)

@@ -29,7 +29,7 @@ def test_a_decision_goes_from_draft_to_published_recording_who_in_which_office_a
     assert decision.monitoring_officer_holding.user == monitoring_officer
     assert decision.finance_officer_name == finance_officer.get_full_name()
     assert decision.finance_officer_title == "Chief Finance Officer"
-    services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=at(2022, 1, 6))
+    services.sign_decision(decision=decision, by=decision_maker, signed_at=at(2022, 1, 6))
     assert decision.status == Decision.Status.SIGNED
     assert decision.signed_by == decision_maker
     assert decision.signatory_name == decision_maker.get_full_name()
@@ -65,7 +65,7 @@ def test_without_financial_implications_the_finance_declaration_is_recorded_as_n
         services.declare_decision_finance(decision=decision, by=finance_officer)
     services.declare_decision(decision=decision, by=monitoring_officer)
     assert decision.status == Decision.Status.DECLARED
-    services.sign_decision(decision=decision, signed_by=decision_maker, signed_at=at(2022, 1, 6))
+    services.sign_decision(decision=decision, by=decision_maker, signed_at=at(2022, 1, 6))
     publish_decision(decision)
     page = client.get(decision.get_absolute_url()).content.decode()
     assert "Not needed: the decision has no financial implications." in page
@@ -77,10 +77,10 @@ def test_a_decision_cannot_be_signed_before_both_declarations(
     decision = DecisionFactory()
     services.submit_decision(decision=decision, by=editor)
     with pytest.raises(InvalidTransition, match="monitoring officer's and the chief finance"):
-        services.sign_decision(decision=decision, signed_by=decision_maker)
+        services.sign_decision(decision=decision, by=decision_maker)
     services.declare_decision(decision=decision, by=monitoring_officer)
     with pytest.raises(InvalidTransition, match="chief finance officer's declaration is made"):
-        services.sign_decision(decision=decision, signed_by=decision_maker)
+        services.sign_decision(decision=decision, by=decision_maker)
     decision.refresh_from_db()
     assert decision.status == Decision.Status.SUBMITTED and decision.number is None
 
@@ -98,7 +98,7 @@ def test_an_editor_cannot_sign(editor, decision_maker, client):
     services.submit_decision(decision=decision, by=editor)
     declare(decision)
     with pytest.raises(NotPermitted):
-        services.sign_decision(decision=decision, signed_by=editor)
+        services.sign_decision(decision=decision, by=editor)
     client.force_login(editor)
     response = client.post(reverse("decisions_manage:sign", kwargs={"pk": decision.pk}))
     assert response.status_code == 403
@@ -126,14 +126,14 @@ def test_steps_out_of_order_raise_invalid_transition(editor, decision_maker, mon
     with pytest.raises(InvalidTransition):
         services.declare_decision(decision=decision, by=monitoring_officer)
     with pytest.raises(InvalidTransition):
-        services.sign_decision(decision=decision, signed_by=decision_maker)
+        services.sign_decision(decision=decision, by=decision_maker)
     with pytest.raises(InvalidTransition):
         services.publish_decision(decision=decision, by=editor, note="Too early")
     services.submit_decision(decision=decision, by=editor)
     with pytest.raises(InvalidTransition):
         services.submit_decision(decision=decision, by=editor)
     with pytest.raises(InvalidTransition):
-        services.sign_decision(decision=decision, signed_by=decision_maker)
+        services.sign_decision(decision=decision, by=decision_maker)
 
 
 def test_an_incomplete_draft_cannot_be_submitted_and_says_what_is_missing(editor):

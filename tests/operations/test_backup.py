@@ -54,7 +54,7 @@ def published_decision(stores, editor, decision_maker, django_capture_on_commit_
     decision = DecisionFactory(title="Community Safety Partnerships Funding 2021/22")
     services.submit_decision(decision=decision, by=editor)
     declare(decision)
-    services.sign_decision(decision=decision, signed_by=decision_maker)
+    services.sign_decision(decision=decision, by=decision_maker)
     with django_capture_on_commit_callbacks(execute=True):
         version = services.publish_decision(decision=decision, by=editor, note="First publication")
     version.refresh_from_db()

@@ -9,10 +9,11 @@ import pytest
 from django.urls import reverse
 from pypdf import PdfReader
 
-from panel.models import AgendaItem, Declaration, InvalidTransition, Meeting, Minutes
+from panel.models import AgendaItem, Declaration, Meeting, Minutes
 from panel.services import meetings as meeting_services
 from panel.services import proceedings
 from pcc_portal.accounts import roles
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory

@@ -14,8 +14,8 @@ from pypdf import PdfReader
 from panel.models import AgendaItem, PackBuild, PackPaper, PaperWithdrawal
 from panel.services import meetings as meeting_services
 from panel.services import packs
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.models import InvalidTransition
 from pcc_portal.publications.services import NothingToPublish
 from tests.access import AccessRule
 from tests.accounts.factories import reauthenticate

@@ -13,9 +13,10 @@ from django.core.exceptions import ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.models import Version
 from performance import services
-from performance.models import DataPoint, FiguresWithdrawal, InvalidTransition
+from performance.models import DataPoint, FiguresWithdrawal
 from performance.periods import Period
 from tests.accounts.factories import reauthenticate
 from tests.performance.factories import QuarterlyReportFactory, quarterly_series

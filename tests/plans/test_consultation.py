@@ -6,8 +6,9 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from pcc_portal.errors import InvalidTransition
 from plans import services
-from plans.models import InvalidTransition, Stage
+from plans.models import Stage
 from tests.plans.helpers import full_plan, issue
 
 OPENED, CLOSED = datetime.date(2021, 6, 1), datetime.date(2021, 8, 31)

@@ -8,9 +8,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.models import Version
 from plans import services
-from plans.models import InvalidTransition, LifecycleStep, Stage
+from plans.models import LifecycleStep, Stage
 from tests.accounts.factories import reauthenticate
 from tests.plans.factories import PlanFactory
 from tests.plans.helpers import full_plan, issue, render_version

@@ -7,9 +7,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.models import Version
 from plans import services
-from plans.models import InvalidTransition, Stage
+from plans.models import Stage
 from tests.accounts.factories import reauthenticate
 from tests.plans.helpers import full_plan, issue, render_version
 

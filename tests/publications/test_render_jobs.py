@@ -6,8 +6,9 @@ from unittest import mock
 import pytest
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services
-from pcc_portal.publications.models import InvalidTransition, RenderJob, Version
+from pcc_portal.publications.models import RenderJob, Version
 
 
 def _queued(page, editor, django_capture_on_commit_callbacks, note="First"):

@@ -7,9 +7,10 @@ from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.pages.models import ContentPage
 from pcc_portal.publications import services
-from pcc_portal.publications.models import InvalidTransition, Version
+from pcc_portal.publications.models import Version
 from tests.access import AccessRule
 from tests.accounts.factories import reauthenticate
 from tests.pages.factories import ContentPageFactory

@@ -42,7 +42,7 @@ def _signed(decision_date, decision_maker):
         services.declare_decision_finance(decision=decision, by=finance_officer_user())
     services.sign_decision(
         decision=decision,
-        signed_by=decision_maker,
+        by=decision_maker,
         signed_at=datetime.datetime.combine(decision_date, datetime.time(12), LONDON),
     )
     decision.refresh_from_db()

@@ -27,7 +27,7 @@ def publish_decision(decision, *, editor, decision_maker, capture):
     its office), published by ``editor``."""
     decisions.submit_decision(decision=decision, by=editor)
     declare(decision)
-    decisions.sign_decision(decision=decision, signed_by=decision_maker)
+    decisions.sign_decision(decision=decision, by=decision_maker)
     with capture(execute=True):
         decisions.publish_decision(decision=decision, by=editor, note="First publication")
     decision.refresh_from_db()

@@ -89,7 +89,7 @@ def test_a_decision_published_years_later_is_filed_under_the_year_it_was_made(
     decision = DecisionFactory(title="Approval of the police and crime plan")
     decisions.submit_decision(decision=decision, by=editor)
     declare(decision)
-    decisions.sign_decision(decision=decision, signed_by=decision_maker)
+    decisions.sign_decision(decision=decision, by=decision_maker)
     # Made in 2021, put online now (as an import of historic decisions does).
     Decision.objects.filter(pk=decision.pk).update(decision_date=datetime.date(2021, 11, 30))
     decision.refresh_from_db()

@@ -9,14 +9,10 @@ from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from pcc_portal.errors import InvalidTransition
 from tests.accounts.factories import reauthenticate
 from transparency import services
-from transparency.models import (
-    InvalidTransition,
-    Payment,
-    SearchEntry,
-    SpendingUpload,
-)
+from transparency.models import Payment, SearchEntry, SpendingUpload
 from transparency.redaction import redaction_flags
 from transparency.views import manage
 

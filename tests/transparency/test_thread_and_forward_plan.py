@@ -244,7 +244,7 @@ def test_the_forward_plan_lists_expected_decisions_and_links_each_once_made(
 
     decisions.submit_decision(decision=decision, by=editor)
     declare(decision)
-    decisions.sign_decision(decision=decision, signed_by=decision_maker)
+    decisions.sign_decision(decision=decision, by=decision_maker)
     page = client.get("/decisions/forward-plan/").content.decode()
     row = page.split("Approve the estates strategy")[1].split("</th>")[0]
     assert "/decisions/" not in row  # signed, but its notice is not public yet
