@@ -38,8 +38,6 @@ def test_each_host_gets_its_own_links(client):
     meeting = MeetingFactory(date=datetime.date(2027, 2, 1))
     uid = f"meeting-{meeting.pk}@panel.pcc-portal"
     assert str(_events(client)[uid]["url"]).startswith("http://testserver/")
-    other = Calendar.from_ical(
-        client.get(reverse("panel:calendar"), HTTP_HOST="localhost").content
-    )
+    other = Calendar.from_ical(client.get(reverse("panel:calendar"), HTTP_HOST="localhost").content)
     urls = [str(event["url"]) for event in other.walk("VEVENT")]
     assert urls and all(url.startswith("http://localhost/") for url in urls)
