@@ -8,7 +8,7 @@ from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
-from pcc_portal.forms import GovUKFormMixin, date_fields
+from pcc_portal.forms import GovUKFormMixin, date_fields, required_message
 
 from . import sources
 from .models import (
@@ -39,11 +39,20 @@ def _helper(form, *fields, button="Save"):
     return helper
 
 
-class DateInput(forms.DateInput):
-    input_type = "date"
+class _NamedErrors(GovUKFormMixin):
+    """GOV.UK error messages, naming a field by its label without what its brackets add: an
+    empty "Amount (£)" says "Enter the amount"."""
+
+    def _name_errors(self):
+        default_required = str(forms.Field.default_error_messages["required"])
+        for field in self.fields.values():
+            label = str(field.label or "")
+            if " (" in label and str(field.error_messages.get("required")) == default_required:
+                field.error_messages["required"] = required_message(field, label.split(" (")[0])
+        super()._name_errors()
 
 
-class SpecifiedItemForm(forms.ModelForm):
+class SpecifiedItemForm(_NamedErrors, forms.ModelForm):
     portal_source = forms.ChoiceField(
         label="Where the portal publishes it",
         choices=sources.choices,
@@ -87,7 +96,7 @@ class SpecifiedItemForm(forms.ModelForm):
         return item
 
 
-class ItemDocumentForm(GovUKFormMixin, forms.ModelForm):
+class ItemDocumentForm(_NamedErrors, forms.ModelForm):
     """A document for an index item, with the period it covers: its freshness follows from
     that period. The day it is published is the day it is uploaded, never typed."""
 
@@ -164,7 +173,7 @@ class ItemDocumentForm(GovUKFormMixin, forms.ModelForm):
         return data
 
 
-class InspectionReportForm(GovUKFormMixin, forms.ModelForm):
+class InspectionReportForm(_NamedErrors, forms.ModelForm):
     # On the same page as the document form: its fields' names and ids stay apart.
     prefix = "inspection"
 
@@ -186,9 +195,17 @@ class InspectionReportForm(GovUKFormMixin, forms.ModelForm):
         return day
 
 
-class _EntryForm(forms.ModelForm):
+class _EntryForm(_NamedErrors, forms.ModelForm):
+    """A register entry: its dates typed as day, month and year (``Meta.formfield_callback =
+    date_fields`` in each form's ``Meta``), its sums of money in pounds."""
+
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
+        for field in self.fields.values():
+            if isinstance(field, forms.DecimalField):
+                field.widget.attrs.update(inputmode="decimal", spellcheck="false")
+                what = str(field.label).split(" (")[0].lower()
+                field.error_messages["invalid"] = f"Enter the {what} in pounds, like 9500"
         self.helper = _helper(self, *self.Meta.fields, button="Save draft")
 
 
@@ -262,7 +279,13 @@ class InterestForm(_PeriodEntryForm):
             "ended_on",
             "is_sample",
         ]
-        widgets = {"registered_on": DateInput(), "ended_on": DateInput()}
+        formfield_callback = date_fields
+        labels = {
+            "holder": "Office holder",
+            "registered_on": "Date registered",
+            "ended_on": "Date it ended",
+        }
+        help_texts = {"ended_on": "Leave empty if the interest has not ended."}
 
     def clean(self):
         data = super().clean()
@@ -300,8 +323,8 @@ class GiftHospitalityForm(_PeriodEntryForm):
             "outcome",
             "is_sample",
         ]
-        widgets = {"offered_on": DateInput()}
-        labels = {"estimated_value": "Estimated value (£)"}
+        formfield_callback = date_fields
+        labels = {"offered_on": "Date offered", "estimated_value": "Estimated value (£)"}
 
     def clean_estimated_value(self):
         value = self.cleaned_data["estimated_value"]
@@ -333,8 +356,8 @@ class GrantForm(_EntryForm):
             "priority",
             "is_sample",
         ]
-        widgets = {"awarded_on": DateInput()}
-        labels = {"amount": "Amount (£)"}
+        formfield_callback = date_fields
+        labels = {"awarded_on": "Date awarded", "amount": "Amount (£)"}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -373,8 +396,10 @@ class ContractForm(_EntryForm):
             "tender_copy_redacted_because",
             "is_sample",
         ]
-        widgets = {"starts_on": DateInput(), "ends_on": DateInput()}
+        formfield_callback = date_fields
         labels = {
+            "starts_on": "Start date",
+            "ends_on": "End date",
             "value": "Value (£)",
             "contract_copy": "Copy of the contract (PDF)",
             "tender_copy": "Copy of the invitation to tender (PDF)",
@@ -458,7 +483,8 @@ class ForwardPlanEntryForm(_EntryForm):
             "decision",
             "is_sample",
         ]
-        widgets = {"expected_on": DateInput(), "summary": forms.Textarea(attrs={"rows": 4})}
+        formfield_callback = date_fields
+        widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
         labels = {"decision": "The decision it became (once signed)"}
 
     def __init__(self, *args, **kwargs):
@@ -473,7 +499,8 @@ class SmallContractForm(_EntryForm):
     class Meta:
         model = SmallContract
         fields = ["reference", "parties", "purpose", "value", "agreed_on", "is_sample"]
-        widgets = {"agreed_on": DateInput(), "purpose": forms.Textarea(attrs={"rows": 3})}
+        formfield_callback = date_fields
+        widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
         labels = {"value": "Value (£)"}
 
     def clean_value(self):
@@ -498,25 +525,90 @@ ENTRY_FORMS = {
 }
 
 
-class MonthField(forms.CharField):
-    """A month typed as YYYY-MM (what <input type="month"> sends)."""
+class MonthInput(forms.MultiWidget):
+    """The GOV.UK date input without its day: a month box and a year box, posted as
+    ``<name>_0`` and ``<name>_1``. A client that posts the month in one value as ``YYYY-MM``
+    (what the earlier month box sent) is understood too."""
 
-    widget = forms.TextInput(attrs={"type": "month"})
+    template_name = "gds/widgets/date.html"
 
-    def to_python(self, value):
-        value = super().to_python(value).strip()
-        if not value:
+    def __init__(self, attrs=None):
+        boxes = [
+            forms.TextInput(
+                attrs={
+                    "class": f"govuk-input govuk-date-input__input govuk-input--width-{width}",
+                    "label": label,
+                    "inputmode": "numeric",
+                    "autocomplete": "off",
+                }
+            )
+            for label, width in (("Month", 2), ("Year", 4))
+        ]
+        super().__init__(boxes, attrs)
+
+    def decompress(self, value):
+        if isinstance(value, date):
+            return [value.month, value.year]
+        return [None, None]
+
+    def value_from_datadict(self, data, files, name):
+        if name in data and not any(f"{name}_{index}" in data for index in range(2)):
+            year, _, month = (data.get(name) or "").strip().partition("-")
+            return [month, year]
+        return super().value_from_datadict(data, files, name)
+
+    def value_omitted_from_data(self, data, files, name):
+        return name not in data and super().value_omitted_from_data(data, files, name)
+
+
+class MonthField(forms.MultiValueField):
+    """A month, asked for as the GOV.UK date input asks for a month and year, with its
+    messages; the box at fault is marked and what was typed is shown again. Cleans to the
+    first day of the month."""
+
+    widget = MonthInput
+
+    def __init__(self, *, name="The month", **kwargs):
+        self.name = name
+        parts = (
+            forms.CharField(required=False, label="Month"),
+            forms.CharField(required=False, label="Year"),
+        )
+        super().__init__(fields=parts, require_all_fields=False, **kwargs)
+
+    def _mark(self, indexes, message):
+        for index in indexes:
+            self.fields[index].widget.errors.append(message)
+        return forms.ValidationError(message, code="invalid")
+
+    def clean(self, value):
+        for part in self.fields:
+            part.widget.errors = []
+        if not isinstance(value, (list, tuple)):
+            value = self.widget.decompress(value)
+        month, year = ([str(v).strip() if v is not None else "" for v in value] + ["", ""])[:2]
+        if not month and not year:
+            if self.required:
+                raise forms.ValidationError(self.error_messages["required"], code="required")
             return None
-        try:
-            year, month = (int(part) for part in value.split("-")[:2])
-            return date(year, month, 1)
-        except ValueError as error:
-            raise forms.ValidationError(
-                "Enter the month as a year and month, for example 2025-10."
-            ) from error
+        if not month:
+            raise self._mark([0], f"{self.name} must include a month")
+        if not year:
+            raise self._mark([1], f"{self.name} must include a year")
+        if not year.isdigit() or len(year) != 4:
+            raise self._mark([1], "Year must include 4 numbers")
+        if not month.isdigit() or not 1 <= int(month) <= 12:
+            raise self._mark([0], f"{self.name} must be a real month, from 1 to 12")
+        return date(int(year), int(month), 1)
+
+    def validate(self, value):
+        """The boxes were checked in ``clean``."""
+
+    def compress(self, data_list):
+        raise NotImplementedError("MonthField.clean builds the date itself")
 
 
-class SpendingUploadForm(forms.Form):
+class SpendingUploadForm(_NamedErrors, forms.Form):
     source = forms.ChoiceField(
         label="Whose spending is it?",
         choices=SpendingUpload.Source.choices,
@@ -528,7 +620,7 @@ class SpendingUploadForm(forms.Form):
     )
     month = MonthField(
         label="Month the payments were made in",
-        help_text="For example 2025-10 for October 2025. A month already published is replaced "
+        help_text="For example 10 2025 for October 2025. A month already published is replaced "
         "when the new file is released.",
     )
     file = forms.FileField(
@@ -557,7 +649,7 @@ class SpendingUploadForm(forms.Form):
         return file
 
 
-class SpendingReviewForm(forms.Form):
+class SpendingReviewForm(_NamedErrors, forms.Form):
     """The redaction choices for the rows of a draft upload shown on one page of its preview: a
     ticked row's payee is withheld. Flagged rows start ticked; publishing a name the rule flagged
     needs a reason, kept with the row."""
@@ -613,7 +705,7 @@ class SpendingReviewForm(forms.Form):
         return cleaned
 
 
-class SubscribeForm(forms.Form):
+class SubscribeForm(_NamedErrors, forms.Form):
     email = forms.EmailField(
         label="Email address",
         help_text="We send a link to this address to confirm; nothing is sent until you do.",
@@ -623,6 +715,7 @@ class SubscribeForm(forms.Form):
         label="What do you want to hear about?",
         choices=Topic.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": "Choose what you want to hear about"},
     )
     priority = forms.ModelChoiceField(
         label="Plan priority",

@@ -10,6 +10,7 @@ from django.core import mail
 from tests.browser.conftest import (
     check_accessibility,
     check_at_widths,
+    fill_date,
     reauthenticate_if_asked,
     sign_in,
     visit,
@@ -224,7 +225,9 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
     assert page.title().startswith("Error: ")
 
     visit(page, "/manage/transparency/spending/")
-    page.get_by_label("Month the payments were made in").fill("2025-10")
+    month = page.get_by_role("group", name="Month the payments were made in", exact=True)
+    month.get_by_label("Month").fill("10")
+    month.get_by_label("Year").fill("2025")
     page.get_by_label("Spending file (CSV or XLSX)").set_input_files(
         files=[
             {
@@ -256,7 +259,7 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
     page.get_by_label("Why it is expected to reduce crime and disorder").fill(
         "Survivors supported to report abuse and stay safe are less likely to be harmed again."
     )
-    page.get_by_label("Awarded on").fill("2025-08-01")
+    fill_date(page, "Date awarded", "2025-08-01")
     with page.expect_navigation():
         page.get_by_role("button", name="Save draft").click()
     check_accessibility(page)

@@ -161,13 +161,17 @@ def test_staff_see_every_bad_row_and_lose_nothing(client, editor):
     bad = GOOD + "31/10/2025,100239,Sample Fuel Ltd,Company,Fuel,Fleet,abc\n"
     response = client.post(
         reverse("transparency_manage:spending"),
-        {"month": "2025-10", "file": SimpleUploadedFile("october.csv", bad.encode())},
+        {
+            "month_0": "10",
+            "month_1": "2025",
+            "file": SimpleUploadedFile("october.csv", bad.encode()),
+        },
     )
     page = response.content.decode()
     assert response.status_code == 200  # the form again, with its errors
     assert "Error: " in page
     assert "Row 7: The amount “abc” is not a number." in page
-    assert 'value="2025-10"' in page
+    assert 'name="month_0" value="10"' in page and 'name="month_1" value="2025"' in page
     response = client.post(
         reverse("transparency_manage:spending"),
         {"month": "2025-10", "file": SimpleUploadedFile("october.csv", GOOD.encode())},
