@@ -246,7 +246,7 @@ def backwards(apps, schema_editor):
         item_model.objects.filter(code=code).update(**{k: old for k, (_, old) in fields.items()})
     # PostgreSQL refuses to alter a table while checks deferred by these deletes are pending, and
     # the schema operations reversed next alter this table in the same transaction.
-    if schema_editor.connection.vendor == "postgresql":
+    if schema_editor is not None and schema_editor.connection.vendor == "postgresql":
         schema_editor.execute("SET CONSTRAINTS ALL IMMEDIATE")
 
 
