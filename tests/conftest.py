@@ -2,6 +2,7 @@ import pytest
 from django.core.cache import cache
 
 from pcc_portal.accounts import roles
+from pcc_portal.publications import services as publishing
 from tests.accounts.factories import (
     UserFactory,
     commissioner_user,
@@ -53,6 +54,31 @@ def panel_member(db):
 @pytest.fixture
 def superuser(db):
     return UserFactory(username="admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def run_on_commit(django_capture_on_commit_callbacks):
+    """Run a service and what it queues on commit (Celery is eager in tests), as a commit
+    would: ``run_on_commit(packs.publish_pack, meeting=meeting, by=user, note=note)``."""
+
+    def _run(action, **kwargs):
+        with django_capture_on_commit_callbacks(execute=True):
+            return action(**kwargs)
+
+    return _run
+
+
+@pytest.fixture
+def publish(run_on_commit):
+    """Publish ``obj`` through the one publishing service and run its queued render, as a
+    commit would; the version comes back as the render left it."""
+
+    def _publish(obj, by, note="First publication"):
+        version = run_on_commit(publishing.publish, obj=obj, by=by, note=note)
+        version.refresh_from_db()
+        return version
+
+    return _publish
 
 
 @pytest.fixture(autouse=True)

@@ -5,7 +5,6 @@ import zoneinfo
 import pytest
 
 from decisions import services
-from pcc_portal.publications import services as publishing
 from tests.accounts.factories import finance_officer_user, monitoring_officer_user
 from tests.decisions.factories import DecisionFactory
 
@@ -52,17 +51,6 @@ def publish_decision(editor, django_capture_on_commit_callbacks):
     def _publish(decision, note="First publication"):
         with django_capture_on_commit_callbacks(execute=True):
             version = services.publish_decision(decision=decision, by=editor, note=note)
-        version.refresh_from_db()
-        return version
-
-    return _publish
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    def _publish(obj, by, note="First publication"):
-        with django_capture_on_commit_callbacks(execute=True):
-            version = publishing.publish(obj=obj, by=by, note=note)
         version.refresh_from_db()
         return version
 

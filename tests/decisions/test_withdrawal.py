@@ -113,15 +113,6 @@ def test_publishing_a_withdrawn_decision_again_is_a_new_version_and_the_old_stay
 
 
 @pytest.fixture
-def run_on_commit(django_capture_on_commit_callbacks):
-    def _run(action, **kwargs):
-        with django_capture_on_commit_callbacks(execute=True):
-            return action(**kwargs)
-
-    return _run
-
-
-@pytest.fixture
 def agenda_item(db):
     meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
     meeting_services.create_meeting(meeting=meeting)

@@ -1,6 +1,5 @@
 import pytest
 
-from pcc_portal.publications import services
 from tests.performance.factories import mark_published
 from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 
@@ -31,16 +30,3 @@ def measure(priority):
         direction="monitor",
         unit="incidents",
     )
-
-
-@pytest.fixture
-def publish(django_capture_on_commit_callbacks):
-    """Publish and run the queued render (Celery is eager in tests) as a commit would."""
-
-    def _publish(obj, by, note="First publication"):
-        with django_capture_on_commit_callbacks(execute=True):
-            version = services.publish(obj=obj, by=by, note=note)
-        version.refresh_from_db()
-        return version
-
-    return _publish
