@@ -8,7 +8,8 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from panel.models import AgendaItem
 from panel.services import meetings as meeting_services
-from panel.services import packs
+from panel.services import packs, proceedings
+from pcc_portal.publications import services as publishing
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import MeetingFactory
 
@@ -47,3 +48,14 @@ def published_meeting(date=datetime.date(2021, 12, 6)):
     packs.start_build(build_id=version.pack_build.pk)
     meeting.refresh_from_db()
     return meeting
+
+
+def publish_minutes(meeting, note="First publication"):
+    """Publish ``meeting``'s minutes and render them: the test transaction never commits, so the
+    queued render is run here."""
+    version = proceedings.publish_minutes(
+        meeting=meeting, by=UserFactory(username="minutes-publisher"), note=note
+    )
+    publishing.run_render_job(job_id=version.render_job.pk)
+    version.refresh_from_db()
+    return version

@@ -13,9 +13,8 @@ from panel.services import meetings as meeting_services
 from panel.services import proceedings
 from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
-from tests.accounts.factories import UserFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, TaskAndFinishGroupFactory
-from tests.panel.helpers import published_meeting
+from tests.panel.helpers import publish_minutes, published_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -31,14 +30,6 @@ class TestMemberPageAccess(AccessRule):
 
 def _meeting(date):
     return meeting_services.create_meeting(meeting=MeetingFactory(date=date))
-
-
-def _publish_minutes(meeting):
-    version = proceedings.publish_minutes(
-        meeting=meeting, by=UserFactory(username="minutes-publisher"), note="Published"
-    )
-    publishing.run_render_job(job_id=version.render_job.pk)
-    return version
 
 
 def _attend(meeting, member, status):
@@ -70,7 +61,7 @@ def test_a_members_page_shows_their_record_from_the_published_minutes(client):
         (february, Attendance.Status.SUBSTITUTED),
     ]:
         _attend(meeting, member, status)
-        version = _publish_minutes(meeting)
+        version = publish_minutes(meeting)
     assert "Substitutes attended for Councillor Jackie Oakes" in version.html
     report = meeting_services.add_item(
         meeting=october, item=AgendaItem(title="Victim Services Commissioning")
@@ -83,7 +74,7 @@ def test_a_members_page_shows_their_record_from_the_published_minutes(client):
         nature="A director of a bidding provider",
         withdrew=True,
     )
-    _publish_minutes(october)  # version 2 carries the declaration
+    publish_minutes(october)  # version 2 carries the declaration
     # Not yet public: a meeting whose minutes are unpublished, and a draft change to July.
     june = _meeting(datetime.date(2022, 6, 14))
     _attend(june, member, Attendance.Status.ABSENT)
@@ -139,7 +130,7 @@ def test_an_items_webcast_time_links_the_minutes_to_that_moment(client, panel_se
     assert item.webcast_start == 3753
     client.logout()
 
-    version = _publish_minutes(meeting)
+    version = publish_minutes(meeting)
     link = f"{meeting.webcast_url}#t=3753"
     assert link in version.html
     html = client.get(meeting.get_absolute_url()).content.decode()
@@ -212,7 +203,7 @@ def test_a_members_page_drops_the_record_of_withdrawn_minutes(client, panel_secr
         interest=Declaration.Interest.OTHER_REGISTRABLE,
         nature="WITHDRAWNDECLARATION",
     )
-    _publish_minutes(meeting)
+    publish_minutes(meeting)
     assert "WITHDRAWNDECLARATION" in client.get(member.get_absolute_url()).content.decode()
 
     publishing.withdraw(

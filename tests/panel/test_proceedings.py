@@ -14,9 +14,9 @@ from panel.services import meetings as meeting_services
 from panel.services import proceedings
 from pcc_portal.accounts import roles
 from pcc_portal.errors import InvalidTransition
-from pcc_portal.publications import services as publishing
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
+from tests.panel.helpers import publish_minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -26,15 +26,6 @@ TODAY = datetime.date.today()  # noqa: DTZ011
 def _meeting(date=datetime.date(2021, 10, 12)):
     meeting = MeetingFactory(date=date)
     return meeting_services.create_meeting(meeting=meeting)
-
-
-def _publish_minutes(meeting):
-    version = proceedings.publish_minutes(
-        meeting=meeting, by=UserFactory(username="minutes-publisher"), note="First publication"
-    )
-    publishing.run_render_job(job_id=version.render_job.pk)
-    version.refresh_from_db()
-    return version
 
 
 def _pdf_text(response):
@@ -68,7 +59,7 @@ def test_a_declaration_on_the_item_it_concerns_is_printed_with_its_member_item_a
         nature="A volunteer with a victim support charity",
     )
 
-    version = _publish_minutes(meeting)
+    version = publish_minutes(meeting)
     html = client.get(meeting.get_absolute_url()).content.decode()
     oakes_line = (
         "Councillor Jackie Oakes declared a disclosable pecuniary interest in item "
@@ -92,7 +83,7 @@ def test_a_declaration_on_the_item_it_concerns_is_printed_with_its_member_item_a
 
 def test_a_meeting_without_declarations_says_so():
     meeting = _meeting()
-    version = _publish_minutes(meeting)
+    version = publish_minutes(meeting)
     assert "No declarations of interest were made" in version.html
 
 
@@ -203,7 +194,7 @@ def _with_exempt_minutes():
         minutes="The Panel heard the tender scores EXEMPTMINUTESTEXT.",
         resolutions=["That the preferred bidder EXEMPTRESOLUTION be noted."],
     )
-    version = _publish_minutes(meeting)
+    version = publish_minutes(meeting)
     return meeting, version
 
 

@@ -9,11 +9,10 @@ from icalendar import Calendar
 
 from panel.models import Meeting, PackPaper
 from panel.services import meetings as meeting_services
-from pcc_portal.publications import services as publishing
 from tests.access import PUBLIC, AccessRule
 from tests.casework.factories import ComplaintFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, TaskAndFinishGroupFactory
-from tests.panel.helpers import published_meeting
+from tests.panel.helpers import publish_minutes, published_meeting
 
 DATE = "2021-12-06"
 
@@ -85,19 +84,8 @@ class TestMinutesPdfAccess(AccessRule):
 
     def make_url_kwargs(self):
         meeting = MeetingFactory(date=datetime.date(2021, 10, 12))
-        _publish_minutes(meeting)
+        publish_minutes(meeting)
         return {"date": meeting.slug}
-
-
-def _publish_minutes(meeting):
-    from panel.services import proceedings
-    from tests.accounts.factories import UserFactory
-
-    version = proceedings.publish_minutes(
-        meeting=meeting, by=UserFactory(username="minutes-publisher"), note="First publication"
-    )
-    publishing.run_render_job(job_id=version.render_job.pk)
-    return version
 
 
 pytestmark = pytest.mark.django_db
@@ -224,7 +212,7 @@ def test_published_minutes_show_on_the_meeting_page(client):
     item.save()
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "No declarations were submitted" not in html
-    _publish_minutes(meeting)
+    publish_minutes(meeting)
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "No declarations were submitted" in html
     assert reverse("panel:minutes_pdf", kwargs={"date": meeting.slug}) in html
