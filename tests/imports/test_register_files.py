@@ -144,8 +144,17 @@ def test_applied_copies_are_the_cleaned_pdfs_kept_privately_and_public_only_once
 
     copy = reverse("transparency:contract_copy", kwargs={"pk": contract.pk, "kind": "contract"})
     assert client.get(copy).status_code == 404  # a draft's copy is not public
-    for url in ("/transparency/contracts/", "/transparency/contracts.csv", "/search/?q=LANC"):
-        assert "LANC/2021/044" not in _body(client.get(url)).decode(), url
+    for url in (
+        "/transparency/contracts/",
+        "/transparency/contracts.csv",
+        "/transparency/contracts.json",
+        "/api/v1/registers/contracts/",
+        "/search/?q=LANC",
+        "/sitemap.xml",
+        "/alerts/transparency/feed/",
+    ):
+        body = _body(client.get(url)).decode()
+        assert "LANC/2021/044" not in body and f"/contracts/{contract.pk}/" not in body, url
 
     transparency_services.release_entry(entry=contract, by=editor, note="Released")
     response = client.get(copy)
