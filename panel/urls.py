@@ -44,6 +44,11 @@ urlpatterns = [
         name="pack_version_pdf",
     ),
     path(
+        "panel/meetings/<meetingdate:date>/pack/v<int:number>/changes/",
+        public.pack_version_changes,
+        name="pack_version_changes",
+    ),
+    path(
         "panel/meetings/<meetingdate:date>/members-pack.pdf",
         public.members_pack_pdf,
         name="members_pack",

@@ -16,6 +16,7 @@ from pcc_portal.publications.public import (
     Withdrawn,
     live_version,
     published_or_gone,
+    version_changes_response,
     version_or_gone,
 )
 from pcc_portal.publications.responses import version_pdf_response
@@ -139,6 +140,22 @@ def pack_version_pdf(request, date, number):
     version = version_or_gone(pack, number, current_url=meeting.get_absolute_url())
     return version_pdf_response(
         version, filename=f"panel-agenda-pack-{meeting.slug}-version-{number}.pdf"
+    )
+
+
+def pack_version_changes(request, date, number):
+    meeting = _meeting(date, request.user)
+    pack = AgendaPack.objects.filter(meeting=meeting).first()
+    if pack is None:
+        raise Http404("No such published pack.")
+    return version_changes_response(
+        request,
+        pack,
+        number,
+        current_url=meeting.get_absolute_url(),
+        version_url=lambda n: reverse(
+            "panel:pack_version_pdf", kwargs={"date": meeting.date, "number": n}
+        ),
     )
 
 

@@ -79,6 +79,8 @@ class _Lines(HTMLParser):
     def handle_starttag(self, tag, attrs):
         if tag in ("script", "style", "svg"):
             self.skip += 1
+        elif tag == "br":
+            self.text.append(" ")
         elif tag == "table" and not self.tables:
             self._flush()
             self.in_table += 1
@@ -221,6 +223,8 @@ class _Tables(HTMLParser):
             self.open.append(_Table())
         elif not self.open:
             return
+        elif tag == "br":
+            self.text.append(" ")
         elif tag == "caption":
             self.in_caption, self.text = True, []
         elif tag == "thead":
