@@ -1,5 +1,7 @@
 """The public read API: its schema, pages, filters, caching headers, CORS and rate limit."""
 
+import datetime
+
 import pytest
 from drf_spectacular.validation import validate_schema
 
@@ -160,5 +162,11 @@ def test_meetings_are_filtered_by_date(client, meeting):
 
 
 def test_lists_have_a_query_budget(client, meeting, django_assert_max_num_queries):
-    with django_assert_max_num_queries(12):
-        client.get("/api/v1/meetings/")
+    from tests.panel.helpers import published_meeting
+
+    with django_assert_max_num_queries(12) as few:
+        assert client.get("/api/v1/meetings/").json()["count"] == 1
+    for day in (13, 20):
+        published_meeting(datetime.date(2021, 12, day))
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert client.get("/api/v1/meetings/").json()["count"] == 3
