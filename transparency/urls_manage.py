@@ -16,6 +16,7 @@ urlpatterns = [
     path("items/<int:pk>/documents/", manage.document_create, name="document_create"),
     path("items/<int:pk>/inspections/", manage.inspection_create, name="inspection_create"),
     path("documents/<int:pk>/withdraw/", manage.document_withdraw, name="document_withdraw"),
+    path("contracts/<int:pk>/<slug:kind>.pdf", manage.contract_copy, name="contract_copy"),
     path("spending/", manage.spending, name="spending"),
     path("spending/<int:pk>/", manage.spending_detail, name="spending_detail"),
     path("spending/<int:pk>/release/", manage.spending_release, name="spending_release"),

@@ -238,3 +238,27 @@ class TestManageEntryWithdrawAccess(AccessRule):
 
     def make_url_kwargs(self):
         return {"register": "grants", "pk": GrantFactory().pk}
+
+
+def _contract_copy_kwargs():
+    import io
+
+    import pikepdf
+    from django.core.files.base import ContentFile
+
+    from tests.transparency.factories import ContractFactory
+
+    document = pikepdf.new()
+    document.add_blank_page()
+    buffer = io.BytesIO()
+    document.save(buffer)
+    contract = ContractFactory(contract_copy=ContentFile(buffer.getvalue(), name="copy.pdf"))
+    return {"pk": contract.pk, "kind": "contract"}
+
+
+class TestManageContractCopyAccess(AccessRule):
+    url_name = "transparency_manage:contract_copy"
+    access = "transparency.view_contract"
+
+    def make_url_kwargs(self):
+        return _contract_copy_kwargs()

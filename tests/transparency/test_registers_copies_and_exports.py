@@ -317,3 +317,35 @@ def test_releasing_a_contract_with_its_copy_goes_through_the_check_page(client, 
     copy = reverse("transparency:contract_copy", kwargs={"pk": contract.pk, "kind": "contract"})
     client.logout()
     assert client.get(copy).status_code == 200
+
+
+@pytest.mark.django_db
+def test_staff_open_a_drafts_copy_from_its_edit_page_and_the_public_cannot(
+    client, editor, django_user_model
+):
+    client.force_login(editor)
+    contract = _create(
+        client,
+        contract_copy=SimpleUploadedFile("contract.pdf", _pdf("draft copy"), "application/pdf"),
+    )
+    url = reverse(
+        "transparency_manage:contract_copy", kwargs={"pk": contract.pk, "kind": "contract"}
+    )
+    edit = client.get(reverse("transparency_manage:entry_edit", args=["contracts", contract.pk]))
+    assert f'href="{url}"' in edit.content.decode()
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "application/pdf"
+    assert b"draft copy" in _body(response)
+    tender = reverse("transparency_manage:contract_copy", args=[contract.pk, "tender"])
+    assert client.get(tender).status_code == 404  # none uploaded
+    assert (
+        client.get(
+            reverse("transparency_manage:contract_copy", args=[contract.pk, "x"])
+        ).status_code
+        == 404
+    )
+
+    client.force_login(django_user_model.objects.create_user("nobody", password="x" * 20))
+    assert client.get(url).status_code == 403
+    client.logout()
+    assert client.get(url).status_code == 302  # to sign in

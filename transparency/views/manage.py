@@ -7,9 +7,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db import transaction
-from django.http import Http404
+from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pcc_portal.publications.forms import WithdrawForm
@@ -33,6 +34,8 @@ from ..forms import (
     SpendingUploadForm,
 )
 from ..models import (
+    Contract,
+    ContractCopy,
     InspectionReport,
     InvalidTransition,
     ItemDocument,
@@ -236,6 +239,25 @@ def entry_create(request, register):
             "register": register,
             "title": TITLES[register],
         },
+    )
+
+
+@login_required
+def contract_copy(request, pk, kind):
+    """A contract's copy as it is now, a draft's included, for staff who may see the entry:
+    the private store has no address of its own (the public reads the released copy)."""
+    _require(request, Contract, "view")
+    if kind not in ContractCopy.values:
+        raise Http404("No such document.")
+    entry = get_object_or_404(Contract.objects.visible_to(request.user), pk=pk)
+    file = entry.copy_file(kind)
+    if not file:
+        raise Http404("No copy has been uploaded.")
+    return FileResponse(
+        file.open("rb"),
+        content_type="application/pdf",
+        filename=f"contract-{slugify(entry.reference) or pk}-{kind}.pdf",
+        as_attachment=False,
     )
 
 
