@@ -45,18 +45,23 @@ def _meeting(date, user):
     return meeting
 
 
+def _meetings_content(today):
+    queryset = Meeting.objects.public().select_related("panel", "pack")
+    return {
+        "upcoming": list(queryset.upcoming(today)),
+        "past": list(queryset.past(today)),
+        "panel": Panel.objects.first(),
+    }
+
+
 def meetings(request):
     today = timezone.localdate()
-    queryset = Meeting.objects.public().select_related("panel", "pack")
-    return render(
-        request,
-        "panel/meetings.html",
-        {
-            "upcoming": list(queryset.upcoming(today)),
-            "past": list(queryset.past(today)),
-            "panel": Panel.objects.first(),
-        },
-    )
+    if may_use_cache(request):
+        # Read only when the list's cached part is missing for this generation and day.
+        content = lazy_context(["upcoming", "past", "panel"], lambda: _meetings_content(today))
+    else:
+        content = _meetings_content(today)
+    return render(request, "panel/meetings.html", {"today": today, **content})
 
 
 MEETING_CONTENT = [

@@ -41,3 +41,18 @@ def test_each_host_gets_its_own_links(client):
     other = Calendar.from_ical(client.get(reverse("panel:calendar"), HTTP_HOST="localhost").content)
     urls = [str(event["url"]) for event in other.walk("VEVENT")]
     assert urls and all(url.startswith("http://localhost/") for url in urls)
+
+
+def test_the_meetings_list_is_kept_until_a_meeting_changes(client, django_assert_max_num_queries):
+    meeting = MeetingFactory(date=datetime.date(2027, 2, 1))
+    page = client.get(reverse("panel:meetings")).content.decode()
+    assert "1 February 2027" in page
+    with django_assert_max_num_queries(1):  # the generation, and nothing else
+        assert client.get(reverse("panel:meetings")).content.decode().count("1 February 2027")
+
+    meeting_services.change_meeting_status(
+        meeting=meeting, action="cancel", reason="Cancelled for lack of business."
+    )
+    assert "Cancelled" in client.get(reverse("panel:meetings")).content.decode()
+    MeetingFactory(date=datetime.date(2027, 6, 7))
+    assert "7 June 2027" in client.get(reverse("panel:meetings")).content.decode()
