@@ -391,3 +391,30 @@ def test_a_register_keeps_a_cached_part_for_each_filter(client, decision_maker):
     assert page.marker in client.get(page.url).content.decode()
     assert page.marker not in client.get(page.url, {"q": "nothing like it"}).content.decode()
     assert page.marker in client.get(page.url, {"q": "canal"}).content.decode()
+
+
+def test_a_measure_page_is_kept_until_its_figures_or_its_plan_change(
+    client, dashboard_plan, decision_maker, django_assert_max_num_queries
+):
+    measure = dashboard_plan.measures.order_by("pk").first()
+    url = reverse("performance:measure", args=[measure.pk])
+    first = client.get(url)
+    assert "1,111" in first.content.decode() or "1111" in first.content.decode()
+    with django_assert_max_num_queries(1):  # the generation, and no content query
+        cached = client.get(url)
+    assert _without_nonce(cached) == _without_nonce(first)
+
+    quarter = periods.Period.quarter(2021, 2)
+    DataPointFactory(
+        measure=measure, period_start=quarter.start, value=Decimal("2222"), released_at=None
+    )
+    assert "2222" not in client.get(url).content.decode().replace(",", "")  # a draft
+    services.release_figures(quarter=quarter, by=decision_maker)
+    assert "2222" in client.get(url).content.decode().replace(",", "")
+    services.withdraw_figures(quarter=quarter, by=decision_maker, reason="Recorded twice.")
+    assert "2222" not in client.get(url).content.decode().replace(",", "")
+
+    publishing.withdraw(obj=dashboard_plan, by=decision_maker, reason="Published in error.")
+    assert client.get(url).status_code == 404
+    _publish_plan(dashboard_plan, decision_maker, number=2)
+    assert client.get(url).status_code == 200

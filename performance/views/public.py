@@ -9,7 +9,7 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
-from pcc_portal.caching import lazy_context
+from pcc_portal.caching import cached_fragment, lazy_context, may_use_cache
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
     live_version,
@@ -81,27 +81,39 @@ def _page_of(sections, number):
     return shown, page
 
 
-def _public_measure(pk):
-    measure = published_measure(pk)
+def _public_measure(pk, request=None):
+    """The measure as its plan's live version published it. Building it from the plan's
+    version is most of a measure page's work, so it is kept for the publication generation
+    (a release or withdrawal moves that on; signed-in users always build it afresh)."""
+    measure = cached_fragment(
+        request, "published-measure", lambda: published_measure(pk), vary=(pk,)
+    )
     if measure is None:
         raise Http404("No such published measure.")
     return measure
 
 
-def measure_detail(request, pk):
-    measure = _public_measure(pk)
+MEASURE_CONTENT = ["row", "commentary", "demonstration", "withdrawn_figures"]
+
+
+def _measure_content(measure):
     row = selectors.measure_row(measure, figures=selectors.PUBLIC)
-    return render(
-        request,
-        "performance/measure.html",
-        {
-            "measure": measure,
-            "row": row,
-            "commentary": selectors.measure_commentary(measure),
-            "demonstration": any(point.demonstration for point in row.points),
-            "withdrawn_figures": selectors.withdrawn_figures([measure.pk]),
-        },
-    )
+    return {
+        "row": row,
+        "commentary": selectors.measure_commentary(measure),
+        "demonstration": any(point.demonstration for point in row.points),
+        "withdrawn_figures": selectors.withdrawn_figures([measure.pk]),
+    }
+
+
+def measure_detail(request, pk):
+    measure = _public_measure(pk, request)
+    if may_use_cache(request):
+        # Read only when the page's cached part is missing for this generation.
+        content = lazy_context(MEASURE_CONTENT, lambda: _measure_content(measure))
+    else:
+        content = _measure_content(measure)
+    return render(request, "performance/measure.html", {"measure": measure, **content})
 
 
 def _plain(number):
