@@ -137,8 +137,11 @@ REDIS_URL = env.str("REDIS_URL", default="")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
+            # Django's own Redis backend. The broker shares the database, so the cache's keys
+            # carry a prefix of their own: clearing them never touches Celery's queues.
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
             "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "portal",
         }
     }
 else:

@@ -1,4 +1,5 @@
 import pytest
+from django.conf import settings
 from django.core.cache import cache
 
 from pcc_portal.accounts import roles
@@ -84,9 +85,16 @@ def publish(run_on_commit):
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate limits, mail throttles and used two-factor codes are counted in the cache: each test
-    # starts with none. On Redis only Django's own keys go, not Celery's queues beside them.
-    if hasattr(cache, "delete_pattern"):
-        cache.delete_pattern("*")
+    # starts with none. On Redis only the cache's own keys go, not Celery's queues beside them
+    # (clear() would empty the whole database).
+    options = settings.CACHES["default"]
+    if options["BACKEND"].endswith(".RedisCache"):
+        import redis
+
+        client = redis.Redis.from_url(options["LOCATION"])
+        keys = list(client.scan_iter(match=f"{options['KEY_PREFIX']}:*", count=1000))
+        if keys:
+            client.delete(*keys)
     else:
         cache.clear()
 
