@@ -24,7 +24,6 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.accounts.models import Office
-from pcc_portal.errors import InvalidTransition, NotPermitted  # noqa: F401 - still imported from here
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version

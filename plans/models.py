@@ -18,7 +18,6 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from simple_history.models import HistoricalRecords
 
-from pcc_portal.errors import InvalidTransition  # noqa: F401 - still imported from here
 from pcc_portal.publications.markdown import markdown_to_text, render_markdown
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version

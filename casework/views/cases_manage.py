@@ -10,8 +10,8 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from panel.models import Panel
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.forms import WithdrawForm
-from pcc_portal.publications.models import InvalidTransition
 from pcc_portal.publications.selectors import Part, publishing_panel, review
 from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (

@@ -1,6 +1,6 @@
 """The Police and Crime Panel: its members, meetings, agendas and papers, proceedings and packs."""
 
-from .meetings import AgendaItem, InvalidTransition, Meeting, MeetingQuerySet
+from .meetings import AgendaItem, Meeting, MeetingQuerySet
 from .members import Member, Panel, TaskAndFinishGroup
 from .packs import AgendaPack, PackBuild, PackItem, PackPaper, PaperRender, PaperWithdrawal
 from .papers import Paper, Report
@@ -21,7 +21,6 @@ __all__ = [
     "Attendance",
     "Declaration",
     "ExemptMinutes",
-    "InvalidTransition",
     "Meeting",
     "MeetingQuerySet",
     "Member",

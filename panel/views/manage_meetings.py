@@ -14,8 +14,8 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
 from pcc_portal import reordering
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.forms import WithdrawForm
-from pcc_portal.publications.models import InvalidTransition as NotPublic
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
@@ -36,17 +36,7 @@ from ..forms import (
     ReportForm,
     UploadPaperForm,
 )
-from ..models import (
-    AgendaItem,
-    AgendaPack,
-    InvalidTransition,
-    Meeting,
-    PackBuild,
-    PackPaper,
-    Panel,
-    Paper,
-    Report,
-)
+from ..models import AgendaItem, AgendaPack, Meeting, PackBuild, PackPaper, Panel, Paper, Report
 from ..services import meetings as services
 from ..services import packs
 
@@ -523,7 +513,7 @@ def pack_paper_withdraw(request, pk):
                     what=f"Paper withdrawn: {paper.title}",
                     at=reauthenticated_at(request),
                 )
-        except (NothingToPublish, NotPublic) as error:
+        except (NothingToPublish, InvalidTransition) as error:
             form.add_error("reason", str(error))
         else:
             messages.success(

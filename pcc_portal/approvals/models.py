@@ -11,8 +11,6 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from pcc_portal.errors import InvalidTransition, NotPermitted  # noqa: F401 - still imported from here
-
 from .kinds import KINDS
 
 

@@ -13,8 +13,6 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
-from pcc_portal.errors import InvalidTransition  # noqa: F401 - still imported from here
-
 
 class ImmutableVersionError(Exception):
     """A ready version is the public record: it is never changed or deleted."""

@@ -18,8 +18,10 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal.errors import InvalidTransition
+
 from . import jobs, pdf
-from .models import InvalidTransition, MovedFile, RenderJob, Version, Withdrawal, private_storage
+from .models import MovedFile, RenderJob, Version, Withdrawal, private_storage
 
 logger = logging.getLogger(__name__)
 

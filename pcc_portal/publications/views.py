@@ -19,10 +19,11 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pcc_portal.approvals import services as approvals
 from pcc_portal.approvals.models import ApprovalRequest
+from pcc_portal.errors import InvalidTransition
 
 from . import selectors, services
 from .forms import PublishForm, WithdrawForm
-from .models import InvalidTransition, Publishable, RenderJob, Version
+from .models import Publishable, RenderJob, Version
 
 
 def reauthenticated_at(request):

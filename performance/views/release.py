@@ -11,7 +11,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
-from pcc_portal.approvals.models import NotPermitted
+from pcc_portal.errors import FiguresChanged, InvalidTransition, NotPermitted
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.services import record_release
 from pcc_portal.publications.views import (
@@ -21,14 +21,7 @@ from pcc_portal.publications.views import (
 )
 
 from .. import selectors, services
-from ..models import (
-    DataPoint,
-    FiguresChanged,
-    FiguresRelease,
-    FiguresWithdrawal,
-    InvalidTransition,
-    review_key,
-)
+from ..models import DataPoint, FiguresRelease, FiguresWithdrawal, review_key
 from ..periods import PeriodError, parse_quarter_slug
 from .manage import staff
 

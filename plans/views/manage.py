@@ -16,6 +16,7 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import ListView
 
 from pcc_portal import reordering
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import pdf
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.selectors import publishing_panel
@@ -40,7 +41,6 @@ from ..models import (
     AccountabilityItem,
     CapitalLine,
     Commitment,
-    InvalidTransition,
     Measure,
     Plan,
     Priority,

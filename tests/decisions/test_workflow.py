@@ -5,7 +5,8 @@ import pytest
 from django.urls import reverse
 
 from decisions import services
-from decisions.models import Decision, InvalidTransition, NotPermitted
+from decisions.models import Decision
+from pcc_portal.errors import InvalidTransition, NotPermitted
 from tests.accounts.factories import reauthenticate
 from tests.decisions.conftest import at, declare, extract_text
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory

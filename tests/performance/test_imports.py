@@ -11,8 +11,9 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from pcc_portal.errors import InvalidTransition
 from performance import imports, services
-from performance.models import DataPoint, InvalidTransition, MeasureImport
+from performance.models import DataPoint, MeasureImport
 from tests.performance.factories import DataPointFactory
 from tests.plans.factories import MeasureFactory
 from tests.spreadsheets import with_doctype, xlsx_bytes

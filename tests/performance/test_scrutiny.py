@@ -6,8 +6,9 @@ import pytest
 from django.db import IntegrityError
 from django.urls import reverse
 
+from pcc_portal.errors import InvalidTransition
 from performance import services
-from performance.models import InvalidTransition, ScrutinyAction
+from performance.models import ScrutinyAction
 from tests.forms import ticked
 from tests.performance.factories import (
     PaperFactory,

@@ -13,8 +13,8 @@ from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods, require_POST
 
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.forms import WithdrawForm
-from pcc_portal.publications.models import InvalidTransition as PublishingInvalid
 from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
@@ -37,7 +37,6 @@ from ..models import (
     Contract,
     ContractCopy,
     InspectionReport,
-    InvalidTransition,
     ItemDocument,
     SpecifiedItem,
     SpendingUpload,
@@ -357,7 +356,7 @@ def entry_withdraw(request, register, pk):
                     what=f"Withdrawn: {reason}",
                     at=reauthenticated_at(request),
                 )
-        except (InvalidTransition, PublishingInvalid, NothingToPublish) as error:
+        except (InvalidTransition, NothingToPublish) as error:
             form.add_error("reason", str(error))
         else:
             messages.success(request, f"“{entry}” is withdrawn: the public no longer sees it.")
