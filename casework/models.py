@@ -12,6 +12,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+from pcc_portal.visibility import VisibilityQuerySet
 
 
 def private_storage():
@@ -42,11 +43,8 @@ class CaseQuerySet(PublishableQuerySet):
     that version's frozen record (``frozen_case``), never the live rows, so a step recorded
     after a release stays private until the next one."""
 
-    def visible_to(self, user):
-        """Every case for those who work on cases; released ones for everyone else."""
-        if any(user.has_perm(p) for p in CASE_WORK_PERMISSIONS):
-            return self.all()
-        return self.public()
+    # Every case for those who work on cases; released ones for everyone else.
+    draft_permissions = CASE_WORK_PERMISSIONS
 
 
 # The search filter's type of each kind of case (``Version.document_type``).
@@ -411,7 +409,7 @@ class QuestionWindow(models.Model):
         return (now or timezone.now()) < self.deadline
 
 
-class QuestionQuerySet(models.QuerySet):
+class QuestionQuerySet(VisibilityQuerySet):
     def public(self):
         """Accepted questions of public meetings: the only ones anyone outside sees."""
         from panel.models import Meeting

@@ -27,6 +27,7 @@ from pcc_portal.accounts.models import Office
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+from pcc_portal.visibility import VisibilityQuerySet
 
 from . import deadlines
 
@@ -102,19 +103,14 @@ class PriorityScope(models.TextChoices):
 
 
 class DecisionQuerySet(PublishableQuerySet):
-    def visible_to(self, user):
-        """Staff who take part in the workflow (declaring, signing, Part 2) see drafts too."""
-        workflow = (
-            "declare_decision",
-            "sign_decision",
-            "view_decisionpart2",
-            "change_decisionpart2",
-        )
-        if user.is_authenticated and any(
-            user.has_perm(f"decisions.{codename}") for codename in workflow
-        ):
-            return self.all()
-        return super().visible_to(user)
+    # Staff who take part in the workflow (declaring, signing, Part 2) see drafts too.
+    draft_permissions = (
+        *PublishableQuerySet.draft_permissions,
+        "declare",
+        "sign",
+        "decisions.view_decisionpart2",
+        "decisions.change_decisionpart2",
+    )
 
     def published(self):
         """Decisions staff have published: they have a version (its notice may still be
@@ -591,16 +587,8 @@ class DecisionAttachment(CheckedAttachment):
         )
 
 
-class DecisionPart2QuerySet(models.QuerySet):
-    """Part 2 has no public() on purpose: only staff with its own permission ever see it."""
-
-    def visible_to(self, user):
-        if user.is_authenticated and (
-            user.has_perm("decisions.view_decisionpart2")
-            or user.has_perm("decisions.change_decisionpart2")
-        ):
-            return self.all()
-        return self.none()
+class DecisionPart2QuerySet(VisibilityQuerySet):
+    """Part 2 is never public: only staff with its own permission ever see it."""
 
 
 _FOI = "(Freedom of Information Act 2000, section {})"

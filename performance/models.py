@@ -22,6 +22,7 @@ from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.visibility import VisibilityQuerySet
 
 from . import periods
 
@@ -39,7 +40,7 @@ def public_measures():
     return Measure.objects.filter(pk__in=public_measure_ids())
 
 
-class DataPointQuerySet(models.QuerySet):
+class DataPointQuerySet(VisibilityQuerySet):
     def released(self):
         """Figures a decision maker has released, each with the values released (a correction
         since waits in the ``pending_*`` columns). For a reader that has already read its
@@ -234,7 +235,7 @@ def review_key(points):
     return hashlib.sha256(text.encode()).hexdigest()[:32]
 
 
-class MeasureCommentaryQuerySet(models.QuerySet):
+class MeasureCommentaryQuerySet(VisibilityQuerySet):
     def public(self):
         return self.filter(measure__in=public_measures())
 

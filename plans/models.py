@@ -140,14 +140,9 @@ PUBLISHING_STAGES = (Stage.ISSUED, Stage.VARIED)
 
 
 class PlanQuerySet(PublishableQuerySet):
-    def visible_to(self, user):
-        # Whoever may create or delete plans also sees drafts: copying one starts the next
-        # term's, and a draft started by mistake is deleted.
-        if user.is_authenticated and (
-            user.has_perm("plans.add_plan") or user.has_perm("plans.delete_plan")
-        ):
-            return self.all()
-        return super().visible_to(user)
+    # Whoever may create or delete plans also sees drafts: copying one starts the next term's,
+    # and a draft started by mistake is deleted.
+    draft_permissions = (*PublishableQuerySet.draft_permissions, "add", "delete")
 
     def in_public_order(self):
         """Current plan first (in force, latest term), then earlier and superseded ones."""

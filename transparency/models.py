@@ -26,6 +26,7 @@ from pcc_portal.publications.models import (
     Version,
     Withdrawal,
 )
+from pcc_portal.visibility import VisibilityQuerySet
 
 # The Specified Information index ------------------------------------------------------------
 
@@ -123,17 +124,9 @@ class SpecifiedItem(models.Model):
         return self.reference
 
 
-class ItemDocumentQuerySet(models.QuerySet):
+class ItemDocumentQuerySet(VisibilityQuerySet):
     def public(self):
         return self.filter(withdrawn_at__isnull=True)
-
-    def visible_to(self, user):
-        if user.is_authenticated and (
-            user.has_perm("transparency.view_itemdocument")
-            or user.has_perm("transparency.change_itemdocument")
-        ):
-            return self.all()
-        return self.public()
 
 
 def _document_path(instance, filename):
@@ -751,14 +744,8 @@ class SpendingUploadQuerySet(RegisterQuerySet):
     def drafts(self):
         return self.filter(released_at__isnull=True)
 
-    def visible_to(self, user):
-        # Who may release or discard a draft reads it first.
-        if user.is_authenticated and any(
-            user.has_perm(f"transparency.{action}_spendingupload")
-            for action in ("publish", "delete")
-        ):
-            return self.all()
-        return super().visible_to(user)
+    # Who may release or discard a draft reads it first.
+    draft_permissions = (*RegisterQuerySet.draft_permissions, "delete")
 
 
 class SpendingUpload(RegisterEntry):
@@ -874,7 +861,7 @@ class SpendingUpload(RegisterEntry):
         return _document(self, "spending", str(self), [*suppliers, *expenses], self.month)
 
 
-class PaymentQuerySet(models.QuerySet):
+class PaymentQuerySet(VisibilityQuerySet):
     def public(self):
         """Rows of released uploads no withdrawal covers. A released upload's rows are never
         edited (``choose_spending_redactions`` works on drafts only), so they are the rows

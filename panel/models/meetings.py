@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from decisions.deadlines import previous_working_day
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
+from pcc_portal.visibility import VisibilityQuerySet
 
 # Who runs the panel's meetings (its secretary) reads every meeting's members' papers.
 STAFF_PERMISSION = "panel.change_meeting"
@@ -33,13 +34,10 @@ def agenda_due_on(meeting_date):
     return previous_working_day(first_clear_day(meeting_date))
 
 
-class MeetingQuerySet(models.QuerySet):
+class MeetingQuerySet(VisibilityQuerySet):
     def public(self):
         # A meeting's date, place and status are public from the moment it is arranged; its
         # agenda, papers and minutes are public only through their published versions.
-        return self.all()
-
-    def visible_to(self, user):
         return self.all()
 
     def with_members_papers_for(self, user, on=None):

@@ -28,6 +28,7 @@ from pcc_portal.publications.models import (
     Version,
     WorkerJob,
 )
+from pcc_portal.visibility import VisibilityQuerySet
 
 from .papers import private_storage
 
@@ -189,7 +190,7 @@ class PackItem(models.Model):
         return f"{self.number}. {self.title}"
 
 
-class PackPaperQuerySet(models.QuerySet):
+class PackPaperQuerySet(VisibilityQuerySet):
     def public(self):
         """Papers in the public pack: not exempt, and not withheld because withdrawn."""
         return self.filter(item__exempt=False, withheld=False)

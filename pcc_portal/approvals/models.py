@@ -11,10 +11,12 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.visibility import VisibilityQuerySet
+
 from .kinds import KINDS
 
 
-class ApprovalRequestQuerySet(models.QuerySet):
+class ApprovalRequestQuerySet(VisibilityQuerySet):
     def for_object(self, obj):
         if obj.pk is None:
             return self.none()
@@ -31,7 +33,7 @@ class ApprovalRequestQuerySet(models.QuerySet):
         kinds = [kind.slug for kind in KINDS.values() if user.has_perm(kind.approve_permission)]
         return self.pending().filter(kind__in=kinds).exclude(requested_by=user)
 
-    def visible_to(self, user):
+    def visible_to(self, user):  # follows the request's kinds and author, not drafts
         """Requests a user may see: their own, and those of kinds they may approve or ask."""
         if not user.is_authenticated:
             return self.none()

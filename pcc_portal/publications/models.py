@@ -13,12 +13,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils import timezone
 
+from pcc_portal.visibility import VisibilityQuerySet
+
 
 class ImmutableVersionError(Exception):
     """A ready version is the public record: it is never changed or deleted."""
 
 
-class VersionQuerySet(models.QuerySet):
+class VersionQuerySet(VisibilityQuerySet):
     def for_object(self, obj):
         return self.filter(
             content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
@@ -324,9 +326,12 @@ class Withdrawal(models.Model):
         return f"Withdrawal of {self.content_object} ({self.withdrawn_at:%d %b %Y})"
 
 
-class PublishableQuerySet(models.QuerySet):
+class PublishableQuerySet(VisibilityQuerySet):
     """Visibility for anything published through versions: the public sees objects with a
-    ready version no withdrawal covers; staff who may view the model see drafts too."""
+    ready version no withdrawal covers; staff who may view, change or publish the model see
+    drafts too."""
+
+    draft_permissions = ("view", "change", "publish")
 
     def _outer(self, queryset):
         content_type = ContentType.objects.get_for_model(self.model, for_concrete_model=False)
@@ -342,14 +347,6 @@ class PublishableQuerySet(models.QuerySet):
             models.Exists(self._outer(Withdrawal.objects.all())),
             ~models.Exists(self._outer(Version.objects.public())),
         )
-
-    def visible_to(self, user):
-        opts = self.model._meta
-        may_see_drafts = user.is_authenticated and any(
-            user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
-            for action in ("view", "change", "publish")
-        )
-        return self.all() if may_see_drafts else self.public()
 
 
 class Publishable(models.Model):
