@@ -2,6 +2,7 @@
 reload, focus left on the moved row's button, the move announced; axe at 375 px and 1280 px."""
 
 import pytest
+from django.db.models import Max
 
 from plans.models import Measure
 from tests.browser.conftest import sign_in
@@ -18,12 +19,17 @@ from tests.plans.helpers import full_plan
 pytestmark = pytest.mark.browser
 
 
+def _last(plan):
+    """An order after every measure of ``plan`` (the factory numbers them across the run)."""
+    return (plan.measures.aggregate(Max("order"))["order__max"] or 0) + 1
+
+
 def test_sections_and_theme_measures_move_in_place_on_the_plan_s_page(page, live_server, editor):
     plan = full_plan(slug="sections-in-place")
     SectionFactory(plan=plan, title="Introduction", order=2)
     theme = "National crime and policing measures"
     MeasureFactory(
-        plan=plan, priority=None, theme=theme, wording="Reduce serious violence", order=9
+        plan=plan, priority=None, theme=theme, wording="Reduce serious violence", order=_last(plan)
     )
     sign_in(page, live_server, editor)
     page.goto(f"/manage/plans/{plan.pk}/")
@@ -54,7 +60,7 @@ def test_sections_and_theme_measures_move_in_place_on_the_plan_s_page(page, live
 def test_a_priority_s_measures_move_in_place_on_its_page(page, live_server, editor):
     plan = full_plan(slug="measures-in-place")
     priority = plan.priorities.get(number=1)
-    MeasureFactory(plan=plan, priority=priority, wording="Repeat victims", order=9)
+    MeasureFactory(plan=plan, priority=priority, wording="Repeat victims", order=_last(plan))
     sign_in(page, live_server, editor)
     page.goto(f"/manage/plans/{plan.pk}/priorities/1/")
     _reflows_and_passes_axe(page)
