@@ -296,6 +296,7 @@ def check_decisions(header, body, *, notices):
     offices, priorities = _offices(), _priorities()
     taken = set(Decision.objects.exclude(number=None).values_list("financial_year", "number"))
     seen = {}
+    named = set()
     for number, cells in body:
 
         def cell(name, cells=cells):
@@ -383,6 +384,8 @@ def check_decisions(header, body, *, notices):
             errors.append(RowError(number, "restricted", f"“{restricted_text}” is not yes or no."))
         restricted = restricted_text in YES
         notice = cell_text(cell("notice"))
+        if notice:
+            named.add(notice.rsplit("/", 1)[-1].lower())
         if notice and not restricted:
             content = notices.get(notice.rsplit("/", 1)[-1].lower(), "absent")
             if content == "absent":
@@ -422,4 +425,18 @@ def check_decisions(header, body, *, notices):
                     notice="" if restricted else notice.rsplit("/", 1)[-1],
                 )
             )
+    names = getattr(notices, "names", {})
+    unnamed = sorted(names.get(key, key) for key in notices if key not in named)
+    if unnamed:
+        result.add(
+            [
+                RowError(
+                    0,
+                    "ZIP",
+                    f"{name} is in the ZIP but no row names it: name it in its row, or take it "
+                    "out of the ZIP.",
+                )
+                for name in unnamed
+            ]
+        )
     return result

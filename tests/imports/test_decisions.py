@@ -46,6 +46,12 @@ def zip_file(**files):
     return SimpleUploadedFile("notices.zip", buffer.getvalue(), "application/zip")
 
 
+def empty_zip():
+    buffer = io.BytesIO()
+    zipfile.ZipFile(buffer, "w").close()
+    return SimpleUploadedFile("notices.zip", buffer.getvalue(), "application/zip")
+
+
 def upload(editor, table=None, notices=None):
     return services.upload_decision_import(
         table=table or csv_file(), notices=notices or zip_file(), by=editor
@@ -85,6 +91,7 @@ def test_every_bad_row_is_named_and_nothing_is_applied(editor):
         (4, "reference"),
         (5, "decision date"),
         (5, "notice"),
+        (0, "ZIP"),  # estates.pdf: no row names it
     }
     messages = " ".join(e["message"] for e in decision_import.errors)
     assert "27/2021 is already in row 2." in messages
@@ -205,7 +212,7 @@ def test_a_workbook_is_read_like_a_csv(editor):
     workbook.save(buffer)
     table = SimpleUploadedFile("decisions.xlsx", buffer.getvalue())
 
-    decision_import = upload(editor, table=table)
+    decision_import = upload(editor, table=table, notices=empty_zip())
 
     assert decision_import.status == DecisionImport.Status.CHECKED, decision_import.errors
     (row,) = decision_import.rows
@@ -302,7 +309,7 @@ def test_staff_upload_preview_and_apply(staff_client, django_capture_on_commit_c
 def test_a_file_with_problems_lists_them_by_row(staff_client):
     staff_client.post(
         reverse("imports:decision_upload"),
-        {"table": csv_file(HEADER + "x,,,,,,,\n"), "notices": zip_file()},
+        {"table": csv_file(HEADER + "x,,,,,,,\n"), "notices": empty_zip()},
     )
     page = staff_client.get(DecisionImport.objects.get().get_absolute_url()).content.decode()
     assert "Nothing can be applied: 1 row with problems" in page
@@ -316,3 +323,20 @@ def test_applying_an_import_asks_for_the_password_again(client, superuser):
     response = client.post(reverse("imports:decision_apply", kwargs=kwargs))
     assert response["Location"].startswith("/accounts/reauthenticate/")
     assert DecisionImport.objects.get(pk=kwargs["pk"]).status != DecisionImport.Status.APPLIED
+
+
+def test_a_notice_in_the_zip_that_no_row_names_is_refused(editor):
+    notices = zip_file(
+        **{
+            "28-2021.pdf": pdf_bytes("NOTICETEXT Decision 27/2021, signed."),
+            "estates.pdf": pdf_bytes("ESTATESTEXT Decision 03/2022, signed."),
+            "drafts/Stray Notice.pdf": pdf_bytes("A notice no row names."),
+        }
+    )
+    decision_import = upload(editor, notices=notices)
+    assert decision_import.status == DecisionImport.Status.INVALID
+    assert [(e["row"], e["column"]) for e in decision_import.errors] == [(0, "ZIP")]
+    assert (
+        "Stray Notice.pdf is in the ZIP but no row names it" in decision_import.errors[0]["message"]
+    )
+    assert not Decision.objects.exists()
