@@ -133,13 +133,36 @@ _stored_cleaner = nh3.Cleaner(
 )
 
 
-class _GovukClasses(HTMLParser):
-    """Re-serialise sanitised HTML with headings demoted one level, GOV.UK classes, and scope on
-    table header cells. Text passes through as it came, still escaped."""
+class _Reserialiser(HTMLParser):
+    """Write sanitised HTML out again as it came (text still escaped); subclasses change tags."""
 
     def __init__(self):
         super().__init__(convert_charrefs=False)
         self.out = []
+
+    def handle_data(self, data):
+        self.out.append(data)
+
+    def handle_entityref(self, name):
+        self.out.append(f"&{name};")
+
+    def handle_charref(self, name):
+        self.out.append(f"&#{name};")
+
+    @classmethod
+    def rewrite(cls, html):
+        parser = cls()
+        parser.feed(html)
+        parser.close()
+        return "".join(parser.out)
+
+
+class _GovukClasses(_Reserialiser):
+    """Re-serialise sanitised HTML with headings demoted one level, GOV.UK classes, and scope on
+    table header cells. Text passes through as it came, still escaped."""
+
+    def __init__(self):
+        super().__init__()
         self.in_thead = 0
         self.in_dropped_link = False
 
@@ -183,30 +206,14 @@ class _GovukClasses(HTMLParser):
             return
         self.out.append(f"</{self._tag(tag)}>")
 
-    def handle_data(self, data):
-        self.out.append(data)
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
 
 def _add_govuk_classes(html):
-    parser = _GovukClasses()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
+    return _GovukClasses.rewrite(html)
 
 
-class _ImagesChecked(HTMLParser):
+class _ImagesChecked(_Reserialiser):
     """Pass cleaned HTML through unchanged but for images that lost their address (not the
     portal's own) or have no alt text: those are dropped."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=False)
-        self.out = []
 
     def handle_starttag(self, tag, attrs):
         if tag == "img":
@@ -220,23 +227,11 @@ class _ImagesChecked(HTMLParser):
     def handle_endtag(self, tag):
         self.out.append(f"</{tag}>")
 
-    def handle_data(self, data):
-        self.out.append(data)
-
-    def handle_entityref(self, name):
-        self.out.append(f"&{name};")
-
-    def handle_charref(self, name):
-        self.out.append(f"&#{name};")
-
 
 def _drop_unusable_images(html):
     if "<img" not in html:
         return html
-    parser = _ImagesChecked()
-    parser.feed(html)
-    parser.close()
-    return "".join(parser.out)
+    return _ImagesChecked.rewrite(html)
 
 
 def sanitise_html(html: str) -> str:
