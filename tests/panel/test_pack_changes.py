@@ -14,7 +14,7 @@ from panel.services import packs
 from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
 from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import upload
+from tests.panel.helpers import published_meeting, upload
 
 MEETING = "/panel/meetings/2021-12-06/"
 
@@ -26,25 +26,8 @@ def _changes(number):
 
 
 @pytest.fixture
-def meeting(panel_secretary, run_on_commit):
-    meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
-    meeting_services.create_meeting(meeting=meeting)
-    report = meeting_services.add_item(
-        meeting=meeting, item=AgendaItem(title="PCC Update Report", kind="report")
-    )
-    meeting_services.add_upload_paper(item=report, title="PCC update", upload=upload("PUBLIC"))
-    exempt = meeting_services.add_item(
-        meeting=meeting,
-        item=AgendaItem(
-            title="Victim Services Contract Award",
-            exempt=True,
-            exempt_reason="Paragraph 3: financial or business affairs",
-        ),
-    )
-    meeting_services.add_upload_paper(item=exempt, title="Tender scores", upload=upload("SECRET"))
-    run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Agenda published")
-    meeting.refresh_from_db()
-    return meeting
+def meeting(db):
+    return published_meeting(datetime.date(2021, 12, 6))
 
 
 @pytest.mark.django_db
