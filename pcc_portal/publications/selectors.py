@@ -106,8 +106,11 @@ def review(obj, *, parts=None, claims=None, notes=(), last_number=None):
         if live.kind == Version.Kind.RECORD:
             changes = diff.record_changes(live.data, obj.publication_data())
         else:
-            changes = diff.text_changes(live.text, obj.publication_text())
-            table_changes = diff.table_changes(live.html, _page_html(obj))
+            # The page as the public reads it, tables compared apart: a changed cell is
+            # shown once, in its table, not again as a line of text.
+            page_html = _page_html(obj)
+            changes = diff.page_changes(live.html, page_html)
+            table_changes = diff.table_changes(live.html, page_html)
     return Review(
         title=obj.publication_title(),
         public_url=public_url,
@@ -125,5 +128,5 @@ def review(obj, *, parts=None, claims=None, notes=(), last_number=None):
 
 def _page_html(obj):
     """The page body publishing ``obj`` now would freeze (as ``services.freeze`` renders it),
-    whose tables the check page compares with the live version's."""
+    whose text and tables the check page compares with the live version's."""
     return render_to_string(obj.page_template, {"object": obj, **obj.publication_context()})

@@ -146,3 +146,23 @@ def test_the_check_page_marks_the_rows_and_cells_of_tables_that_change(
     assert '<ins><span class="govuk-visually-hidden">now: </span>C. Brown</ins>' in html
     assert '<ins><span class="govuk-visually-hidden">added: </span>Chief Executive</ins>' in html
     assert "was: </span>B. Jones" not in html  # an unchanged row is not marked
+
+
+@pytest.mark.django_db
+def test_a_changed_table_cell_is_shown_once_by_the_table_diff_not_again_as_text(
+    client, page, editor, publish, fast_pdfs
+):
+    table = "| Office | Holder |\n|---|---|\n| Commissioner | {pcc} |"
+    page.body = "Who holds each office.\n\n" + table.format(pcc="A. Smith")
+    page.save()
+    publish(page, editor)
+    page.body = "Who holds each office now.\n\n" + table.format(pcc="C. Brown")
+    page.save()
+    client.force_login(editor)
+    check = client.get(reverse("pages_manage:publish", kwargs={"pk": page.pk})).content.decode()
+    publish(page, editor, note="A new Commissioner")
+    public = client.get(_changes(2)).content.decode()
+    for html in (check, public):
+        assert "<ins>Who holds each office now.</ins>" in html  # the text is still compared
+        assert html.count("A. Smith") == 1 and html.count("C. Brown") == 1
+        assert '<ins><span class="govuk-visually-hidden">now: </span>C. Brown</ins>' in html
