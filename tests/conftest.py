@@ -82,6 +82,18 @@ def publish(run_on_commit):
     return _publish
 
 
+@pytest.fixture
+def fast_pdfs(monkeypatch):
+    """Render every PDF as one small real PDF: for tests about pages and lists, not about
+    documents."""
+    from pcc_portal.publications import pdf
+
+    result = pdf.render_pdf(
+        "<!DOCTYPE html><html lang='en'><head><title>t</title></head><body><p>t</p></body></html>"
+    )
+    monkeypatch.setattr(pdf, "render_pdf", lambda html: result)
+
+
 @pytest.fixture(autouse=True)
 def _empty_cache():
     # Rate limits, mail throttles and used two-factor codes are counted in the cache: each test

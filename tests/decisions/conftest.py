@@ -57,17 +57,6 @@ def publish_decision(editor, django_capture_on_commit_callbacks):
     return _publish
 
 
-@pytest.fixture
-def fast_pdfs(monkeypatch):
-    """Render every PDF as one small real PDF: for tests about lists, not about documents."""
-    from pcc_portal.publications import pdf
-
-    result = pdf.render_pdf(
-        "<!DOCTYPE html><html lang='en'><head><title>t</title></head><body><p>t</p></body></html>"
-    )
-    monkeypatch.setattr(pdf, "render_pdf", lambda html: result)
-
-
 def pdf_bytes(text="A business case"):
     """A small, valid one-page PDF whose text says ``text``."""
     from pcc_portal.publications.pdf import render_pdf

@@ -78,17 +78,6 @@ def _changes(number, slug="about"):
     return reverse("pages:version_changes", kwargs={"slug": slug, "number": number})
 
 
-@pytest.fixture
-def fast_pdfs(monkeypatch):
-    """One small real PDF for every render: these tests are about pages, not documents."""
-    from pcc_portal.publications import pdf
-
-    result = pdf.render_pdf(
-        "<!DOCTYPE html><html lang='en'><head><title>t</title></head><body><p>t</p></body></html>"
-    )
-    monkeypatch.setattr(pdf, "render_pdf", lambda html: result)
-
-
 @pytest.mark.django_db
 def test_a_content_page_shows_what_changed_in_each_version_after_the_first(
     client, page, editor, publish, fast_pdfs
