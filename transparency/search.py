@@ -413,10 +413,11 @@ def search(*, query, kind="", year=None, page_number=1):
     words = terms(query)
     with transaction.atomic():
         if connection.vendor == "postgresql":
-            # The planner cannot see that matching by scanning every row reads each row's
-            # large vector; through the GIN index it reads only the matches.
+            # The planner cannot see that matching by scanning rows (every row, or every row in
+            # the (kind, year) index's order for the counts) reads each row's large vector;
+            # through the GIN index's bitmap it reads only the matches (a decade: 6 ms, not 15).
             with connection.cursor() as cursor:
-                cursor.execute("SET LOCAL enable_seqscan = off")
+                cursor.execute("SET LOCAL enable_seqscan = off; SET LOCAL enable_indexscan = off")
         matches, rank = _matches_and_rank(query)
         kinds, years, total = {}, {}, 0
         counted = matches.order_by().values_list("kind", "year").annotate(n=models.Count("pk"))

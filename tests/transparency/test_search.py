@@ -179,3 +179,31 @@ def test_a_nul_byte_in_the_search_is_a_bad_request_not_a_crash(client, params):
 def test_a_year_that_is_not_one_is_ignored_not_a_crash(client):
     response = client.get(reverse("transparency:search"), {"q": "fleet", "year": "\u00b2"})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_results_are_kept_for_each_query_and_filter_until_a_release_or_withdrawal(
+    client, editor, django_assert_max_num_queries
+):
+    from transparency import services
+
+    url = reverse("transparency:search")
+    grant = GrantFactory(released=False, purpose="Knife crime awareness in schools")
+    services.release_entry(entry=grant, by=editor, note="First release")
+    assert "awareness in schools" in client.get(url, {"q": "knife"}).content.decode()
+    with django_assert_max_num_queries(1):  # the generation, and no search
+        assert "awareness in schools" in client.get(url, {"q": "knife"}).content.decode()
+    # Each query, filter and page is kept apart.
+    assert "awareness in schools" not in client.get(url, {"q": "burglary"}).content.decode()
+    assert (
+        "awareness in schools"
+        not in client.get(url, {"q": "knife", "type": "contract"}).content.decode()
+    )
+
+    contract = ContractFactory(released=False, title="Knife crime education programme")
+    services.release_entry(entry=contract, by=editor, note="First release")
+    assert "education programme" in client.get(url, {"q": "knife"}).content.decode()
+    services.withdraw_entry(entry=grant, by=editor, reason="Published in error")
+    assert "awareness in schools" not in client.get(url, {"q": "knife"}).content.decode()
+    services.release_entry(entry=grant, by=editor, note="Released again")
+    assert "awareness in schools" in client.get(url, {"q": "knife"}).content.decode()

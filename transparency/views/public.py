@@ -212,29 +212,35 @@ def forward_plan_json(request):
     )
 
 
+def _search_results(query, kind, year, page_number):
+    if not query:
+        return {"results": None}
+    year = int(year) if year.isdecimal() and len(year) == 4 else None
+    return {
+        "results": site_search.search(query=query, kind=kind, year=year, page_number=page_number)
+    }
+
+
 @refuse_nul_bytes
 def search(request):
     query = request.GET.get("q", "").strip()[:200]
     kind = request.GET.get("type", "")
     year = request.GET.get("year", "")
-    results = None
-    if query:
-        results = site_search.search(
-            query=query,
-            kind=kind,
-            year=int(year) if year.isdecimal() and len(year) == 4 else None,
-            page_number=request.GET.get("page"),
-        )
+    page_number = request.GET.get("page", "")
+    # Run only when the page's cached part (keyed by the query, its filters and the page) is
+    # not in the cache for this generation: results change only on release.
+    content = lazy_context(["results"], lambda: _search_results(query, kind, year, page_number))
     params = request.GET.copy()
     params.pop("page", None)
     return render(
         request,
         "transparency/search.html",
         {
+            **content,
             "query": query,
             "kind": kind,
             "year": year,
-            "results": results,
+            "page_number": page_number,
             "querystring": params.urlencode(),
         },
     )
