@@ -54,3 +54,16 @@ def test_two_factor_sign_in_is_required_by_default_in_production_only():
     demo = _manage("shell", "-c", script, DEBUG="1")
     assert production.stdout.strip().endswith("True")
     assert demo.stdout.strip().endswith("False")
+
+
+def test_a_server_keeps_its_postgresql_connection_between_requests_and_checks_it():
+    script = (
+        "from django.conf import settings; d = settings.DATABASES['default']; "
+        "print(d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
+    )
+    postgresql = _manage(
+        "shell", "-c", script, DEBUG="1", DATABASE_URL="postgres://portal@db.example:5432/portal"
+    )
+    sqlite = _manage("shell", "-c", script, DEBUG="1", DATABASE_URL="sqlite:///:memory:")
+    assert postgresql.stdout.strip().splitlines()[-1] == "60 True"
+    assert sqlite.stdout.strip().splitlines()[-1] == "0 True"
