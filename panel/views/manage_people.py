@@ -6,40 +6,16 @@ from django.shortcuts import redirect
 from django.urls import reverse_lazy
 from django.views.generic import CreateView, ListView, UpdateView
 
+from pcc_portal.views.generic import FormPage
+
 from ..forms import MemberForm, PanelForm, TaskAndFinishGroupForm
 from ..models import Member, Panel, TaskAndFinishGroup
 
 
-class _FormPage:
+class _FormPage(FormPage):
     """Create and update views rendered with the panel's form page."""
 
     template_name = "panel/manage/form.html"
-    page_title = ""
-    list_url = None
-    list_label = ""
-
-    def get_context_data(self, **kwargs):
-        crumbs = [(self.list_url, self.list_label)] if self.list_url else []
-        return {
-            **super().get_context_data(**kwargs),
-            "title": self.get_page_title(),
-            "crumbs": crumbs,
-        }
-
-    def get_page_title(self):
-        return self.page_title
-
-    def form_invalid(self, form):
-        response = super().form_invalid(form)
-        response.status_code = 400
-        return response
-
-    def form_valid(self, form):
-        if getattr(form.instance, "panel_id", True) is None:
-            form.instance.panel = Panel.objects.first()
-        response = super().form_valid(form)
-        messages.success(self.request, f"“{self.object}” was saved.")
-        return response
 
 
 class _NeedsPanel:
@@ -50,6 +26,10 @@ class _NeedsPanel:
             messages.error(request, "Enter the panel's details first.")
             return redirect("panel_manage:panel")
         return super().dispatch(request, *args, **kwargs)
+
+    def form_valid(self, form):
+        form.instance.panel = Panel.objects.first()
+        return super().form_valid(form)
 
 
 class PanelEditView(PermissionRequiredMixin, _FormPage, UpdateView):

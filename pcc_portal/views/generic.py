@@ -1,0 +1,166 @@
+"""The staff area's generic views, after NetBox's generic object views: one way to write the
+staff page of a published object, its publish step, and a form page.
+
+Which to use:
+
+- ``PublishingDetailView``: the staff page of one object that is published, with the publishing
+  panel (its versions, render job, publish and withdraw buttons) and the preview of the page as
+  publishing would freeze it now. Set ``model``, ``permission_required``, ``template_name``,
+  ``context_object_name`` and ``publish_url_name``; add the page's own context in
+  ``get_context_data``.
+- ``PublishView``: that object's check page, then publishing it
+  (``pcc_portal.publications.views.publish_after_review``). Set ``model`` and
+  ``permission_required``; override ``publish(data)`` where publishing goes through the app's
+  own service, and ``review`` or ``published_message`` where the check page or the message say
+  more than the default.
+- ``FormPage``: a mixin for ``CreateView``, ``UpdateView`` or ``FormView``: a form that, once
+  valid, saves (``save(form)``, a ModelForm's own save by default, else one service call),
+  says so in a message and redirects (to ``success_url``, else the object's staff page); an
+  invalid form, or a save refused with one of the ``refused`` domain errors, is shown again
+  with the error beside its field (400, ``invalid_status``).
+
+A custom flow (signing, withdrawing with a reason, uploads with their own checks) stays a
+function view that calls one service.
+"""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.generic import DetailView, View
+from django.views.generic.detail import SingleObjectMixin
+
+from pcc_portal.publications import services as publishing
+from pcc_portal.publications.forms import PublishForm
+from pcc_portal.publications.selectors import publishing_panel
+from pcc_portal.publications.views import publish_after_review
+
+
+class _VisibleObject:
+    """The object is fetched through its model's ``visible_to``: what this user may not see
+    answers 404."""
+
+    def get_queryset(self):
+        if self.queryset is not None:
+            return super().get_queryset()
+        return self.model.objects.visible_to(self.request.user)
+
+
+def publish_permission(model):
+    """The permission to publish ``model``'s objects: ``<app>.publish_<model>``."""
+    return f"{model._meta.app_label}.publish_{model._meta.model_name}"
+
+
+class PublishingDetailView(PermissionRequiredMixin, _VisibleObject, DetailView):
+    """The staff page of one published object, with its publishing panel and preview."""
+
+    publish_url_name = ""  # the check page's URL name; it takes the object's pk
+    preview = True  # show the page as publishing would freeze it now
+
+    def get_published_object(self):
+        """What the panel is about: the object itself, unless the page shows another one's."""
+        return self.object
+
+    def get_publish_url(self):
+        return reverse(self.publish_url_name, kwargs={"pk": self.object.pk})
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        published = self.get_published_object()
+        context.update(
+            publishing_panel(
+                obj=published,
+                user=self.request.user,
+                publish_url=self.get_publish_url(),
+                publish_permission=publish_permission(type(published)),
+            )
+        )
+        if self.preview:
+            context["preview_html"] = publishing.freeze(obj=published)[0]
+        return context
+
+
+class PublishView(PermissionRequiredMixin, _VisibleObject, SingleObjectMixin, View):
+    """The check page of one object, then publishing it once the publisher confirms."""
+
+    http_method_names = ["get", "post"]
+    form_class = PublishForm
+    refused = ()  # the app's own errors that refuse publishing, shown on the check page
+    reauthenticate = None  # None: as the model asks (``Publishable.reauthenticate_to_release``)
+    review = None  # or a method returning the check page's contents (``selectors.review``)
+    published_message = None  # or a method of the published version returning the message
+
+    def publish(self, data):
+        """Publish the object as it is now; returns the new version."""
+        return publishing.publish(obj=self.object, by=self.request.user, note=data["change_note"])
+
+    def get_form_class(self):
+        return self.form_class
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return publish_after_review(
+            request,
+            obj=self.object,
+            publish=self.publish,
+            form_class=self.get_form_class(),
+            review=self.review,
+            refused=self.refused,
+            published_message=self.published_message,
+            reauthenticate=self.reauthenticate,
+        )
+
+    def post(self, request, *args, **kwargs):
+        return self.get(request, *args, **kwargs)
+
+
+class FormPage:
+    """A form page: valid, saved, a message and a redirect; otherwise shown again with 400."""
+
+    page_title = ""
+    list_url = None  # the breadcrumb back to the list, where there is one
+    list_label = ""
+    success_message = "“{object}” was saved."
+    change_reason = ""  # the history's reason for a ModelForm's save, as "Drafted"
+    refused = ()  # domain errors ``save`` may raise, shown beside the field they name
+    invalid_status = 400  # the status of the page shown again with the form's errors
+
+    def get_page_title(self):
+        return self.page_title
+
+    def get_context_data(self, **kwargs):
+        crumbs = [(self.list_url, self.list_label)] if self.list_url else []
+        return {
+            **super().get_context_data(**kwargs),
+            "title": self.get_page_title(),
+            "crumbs": crumbs,
+        }
+
+    def save(self, form):
+        """Save what the valid form holds and return the object saved."""
+        return form.save()
+
+    def get_success_message(self):
+        return self.success_message.format(object=self.object)
+
+    def get_success_url(self):
+        if self.success_url:
+            return super().get_success_url()
+        return self.object.get_manage_url()
+
+    def form_valid(self, form):
+        if self.change_reason:
+            form.instance._change_reason = self.change_reason
+        try:
+            self.object = self.save(form)
+        except self.refused as error:
+            field = getattr(error, "field", None)
+            form.add_error(field if field in form.fields else None, str(error))
+            return self.form_invalid(form)
+        messages.success(self.request, self.get_success_message())
+        return redirect(self.get_success_url())
+
+    def form_invalid(self, form):
+        response = super().form_invalid(form)
+        response.status_code = self.invalid_status
+        return response
