@@ -2,12 +2,13 @@
 generation.
 
 The generation is one database row (``Generation``) whose number goes up inside the transaction
-of every release and withdrawal: the one publishing mechanism's listeners bump it
-(``pcc_portal.caching.listeners``, in ``PUBLICATION_LISTENERS``), and so does every saved or
-deleted row of the apps public pages read (``pcc_portal.caching.signals``: figures, casework,
-meetings, anything released without a version). A request reads the generation once, before it
-reads any content, so a fragment is only ever stored under a generation no newer than the data
-it was rendered from: once a release commits, no request can find a fragment from before it.
+of every release and withdrawal, by one mechanism: every saved or deleted row of the apps public
+pages read bumps it (``pcc_portal.caching.signals``), so a release (its version's row marked
+ready) and a withdrawal (its ``Withdrawal`` row) each move it on once, and so do figures,
+casework, meetings, anything released without a version. A request reads the generation once,
+before it reads any content, so a fragment is only ever stored under a generation no newer than
+the data it was rendered from: once a release commits, no request can find a fragment from
+before it.
 Nothing to expire by hand, no cache write that could be lost between commit and invalidation.
 
 Fragments, never whole responses: a page carries its own CSP nonce and CSRF token, so only the

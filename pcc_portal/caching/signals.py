@@ -1,9 +1,12 @@
-"""What public pages read without a version of its own (released figures, a published casework
-case, a meeting's date or venue, a page) changes with a saved or deleted row: any row of the
-apps the public pages read moves the generation on, in the transaction that writes it. Saving
-a draft does too, needlessly but harmlessly; the rows of work records (render jobs, pack
-builds), history and search index are left out, as they never change a page by themselves
-(a finished render makes its version public, and that bumps the generation)."""
+"""The one mechanism that moves the publication generation on: any saved or deleted row of
+the apps public pages read bumps it, in the transaction that writes it. A release is the saved
+row of its version (marked ready by the render job, or by the agenda pack's assembly), a
+withdrawal the new row recording it (``Withdrawal``), so each moves it on once; so does what
+public pages read without a version of its own (released figures, a published casework case, a
+meeting's date or venue, a page). Saving a draft does too, needlessly but harmlessly. Left
+out are the rows that never change a page by themselves: work records (render jobs, pack
+builds), history, the search index, and where a withdrawn PDF was moved (``MovedFile``: the
+withdrawal that moved it has already bumped it)."""
 
 from django.apps import apps
 from django.db.models.signals import m2m_changed, post_delete, post_save
@@ -24,6 +27,7 @@ PUBLIC_APPS = {
 IGNORED_MODELS = {
     "transparency.searchentry",
     "panel.paperrender",
+    "publications.movedfile",
     "accounts.user",  # a sign-in saves last_login
 }
 
