@@ -27,4 +27,9 @@ urlpatterns = [
     path("performance/scrutiny/", public.meeting_list, name="meetings"),
     re_path(rf"^performance/scrutiny/{DATE}/$", public.meeting_detail, name="meeting"),
     re_path(rf"^performance/scrutiny/{DATE}\.pdf$", public.meeting_pdf, name="meeting_pdf"),
+    re_path(
+        rf"^performance/scrutiny/{DATE}/versions/(?P<number>\d+)/changes/$",
+        public.meeting_version_changes,
+        name="meeting_version_changes",
+    ),
 ]

@@ -233,9 +233,21 @@ def _public_meeting(date):
 
 def meeting_detail(request, date):
     meeting, version = _public_meeting(date)
-    return render(request, "performance/meeting.html", {"meeting": meeting, "version": version})
+    versions = list(Version.objects.for_object(meeting).public())
+    return render(
+        request,
+        "performance/meeting.html",
+        {"meeting": meeting, "version": version, "versions": versions},
+    )
 
 
 def meeting_pdf(request, date):
     meeting, version = _public_meeting(date)
     return version_pdf_response(version, filename=f"scrutiny-meeting-{meeting.date}.pdf")
+
+
+def meeting_version_changes(request, date, number):
+    meeting, _ = _public_meeting(date)
+    return version_changes_response(
+        request, meeting, int(number), current_url=meeting.get_absolute_url()
+    )

@@ -371,3 +371,11 @@ class TestWithdrawFiguresAccess(AccessRule):
 
     def make_url_kwargs(self):
         return {"quarter": "2021-22-q1"}
+
+
+class TestMeetingVersionChangesAccess(AccessRule):
+    url_name = "performance:meeting_version_changes"
+    allowed_status = (404,)  # version 1 has nothing before it; comparisons: test_scrutiny_changes
+
+    def make_url_kwargs(self):
+        return {"date": _published(ScrutinyMeetingFactory()).date.isoformat(), "number": 1}
