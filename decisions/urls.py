@@ -45,4 +45,14 @@ urlpatterns = [
     ),
     path("decisions/reports/<int:pk>/", public.report, name="report"),
     path("decisions/reports/<int:pk>.pdf", public.report_pdf, name="report_pdf"),
+    path(
+        "decisions/reports/<int:pk>/versions/<int:number>.pdf",
+        public.report_version_pdf,
+        name="report_version_pdf",
+    ),
+    path(
+        "decisions/reports/<int:pk>/versions/<int:number>/changes/",
+        public.report_version_changes,
+        name="report_version_changes",
+    ),
 ]

@@ -18,6 +18,7 @@ from pcc_portal.publications.public import (
     live_version,
     published_or_gone,
     version_changes_response,
+    version_or_gone,
 )
 from pcc_portal.publications.responses import version_pdf_response
 from pcc_portal.querystring import refuse_nul_bytes
@@ -203,10 +204,37 @@ class DecisionFeed(Feed):
 def report(request, pk):
     report = published_or_gone(DecisionsReport.objects, pk=pk)
     return render(
-        request, "decisions/report.html", {"report": report, "version": live_version(report)}
+        request,
+        "decisions/report.html",
+        {
+            "report": report,
+            "version": live_version(report),
+            "versions": list(Version.objects.for_object(report).public()),
+        },
     )
 
 
 def report_pdf(request, pk):
     report = published_or_gone(DecisionsReport.objects, pk=pk)
     return version_pdf_response(live_version(report), filename=f"decisions-report-{report.pk}.pdf")
+
+
+def report_version_pdf(request, pk, number):
+    report = published_or_gone(DecisionsReport.objects, pk=pk)
+    version = version_or_gone(report, number, current_url=report.get_absolute_url())
+    return version_pdf_response(
+        version, filename=f"decisions-report-{report.pk}-version-{number}.pdf"
+    )
+
+
+def report_version_changes(request, pk, number):
+    report = published_or_gone(DecisionsReport.objects, pk=pk)
+    return version_changes_response(
+        request,
+        report,
+        number,
+        current_url=report.get_absolute_url(),
+        version_url=lambda n: reverse(
+            "decisions:report_version_pdf", kwargs={"pk": report.pk, "number": n}
+        ),
+    )

@@ -122,13 +122,23 @@ def world(editor, decision_maker, sign, publish_decision, publish, search_index)
     # The Panel's report for the period, published, and a draft report.
     report = DecisionsReportFactory(period_start=at(2021, 10, 1).date())
     publish(report, by=editor)
+    report.introduction = f"Draft edit {MARKER}"  # saved, never published
+    report.save()
     DecisionsReportFactory(title=f"Draft report {MARKER}")
+    # A report whose second version was withdrawn: no version of it is public any more.
+    withdrawn_report = DecisionsReportFactory(period_start=at(2021, 10, 1).date())
+    publish(withdrawn_report, by=editor)
+    withdrawn_report.introduction = f"Withdrawn version {MARKER}"
+    withdrawn_report.save()
+    publish(withdrawn_report, by=editor, note="Second")
+    publishing.withdraw(obj=withdrawn_report, by=editor, reason="Published in error")
     return {
         "open": open_decision,
         "restricted": restricted,
         "signed": signed,
         "retracted": retracted,
         "report": report,
+        "withdrawn_report": withdrawn_report,
     }
 
 
@@ -179,6 +189,11 @@ def _decisions_urls(world):
             ("decisions:report", {"pk": report.pk}),
             ("decisions:report_pdf", {"pk": report.pk}),
         ]
+        for number in (1, 2):
+            candidates += [
+                ("decisions:report_version_pdf", {"pk": report.pk, "number": number}),
+                ("decisions:report_version_changes", {"pk": report.pk, "number": number}),
+            ]
     for name in ("register", "data", "csv", "json", "feed"):
         candidates.append((f"decisions:{name}", {}))
     return [reverse(name, kwargs=kwargs) for name, kwargs in candidates]
@@ -262,6 +277,13 @@ def test_part2_restricted_and_unpublished_content_reaches_no_public_response(
         )
         assert seen[url] == 410
     assert seen[world["report"].get_absolute_url()] == 200
+    withdrawn_report = world["withdrawn_report"].pk
+    report_pdf = reverse(
+        "decisions:report_version_pdf", kwargs={"pk": world["report"].pk, "number": 1}
+    )
+    assert seen[report_pdf] == 200
+    for name in ("decisions:report_version_pdf", "decisions:report_version_changes"):
+        assert seen[reverse(name, kwargs={"pk": withdrawn_report, "number": 2})] == 410
 
     # What search indexes and what the public is served comes from frozen versions the public
     # can read: none has it (a withdrawn version keeps its text for the record, never served).
