@@ -107,8 +107,7 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
     parts = [
         format_html(
             '<svg xmlns="http://www.w3.org/2000/svg" class="pcc-chart{}" viewBox="0 0 {} {}" '
-            'width="{}" height="{}" role="img" aria-labelledby="{}-title {}-desc" '
-            'data-chart-low="{}" data-chart-high="{}" data-chart-top="{}" data-chart-bottom="{}">'
+            'width="{}" height="{}" role="img" aria-labelledby="{}-title {}-desc">'
             '<title id="{}-title">{}</title><desc id="{}-desc">{}</desc>',
             " pcc-chart--small" if small else "",
             width,
@@ -117,10 +116,6 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
             height,
             chart_id,
             chart_id,
-            scale.low,
-            scale.high,
-            top,
-            bottom,
             chart_id,
             title,
             chart_id,
@@ -128,15 +123,16 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
         )
     ]
     if not small:
-        # Shared presentation attributes sit on a group, not on each line and label: a report
-        # page draws a chart for every measure, and their repeats were most of its weight.
-        parts.append(format_html('<g stroke="{}" stroke-width="1">', AXIS_COLOUR))
-        for tick in ticks:
-            y = _n(scale.y(tick))
-            parts.append(
-                format_html('<line x1="{}" x2="{}" y1="{}" y2="{}"/>', left, width - right, y, y)
+        # The gridlines are one path, and shared presentation attributes sit on groups: a
+        # report page draws a chart for every measure, and repeated markup was most of its
+        # weight.
+        parts.append(
+            format_html(
+                '<path d="{}" stroke="{}" fill="none"/>',
+                "".join(f"M{left} {_n(scale.y(tick))}H{width - right}" for tick in ticks),
+                AXIS_COLOUR,
             )
-        parts.append(mark_safe("</g>"))
+        )
         ticks_text = "".join(
             format_html(
                 '<text x="{}" y="{}">{}</text>',
@@ -195,21 +191,22 @@ def line_chart(points, *, chart_id, title, unit="", small=False):
             2 if small else 3,
         )
     )
-    parts.append(format_html('<g fill="{}">', VALUE_COLOUR))
-    for index, point in enumerate(points):
-        show = not small or index == count - 1
-        parts.append(
-            format_html(
-                '<circle cx="{}" cy="{}" r="{}" data-period="{}" data-value="{}"{}/>',
-                _n(x(index)),
-                _n(scale.y(point.value)),
-                (3 if small else 4) if show else 0,
-                point.label,
-                str(point.value).removesuffix(".0"),
-                mark_safe("") if show else mark_safe(' visibility="hidden"'),
-            )
+    # A marker on each figure of the full chart; a sparkline marks its latest figure only.
+    # The figures themselves are in the table beside the chart.
+    marked = range(count) if not small else [count - 1]
+    parts.append(
+        format_html(
+            '<g fill="{}">{}</g>',
+            VALUE_COLOUR,
+            mark_safe(  # noqa: S308 - numbers formatted here
+                "".join(
+                    f'<circle cx="{_n(x(i))}" cy="{_n(scale.y(points[i].value))}" '
+                    f'r="{3 if small else 4}"/>'
+                    for i in marked
+                )
+            ),
         )
-    parts.append(mark_safe("</g>"))
+    )
     if not small:
         legend_y = height - 12
         items = [("Value", VALUE_COLOUR, "")]

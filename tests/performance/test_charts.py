@@ -1,7 +1,6 @@
 """The server-drawn SVG charts and their data tables show the same figures as the database."""
 
 import re
-from decimal import Decimal
 
 import pytest
 from django.urls import reverse
@@ -11,16 +10,23 @@ from tests.performance.factories import quarterly_series
 
 
 def _circles(svg):
-    return re.findall(
-        r'<circle cx="([\d.]+)" cy="([\d.]+)"[^>]*data-period="([^"]+)" '
-        r'data-value="([^"]+)"',
-        svg,
-    )
+    """Each marker's centre, in the order the figures are drawn."""
+    return [
+        (float(x), float(y)) for x, y in re.findall(r'<circle cx="([-\d.]+)" cy="([-\d.]+)"', svg)
+    ]
 
 
 def _scale(svg):
-    attrs = dict(re.findall(r'data-chart-(low|high|top|bottom)="([-\d.]+)"', svg))
-    return charts.Scale(*(float(attrs[k]) for k in ("low", "high", "top", "bottom")))
+    """The scale a reader takes from the y axis: its labels, each 5 units below its gridline."""
+    group = re.search(r'<g text-anchor="end">(.*?)</g>', svg)[1]
+    ticks = [
+        (float(value.replace(",", "").rstrip("%")), float(y) - 5)
+        for y, value in re.findall(r'<text x="[\d.]+" y="([-\d.]+)">([^<]+)</text>', group)
+    ]
+    gridlines = [float(y) for y in re.findall(r"M[\d.]+ ([-\d.]+)H", svg)]
+    assert gridlines == [y for _, y in ticks]
+    (low, bottom), (high, top) = ticks[0], ticks[-1]
+    return charts.Scale(low, high, top, bottom)
 
 
 def test_each_point_is_drawn_at_the_height_of_its_value():
@@ -28,12 +34,21 @@ def test_each_point_is_drawn_at_the_height_of_its_value():
     svg = charts.line_chart(points, chart_id="c", title="Incidents", unit="incidents")
     scale = _scale(svg)
     drawn = _circles(svg)
-    assert [label for _, _, label, _ in drawn] == [p.label for p in points]
-    for (_, cy, _, value), point in zip(drawn, points, strict=True):
-        assert float(value) == point.value
-        assert scale.value_at(float(cy)) == pytest.approx(point.value, abs=0.5)
+    assert len(drawn) == len(points)
+    assert [x for x, _ in drawn] == sorted(x for x, _ in drawn)
+    for (_, y), point in zip(drawn, points, strict=True):
+        assert scale.value_at(y) == pytest.approx(point.value, abs=0.5)
+    value_line = re.search(r'<polyline class="pcc-chart__value" points="([^"]+)"', svg)[1]
+    assert value_line == " ".join(f"{x:g},{y:g}" for x, y in drawn)
     assert scale.low == 0 and scale.high >= 990
     assert 'role="img"' in svg and '<title id="c-title">Incidents</title>' in svg
+
+
+def test_a_sparkline_marks_only_its_latest_figure():
+    points = [charts.ChartPoint(f"2021-22 Q{n}", v) for n, v in enumerate([240, 0, 990, 515], 1)]
+    svg = charts.line_chart(points, chart_id="s", title="Incidents", small=True)
+    latest = re.search(r'pcc-chart__value" points="([^"]+)"', svg)[1].split()[-1]
+    assert _circles(svg) == [tuple(float(c) for c in latest.split(","))]
 
 
 def test_chart_text_is_escaped():
@@ -54,11 +69,9 @@ def test_the_measure_page_chart_and_table_agree_with_the_stored_figures(
     quarterly_series(measure, values=values, comparisons=[26000, 25000, 24000, 23000, 22000])
     html = client.get(reverse("performance:measure", args=[measure.pk])).content.decode()
     svg = re.search(r"<svg.*?</svg>", html, re.S)[0]
-    drawn = _circles(svg)
-    assert [Decimal(value) for *_, value in drawn] == [Decimal(str(v)) for v in values]
     scale = _scale(svg)
-    for _, cy, _, value in drawn:
-        assert scale.value_at(float(cy)) == pytest.approx(float(value), abs=30)
+    drawn = [scale.value_at(y) for _, y in _circles(svg)]
+    assert drawn == pytest.approx(values, abs=30)
     table = re.search(r'<table class="govuk-table" data-chart-table.*?</table>', html, re.S)[0]
     rows = re.findall(
         r'<th scope="row" class="govuk-table__header">([^<]+)</th>\s*'
@@ -72,7 +85,6 @@ def test_the_measure_page_chart_and_table_agree_with_the_stored_figures(
         ("2019-20 Q4", "22,800"),
         ("2020-21 Q1", "23,000"),
     ]
-    assert [label for _, _, label, _ in drawn] == [label for label, _ in rows]
 
 
 def _texts(svg):
