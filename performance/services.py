@@ -19,6 +19,7 @@ from .models import (
     QuarterlyReport,
     ReportCommentary,
     ScrutinyAction,
+    ScrutinyMeeting,
     UnconfirmedFigure,
     review_key,
 )
@@ -458,4 +459,35 @@ def update_action(*, action, status, update, closed_on, by, priorities=None):
     action.save()
     if priorities is not None:
         action.priorities.set(priorities)
+    return action
+
+
+@transaction.atomic
+def add_commentary(*, measure, commentary, by):
+    """Add commentary on a measure, written by ``by``."""
+    commentary.measure = measure
+    commentary.written_by = by
+    commentary.save()
+    return commentary
+
+
+@transaction.atomic
+def add_paper(*, meeting, paper, by):
+    """Add a paper received to a meeting's record, after those it has."""
+    ScrutinyMeeting.objects.select_for_update().get(pk=meeting.pk)
+    paper.meeting = meeting
+    paper.order = meeting.papers.count() + 1
+    paper._history_user = by
+    paper.save()
+    return paper
+
+
+@transaction.atomic
+def add_action(*, meeting, action, priorities, by):
+    """Add an action for the Chief Constable raised at a meeting, about these plan
+    priorities; it is carried forward until closed."""
+    action.raised_at = meeting
+    action._history_user = by
+    action.save()
+    action.priorities.set(priorities)
     return action

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from .views import manage, release
+from .views import imports, manage, meetings, release, reports
 
 app_name = "performance_manage"
 
@@ -18,24 +18,26 @@ urlpatterns = [
         release.withdraw_figures,
         name="withdraw_figures",
     ),
-    path("imports/", manage.import_list, name="imports"),
-    path("imports/new/", manage.import_upload, name="import_upload"),
-    path("imports/template.csv", manage.import_template, name="import_template"),
-    path("imports/<int:pk>/", manage.import_detail, name="import"),
-    path("imports/<int:pk>/apply/", manage.import_apply, name="import_apply"),
-    path("imports/<int:pk>/discard/", manage.import_discard, name="import_discard"),
-    path("reports/", manage.report_list, name="reports"),
-    path("reports/new/", manage.report_create, name="report_create"),
-    path("reports/<int:pk>/", manage.report_detail, name="report"),
-    path("reports/<int:pk>/edit/", manage.report_edit, name="report_edit"),
-    path("reports/<int:pk>/commentary/", manage.report_commentary, name="report_commentary"),
-    path("reports/<int:pk>/publish/", manage.report_publish, name="report_publish"),
-    path("meetings/", manage.meeting_list, name="meetings"),
-    path("meetings/new/", manage.meeting_create, name="meeting_create"),
-    path("meetings/<int:pk>/", manage.meeting_detail, name="meeting"),
-    path("meetings/<int:pk>/edit/", manage.meeting_edit, name="meeting_edit"),
-    path("meetings/<int:pk>/publish/", manage.meeting_publish, name="meeting_publish"),
-    path("meetings/<int:pk>/papers/new/", manage.paper_add, name="paper_add"),
-    path("meetings/<int:pk>/actions/new/", manage.action_add, name="action_add"),
-    path("actions/<int:pk>/", manage.action_edit, name="action_edit"),
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/new/", imports.import_upload, name="import_upload"),
+    path("imports/template.csv", imports.import_template, name="import_template"),
+    path("imports/<int:pk>/", imports.import_detail, name="import"),
+    path("imports/<int:pk>/apply/", imports.import_apply, name="import_apply"),
+    path("imports/<int:pk>/discard/", imports.import_discard, name="import_discard"),
+    path("reports/", reports.report_list, name="reports"),
+    path("reports/new/", reports.ReportCreateView.as_view(), name="report_create"),
+    path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report"),
+    path("reports/<int:pk>/edit/", reports.ReportUpdateView.as_view(), name="report_edit"),
+    path("reports/<int:pk>/commentary/", reports.report_commentary, name="report_commentary"),
+    path("reports/<int:pk>/publish/", reports.ReportPublishView.as_view(), name="report_publish"),
+    path("meetings/", meetings.meeting_list, name="meetings"),
+    path("meetings/new/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting"),
+    path("meetings/<int:pk>/edit/", meetings.MeetingUpdateView.as_view(), name="meeting_edit"),
+    path(
+        "meetings/<int:pk>/publish/", meetings.MeetingPublishView.as_view(), name="meeting_publish"
+    ),
+    path("meetings/<int:pk>/papers/new/", meetings.PaperCreateView.as_view(), name="paper_add"),
+    path("meetings/<int:pk>/actions/new/", meetings.ActionCreateView.as_view(), name="action_add"),
+    path("actions/<int:pk>/", meetings.action_edit, name="action_edit"),
 ]

@@ -128,12 +128,15 @@ class FormPage:
     def get_page_title(self):
         return self.page_title
 
+    def get_crumbs(self):
+        """The breadcrumbs above the page's own: (address, label) pairs."""
+        return [(self.list_url, self.list_label)] if self.list_url else []
+
     def get_context_data(self, **kwargs):
-        crumbs = [(self.list_url, self.list_label)] if self.list_url else []
         return {
             **super().get_context_data(**kwargs),
             "title": self.get_page_title(),
-            "crumbs": crumbs,
+            "crumbs": self.get_crumbs(),
         }
 
     def save(self, form):

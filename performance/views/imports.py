@@ -1,0 +1,194 @@
+"""Staff views for spreadsheet imports of figures: uploading one, its check and preview,
+applying or discarding it."""
+
+from django.contrib import messages
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from pcc_portal.errors import InvalidTransition
+from pcc_portal.tables import csv_response
+
+from .. import services
+from ..forms import ImportUploadForm
+from ..models import MeasureImport
+from .manage import _plans, staff
+
+PREVIEW_ROWS = 50
+
+
+@staff("performance.view_measureimport")
+def import_list(request):
+    imports = MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by")[:100]
+    return render(request, "performance/manage/import_list.html", {"imports": imports})
+
+
+@staff("performance.add_measureimport")
+def import_upload(request):
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse("performance_manage:imports"), "Imports"),
+    ]
+    form = ImportUploadForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        measure_import = services.upload_import(
+            plan=form.cleaned_data["plan"], upload=form.cleaned_data["file"], by=request.user
+        )
+        return redirect(measure_import.get_absolute_url())
+    return render(
+        request,
+        "performance/manage/import_upload.html",
+        {
+            "form": form,
+            "title": "Import figures from a spreadsheet",
+            "crumbs": crumbs,
+            "plans": _import_measures(),
+        },
+        status=400 if request.method == "POST" and form.errors else 200,
+    )
+
+
+def _import_measures():
+    """Each plan with the measures a spreadsheet can give figures for (those with a unit), as
+    staff see them (priority, wording) beside the number the spreadsheet names them by."""
+    from plans.models import Measure
+
+    plans = list(_plans())
+    measures = (
+        Measure.objects.filter(plan__in=plans)
+        .exclude(unit="")
+        .select_related("priority")
+        .order_by("priority__number", "order", "pk")
+    )
+    by_plan = {}
+    for measure in measures:
+        by_plan.setdefault(measure.plan_id, []).append(measure)
+    return [(plan, by_plan.get(plan.pk, [])) for plan in plans]
+
+
+@staff("performance.add_measureimport")
+def import_template(request):
+    from plans.models import Measure
+
+    plan_id = request.GET.get("plan", "")
+    valid = plan_id.isdecimal() and len(plan_id) < 19  # a number the database can compare
+    plan = get_object_or_404(_plans(), pk=int(plan_id) if valid else 0)
+    measures = Measure.objects.filter(plan=plan).exclude(unit="")
+    rows = [
+        ["measure", "period", "value", "comparison", "target", "source", "note"],
+        *(
+            [measure.pk, "", "", "", "", "", measure.wording]
+            for measure in measures.order_by("priority__number", "order", "pk")
+        ),
+    ]
+    return csv_response(rows, filename=f"figures-{plan.slug}.csv")
+
+
+@staff("performance.view_measureimport")
+def import_detail(request, pk):
+    measure_import = get_object_or_404(
+        MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by"), pk=pk
+    )
+    by_row = {}
+    for error in measure_import.errors:
+        by_row.setdefault(error["row"], []).append(error)
+    error_rows = sorted(by_row.items())
+    return render(
+        request,
+        "performance/manage/import.html",
+        {
+            "measure_import": measure_import,
+            "flagged": _flagged_rows(measure_import),
+            "flags_cut_short": measure_import.flag_count > len(measure_import.flags),
+            "error_rows": error_rows,
+            "error_count": measure_import.error_count,
+            "error_row_count": measure_import.error_row_count,
+            "errors_cut_short": measure_import.error_row_count > len(error_rows),
+            "preview": _preview_rows(measure_import) if not measure_import.errors else [],
+            "preview_limit": PREVIEW_ROWS,
+        },
+    )
+
+
+def _flagged_rows(measure_import):
+    """The rows flagged for confirmation, each with its measure."""
+    from plans.models import Measure
+
+    if measure_import.errors or not measure_import.flags:
+        return []
+    ids = {flag["measure"] for flag in measure_import.flags}
+    measures = Measure.objects.in_bulk(ids)
+    return [{**flag, "measure": measures.get(flag["measure"])} for flag in measure_import.flags]
+
+
+def _preview_rows(measure_import):
+    """The first rows as they will be applied, with the figure each replaces."""
+    from plans.models import Measure
+
+    if measure_import.status not in (MeasureImport.Status.PREVIEWED, MeasureImport.Status.APPLIED):
+        return []
+    try:
+        measure_import.file.open("rb")
+        from ..imports import check_rows, read_rows
+
+        header, body = read_rows(measure_import.file, measure_import.original_name)
+    except Exception:  # the stored file is gone: the counts above still tell the story
+        return []
+    finally:
+        measure_import.file.close()
+    measures = {m.pk: m for m in Measure.objects.filter(plan=measure_import.plan).exclude(unit="")}
+    result = check_rows(header, body[:PREVIEW_ROWS], measures=measures)
+    flagged = {flag["row"] for flag in measure_import.flags}
+    return [
+        {"row": row, "measure": measures[row.measure_id], "flagged": row.row in flagged}
+        for row in result.rows
+    ]
+
+
+@require_POST
+@staff("performance.change_measureimport")
+def import_apply(request, pk):
+    measure_import = get_object_or_404(MeasureImport, pk=pk)
+    confirmed = request.POST.get("confirmed") == "yes"
+    try:
+        measure_import = services.apply_import(
+            measure_import=measure_import, by=request.user, confirmed=confirmed
+        )
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+    else:
+        if measure_import.status == MeasureImport.Status.APPLIED:
+            messages.success(
+                request,
+                f"{measure_import.row_count} rows applied: {measure_import.new_count} new "
+                f"figures, {measure_import.replaced_count} replaced. They are drafts until a "
+                "decision maker releases each quarter's figures.",
+            )
+        elif measure_import.errors:
+            messages.error(request, "Nothing was applied: the file now has errors, listed below.")
+        elif confirmed:
+            messages.error(
+                request,
+                "Nothing was applied: the rows to check changed since you saw them. Check the "
+                "rows listed below, then confirm again.",
+            )
+        else:
+            messages.error(
+                request,
+                "Nothing was applied: tick “I have checked the flagged figures” once you have "
+                "checked each row listed below.",
+            )
+    return redirect(measure_import.get_absolute_url())
+
+
+@require_POST
+@staff("performance.change_measureimport")
+def import_discard(request, pk):
+    measure_import = get_object_or_404(MeasureImport, pk=pk)
+    try:
+        services.discard_import(measure_import=measure_import, by=request.user)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, "The import was discarded: nothing was applied.")
+    return redirect(measure_import.get_absolute_url())

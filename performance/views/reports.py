@@ -1,0 +1,112 @@
+"""Staff views for quarterly reports: drafting one, its commentary per priority, its page with
+the publishing panel, and publishing it with the quarter's figures."""
+
+from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.generic import CreateView, UpdateView
+
+from pcc_portal.errors import InvalidTransition
+from pcc_portal.publications.selectors import review
+from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
+
+from .. import selectors, services
+from ..forms import ReportCommentaryForm, ReportForm
+from ..models import QuarterlyReport, ReportCommentary
+from .manage import FORM_TEMPLATE, _form_page, staff
+
+
+def _report_crumbs(report=None):
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse("performance_manage:reports"), "Quarterly reports"),
+    ]
+    if report is not None:
+        crumbs.append((report.get_manage_url(), str(report)))
+    return crumbs
+
+
+@staff("performance.view_quarterlyreport")
+def report_list(request):
+    reports = QuarterlyReport.objects.visible_to(request.user).select_related("plan")
+    return render(request, "performance/manage/report_list.html", {"reports": reports})
+
+
+class ReportCreateView(PermissionRequiredMixin, FormPage, CreateView):
+    permission_required = "performance.add_quarterlyreport"
+    form_class = ReportForm
+    template_name = FORM_TEMPLATE
+    page_title = "Start a quarterly report"
+    success_message = "“{object}” was saved as a draft."
+
+    def get_crumbs(self):
+        return _report_crumbs()
+
+
+class ReportUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+    permission_required = "performance.change_quarterlyreport"
+    model = QuarterlyReport
+    form_class = ReportForm
+    template_name = FORM_TEMPLATE
+    success_message = "Your changes were saved. The public sees them when you publish."
+
+    def get_queryset(self):
+        return QuarterlyReport.objects.visible_to(self.request.user)
+
+    def get_page_title(self):
+        return f"Edit {self.object}"
+
+    def get_crumbs(self):
+        return _report_crumbs(self.object)
+
+
+@staff("performance.change_quarterlyreport")
+def report_commentary(request, pk):
+    from plans.models import Priority
+
+    report = get_object_or_404(QuarterlyReport.objects.visible_to(request.user), pk=pk)
+    existing = {c.priority_id: c.text for c in ReportCommentary.objects.filter(report=report)}
+    form = ReportCommentaryForm(
+        request.POST or None,
+        priorities=Priority.objects.filter(plan=report.plan).order_by("number"),
+        existing=existing,
+    )
+    if request.method == "POST" and form.is_valid():
+        services.save_report_commentary(report=report, texts=form.texts(), by=request.user)
+        messages.success(request, "The commentary was saved.")
+        return redirect(report.get_manage_url())
+    return _form_page(
+        request,
+        form,
+        title="Commentary per priority",
+        crumbs=_report_crumbs(report),
+        intro=str(report),
+    )
+
+
+class ReportDetailView(PublishingDetailView):
+    permission_required = "performance.view_quarterlyreport"
+    model = QuarterlyReport
+    template_name = "performance/manage/report.html"
+    context_object_name = "report"
+    publish_url_name = "performance_manage:report_publish"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("plan")
+
+
+class ReportPublishView(PublishView):
+    """The check page (with the quarter's figures it releases), then publishing the report."""
+
+    permission_required = "performance.publish_quarterlyreport"
+    model = QuarterlyReport
+    refused = (InvalidTransition,)
+
+    def publish(self, data):
+        return services.publish_report(
+            report=self.object, by=self.request.user, note=data["change_note"]
+        )
+
+    def review(self):
+        return review(obj=self.object, parts=selectors.report_release_parts(self.object))
