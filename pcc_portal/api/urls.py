@@ -3,7 +3,7 @@
 from django.urls import path, register_converter
 from drf_spectacular.views import SpectacularJSONAPIView
 
-from . import views
+from .views import decisions, documentation, meetings, plans, transparency
 
 app_name = "api"
 
@@ -21,40 +21,40 @@ class DateConverter:
 register_converter(DateConverter, "apidate")
 
 urlpatterns = [
-    path("", views.documentation, name="documentation"),
+    path("", documentation.documentation, name="documentation"),
     path(
         "openapi.json",
         SpectacularJSONAPIView.as_view(authentication_classes=[], permission_classes=[]),
         name="schema",
     ),
-    path("plans/", views.PlanViewSet.as_view({"get": "list"}), name="plans"),
-    path("plans/<slug:slug>/", views.PlanViewSet.as_view({"get": "retrieve"}), name="plan"),
+    path("plans/", plans.PlanViewSet.as_view({"get": "list"}), name="plans"),
+    path("plans/<slug:slug>/", plans.PlanViewSet.as_view({"get": "retrieve"}), name="plan"),
     path(
         "measures/<int:measure>/figures/",
-        views.FigureViewSet.as_view({"get": "list"}),
+        plans.FigureViewSet.as_view({"get": "list"}),
         name="figures",
     ),
-    path("decisions/", views.DecisionViewSet.as_view({"get": "list"}), name="decisions"),
+    path("decisions/", decisions.DecisionViewSet.as_view({"get": "list"}), name="decisions"),
     path(
         "decisions/<int:year>/<int:number>/",
-        views.DecisionViewSet.as_view({"get": "retrieve"}),
+        decisions.DecisionViewSet.as_view({"get": "retrieve"}),
         name="decision",
     ),
-    path("meetings/", views.MeetingViewSet.as_view({"get": "list"}), name="meetings"),
+    path("meetings/", meetings.MeetingViewSet.as_view({"get": "list"}), name="meetings"),
     path(
         "meetings/<apidate:date>/",
-        views.MeetingViewSet.as_view({"get": "retrieve"}),
+        meetings.MeetingViewSet.as_view({"get": "retrieve"}),
         name="meeting",
     ),
-    path("registers/", views.RegisterViewSet.as_view({"get": "list"}), name="registers"),
+    path("registers/", transparency.RegisterViewSet.as_view({"get": "list"}), name="registers"),
     path(
         "registers/<slug:register>/",
-        views.RegisterEntryViewSet.as_view({"get": "list"}),
+        transparency.RegisterEntryViewSet.as_view({"get": "list"}),
         name="register_entries",
     ),
     path(
         "specified-information/",
-        views.SpecifiedItemViewSet.as_view({"get": "list"}),
+        transparency.SpecifiedItemViewSet.as_view({"get": "list"}),
         name="specified_information",
     ),
 ]

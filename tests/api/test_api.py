@@ -122,7 +122,7 @@ def test_any_site_may_read_it(client):
 def test_each_address_is_limited(client, settings):
     from rest_framework.settings import api_settings
 
-    from pcc_portal.api.views import AddressThrottle
+    from pcc_portal.api.views.base import AddressThrottle
 
     original = AddressThrottle.THROTTLE_RATES
     AddressThrottle.THROTTLE_RATES = {**api_settings.DEFAULT_THROTTLE_RATES, "api": "3/minute"}
