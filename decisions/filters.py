@@ -3,28 +3,49 @@
 Choices are built from published decisions only, so the filter itself reveals nothing unpublished.
 """
 
+import django_filters
 from django import forms
 
-from . import deadlines
+from pcc_portal.financial_year import financial_year_label
+
 from .models import PriorityScope
 
 
 class RegisterFilterForm(forms.Form):
-    q = forms.CharField(label="Search the register", required=False, max_length=200)
-    year = forms.TypedChoiceField(
-        label="Financial year", required=False, coerce=int, empty_value=None
-    )
-    priority = forms.ChoiceField(label="Plan priority", required=False)
-    decision_maker = forms.ChoiceField(label="Decision maker", required=False)
+    @property
+    def is_filtered(self):
+        return self.is_valid() and any(self.cleaned_data.values())
 
-    def __init__(self, *args, decisions, **kwargs):
-        super().__init__(*args, **kwargs)
+
+class DecisionFilter(django_filters.FilterSet):
+    """``queryset`` is the published decisions to filter; the choices come from
+    ``Decision.objects.public()``. A query string the form refuses filters nothing."""
+
+    q = django_filters.CharFilter(label="Search the register", max_length=200, method="search")
+    year = django_filters.TypedChoiceFilter(
+        field_name="financial_year",
+        label="Financial year",
+        coerce=int,
+        empty_value=None,
+    )
+    priority = django_filters.ChoiceFilter(
+        label="Plan priority", method="filter_priority", empty_label=None
+    )
+    decision_maker = django_filters.ChoiceFilter(
+        label="Decision maker", method="filter_decision_maker", empty_label=None
+    )
+
+    class Meta:
+        form = RegisterFilterForm
+
+    def __init__(self, data, *, queryset, decisions):
+        super().__init__(data, queryset=queryset)
         years = sorted(
             {year for year in decisions.values_list("financial_year", flat=True) if year},
             reverse=True,
         )
-        self.fields["year"].choices = [("", "All years")] + [
-            (year, deadlines.financial_year_label(year)) for year in years
+        self.filters["year"].extra["choices"] = [("", "All years")] + [
+            (year, financial_year_label(year)) for year in years
         ]
         from plans.models import Priority
 
@@ -34,7 +55,7 @@ class RegisterFilterForm(forms.Form):
             .distinct()
             .order_by("-plan__term_start", "number")
         )
-        self.fields["priority"].choices = [
+        self.filters["priority"].extra["choices"] = [
             ("", "All"),
             (PriorityScope.ALL.value, "Decisions for all priorities"),
             (PriorityScope.GOVERNANCE.value, PriorityScope.GOVERNANCE.label),
@@ -45,30 +66,23 @@ class RegisterFilterForm(forms.Form):
         offices = Office.objects.filter(
             decisions__in=decisions.filter(is_restricted=False)
         ).distinct()
-        self.fields["decision_maker"].choices = [("", "Anyone")] + [
+        self.filters["decision_maker"].extra["choices"] = [("", "Anyone")] + [
             (str(office.pk), office.title) for office in offices
         ]
 
-    def filter(self, decisions):
-        if not self.is_valid():
-            return decisions
-        data = self.cleaned_data
-        if data.get("year"):
-            decisions = decisions.filter(financial_year=data["year"])
-        priority = data.get("priority")
-        if priority in (PriorityScope.ALL, PriorityScope.GOVERNANCE):
-            decisions = decisions.filter(priority_scope=priority)
-        elif priority:
-            decisions = decisions.filter(priorities__pk=int(priority))
-        if data.get("decision_maker"):
-            # Who decided a restricted decision is not on its stub, so a filter must not tell.
-            decisions = decisions.filter(
-                decision_maker_id=int(data["decision_maker"]), is_restricted=False
-            )
-        if data.get("q"):
-            decisions = decisions.search(data["q"])
-        return decisions.distinct()
+    def filter_queryset(self, queryset):
+        if not self.form.is_valid():
+            return queryset
+        return super().filter_queryset(queryset).distinct()
 
-    @property
-    def is_filtered(self):
-        return self.is_valid() and any(self.cleaned_data.values())
+    def search(self, decisions, name, value):
+        return decisions.search(value)
+
+    def filter_priority(self, decisions, name, value):
+        if value in (PriorityScope.ALL, PriorityScope.GOVERNANCE):
+            return decisions.filter(priority_scope=value)
+        return decisions.filter(priorities__pk=int(value))
+
+    def filter_decision_maker(self, decisions, name, value):
+        # Who decided a restricted decision is not on its stub, so a filter must not tell.
+        return decisions.filter(decision_maker_id=int(value), is_restricted=False)

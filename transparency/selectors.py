@@ -17,6 +17,7 @@ from pcc_portal.publications.models import Version
 from plans.selectors import show_published_priorities
 
 from . import freshness, sources
+from .filters import RegisterFilter
 from .models import (
     Cadence,
     Contract,
@@ -234,17 +235,6 @@ def published_entries(model, records=None):
     return entries
 
 
-def month_param(params):
-    """The first day of the month ``?month=YYYY-MM`` names, or None."""
-    month = params.get("month", "")
-    if not (len(month) == 7 and month[4] == "-" and month.isascii()):
-        return None
-    try:
-        return date(int(month[:4]), int(month[5:]), 1)
-    except ValueError:
-        return None
-
-
 def _field(name):
     """A released record's field as text, for filters and ordering (ISO dates order as text)."""
     return Cast(KT(f"data__fields__{name}"), models.TextField())
@@ -288,7 +278,8 @@ class Register:
         ]
         return published_records(self.model).order_by(*order, "-object_id")
 
-    def _lookup(self, name):
+    def lookup(self, name):
+        """Where the rows hold the field ``name``: a payment's own field, a release's annotation."""
         return name if self.is_spending else f"{name}_value"
 
     def _annotated(self, rows, *names):
@@ -310,8 +301,8 @@ class Register:
             return sorted(years, reverse=True)
         rows = self._annotated(self.rows(), self.date_field)
         span = rows.aggregate(
-            first=models.Min(self._lookup(self.date_field)),
-            last=models.Max(self._lookup(self.date_field)),
+            first=models.Min(self.lookup(self.date_field)),
+            last=models.Max(self.lookup(self.date_field)),
         )
         if not span["first"]:
             return []
@@ -324,39 +315,12 @@ class Register:
         return list(range(financial_year(last), financial_year(first) - 1, -1))
 
     def filtered(self, params):
+        """The rows that the filters in ``params`` (a query string's values) select."""
         names = {self.date_field, *self.text_fields, *(f[2] for f in self.choice_filters)}
         if self.year_field:
             names.add(self.year_field)
         rows = self._annotated(self.rows(), *names)
-        date_lookup = self._lookup(self.date_field)
-        year = params.get("year", "")
-        if year.isdecimal() and len(year) == 4:  # "²" is a digit and 99999 a number, not years
-            start = int(year)
-            # ISO dates compare as text in the same order as dates.
-            first, last = date(start, 4, 1), date(start + 1, 3, 31)
-            if not self.is_spending:
-                first, last = first.isoformat(), last.isoformat()
-            in_year = models.Q(**{f"{date_lookup}__gte": first, f"{date_lookup}__lte": last})
-            if self.year_field:
-                year_lookup = self._lookup(self.year_field)
-                in_year = models.Q(**{year_lookup: str(start)}) | (
-                    models.Q(**{f"{year_lookup}__isnull": True}) & in_year
-                )
-            rows = rows.filter(in_year)
-        month = month_param(params) if self.is_spending else None
-        if month is not None:
-            rows = rows.filter(paid_on__year=month.year, paid_on__month=month.month)
-        text = params.get("q", "").strip()
-        if text:
-            condition = models.Q()
-            for name in self.text_fields:
-                condition |= models.Q(**{f"{self._lookup(name)}__icontains": text})
-            rows = rows.filter(condition)
-        for parameter, _label, field_name, choices in self.choice_filters:
-            value = params.get(parameter, "")
-            if value and value in dict(choices):
-                rows = rows.filter(**{self._lookup(field_name): value})
-        return rows
+        return RegisterFilter(params, queryset=rows, register=self).qs
 
     def record(self, entry):
         return {column.key: column.value(entry) for column in self.columns}

@@ -25,7 +25,7 @@ from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
 
 from .. import opendata
-from ..filters import RegisterFilterForm
+from ..filters import DecisionFilter
 from ..models import Decision, DecisionsReport
 
 PER_PAGE = 25
@@ -61,14 +61,16 @@ def imported_notes(decisions):
 
 
 def _register_content(params):
-    form = RegisterFilterForm(params or None, decisions=Decision.objects.public())
-    page = Paginator(form.filter(_public_decisions()), PER_PAGE).get_page(params.get("page"))
+    filters = DecisionFilter(
+        params or None, queryset=_public_decisions(), decisions=Decision.objects.public()
+    )
+    page = Paginator(filters.qs, PER_PAGE).get_page(params.get("page"))
     decisions = list(page.object_list)
     imported = imported_notes(decisions)
     for decision in decisions:
         decision.imported_note = imported.get(decision.pk, "")
     return {
-        "form": form,
+        "form": filters.form,
         "page_obj": page,
         "decisions": decisions,
         "reports": list(DecisionsReport.objects.public()[:5]),
@@ -141,10 +143,11 @@ def attachment(request, year, number, pk):
 def _records(request):
     """The register's records, filtered as the register page linking here was: the same filter
     form reads the same query string."""
-    form = RegisterFilterForm(request.GET or None, decisions=Decision.objects.public())
+    filters = DecisionFilter(
+        request.GET or None, queryset=_public_decisions(), decisions=Decision.objects.public()
+    )
     return [
-        opendata.record(decision, build_url=request.build_absolute_uri)
-        for decision in form.filter(_public_decisions())
+        opendata.record(decision, build_url=request.build_absolute_uri) for decision in filters.qs
     ]
 
 

@@ -22,6 +22,7 @@ from pcc_portal.tables import csv_response
 from .. import search as site_search
 from .. import selectors, services, sitemap, thread
 from ..feeds import TopicFeed
+from ..filters import month_param
 from ..forms import SubscribeForm
 from ..models import Contract, ContractCopy, ItemDocument, SpendingUpload, Topic
 
@@ -61,7 +62,7 @@ def _register(slug, params):
     register = selectors.REGISTERS.get(slug)
     if register is None:
         raise Http404("No such register.")
-    month = selectors.month_param(params) if register.is_spending else None
+    month = month_param(params) if register.is_spending else None
     if month is not None:
         uploads = SpendingUpload.objects.filter(month=month)
         if params.get("source") in SpendingUpload.Source.values:
