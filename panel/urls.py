@@ -64,4 +64,14 @@ urlpatterns = [
         name="paper_pdf",
     ),
     path("panel/meetings/<meetingdate:date>/minutes.pdf", public.minutes_pdf, name="minutes_pdf"),
+    path(
+        "panel/meetings/<meetingdate:date>/minutes/versions/<int:number>.pdf",
+        public.minutes_version_pdf,
+        name="minutes_version_pdf",
+    ),
+    path(
+        "panel/meetings/<meetingdate:date>/minutes/versions/<int:number>/changes/",
+        public.minutes_version_changes,
+        name="minutes_version_changes",
+    ),
 ]

@@ -12,6 +12,7 @@ from icalendar import Calendar, Event
 
 from casework.statistics import latest_complaint_figures
 from pcc_portal.caching import lazy_context, may_use_cache
+from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
     Withdrawn,
     live_version,
@@ -73,6 +74,7 @@ MEETING_CONTENT = [
     "versions",
     "minutes",
     "minutes_version",
+    "minutes_versions",
     "may_see_exempt",
     "shows_exempt",
     "exempt_minutes",
@@ -96,6 +98,9 @@ def _meeting_content(meeting, user):
         "versions": versions,
         "minutes": minutes,
         "minutes_version": minutes_version,
+        "minutes_versions": list(Version.objects.for_object(minutes).public())
+        if minutes_version
+        else [],
         "may_see_exempt": may_see_exempt,
         "shows_exempt": bool(may_see_exempt and build and (build.has_exempt or build.has_withheld))
         or exempt_minutes is not None,
@@ -248,6 +253,29 @@ def minutes_pdf(request, date):
     meeting = _meeting(date, request.user)
     minutes = published_or_gone(Minutes.objects, meeting=meeting)
     return version_pdf_response(live_version(minutes), filename=f"panel-minutes-{meeting.slug}.pdf")
+
+
+def minutes_version_pdf(request, date, number):
+    meeting = _meeting(date, request.user)
+    minutes = published_or_gone(Minutes.objects, meeting=meeting)
+    version = version_or_gone(minutes, number, current_url=minutes.get_absolute_url())
+    return version_pdf_response(
+        version, filename=f"panel-minutes-{meeting.slug}-version-{number}.pdf"
+    )
+
+
+def minutes_version_changes(request, date, number):
+    meeting = _meeting(date, request.user)
+    minutes = published_or_gone(Minutes.objects, meeting=meeting)
+    return version_changes_response(
+        request,
+        minutes,
+        number,
+        current_url=minutes.get_absolute_url(),
+        version_url=lambda n: reverse(
+            "panel:minutes_version_pdf", kwargs={"date": meeting.date, "number": n}
+        ),
+    )
 
 
 def _event(meeting, request):
