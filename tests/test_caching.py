@@ -273,7 +273,7 @@ def test_the_home_page_is_cached_and_shows_a_meeting_arranged_or_moved_at_once(
 # The decisions register, a meeting page, the transparency index and its registers ----------
 
 
-def _ready(obj, by, number, document_type):
+def _ready(obj, by, number, document_type, html="<p>Published.</p>"):
     """A ready version of ``obj``, made public through the publishing mechanism."""
     version = Version.objects.create(
         content_type=ContentType.objects.get_for_model(obj),
@@ -282,7 +282,7 @@ def _ready(obj, by, number, document_type):
         status=Version.Status.READY,
         document_type=document_type,
         title=str(obj),
-        html="<p>Published.</p>",
+        html=html,
         document_html="<html></html>",
         change_note="Published",
         published_by=by,
@@ -355,7 +355,88 @@ class _Index:
         freeze_parts(plan=self.obj, version=_ready(self.obj, by, number, "plan"))
 
 
-PAGES = [_Decision, _Meeting, _Register, _Index]
+class _DecisionPage:
+    """A decision's own page: what it shows is kept whole, the decision found by its address
+    included, so a cached page reads the generation alone; withdrawn, it answers 410."""
+
+    marker = "The fund pays for knife crime lessons in schools."
+    cached_queries = 1
+    withdrawn_status = 410
+
+    def release(self, by):
+        from tests.decisions.factories import DecisionFactory
+
+        self.obj = DecisionFactory(
+            title="Knife crime education fund", financial_year=2024, number=8
+        )
+        self.url = self.obj.get_absolute_url()
+        _ready(self.obj, by, 1, "decision", html=f"<p>{self.marker}</p>")
+
+    def re_release(self, by):
+        _ready(self.obj, by, 2, "decision", html=f"<p>{self.marker}</p>")
+
+
+class _PlanPage:
+    """A plan's page: the plan and its live version are kept, and the page's content."""
+
+    marker = "The plan as the Commissioner issued it."
+    cached_queries = 1
+    withdrawn_status = 410
+
+    def release(self, by):
+        from tests.plans.factories import PriorityFactory
+
+        self.obj = PlanFactory(slug="plan-2021-2025")
+        PriorityFactory(plan=self.obj, number=1, title="Tackling anti-social behaviour")
+        self.url = self.obj.get_absolute_url()
+        self.re_release(by, number=1)
+
+    def re_release(self, by, number=2):
+        from plans.services import freeze_parts
+
+        version = _ready(self.obj, by, number, "plan", html=f"<p>{_PlanPage.marker}</p>")
+        freeze_parts(plan=self.obj, version=version)
+
+
+class _PriorityPage(_PlanPage):
+    """A priority's page: the priority as published and its golden thread are kept."""
+
+    marker = "Tackling anti-social behaviour"
+
+    def release(self, by):
+        super().release(by)
+        self.url = reverse("plans:priority", args=[self.obj.slug, 1])
+
+
+class _ReportPage:
+    """A quarterly report's page: the report and its live version are kept, and the page's
+    content (the frozen report and its versions)."""
+
+    marker = "Burglary fell by a tenth in the quarter."
+    cached_queries = 1
+    withdrawn_status = 410
+
+    def release(self, by):
+        from tests.performance.factories import QuarterlyReportFactory
+
+        self.obj = QuarterlyReportFactory(financial_year=2021, quarter=2)
+        self.url = self.obj.get_absolute_url()
+        _ready(self.obj, by, 1, "performance", html=f"<p>{self.marker}</p>")
+
+    def re_release(self, by):
+        _ready(self.obj, by, 2, "performance", html=f"<p>{self.marker}</p>")
+
+
+PAGES = [
+    _Decision,
+    _Meeting,
+    _Register,
+    _Index,
+    _DecisionPage,
+    _PlanPage,
+    _PriorityPage,
+    _ReportPage,
+]
 
 
 @pytest.mark.parametrize("page", PAGES, ids=lambda page: page.__name__.strip("_").lower())
@@ -367,12 +448,15 @@ def test_a_public_page_is_cached_and_never_stale_after_a_release_a_withdrawal_or
     first = client.get(page.url)
     assert first.status_code == 200
     assert page.marker in first.content.decode()
-    with django_assert_max_num_queries(4):  # the generation, the address's object; no content
+    # The generation and, for most pages, the address's object; no content.
+    with django_assert_max_num_queries(getattr(page, "cached_queries", 4)):
         cached = client.get(page.url)
     assert _without_nonce(cached) == _without_nonce(first)
 
     publishing.withdraw(obj=page.obj, by=decision_maker, reason="Published in error.")
-    assert page.marker not in client.get(page.url).content.decode()
+    withdrawn = client.get(page.url)
+    assert withdrawn.status_code == getattr(page, "withdrawn_status", 200)
+    assert page.marker not in withdrawn.content.decode()
 
     page.re_release(decision_maker)
     assert page.marker in client.get(page.url).content.decode()

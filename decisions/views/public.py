@@ -12,9 +12,10 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.feedgenerator import Atom1Feed
 
-from pcc_portal.caching import lazy_context
+from pcc_portal.caching import cached_fragment, lazy_context
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
+    NOT_ON_PAGES,
     live_version,
     published_or_gone,
     version_changes_response,
@@ -93,17 +94,24 @@ def data_help(request):
     return render(request, "decisions/data.html", {"fields": opendata.FIELDS})
 
 
+def _detail_context(year, number):
+    decision = published_or_gone(Decision.objects, financial_year=year, number=number)
+    return {
+        "decision": decision,
+        "version": live_version(decision, defer=NOT_ON_PAGES),
+        "versions": list(
+            Version.objects.for_object(decision).public().defer("html", *NOT_ON_PAGES)
+        ),
+    }
+
+
 def detail(request, year, number):
-    decision, version = _published(year, number)
-    return render(
-        request,
-        "decisions/detail.html",
-        {
-            "decision": decision,
-            "version": version,
-            "versions": list(Version.objects.for_object(decision).public()),
-        },
+    # A decision's page changes only with a release or a withdrawal of it: what it shows is
+    # kept for the publication generation (signed-in users always read it afresh).
+    context = cached_fragment(
+        request, "decision-page", lambda: _detail_context(year, number), vary=(year, number)
     )
+    return render(request, "decisions/detail.html", context)
 
 
 # What the register shows of a restricted decision: a comparison of its versions shows no more,

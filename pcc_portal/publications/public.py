@@ -43,9 +43,15 @@ def published_or_gone(queryset, **lookup):
     raise Http404("Nothing is published here.")
 
 
-def live_version(obj):
-    """The version of a public object that the public sees."""
-    version = Version.objects.latest_ready_for(obj)
+# What a page about a version does not show: the document its PDF was rendered from and the
+# plain text search reads. Deferred, they are neither fetched nor kept in a cached page's context.
+NOT_ON_PAGES = ("document_html", "text")
+
+
+def live_version(obj, *, defer=()):
+    """The version of a public object that the public sees (without the fields ``defer``
+    names, loaded only if read)."""
+    version = Version.objects.defer(*defer).latest_ready_for(obj)
     if version is None:
         raise Http404("Nothing is published here.")
     return version

@@ -5,8 +5,10 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 
+from pcc_portal.caching import cached_fragment, lazy_context
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
+    NOT_ON_PAGES,
     live_version,
     published_or_gone,
     version_changes_response,
@@ -48,28 +50,40 @@ def plan_list(request):
     return render(request, "plans/list.html", {"current": current, "earlier": earlier})
 
 
+def _published_heading(slug):
+    """The plan and its live version without the version's page (kept in the cache whole, a
+    plan's page would be kept twice: here and in the page's cached part)."""
+    plan = published_or_gone(Plan.objects, slug=slug)
+    return {"plan": plan, "version": live_version(plan, defer=("html", *NOT_ON_PAGES))}
+
+
 def plan_detail(request, slug):
-    plan, version = _published(slug)
-    context = {
-        "plan": plan,
-        "version": version,
-        "versions": public_versions(plan),
-        "steps": public_steps(plan, version),
-    }
-    return render(request, "plans/detail.html", context)
+    # Kept for the publication generation, like the page's content (plans/detail.html): a
+    # release or a withdrawal moves it on; signed-in users always read it afresh.
+    heading = cached_fragment(request, "plan-heading", lambda: _published_heading(slug), (slug,))
+    plan, version = heading["plan"], heading["version"]
+    content = lazy_context(
+        ["versions", "steps"],
+        lambda: {"versions": public_versions(plan), "steps": list(public_steps(plan, version))},
+    )
+    return render(request, "plans/detail.html", {**heading, **content})
 
 
-def plan_priority(request, slug, number):
-    plan, version = _published(slug)
+def _priority_page(slug, number):
+    heading = _published_heading(slug)
+    plan, version = heading["plan"], heading["version"]
     part = published_part(version=version, key=f"priority-{number}")
     if part is None:
         raise Http404("This plan has no such priority.")
-    context = {
-        "plan": plan,
-        "version": version,
-        "part": part,
-        "priority": _priority_as_published(plan, version, number),
-    }
+    return {**heading, "part": part, "priority": _priority_as_published(plan, version, number)}
+
+
+def plan_priority(request, slug, number):
+    # The priority as published is kept for the publication generation, its golden thread
+    # too (plans/priority.html): nothing here changes but by a release or a withdrawal.
+    context = cached_fragment(
+        request, "plan-priority", lambda: _priority_page(slug, number), (slug, number)
+    )
     return render(request, "plans/priority.html", context)
 
 
