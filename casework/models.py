@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 from pcc_portal.visibility import VisibilityQuerySet
 
@@ -152,7 +153,7 @@ class Case(Publishable):
 
     @property
     def year_label(self):
-        return f"{self.year}/{(self.year + 1) % 100:02d}" if self.year else ""
+        return financial_year_label(self.year)
 
     @property
     def document_type(self):

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 
+from pcc_portal.financial_year import financial_year_label, financial_year_of
+
 from .models import Complaint
 
 
@@ -22,15 +24,11 @@ class ComplaintFigures:
 
     @property
     def period(self):
-        return f"{self.year}/{(self.year + 1) % 100:02d}"
+        return financial_year_label(self.year)
 
     @property
     def starts(self):
         return datetime.date(self.year, 4, 1)
-
-
-def financial_year(day):
-    return day.year if day.month >= 4 else day.year - 1
 
 
 def complaint_figures():
@@ -49,7 +47,7 @@ def complaint_figures():
     )
     totals = {}
     for row in rows:
-        year = row["y"] if row["m"] >= 4 else row["y"] - 1
+        year = financial_year_of(datetime.date(row["y"], row["m"], 1))
         counts = totals.setdefault((year, row["subject"]), [0, 0, 0, 0])
         for i, name in enumerate(("received", "recorded", "referred", "resolved")):
             counts[i] += row[name]

@@ -1,4 +1,5 @@
-"""Dates a decision runs on: its financial year and its publication deadline in working days.
+"""Dates a decision runs on: its publication deadline in working days (its financial year is
+``pcc_portal.financial_year``).
 
 Part 1 of a decision is due for publication 3 working days after it is signed; weekends and the
 bank holidays of England and Wales are not working days.
@@ -10,15 +11,6 @@ from functools import lru_cache
 import holidays
 
 PUBLICATION_WORKING_DAYS = 3
-
-
-def financial_year_of(day: date) -> int:
-    """The year a financial year starts in: 1 April 2021 to 31 March 2022 is 2021."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def financial_year_label(year: int) -> str:
-    return f"{year}/{str(year + 1)[-2:]}"
 
 
 @lru_cache(maxsize=32)
@@ -49,8 +41,3 @@ def previous_working_day(day: date) -> date:
 
 def publication_due_on(signed_on: date) -> date:
     return add_working_days(signed_on, PUBLICATION_WORKING_DAYS)
-
-
-def financial_year_bounds(year: int) -> tuple[date, date]:
-    """The first and last days of the financial year that starts in ``year``."""
-    return date(year, 4, 1), date(year + 1, 3, 31)

@@ -8,11 +8,11 @@ from django.db.models import Case, When
 from django.utils import timezone
 
 from pcc_portal.accounts.models import Office
+from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.forms import GovUKFormMixin, date_fields
 from plans.forms import PriorityChoiceField
 from plans.models import IN_FORCE_STAGES, Plan, Priority, Stage
 
-from . import deadlines
 from .models import (
     Decision,
     DecisionAttachment,
@@ -336,10 +336,9 @@ class ContinueNumberingForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        this_year = deadlines.financial_year_of(timezone.localdate())
+        this_year = financial_year_of(timezone.localdate())
         self.fields["financial_year"].choices = [
-            (year, deadlines.financial_year_label(year))
-            for year in range(this_year + 1, this_year - 6, -1)
+            (year, financial_year_label(year)) for year in range(this_year + 1, this_year - 6, -1)
         ]
         self.initial.setdefault("financial_year", this_year)
         self.fields["last_number"].widget.attrs.update(inputmode="numeric", spellcheck="false")

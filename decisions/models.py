@@ -24,6 +24,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.accounts.models import Office
+from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
@@ -396,7 +397,7 @@ class Decision(RendersMarkdown, Publishable):
 
     @property
     def financial_year_label(self):
-        return deadlines.financial_year_label(self.financial_year) if self.financial_year else ""
+        return financial_year_label(self.financial_year)
 
     @property
     def publication_due_on(self):
@@ -510,13 +511,11 @@ class DecisionSequence(models.Model):
     last_number = models.PositiveSmallIntegerField(default=0)
 
     def __str__(self):
-        return (
-            f"{deadlines.financial_year_label(self.financial_year)}: last number {self.last_number}"
-        )
+        return f"{financial_year_label(self.financial_year)}: last number {self.last_number}"
 
     @property
     def financial_year_label(self):
-        return deadlines.financial_year_label(self.financial_year)
+        return financial_year_label(self.financial_year)
 
     @property
     def next_reference(self):

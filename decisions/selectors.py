@@ -3,6 +3,7 @@ published, and what publishing a decision releases."""
 
 from django.utils import timezone
 
+from pcc_portal.financial_year import financial_year_bounds, financial_year_label, financial_year_of
 from pcc_portal.publications.selectors import Part
 
 from . import deadlines
@@ -14,8 +15,8 @@ def publication_compliance(*, today=None):
     signed and past their deadline), and how many of them were published within their three
     working days."""
     today = today or timezone.localdate()
-    year = deadlines.financial_year_of(today)
-    first, last = deadlines.financial_year_bounds(year)
+    year = financial_year_of(today)
+    first, last = financial_year_bounds(year)
     signed = Decision.objects.filter(decision_date__range=(first, last))
     published = list(
         signed.filter(published_on_time__isnull=False).values_list("published_on_time", flat=True)
@@ -29,7 +30,7 @@ def publication_compliance(*, today=None):
         "on_time": sum(published),
         "due": len(published) + overdue,
         "overdue": overdue,
-        "financial_year": deadlines.financial_year_label(year),
+        "financial_year": financial_year_label(year),
     }
 
 

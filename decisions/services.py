@@ -17,6 +17,7 @@ from django.utils import timezone
 
 from pcc_portal.accounts.models import Office
 from pcc_portal.errors import InvalidTransition, NotPermitted
+from pcc_portal.financial_year import financial_year_of
 from pcc_portal.publications import services as publishing
 
 from . import attachments, deadlines, duties
@@ -113,7 +114,7 @@ def submit_decision(*, decision, by, at=None):
     else:
         reason = "Submitted to the monitoring officer (finance declaration not needed)"
     if numbering_at_raise() and locked.number is None:
-        locked.financial_year = deadlines.financial_year_of(timezone.localdate(locked.submitted_at))
+        locked.financial_year = financial_year_of(timezone.localdate(locked.submitted_at))
         locked.number = _next_number(locked.financial_year)
         reason += f"; raised as {locked.reference}"
     locked._change_reason = reason
@@ -206,7 +207,7 @@ def sign_decision(*, decision, by, signed_at=None, reauthenticated_at=None):
     _refuse(duties.signature_refusal(locked, by, on=signed_on))
     held = duties.holding(by, on=signed_on, office=locked.decision_maker)
     if locked.number is None:
-        locked.financial_year = deadlines.financial_year_of(signed_on)
+        locked.financial_year = financial_year_of(signed_on)
         locked.number = _next_number(locked.financial_year)
     locked.status = Status.SIGNED
     locked.signed_at = signed_at

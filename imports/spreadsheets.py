@@ -13,10 +13,10 @@ import re
 import zipfile
 from dataclasses import asdict, dataclass, field
 
-from decisions import deadlines
 from decisions.models import Decision, PriorityScope
 from panel.assembly import InvalidPDF, inspect_pdf
 from pcc_portal.accounts.models import Office
+from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.tables import UnreadableTable, cell_text, read_table
 
 REQUIRED_COLUMNS = ["reference", "title", "decision date", "decision maker"]
@@ -340,14 +340,14 @@ def check_decisions(header, body, *, notices):
                     f"“{text}” is not a date like 15/12/2021." if text else "The date is missing.",
                 )
             )
-        elif year is not None and deadlines.financial_year_of(day) != year:
+        elif year is not None and financial_year_of(day) != year:
             errors.append(
                 RowError(
                     number,
                     "decision date",
                     f"{day:%-d %B %Y} is in the financial year "
-                    f"{deadlines.financial_year_label(deadlines.financial_year_of(day))}, not "
-                    f"{deadlines.financial_year_label(year)} as the reference says.",
+                    f"{financial_year_label(financial_year_of(day))}, not "
+                    f"{financial_year_label(year)} as the reference says.",
                 )
             )
         maker = cell_text(cell("decision maker"))

@@ -9,6 +9,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from pcc_portal.financial_year import financial_year_of
+
 MONTH = "month"
 QUARTER = "quarter"
 
@@ -19,12 +21,9 @@ class PeriodError(ValueError):
     """Text that does not name a month or a financial-year quarter."""
 
 
-def financial_year_of(day):
-    """The year a financial year starts in: 1 April 2021 to 31 March 2022 is 2021."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
 def financial_year_label(year):
+    """The form the performance pages and report addresses write a year in, "2021-22" (the
+    rest of the portal writes "2021/22", ``pcc_portal.financial_year``)."""
     return f"{year}-{(year + 1) % 100:02d}"
 
 

@@ -11,6 +11,8 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from pcc_portal.financial_year import financial_year_of
+
 from . import search, services
 from .models import (
     Contract,
@@ -22,7 +24,6 @@ from .models import (
     SmallContract,
     SpecifiedItem,
     SpendingUpload,
-    financial_year_of,
 )
 
 GOVERNANCE = ("Head of Governance (sample)", "governance@pcc.example.org")

@@ -8,6 +8,7 @@ from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
+from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.forms import GovUKFormMixin, date_fields, required_message
 
 from . import sources
@@ -23,8 +24,6 @@ from .models import (
     SpecifiedItem,
     SpendingUpload,
     Topic,
-    financial_year_label,
-    financial_year_of,
 )
 
 MAX_UPLOAD = 20 * 1024 * 1024

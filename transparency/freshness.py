@@ -27,6 +27,8 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
+from pcc_portal.financial_year import financial_year_bounds, financial_year_of
+
 from .models import Cadence
 
 DUE_SOON = timedelta(days=14)
@@ -64,7 +66,7 @@ def add_months(day, months):
 
 def financial_year_end(day):
     """31 March of the financial year containing ``day``."""
-    return date(day.year + 1 if day.month >= 4 else day.year, 3, 31)
+    return financial_year_bounds(financial_year_of(day))[1]
 
 
 def financial_quarter_end(day):

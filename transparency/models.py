@@ -20,6 +20,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.publications.models import (
     Publishable,
     PublishableQuerySet,
@@ -359,15 +360,6 @@ def _document(entry, kind, title, parts, day):
         "url": entry.get_absolute_url(),
         "year": day.year,
     }
-
-
-def financial_year_of(day):
-    """The financial year containing ``day``, by the year it starts (2025 is 2025-26)."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def financial_year_label(start):
-    return f"{start}-{str(start + 1)[-2:]}" if start else ""
 
 
 class PeriodEntry(RegisterEntry):

@@ -13,6 +13,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html, strip_tags
 
+from pcc_portal.financial_year import financial_year_of
 from pcc_portal.publications.models import Version
 from plans.selectors import show_published_priorities
 
@@ -184,15 +185,6 @@ def status_counts(rows):
 # Registers ----------------------------------------------------------------------------------
 
 
-def financial_year(day):
-    """The financial year containing ``day``, by the year it starts (2021 is 2021-22)."""
-    return day.year if day.month >= 4 else day.year - 1
-
-
-def financial_year_label(start):
-    return f"{start}-{str(start + 1)[-2:]}"
-
-
 def _money(value):
     return f"£{value:,.2f}"
 
@@ -292,7 +284,7 @@ class Register:
             rows = self._annotated(self.rows(), self.year_field, self.date_field)
             years = {int(y) for y in rows.values_list(f"{self.year_field}_value", flat=True) if y}
             years |= {
-                financial_year(date.fromisoformat(str(d)[:10]))
+                financial_year_of(date.fromisoformat(str(d)[:10]))
                 for d in rows.filter(**{f"{self.year_field}_value__isnull": True}).values_list(
                     f"{self.date_field}_value", flat=True
                 )
@@ -312,7 +304,7 @@ class Register:
             else span[key]
             for key in ("first", "last")
         )
-        return list(range(financial_year(last), financial_year(first) - 1, -1))
+        return list(range(financial_year_of(last), financial_year_of(first) - 1, -1))
 
     def filtered(self, params):
         """The rows that the filters in ``params`` (a query string's values) select."""

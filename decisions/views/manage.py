@@ -16,11 +16,12 @@ from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.selectors import publishing_panel, review
 from pcc_portal.publications.views import publish_after_review, reauthenticated_at
 
-from .. import deadlines, duties, services
+from .. import duties, services
 from ..attachments import UnsafeAttachment
 from ..forms import (
     AttachmentForm,
@@ -372,8 +373,7 @@ def numbering(request):
         else:
             messages.success(
                 request,
-                f"The next decision of {deadlines.financial_year_label(year)} takes "
-                f"{last + 1:02d}/{year}.",
+                f"The next decision of {financial_year_label(year)} takes {last + 1:02d}/{year}.",
             )
             return redirect("decisions_manage:numbering")
     return render(

@@ -270,6 +270,6 @@ def test_the_public_sees_a_restricted_decisions_stub_and_the_panel_report(
 def _this_financial_year():
     from django.utils import timezone
 
-    from decisions.deadlines import financial_year_of
+    from pcc_portal.financial_year import financial_year_of
 
     return financial_year_of(timezone.localdate())

@@ -7,7 +7,7 @@ import pytest
 from django.db import IntegrityError, close_old_connections, connection, transaction
 
 from decisions import services
-from decisions.deadlines import financial_year_of
+from pcc_portal.financial_year import financial_year_of
 from decisions.models import Decision, DecisionSequence
 from pcc_portal.errors import InvalidTransition
 from tests.decisions.conftest import at, declare

@@ -42,7 +42,7 @@ def test_a_register_filters_by_financial_year_text_and_choice(client):
     assert "Sample Chamber of Commerce" in page and "Sample Rotary Club" not in page
     page = client.get(url, {"q": "rotary"}).content.decode()
     assert "Sample Rotary Club" in page and "Sample Chamber of Commerce" not in page
-    assert "2024-25" in page and "Sample</strong>" in page
+    assert "2024/25" in page and "Sample</strong>" in page
 
 
 @pytest.mark.django_db

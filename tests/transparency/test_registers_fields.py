@@ -219,10 +219,10 @@ def test_a_nil_return_for_gifts_is_a_statement_on_the_page_and_in_the_exports(cl
 
     page = client.get("/transparency/gifts-and-hospitality/").content.decode()
     assert "Nil return: no gifts or hospitality were offered to Sample Office Holder in " in page
-    assert "2024-25" in page
+    assert "2024/25" in page
     rows = _csv_rows(client.get("/transparency/gifts-and-hospitality.csv"))
     nil = next(r for r in rows if r["Nil return"] == "true")
-    assert nil["Financial year"] == "2024-25" and nil["Offered by"] == "" and nil["Date"] == ""
+    assert nil["Financial year"] == "2024/25" and nil["Offered by"] == "" and nil["Date"] == ""
     # The year filter finds the nil return by its period, though it has no date.
     only_2024 = _csv_rows(client.get("/transparency/gifts-and-hospitality.csv?year=2024"))
     assert [r["Nil return"] for r in only_2024] == ["true"]
@@ -230,7 +230,7 @@ def test_a_nil_return_for_gifts_is_a_statement_on_the_page_and_in_the_exports(cl
     assert [r["Offered by"] for r in only_2025] == ["Sample Board"]
     data = json.loads(client.get("/transparency/gifts-and-hospitality.json?year=2024").content)
     assert data["entries"][0]["nil_return"] is True
-    assert data["entries"][0]["financial_year"] == "2024-25"
+    assert data["entries"][0]["financial_year"] == "2024/25"
 
 
 @pytest.mark.django_db
@@ -246,9 +246,9 @@ def test_a_nil_return_of_interests_is_shown_for_its_financial_year(client, edito
     services.release_entry(entry=entry, by=editor, note="Nil return")
     client.logout()
     page = client.get("/transparency/interests/?year=2025").content.decode()
-    assert "Nil return: Sample Deputy had no interests to declare in 2025-26." in page
+    assert "Nil return: Sample Deputy had no interests to declare in 2025/26." in page
     [row] = _csv_rows(client.get("/transparency/interests.csv?year=2025"))
-    assert row["Nil return"] == "true" and row["Financial year"] == "2025-26"
+    assert row["Nil return"] == "true" and row["Financial year"] == "2025/26"
 
 
 @pytest.mark.django_db
@@ -269,7 +269,7 @@ def test_a_gift_dated_outside_its_financial_year_is_refused_beside_the_date(clie
             "outcome": "accepted",
         },  # fmt: skip
     ).content.decode()
-    assert "The date 4 September 2025 is not in 2024-25" in page
+    assert "The date 4 September 2025 is not in 2024/25" in page
     assert not GiftHospitality.objects.exists()
 
 

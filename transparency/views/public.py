@@ -15,6 +15,7 @@ from django.views.decorators.http import require_GET
 
 from pcc_portal.accounts.throttle import MailThrottle
 from pcc_portal.caching import lazy_context
+from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.public import published_or_gone
 from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
@@ -93,7 +94,7 @@ def _register_content(spec, params):
             (entry, [c.show(entry) for c in spec.columns], _imported_note(record))
             for record, entry in zip(records, spec.for_display(records), strict=True)
         ],
-        "years": [(y, selectors.financial_year_label(y)) for y in spec.years()],
+        "years": [(y, financial_year_label(y)) for y in spec.years()],
         "choice_filters": [
             (parameter, label, choices, params.get(parameter, ""))
             for parameter, label, _field, choices in spec.choice_filters
