@@ -1,5 +1,6 @@
 """What changed between published versions, in a real browser, for plans, content pages,
-decisions and agenda packs: each object's version list links to the comparison, and the
+decisions, decisions reports, agenda packs and minutes: each object's version list links to the
+comparison, and the
 comparison (text, and tables in their own labelled scroll regions) passes axe at a phone's and
 a desktop's width with no sideways scrolling."""
 
@@ -19,9 +20,10 @@ from plans.models import Stage
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import visit_at_widths
 from tests.decisions.conftest import declare
-from tests.decisions.factories import DecisionFactory
+from tests.decisions.factories import DecisionFactory, DecisionsReportFactory
 from tests.pages.factories import ContentPageFactory
-from tests.panel.helpers import published_meeting, upload
+from tests.panel.factories import MeetingFactory
+from tests.panel.helpers import publish_minutes, published_meeting, upload
 from tests.plans.helpers import full_plan, issue, render_version
 
 pytestmark = pytest.mark.browser
@@ -103,3 +105,30 @@ def test_an_agenda_pack_supplement_compared_with_the_version_before(page):
         page, meeting.get_absolute_url(), "what changed in version 2 of the pack"
     )
     assert "Precept Proposal 2022/23" in main.locator("ins").first.inner_text()
+
+
+def test_a_decisions_report_compared_with_the_version_before(page, editor):
+    report = DecisionsReportFactory(introduction="Two decisions were made in the period.")
+    for note in ("For the 6 December meeting", "Added the decision made on 1 December"):
+        version = publishing.publish(obj=report, by=editor, note=note)
+        publishing.run_render_job(job_id=version.render_job.pk)
+        report.introduction = "Three decisions were made in the period."
+        report.save()
+    main = _follow_and_check(
+        page, report.get_absolute_url(), "what changed in version 2 of the report"
+    )
+    assert main.locator("ins").first.inner_text() == "Three decisions were made in the period."
+
+
+def test_minutes_compared_with_the_version_before(page):
+    meeting = MeetingFactory(date=datetime.date(2021, 10, 12))
+    meeting_services.create_meeting(meeting=meeting)
+    item = meeting.items.get(kind="declarations")
+    for text in ("No declarations were submitted.", "Councillor Smith declared an interest."):
+        item.minutes = text
+        item.save()
+        publish_minutes(meeting, note=f"Minuted: {text}")
+    main = _follow_and_check(
+        page, meeting.get_absolute_url(), "what changed in version 2 of the minutes"
+    )
+    assert main.locator("ins").first.inner_text() == "Councillor Smith declared an interest."
