@@ -84,6 +84,18 @@ def test_the_generation_time_moves_on_with_a_withdrawal(dashboard_plan, decision
     assert Generation.objects.get().changed_at > an_hour_ago + timedelta(minutes=59)
 
 
+def test_the_generation_is_the_rows_number_and_the_moment_it_changed(dashboard_plan):
+    """Read with a statement of its own on every request: the same instant as the row's, on
+    SQLite (naive UTC text) as on PostgreSQL, or Last-Modified would be an hour out in summer."""
+    from pcc_portal.caching.models import Generation
+
+    caching.bump()
+    row = Generation.objects.get()
+    assert caching.generation() == f"{row.number}.{row.changed_at.timestamp():.6f}"
+    request = RequestFactory().get("/")
+    assert caching.request_generation(request) == caching.generation()
+
+
 def test_the_dashboard_is_served_from_the_cache_until_a_release(
     client, dashboard_plan, decision_maker, django_assert_max_num_queries
 ):
