@@ -13,6 +13,11 @@ urlpatterns = [
     path("panel/precept/", public.cases, {"kind": Case.Kind.PRECEPT}, name="precepts"),
     path("panel/precept/<int:year>/", public.precept, name="precept"),
     path(
+        "panel/precept/<int:year>/versions/<int:number>/changes/",
+        public.precept_version_changes,
+        name="precept_version_changes",
+    ),
+    path(
         "panel/confirmation-hearings/",
         public.cases,
         {"kind": Case.Kind.CONFIRMATION},
@@ -20,12 +25,22 @@ urlpatterns = [
     ),
     path("panel/confirmation-hearings/<int:pk>/", public.hearing, name="hearing"),
     path(
+        "panel/confirmation-hearings/<int:pk>/versions/<int:number>/changes/",
+        public.hearing_version_changes,
+        name="hearing_version_changes",
+    ),
+    path(
         "panel/annual-reports/",
         public.cases,
         {"kind": Case.Kind.ANNUAL_REPORT},
         name="annual_reports",
     ),
     path("panel/annual-reports/<int:year>/", public.annual_report, name="annual_report"),
+    path(
+        "panel/annual-reports/<int:year>/versions/<int:number>/changes/",
+        public.annual_report_version_changes,
+        name="annual_report_version_changes",
+    ),
     path("panel/casework/documents/<int:pk>.pdf", public.document, name="document"),
     path("panel/complaints/", complaints_public.complaints, name="complaints"),
     path("panel/complaints.csv", complaints_public.complaints_csv, name="complaints_csv"),

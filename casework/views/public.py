@@ -3,9 +3,15 @@ published, with their documents (only the cleaned copies)."""
 
 from django.http import FileResponse, Http404
 from django.shortcuts import render
+from django.template.loader import render_to_string
 
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.public import Withdrawn, live_version, published_or_gone
+from pcc_portal.publications.public import (
+    Withdrawn,
+    live_version,
+    published_or_gone,
+    version_changes_response,
+)
 
 from .. import selectors
 from ..models import Case, Step
@@ -28,7 +34,8 @@ def cases(request, kind):
 
 
 def _detail(request, **lookup):
-    """A released case as its live version froze it; 410 with the notice once withdrawn."""
+    """A released case as its live version froze it, with the list of its releases; 410 with
+    the notice once withdrawn."""
     case = published_or_gone(Case.objects, **lookup)
     title, list_url = KIND_PAGES[case.kind]
     return render(
@@ -36,9 +43,25 @@ def _detail(request, **lookup):
         "casework/case.html",
         {
             **selectors.public_case_page(live_version(case)),
+            "versions": list(Version.objects.for_object(case).public()),
             "section_title": title,
             "section_url": list_url,
         },
+    )
+
+
+def _version_changes(request, number, **lookup):
+    """What release ``number`` of a case changed against the release before, compared as the
+    public read each (a case's versions freeze its fields, so each is rendered as its page)."""
+    case = published_or_gone(Case.objects, **lookup)
+    return version_changes_response(
+        request,
+        case,
+        number,
+        current_url=case.get_absolute_url(),
+        page_html=lambda version: render_to_string(
+            "casework/_case_body.html", selectors.public_case_page(version)
+        ),
     )
 
 
@@ -52,6 +75,18 @@ def annual_report(request, year):
 
 def hearing(request, pk):
     return _detail(request, kind=Case.Kind.CONFIRMATION, pk=pk)
+
+
+def precept_version_changes(request, year, number):
+    return _version_changes(request, number, kind=Case.Kind.PRECEPT, year=year)
+
+
+def annual_report_version_changes(request, year, number):
+    return _version_changes(request, number, kind=Case.Kind.ANNUAL_REPORT, year=year)
+
+
+def hearing_version_changes(request, pk, number):
+    return _version_changes(request, number, kind=Case.Kind.CONFIRMATION, pk=pk)
 
 
 def _gone(step):

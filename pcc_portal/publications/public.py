@@ -70,28 +70,33 @@ def version_or_gone(obj, number, *, current_url=""):
 
 
 def version_changes_response(
-    request, obj, number, *, current_url, version_url=None, public_rows=None
+    request, obj, number, *, current_url, version_url=None, public_rows=None, page_html=None
 ):
     """The public comparison of version ``number`` of ``obj`` with the public version before
     it (text and tables, lines and rows removed and added marked), as legislation.gov.uk shows
     changes over time. ``version_url(n)`` is the address of version ``n``'s PDF, if versions
     have their own. ``public_rows``, if given, names the only summary list rows the public may
     read now (a restricted decision's register entry): nothing else of either version is
-    compared, whatever an earlier version showed. A withdrawn version answers 410 with the
-    notice; the first version, or one with no public version before it, 404: there is nothing
-    to compare."""
+    compared, whatever an earlier version showed. ``page_html(version)``, if given, renders
+    the page a version gave the public, for a record whose versions freeze fields rather than
+    a page (a casework case). A withdrawn version answers 410 with the notice; the first
+    version, or one with no public version before it, 404: there is nothing to compare."""
     from . import diff
 
     version = version_or_gone(obj, number, current_url=current_url)
     previous = Version.objects.for_object(obj).public().filter(number__lt=version.number).first()
     if previous is None:
         raise Http404("The first published version has nothing to compare with.")
+    if page_html is not None:
+        before, after = page_html(previous), page_html(version)
+    else:
+        before, after = previous.html, version.html
     if public_rows is not None:
-        changes = diff.summary_changes(previous.html, version.html, keys=public_rows)
+        changes = diff.summary_changes(before, after, keys=public_rows)
         table_changes = []
     else:
-        changes = diff.page_changes(previous.html, version.html)
-        table_changes = diff.table_changes(previous.html, version.html)
+        changes = diff.page_changes(before, after)
+        table_changes = diff.table_changes(before, after)
     return TemplateResponse(
         request,
         "publications/changes.html",

@@ -222,3 +222,31 @@ class TestQuestionAnswerAccess(AccessRule):
 
     def make_url_kwargs(self):
         return {"pk": _question("accepted").pk}
+
+
+class TestPreceptVersionChangesAccess(AccessRule):
+    url_name = "casework:precept_version_changes"
+    allowed_status = (404,)  # the first release has nothing before it: test_case_changes
+
+    def make_url_kwargs(self):
+        _published(CaseFactory(year=2022))
+        return {"year": 2022, "number": 1}
+
+
+class TestAnnualReportVersionChangesAccess(AccessRule):
+    url_name = "casework:annual_report_version_changes"
+    allowed_status = (404,)  # the first release has nothing before it: test_case_changes
+
+    def make_url_kwargs(self):
+        _published(CaseFactory(kind=Case.Kind.ANNUAL_REPORT, year=2020))
+        return {"year": 2020, "number": 1}
+
+
+class TestHearingVersionChangesAccess(AccessRule):
+    url_name = "casework:hearing_version_changes"
+    allowed_status = (404,)  # the first release has nothing before it: test_case_changes
+
+    def make_url_kwargs(self):
+        case = HearingFactory()
+        _published(case)
+        return {"pk": case.pk, "number": 1}

@@ -173,3 +173,18 @@ def test_a_document_replaced_after_the_release_is_not_served(client, drafts):
     step.document.save("replaced.pdf", ContentFile(pdf_bytes("REPLACEDSECRET")), save=False)
     Step.objects.filter(pk=step.pk).update(document=step.document.name)
     assert client.get(step.get_document_url()).status_code == 404
+
+
+def test_the_comparisons_of_a_cases_releases_show_only_what_was_released(client, drafts):
+    precept, _step_, hearing, report = drafts
+    for case in (precept, hearing, report):
+        assert client.get(f"{case.get_absolute_url()}versions/1/changes/").status_code == 404
+    release(precept)
+    _step(precept, Step.Kind.REPORT, date(2, 3, 2023), summary="LATERSTEPSECRET")
+    precept.summary = "EDITEDSUMMARYSECRET"
+    precept.save()
+    for number in (1, 2):
+        response = client.get(f"{precept.get_absolute_url()}versions/{number}/changes/")
+        assert response.status_code == 404
+        for secret in ("LATERSTEPSECRET", "EDITEDSUMMARYSECRET", "DRAFTPDFSECRET"):
+            assert secret not in _body(response)
