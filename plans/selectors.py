@@ -500,6 +500,12 @@ def released_delivery(plan):
     return report.live_version() if report else None
 
 
+def released_deliveries(plan):
+    """Every delivery update of ``plan`` the public may read, newest first."""
+    report = DeliveryReport.objects.public().filter(plan_id=plan.pk).first()
+    return list(Version.objects.for_object(report).public()) if report else []
+
+
 def released_statuses(*, plan, version, commitments):
     """``{commitment pk: status}`` as the latest delivery update released them, when it is newer
     than ``version`` of the plan; empty otherwise (the plan's version says the status)."""

@@ -14,6 +14,11 @@ urlpatterns = [
     path("plans/<slug:slug>/commitments/", public.plan_commitments, name="commitments"),
     path("plans/<slug:slug>/commitments.pdf", public.plan_delivery_pdf, name="delivery_pdf"),
     path(
+        "plans/<slug:slug>/commitments/versions/<int:number>/changes/",
+        public.delivery_version_changes,
+        name="delivery_version_changes",
+    ),
+    path(
         "plans/<slug:slug>/versions/<int:number>.pdf",
         public.plan_version_pdf,
         name="version_pdf",

@@ -22,6 +22,7 @@ from ..selectors import (
     public_steps,
     public_versions,
     published_part,
+    released_deliveries,
     released_delivery,
 )
 
@@ -95,23 +96,21 @@ def _priority_as_published(plan, version, number):
 
 def plan_commitments(request, slug):
     """The commitments tracker: the latest delivery update released, or, if the plan has been
-    published since, the tracker frozen with the plan's version."""
+    published since, the tracker frozen with the plan's version; with the list of delivery
+    updates released either way."""
     plan, version = _published(slug)
     delivery = released_delivery(plan)
+    context = {"plan": plan, "version": version, "versions": released_deliveries(plan)}
     if delivery is not None and delivery.published_at > version.published_at:
         return render(
             request,
             "plans/commitments.html",
-            {"plan": plan, "version": version, "delivery": delivery, "html": delivery.html},
+            {**context, "delivery": delivery, "html": delivery.html},
         )
     part = published_part(version=version, key="commitments")
     if part is None:
         raise Http404("This version of the plan has no commitments tracker.")
-    return render(
-        request,
-        "plans/commitments.html",
-        {"plan": plan, "version": version, "html": part.html},
-    )
+    return render(request, "plans/commitments.html", {**context, "html": part.html})
 
 
 def plan_pdf(request, slug):
@@ -141,3 +140,10 @@ def plan_delivery_pdf(request, slug):
     plan = published_or_gone(Plan.objects, slug=slug)
     report = published_or_gone(DeliveryReport.objects, plan=plan)
     return version_pdf_response(live_version(report), filename=f"{plan.slug}-delivery.pdf")
+
+
+def delivery_version_changes(request, slug, number):
+    """What delivery update ``number`` changed in the tracker against the update before."""
+    plan = published_or_gone(Plan.objects, slug=slug)
+    report = published_or_gone(DeliveryReport.objects, plan=plan)
+    return version_changes_response(request, report, number, current_url=plan.get_commitments_url())
