@@ -67,6 +67,7 @@ class PublishingDetailView(PermissionRequiredMixin, _VisibleObject, DetailView):
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         published = self.get_published_object()
+        context["object"] = published  # what the panel's history and withdraw links are about
         context.update(
             publishing_panel(
                 obj=published,

@@ -1,0 +1,227 @@
+"""Staff views for a plan's parts: one set of views to add, edit, delete and reorder its
+sections, priorities, commitments, accountability items, measures and finance rows."""
+
+from dataclasses import dataclass
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.db import transaction
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from pcc_portal import reordering
+
+from .. import services
+from ..forms import (
+    AccountabilityItemForm,
+    CapitalLineForm,
+    CommitmentForm,
+    MeasureForm,
+    PriorityForm,
+    RevenueFigureForm,
+    SectionForm,
+)
+from ..models import (
+    AccountabilityItem,
+    CapitalLine,
+    Commitment,
+    Measure,
+    Priority,
+    RevenueFigure,
+    Section,
+)
+from ..selectors import deletion_blockers, plan_priorities
+from .manage import _plan
+
+
+@dataclass(frozen=True)
+class Part:
+    model: type
+    form_class: type
+    label: str
+    plan_lookup: str = "plan"
+    orderable: bool = True
+
+    def items(self, plan):
+        return self.model.objects.filter(**{self.plan_lookup: plan})
+
+
+PARTS = {
+    "sections": Part(Section, SectionForm, "section"),
+    "priorities": Part(Priority, PriorityForm, "priority"),
+    "commitments": Part(Commitment, CommitmentForm, "commitment", "priority__plan"),
+    "accountability": Part(
+        AccountabilityItem, AccountabilityItemForm, "accountability item", "priority__plan"
+    ),
+    "measures": Part(Measure, MeasureForm, "measure"),
+    "revenue": Part(RevenueFigure, RevenueFigureForm, "revenue figure", orderable=False),
+    "capital": Part(CapitalLine, CapitalLineForm, "capital line", orderable=False),
+}
+
+
+def _part(kind):
+    try:
+        return PARTS[kind]
+    except KeyError:
+        raise Http404("No such part of a plan.") from None
+
+
+def _themes(plan):
+    """The cross-cutting themes measures already use, offered as suggestions so one theme is
+    not typed two ways."""
+    return sorted(set(plan.measures.exclude(theme="").values_list("theme", flat=True)))
+
+
+def _item(request, pk, kind, item):
+    plan = _plan(request, pk)
+    part = _part(kind)
+    return plan, part, get_object_or_404(part.items(plan), pk=item)
+
+
+def _back(plan, kind, obj):
+    """Where to go after changing a part: the priority's page for its lists, else the plan's."""
+    priority = obj if isinstance(obj, Priority) else getattr(obj, "priority", None)
+    if priority is not None and priority.pk and kind != "priorities":
+        return (
+            reverse("plans_manage:priority", kwargs={"pk": plan.pk, "number": priority.number})
+            + f"#{kind}"
+        )
+    return plan.get_manage_url() + f"#{kind}"
+
+
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def part_create(request, pk, kind):
+    plan = _plan(request, pk)
+    part = _part(kind)
+    initial = {}
+    if request.GET.get("priority", "").isdigit():
+        initial["priority"] = plan.priorities.filter(pk=request.GET["priority"]).first()
+    form = part.form_class(request.POST or None, plan=plan, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            obj = form.save(commit=False)
+            if part.plan_lookup == "plan":
+                obj.plan = plan
+            if isinstance(obj, Priority):
+                obj.number = services.next_priority_number(plan)
+            elif part.orderable:
+                obj.order = services.next_order(obj.siblings())
+            obj._change_reason = "Added"
+            obj.save()
+        messages.success(request, f"The {part.label} was added.")
+        return redirect(_back(plan, kind, obj))
+    return render(
+        request,
+        "plans/manage/part_form.html",
+        {"plan": plan, "part": part, "kind": kind, "form": form, "themes": _themes(plan)},
+    )
+
+
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def part_edit(request, pk, kind, item):
+    plan, part, obj = _item(request, pk, kind, item)
+    form = part.form_class(request.POST or None, plan=plan, instance=obj)
+    if request.method == "POST" and form.is_valid():
+        with transaction.atomic():
+            obj = form.save(commit=False)
+            if part.orderable and not isinstance(obj, Priority) and form.has_changed():
+                # Moved to another priority or theme: it goes to the end of its new list.
+                moved = {"priority", "theme", "placement"} & set(form.changed_data)
+                if moved:
+                    obj.order = services.next_order(obj.siblings().exclude(pk=obj.pk))
+            obj.save()
+        messages.success(request, f"The {part.label} was saved.")
+        return redirect(_back(plan, kind, obj))
+    return render(
+        request,
+        "plans/manage/part_form.html",
+        {
+            "plan": plan,
+            "part": part,
+            "kind": kind,
+            "form": form,
+            "object": obj,
+            "themes": _themes(plan),
+        },
+    )
+
+
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def part_delete(request, pk, kind, item):
+    plan, part, obj = _item(request, pk, kind, item)
+    blockers = deletion_blockers(obj)
+    blocked = ""
+    if blockers:
+        blocked = (
+            f"Other records depend on this {part.label} ({', '.join(blockers)}), so deleting it "
+            "would delete or unlink them. Change its wording instead, or deal with those first."
+        )
+    if request.method == "POST" and not blocked:
+        back = _back(plan, kind, obj)
+        if isinstance(obj, Priority):
+            services.delete_priority(priority=obj)
+        else:
+            obj.delete()
+        messages.success(request, f"The {part.label} was deleted.")
+        return redirect(back)
+    return render(
+        request,
+        "plans/manage/part_delete.html",
+        {"plan": plan, "part": part, "kind": kind, "object": obj, "blocked": blocked},
+    )
+
+
+@require_POST
+@login_required
+@permission_required("plans.change_plan", raise_exception=True)
+def part_move(request, pk, kind, item):
+    plan, part, obj = _item(request, pk, kind, item)
+    direction = request.POST.get("direction")
+    if not part.orderable or direction not in ("up", "down"):
+        raise Http404("That cannot be moved.")
+    label = (obj.title if isinstance(obj, Priority) else str(obj))[:60]
+    if services.move_item(item=obj, direction=direction, by=request.user):
+        message = f"Moved \u201c{label}\u201d {direction}."
+        level = messages.SUCCESS
+    else:
+        place = "first" if direction == "up" else "last"
+        message = f"\u201c{label}\u201d is already {place}."
+        level = messages.INFO
+    template = MOVED_LISTS.get(kind)
+    if template and reordering.wants_json(request):
+        return reordering.moved(
+            request,
+            template=template,
+            context=_moved_list_context(plan, kind, obj),
+            row=f"{kind}-{obj.pk}",
+            message=message,
+        )
+    messages.add_message(request, level, message)
+    return redirect(_back(plan, kind, obj).split("#")[0] + f"#{kind}-{obj.pk}")
+
+
+# The lists that are reordered in place (reorder.js); the others come back with the page.
+MOVED_LISTS = {
+    "sections": "plans/manage/_section_list.html",
+    "priorities": "plans/manage/_priorities.html",
+    "commitments": "plans/manage/_commitments.html",
+    "accountability": "plans/manage/_accountability.html",
+    "measures": "plans/manage/_measures.html",
+}
+
+
+def _moved_list_context(plan, kind, obj):
+    """What the moved item's list renders from: its siblings (a section's placement, a
+    measure's priority or theme), or the priority it belongs to."""
+    if kind in ("sections", "measures"):
+        return {"plan": plan, kind: list(obj.siblings().order_by("order", "pk"))}
+    priorities = plan_priorities(plan)
+    context = {"plan": plan, "priorities": priorities}
+    if kind != "priorities":
+        context["priority"] = priorities.get(pk=obj.priority_id)
+    return context
