@@ -4,12 +4,11 @@ instances the public pages render from that record, never from the live rows."""
 
 import datetime
 import hashlib
-import logging
 from decimal import Decimal
 
 from django.urls import reverse
 
-logger = logging.getLogger(__name__)
+from pcc_portal.publications.pdf_safety import extract_text
 
 MAX_DOCUMENT_TEXT = 200_000  # characters of one document's text kept for search
 
@@ -35,24 +34,7 @@ def _sha256(field):
 
 def document_text(step):
     """The text inside a step's cleaned document, or "" if it has none or it cannot be read."""
-    if not step.document:
-        return ""
-    from pypdf import PdfReader
-
-    try:
-        with step.document.open("rb") as handle:
-            reader = PdfReader(handle)
-            parts, size = [], 0
-            for page in reader.pages:
-                text = page.extract_text() or ""
-                parts.append(text)
-                size += len(text)
-                if size > MAX_DOCUMENT_TEXT:
-                    break
-    except Exception:  # a damaged PDF must not stop a release; the rest of the case counts
-        logger.warning("could not read the text of %s's document", step, exc_info=True)
-        return ""
-    return "\n".join(parts)[:MAX_DOCUMENT_TEXT]
+    return extract_text(step.document, max_chars=MAX_DOCUMENT_TEXT) if step.document else ""
 
 
 def _meeting(case):

@@ -7,9 +7,8 @@ import io
 from dataclasses import dataclass
 
 import pikepdf
-from pikepdf import Dictionary
 
-from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
+from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf, is_tagged
 
 
 class UnsafeAttachment(ValueError):
@@ -23,16 +22,6 @@ class CheckedPDF:
     removed: tuple
     tagged: bool
     page_count: int
-
-
-def is_tagged(document):
-    """A tagged PDF has a structure tree and says it is marked: what assistive technology reads."""
-    mark_info = document.Root.get("/MarkInfo")
-    return (
-        "/StructTreeRoot" in document.Root
-        and isinstance(mark_info, Dictionary)
-        and bool(mark_info.get("/Marked", False))
-    )
 
 
 def check_pdf(upload):

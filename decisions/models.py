@@ -28,6 +28,7 @@ from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
 from pcc_portal.visibility import VisibilityQuerySet
 
 from . import deadlines
@@ -60,25 +61,17 @@ def validate_pdf(upload):
         )
     if Path(upload.name).suffix.lower() != ".pdf":
         raise ValidationError("The file must be a PDF (its name should end in .pdf).")
-    from pypdf import PdfReader
-    from pypdf.errors import PdfReadError
-
-    upload.seek(0)
-    if upload.read(5) != b"%PDF-":
-        raise ValidationError("The file must be a PDF: this one is not, whatever its name says.")
     upload.seek(0)
     try:
-        reader = PdfReader(upload)
-        if reader.is_encrypted:
-            raise ValidationError(
-                "The PDF is password-protected: upload a copy without a password."
-            )
-        if len(reader.pages) < 1:
-            raise ValidationError("The PDF has no pages.")
-    except (PdfReadError, ValueError, KeyError, TypeError) as error:
-        raise ValidationError("The PDF is damaged and cannot be opened.") from error
+        data = upload.read()
     finally:
         upload.seek(0)
+    if not data.startswith(b"%PDF-"):
+        raise ValidationError("The file must be a PDF: this one is not, whatever its name says.")
+    try:
+        inspect_pdf(data)
+    except InvalidPDF as error:
+        raise ValidationError(str(error)) from error
 
 
 def attachment_storage():

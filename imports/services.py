@@ -26,14 +26,13 @@ from django.utils import timezone
 
 from decisions import services as decision_services
 from decisions.models import Decision, DecisionSequence
-from panel.assembly import InvalidPDF, extract_text, inspect_pdf
 from panel.models import AgendaItem, Meeting, Panel
 from panel.services import meetings as meeting_services
 from panel.services import packs, proceedings
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.pdf_safety import clean_pdf
+from pcc_portal.publications.pdf_safety import InvalidPDF, clean_pdf, extract_text, inspect_pdf
 from pcc_portal.publications.services import record_release, version_went_public
 from transparency import services as transparency_services
 
@@ -497,7 +496,7 @@ def _notice_version(decision, *, row, pdf, by, note, today):
         title=decision.publication_title(),
         html=html,
         document_html="",
-        text="\n".join([decision.publication_text(), extract_text(cleaned)]),
+        text="\n".join([decision.publication_text(), extract_text(cleaned, max_pages=100)]),
         change_note=note,
         published_by=by,
         page_count=info.page_count,

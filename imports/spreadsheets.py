@@ -14,9 +14,9 @@ import zipfile
 from dataclasses import asdict, dataclass, field
 
 from decisions.models import Decision, PriorityScope
-from panel.assembly import InvalidPDF, inspect_pdf
 from pcc_portal.accounts.models import Office
 from pcc_portal.financial_year import financial_year_label, financial_year_of
+from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
 from pcc_portal.tables import UnreadableTable, cell_text, read_table
 
 REQUIRED_COLUMNS = ["reference", "title", "decision date", "decision maker"]

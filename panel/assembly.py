@@ -29,19 +29,9 @@ import weasyprint
 from pikepdf import Array, Dictionary, Name
 
 from pcc_portal.publications.pdf import BASE_URL, SafeURLFetcher, render_pdf
+from pcc_portal.publications.pdf_safety import is_tagged
 
-MAX_UPLOAD_PAGES = 500
 STAMP_CHARACTERS = "AIPadegmnt 0123456789-"
-
-
-class InvalidPDF(ValueError):
-    """An uploaded file is not a PDF we can put in a pack."""
-
-
-@dataclass(frozen=True)
-class PDFInfo:
-    page_count: int
-    tagged: bool
 
 
 @dataclass
@@ -62,50 +52,6 @@ class AssembledPDF:
     page_count: int
     tagged: bool
     untagged: tuple = ()  # the bookmarks of the parts without tags
-
-
-def is_tagged(document):
-    mark_info = document.Root.get("/MarkInfo")
-    return (
-        "/StructTreeRoot" in document.Root
-        and isinstance(mark_info, Dictionary)
-        and bool(mark_info.get("/Marked", False))
-    )
-
-
-def inspect_pdf(data):
-    """Check that ``data`` is a PDF pikepdf can open, unencrypted; count pages and tags."""
-    if not data.startswith(b"%PDF-"):
-        raise InvalidPDF("The file is not a PDF: it does not start with the PDF signature.")
-    try:
-        with pikepdf.open(io.BytesIO(data)) as document:
-            if document.is_encrypted:
-                raise InvalidPDF("The PDF is password protected: upload an unprotected copy.")
-            count = len(document.pages)
-            tagged = is_tagged(document)
-    except pikepdf.PasswordError as error:
-        raise InvalidPDF("The PDF is password protected: upload an unprotected copy.") from error
-    except pikepdf.PdfError as error:
-        raise InvalidPDF("The PDF is damaged and cannot be opened.") from error
-    if count == 0:
-        raise InvalidPDF("The PDF has no pages.")
-    if count > MAX_UPLOAD_PAGES:
-        raise InvalidPDF(
-            f"The PDF has {count} pages; the most a paper may have is {MAX_UPLOAD_PAGES}."
-        )
-    return PDFInfo(page_count=count, tagged=tagged)
-
-
-def extract_text(data, max_pages=100):
-    """The text of an uploaded PDF's first pages, for search; empty if it has none (a scan)."""
-    from pypdf import PdfReader
-    from pypdf.errors import PyPdfError
-
-    try:
-        reader = PdfReader(io.BytesIO(data))
-        return "\n".join((page.extract_text() or "") for page in reader.pages[:max_pages])
-    except (PyPdfError, ValueError, KeyError):
-        return ""
 
 
 # --- Stamping page numbers -------------------------------------------------------------------

@@ -11,9 +11,9 @@ from pcc_portal.accounts import roles
 from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.models import Version
+from pcc_portal.publications.pdf_safety import InvalidPDF
 from plans.forms import PriorityChoiceField
 
-from .assembly import InvalidPDF
 from .models import (
     AgendaItem,
     AgendaPack,

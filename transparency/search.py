@@ -24,6 +24,8 @@ from django.utils.html import escape
 from django.utils.safestring import mark_safe
 from snowballstemmer import stemmer
 
+from pcc_portal.publications.pdf_safety import extract_text
+
 from .models import SearchEntry
 
 logger = logging.getLogger(__name__)
@@ -78,24 +80,7 @@ def is_public(obj):
 
 def pdf_text(version):
     """The text inside the version's published PDF, or "" if there is none or it cannot be read."""
-    if not version.pdf:
-        return ""
-    from pypdf import PdfReader
-
-    try:
-        with version.pdf.open("rb") as handle:
-            reader = PdfReader(handle)
-            parts, size = [], 0
-            for page in reader.pages:
-                text = page.extract_text() or ""
-                parts.append(text)
-                size += len(text)
-                if size > MAX_BODY:
-                    break
-    except Exception:  # a damaged PDF must not stop publication; its page text still counts
-        logger.warning("could not read the text of %s's PDF", version, exc_info=True)
-        return ""
-    return "\n".join(parts)
+    return extract_text(version.pdf, max_chars=MAX_BODY) if version.pdf else ""
 
 
 # Where things keep their own date, for the year filter: a decision is filed under the year it

@@ -11,10 +11,9 @@ from django.utils import timezone
 
 from decisions.deadlines import previous_working_day
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
+from pcc_portal.publications.pdf_safety import InvalidPDF, UncleanablePDF, clean_pdf, inspect_pdf
 from pcc_portal.publications.services import NothingToPublish
 
-from ..assembly import InvalidPDF, inspect_pdf
 from ..models import AgendaItem, Meeting, PackBuild, Paper
 from ..models.papers import UPLOAD_LIMIT
 

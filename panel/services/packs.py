@@ -36,6 +36,7 @@ from pcc_portal.publications import jobs
 from pcc_portal.publications import pdf as publications_pdf
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
+from pcc_portal.publications.pdf_safety import extract_text, inspect_pdf
 from pcc_portal.publications.services import NothingToPublish, version_went_public
 
 from .. import assembly
@@ -118,7 +119,7 @@ def _render_for(paper):
         render = PaperRender.objects.filter(key=key).first()
         if render is None:
             with paper.upload.open("rb") as handle:
-                text = assembly.extract_text(handle.read())
+                text = extract_text(handle.read(), max_pages=100)
             render = PaperRender.objects.create(
                 key=key,
                 title=paper.title,
@@ -137,7 +138,7 @@ def _render_for(paper):
     if render is None:
         with version.pdf.open("rb") as handle:
             content = handle.read()
-        info = assembly.inspect_pdf(content)
+        info = inspect_pdf(content)
         render = PaperRender(
             key=key,
             title=paper.title,
@@ -450,7 +451,7 @@ def render_paper(*, render_id, build_id=None):
     try:
         with jobs.beating(PackBuild.objects.filter(pk=build_id)):
             result = publications_pdf.render_pdf(render.document_html)
-            info = assembly.inspect_pdf(result.content)
+            info = inspect_pdf(result.content)
     except Exception as error:  # recorded for staff; assembly reports which paper failed
         logger.exception("rendering paper %s failed", render_id)
         reason = jobs.describe(error)

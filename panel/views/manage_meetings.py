@@ -16,6 +16,7 @@ from django.views.generic import ListView
 from pcc_portal import reordering
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.forms import WithdrawForm
+from pcc_portal.publications.pdf_safety import InvalidPDF
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
@@ -26,7 +27,6 @@ from pcc_portal.publications.views import (
 )
 
 from .. import selectors
-from ..assembly import InvalidPDF
 from ..forms import (
     AgendaItemForm,
     MeetingForm,

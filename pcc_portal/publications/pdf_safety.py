@@ -1,20 +1,27 @@
-"""Make a PDF that came from outside the portal safe to publish, once, when it is uploaded.
+"""PDFs that come from outside the portal: checked when they are uploaded (``inspect_pdf``), made
+safe to publish, once (``clean_pdf``), and read for their text, for search (``extract_text``).
+pikepdf opens and rewrites them; pypdf only reads their text, which pikepdf cannot.
 
-Everything a viewer would run, open or send is removed, wherever the PDF keeps it: JavaScript,
-launch actions, links to other files (a UNC share), form submission and data import, links that
-are not http(s) or mailto, embedded files and attachments, XFA forms and rich media. The walk
-covers the document catalog, its additional actions and names trees, every page and annotation,
-the form fields and the bookmarks; a last sweep over every object catches an action or an
-embedded file reached some other way. Internal links (``/GoTo``, ``/Dest``), http(s) and mailto
-links, the text and the structure tree are kept.
+Making a PDF safe: everything a viewer would run, open or send is removed, wherever the PDF
+keeps it: JavaScript, launch actions, links to other files (a UNC share), form submission and
+data import, links that are not http(s) or mailto, embedded files and attachments, XFA forms
+and rich media. The walk covers the document catalog, its additional actions and names trees,
+every page and annotation, the form fields and the bookmarks; a last sweep over every object
+catches an action or an embedded file reached some other way. Internal links (``/GoTo``,
+``/Dest``), http(s) and mailto links, the text and the structure tree are kept.
 """
 
 import io
+import logging
 import re
 from dataclasses import dataclass
 
 import pikepdf
 from pikepdf import Array, Dictionary, Name
+
+logger = logging.getLogger(__name__)
+
+MAX_PAGES = 500  # of one uploaded PDF
 
 SAFE_URI = re.compile(r"(?:https?://|mailto:)[^\x00-\x20\x7f]*\Z", re.IGNORECASE)
 # Standard named actions only move between pages; others (Print, SaveAs...) are the viewer's.
@@ -42,6 +49,72 @@ ACTIVE_ANNOTATIONS = {
 }
 ACTION_KEYS = ("/A", "/PA")  # an annotation's action, and a link's former (web capture) one
 MAX_CHAIN = 64  # actions chained by /Next; a longer (or circular) chain is dropped
+
+
+class InvalidPDF(ValueError):
+    """An uploaded file is not a PDF the portal can publish; the message says why, for the person
+    who uploaded it."""
+
+
+@dataclass(frozen=True)
+class PDFInfo:
+    page_count: int
+    tagged: bool
+
+
+def is_tagged(document):
+    """Whether a pikepdf document says it is tagged and has the structure tree to show for it."""
+    mark_info = document.Root.get("/MarkInfo")
+    return (
+        "/StructTreeRoot" in document.Root
+        and isinstance(mark_info, Dictionary)
+        and bool(mark_info.get("/Marked", False))
+    )
+
+
+def inspect_pdf(data):
+    """Check that ``data`` is a PDF pikepdf can open, unencrypted, with 1 to ``MAX_PAGES``
+    pages; count its pages and say whether it is tagged. Raises ``InvalidPDF``."""
+    if not data.startswith(b"%PDF-"):
+        raise InvalidPDF("The file is not a PDF: it does not start with the PDF signature.")
+    try:
+        with pikepdf.open(io.BytesIO(data)) as document:
+            if document.is_encrypted:
+                raise InvalidPDF("The PDF is password protected: upload an unprotected copy.")
+            count = len(document.pages)
+            tagged = is_tagged(document)
+    except pikepdf.PasswordError as error:
+        raise InvalidPDF("The PDF is password protected: upload an unprotected copy.") from error
+    except pikepdf.PdfError as error:
+        raise InvalidPDF("The PDF is damaged and cannot be opened.") from error
+    if count == 0:
+        raise InvalidPDF("The PDF has no pages.")
+    if count > MAX_PAGES:
+        raise InvalidPDF(f"The PDF has {count} pages; the most a paper may have is {MAX_PAGES}.")
+    return PDFInfo(page_count=count, tagged=tagged)
+
+
+def extract_text(source, *, max_chars=None, max_pages=None):
+    """The text inside a PDF, for search: ``source`` is its bytes or a stored file (opened
+    here). At most ``max_chars`` characters, from at most ``max_pages`` pages; "" when it has
+    none (a scan) or cannot be read, which is logged: a damaged PDF must not stop a
+    publication or a release, whose other text still counts."""
+    from pypdf import PdfReader
+
+    try:
+        with io.BytesIO(source) if isinstance(source, bytes) else source.open("rb") as handle:
+            parts, size = [], 0
+            for page in PdfReader(handle).pages[:max_pages]:
+                text = page.extract_text() or ""
+                parts.append(text)
+                size += len(text)
+                if max_chars is not None and size > max_chars:
+                    break
+    except Exception:  # pypdf raises many kinds of error on a damaged file
+        name = "an uploaded PDF" if isinstance(source, bytes) else source.name
+        logger.warning("could not read the text of %s", name, exc_info=True)
+        return ""
+    return "\n".join(parts)[:max_chars]
 
 
 class UncleanablePDF(ValueError):
