@@ -1,9 +1,8 @@
 """The public figures about complaints against the Commissioner and the Deputy: counts only."""
 
-import csv
-
-from django.http import HttpResponse
 from django.shortcuts import render
+
+from pcc_portal.tables import csv_response
 
 from ..statistics import complaint_figures
 
@@ -15,20 +14,16 @@ def complaints(request):
 
 
 def complaints_csv(request):
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = 'attachment; filename="panel-complaints.csv"'
-    writer = csv.writer(response)
-    writer.writerow(CSV_COLUMNS)
-    for row in complaint_figures():
-        writer.writerow(
-            [
-                row.period,
-                row.starts.isoformat(),
-                row.subject_label,
-                row.received,
-                row.recorded,
-                row.referred,
-                row.resolved,
-            ]
-        )
-    return response
+    rows = [
+        [
+            row.period,
+            row.starts.isoformat(),
+            row.subject_label,
+            row.received,
+            row.recorded,
+            row.referred,
+            row.resolved,
+        ]
+        for row in complaint_figures()
+    ]
+    return csv_response([CSV_COLUMNS, *rows], filename="panel-complaints.csv")

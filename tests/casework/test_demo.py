@@ -43,7 +43,7 @@ def test_the_demo_loads_the_panels_casework_once(client):
         version = case.live_version()
         assert version.number == 1 and version.published_by.username == "secretary"
 
-    figures = client.get("/panel/complaints.csv").content.decode().splitlines()
+    figures = b"".join(client.get("/panel/complaints.csv").streaming_content).decode().splitlines()
     assert "2021/22,2021-04-01,The Commissioner,5,2,1,1" in figures
     assert "2021/22,2021-04-01,The Deputy Commissioner,1,1,0,1" in figures
     questions = client.get("/panel/meetings/2022-02-01/questions/").content.decode()

@@ -89,7 +89,7 @@ def test_published_cases_become_versions_and_old_complaints_move_to_casework(
     assert page.status_code == 200
     assert "£241.45" in page.content.decode() and "PROPOSALSUMMARY" in page.content.decode()
     assert client.get("/panel/annual-reports/2020/").status_code == 404
-    figures = client.get("/panel/complaints.csv").content.decode()
+    figures = b"".join(client.get("/panel/complaints.csv").streaming_content).decode()
     assert "2021/22,2021-04-01,The Commissioner,4,2,1,1" in figures
     assert "PRIVATE" not in figures
 
