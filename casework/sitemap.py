@@ -1,6 +1,7 @@
-"""The casework's public URLs for sitemap.xml: the section pages and every released case
-(never a withdrawn one)."""
+"""The casework's public URLs for sitemap.xml: its section pages, every released case (never a
+withdrawn one) and the public questions of published meetings."""
 
+from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from panel.models import Meeting
@@ -8,20 +9,35 @@ from panel.models import Meeting
 from .models import Case, QuestionWindow
 
 
-def public_urls():
-    """(url, last modified) of each public casework page; nothing unpublished."""
-    for name in (
-        "casework:precepts",
-        "casework:hearings",
-        "casework:annual_reports",
-        "casework:complaints",
-    ):
-        yield reverse(name), None
-    for case in Case.objects.public():
-        version = case.live_version()
-        if version is not None:
-            yield case.get_absolute_url(), version.published_at
-    for window in QuestionWindow.objects.filter(
-        meeting__in=Meeting.objects.public()
-    ).select_related("meeting"):
-        yield window.get_absolute_url(), None
+class CaseworkPagesSitemap(Sitemap):
+    def items(self):
+        return [
+            "casework:precepts",
+            "casework:hearings",
+            "casework:annual_reports",
+            "casework:complaints",
+        ]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class CaseSitemap(Sitemap):
+    """Each case with a live version, last modified when that version was published."""
+
+    def items(self):
+        self.live = {case: case.live_version() for case in Case.objects.public()}
+        return [case for case, version in self.live.items() if version is not None]
+
+    def lastmod(self, case):
+        return self.live[case].published_at
+
+
+class QuestionWindowSitemap(Sitemap):
+    def items(self):
+        return QuestionWindow.objects.filter(meeting__in=Meeting.objects.public()).select_related(
+            "meeting"
+        )
+
+
+SITEMAPS = [CaseworkPagesSitemap, CaseSitemap, QuestionWindowSitemap]

@@ -86,11 +86,36 @@ def test_a_withdrawal_leaves_every_section_at_once(client, plan, small_sections,
     assert not [url for url in urls if url.startswith("/plans/police-and-crime-plan-2021-2025/")]
 
 
+def test_a_section_longer_than_a_file_goes_on_over_pages(client, plan, small_sections):
+    index = _locs(client.get("/sitemap.xml").content.decode())
+    assert "/sitemaps/plans.xml" in index
+    assert "/sitemaps/plans.xml?p=2" in index  # the plans, the plan and its four priorities
+    first = _locs(client.get("/sitemaps/plans.xml").content.decode())
+    second = _locs(client.get("/sitemaps/plans.xml?p=2").content.decode())
+    assert len(first) == sitemap.SECTION_SIZE
+    assert second and not set(first) & set(second)
+
+
 def test_an_unknown_section_or_page_is_not_found(client, plan, small_sections):
-    assert client.get("/sitemaps/nonsense-1.xml").status_code == 404
-    assert client.get("/sitemaps/plans-99.xml").status_code == 404
+    assert client.get("/sitemaps/nonsense.xml").status_code == 404
+    assert client.get("/sitemaps/plans.xml?p=99").status_code == 404
+    assert client.get("/sitemaps/plans.xml?p=two").status_code == 404
+
+
+def test_the_sitemap_and_its_sections_are_kept_until_a_withdrawal_and_answer_304(
+    client, plan, small_sections, decision_maker, django_assert_max_num_queries
+):
+    client.get("/sitemaps/plans.xml")
+    with django_assert_max_num_queries(1):  # the generation
+        kept = client.get("/sitemaps/plans.xml")
+    assert "/plans/police-and-crime-plan-2021-2025/" in kept.content.decode()
+    assert client.get("/sitemaps/plans.xml", HTTP_IF_NONE_MATCH=kept["ETag"]).status_code == 304
+    publishing.withdraw(obj=plan, by=decision_maker, reason="Published in error.")
+    fresh = client.get("/sitemaps/plans.xml", HTTP_IF_NONE_MATCH=kept["ETag"])
+    assert fresh.status_code in (200, 404)
+    assert "/plans/police-and-crime-plan-2021-2025/" not in fresh.content.decode()
 
 
 class TestSitemapSectionAccess(AccessRule):
     url_name = "transparency:sitemap_section"
-    url_kwargs = {"section": "pages", "page": 1}  # the home page is always in it
+    url_kwargs = {"section": "pages"}  # the home page is always in it

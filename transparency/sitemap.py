@@ -1,10 +1,12 @@
 """The public URLs for sitemap.xml: section pages, every published object that is not
-restricted (through its model's ``public()``), and the transparency pages. Nothing a visitor
-could not open is listed."""
+restricted (through its model's ``public()``), and the transparency pages, served through
+``django.contrib.sitemaps`` as one Sitemap a section of the site. Nothing a visitor could not
+open is listed."""
 
 import importlib
 
 from django.apps import apps
+from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import NoReverseMatch, reverse
 
@@ -61,8 +63,9 @@ def _published_objects():
 
 
 def _app_urls():
-    """(url, last modified) from each app's own ``sitemap.public_urls()``: the pages of an app
-    that are not published versions (the Panel's casework, say), through its own QuerySets."""
+    """(url, last modified) from each app's own Sitemaps (``SITEMAPS`` in its ``sitemap``
+    module): the pages of an app that are not published versions (the Panel's casework, say),
+    through its own QuerySets."""
     for app_config in apps.get_app_configs():
         if app_config.name == __package__:
             continue
@@ -73,7 +76,11 @@ def _app_urls():
             if error.name != name:
                 raise
             continue
-        yield from module.public_urls()
+        for sitemap_class in module.SITEMAPS:
+            app_sitemap = sitemap_class()
+            lastmod = getattr(app_sitemap, "lastmod", None)
+            for item in app_sitemap.items():
+                yield app_sitemap.location(item), lastmod(item) if callable(lastmod) else lastmod
 
 
 def public_urls():
@@ -119,21 +126,38 @@ def section_of(url):
     return first if first in SECTIONS else "pages"
 
 
-def sections(urls, size=None):
-    """``{(section, page): [(url, modified), ...]}`` in section order, each at most ``size``."""
-    size = size or SECTION_SIZE
+class SectionSitemap(Sitemap):
+    """One section of the site's public URLs, ``rows`` of (url, last modified), paginated at
+    ``SECTION_SIZE`` (``?p=2`` and on)."""
+
+    def __init__(self, rows):
+        self.rows = rows
+        self.limit = SECTION_SIZE
+
+    def items(self):
+        return self.rows
+
+    def location(self, item):
+        return item[0]
+
+    def lastmod(self, item):
+        return item[1]
+
+    def get_latest_lastmod(self):
+        return max((modified for _url, modified in self.rows if modified), default=None)
+
+
+def sitemaps(urls):
+    """``{section: SectionSitemap}`` for the sections that list any of ``urls``, in order."""
     grouped = {name: [] for name in SECTIONS}
     for url, modified in urls:
         grouped[section_of(url)].append((url, modified))
-    split = {}
-    for name, rows in grouped.items():
-        for start in range(0, len(rows), size):
-            split[(name, start // size + 1)] = rows[start : start + size]
-    return split
+    return {name: SectionSitemap(rows) for name, rows in grouped.items() if rows}
 
 
 def cached_public_urls(request):
-    """``public_urls()``, computed once per publication generation (pcc_portal.caching)."""
+    """``public_urls()``, computed once per publication generation (pcc_portal.caching): the
+    index and each of its sections read it."""
     from pcc_portal.caching import cached_fragment
 
     return cached_fragment(request, "sitemap-urls", public_urls)

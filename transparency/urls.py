@@ -58,10 +58,11 @@ urlpatterns = [
         published_download("topic-feed")(public.topic_feed),
         name="topic_feed",
     ),
-    path("sitemap.xml", public.sitemap_xml, name="sitemap"),
+    # Kept whole until the next release or withdrawal, as the feeds are.
+    path("sitemap.xml", published_download("sitemap")(public.sitemap_xml), name="sitemap"),
     path(
-        "sitemaps/<slug:section>-<int:page>.xml",
-        public.sitemap_section,
+        "sitemaps/<slug:section>.xml",
+        published_download("sitemap-section")(public.sitemap_section),
         name="sitemap_section",
     ),
     path("robots.txt", public.robots_txt, name="robots"),

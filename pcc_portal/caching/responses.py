@@ -16,7 +16,7 @@ from . import DEFAULT_TIMEOUT, NEVER_STORE, fragment_key, may_use_cache
 
 # Headers a kept download is served with again; the rest (ETag, Last-Modified, Vary, security
 # headers) are added afresh by the middleware on every response.
-KEPT_HEADERS = ("Content-Disposition", "Content-Language")
+KEPT_HEADERS = ("Content-Disposition", "Content-Language", "X-Robots-Tag")
 
 
 def _storable(response):

@@ -4,6 +4,7 @@ golden thread, alerts and their feeds, the sitemap and robots.txt."""
 import datetime
 
 from django.contrib import messages
+from django.contrib.sitemaps import views as sitemaps_views
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
@@ -342,43 +343,35 @@ def priority_feed(request, slug, number):
 # Discoverability ----------------------------------------------------------------------------
 
 
+SITEMAP_CONTENT_TYPE = "application/xml; charset=utf-8"
+
+
 @require_GET
 def sitemap_xml(request):
     """The sitemap: all public URLs in one file while they fit one section, else the sitemap
     index of its sections (``sitemap_section``), each under the protocol's limits."""
     urls = sitemap.cached_public_urls(request)
+    sections = sitemap.sitemaps(urls)
     if len(urls) <= sitemap.SECTION_SIZE:
-        return _urlset(request, urls)
-    index = [
-        (
-            reverse("transparency:sitemap_section", kwargs={"section": name, "page": page}),
-            max((m for _url, m in rows if m), default=None),
+        response = sitemaps_views.sitemap(
+            request, sitemaps=sections, content_type=SITEMAP_CONTENT_TYPE
         )
-        for (name, page), rows in sitemap.sections(urls).items()
-    ]
-    return render(
-        request,
-        "transparency/sitemap_index.xml",
-        {"sitemaps": index, "base": _base_url(request)},
-        content_type="application/xml; charset=utf-8",
-    )
+    else:
+        response = sitemaps_views.index(
+            request,
+            sitemaps=sections,
+            content_type=SITEMAP_CONTENT_TYPE,
+            sitemap_url_name="transparency:sitemap_section",
+        )
+    return response.render()
 
 
 @require_GET
-def sitemap_section(request, section, page):
-    rows = sitemap.sections(sitemap.cached_public_urls(request)).get((section, page))
-    if not rows:
-        raise Http404("No such sitemap section.")
-    return _urlset(request, rows)
-
-
-def _urlset(request, urls):
-    return render(
-        request,
-        "transparency/sitemap.xml",
-        {"urls": urls, "base": _base_url(request)},
-        content_type="application/xml; charset=utf-8",
-    )
+def sitemap_section(request, section):
+    sections = sitemap.sitemaps(sitemap.cached_public_urls(request))
+    return sitemaps_views.sitemap(
+        request, sitemaps=sections, section=section, content_type=SITEMAP_CONTENT_TYPE
+    ).render()
 
 
 @require_GET
