@@ -12,6 +12,7 @@ from django.urls import reverse
 from pcc_portal.caching import cached_fragment, lazy_context, may_use_cache
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
+    NOT_ON_PAGES,
     live_version,
     published_or_gone,
     version_changes_response,
@@ -168,7 +169,7 @@ def report_list(request):
     return render(request, "performance/report_list.html", {"reports": reports})
 
 
-def _public_report(quarter):
+def _public_report(quarter, *, defer=()):
     try:
         period = parse_quarter_slug(quarter)
     except PeriodError as error:
@@ -178,16 +179,28 @@ def _public_report(quarter):
         financial_year=period.financial_year,
         quarter=period.quarter_number,
     )
-    return report, live_version(report)
+    return report, live_version(report, defer=defer)
+
+
+def _public_versions(report):
+    return list(Version.objects.for_object(report).public().defer("html", *NOT_ON_PAGES))
 
 
 def report_detail(request, quarter):
-    report, version = _public_report(quarter)
-    versions = list(Version.objects.for_object(report).public())
+    # The report and its live version, without its page, are kept for the publication
+    # generation, like the page's content (performance/report.html): only a release or a
+    # withdrawal changes them; signed-in users always read them afresh.
+    report, version = cached_fragment(
+        request,
+        "quarterly-report",
+        lambda: _public_report(quarter, defer=("html", *NOT_ON_PAGES)),
+        (quarter,),
+    )
+    versions = lazy_context(["versions"], lambda: {"versions": _public_versions(report)})
     return render(
         request,
         "performance/report.html",
-        {"report": report, "version": version, "versions": versions},
+        {"report": report, "version": version, **versions},
     )
 
 
