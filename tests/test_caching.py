@@ -474,6 +474,22 @@ def test_a_public_page_is_cached_and_never_stale_after_a_release_a_withdrawal_or
     assert page.marker in client.get(page.url).content.decode()
 
 
+@pytest.mark.parametrize(
+    "page", [_DecisionPage, _PlanPage, _PriorityPage], ids=["decision", "plan", "priority"]
+)
+def test_signed_in_staff_read_an_objects_page_afresh(client, page, decision_maker, editor):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    page = page()
+    page.release(decision_maker)
+    client.get(page.url)  # kept for the public
+    client.force_login(editor)
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(page.url).status_code == 200
+    assert any("publications_version" in q["sql"] for q in queries.captured_queries)
+
+
 def test_the_decisions_register_keeps_a_cached_part_for_each_filter_and_page(
     client, decision_maker
 ):
