@@ -51,3 +51,67 @@ def test_staff_see_what_changes_and_the_public_what_changed(page, live_server, d
     main = page.locator("main")
     assert "What changed in version 2" in main.inner_text()
     assert main.locator("ins").first.inner_text() == SECOND
+
+
+def _compare_from(page, url, noun):
+    """From an object's public page (checked at both widths), follow its version list's link to
+    what changed in version 2, and check that page too; return its main region."""
+    visit_at_widths(page, url)
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name=f"what changed in version 2 {noun}").click()
+    visit_at_widths(page, page.url)
+    main = page.locator("main")
+    assert "What changed in version 2" in main.inner_text()
+    return main
+
+
+def test_a_scrutiny_notes_versions_are_compared_in_public(page, live_server, decision_maker):
+    from tests.performance.factories import ScrutinyMeetingFactory
+
+    meeting = ScrutinyMeetingFactory(note=FIRST)
+    for note in (FIRST, SECOND):
+        meeting.note = note
+        meeting.save()
+        version = publishing.publish(obj=meeting, by=decision_maker, note="Published")
+        publishing.run_render_job(job_id=version.render_job.pk)
+    main = _compare_from(page, meeting.get_absolute_url(), "of the note")
+    assert main.locator("ins").first.inner_text() == SECOND
+
+
+def test_a_cases_releases_are_compared_in_public(page, live_server):
+    from casework.models import Step
+    from tests.casework.factories import CaseFactory, date, release
+
+    precept = CaseFactory(year=2023, summary=FIRST)
+    Step.objects.create(case=precept, kind=Step.Kind.PROPOSAL, date=date(1, 28, 2023))
+    release(precept)
+    precept.summary = SECOND
+    precept.save()
+    release(precept, note="Summary corrected.")
+    main = _compare_from(page, precept.get_absolute_url(), "of the case")
+    assert main.locator("ins").first.inner_text() == SECOND
+
+
+def test_a_plans_delivery_updates_are_compared_in_public(page, live_server, decision_maker):
+    import datetime
+
+    from plans import services as plans
+    from plans.models import Commitment
+    from tests.plans.helpers import full_plan, issue
+
+    def release(note):
+        version = plans.release_delivery_update(plan=plan, by=decision_maker, note=note)
+        publishing.run_render_job(job_id=version.render_job.pk)
+
+    plan = full_plan(slug="tracked")
+    issue(plan, by=decision_maker)
+    release("First update")
+    plans.record_progress(
+        commitment=Commitment.objects.filter(priority__plan=plan).first(),
+        status=Commitment.Status.DELIVERED, date=datetime.date(2022, 3, 1),
+        note=SECOND, by=decision_maker,
+    )  # fmt: skip
+    release("Progress to March 2022")
+    main = _compare_from(page, plan.get_commitments_url(), "of the delivery update")
+    assert "Table changed" in main.inner_text()
+    assert SECOND in main.inner_text()
