@@ -12,14 +12,14 @@ from django.views.decorators.http import require_http_methods
 from panel.models import Panel
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.forms import WithdrawForm
-from pcc_portal.publications.selectors import Part, publishing_panel, review
+from pcc_portal.publications.selectors import Part, review
 from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
-    publish_after_review,
     reauthenticated_at,
     render_withdraw_page,
     require_reauthentication,
 )
+from pcc_portal.views.generic import PublishingDetailView, PublishView
 
 from .. import selectors, services
 from ..forms import CaseForm, StepForm
@@ -73,27 +73,26 @@ def _case(request, pk):
     )
 
 
-@login_required
-@permission_required("casework.view_case", raise_exception=True)
-def case_detail(request, pk):
-    case = _case(request, pk)
-    return render(
-        request,
-        "casework/manage/case.html",
-        {
+class CaseDetailView(PublishingDetailView):
+    permission_required = "casework.view_case"
+    model = Case
+    template_name = "casework/manage/case.html"
+    context_object_name = "case"
+    publish_url_name = "casework_manage:case_release"
+    preview = False  # the case's page is its record: steps and documents, shown as they are
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("meeting", "agenda_item")
+
+    def get_context_data(self, **kwargs):
+        case = self.object
+        return {
+            **super().get_context_data(**kwargs),
             **selectors.case_page(case),
-            "object": case,
-            **publishing_panel(
-                obj=case,
-                user=request.user,
-                publish_url=reverse("casework_manage:case_release", kwargs={"pk": case.pk}),
-                publish_permission="casework.publish_case",
-            ),
             "withdraw_form": WithdrawForm(
                 action=reverse("casework_manage:case_withdraw", kwargs={"pk": case.pk})
             ),
-        },
-    )
+        }
 
 
 @login_required
@@ -172,25 +171,29 @@ def _release_review(case):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("casework.publish_case", raise_exception=True)
-def case_release(request, pk):
+class CaseReleaseView(PublishView):
     """The check page for releasing a case; releasing asks for the password again."""
-    case = _case(request, pk)
-    return publish_after_review(
-        request,
-        obj=case,
-        publish=lambda data: services.release_case(
-            case=case, by=request.user, note=data["change_note"]
-        ),
-        review=lambda: _release_review(case),
-        refused=(CaseworkError,),
-        published_message=lambda version: (
-            f"“{case}” is released: the public sees version {version.number} at "
-            f"{case.get_absolute_url()}."
-        ),
-    )
+
+    permission_required = "casework.publish_case"
+    model = Case
+    refused = (CaseworkError,)
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("meeting", "agenda_item")
+
+    def publish(self, data):
+        return services.release_case(
+            case=self.object, by=self.request.user, note=data["change_note"]
+        )
+
+    def review(self):
+        return _release_review(self.object)
+
+    def published_message(self, version):
+        return (
+            f"“{self.object}” is released: the public sees version {version.number} at "
+            f"{self.object.get_absolute_url()}."
+        )
 
 
 @require_http_methods(["GET", "POST"])
