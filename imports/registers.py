@@ -15,6 +15,7 @@ import datetime
 import hashlib
 import io
 import json
+import re
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal, InvalidOperation
@@ -39,6 +40,7 @@ from .spreadsheets import (
     parse_day,
 )
 
+FINANCIAL_YEAR = re.compile(r"\d{4}\s*[-/]\s*\d{2}")
 # Spending has its own monthly upload, with its review of payments to individuals.
 IMPORTABLE = {
     "gifts-and-hospitality": "Gifts and hospitality",
@@ -276,6 +278,9 @@ def _value(column, raw, priorities):
     if column.kind == "choice":
         if not text:
             return "", None
+        if FINANCIAL_YEAR.fullmatch(text):
+            # The registers list 2021/22; people write 2021-22 too.
+            text = re.sub(r"\s*[-/]\s*", "/", text)
         for value, label in column.choices:
             if text.lower() in (value.lower(), label.lower()):
                 return value, None
