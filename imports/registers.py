@@ -24,21 +24,12 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from pcc_portal.tables import cell_text
+from pcc_portal.tables import CheckResult, RowError, cell_of, cell_text, match_columns
 from transparency.forms import ENTRY_FORMS
 from transparency.selectors import FORWARD_PLAN_COLUMNS, REGISTERS, SAMPLE
 
 from .models import ImportedRecord, ImportRun
-from .spreadsheets import (
-    MAX_PDF_BYTES,
-    NO,
-    YES,
-    CheckResult,
-    RowError,
-    cell_of,
-    match_columns,
-    parse_day,
-)
+from .spreadsheets import MAX_PDF_BYTES, NO, YES, parse_day
 
 FINANCIAL_YEAR = re.compile(r"\d{4}\s*[-/]\s*\d{2}")
 # Spending has its own monthly upload, with its review of payments to individuals.

@@ -416,7 +416,7 @@ def _check(table_data, table_name, notices_data):
 
 
 def _checked(spreadsheet_import, result):
-    """Record ``result`` (a ``spreadsheets.CheckResult``) on an upload: its rows, or its
+    """Record ``result`` (a ``pcc_portal.tables.CheckResult``) on an upload: its rows, or its
     problems and nothing to apply."""
     Status = type(spreadsheet_import).Status
     spreadsheet_import.status = Status.INVALID if result.errors else Status.CHECKED

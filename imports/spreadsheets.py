@@ -11,13 +11,21 @@ import datetime
 import io
 import re
 import zipfile
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass
 
 from decisions.models import Decision, PriorityScope
 from pcc_portal.accounts.models import Office
 from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
-from pcc_portal.tables import UnreadableTable, cell_text, read_table
+from pcc_portal.tables import (
+    CheckResult,
+    RowError,
+    UnreadableTable,
+    cell_of,
+    cell_text,
+    match_columns,
+    read_table,
+)
 
 REQUIRED_COLUMNS = ["reference", "title", "decision date", "decision maker"]
 OPTIONAL_COLUMNS = ["priority", "summary", "restricted", "notice"]
@@ -40,7 +48,6 @@ MAX_ROWS = 5_000
 MAX_ZIP_BYTES = 200 * 1024 * 1024
 MAX_PDF_BYTES = 15 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2_000
-MAX_ERROR_ROWS = 200
 YES = {"yes", "y", "true", "1", "restricted"}
 NO = {"", "no", "n", "false", "0"}
 REFERENCE = re.compile(r"(\d{1,3})\s*/\s*(\d{4})")
@@ -57,16 +64,6 @@ class UnreadableUpload(ValueError):
     def __init__(self, message, field="table"):
         super().__init__(message)
         self.field = field
-
-
-@dataclass
-class RowError:
-    row: int  # the spreadsheet row number, the header being row 1; 0 for the file as a whole
-    column: str
-    message: str
-
-    def as_dict(self):
-        return asdict(self)
 
 
 @dataclass
@@ -89,19 +86,6 @@ class DecisionRow:
 
     def as_dict(self):
         return asdict(self)
-
-
-@dataclass
-class CheckResult:
-    rows: list = field(default_factory=list)
-    errors: list = field(default_factory=list)
-    row_count: int = 0
-    error_row_count: int = 0
-
-    def add(self, errors):
-        self.error_row_count += 1
-        if self.error_row_count <= MAX_ERROR_ROWS:
-            self.errors.extend(errors)
 
 
 def read_rows(data, name):
@@ -233,52 +217,6 @@ def _priorities():
     for priority in Priority.objects.select_related("plan").order_by("plan__pk", "number"):
         found[priority.title.strip().lower()] = priority
     return found
-
-
-def match_columns(header, *, required, optional, aliases, result, labels=None):
-    """Each column's place in ``header`` ({name: index}), the names read through ``aliases``;
-    or None, with one error for row 1 added to ``result``, when a required column is missing
-    or a column is unknown or repeated. Every importer's first check. The error names the
-    columns by their ``labels`` where given (as the template heads them)."""
-    labels = labels or {}
-
-    def named(names):
-        return ", ".join(labels.get(name, name) for name in names)
-
-    columns = [aliases.get(name, name) for name in header]
-    known = set(required) | set(optional)
-    missing = [name for name in required if name not in columns]
-    unknown = [name for name in columns if name and name not in known]
-    repeated = sorted({name for name in columns if name and columns.count(name) > 1})
-    if not (missing or unknown or repeated):
-        return {name: index for index, name in enumerate(columns) if name}
-    problems = []
-    if missing:
-        problems.append(f"missing {named(missing)}")
-    if unknown:
-        quoted = ", ".join(f"“{name[:50]}”" for name in unknown[:10])
-        more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""
-        problems.append(f"unknown {quoted}{more}")
-    if repeated:
-        problems.append(f"repeated {named(repeated)}")
-    may_add = f", and may add {named(optional)}" if optional else ""
-    result.add(
-        [
-            RowError(
-                1,
-                "",
-                f"The columns are wrong ({'; '.join(problems)}). The first row must name "
-                f"the columns {named(required)}{may_add}.",
-            )
-        ]
-    )
-    return None
-
-
-def cell_of(position, cells, name):
-    """The cell of column ``name`` in a row (None when the row is short or has no such column)."""
-    index = position.get(name)
-    return cells[index] if index is not None and index < len(cells) else None
 
 
 def check_decisions(header, body, *, notices):

@@ -1,5 +1,6 @@
 """Tables in and out of the portal: every CSV it serves, written so a spreadsheet shows each cell
-and never runs one, and every spreadsheet staff upload (CSV or .xlsx), read within limits."""
+and never runs one, and every spreadsheet staff upload (CSV or .xlsx), read within limits, its
+columns matched and its problems reported by row, the same way for every import."""
 
 import csv
 import io
@@ -7,6 +8,7 @@ import math
 import xml.parsers.expat
 import zipfile
 import zlib
+from dataclasses import asdict, dataclass, field
 from decimal import Decimal
 
 from django.http import StreamingHttpResponse
@@ -215,3 +217,84 @@ def _declares_a_dtd(stream):
     except xml.parsers.expat.ExpatError:
         return False  # not XML at all: openpyxl says the workbook is damaged, if it reads it
     return False
+
+
+# Checking -----------------------------------------------------------------------------------
+
+# The rows whose problems are kept and listed: past a few hundred, the person fixing the file
+# learns nothing new, and a file of a million bad rows must not become a million stored errors.
+MAX_ERROR_ROWS = 200
+
+
+@dataclass
+class RowError:
+    row: int  # the spreadsheet row number, the header being row 1; 0 for the file as a whole
+    column: str
+    message: str
+
+    def as_dict(self):
+        return asdict(self)
+
+
+@dataclass
+class CheckResult:
+    """An import's checked rows, or the problems that stop it: it applies whole or not at all."""
+
+    rows: list = field(default_factory=list)
+    errors: list = field(default_factory=list)  # those of the first MAX_ERROR_ROWS rows only
+    row_count: int = 0
+    error_count: int = 0  # every problem found
+    error_row_count: int = 0  # the rows that have them
+
+    def add(self, errors):
+        """Count one row's problems, and keep them if it is one of the first rows with any."""
+        self.error_count += len(errors)
+        self.error_row_count += 1
+        if self.error_row_count <= MAX_ERROR_ROWS:
+            self.errors.extend(errors)
+
+
+def match_columns(header, *, required, optional, aliases, result, labels=None):
+    """Each column's place in ``header`` ({name: index}), the names read through ``aliases``;
+    or None, with one error for row 1 added to ``result``, when a required column is missing
+    or a column is unknown or repeated. Every importer's first check. The error names the
+    columns by their ``labels`` where given (as the template heads them)."""
+    labels = labels or {}
+
+    def named(names):
+        return ", ".join(labels.get(name, name) for name in names)
+
+    columns = [aliases.get(name, name) for name in header]
+    known = set(required) | set(optional)
+    missing = [name for name in required if name not in columns]
+    unknown = [name for name in columns if name and name not in known]
+    repeated = sorted({name for name in columns if name and columns.count(name) > 1})
+    if not (missing or unknown or repeated):
+        return {name: index for index, name in enumerate(columns) if name}
+    problems = []
+    if missing:
+        problems.append(f"missing {named(missing)}")
+    if unknown:
+        quoted = ", ".join(f"“{name[:50]}”" for name in unknown[:10])
+        more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""
+        problems.append(f"unknown {quoted}{more}")
+    if repeated:
+        problems.append(f"repeated {named(repeated)}")
+    may_add = f", and may add {named(optional)}" if optional else ""
+    result.add(
+        [
+            RowError(
+                1,
+                "",
+                f"The columns are wrong ({'; '.join(problems)}). The first row must name "
+                f"the columns {named(required)}{may_add}.",
+            )
+        ]
+    )
+    return None
+
+
+def cell_of(position, cells, name):
+    """The cell of column ``name`` in a row (None when the row is short or has no such column)."""
+    index = position.get(name)
+    return cells[index] if index is not None and index < len(cells) else None

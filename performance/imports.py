@@ -6,10 +6,17 @@ period) with its row number as a person sees it in their spreadsheet, the header
 Nothing here writes to the database.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-from pcc_portal.tables import UnreadableTable, read_table
+from pcc_portal.tables import (
+    CheckResult,
+    RowError,
+    UnreadableTable,
+    cell_of,
+    match_columns,
+    read_table,
+)
 from pcc_portal.tables import cell_text as _cell_text
 
 from .checks import range_problem
@@ -17,7 +24,6 @@ from .periods import PeriodError, parse_period
 
 REQUIRED_COLUMNS = ["measure", "period", "value"]
 OPTIONAL_COLUMNS = ["comparison", "target", "source", "note"]
-COLUMNS = REQUIRED_COLUMNS + OPTIONAL_COLUMNS
 ALIASES = {
     "measure id": "measure",
     "measure_id": "measure",
@@ -27,24 +33,11 @@ ALIASES = {
 }
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000  # the heading included
-# The rows whose problems are kept and listed: past a few hundred, the person fixing the file
-# learns nothing new, and a file of a million bad rows must not become a million stored errors.
-MAX_ERROR_ROWS = 200
 LIMITS = {"source": 200, "note": 500}
 
 
 # The upload is not a CSV or .xlsx file we can read, or is too big to read.
 UnreadableFile = UnreadableTable
-
-
-@dataclass
-class RowError:
-    row: int  # the spreadsheet row number, the header being row 1; 0 for the file as a whole
-    column: str
-    message: str
-
-    def as_dict(self):
-        return {"row": self.row, "column": self.column, "message": self.message}
 
 
 @dataclass
@@ -57,22 +50,6 @@ class CheckedRow:
     target: Decimal | None
     source: str
     note: str
-
-
-@dataclass
-class CheckResult:
-    rows: list = field(default_factory=list)
-    errors: list = field(default_factory=list)  # those of the first MAX_ERROR_ROWS rows only
-    row_count: int = 0
-    error_count: int = 0  # every problem found
-    error_row_count: int = 0  # the rows that have them
-
-    def add_errors(self, errors):
-        """Count one row's problems, and keep them if it is one of the first rows with any."""
-        self.error_count += len(errors)
-        self.error_row_count += 1
-        if self.error_row_count <= MAX_ERROR_ROWS:
-            self.errors.extend(errors)
 
 
 def read_rows(upload, name):
@@ -108,41 +85,22 @@ def check_rows(header, body, *, measures):
     A measure is named by its number (as in the template download) or its exact wording.
     """
     result = CheckResult(row_count=len(body))
-    columns = [ALIASES.get(name, name) for name in header]
-    missing = [name for name in REQUIRED_COLUMNS if name not in columns]
-    unknown = [name for name in columns if name and name not in COLUMNS]
-    repeated = sorted({name for name in columns if name and columns.count(name) > 1})
-    if missing or unknown or repeated:
-        problems = []
-        if missing:
-            problems.append(f"missing {', '.join(missing)}")
-        if unknown:
-            named = ", ".join(f"“{name[:50]}”" for name in unknown[:10])
-            more = f" and {len(unknown) - 10:,} more" if len(unknown) > 10 else ""
-            problems.append(f"unknown {named}{more}")
-        if repeated:
-            problems.append(f"repeated {', '.join(repeated)}")
-        result.add_errors(
-            [
-                RowError(
-                    1,
-                    "",
-                    f"The columns are wrong ({'; '.join(problems)}). The first row must name the "
-                    f"columns {', '.join(REQUIRED_COLUMNS)}, and may add "
-                    f"{', '.join(OPTIONAL_COLUMNS)}.",
-                )
-            ]
-        )
+    position = match_columns(
+        header,
+        required=REQUIRED_COLUMNS,
+        optional=OPTIONAL_COLUMNS,
+        aliases=ALIASES,
+        result=result,
+    )
+    if position is None:
         return result
-    position = {name: index for index, name in enumerate(columns) if name}
     by_wording = {measure.wording.strip().lower(): measure for measure in measures.values()}
     seen = {}
     for number, cells in body:
         errors = []
 
         def cell(name, cells=cells):
-            index = position.get(name)
-            return cells[index] if index is not None and index < len(cells) else None
+            return cell_of(position, cells, name)
 
         measure_text = _cell_text(cell("measure"))
         measure = None
@@ -193,7 +151,7 @@ def check_rows(header, body, *, measures):
             else:
                 seen[key] = number
         if errors:
-            result.add_errors(errors)
+            result.add(errors)
         else:
             result.rows.append(
                 CheckedRow(

@@ -6,6 +6,7 @@ from django.db import connection, transaction
 from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
+from pcc_portal import tables
 from pcc_portal.approvals import services as approvals
 from pcc_portal.errors import FiguresChanged, InvalidTransition
 from pcc_portal.publications import services as publishing
@@ -281,14 +282,14 @@ def _flag_list(result, flags):
             "value": str(by_row[number].value),
             "message": message,
         }
-        for number, message in sorted(flags.items())[: imports.MAX_ERROR_ROWS]
+        for number, message in sorted(flags.items())[: tables.MAX_ERROR_ROWS]
     ]
 
 
 def _record_check(measure_import, *, upload_error=None, result=None, flags=None, existing=None):
     measure_import.flags, measure_import.flag_count = [], 0
     if upload_error is not None:
-        measure_import.errors = [imports.RowError(0, "", upload_error).as_dict()]
+        measure_import.errors = [tables.RowError(0, "", upload_error).as_dict()]
         measure_import.error_count = measure_import.error_row_count = 1
         measure_import.row_count = 0
         measure_import.new_count = measure_import.replaced_count = 0

@@ -11,6 +11,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from openpyxl import Workbook
 
+from pcc_portal import tables
 from pcc_portal.errors import InvalidTransition
 from performance import imports, services
 from performance.models import DataPoint, MeasureImport
@@ -334,7 +335,7 @@ def test_a_workbook_with_a_dtd_is_refused_as_not_a_valid_workbook(
 def test_only_the_first_rows_with_problems_are_kept_and_the_total_is_said(
     client, plan, measures, editor, monkeypatch
 ):
-    monkeypatch.setattr(imports, "MAX_ERROR_ROWS", 50)
+    monkeypatch.setattr(tables, "MAX_ERROR_ROWS", 50)
     # Each row has two problems: no such measure, and a value that is not a number.
     rows = "".join(f"0,2021-22 Q1,x{number}\n" for number in range(3000))
     client.force_login(editor)
