@@ -1,9 +1,44 @@
-"""Answers to a "Move up" or "Move down" button asked for by the page's script (reorder.js): the
-list as it now stands, to swap in place, so a move is one request and no page load. Without
-JavaScript the move views redirect back to the page as before."""
+"""Moving a row one place up or down among its siblings, the one way every ordered list (a plan's
+sections, priorities and measures, a meeting's agenda) is reordered; and the answers to a "Move
+up" or "Move down" button asked for by the page's script (reorder.js): the list as it now
+stands, to swap in place, so a move is one request and no page load. Without JavaScript the move
+views redirect back to the page as before."""
 
 from django.http import JsonResponse
 from django.template.loader import render_to_string
+
+
+def move(items, item, direction, *, field, also=(), unique=False):
+    """Move ``item`` one place ``direction`` ("up" or "down") among ``items``, all its siblings
+    in their order (locked by the caller), and number them 1..n in ``field`` (``renumber``).
+    Returns False when it is already first or last (the siblings are numbered all the same)."""
+    if direction not in ("up", "down"):
+        raise ValueError("direction is up or down")
+    items = list(items)
+    index = next(i for i, sibling in enumerate(items) if sibling.pk == item.pk)
+    other = index - 1 if direction == "up" else index + 1
+    moves = 0 <= other < len(items)
+    if moves:
+        items[index], items[other] = items[other], items[index]
+    renumber(items, field=field, also=also, unique=unique)
+    setattr(item, field, getattr(items[other if moves else index], field))
+    return moves
+
+
+def renumber(items, *, field, also=(), unique=False):
+    """Give ``items`` the numbers 1..n in ``field`` in their order, saving only the rows whose
+    number changes (with the fields ``also`` names). Where the number is unique among the
+    siblings (``unique``), those rows are first parked above every number in use, since the
+    database checks the constraint row by row."""
+    changed = [(n, row) for n, row in enumerate(items, start=1) if getattr(row, field) != n]
+    if unique and changed:
+        top = max(getattr(row, field) or 0 for row in items) + len(items)
+        for n, row in changed:
+            setattr(row, field, top + n)
+            row.save(update_fields=[field, *also])
+    for n, row in changed:
+        setattr(row, field, n)
+        row.save(update_fields=[field, *also])
 
 
 def wants_json(request):

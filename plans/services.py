@@ -9,6 +9,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal import reordering
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 
@@ -171,56 +172,18 @@ def freeze_parts(*, plan, version):
 # Reordering ---------------------------------------------------------------------------------
 
 
-def _renumber(siblings):
-    """Give siblings consecutive orders 1..n (saving only those that change)."""
-    items = list(siblings.order_by("order", "pk"))
-    for position, item in enumerate(items, start=1):
-        if item.order != position:
-            item.order = position
-            item.save(update_fields=["order"])
-    return items
-
-
 @transaction.atomic
 def move_item(*, item, direction, by=None):
-    """Move a section, commitment, accountability item or measure one place up or down among
-    its siblings. Returns False when it is already first or last."""
-    if direction not in ("up", "down"):
-        raise ValueError("direction is up or down")
+    """Move a section, commitment, accountability item, measure or priority one place up or
+    down among its siblings. Returns False when it is already first or last."""
     if isinstance(item, Priority):
-        return _move_priority(priority=item, direction=direction)
-    items = _renumber(item.siblings().select_for_update())
-    index = next(i for i, sibling in enumerate(items) if sibling.pk == item.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if other < 0 or other >= len(items):
-        return False
-    first, second = items[index], items[other]
-    first.order, second.order = second.order, first.order
-    first.save(update_fields=["order"])
-    second.save(update_fields=["order"])
-    item.order = first.order
-    return True
-
-
-def _move_priority(*, priority, direction):
-    priorities = list(
-        Priority.objects.select_for_update().filter(plan_id=priority.plan_id).order_by("number")
-    )
-    index = next(i for i, p in enumerate(priorities) if p.pk == priority.pk)
-    other = index - 1 if direction == "up" else index + 1
-    if other < 0 or other >= len(priorities):
-        return False
-    first, second = priorities[index], priorities[other]
-    number_a, number_b = first.number, second.number
-    # The (plan, number) constraint is checked row by row: park one on a free number first.
-    first.number = 0
-    first.save(update_fields=["number"])
-    second.number = number_a
-    second.save(update_fields=["number"])
-    first.number = number_b
-    first.save(update_fields=["number"])
-    priority.number = number_b
-    return True
+        # A priority's number is its public address, unique in its plan.
+        siblings = Priority.objects.filter(plan_id=item.plan_id).order_by("number")
+        return reordering.move(
+            siblings.select_for_update(), item, direction, field="number", unique=True
+        )
+    siblings = item.siblings().select_for_update().order_by("order", "pk")
+    return reordering.move(siblings, item, direction, field="order")
 
 
 def next_order(siblings):

@@ -10,6 +10,7 @@ from django.template.loader import render_to_string
 from django.utils import timezone
 
 from decisions.deadlines import previous_working_day
+from pcc_portal import reordering
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import InvalidPDF, UncleanablePDF, clean_pdf, inspect_pdf
 from pcc_portal.publications.services import NothingToPublish
@@ -64,15 +65,8 @@ def create_meeting(*, meeting):
     return meeting
 
 
-def _renumber(meeting, ordered):
-    """Give ``ordered`` items the numbers 1..n without tripping the unique constraint."""
-    offset = (meeting.items.aggregate(top=Max("number"))["top"] or 0) + len(ordered) + 1
-    for index, item in enumerate(ordered):
-        item.number = offset + index
-        item.save(update_fields=["number", "description_html", "minutes_html"])
-    for index, item in enumerate(ordered, start=1):
-        item.number = index
-        item.save(update_fields=["number", "description_html", "minutes_html"])
+# An item's number is unique in its meeting; its save renders its Markdown too.
+_NUMBERING = {"field": "number", "also": ("description_html", "minutes_html"), "unique": True}
 
 
 @transaction.atomic
@@ -84,7 +78,7 @@ def add_item(*, meeting, item):
     item.meeting = meeting
     item.number = (items[-1].number if items else 0) + 1 + len(items)
     item.save()
-    _renumber(meeting, [*body, item, *closing])
+    reordering.renumber([*body, item, *closing], **_NUMBERING)
     item.refresh_from_db()
     return item
 
@@ -92,12 +86,7 @@ def add_item(*, meeting, item):
 @transaction.atomic
 def move_item(*, item, direction):
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
-    items = list(meeting.items.order_by("number"))
-    index = next(i for i, candidate in enumerate(items) if candidate.pk == item.pk)
-    target = index - 1 if direction == "up" else index + 1
-    if 0 <= target < len(items):
-        items[index], items[target] = items[target], items[index]
-        _renumber(meeting, items)
+    reordering.move(meeting.items.order_by("number"), item, direction, **_NUMBERING)
     return item
 
 
@@ -107,7 +96,7 @@ def remove_item(*, item):
     for paper in item.papers.all():
         remove_paper(paper=paper)
     item.delete()
-    _renumber(meeting, list(meeting.items.order_by("number")))
+    reordering.renumber(list(meeting.items.order_by("number")), **_NUMBERING)
 
 
 def _next_position(item):
