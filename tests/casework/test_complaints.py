@@ -118,7 +118,9 @@ def test_no_personal_detail_reaches_a_public_page_the_csv_the_sitemap_or_search(
         for secret in [*PERSONAL, "OUTCOMENOTESSECRET", "REASONSECRET"]:
             assert secret not in body, f"{secret} leaked at {url}"
     response = client.get("/panel/complaints.csv")
-    csv = b"".join(response.streaming_content).decode("utf-8-sig").splitlines()
+    content = b"".join(response.streaming_content)
+    assert content.startswith("\ufeff".encode())  # so spreadsheet programs read it as UTF-8
+    csv = content.decode("utf-8-sig").splitlines()
     assert csv[0] == "period,period_starts,about,received,recorded,referred,resolved"
     assert csv[1] == "2021/22,2021-04-01,The Commissioner,1,0,0,0"
 
