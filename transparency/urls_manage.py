@@ -3,35 +3,43 @@
 from django.urls import path, re_path
 
 from .forms import ENTRY_FORMS
-from .views import manage
+from .views import manage_items, manage_registers, manage_spending
 
 app_name = "transparency_manage"
 
 _registers = "|".join(ENTRY_FORMS)
 
 urlpatterns = [
-    path("", manage.items, name="items"),
-    path("items/<int:pk>/", manage.item_detail, name="item"),
-    path("items/<int:pk>/edit/", manage.item_edit, name="item_edit"),
-    path("items/<int:pk>/documents/", manage.document_create, name="document_create"),
-    path("items/<int:pk>/inspections/", manage.inspection_create, name="inspection_create"),
-    path("documents/<int:pk>/withdraw/", manage.document_withdraw, name="document_withdraw"),
-    path("contracts/<int:pk>/<slug:kind>.pdf", manage.contract_copy, name="contract_copy"),
-    path("spending/", manage.spending, name="spending"),
-    path("spending/<int:pk>/", manage.spending_detail, name="spending_detail"),
-    path("spending/<int:pk>/release/", manage.spending_release, name="spending_release"),
-    path("spending/<int:pk>/discard/", manage.spending_discard, name="spending_discard"),
-    re_path(rf"^(?P<register>{_registers})/$", manage.entries, name="entries"),
-    re_path(rf"^(?P<register>{_registers})/new/$", manage.entry_create, name="entry_create"),
-    re_path(rf"^(?P<register>{_registers})/(?P<pk>[0-9]+)/$", manage.entry_edit, name="entry_edit"),
+    path("", manage_items.items, name="items"),
+    path("items/<int:pk>/", manage_items.item_detail, name="item"),
+    path("items/<int:pk>/edit/", manage_items.item_edit, name="item_edit"),
+    path("items/<int:pk>/documents/", manage_items.document_create, name="document_create"),
+    path("items/<int:pk>/inspections/", manage_items.inspection_create, name="inspection_create"),
+    path("documents/<int:pk>/withdraw/", manage_items.document_withdraw, name="document_withdraw"),
+    path(
+        "contracts/<int:pk>/<slug:kind>.pdf", manage_registers.contract_copy, name="contract_copy"
+    ),
+    path("spending/", manage_spending.spending, name="spending"),
+    path("spending/<int:pk>/", manage_spending.spending_detail, name="spending_detail"),
+    path("spending/<int:pk>/release/", manage_spending.spending_release, name="spending_release"),
+    path("spending/<int:pk>/discard/", manage_spending.spending_discard, name="spending_discard"),
+    re_path(rf"^(?P<register>{_registers})/$", manage_registers.entries, name="entries"),
+    re_path(
+        rf"^(?P<register>{_registers})/new/$", manage_registers.entry_create, name="entry_create"
+    ),
+    re_path(
+        rf"^(?P<register>{_registers})/(?P<pk>[0-9]+)/$",
+        manage_registers.entry_edit,
+        name="entry_edit",
+    ),
     re_path(
         rf"^(?P<register>{_registers})/(?P<pk>[0-9]+)/publish/$",
-        manage.entry_publish,
+        manage_registers.entry_publish,
         name="entry_publish",
     ),
     re_path(
         rf"^(?P<register>{_registers})/(?P<pk>[0-9]+)/withdraw/$",
-        manage.entry_withdraw,
+        manage_registers.entry_withdraw,
         name="entry_withdraw",
     ),
 ]

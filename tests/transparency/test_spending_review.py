@@ -14,7 +14,7 @@ from tests.accounts.factories import reauthenticate
 from transparency import services
 from transparency.models import Payment, SearchEntry, SpendingUpload
 from transparency.redaction import redaction_flags
-from transparency.views import manage
+from transparency.views import manage_spending
 
 OCTOBER = datetime.date(2025, 10, 1)
 HEADING = "Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount\n"
@@ -335,7 +335,7 @@ def test_the_form_is_shown_again_with_its_error_and_the_ticks_kept(client, edito
 
 @pytest.mark.django_db
 def test_a_row_from_elsewhere_is_refused_with_the_ticks_kept(client, editor, draft, monkeypatch):
-    monkeypatch.setattr(manage, "PREVIEW_PAGE_SIZE", 5)
+    monkeypatch.setattr(manage_spending, "PREVIEW_PAGE_SIZE", 5)
     first_page = list(draft.payments.order_by("row_number")[:5])
     elsewhere = draft.payments.order_by("row_number")[7]
     client.force_login(editor)
@@ -352,7 +352,7 @@ def test_a_row_from_elsewhere_is_refused_with_the_ticks_kept(client, editor, dra
 def test_a_long_preview_is_paginated_and_each_page_saves_only_its_rows(
     client, editor, draft, monkeypatch
 ):
-    monkeypatch.setattr(manage, "PREVIEW_PAGE_SIZE", 5)
+    monkeypatch.setattr(manage_spending, "PREVIEW_PAGE_SIZE", 5)
     rows = list(draft.payments.order_by("row_number"))
     client.force_login(editor)
     page = client.get(draft.get_manage_url() + "?page=2").content.decode()
@@ -365,7 +365,7 @@ def test_a_long_preview_is_paginated_and_each_page_saves_only_its_rows(
     assert [p.is_redacted for p in draft.payments.order_by("row_number")][:5] == [True] * 5
     assert not draft.payments.filter(pk__in=[p.pk for p in rows[5:10]], is_redacted=True).exists()
     # The flagged rows alone.
-    monkeypatch.setattr(manage, "PREVIEW_PAGE_SIZE", 100)
+    monkeypatch.setattr(manage_spending, "PREVIEW_PAGE_SIZE", 100)
     page = client.get(draft.get_manage_url() + "?show=flagged").content.decode()
     assert page.count('name="redact"') == len(MISSED) + 1
     assert "Olive Stanmore" not in page and "Nora Fenwicke" in page
@@ -382,7 +382,7 @@ def test_the_preview_reads_a_long_file_in_a_few_queries(
     client.force_login(editor)
     with django_assert_max_num_queries(15):
         response = client.get(upload.get_manage_url())
-    assert response.content.decode().count('name="redact"') == manage.PREVIEW_PAGE_SIZE
+    assert response.content.decode().count('name="redact"') == manage_spending.PREVIEW_PAGE_SIZE
 
 
 @pytest.mark.django_db

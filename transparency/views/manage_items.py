@@ -1,0 +1,138 @@
+"""Staff views of the Specified Information index: its items, their documents and the HMICFRS
+inspection reports recorded against them."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.views.decorators.http import require_POST
+
+from pcc_portal.errors import InvalidTransition
+
+from .. import selectors, services
+from ..forms import InspectionReportForm, ItemDocumentForm, SpecifiedItemForm
+from ..models import InspectionReport, ItemDocument, SpecifiedItem
+
+
+@login_required
+@permission_required("transparency.view_specifieditem", raise_exception=True)
+def items(request):
+    rows = selectors.index_rows()
+    return render(
+        request,
+        "transparency/manage/items.html",
+        {"sections": selectors.index_sections(rows), "counts": selectors.status_counts(rows)},
+    )
+
+
+def _item_detail(request, item, form=None, inspection_form=None, status=200):
+    row = next(r for r in selectors.index_rows() if r.item.pk == item.pk)
+    action = reverse("transparency_manage:document_create", kwargs={"pk": item.pk})
+    inspection_action = reverse("transparency_manage:inspection_create", kwargs={"pk": item.pk})
+    reads_inspections = item.code in (selectors.PEEL_ITEM, selectors.RESPONSES_ITEM)
+    return render(
+        request,
+        "transparency/manage/item.html",
+        {
+            "item": item,
+            "row": row,
+            "documents": ItemDocument.objects.visible_to(request.user)
+            .filter(item=item)
+            .select_related("inspection"),
+            "form": form or ItemDocumentForm(action=action, item=item),
+            "inspections": InspectionReport.objects.all() if reads_inspections else None,
+            "inspection_form": (
+                (inspection_form or InspectionReportForm(action=inspection_action))
+                if reads_inspections
+                else None
+            ),
+        },
+        status=status,
+    )
+
+
+@login_required
+@permission_required("transparency.view_specifieditem", raise_exception=True)
+def item_detail(request, pk):
+    return _item_detail(request, get_object_or_404(SpecifiedItem, pk=pk))
+
+
+@login_required
+@permission_required("transparency.change_specifieditem", raise_exception=True)
+def item_edit(request, pk):
+    item = get_object_or_404(SpecifiedItem, pk=pk)
+    form = SpecifiedItemForm(request.POST or None, instance=item)
+    if request.method == "POST" and form.is_valid():
+        item = form.save(commit=False)
+        item._change_reason = "Edited"
+        item.save()
+        messages.success(request, f"“{item}” was saved.")
+        return redirect("transparency_manage:item", pk=item.pk)
+    return render(
+        request,
+        "transparency/manage/form.html",
+        {"form": form, "object": item, "heading": f"Edit {item}", "back": "items"},
+    )
+
+
+@require_POST
+@login_required
+@permission_required("transparency.add_itemdocument", raise_exception=True)
+def document_create(request, pk):
+    item = get_object_or_404(SpecifiedItem, pk=pk)
+    action = reverse("transparency_manage:document_create", kwargs={"pk": item.pk})
+    form = ItemDocumentForm(request.POST, request.FILES, action=action, item=item)
+    if not form.is_valid():
+        return _item_detail(request, item, form=form)
+    document = services.publish_document(
+        item=item,
+        title=form.cleaned_data["title"],
+        file=form.cleaned_data["file"],
+        period_from=form.cleaned_data["period_from"],
+        period_to=form.cleaned_data["period_to"],
+        inspection=form.cleaned_data.get("inspection"),
+        by=request.user,
+    )
+    messages.success(request, f"“{document}” is published.")
+    return redirect("transparency_manage:item", pk=item.pk)
+
+
+@require_POST
+@login_required
+@permission_required("transparency.add_inspectionreport", raise_exception=True)
+def inspection_create(request, pk):
+    """Record an HMICFRS report, from the page of the PEEL item or of the responses item."""
+    item = get_object_or_404(
+        SpecifiedItem, pk=pk, code__in=[selectors.PEEL_ITEM, selectors.RESPONSES_ITEM]
+    )
+    action = reverse("transparency_manage:inspection_create", kwargs={"pk": item.pk})
+    form = InspectionReportForm(request.POST, action=action)
+    if not form.is_valid():
+        return _item_detail(request, item, inspection_form=form)
+    report = services.record_inspection(
+        title=form.cleaned_data["title"],
+        kind=form.cleaned_data["kind"],
+        published_on=form.cleaned_data["published_on"],
+        url=form.cleaned_data["url"],
+        by=request.user,
+    )
+    messages.success(
+        request,
+        f"“{report}” is recorded: the Commissioner's comments on it are due by "
+        f"{report.response_due_on:%-d %B %Y}.",
+    )
+    return redirect("transparency_manage:item", pk=item.pk)
+
+
+@require_POST
+@login_required
+@permission_required("transparency.change_itemdocument", raise_exception=True)
+def document_withdraw(request, pk):
+    document = get_object_or_404(ItemDocument.objects.visible_to(request.user), pk=pk)
+    try:
+        services.withdraw_document(document=document, by=request.user)
+    except InvalidTransition as error:
+        messages.error(request, str(error))
+    else:
+        messages.success(request, f"“{document}” is withdrawn: the public no longer sees it.")
+    return redirect("transparency_manage:item", pk=document.item_id)

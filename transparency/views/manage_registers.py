@@ -1,0 +1,231 @@
+"""Staff views of the registers and the forward plan: entries drafted, released as record versions
+and withdrawn, and contracts' copies."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
+from django.db import transaction
+from django.http import FileResponse, Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.text import slugify
+from django.views.decorators.http import require_http_methods
+
+from pcc_portal.errors import InvalidTransition
+from pcc_portal.publications.forms import WithdrawForm
+from pcc_portal.publications.selectors import publishing_panel
+from pcc_portal.publications.services import NothingToPublish, record_release
+from pcc_portal.publications.views import (
+    publish_after_review,
+    reauthenticated_at,
+    render_withdraw_page,
+    require_reauthentication,
+)
+
+from .. import selectors, services
+from ..forms import ENTRY_FORMS
+from ..models import Contract, ContractCopy
+
+TITLES = {
+    "interests": "Register of interests",
+    "gifts-and-hospitality": "Gifts and hospitality",
+    "grants": "Grants",
+    "contracts": "Contracts over £10,000",
+    "small-contracts": "Contracts of £10,000 or less",
+    "forward-plan": "Forward plan",
+}
+
+
+def _perm(model, action):
+    return f"transparency.{action}_{model._meta.model_name}"
+
+
+def _require(request, model, action):
+    if not request.user.has_perm(_perm(model, action)):
+        raise PermissionDenied
+
+
+def _entry_form_class(register):
+    form_class = ENTRY_FORMS.get(register)
+    if form_class is None:
+        raise Http404("No such register.")
+    return form_class
+
+
+@login_required
+def entries(request, register):
+    form_class = _entry_form_class(register)
+    model = form_class._meta.model
+    _require(request, model, "view")
+    return render(
+        request,
+        "transparency/manage/entries.html",
+        {
+            "register": register,
+            "title": TITLES[register],
+            "entries": model.objects.visible_to(request.user)
+            .with_release_state()
+            .order_by("-updated_at"),
+            "model_name": model._meta.model_name,
+            "can_add": request.user.has_perm(_perm(model, "add")),
+        },
+    )
+
+
+@login_required
+def entry_create(request, register):
+    form_class = _entry_form_class(register)
+    _require(request, form_class._meta.model, "add")
+    form = form_class(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        entry = services.save_entry(
+            entry=form.save(commit=False), by=request.user, reason="Created"
+        )
+        messages.success(request, f"“{entry}” was saved as a draft.")
+        return redirect("transparency_manage:entry_edit", register=register, pk=entry.pk)
+    return render(
+        request,
+        "transparency/manage/form.html",
+        {
+            "form": form,
+            "heading": f"Add to {TITLES[register].lower()}",
+            "register": register,
+            "title": TITLES[register],
+        },
+    )
+
+
+@login_required
+def contract_copy(request, pk, kind):
+    """A contract's copy as it is now, a draft's included, for staff who may see the entry:
+    the private store has no address of its own (the public reads the released copy)."""
+    _require(request, Contract, "view")
+    if kind not in ContractCopy.values:
+        raise Http404("No such document.")
+    entry = get_object_or_404(Contract.objects.visible_to(request.user), pk=pk)
+    file = entry.copy_file(kind)
+    if not file:
+        raise Http404("No copy has been uploaded.")
+    return FileResponse(
+        file.open("rb"),
+        content_type="application/pdf",
+        filename=f"contract-{slugify(entry.reference) or pk}-{kind}.pdf",
+        as_attachment=False,
+    )
+
+
+@login_required
+def entry_edit(request, register, pk):
+    form_class = _entry_form_class(register)
+    model = form_class._meta.model
+    _require(request, model, "view")
+    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    form = form_class(request.POST or None, request.FILES or None, instance=entry)
+    if request.method == "POST":
+        _require(request, model, "change")
+        if form.is_valid():
+            released = entry.live_version() is not None
+            entry = services.save_entry(
+                entry=form.save(commit=False), by=request.user, reason="Edited"
+            )
+            messages.success(
+                request,
+                f"“{entry}” was saved."
+                + (
+                    " The public still sees the last release: release it again to publish "
+                    "the change."
+                    if released
+                    else " Nothing is public until it is released."
+                ),
+            )
+            return redirect("transparency_manage:entry_edit", register=register, pk=entry.pk)
+    return render(
+        request,
+        "transparency/manage/form.html",
+        {
+            "form": form,
+            "object": entry,
+            "heading": f"Edit {entry}",
+            "register": register,
+            "title": TITLES[register],
+            "model_name": model._meta.model_name,
+            **publishing_panel(
+                obj=entry,
+                user=request.user,
+                publish_url=reverse(
+                    "transparency_manage:entry_publish", kwargs={"register": register, "pk": pk}
+                ),
+                publish_permission=_perm(model, "publish"),
+            ),
+            "withdraw_form": WithdrawForm(
+                action=reverse(
+                    "transparency_manage:entry_withdraw", kwargs={"register": register, "pk": pk}
+                )
+            ),
+        },
+    )
+
+
+def _entry(request, register, action):
+    model = _entry_form_class(register)._meta.model
+    _require(request, model, action)
+    return model
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def entry_publish(request, register, pk):
+    """The check page for releasing an entry: every field as the public will read it."""
+    model = _entry(request, register, "publish")
+    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    return publish_after_review(
+        request,
+        obj=entry,
+        publish=lambda data: services.release_entry(
+            entry=entry, by=request.user, note=data["change_note"]
+        ),
+        review=lambda: selectors.release_review(entry),
+        published_message=lambda version: (
+            f"“{entry}” is released: the public sees version {version.number} now."
+        ),
+    )
+
+
+@require_http_methods(["GET", "POST"])
+@login_required
+def entry_withdraw(request, register, pk):
+    """Withdraw a released entry with the reason the public is told."""
+    model = _entry(request, register, "publish")
+    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
+    form = WithdrawForm(request.POST or None, action=request.path)
+    if request.method == "POST" and form.is_valid():
+        require_reauthentication(request)
+        try:
+            with transaction.atomic():
+                reason = form.cleaned_data["reason"]
+                services.withdraw_entry(entry=entry, by=request.user, reason=reason)
+                record_release(
+                    entry,
+                    by=request.user,
+                    what=f"Withdrawn: {reason}",
+                    at=reauthenticated_at(request),
+                )
+        except (InvalidTransition, NothingToPublish) as error:
+            form.add_error("reason", str(error))
+        else:
+            messages.success(request, f"“{entry}” is withdrawn: the public no longer sees it.")
+            return redirect(entry.get_manage_url())
+    return render_withdraw_page(
+        request,
+        form=form,
+        title=str(entry),
+        caption=TITLES[register],
+        back_url=entry.get_manage_url(),
+        consequences=[
+            "The register page, its CSV and JSON, site search, the feeds and the sitemap drop "
+            "it at once.",
+            "Its releases are kept for the record and never public again. To publish it again, "
+            "release it again from its page, with a change note.",
+        ],
+        status=400 if form.errors else 200,
+    )
