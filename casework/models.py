@@ -11,6 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.errors import DomainError
 from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 from pcc_portal.visibility import VisibilityQuerySet
@@ -22,7 +23,7 @@ def private_storage():
     return storages["private"]
 
 
-class CaseworkError(Exception):
+class CaseworkError(DomainError):
     """A step the law or the case's state does not allow, in words for the secretary, with the
     form field it concerns when there is one."""
 

@@ -30,6 +30,7 @@ from panel.models import AgendaItem, Meeting, Panel
 from panel.services import meetings as meeting_services
 from panel.services import packs, proceedings
 from pcc_portal.accounts.models import Office
+from pcc_portal.errors import DomainError
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import InvalidPDF, clean_pdf, extract_text, inspect_pdf
@@ -55,7 +56,7 @@ ITEM_KINDS = [
 ]
 
 
-class ImportFailed(Exception):
+class ImportFailed(DomainError):
     """The import could not be applied; nothing was changed."""
 
 

@@ -2,6 +2,8 @@
 
 Every message is written for the person who asked (a view shows it beside the form), so a
 view catches ``DomainError`` or one of its kinds and never needs to know which app raised it.
+An app's own refusals that carry more than a message (``CaseworkError``'s field, a spending
+file's rows) are kinds of ``DomainError`` defined beside the service that raises them.
 """
 
 

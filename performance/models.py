@@ -18,7 +18,7 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from pcc_portal.errors import InvalidTransition
+from pcc_portal.errors import DomainError, InvalidTransition
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
@@ -27,7 +27,7 @@ from pcc_portal.visibility import VisibilityQuerySet
 from . import periods
 
 
-class UnconfirmedFigure(Exception):
+class UnconfirmedFigure(DomainError):
     """A figure flagged as unusual was to be saved without confirmation that it was checked."""
 
 

@@ -48,6 +48,24 @@ def test_refusals_are_domain_errors_a_view_can_catch_at_once():
     assert issubclass(errors.InvalidTransition, errors.DomainError)
 
 
+@pytest.mark.parametrize(
+    "name",
+    [
+        "casework.models.CaseworkError",
+        "casework.services.QuestionRefused",
+        "imports.services.ImportFailed",
+        "performance.models.UnconfirmedFigure",
+        "pcc_portal.publications.services.NothingToPublish",
+        "transparency.services.SpendingDraftExists",
+        "transparency.services.SpendingFileInvalid",
+        "transparency.services.TokenInvalid",
+    ],
+)
+def test_each_apps_own_refusals_are_domain_errors(name):
+    module, _, error = name.rpartition(".")
+    assert issubclass(getattr(importlib.import_module(module), error), errors.DomainError)
+
+
 def test_no_app_defines_its_own_invalid_transition():
     for module in (
         "plans.models",

@@ -18,7 +18,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
-from pcc_portal.errors import InvalidTransition
+from pcc_portal.errors import DomainError, InvalidTransition
 from pcc_portal.publications import services as publishing
 
 from .models import (
@@ -217,7 +217,7 @@ def save_entry(*, entry, by, reason):
     return entry
 
 
-class SpendingFileInvalid(Exception):
+class SpendingFileInvalid(DomainError):
     """``errors`` are those of the first rows with problems; ``error_count`` counts them all."""
 
     def __init__(self, errors, error_count=None):
@@ -226,7 +226,7 @@ class SpendingFileInvalid(Exception):
         super().__init__(f"{self.error_count} problem(s) in the spending file")
 
 
-class SpendingDraftExists(Exception):
+class SpendingDraftExists(DomainError):
     """The month already has a draft: it is released or discarded before another is uploaded."""
 
     def __init__(self, draft):
@@ -365,7 +365,7 @@ def _issue_token(subscription, purpose, valid_for):
     return token
 
 
-class TokenInvalid(Exception):
+class TokenInvalid(DomainError):
     """The link is unknown, used already, or expired."""
 
 

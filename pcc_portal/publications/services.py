@@ -18,7 +18,7 @@ from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from pcc_portal.errors import InvalidTransition
+from pcc_portal.errors import DomainError, InvalidTransition
 
 from . import jobs, pdf
 from .models import MovedFile, RenderJob, Version, Withdrawal, private_storage
@@ -26,7 +26,7 @@ from .models import MovedFile, RenderJob, Version, Withdrawal, private_storage
 logger = logging.getLogger(__name__)
 
 
-class NothingToPublish(Exception):
+class NothingToPublish(DomainError):
     """The object is not in a state that can be published."""
 
 
