@@ -15,7 +15,8 @@ from pcc_portal.publications.views import publish_after_review
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
 from ..models import Minutes
 from ..services import proceedings
-from .manage_meetings import _form_page, _item, _meeting, _meeting_crumbs
+from .manage_agenda import _item
+from .manage_meetings import _form_page, _meeting, _meeting_crumbs
 
 
 def _proceedings(request, meeting):
