@@ -1,6 +1,7 @@
-"""Staff views for decisions: drafting, Part 2, attachments, the approval workflow, publishing,
-continuing the numbering, and the Panel's decisions reports. Each action view parses input and
-calls one service; signing and publishing ask the user to re-authenticate first."""
+"""Staff views for decisions: drafting, the approval workflow, publishing and continuing the
+numbering (attachments and Part 2, and the Panel's decisions reports, have their own modules).
+Each action view parses input and calls one service; signing and publishing ask the user to
+re-authenticate first."""
 
 from urllib.parse import urlencode
 
@@ -8,28 +9,24 @@ from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils import timezone
-from django.views.decorators.http import require_http_methods, require_POST
+from django.utils.decorators import method_decorator
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, ListView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.financial_year import financial_year_label
-from pcc_portal.publications import services as publishing
-from pcc_portal.publications.selectors import publishing_panel, review
-from pcc_portal.publications.views import publish_after_review, reauthenticated_at
+from pcc_portal.publications.selectors import review
+from pcc_portal.publications.views import reauthenticated_at
+from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 
 from .. import duties, services
-from ..attachments import UnsafeAttachment
 from ..forms import (
-    AttachmentForm,
     ContinueNumberingForm,
     DecisionForm,
-    DecisionPart2Form,
-    DecisionsReportForm,
-    Part2AttachmentForm,
     ReasonForm,
 )
 from ..models import (
@@ -38,7 +35,6 @@ from ..models import (
     Decision,
     DecisionPart2,
     DecisionSequence,
-    DecisionsReport,
 )
 from ..selectors import publication_compliance, publication_review
 
@@ -88,26 +84,25 @@ class DecisionListView(PermissionRequiredMixin, ListView):
         }
 
 
-class DecisionCreateView(PermissionRequiredMixin, CreateView):
+class DecisionCreateView(PermissionRequiredMixin, FormPage, CreateView):
     permission_required = "decisions.add_decision"
     form_class = DecisionForm
     template_name = "decisions/manage/form.html"
+    invalid_status = 200  # as this page has always answered a form with errors
+    change_reason = "Drafted"
+    success_message = "\u201c{object}\u201d was saved as a draft."
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user
-        form.instance._change_reason = "Drafted"
-        response = super().form_valid(form)
-        messages.success(self.request, f"\u201c{self.object}\u201d was saved as a draft.")
-        return response
-
-    def get_success_url(self):
-        return _detail_url(self.object)
+        return super().form_valid(form)
 
 
-class DecisionUpdateView(PermissionRequiredMixin, UpdateView):
+class DecisionUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
     permission_required = "decisions.change_decision"
     form_class = DecisionForm
     template_name = "decisions/manage/form.html"
+    invalid_status = 200  # as this page has always answered a form with errors
+    success_message = "Your changes to \u201c{object}\u201d were saved."
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and self.has_permission():
@@ -118,14 +113,6 @@ class DecisionUpdateView(PermissionRequiredMixin, UpdateView):
 
     def get_queryset(self):
         return Decision.objects.visible_to(self.request.user).filter(status=Status.DRAFT)
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(self.request, f"Your changes to \u201c{self.object}\u201d were saved.")
-        return response
-
-    def get_success_url(self):
-        return _detail_url(self.object)
 
 
 # --- the staff page of one decision ------------------------------------------------------------
@@ -146,40 +133,32 @@ def _duties(request, decision):
     return steps
 
 
-def _render_detail(request, decision):
-    can_see_part2 = request.user.has_perm("decisions.view_decisionpart2")
-    context = {
-        "decision": decision,
-        "object": decision,
-        "attachments": decision.attachments.all(),
-        "part2": DecisionPart2.objects.visible_to(request.user).filter(decision=decision).first()
-        if can_see_part2
-        else None,
-        "can_see_part2": can_see_part2,
-        "missing": services.missing_for_submission(decision) if decision.is_editable else [],
-        "today": timezone.localdate(),
-        "declaration_text": MONITORING_OFFICER_DECLARATION,
-        "finance_declaration_text": CHIEF_FINANCE_OFFICER_DECLARATION,
-        "duties": _duties(request, decision),
-    }
-    if decision.is_signed:
-        context.update(
-            publishing_panel(
-                obj=decision,
-                user=request.user,
-                publish_url=reverse("decisions_manage:publish", kwargs={"pk": decision.pk}),
-                publish_permission="decisions.publish_decision",
-            )
-        )
-        context["preview_html"] = publishing.freeze(obj=decision)[0]
-    return render(request, "decisions/manage/detail.html", context)
+class DecisionDetailView(PublishingDetailView):
+    permission_required = "decisions.view_decision"
+    model = Decision
+    template_name = "decisions/manage/detail.html"
+    context_object_name = "decision"
+    publish_url_name = "decisions_manage:publish"
 
+    def has_publishing_panel(self):
+        return self.object.is_signed  # only a signed decision is published
 
-@login_required
-@permission_required("decisions.view_decision", raise_exception=True)
-def decision_detail(request, pk):
-    decision, _ = _decision(request, pk)
-    return _render_detail(request, decision)
+    def get_context_data(self, **kwargs):
+        decision, user = self.object, self.request.user
+        can_see_part2 = user.has_perm("decisions.view_decisionpart2")
+        return {
+            **super().get_context_data(**kwargs),
+            "attachments": decision.attachments.all(),
+            "part2": DecisionPart2.objects.visible_to(user).filter(decision=decision).first()
+            if can_see_part2
+            else None,
+            "can_see_part2": can_see_part2,
+            "missing": services.missing_for_submission(decision) if decision.is_editable else [],
+            "today": timezone.localdate(),
+            "declaration_text": MONITORING_OFFICER_DECLARATION,
+            "finance_declaration_text": CHIEF_FINANCE_OFFICER_DECLARATION,
+            "duties": _duties(self.request, decision),
+        }
 
 
 # --- workflow -----------------------------------------------------------------------------------
@@ -327,34 +306,40 @@ def decision_return(request, pk):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("decisions.publish_decision", raise_exception=True)
-@reauthentication_required
-def decision_publish(request, pk):
+@method_decorator(reauthentication_required, name="get")
+@method_decorator(reauthentication_required, name="post")
+class DecisionPublishView(PublishView):
     """The check page (the notice, and the attachments published with Part 1), then publishing
     the signed decision."""
-    decision, _ = _decision(request, pk)
-    if not decision.is_signed:
-        raise Http404("Only a signed decision can be published.")
-    return publish_after_review(
-        request,
-        obj=decision,
-        publish=lambda data: services.publish_decision(
-            decision=decision,
-            by=request.user,
+
+    permission_required = "decisions.publish_decision"
+    model = Decision
+    refused = (InvalidTransition,)
+    reauthenticate = False  # asked for above, on the check page too; the service records it
+
+    def get_object(self, queryset=None):
+        decision = super().get_object(queryset)
+        if not decision.is_signed:
+            raise Http404("Only a signed decision can be published.")
+        return decision
+
+    def publish(self, data):
+        return services.publish_decision(
+            decision=self.object,
+            by=self.request.user,
             note=data["change_note"],
-            reauthenticated_at=reauthenticated_at(request),
-        ),
-        review=lambda: review(obj=decision, **publication_review(decision)),
-        refused=(InvalidTransition,),
-        reauthenticate=False,  # asked for above, on the check page too; the service records it
-        published_message=lambda version: (
+            reauthenticated_at=reauthenticated_at(self.request),
+        )
+
+    def review(self):
+        return review(obj=self.object, **publication_review(self.object))
+
+    def published_message(self, version):
+        return (
             f"Version {version.number} of decision "
-            f"{decision.reference} is being published. The public sees it as soon as its PDF is "
-            "ready."
-        ),
-    )
+            f"{self.object.reference} is being published. The public sees it as soon as its "
+            "PDF is ready."
+        )
 
 
 # --- numbering ----------------------------------------------------------------------------------
@@ -384,243 +369,4 @@ def numbering(request):
             "sequences": DecisionSequence.objects.order_by("-financial_year"),
             "at_raise": services.numbering_at_raise(),
         },
-    )
-
-
-# --- Part 1 attachments -------------------------------------------------------------------------
-def _attached_message(attachment, done):
-    message = f"\u201c{attachment.title}\u201d {done}."
-    if attachment.removed:
-        message += f" Removed from it before anyone sees it: {', '.join(attachment.removed)}."
-    if not attachment.tagged:
-        message += (
-            " It is not a tagged PDF, so it may not suit assistive technology: the check page "
-            "will say so."
-        )
-    return message
-
-
-@login_required
-@permission_required("decisions.change_decision", raise_exception=True)
-def attachment_add(request, pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
-    form = AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment = services.add_attachment(
-                decision=decision,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-        except UnsafeAttachment as error:
-            form.add_error("file", str(error))
-        else:
-            messages.success(request, _attached_message(attachment, "was attached"))
-            return redirect(_detail_url(decision))
-    return render(
-        request,
-        "decisions/manage/attachment_form.html",
-        {"decision": decision, "form": form, "part": "Part 1"},
-    )
-
-
-@login_required
-@permission_required("decisions.view_decision", raise_exception=True)
-def attachment_download(request, pk, attachment_pk):
-    decision, _ = _decision(request, pk)
-    document = get_object_or_404(decision.attachments, pk=attachment_pk)
-    return FileResponse(document.file.open("rb"), content_type="application/pdf")
-
-
-@require_POST
-@login_required
-@permission_required("decisions.change_decision", raise_exception=True)
-def attachment_delete(request, pk, attachment_pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
-    document = get_object_or_404(decision.attachments, pk=attachment_pk)
-    document.delete()
-    messages.success(request, f"\u201c{document.title}\u201d was removed.")
-    return redirect(_detail_url(decision))
-
-
-# --- Part 2 -------------------------------------------------------------------------------------
-def _part2_or_404(request, decision):
-    return get_object_or_404(DecisionPart2.objects.visible_to(request.user), decision=decision)
-
-
-@login_required
-@permission_required("decisions.view_decisionpart2", raise_exception=True)
-def part2_detail(request, pk):
-    decision, _ = _decision(request, pk)
-    part2 = DecisionPart2.objects.visible_to(request.user).filter(decision=decision).first()
-    return render(
-        request,
-        "decisions/manage/part2.html",
-        {"decision": decision, "part2": part2},
-    )
-
-
-@login_required
-@permission_required("decisions.change_decisionpart2", raise_exception=True)
-def part2_edit(request, pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
-    instance = DecisionPart2.objects.filter(decision=decision).first()
-    form = DecisionPart2Form(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        form.instance.decision = decision
-        form.save()
-        messages.success(request, "Part 2 was saved. It is never published.")
-        return redirect("decisions_manage:part2", pk=decision.pk)
-    return render(
-        request,
-        "decisions/manage/part2_form.html",
-        {"decision": decision, "form": form},
-    )
-
-
-@login_required
-@permission_required("decisions.change_decisionpart2", raise_exception=True)
-def part2_attachment_add(request, pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
-    part2 = _part2_or_404(request, decision)
-    form = Part2AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment = services.add_part2_attachment(
-                part2=part2,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-        except UnsafeAttachment as error:
-            form.add_error("file", str(error))
-        else:
-            messages.success(request, _attached_message(attachment, "was attached to Part 2"))
-            return redirect("decisions_manage:part2", pk=decision.pk)
-    return render(
-        request,
-        "decisions/manage/attachment_form.html",
-        {"decision": decision, "form": form, "part": "Part 2"},
-    )
-
-
-@login_required
-@permission_required("decisions.view_decisionpart2", raise_exception=True)
-def part2_attachment_download(request, pk, attachment_pk):
-    decision, _ = _decision(request, pk)
-    document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
-    response = FileResponse(document.file.open("rb"), content_type="application/pdf")
-    response["Cache-Control"] = "private, no-store"
-    return response
-
-
-@require_POST
-@login_required
-@permission_required("decisions.change_decisionpart2", raise_exception=True)
-def part2_attachment_delete(request, pk, attachment_pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
-    document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
-    document.delete()
-    messages.success(request, f"\u201c{document.title}\u201d was removed from Part 2.")
-    return redirect("decisions_manage:part2", pk=decision.pk)
-
-
-# --- the Panel's decisions reports ------------------------------------------------------------
-class ReportListView(PermissionRequiredMixin, ListView):
-    permission_required = "decisions.view_decisionsreport"
-    template_name = "decisions/manage/report_list.html"
-    context_object_name = "reports"
-
-    def get_queryset(self):
-        return DecisionsReport.objects.visible_to(self.request.user)
-
-
-class ReportCreateView(PermissionRequiredMixin, CreateView):
-    permission_required = "decisions.add_decisionsreport"
-    form_class = DecisionsReportForm
-    template_name = "decisions/manage/report_form.html"
-
-    def form_valid(self, form):
-        form.instance._change_reason = "Drafted"
-        response = super().form_valid(form)
-        messages.success(self.request, f"\u201c{self.object}\u201d was saved as a draft.")
-        return response
-
-    def get_success_url(self):
-        return self.object.get_manage_url()
-
-
-class ReportUpdateView(PermissionRequiredMixin, UpdateView):
-    permission_required = "decisions.change_decisionsreport"
-    form_class = DecisionsReportForm
-    template_name = "decisions/manage/report_form.html"
-
-    def get_queryset(self):
-        return DecisionsReport.objects.visible_to(self.request.user)
-
-    def form_valid(self, form):
-        response = super().form_valid(form)
-        messages.success(
-            self.request,
-            f"Your changes to \u201c{self.object}\u201d were saved. "
-            "The public sees them when you publish.",
-        )
-        return response
-
-    def get_success_url(self):
-        return self.object.get_manage_url()
-
-
-def _render_report(request, report):
-    unpublished = (
-        Decision.objects.visible_to(request.user)
-        .awaiting_publication()
-        .filter(decision_date__range=(report.period_start, report.period_end))
-        .order_by("financial_year", "number")
-    )
-    context = {
-        "report": report,
-        "object": report,
-        "unpublished": unpublished,
-        **publishing_panel(
-            obj=report,
-            user=request.user,
-            publish_url=reverse("decisions_manage:report_publish", kwargs={"pk": report.pk}),
-            publish_permission="decisions.publish_decisionsreport",
-        ),
-        "preview_html": publishing.freeze(obj=report)[0],
-    }
-    return render(request, "decisions/manage/report_detail.html", context)
-
-
-@login_required
-@permission_required("decisions.view_decisionsreport", raise_exception=True)
-def report_detail(request, pk):
-    report = get_object_or_404(DecisionsReport.objects.visible_to(request.user), pk=pk)
-    return _render_report(request, report)
-
-
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("decisions.publish_decisionsreport", raise_exception=True)
-def report_publish(request, pk):
-    """The check page, then publishing the decisions report."""
-    report = get_object_or_404(DecisionsReport.objects.visible_to(request.user), pk=pk)
-    return publish_after_review(
-        request,
-        obj=report,
-        publish=lambda data: publishing.publish(
-            obj=report, by=request.user, note=data["change_note"]
-        ),
     )

@@ -64,8 +64,14 @@ class PublishingDetailView(PermissionRequiredMixin, _VisibleObject, DetailView):
     def get_publish_url(self):
         return reverse(self.publish_url_name, kwargs={"pk": self.object.pk})
 
+    def has_publishing_panel(self):
+        """Whether the object is at a stage where it is published (a decision once signed)."""
+        return True
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
+        if not self.has_publishing_panel():
+            return context
         published = self.get_published_object()
         context["object"] = published  # what the panel's history and withdraw links are about
         context.update(

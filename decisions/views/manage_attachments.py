@@ -1,0 +1,163 @@
+"""Staff views for a decision's attached documents, Part 1's and Part 2's, and its Part 2 (the
+exempt information, never published)."""
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_required, permission_required
+from django.http import FileResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.views.decorators.http import require_POST
+
+from .. import services
+from ..attachments import UnsafeAttachment
+from ..forms import AttachmentForm, DecisionPart2Form, Part2AttachmentForm
+from ..models import DecisionPart2
+from .manage import _decision, _detail_url
+
+
+# --- Part 1 attachments -------------------------------------------------------------------------
+def _attached_message(attachment, done):
+    message = f"\u201c{attachment.title}\u201d {done}."
+    if attachment.removed:
+        message += f" Removed from it before anyone sees it: {', '.join(attachment.removed)}."
+    if not attachment.tagged:
+        message += (
+            " It is not a tagged PDF, so it may not suit assistive technology: the check page "
+            "will say so."
+        )
+    return message
+
+
+@login_required
+@permission_required("decisions.change_decision", raise_exception=True)
+def attachment_add(request, pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    form = AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment = services.add_attachment(
+                decision=decision,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except UnsafeAttachment as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _attached_message(attachment, "was attached"))
+            return redirect(_detail_url(decision))
+    return render(
+        request,
+        "decisions/manage/attachment_form.html",
+        {"decision": decision, "form": form, "part": "Part 1"},
+    )
+
+
+@login_required
+@permission_required("decisions.view_decision", raise_exception=True)
+def attachment_download(request, pk, attachment_pk):
+    decision, _ = _decision(request, pk)
+    document = get_object_or_404(decision.attachments, pk=attachment_pk)
+    return FileResponse(document.file.open("rb"), content_type="application/pdf")
+
+
+@require_POST
+@login_required
+@permission_required("decisions.change_decision", raise_exception=True)
+def attachment_delete(request, pk, attachment_pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    document = get_object_or_404(decision.attachments, pk=attachment_pk)
+    document.delete()
+    messages.success(request, f"\u201c{document.title}\u201d was removed.")
+    return redirect(_detail_url(decision))
+
+
+# --- Part 2 -------------------------------------------------------------------------------------
+def _part2_or_404(request, decision):
+    return get_object_or_404(DecisionPart2.objects.visible_to(request.user), decision=decision)
+
+
+@login_required
+@permission_required("decisions.view_decisionpart2", raise_exception=True)
+def part2_detail(request, pk):
+    decision, _ = _decision(request, pk)
+    part2 = DecisionPart2.objects.visible_to(request.user).filter(decision=decision).first()
+    return render(
+        request,
+        "decisions/manage/part2.html",
+        {"decision": decision, "part2": part2},
+    )
+
+
+@login_required
+@permission_required("decisions.change_decisionpart2", raise_exception=True)
+def part2_edit(request, pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    instance = DecisionPart2.objects.filter(decision=decision).first()
+    form = DecisionPart2Form(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        form.instance.decision = decision
+        form.save()
+        messages.success(request, "Part 2 was saved. It is never published.")
+        return redirect("decisions_manage:part2", pk=decision.pk)
+    return render(
+        request,
+        "decisions/manage/part2_form.html",
+        {"decision": decision, "form": form},
+    )
+
+
+@login_required
+@permission_required("decisions.change_decisionpart2", raise_exception=True)
+def part2_attachment_add(request, pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    part2 = _part2_or_404(request, decision)
+    form = Part2AttachmentForm(request.POST or None, request.FILES or None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            attachment = services.add_part2_attachment(
+                part2=part2,
+                title=form.cleaned_data["title"],
+                upload=form.cleaned_data["file"],
+                by=request.user,
+            )
+        except UnsafeAttachment as error:
+            form.add_error("file", str(error))
+        else:
+            messages.success(request, _attached_message(attachment, "was attached to Part 2"))
+            return redirect("decisions_manage:part2", pk=decision.pk)
+    return render(
+        request,
+        "decisions/manage/attachment_form.html",
+        {"decision": decision, "form": form, "part": "Part 2"},
+    )
+
+
+@login_required
+@permission_required("decisions.view_decisionpart2", raise_exception=True)
+def part2_attachment_download(request, pk, attachment_pk):
+    decision, _ = _decision(request, pk)
+    document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
+    response = FileResponse(document.file.open("rb"), content_type="application/pdf")
+    response["Cache-Control"] = "private, no-store"
+    return response
+
+
+@require_POST
+@login_required
+@permission_required("decisions.change_decisionpart2", raise_exception=True)
+def part2_attachment_delete(request, pk, attachment_pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
+    document.delete()
+    messages.success(request, f"\u201c{document.title}\u201d was removed from Part 2.")
+    return redirect("decisions_manage:part2", pk=decision.pk)

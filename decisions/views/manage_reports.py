@@ -1,0 +1,66 @@
+"""Staff views for the Panel's decisions reports: drafting one, its page with the decisions of
+its period still awaiting publication, and publishing it."""
+
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.views.generic import CreateView, ListView, UpdateView
+
+from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
+
+from ..forms import DecisionsReportForm
+from ..models import Decision, DecisionsReport
+
+
+class ReportListView(PermissionRequiredMixin, ListView):
+    permission_required = "decisions.view_decisionsreport"
+    template_name = "decisions/manage/report_list.html"
+    context_object_name = "reports"
+
+    def get_queryset(self):
+        return DecisionsReport.objects.visible_to(self.request.user)
+
+
+class ReportCreateView(PermissionRequiredMixin, FormPage, CreateView):
+    permission_required = "decisions.add_decisionsreport"
+    form_class = DecisionsReportForm
+    template_name = "decisions/manage/report_form.html"
+    invalid_status = 200  # as this page has always answered a form with errors
+    change_reason = "Drafted"
+    success_message = "\u201c{object}\u201d was saved as a draft."
+
+
+class ReportUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+    permission_required = "decisions.change_decisionsreport"
+    form_class = DecisionsReportForm
+    template_name = "decisions/manage/report_form.html"
+    invalid_status = 200  # as this page has always answered a form with errors
+    success_message = (
+        "Your changes to \u201c{object}\u201d were saved. The public sees them when you publish."
+    )
+
+    def get_queryset(self):
+        return DecisionsReport.objects.visible_to(self.request.user)
+
+
+class ReportDetailView(PublishingDetailView):
+    permission_required = "decisions.view_decisionsreport"
+    model = DecisionsReport
+    template_name = "decisions/manage/report_detail.html"
+    context_object_name = "report"
+    publish_url_name = "decisions_manage:report_publish"
+
+    def get_context_data(self, **kwargs):
+        report = self.object
+        return {
+            **super().get_context_data(**kwargs),
+            "unpublished": Decision.objects.visible_to(self.request.user)
+            .awaiting_publication()
+            .filter(decision_date__range=(report.period_start, report.period_end))
+            .order_by("financial_year", "number"),
+        }
+
+
+class ReportPublishView(PublishView):
+    """The check page, then publishing the decisions report."""
+
+    permission_required = "decisions.publish_decisionsreport"
+    model = DecisionsReport
