@@ -23,10 +23,14 @@ urlpatterns = [
     path("meetings/<int:pk>/attendance/", proceedings.attendance, name="attendance"),
     path(
         "meetings/<int:pk>/declarations/new/",
-        proceedings.declaration_create,
+        proceedings.DeclarationCreateView.as_view(),
         name="declaration_create",
     ),
-    path("meetings/<int:pk>/questions/new/", proceedings.question_create, name="question_create"),
+    path(
+        "meetings/<int:pk>/questions/new/",
+        proceedings.QuestionCreateView.as_view(),
+        name="question_create",
+    ),
     path("items/<int:pk>/edit/", agenda.ItemUpdateView.as_view(), name="item_edit"),
     path("items/<int:pk>/move/", agenda.item_move, name="item_move"),
     path("items/<int:pk>/delete/", agenda.item_delete, name="item_delete"),

@@ -6,6 +6,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import CreateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
@@ -16,7 +17,7 @@ from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQues
 from ..models import Minutes
 from ..services import proceedings
 from .manage_agenda import _item
-from .manage_meetings import _form_page, _meeting, _meeting_crumbs
+from .manage_meetings import MeetingFormPage, _form_page, _meeting, _meeting_crumbs
 
 
 def _proceedings(request, meeting):
@@ -142,39 +143,37 @@ def approve_minutes(request, pk):
     return redirect("panel_manage:minutes", pk=item.meeting_id)
 
 
-@login_required
-@permission_required("panel.add_declaration", raise_exception=True)
-def declaration_create(request, pk):
-    meeting = _meeting(request, pk)
-    form = DeclarationForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        form.instance.meeting = meeting
-        form.save()
-        messages.success(request, "The declaration was recorded.")
-        return redirect("panel_manage:minutes", pk=meeting.pk)
-    return _form_page(
-        request,
-        form,
-        title="Record a declaration of interest",
-        crumbs=_back_to_proceedings(meeting),
-        status=400 if form.errors else 200,
-    )
+class _RecordView(MeetingFormPage, CreateView):
+    """A record of the meeting (a declaration, a public question), shown in its proceedings."""
+
+    def get_meeting(self):
+        if not hasattr(self, "meeting"):
+            self.meeting = _meeting(self.request, self.kwargs["pk"])
+        return self.meeting
+
+    def get_crumbs(self):
+        return _back_to_proceedings(self.get_meeting())
+
+    def save(self, form):
+        form.instance.meeting = self.get_meeting()
+        return form.save()
+
+    def get_success_url(self):
+        return reverse("panel_manage:minutes", kwargs={"pk": self.get_meeting().pk})
 
 
-@login_required
-@permission_required("panel.add_publicquestion", raise_exception=True)
-def question_create(request, pk):
-    meeting = _meeting(request, pk)
-    form = PublicQuestionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        form.instance.meeting = meeting
-        form.save()
-        messages.success(request, "The question was recorded.")
-        return redirect("panel_manage:minutes", pk=meeting.pk)
-    return _form_page(
-        request,
-        form,
-        title="Record a public question",
-        crumbs=_back_to_proceedings(meeting),
-        status=400 if form.errors else 200,
-    )
+class DeclarationCreateView(_RecordView):
+    permission_required = "panel.add_declaration"
+    form_class = DeclarationForm
+    page_title = "Record a declaration of interest"
+    success_message = "The declaration was recorded."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.get_meeting()}
+
+
+class QuestionCreateView(_RecordView):
+    permission_required = "panel.add_publicquestion"
+    form_class = PublicQuestionForm
+    page_title = "Record a public question"
+    success_message = "The question was recorded."
