@@ -427,3 +427,21 @@ def add_part2_attachment(*, part2, title, upload, by):
     """Attach a PDF to Part 2, cleaned and inspected as Part 1's are."""
     _require(_locked(part2.decision), Status.DRAFT, action="given attachments")
     return _attach(Part2Attachment(part2=part2, title=title), upload=upload, by=by)
+
+
+@transaction.atomic
+def remove_attachment(*, decision, attachment, by):
+    """Remove a PDF attached to Part 1 or Part 2 of ``decision``, while it is a draft."""
+    _require(_locked(decision), Status.DRAFT, action="changed")
+    attachment._history_user = by
+    attachment.delete()
+
+
+@transaction.atomic
+def save_part2(*, decision, part2, by):
+    """Record or change the exempt detail of a draft decision (Part 2, never published)."""
+    _require(_locked(decision), Status.DRAFT, action="changed")
+    part2.decision = decision
+    part2._history_user = by
+    part2.save()
+    return part2

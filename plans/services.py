@@ -29,7 +29,7 @@ from .models import (
     Section,
     Stage,
 )
-from .selectors import plan_contents, plans_superseded_by
+from .selectors import deletion_blockers, plan_contents, plans_superseded_by
 
 
 def _locked(plan):
@@ -192,6 +192,58 @@ def next_order(siblings):
 
 def next_priority_number(plan):
     return (plan.priorities.aggregate(latest=Max("number"))["latest"] or 0) + 1
+
+
+@transaction.atomic
+def add_part(*, plan, part, by):
+    """Add a part to a plan (a section, priority, commitment, accountability item, measure or
+    finance row): a priority takes the next number, an ordered part goes last in its list."""
+    if hasattr(part, "plan_id") and part.plan_id is None:
+        part.plan = plan
+    if isinstance(part, Priority):
+        part.number = next_priority_number(plan)
+    elif hasattr(part, "siblings"):
+        part.order = next_order(part.siblings())
+    part._history_user = by
+    part._change_reason = "Added"
+    part.save()
+    return part
+
+
+@transaction.atomic
+def save_part(*, part, moved, by):
+    """Save a changed part of a plan; ``moved`` (to another priority, theme or placement) puts
+    it at the end of its new list."""
+    if moved and hasattr(part, "siblings") and not isinstance(part, Priority):
+        part.order = next_order(part.siblings().exclude(pk=part.pk))
+    part._history_user = by
+    part.save()
+    return part
+
+
+@transaction.atomic
+def delete_part(*, part, by):
+    """Delete a part of a plan; deleting a priority closes the gap in the numbering."""
+    if isinstance(part, Priority):
+        delete_priority(priority=part)
+    else:
+        part._history_user = by
+        part.delete()
+
+
+@transaction.atomic
+def delete_plan(*, plan, by):
+    """Delete a plan started by mistake. A published plan is the public record: it stays."""
+    if plan.versions.exists():
+        raise InvalidTransition(
+            "This plan has been published, so it stays: its versions are the public record."
+        )
+    if blockers := deletion_blockers(plan):
+        raise InvalidTransition(
+            f"Other records depend on this plan ({', '.join(blockers)}), so it cannot be deleted."
+        )
+    plan._history_user = by
+    plan.delete()
 
 
 @transaction.atomic

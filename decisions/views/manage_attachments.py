@@ -70,7 +70,7 @@ def attachment_delete(request, pk, attachment_pk):
     if refused:
         return refused
     document = get_object_or_404(decision.attachments, pk=attachment_pk)
-    document.delete()
+    services.remove_attachment(decision=decision, attachment=document, by=request.user)
     messages.success(request, f"\u201c{document.title}\u201d was removed.")
     return redirect(_detail_url(decision))
 
@@ -101,8 +101,7 @@ def part2_edit(request, pk):
     instance = DecisionPart2.objects.filter(decision=decision).first()
     form = DecisionPart2Form(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        form.instance.decision = decision
-        form.save()
+        services.save_part2(decision=decision, part2=form.save(commit=False), by=request.user)
         messages.success(request, "Part 2 was saved. It is never published.")
         return redirect("decisions_manage:part2", pk=decision.pk)
     return render(
@@ -158,6 +157,6 @@ def part2_attachment_delete(request, pk, attachment_pk):
     if refused:
         return refused
     document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
-    document.delete()
+    services.remove_attachment(decision=decision, attachment=document, by=request.user)
     messages.success(request, f"\u201c{document.title}\u201d was removed from Part 2.")
     return redirect("decisions_manage:part2", pk=decision.pk)

@@ -256,7 +256,7 @@ def plan_delete(request, pk):
         )
     if request.method == "POST" and not blocked:
         title = str(plan)
-        plan.delete()
+        services.delete_plan(plan=plan, by=request.user)
         messages.success(request, f"The draft \u201c{title}\u201d was deleted.")
         return redirect("plans_manage:list")
     return render(request, "plans/manage/plan_delete.html", {"plan": plan, "blocked": blocked})

@@ -5,7 +5,6 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -101,16 +100,7 @@ def part_create(request, pk, kind):
         initial["priority"] = plan.priorities.filter(pk=request.GET["priority"]).first()
     form = part.form_class(request.POST or None, plan=plan, initial=initial)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            obj = form.save(commit=False)
-            if part.plan_lookup == "plan":
-                obj.plan = plan
-            if isinstance(obj, Priority):
-                obj.number = services.next_priority_number(plan)
-            elif part.orderable:
-                obj.order = services.next_order(obj.siblings())
-            obj._change_reason = "Added"
-            obj.save()
+        obj = services.add_part(plan=plan, part=form.save(commit=False), by=request.user)
         messages.success(request, f"The {part.label} was added.")
         return redirect(_back(plan, kind, obj))
     return render(
@@ -126,14 +116,9 @@ def part_edit(request, pk, kind, item):
     plan, part, obj = _item(request, pk, kind, item)
     form = part.form_class(request.POST or None, plan=plan, instance=obj)
     if request.method == "POST" and form.is_valid():
-        with transaction.atomic():
-            obj = form.save(commit=False)
-            if part.orderable and not isinstance(obj, Priority) and form.has_changed():
-                # Moved to another priority or theme: it goes to the end of its new list.
-                moved = {"priority", "theme", "placement"} & set(form.changed_data)
-                if moved:
-                    obj.order = services.next_order(obj.siblings().exclude(pk=obj.pk))
-            obj.save()
+        # Moved to another priority, theme or placement: it goes to the end of its new list.
+        moved = bool({"priority", "theme", "placement"} & set(form.changed_data))
+        obj = services.save_part(part=form.save(commit=False), moved=moved, by=request.user)
         messages.success(request, f"The {part.label} was saved.")
         return redirect(_back(plan, kind, obj))
     return render(
@@ -163,10 +148,7 @@ def part_delete(request, pk, kind, item):
         )
     if request.method == "POST" and not blocked:
         back = _back(plan, kind, obj)
-        if isinstance(obj, Priority):
-            services.delete_priority(priority=obj)
-        else:
-            obj.delete()
+        services.delete_part(part=obj, by=request.user)
         messages.success(request, f"The {part.label} was deleted.")
         return redirect(back)
     return render(
