@@ -68,6 +68,14 @@ def open_case(*, case, by):
     return case
 
 
+@transaction.atomic
+def change_case(*, case, by):
+    """Save what staff changed in a case's details, with who changed it in its history."""
+    case._change_reason = f"Changed by {by}"
+    case.save()
+    return case
+
+
 def _check_document(upload):
     if upload.size > DOCUMENT_LIMIT:
         raise CaseworkError(
@@ -303,6 +311,14 @@ def save_complaint(*, complaint, by):
 # Public questions asked online -----------------------------------------------------------------
 
 CONFIRM_QUESTION_FOR = timedelta(days=3)
+
+
+@transaction.atomic
+def set_question_window(*, window, by):
+    """Open, or change, the window in which the public may ask a meeting's questions online."""
+    window._change_reason = f"Set by {by}"
+    window.save()
+    return window
 
 
 class QuestionRefused(CaseworkError):

@@ -101,9 +101,7 @@ def case_edit(request, pk):
     case = _case(request, pk)
     form = CaseForm(request.POST or None, kind=case.kind, instance=case)
     if request.method == "POST" and form.is_valid():
-        case = form.save(commit=False)
-        case._change_reason = f"Changed by {request.user}"
-        case.save()
+        case = services.change_case(case=form.save(commit=False), by=request.user)
         messages.success(request, f"“{case}” was saved.")
         return redirect(case.get_manage_url())
     return _form_page(request, form, title="Change the case", caption=str(case), case=case)

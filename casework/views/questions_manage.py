@@ -40,9 +40,7 @@ def window_edit(request, pk):
     )
     form = QuestionWindowForm(request.POST or None, instance=window)
     if request.method == "POST" and form.is_valid():
-        window = form.save(commit=False)
-        window._change_reason = f"Set by {request.user}"
-        window.save()
+        window = services.set_question_window(window=form.save(commit=False), by=request.user)
         messages.success(request, f"Questions are open until {window.deadline:%-d %B %Y}.")
         return redirect("casework_manage:meeting_questions", pk=meeting.pk)
     return _form_page(
