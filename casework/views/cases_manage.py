@@ -3,21 +3,17 @@ steps, documents and votes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods
 
 from panel.models import Panel
-from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import Part, review
-from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
-    reauthenticated_at,
     render_withdraw_page,
-    require_reauthentication,
+    withdrawn_with_reason,
 )
 from pcc_portal.views.generic import PublishingDetailView, PublishView
 
@@ -201,23 +197,14 @@ def case_withdraw(request, pk):
     """Withdraw a released case with the reason the public is told."""
     case = _case(request, pk)
     form = WithdrawForm(request.POST or None, action=request.path)
-    if request.method == "POST" and form.is_valid():
-        require_reauthentication(request)
-        try:
-            with transaction.atomic():
-                reason = form.cleaned_data["reason"]
-                services.withdraw_case(case=case, by=request.user, reason=reason)
-                record_release(
-                    case,
-                    by=request.user,
-                    what=f"Withdrawn: {reason}",
-                    at=reauthenticated_at(request),
-                )
-        except (InvalidTransition, NothingToPublish) as error:
-            form.add_error("reason", str(error))
-        else:
-            messages.success(request, f"“{case}” is withdrawn: the public no longer sees it.")
-            return redirect(case.get_manage_url())
+    if withdrawn_with_reason(
+        request,
+        form,
+        withdraw=lambda reason: services.withdraw_case(case=case, by=request.user, reason=reason),
+        record_on=case,
+    ):
+        messages.success(request, f"“{case}” is withdrawn: the public no longer sees it.")
+        return redirect(case.get_manage_url())
     return render_withdraw_page(
         request,
         form=form,

@@ -3,21 +3,18 @@ uploaded PDFs, papers published elsewhere) and withdrawing a paper from a publis
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import UpdateView
 
 from pcc_portal import reordering
-from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.pdf_safety import InvalidPDF
-from pcc_portal.publications.services import NothingToPublish, record_release
+from pcc_portal.publications.services import NothingToPublish
 from pcc_portal.publications.views import (
-    reauthenticated_at,
     render_withdraw_page,
-    require_reauthentication,
+    withdrawn_with_reason,
 )
 
 from ..forms import AgendaItemForm, PublicationPaperForm, ReportForm, UploadPaperForm
@@ -249,27 +246,19 @@ def pack_paper_withdraw(request, pk):
     )
     meeting = paper.item.build.meeting
     form = WithdrawForm(request.POST or None, action=request.path)
-    if request.method == "POST" and form.is_valid():
-        require_reauthentication(request)
-        try:
-            with transaction.atomic():
-                reason = form.cleaned_data["reason"]
-                packs.withdraw_paper(paper=paper, by=request.user, reason=reason)
-                record_release(
-                    meeting,
-                    by=request.user,
-                    what=f"Paper withdrawn: {paper.title}",
-                    at=reauthenticated_at(request),
-                )
-        except (NothingToPublish, InvalidTransition) as error:
-            form.add_error("reason", str(error))
-        else:
-            messages.success(
-                request,
-                f"“{paper.title}” was withdrawn from the public pack. A new version of the "
-                "pack without it is being built; the members' pack keeps it.",
-            )
-            return redirect("panel_manage:meeting", pk=meeting.pk)
+    if withdrawn_with_reason(
+        request,
+        form,
+        withdraw=lambda reason: packs.withdraw_paper(paper=paper, by=request.user, reason=reason),
+        record_on=meeting,
+        what=f"Paper withdrawn: {paper.title}",
+    ):
+        messages.success(
+            request,
+            f"“{paper.title}” was withdrawn from the public pack. A new version of the "
+            "pack without it is being built; the members' pack keeps it.",
+        )
+        return redirect("panel_manage:meeting", pk=meeting.pk)
     return render_withdraw_page(
         request,
         form=form,

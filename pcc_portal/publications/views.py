@@ -230,6 +230,31 @@ def render_withdraw_page(
     )
 
 
+def withdrawn_with_reason(request, form, *, withdraw, record_on, what=None, reauthenticate=True):
+    """Whether the valid withdraw ``form`` went through: ``withdraw(reason)`` (the app's service)
+    after re-authentication, in one transaction with the release record on ``record_on`` (its
+    history says ``what``, by default "Withdrawn: <reason>"). A refusal goes beside the reason."""
+    if not (request.method == "POST" and form.is_valid()):
+        return False
+    if reauthenticate:
+        require_reauthentication(request)
+    reason = form.cleaned_data["reason"]
+    try:
+        with transaction.atomic():
+            withdraw(reason)
+            if reauthenticate:
+                services.record_release(
+                    record_on,
+                    by=request.user,
+                    what=what or f"Withdrawn: {reason}",
+                    at=reauthenticated_at(request),
+                )
+    except (InvalidTransition, services.NothingToPublish) as error:
+        form.add_error("reason", str(error))
+        return False
+    return True
+
+
 @require_http_methods(["GET", "POST"])
 @login_required
 def withdraw(request, content_type_id, pk):
@@ -242,26 +267,16 @@ def withdraw(request, content_type_id, pk):
     if not request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
         raise PermissionDenied
     obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    reauthenticate = reauthenticates(obj)
     form = WithdrawForm(request.POST or None, action=request.path)
-    if request.method == "POST" and form.is_valid():
-        if reauthenticate:
-            require_reauthentication(request)
-        try:
-            with transaction.atomic():
-                services.withdraw(obj=obj, by=request.user, reason=form.cleaned_data["reason"])
-                if reauthenticate:
-                    services.record_release(
-                        obj,
-                        by=request.user,
-                        what=f"Withdrawn: {form.cleaned_data['reason']}",
-                        at=reauthenticated_at(request),
-                    )
-        except (InvalidTransition, services.NothingToPublish) as error:
-            form.add_error("reason", str(error))
-        else:
-            messages.success(request, f"“{obj}” has been withdrawn from the public site.")
-            return redirect(obj.get_manage_url())
+    if withdrawn_with_reason(
+        request,
+        form,
+        withdraw=lambda reason: services.withdraw(obj=obj, by=request.user, reason=reason),
+        record_on=obj,
+        reauthenticate=reauthenticates(obj),
+    ):
+        messages.success(request, f"“{obj}” has been withdrawn from the public site.")
+        return redirect(obj.get_manage_url())
     return render_withdraw_page(
         request,
         form=form,

@@ -4,22 +4,18 @@ and withdrawn, and contracts' copies."""
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
-from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import publishing_panel
-from pcc_portal.publications.services import NothingToPublish, record_release
 from pcc_portal.publications.views import (
     publish_after_review,
-    reauthenticated_at,
     render_withdraw_page,
-    require_reauthentication,
+    withdrawn_with_reason,
 )
 
 from .. import selectors, services
@@ -198,23 +194,16 @@ def entry_withdraw(request, register, pk):
     model = _entry(request, register, "publish")
     entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
     form = WithdrawForm(request.POST or None, action=request.path)
-    if request.method == "POST" and form.is_valid():
-        require_reauthentication(request)
-        try:
-            with transaction.atomic():
-                reason = form.cleaned_data["reason"]
-                services.withdraw_entry(entry=entry, by=request.user, reason=reason)
-                record_release(
-                    entry,
-                    by=request.user,
-                    what=f"Withdrawn: {reason}",
-                    at=reauthenticated_at(request),
-                )
-        except (InvalidTransition, NothingToPublish) as error:
-            form.add_error("reason", str(error))
-        else:
-            messages.success(request, f"“{entry}” is withdrawn: the public no longer sees it.")
-            return redirect(entry.get_manage_url())
+    if withdrawn_with_reason(
+        request,
+        form,
+        withdraw=lambda reason: services.withdraw_entry(
+            entry=entry, by=request.user, reason=reason
+        ),
+        record_on=entry,
+    ):
+        messages.success(request, f"“{entry}” is withdrawn: the public no longer sees it.")
+        return redirect(entry.get_manage_url())
     return render_withdraw_page(
         request,
         form=form,
