@@ -3,15 +3,18 @@ Regulations' timescales. Nothing here is public."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.shortcuts import get_object_or_404, redirect, render
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import redirect, render
+from django.urls import reverse_lazy
 from django.utils import timezone
+from django.views.generic import CreateView, UpdateView
 
 from panel.models import Panel
+from pcc_portal.views.generic import FormPage
 
 from .. import services
 from ..forms import ComplaintForm
 from ..models import CaseworkError, Complaint
-from .cases_manage import _form_error, _form_page
 
 
 @login_required
@@ -27,32 +30,36 @@ def complaints(request):
     )
 
 
-def _save(request, form, title, complaint=None):
-    if request.method == "POST" and form.is_valid():
-        try:
-            saved = services.save_complaint(complaint=form.save(commit=False), by=request.user)
-        except CaseworkError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, f"“{saved}” was saved.")
-            return redirect("casework_manage:complaints")
-    return _form_page(request, form, title=title, caption="Complaints")
+class _ComplaintPage(PermissionRequiredMixin, FormPage):
+    form_class = ComplaintForm
+    template_name = "casework/manage/form.html"
+    success_url = reverse_lazy("casework_manage:complaints")
+    refused = (CaseworkError,)
+
+    def save(self, form):
+        return services.save_complaint(complaint=form.save(commit=False), by=self.request.user)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "caption": "Complaints"}
 
 
-@login_required
-@permission_required("casework.add_complaint", raise_exception=True)
-def complaint_create(request):
-    panel = Panel.objects.first()
-    if panel is None:
-        messages.error(request, "Enter the panel's details first.")
-        return redirect("panel_manage:panel")
-    form = ComplaintForm(request.POST or None, instance=Complaint(panel=panel))
-    return _save(request, form, "Record a complaint")
+class ComplaintCreateView(_ComplaintPage, CreateView):
+    permission_required = "casework.add_complaint"
+    page_title = "Record a complaint"
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.has_permission() and not Panel.objects.exists():
+            messages.error(request, "Enter the panel's details first.")
+            return redirect("panel_manage:panel")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "instance": Complaint(panel=Panel.objects.first())}
 
 
-@login_required
-@permission_required("casework.change_complaint", raise_exception=True)
-def complaint_edit(request, pk):
-    complaint = get_object_or_404(Complaint, pk=pk)
-    form = ComplaintForm(request.POST or None, instance=complaint)
-    return _save(request, form, f"Complaint {complaint.pk}", complaint)
+class ComplaintUpdateView(_ComplaintPage, UpdateView):
+    permission_required = "casework.change_complaint"
+    model = Complaint
+
+    def get_page_title(self):
+        return f"Complaint {self.object.pk}"
