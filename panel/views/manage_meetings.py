@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
-from django.views.generic import ListView, UpdateView
+from django.views.generic import CreateView, ListView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
@@ -23,6 +23,7 @@ from ..forms import MeetingForm, MeetingStatusForm, PublishPackForm
 from ..models import AgendaPack, Meeting, PackBuild, Panel, Paper
 from ..services import meetings as services
 from ..services import packs
+from .manage_people import _NeedsPanel
 
 
 def _form_page(request, form, *, title, crumbs=(), intro="", status=200, caption=""):
@@ -67,31 +68,23 @@ class MeetingListView(PermissionRequiredMixin, ListView):
         return {**super().get_context_data(**kwargs), "panel": Panel.objects.first()}
 
 
-@login_required
-@permission_required("panel.add_meeting", raise_exception=True)
-def meeting_create(request):
-    panel = Panel.objects.first()
-    if panel is None:
-        messages.error(request, "Enter the panel's details first.")
-        return redirect("panel_manage:panel")
-    form = MeetingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        form.instance.panel = panel
-        meeting = services.create_meeting(meeting=form.instance)
-        messages.success(
-            request,
-            f"The meeting on {meeting.date:%-d %B %Y} was arranged with the standard items.",
-        )
-        return redirect("panel_manage:meeting", pk=meeting.pk)
-    return _form_page(
-        request,
-        form,
-        title="Arrange a meeting",
-        intro="The agenda starts with the standard items: welcome and apologies, the minutes of "
-        "the last meeting, declarations of interest, public questions, urgent business and the "
-        "dates of the next meetings.",
-        status=400 if form.errors else 200,
-    )
+class MeetingCreateView(PermissionRequiredMixin, _NeedsPanel, FormPage, CreateView):
+    permission_required = "panel.add_meeting"
+    template_name = "panel/manage/form.html"
+    form_class = MeetingForm
+    page_title = "Arrange a meeting"
+    success_message = "The meeting on {object.date:%-d %B %Y} was arranged with the standard items."
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "intro": "The agenda starts with the standard items: welcome and apologies, the "
+            "minutes of the last meeting, declarations of interest, public questions, urgent "
+            "business and the dates of the next meetings.",
+        }
+
+    def save(self, form):
+        return services.create_meeting(meeting=form.instance)
 
 
 class MeetingFormPage(PermissionRequiredMixin, FormPage):

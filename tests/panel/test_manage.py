@@ -557,3 +557,10 @@ def test_members_and_groups_wait_for_the_panels_details(client, panel_secretary)
         response = client.get(reverse(f"panel_manage:{name}"))
         assert response.status_code == 302
         assert response["Location"] == reverse("panel_manage:panel")
+
+
+def test_arranging_a_meeting_before_the_panels_details_asks_for_them_first(client, panel_secretary):
+    client.force_login(panel_secretary)
+    response = client.get(reverse("panel_manage:meeting_create"), follow=True)
+    assert response.redirect_chain == [(reverse("panel_manage:panel"), 302)]
+    assert "Enter the panel&#x27;s details first." in response.content.decode()
