@@ -1,10 +1,13 @@
 """Staff views for a decision's attached documents, Part 1's and Part 2's, and its Part 2 (the
 exempt information, never published)."""
 
+from functools import partial
+
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from .. import services
@@ -27,17 +30,13 @@ def _attached_message(attachment, done):
     return message
 
 
-@login_required
-@permission_required("decisions.change_decision", raise_exception=True)
-def attachment_add(request, pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
-    form = AttachmentForm(request.POST or None, request.FILES or None)
+def _upload_page(request, decision, *, form_class, attach, part, done, back):
+    """Upload a PDF to Part 1 or Part 2: the service cleans and inspects it, and what it cannot
+    read or clean is refused beside the file field."""
+    form = form_class(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
         try:
-            attachment = services.add_attachment(
-                decision=decision,
+            attachment = attach(
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
                 by=request.user,
@@ -45,12 +44,29 @@ def attachment_add(request, pk):
         except UnsafeAttachment as error:
             form.add_error("file", str(error))
         else:
-            messages.success(request, _attached_message(attachment, "was attached"))
-            return redirect(_detail_url(decision))
+            messages.success(request, _attached_message(attachment, done))
+            return redirect(back)
     return render(
         request,
         "decisions/manage/attachment_form.html",
-        {"decision": decision, "form": form, "part": "Part 1"},
+        {"decision": decision, "form": form, "part": part},
+    )
+
+
+@login_required
+@permission_required("decisions.change_decision", raise_exception=True)
+def attachment_add(request, pk):
+    decision, refused = _decision(request, pk, lock_editable=True)
+    if refused:
+        return refused
+    return _upload_page(
+        request,
+        decision,
+        form_class=AttachmentForm,
+        attach=partial(services.add_attachment, decision=decision),
+        part="Part 1",
+        done="was attached",
+        back=_detail_url(decision),
     )
 
 
@@ -118,24 +134,14 @@ def part2_attachment_add(request, pk):
     if refused:
         return refused
     part2 = _part2_or_404(request, decision)
-    form = Part2AttachmentForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment = services.add_part2_attachment(
-                part2=part2,
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-        except UnsafeAttachment as error:
-            form.add_error("file", str(error))
-        else:
-            messages.success(request, _attached_message(attachment, "was attached to Part 2"))
-            return redirect("decisions_manage:part2", pk=decision.pk)
-    return render(
+    return _upload_page(
         request,
-        "decisions/manage/attachment_form.html",
-        {"decision": decision, "form": form, "part": "Part 2"},
+        decision,
+        form_class=Part2AttachmentForm,
+        attach=partial(services.add_part2_attachment, part2=part2),
+        part="Part 2",
+        done="was attached to Part 2",
+        back=reverse("decisions_manage:part2", kwargs={"pk": decision.pk}),
     )
 
 
