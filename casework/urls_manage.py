@@ -22,6 +22,10 @@ urlpatterns = [
     path("complaints/<int:pk>/", complaints.ComplaintUpdateView.as_view(), name="complaint_edit"),
     path("meetings/<int:pk>/questions/", questions.meeting_questions, name="meeting_questions"),
     path("meetings/<int:pk>/questions/window/", questions.window_edit, name="window_edit"),
-    path("questions/<int:pk>/decide/", questions.question_decide, name="question_decide"),
-    path("questions/<int:pk>/answer/", questions.question_answer, name="question_answer"),
+    path(
+        "questions/<int:pk>/decide/", questions.QuestionDecideView.as_view(), name="question_decide"
+    ),
+    path(
+        "questions/<int:pk>/answer/", questions.QuestionAnswerView.as_view(), name="question_answer"
+    ),
 ]

@@ -3,14 +3,19 @@ accepting, rejecting and answering what the public asked."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import FormView
 
 from panel.models import Meeting
+from pcc_portal.views.generic import FormPage
 
 from .. import services
 from ..forms import AnswerForm, DecideQuestionForm, QuestionWindowForm
 from ..models import CaseworkError, QuestionWindow, SubmittedQuestion
-from .cases_manage import _form_error, _form_page
+from .cases_manage import _form_page
 
 
 @login_required
@@ -51,48 +56,57 @@ def window_edit(request, pk):
     )
 
 
-@login_required
-@permission_required("casework.change_submittedquestion", raise_exception=True)
-def question_decide(request, pk):
-    question = get_object_or_404(SubmittedQuestion.objects.select_related("window__meeting"), pk=pk)
-    form = DecideQuestionForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.decide_question(
-                question=question,
-                accept=form.cleaned_data["decision"] == "accept",
-                reason=form.cleaned_data["reason"],
-                by=request.user,
-            )
-        except CaseworkError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, f"“{question}” was decided.")
-            return redirect("casework_manage:meeting_questions", pk=question.window.meeting_id)
-    return _form_page(
-        request,
-        form,
-        title="Accept or reject the question",
-        caption=str(question),
-        intro=question.question,
-    )
+class _QuestionPage(PermissionRequiredMixin, FormPage, FormView):
+    """A decision on, or the answer to, a question the public asked online."""
+
+    permission_required = "casework.change_submittedquestion"
+    template_name = "casework/manage/form.html"
+    refused = (CaseworkError,)
+
+    @cached_property
+    def question(self):
+        return get_object_or_404(
+            SubmittedQuestion.objects.select_related("window__meeting"), pk=self.kwargs["pk"]
+        )
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "caption": str(self.question),
+            "intro": self.question.question,
+        }
+
+    def get_success_url(self):
+        return reverse(
+            "casework_manage:meeting_questions", kwargs={"pk": self.question.window.meeting_id}
+        )
 
 
-@login_required
-@permission_required("casework.change_submittedquestion", raise_exception=True)
-def question_answer(request, pk):
-    question = get_object_or_404(SubmittedQuestion.objects.select_related("window__meeting"), pk=pk)
-    form = AnswerForm(request.POST or None, initial={"answer": question.answer})
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.answer_question(
-                question=question, answer=form.cleaned_data["answer"], by=request.user
-            )
-        except CaseworkError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, f"The answer to “{question}” was saved.")
-            return redirect("casework_manage:meeting_questions", pk=question.window.meeting_id)
-    return _form_page(
-        request, form, title="Record the answer", caption=str(question), intro=question.question
-    )
+class QuestionDecideView(_QuestionPage):
+    form_class = DecideQuestionForm
+    page_title = "Accept or reject the question"
+    success_message = "“{object}” was decided."
+
+    def save(self, form):
+        services.decide_question(
+            question=self.question,
+            accept=form.cleaned_data["decision"] == "accept",
+            reason=form.cleaned_data["reason"],
+            by=self.request.user,
+        )
+        return self.question
+
+
+class QuestionAnswerView(_QuestionPage):
+    form_class = AnswerForm
+    page_title = "Record the answer"
+    success_message = "The answer to “{object}” was saved."
+
+    def get_initial(self):
+        return {"answer": self.question.answer}
+
+    def save(self, form):
+        services.answer_question(
+            question=self.question, answer=form.cleaned_data["answer"], by=self.request.user
+        )
+        return self.question
