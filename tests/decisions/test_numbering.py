@@ -7,9 +7,9 @@ import pytest
 from django.db import IntegrityError, close_old_connections, connection, transaction
 
 from decisions import services
-from pcc_portal.financial_year import financial_year_of
 from decisions.models import Decision, DecisionSequence
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.financial_year import financial_year_of
 from tests.decisions.conftest import at, declare
 from tests.decisions.factories import DecisionFactory
 
