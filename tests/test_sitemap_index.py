@@ -3,6 +3,7 @@ at /sitemap.xml (which robots.txt names) once the site outgrows one section; eve
 lists only what the public may open, and follows a withdrawal at once."""
 
 import re
+from decimal import Decimal
 
 import pytest
 from django.contrib.contenttypes.models import ContentType
@@ -119,3 +120,37 @@ def test_the_sitemap_and_its_sections_are_kept_until_a_withdrawal_and_answer_304
 class TestSitemapSectionAccess(AccessRule):
     url_name = "transparency:sitemap_section"
     url_kwargs = {"section": "pages"}  # the home page is always in it
+
+
+def test_the_casework_cases_cost_the_same_queries_however_many_are_released(plan):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from casework import services
+    from casework.models import Step
+    from tests.casework.factories import CaseFactory, date, release
+
+    def released(year):
+        case = CaseFactory(year=year)
+        services.record_step(
+            step=Step(
+                case=case, kind=Step.Kind.PROPOSAL, date=date(1, 28, year), amount=Decimal("246.45")
+            ),
+            by=None,
+        )
+        release(case)
+        return case
+
+    def queries_for_urls():
+        with CaptureQueriesContext(connection) as queries:
+            urls = dict(sitemap.public_urls())
+        return len(queries), urls
+
+    first = released(2021)
+    one, urls = queries_for_urls()
+    assert urls[first.get_absolute_url()] == first.live_version().published_at
+    for year in (2022, 2023, 2024, 2025):
+        released(year)
+    five, urls = queries_for_urls()
+    assert five == one
+    assert sum(url.startswith("/panel/precept/20") for url in urls) >= 5

@@ -340,6 +340,12 @@ class PublishableQuerySet(VisibilityQuerySet):
     def public(self):
         return self.filter(models.Exists(self._outer(Version.objects.public())))
 
+    def with_live_published_at(self):
+        """Each object with ``live_published_at``, when the version the public sees was
+        published (None while none is), in the same query: for lists of many objects."""
+        live = self._outer(Version.objects.public()).order_by("-number").values("published_at")
+        return self.annotate(live_published_at=models.Subquery(live[:1]))
+
     def withdrawn(self):
         """Objects that were public and are no longer: every ready version is withdrawn. Their
         public URLs answer 410 Gone with the withdrawal notice, not 404."""
