@@ -217,6 +217,20 @@ def published_records(model):
     )
 
 
+def compared_records(model, records):
+    """Of ``records`` (released entries' live record versions), the entry ids of those with an
+    earlier public release to compare with: one query for a page of a register."""
+    content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
+    live = {record.object_id: record.number for record in records}
+    first = (
+        Version.objects.public()
+        .filter(content_type=content_type, object_id__in=list(live))
+        .values("object_id")
+        .annotate(first=models.Min("number"))
+    )
+    return {row["object_id"] for row in first if row["first"] < live[row["object_id"]]}
+
+
 def published_entries(model, records=None):
     """``model``'s entries as their releases froze them (unsaved, for display only), each plan
     priority as its plan published it."""

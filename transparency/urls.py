@@ -33,6 +33,11 @@ urlpatterns = [
     ),
     re_path(rf"^transparency/(?P<register>{_registers})/$", public.register, name="register"),
     re_path(
+        rf"^transparency/(?P<register>{_registers})/(?P<pk>[0-9]+)/versions/(?P<number>[0-9]+)/changes/$",
+        public.entry_version_changes,
+        name="entry_version_changes",
+    ),
+    re_path(
         rf"^transparency/(?P<register>{_registers})\.csv$", public.register_csv, name="register_csv"
     ),
     re_path(

@@ -115,3 +115,22 @@ def test_a_plans_delivery_updates_are_compared_in_public(page, live_server, deci
     main = _compare_from(page, plan.get_commitments_url(), "of the delivery update")
     assert "Table changed" in main.inner_text()
     assert SECOND in main.inner_text()
+
+
+def test_a_register_entrys_releases_are_compared_in_public(page, live_server):
+    from tests.transparency.factories import InterestFactory, register_publisher
+    from transparency import services as transparency
+
+    entry = InterestFactory(description=FIRST)
+    entry.description = SECOND
+    entry.save()
+    transparency.release_entry(entry=entry, by=register_publisher(), note="Corrected")
+    visit_at_widths(page, reverse("transparency:register", kwargs={"register": "interests"}))
+    with page.expect_navigation():
+        page.locator("main").get_by_role(
+            "link", name="What changed in this interest at its latest release"
+        ).click()
+    visit_at_widths(page, page.url)
+    main = page.locator("main")
+    assert "What changed in version 2" in main.inner_text()
+    assert main.locator("ins").first.inner_text() == SECOND

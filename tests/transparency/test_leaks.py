@@ -365,3 +365,19 @@ def test_a_withdrawn_month_of_spending_answers_gone_at_its_addresses_and_leaves_
     # The month's draft cannot be released again: a new file is a new, deliberate release.
     with pytest.raises(services.InvalidTransition):
         services.release_spending(upload=upload, by=decision_maker)
+
+
+@pytest.mark.django_db
+def test_a_withdrawn_entrys_comparison_goes_with_it(client, editor):
+    grant = GrantFactory(recipient="COMPAREDMARKER Youth Project")
+    grant.recipient = "COMPAREDMARKER Youth Trust"
+    services.save_entry(entry=grant, by=editor, reason="Renamed")
+    services.release_entry(entry=grant, by=editor, note="Renamed the recipient")
+    url = reverse(
+        "transparency:entry_version_changes",
+        kwargs={"register": "grants", "pk": grant.pk, "number": 2},
+    )
+    assert "COMPAREDMARKER Youth Trust" in _body(client.get(url))
+    services.withdraw_entry(entry=grant, by=editor, reason="Entered in error")
+    assert client.get(url).status_code == 410  # the withdrawal notice, not the comparison
+    assert _everywhere(client, "COMPAREDMARKER") == []

@@ -8,6 +8,7 @@ from django.contrib.sitemaps import views as sitemaps_views
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
@@ -17,7 +18,7 @@ from django.views.decorators.http import require_GET
 from pcc_portal.accounts.throttle import MailThrottle
 from pcc_portal.caching import lazy_context
 from pcc_portal.financial_year import financial_year_label
-from pcc_portal.publications.public import published_or_gone
+from pcc_portal.publications.public import published_or_gone, version_changes_response
 from pcc_portal.querystring import refuse_nul_bytes
 from pcc_portal.tables import csv_response
 
@@ -89,10 +90,16 @@ def _register_content(spec, params):
     page = Paginator(rows, LIST_PAGE_SIZE).get_page(params.get("page"))
     records = list(page.object_list)
     total = selectors.register_total(rows, spec)
+    compared = set() if spec.is_spending else selectors.compared_records(spec.model, records)
     content = {
         "page": page,
         "rows": [
-            (entry, [c.show(entry) for c in spec.columns], _imported_note(record))
+            (
+                entry,
+                [c.show(entry) for c in spec.columns],
+                _imported_note(record),
+                _changes_url(spec, record) if entry.pk in compared else "",
+            )
             for record, entry in zip(records, spec.for_display(records), strict=True)
         ],
         "years": [(y, financial_year_label(y)) for y in spec.years()],
@@ -110,6 +117,37 @@ def _register_content(spec, params):
             :24
         ]
     return content
+
+
+def _changes_url(spec, record):
+    return reverse(
+        "transparency:entry_version_changes",
+        kwargs={"register": spec.slug, "pk": record.object_id, "number": record.number},
+    )
+
+
+def entry_version_changes(request, register, pk, number):
+    """What changed in a register entry's release against its release before: the entry as the
+    register showed it then and shows it now, column by column (only what the register shows)."""
+    spec = selectors.REGISTERS.get(register)
+    if spec is None or spec.is_spending:
+        raise Http404("No such register.")
+    entry = published_or_gone(spec.model.objects, pk=int(pk))
+
+    def page_html(version):
+        (shown,) = spec.for_display([version])
+        return render_to_string(
+            "transparency/_entry_record.html",
+            {"register": spec, "cells": [(c.heading, c.show(shown)) for c in spec.columns]},
+        )
+
+    return version_changes_response(
+        request,
+        entry,
+        int(number),
+        current_url=f"{spec.url()}#entry-{entry.pk}",
+        page_html=page_html,
+    )
 
 
 REGISTER_CONTENT = ["page", "rows", "years", "choice_filters", "has_total", "total", "months"]
