@@ -4,19 +4,17 @@ its period still awaiting publication, and publishing it."""
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.views.generic import CreateView, ListView, UpdateView
 
-from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
+from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView, VisibleToUser
 
 from ..forms import DecisionsReportForm
 from ..models import Decision, DecisionsReport
 
 
-class ReportListView(PermissionRequiredMixin, ListView):
+class ReportListView(PermissionRequiredMixin, VisibleToUser, ListView):
+    model = DecisionsReport
     permission_required = "decisions.view_decisionsreport"
     template_name = "decisions/manage/report_list.html"
     context_object_name = "reports"
-
-    def get_queryset(self):
-        return DecisionsReport.objects.visible_to(self.request.user)
 
 
 class ReportCreateView(PermissionRequiredMixin, FormPage, CreateView):
@@ -28,15 +26,13 @@ class ReportCreateView(PermissionRequiredMixin, FormPage, CreateView):
 
 
 class ReportUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+    model = DecisionsReport
     permission_required = "decisions.change_decisionsreport"
     form_class = DecisionsReportForm
     template_name = "decisions/manage/report_form.html"
     success_message = (
         "Your changes to \u201c{object}\u201d were saved. The public sees them when you publish."
     )
-
-    def get_queryset(self):
-        return DecisionsReport.objects.visible_to(self.request.user)
 
 
 class ReportDetailView(PublishingDetailView):

@@ -101,11 +101,9 @@ class MeetingFormPage(PermissionRequiredMixin, FormPage):
 
 
 class MeetingUpdateView(MeetingFormPage, UpdateView):
+    model = Meeting
     form_class = MeetingForm
     success_message = "The meeting's details were saved."
-
-    def get_queryset(self):
-        return Meeting.objects.visible_to(self.request.user)
 
     def get_page_title(self):
         return f"Edit the meeting on {self.object.date:%-d %B %Y}"

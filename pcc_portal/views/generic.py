@@ -36,14 +36,16 @@ from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.views import publish_after_review
 
 
-class _VisibleObject:
-    """The object is fetched through its model's ``visible_to``: what this user may not see
-    answers 404."""
+class VisibleToUser:
+    """Objects (of a detail, edit or list view with ``model`` set) are fetched through the
+    model's ``visible_to`` (``pcc_portal.visibility``): what this user may not see answers 404
+    or is not listed. A model with no visibility of its own (a Panel member) is read whole."""
 
     def get_queryset(self):
-        if self.queryset is not None:
-            return super().get_queryset()
-        return self.model.objects.visible_to(self.request.user)
+        manager = self.model._default_manager if self.queryset is None else None
+        if manager is not None and hasattr(manager, "visible_to"):
+            return manager.visible_to(self.request.user)
+        return super().get_queryset()
 
 
 def publish_permission(model):
@@ -51,7 +53,7 @@ def publish_permission(model):
     return f"{model._meta.app_label}.publish_{model._meta.model_name}"
 
 
-class PublishingDetailView(PermissionRequiredMixin, _VisibleObject, DetailView):
+class PublishingDetailView(PermissionRequiredMixin, VisibleToUser, DetailView):
     """The staff page of one published object, with its publishing panel and preview."""
 
     publish_url_name = ""  # the check page's URL name; it takes the object's pk
@@ -87,7 +89,7 @@ class PublishingDetailView(PermissionRequiredMixin, _VisibleObject, DetailView):
         return context
 
 
-class PublishView(PermissionRequiredMixin, _VisibleObject, SingleObjectMixin, View):
+class PublishView(PermissionRequiredMixin, VisibleToUser, SingleObjectMixin, View):
     """The check page of one object, then publishing it once the publisher confirms."""
 
     http_method_names = ["get", "post"]
@@ -121,8 +123,9 @@ class PublishView(PermissionRequiredMixin, _VisibleObject, SingleObjectMixin, Vi
         return self.get(request, *args, **kwargs)
 
 
-class FormPage:
-    """A form page: valid, saved, a message and a redirect; otherwise shown again with 400."""
+class FormPage(VisibleToUser):
+    """A form page: valid, saved, a message and a redirect; otherwise shown again with 400.
+    An edit page finds its object through ``visible_to``."""
 
     page_title = ""
     list_url = None  # the breadcrumb back to the list, where there is one

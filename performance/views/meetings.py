@@ -49,13 +49,11 @@ class MeetingCreateView(PermissionRequiredMixin, FormPage, CreateView):
 
 
 class MeetingUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+    model = ScrutinyMeeting
     permission_required = "performance.change_scrutinymeeting"
     form_class = ScrutinyMeetingForm
     template_name = FORM_TEMPLATE
     success_message = "Your changes were saved. The public sees them when you publish."
-
-    def get_queryset(self):
-        return ScrutinyMeeting.objects.visible_to(self.request.user)
 
     def get_page_title(self):
         return f"Edit {self.object}"

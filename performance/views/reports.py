@@ -51,9 +51,6 @@ class ReportUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
     template_name = FORM_TEMPLATE
     success_message = "Your changes were saved. The public sees them when you publish."
 
-    def get_queryset(self):
-        return QuarterlyReport.objects.visible_to(self.request.user)
-
     def get_page_title(self):
         return f"Edit {self.object}"
 

@@ -67,13 +67,11 @@ class PlanCreateView(PermissionRequiredMixin, FormPage, CreateView):
 
 
 class PlanUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+    model = Plan
     permission_required = "plans.change_plan"
     form_class = PlanForm
     template_name = "plans/manage/plan_form.html"
     success_message = "The plan's details were saved. The public sees them when you publish."
-
-    def get_queryset(self):
-        return Plan.objects.visible_to(self.request.user)
 
 
 class PlanDetailView(PublishingDetailView):

@@ -3,19 +3,17 @@
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.views.generic import CreateView, ListView, UpdateView
 
-from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
+from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView, VisibleToUser
 
 from ..forms import ContentPageForm
 from ..models import ContentPage
 
 
-class PageListView(PermissionRequiredMixin, ListView):
+class PageListView(PermissionRequiredMixin, VisibleToUser, ListView):
+    model = ContentPage
     permission_required = "pages.view_contentpage"
     template_name = "pages/manage/list.html"
     context_object_name = "pages"
-
-    def get_queryset(self):
-        return ContentPage.objects.visible_to(self.request.user)
 
 
 class PageCreateView(PermissionRequiredMixin, FormPage, CreateView):
@@ -27,15 +25,13 @@ class PageCreateView(PermissionRequiredMixin, FormPage, CreateView):
 
 
 class PageUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+    model = ContentPage
     permission_required = "pages.change_contentpage"
     form_class = ContentPageForm
     template_name = "pages/manage/form.html"
     success_message = (
         "Your changes to “{object}” were saved. The public sees them when you publish."
     )
-
-    def get_queryset(self):
-        return ContentPage.objects.visible_to(self.request.user)
 
 
 class PageDetailView(PublishingDetailView):
