@@ -5,7 +5,7 @@ from django.urls import path, re_path
 from pcc_portal.caching.responses import published_download
 
 from .selectors import REGISTERS
-from .views import public
+from .views import alerts, public
 
 app_name = "transparency"
 
@@ -49,18 +49,18 @@ urlpatterns = [
     path("decisions/forward-plan.csv", public.forward_plan_csv, name="forward_plan_csv"),
     path("decisions/forward-plan.json", public.forward_plan_json, name="forward_plan_json"),
     path("search/", public.search, name="search"),
-    path("alerts/", public.alerts, name="alerts"),
-    path("alerts/check-your-email/", public.alerts_sent, name="alerts_sent"),
-    path("alerts/confirm/<str:token>/", public.alerts_confirm, name="alerts_confirm"),
-    path("alerts/unsubscribe/<str:token>/", public.alerts_unsubscribe, name="alerts_unsubscribe"),
+    path("alerts/", alerts.alerts, name="alerts"),
+    path("alerts/check-your-email/", alerts.alerts_sent, name="alerts_sent"),
+    path("alerts/confirm/<str:token>/", alerts.alerts_confirm, name="alerts_confirm"),
+    path("alerts/unsubscribe/<str:token>/", alerts.alerts_unsubscribe, name="alerts_unsubscribe"),
     path(
         "alerts/priorities/<slug:slug>/<int:number>/feed/",
-        published_download("priority-feed")(public.priority_feed),
+        published_download("priority-feed")(alerts.priority_feed),
         name="priority_feed",
     ),
     path(
         "alerts/<slug:topic>/feed/",
-        published_download("topic-feed")(public.topic_feed),
+        published_download("topic-feed")(alerts.topic_feed),
         name="topic_feed",
     ),
     # Kept whole until the next release or withdrawal, as the feeds are.
