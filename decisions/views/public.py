@@ -19,7 +19,7 @@ from pcc_portal.publications.public import (
     live_version,
     published_or_gone,
     version_changes_response,
-    version_or_gone,
+    version_pdf_or_gone,
 )
 from pcc_portal.publications.responses import version_pdf_response
 from pcc_portal.querystring import refuse_nul_bytes
@@ -232,9 +232,8 @@ def report_pdf(request, pk):
 
 def report_version_pdf(request, pk, number):
     report = published_or_gone(DecisionsReport.objects, pk=pk)
-    version = version_or_gone(report, number, current_url=report.get_absolute_url())
-    return version_pdf_response(
-        version, filename=f"decisions-report-{report.pk}-version-{number}.pdf"
+    return version_pdf_or_gone(
+        report, number, filename=f"decisions-report-{report.pk}-version-{number}.pdf"
     )
 
 
@@ -244,8 +243,5 @@ def report_version_changes(request, pk, number):
         request,
         report,
         number,
-        current_url=report.get_absolute_url(),
-        version_url=lambda n: reverse(
-            "decisions:report_version_pdf", kwargs={"pk": report.pk, "number": n}
-        ),
+        version_pdf=("decisions:report_version_pdf", {"pk": report.pk}),
     )

@@ -18,7 +18,7 @@ from pcc_portal.publications.public import (
     live_version,
     published_or_gone,
     version_changes_response,
-    version_or_gone,
+    version_pdf_or_gone,
 )
 from pcc_portal.publications.responses import version_pdf_response
 
@@ -147,9 +147,11 @@ def pack_version_pdf(request, date, number):
     pack = AgendaPack.objects.filter(meeting=meeting).first()
     if pack is None:
         raise Http404("No such published pack.")
-    version = version_or_gone(pack, number, current_url=meeting.get_absolute_url())
-    return version_pdf_response(
-        version, filename=f"panel-agenda-pack-{meeting.slug}-version-{number}.pdf"
+    return version_pdf_or_gone(
+        pack,
+        number,
+        filename=f"panel-agenda-pack-{meeting.slug}-version-{number}.pdf",
+        current_url=meeting.get_absolute_url(),
     )
 
 
@@ -163,9 +165,7 @@ def pack_version_changes(request, date, number):
         pack,
         number,
         current_url=meeting.get_absolute_url(),
-        version_url=lambda n: reverse(
-            "panel:pack_version_pdf", kwargs={"date": meeting.date, "number": n}
-        ),
+        version_pdf=("panel:pack_version_pdf", {"date": meeting.date}),
     )
 
 
@@ -258,9 +258,8 @@ def minutes_pdf(request, date):
 def minutes_version_pdf(request, date, number):
     meeting = _meeting(date, request.user)
     minutes = published_or_gone(Minutes.objects, meeting=meeting)
-    version = version_or_gone(minutes, number, current_url=minutes.get_absolute_url())
-    return version_pdf_response(
-        version, filename=f"panel-minutes-{meeting.slug}-version-{number}.pdf"
+    return version_pdf_or_gone(
+        minutes, number, filename=f"panel-minutes-{meeting.slug}-version-{number}.pdf"
     )
 
 
@@ -271,10 +270,7 @@ def minutes_version_changes(request, date, number):
         request,
         minutes,
         number,
-        current_url=minutes.get_absolute_url(),
-        version_url=lambda n: reverse(
-            "panel:minutes_version_pdf", kwargs={"date": meeting.date, "number": n}
-        ),
+        version_pdf=("panel:minutes_version_pdf", {"date": meeting.date}),
     )
 
 

@@ -4,6 +4,7 @@ something never published 404, so every app treats withdrawn things the same way
 
 from django.http import Http404
 from django.template.response import TemplateResponse
+from django.urls import reverse
 
 from .models import Version
 
@@ -69,20 +70,33 @@ def version_or_gone(obj, number, *, current_url=""):
     return version
 
 
+def version_pdf_or_gone(obj, number, *, filename, current_url=None):
+    """The PDF of ready version ``number`` of ``obj`` (410 with the notice if it was withdrawn,
+    404 if there is none); ``current_url`` is where the notice sends readers (the object's
+    page by default)."""
+    from .responses import version_pdf_response
+
+    version = version_or_gone(obj, number, current_url=current_url or obj.get_absolute_url())
+    return version_pdf_response(version, filename=filename)
+
+
 def version_changes_response(
-    request, obj, number, *, current_url, version_url=None, public_rows=None, page_html=None
+    request, obj, number, *, current_url=None, version_pdf=None, public_rows=None, page_html=None
 ):
     """The public comparison of version ``number`` of ``obj`` with the public version before
     it (text and tables, lines and rows removed and added marked), as legislation.gov.uk shows
-    changes over time. ``version_url(n)`` is the address of version ``n``'s PDF, if versions
-    have their own. ``public_rows``, if given, names the only summary list rows the public may
-    read now (a restricted decision's register entry): nothing else of either version is
-    compared, whatever an earlier version showed. ``page_html(version)``, if given, renders
+    changes over time. ``current_url`` is the object's page (its own address by default);
+    ``version_pdf``, if versions have PDFs of their own, is the URL name and arguments of a
+    version's PDF (``"plans:version_pdf", {"slug": ...}``), its ``number`` added.
+    ``public_rows``, if given, names the only summary list rows the public may read now (a
+    restricted decision's register entry): nothing else of either version is compared,
+    whatever an earlier version showed. ``page_html(version)``, if given, renders
     the page a version gave the public, for a record whose versions freeze fields rather than
     a page (a casework case). A withdrawn version answers 410 with the notice; the first
     version, or one with no public version before it, 404: there is nothing to compare."""
     from . import diff
 
+    current_url = current_url or obj.get_absolute_url()
     version = version_or_gone(obj, number, current_url=current_url)
     previous = Version.objects.for_object(obj).public().filter(number__lt=version.number).first()
     if previous is None:
@@ -107,10 +121,17 @@ def version_changes_response(
             "changes": changes,
             "table_changes": table_changes,
             "current_url": current_url,
-            "version_url": version_url(version.number) if version_url else "",
-            "previous_url": version_url(previous.number) if version_url else "",
+            "version_url": _version_pdf_url(version_pdf, version),
+            "previous_url": _version_pdf_url(version_pdf, previous),
         },
     )
+
+
+def _version_pdf_url(version_pdf, version):
+    if version_pdf is None:
+        return ""
+    name, kwargs = version_pdf
+    return reverse(name, kwargs={**kwargs, "number": version.number})
 
 
 def withdrawn_response(request, *, title, withdrawal, current_url=""):

@@ -7,7 +7,6 @@ from types import SimpleNamespace
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 
 from pcc_portal.caching import cached_fragment, lazy_context, may_use_cache
 from pcc_portal.publications.models import Version
@@ -16,7 +15,7 @@ from pcc_portal.publications.public import (
     live_version,
     published_or_gone,
     version_changes_response,
-    version_or_gone,
+    version_pdf_or_gone,
 )
 from pcc_portal.publications.responses import version_pdf_response
 from pcc_portal.tables import csv_response
@@ -211,9 +210,8 @@ def report_pdf(request, quarter):
 
 def report_version_pdf(request, quarter, number):
     report, _ = _public_report(quarter)
-    version = version_or_gone(report, int(number), current_url=report.get_absolute_url())
-    return version_pdf_response(
-        version, filename=f"performance-report-{report.slug}-version-{number}.pdf"
+    return version_pdf_or_gone(
+        report, int(number), filename=f"performance-report-{report.slug}-version-{number}.pdf"
     )
 
 
@@ -223,10 +221,7 @@ def report_version_changes(request, quarter, number):
         request,
         report,
         int(number),
-        current_url=report.get_absolute_url(),
-        version_url=lambda n: reverse(
-            "performance:report_version_pdf", kwargs={"quarter": report.slug, "number": n}
-        ),
+        version_pdf=("performance:report_version_pdf", {"quarter": report.slug}),
     )
 
 

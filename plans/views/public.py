@@ -3,7 +3,6 @@
 from django.contrib.contenttypes.models import ContentType
 from django.http import Http404
 from django.shortcuts import render
-from django.urls import reverse
 
 from pcc_portal.caching import cached_fragment, lazy_context
 from pcc_portal.publications.models import Version
@@ -12,7 +11,7 @@ from pcc_portal.publications.public import (
     live_version,
     published_or_gone,
     version_changes_response,
-    version_or_gone,
+    version_pdf_or_gone,
 )
 from pcc_portal.publications.responses import version_pdf_response
 
@@ -120,18 +119,13 @@ def plan_pdf(request, slug):
 
 def plan_version_pdf(request, slug, number):
     plan = published_or_gone(Plan.objects, slug=slug)
-    version = version_or_gone(plan, number, current_url=plan.get_absolute_url())
-    return version_pdf_response(version, filename=f"{plan.slug}-version-{number}.pdf")
+    return version_pdf_or_gone(plan, number, filename=f"{plan.slug}-version-{number}.pdf")
 
 
 def plan_version_changes(request, slug, number):
     plan = published_or_gone(Plan.objects, slug=slug)
     return version_changes_response(
-        request,
-        plan,
-        number,
-        current_url=plan.get_absolute_url(),
-        version_url=lambda n: reverse("plans:version_pdf", kwargs={"slug": plan.slug, "number": n}),
+        request, plan, number, version_pdf=("plans:version_pdf", {"slug": plan.slug})
     )
 
 

@@ -1,7 +1,6 @@
 """Public content pages, served from their latest published version."""
 
 from django.shortcuts import render
-from django.urls import reverse
 from django.views.generic import TemplateView
 
 from pcc_portal.publications.models import Version
@@ -9,7 +8,7 @@ from pcc_portal.publications.public import (
     live_version,
     published_or_gone,
     version_changes_response,
-    version_or_gone,
+    version_pdf_or_gone,
 )
 from pcc_portal.publications.responses import version_pdf_response
 
@@ -56,16 +55,11 @@ def page_pdf(request, slug):
 
 def page_version_pdf(request, slug, number):
     page = published_or_gone(ContentPage.objects, slug=slug)
-    version = version_or_gone(page, number, current_url=page.get_absolute_url())
-    return version_pdf_response(version, filename=f"{page.slug}-version-{number}.pdf")
+    return version_pdf_or_gone(page, number, filename=f"{page.slug}-version-{number}.pdf")
 
 
 def page_version_changes(request, slug, number):
     page = published_or_gone(ContentPage.objects, slug=slug)
     return version_changes_response(
-        request,
-        page,
-        number,
-        current_url=page.get_absolute_url(),
-        version_url=lambda n: reverse("pages:version_pdf", kwargs={"slug": page.slug, "number": n}),
+        request, page, number, version_pdf=("pages:version_pdf", {"slug": page.slug})
     )
