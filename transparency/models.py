@@ -293,6 +293,8 @@ class RegisterEntry(Publishable):
     )
     updated_at = models.DateTimeField(auto_now=True)
 
+    # Every register keeps its entries' history alike (each gets its own historical model).
+    history = HistoricalRecords(excluded_fields=["updated_at"], inherit=True)
     objects = RegisterQuerySet.as_manager()
 
     class Meta:
@@ -414,8 +416,6 @@ class Interest(PeriodEntry):
     registered_on = models.DateField(help_text="When it was registered (for a nil return: made).")
     ended_on = models.DateField(null=True, blank=True)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
-
     class Meta:
         ordering = ["holder", "category", "-registered_on"]
         permissions = [("publish_interest", "Can release and withdraw entries")]
@@ -482,8 +482,6 @@ class GiftHospitality(PeriodEntry):
     description = models.TextField(blank=True)
     estimated_value = models.DecimalField(max_digits=9, decimal_places=2, null=True, blank=True)
     outcome = models.CharField(max_length=20, choices=Outcome, blank=True)
-
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-offered_on", "-pk"]
@@ -560,8 +558,6 @@ class Grant(RegisterEntry):
         related_name="grants",
         help_text="The plan priority the grant serves.",
     )
-
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-awarded_on", "-pk"]
@@ -650,8 +646,6 @@ class Contract(RegisterEntry):
         "Why the copy of the invitation to tender is redacted", max_length=500, blank=True
     )
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
-
     class Meta:
         ordering = ["-starts_on", "-pk"]
         permissions = [("publish_contract", "Can release and withdraw entries")]
@@ -701,8 +695,6 @@ class SmallContract(RegisterEntry):
     purpose = models.TextField(help_text="What the money is spent on.")
     value = models.DecimalField(max_digits=9, decimal_places=2)
     agreed_on = models.DateField("Date agreed")
-
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["-agreed_on", "-pk"]
@@ -778,7 +770,6 @@ class SpendingUpload(RegisterEntry):
     redacted_count = models.PositiveIntegerField(default=0)
     total = models.DecimalField(max_digits=14, decimal_places=2, default=0)
 
-    history = HistoricalRecords(excluded_fields=["updated_at"])
     objects = SpendingUploadQuerySet.as_manager()
 
     class Meta:
@@ -966,8 +957,6 @@ class ForwardPlanEntry(RegisterEntry):
         related_name="forward_plan_entries",
         help_text="Once it is made: the decision this entry became.",
     )
-
-    history = HistoricalRecords(excluded_fields=["updated_at"])
 
     class Meta:
         ordering = ["expected_on", "pk"]
