@@ -4,6 +4,7 @@ from django.core.cache import cache
 
 from pcc_portal.accounts import roles
 from pcc_portal.publications import services as publishing
+from tests import schema
 from tests.accounts.factories import (
     UserFactory,
     commissioner_user,
@@ -80,6 +81,14 @@ def publish(run_on_commit):
         return version
 
     return _publish
+
+
+@pytest.fixture
+def latest_schema_after(transactional_db):
+    """Migrating back unapplies later migrations of other apps too: put every app back at its
+    latest migration afterwards, whatever the test did."""
+    yield
+    schema.migrate_to_latest()
 
 
 @pytest.fixture

@@ -6,9 +6,9 @@ count. Both go back again."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.schema import migrate, migrate_to_latest
 
 BEFORE = [
     ("casework", "0004_public_questions_asked_online"),
@@ -20,29 +20,12 @@ AFTER = [
 ]
 
 
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-@pytest.fixture
-def latest_schema_after(transactional_db):
-    yield
-    _migrate(_latest())
-
-
 # A real migration runs outside any test transaction (SQLite cannot alter tables inside one).
 @pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def test_published_cases_become_versions_and_old_complaints_move_to_casework(
     latest_schema_after, editor, client
 ):
-    old = _migrate(BEFORE)
+    old = migrate(BEFORE)
     Panel = old.get_model("panel", "Panel")
     Case = old.get_model("casework", "Case")
     Step = old.get_model("casework", "Step")
@@ -68,7 +51,7 @@ def test_published_cases_become_versions_and_old_complaints_move_to_casework(
             panel=panel, received_on=datetime.date(2021, 9, 1), status=status, details="PRIVATE"
         )
 
-    new = _migrate(AFTER)
+    new = migrate(AFTER)
     Version = new.get_model("publications", "Version")
     versions = Version.objects.filter(object_id=published.pk, content_type__model="case")
     version = versions.get()
@@ -84,7 +67,7 @@ def test_published_cases_become_versions_and_old_complaints_move_to_casework(
     assert NewComplaint.objects.filter(outcome="resolved").count() == 1
     assert NewComplaint.objects.filter(referred_on__isnull=False, serious=True).count() == 1
 
-    _migrate(_latest())
+    migrate_to_latest()
     page = client.get("/panel/precept/2022/")
     assert page.status_code == 200
     assert "£241.45" in page.content.decode() and "PROPOSALSUMMARY" in page.content.decode()
@@ -93,7 +76,7 @@ def test_published_cases_become_versions_and_old_complaints_move_to_casework(
     assert "2021/22,2021-04-01,The Commissioner,4,2,1,1" in figures
     assert "PRIVATE" not in figures
 
-    back = _migrate(BEFORE)
+    back = migrate(BEFORE)
     assert back.get_model("casework", "Case").objects.get(pk=published.pk).published_at == at
     assert back.get_model("casework", "Case").objects.get(pk=draft.pk).published_at is None
     statuses = sorted(back.get_model("panel", "Complaint").objects.values_list("status", flat=True))

@@ -5,27 +5,12 @@ reinstated under the old rule leaves that version public."""
 import datetime
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.schema import migrate
 
 BEFORE = [("publications", "0003_withdrawal")]
 AFTER = [("publications", "0005_withdrawn_versions_stay_withdrawn")]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-@pytest.fixture
-def latest_schema_after(transactional_db):
-    """Migrating back unapplies later migrations of other apps too: put every app back at its
-    latest migration afterwards, whatever the test did."""
-    yield
-    _migrate(MigrationExecutor(connection).loader.graph.leaf_nodes())
 
 
 # A real migration runs outside any test transaction (SQLite cannot alter tables inside one).
@@ -33,7 +18,7 @@ def latest_schema_after(transactional_db):
 def test_existing_withdrawals_cover_the_versions_public_when_they_were_made(
     latest_schema_after, editor
 ):
-    old = _migrate(BEFORE)
+    old = migrate(BEFORE)
     ContentType = old.get_model("contenttypes", "ContentType")
     Version = old.get_model("publications", "Version")
     Withdrawal = old.get_model("publications", "Withdrawal")
@@ -79,13 +64,13 @@ def test_existing_withdrawals_cover_the_versions_public_when_they_were_made(
     )
     version(2, 2, 3)
 
-    new = _migrate(AFTER)
+    new = migrate(AFTER)
     covered = dict(
         new.get_model("publications", "Withdrawal").objects.values_list("object_id", "up_to_number")
     )
     assert covered == {1: 2, 2: 1}
 
-    back = _migrate(BEFORE)
+    back = migrate(BEFORE)
     reinstated = dict(
         back.get_model("publications", "Withdrawal").objects.values_list(
             "object_id", "reinstated_at"

@@ -6,31 +6,14 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.db import connection
-from django.db.migrations.executor import MigrationExecutor
 from django.utils import timezone
+
+from tests.schema import migrate, migrate_to_latest
 
 BEFORE = [
     ("transparency", "0009_register_entries_released_as_versions"),
     ("publications", "0007_record_versions"),
 ]
-
-
-def _migrate(targets):
-    executor = MigrationExecutor(connection)
-    executor.loader.build_graph()
-    executor.migrate(targets)
-    return executor.loader.project_state(targets).apps
-
-
-def _latest():
-    return MigrationExecutor(connection).loader.graph.leaf_nodes()
-
-
-@pytest.fixture
-def latest_schema_after(transactional_db):
-    yield
-    _migrate(_latest())
 
 
 def _grant(Grant, recipient, status, at):
@@ -51,7 +34,7 @@ def _grant(Grant, recipient, status, at):
 def test_published_entries_become_released_versions_and_withdrawn_ones_stay_withdrawn(
     latest_schema_after, editor, client
 ):
-    old = _migrate(BEFORE)
+    old = migrate(BEFORE)
     Grant = old.get_model("transparency", "Grant")
     SpendingUpload = old.get_model("transparency", "SpendingUpload")
     Payment = old.get_model("transparency", "Payment")
@@ -79,7 +62,7 @@ def test_published_entries_become_released_versions_and_withdrawn_ones_stay_with
         amount=Decimal("612.40"),
     )
 
-    _migrate(_latest())
+    migrate_to_latest()
 
     from pcc_portal.publications.models import Version
     from transparency.models import Grant as LiveGrant
