@@ -47,7 +47,26 @@ class PriorityChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.plan.title}: {obj.number}. {obj.title}"
 
 
-class PlanForm(GovUKFormMixin, forms.ModelForm):
+class _TermForm(GovUKFormMixin, forms.ModelForm):
+    """A plan's details for a term, which must end after it starts."""
+
+    button = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = _helper(self.Meta.fields, self.button)
+
+    def clean(self):
+        cleaned = super().clean()
+        start, end = cleaned.get("term_start"), cleaned.get("term_end")
+        if start and end and end <= start:
+            self.add_error("term_end", "The term must end after it starts.")
+        return cleaned
+
+
+class PlanForm(_TermForm):
+    button = "Save draft"
+
     class Meta:
         model = Plan
         formfield_callback = date_fields
@@ -62,10 +81,6 @@ class PlanForm(GovUKFormMixin, forms.ModelForm):
         ]
         labels = {"term_start": "Term starts", "term_end": "Term ends"}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(self.Meta.fields, "Save draft")
-
     def clean_slug(self):
         slug = self.cleaned_data["slug"]
         plan = self.instance
@@ -76,33 +91,17 @@ class PlanForm(GovUKFormMixin, forms.ModelForm):
             )
         return slug
 
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("term_start"), cleaned.get("term_end")
-        if start and end and end <= start:
-            self.add_error("term_end", "The term must end after it starts.")
-        return cleaned
 
-
-class CopyPlanForm(GovUKFormMixin, forms.ModelForm):
+class CopyPlanForm(_TermForm):
     """The next term's plan: what differs from the one copied."""
+
+    button = "Copy the plan"
 
     class Meta:
         model = Plan
         formfield_callback = date_fields
         fields = ["title", "slug", "commissioner", "term_start", "term_end"]
         labels = {"term_start": "Term starts", "term_end": "Term ends"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = _helper(self.Meta.fields, "Copy the plan")
-
-    def clean(self):
-        cleaned = super().clean()
-        start, end = cleaned.get("term_start"), cleaned.get("term_end")
-        if start and end and end <= start:
-            self.add_error("term_end", "The term must end after it starts.")
-        return cleaned
 
 
 class PartForm(GovUKFormMixin, forms.ModelForm):
@@ -137,28 +136,28 @@ class PriorityForm(PartForm):
         help_texts = {"summary": "One or two sentences shown in the contents and lists."}
 
 
-class CommitmentForm(PartForm):
+class _PriorityPartForm(PartForm):
+    """A part that belongs to one of the plan's priorities, so one must be chosen."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["priority"].empty_label = None
+
+
+class CommitmentForm(_PriorityPartForm):
     class Meta:
         model = Commitment
         fields = ["priority", "wording"]
         widgets = {"wording": forms.Textarea(attrs={"rows": 3})}
         labels = {"wording": "What I will do"}
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["priority"].empty_label = None
 
-
-class AccountabilityItemForm(PartForm):
+class AccountabilityItemForm(_PriorityPartForm):
     class Meta:
         model = AccountabilityItem
         fields = ["priority", "wording"]
         widgets = {"wording": forms.Textarea(attrs={"rows": 3})}
         labels = {"wording": "I will hold the Chief Constable to account for"}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.fields["priority"].empty_label = None
 
 
 class MeasureForm(PartForm):
@@ -346,11 +345,7 @@ class PublishingStepForm(PublishForm):
         super().__init__(*args, **kwargs)
         if not (stage == Stage.VARIED and plan.variation_may_be_minor):
             del self.fields["minor_reason"]
-            self.helper.layout = Layout(
-                *[name for name in self.fields if name != "confirm"],
-                "confirm",
-                Submit("publish", self.submit_label),
-            )
+            self.lay_out()
         if stage == Stage.ISSUED:
             self.fields["change_note"].help_text = (
                 "Shown to the public beside the first version, for example \u201cApproved by "

@@ -1,41 +1,29 @@
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
-from django import forms
+from crispy_forms_gds.layout import Submit
 
-from pcc_portal.forms import GovUKFormMixin
+from pcc_portal.publications.forms import ActionForm, note_field
 
 
-class RequestForm(GovUKFormMixin, forms.Form):
-    note = forms.CharField(
+class RequestForm(ActionForm):
+    note = note_field(
         label="What should the approver know?",
         help_text="For example what changed, and what to check before it goes public.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": "Say what the approver should know: the note is required."},
+        required_message="Say what the approver should know: the note is required.",
     )
 
-    def __init__(self, *args, action="", verb="publish", **kwargs):
+    def __init__(self, *args, verb="publish", **kwargs):
+        self.verb = verb
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_action = action
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout("note", Submit("ask", f"Ask for approval to {verb}"))
+
+    def button(self):
+        return Submit("ask", f"Ask for approval to {self.verb}")
 
 
-class ReturnForm(GovUKFormMixin, forms.Form):
-    reason = forms.CharField(
+class ReturnForm(ActionForm):
+    reason = note_field(
         label="Why is it returned?",
         help_text="The person who asked reads this, by email and on its page.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": "Say why it is returned: the reason is required."},
+        required_message="Say why it is returned: the reason is required.",
     )
 
-    def __init__(self, *args, action="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_action = action
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout(
-            "reason", Submit("return", "Return the request", css_class="govuk-button--warning")
-        )
+    def button(self):
+        return Submit("return", "Return the request", css_class="govuk-button--warning")

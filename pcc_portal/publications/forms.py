@@ -5,7 +5,44 @@ from django import forms
 from pcc_portal.forms import GovUKFormMixin
 
 
-class PublishForm(GovUKFormMixin, forms.Form):
+def note_field(*, label, help_text, required_message):
+    """A short text a step asks for (why, what changed), which it must be given."""
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        max_length=2000,
+        error_messages={"required": required_message},
+    )
+
+
+class ActionForm(GovUKFormMixin, forms.Form):
+    """The form of one step (publish, withdraw, ask for approval): its fields, then its button,
+    posted to ``action``."""
+
+    working = ""  # what the button says while the step runs (working.js), where it takes a while
+
+    def __init__(self, *args, action="", **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = FormHelper()
+        self.helper.form_action = action
+        self.helper.label_size = Size.SMALL
+        self.lay_out()
+        if self.working:
+            self.helper.attrs = {"data-working": self.working}
+
+    def lay_out(self):
+        """The fields in order, then the button; again after a subclass removes a field."""
+        self.helper.layout = Layout(*self.layout_fields(), self.button())
+
+    def layout_fields(self):
+        return list(self.fields)
+
+    def button(self):
+        raise NotImplementedError
+
+
+class PublishForm(ActionForm):
     """The form on the check page that publishes: what changed, and the confirmation that the
     publisher has checked what becomes public (and what goes to members only)."""
 
@@ -24,35 +61,26 @@ class PublishForm(GovUKFormMixin, forms.Form):
         },
     )
     submit_label = "Publish"
+    # Publishing renders the PDF, which takes a while: the button says so.
+    working = "Publishing\u2026 this can take a minute"
 
-    def __init__(self, *args, action="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_action = action
-        self.helper.label_size = Size.SMALL
+    def layout_fields(self):
         # The confirmation comes last, just above the button, whatever a subclass adds.
-        fields = [name for name in self.fields if name != "confirm"]
-        self.helper.layout = Layout(*fields, "confirm", Submit("publish", self.submit_label))
-        # Publishing renders the PDF, which takes a while: the button says so (working.js).
-        self.helper.attrs = {"data-working": "Publishing\u2026 this can take a minute"}
+        return [*(name for name in self.fields if name != "confirm"), "confirm"]
+
+    def button(self):
+        return Submit("publish", self.submit_label)
 
 
-class WithdrawForm(GovUKFormMixin, forms.Form):
-    reason = forms.CharField(
+class WithdrawForm(ActionForm):
+    reason = note_field(
         label="Why is it being withdrawn?",
         help_text="The public notice says it: “Withdrawn on <date>: <reason>”.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-        error_messages={"required": "Say why it is being withdrawn: the reason is required."},
+        required_message="Say why it is being withdrawn: the reason is required.",
     )
+    working = "Withdrawing\u2026"
 
-    def __init__(self, *args, action="", **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.form_action = action
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout(
-            "reason",
-            Submit("withdraw", "Withdraw from the public site", css_class="govuk-button--warning"),
+    def button(self):
+        return Submit(
+            "withdraw", "Withdraw from the public site", css_class="govuk-button--warning"
         )
-        self.helper.attrs = {"data-working": "Withdrawing\u2026"}
