@@ -161,6 +161,18 @@ def deletion_blockers(obj):
     ]
 
 
+def plan_deletion_refusal(plan):
+    """Why ``plan`` cannot be deleted (it has been published, or records outside it depend on
+    it), or "" when it can."""
+    if plan.versions.exists():
+        return "This plan has been published, so it stays: its versions are the public record."
+    if blockers := deletion_blockers(plan):
+        return (
+            f"Other records depend on this plan ({', '.join(blockers)}), so it cannot be deleted."
+        )
+    return ""
+
+
 def _is_history(model):
     return model.__name__.startswith("Historical")
 

@@ -29,7 +29,7 @@ from .models import (
     Section,
     Stage,
 )
-from .selectors import deletion_blockers, plan_contents, plans_superseded_by
+from .selectors import plan_contents, plan_deletion_refusal, plans_superseded_by
 
 
 def _locked(plan):
@@ -234,14 +234,8 @@ def delete_part(*, part, by):
 @transaction.atomic
 def delete_plan(*, plan, by):
     """Delete a plan started by mistake. A published plan is the public record: it stays."""
-    if plan.versions.exists():
-        raise InvalidTransition(
-            "This plan has been published, so it stays: its versions are the public record."
-        )
-    if blockers := deletion_blockers(plan):
-        raise InvalidTransition(
-            f"Other records depend on this plan ({', '.join(blockers)}), so it cannot be deleted."
-        )
+    if refusal := plan_deletion_refusal(plan):
+        raise InvalidTransition(refusal)
     plan._history_user = by
     plan.delete()
 

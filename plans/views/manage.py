@@ -13,7 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
-from django.views.generic import CreateView, ListView, UpdateView
+from django.views.generic import CreateView, FormView, ListView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import pdf
@@ -34,9 +34,9 @@ from ..models import (
 )
 from ..selectors import (
     PublishedPlan,
-    deletion_blockers,
     delivery_review,
     plan_contents,
+    plan_deletion_refusal,
     plan_priorities,
     plan_review,
     staff_plans,
@@ -245,13 +245,7 @@ class DeliveryPublishView(PublishView):
 def plan_delete(request, pk):
     """Delete a plan started by mistake. A published plan is the public record: it stays."""
     plan = _plan(request, pk)
-    blocked = ""
-    if plan.versions.exists():
-        blocked = "This plan has been published, so it stays: its versions are the public record."
-    elif blockers := deletion_blockers(plan):
-        blocked = (
-            f"Other records depend on this plan ({', '.join(blockers)}), so it cannot be deleted."
-        )
+    blocked = plan_deletion_refusal(plan)
     if request.method == "POST" and not blocked:
         title = str(plan)
         services.delete_plan(plan=plan, by=request.user)
@@ -260,25 +254,46 @@ def plan_delete(request, pk):
     return render(request, "plans/manage/plan_delete.html", {"plan": plan, "blocked": blocked})
 
 
-@login_required
-@permission_required("plans.add_plan", raise_exception=True)
-def plan_copy(request, pk):
-    plan = _plan(request, pk)
-    initial = {
-        "commissioner": plan.commissioner,
-        "term_start": plan.term_end,
-        "term_end": plan.term_end.replace(year=plan.term_end.year + 4),
-    }
-    form = CopyPlanForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        copy = services.copy_plan(plan=plan, by=request.user, **form.cleaned_data)
-        messages.success(
-            request,
-            f"\u201c{copy}\u201d was started from \u201c{plan}\u201d. Its commitments start as not "
-            "started; add this term's finance figures.",
+class _PlanFormPage(PermissionRequiredMixin, FormPage, FormView):
+    """A form page about one plan (``plan`` in its context), shown again with its errors
+    (200, as these pages have always answered)."""
+
+    invalid_status = 200
+
+    @cached_property
+    def plan(self):
+        return _plan(self.request, self.kwargs["pk"])
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(plan=self.plan, **kwargs)
+
+
+class PlanCopyView(_PlanFormPage):
+    """Start the next term's plan from this one."""
+
+    permission_required = "plans.add_plan"
+    form_class = CopyPlanForm
+    template_name = "plans/manage/copy.html"
+
+    def get_initial(self):
+        term_end = self.plan.term_end
+        return {
+            "commissioner": self.plan.commissioner,
+            "term_start": term_end,
+            "term_end": term_end.replace(year=term_end.year + 4),
+        }
+
+    def save(self, form):
+        return services.copy_plan(plan=self.plan, by=self.request.user, **form.cleaned_data)
+
+    def get_success_message(self):
+        return (
+            f"\u201c{self.object}\u201d was started from \u201c{self.plan}\u201d. Its commitments "
+            "start as not started; add this term's finance figures."
         )
-        return redirect(copy.get_manage_url())
-    return render(request, "plans/manage/copy.html", {"form": form, "plan": plan})
+
+
+plan_copy = PlanCopyView.as_view()
 
 
 @login_required
@@ -298,31 +313,46 @@ def priority_detail(request, pk, number):
     return render(request, "plans/manage/priority.html", context)
 
 
-@login_required
-@permission_required("plans.change_plan", raise_exception=True)
-def commitment_progress(request, pk, item):
-    plan = _plan(request, pk)
-    commitment = get_object_or_404(
-        Commitment.objects.select_related("priority"), pk=item, priority__plan=plan
+class CommitmentProgressView(_PlanFormPage):
+    """A commitment's progress notes, and the form to add one."""
+
+    permission_required = "plans.change_plan"
+    form_class = ProgressForm
+    template_name = "plans/manage/progress.html"
+    refused = (InvalidTransition,)
+    success_message = (
+        "The progress note was added. The public tracker shows it when the next delivery "
+        "update is released."
     )
-    action = reverse("plans_manage:progress", kwargs={"pk": plan.pk, "item": commitment.pk})
-    form = ProgressForm(request.POST or None, commitment=commitment, action=action)
-    if request.method == "POST" and form.is_valid():
-        try:
-            services.record_progress(commitment=commitment, by=request.user, **form.cleaned_data)
-        except InvalidTransition as error:
-            form.add_error(None, str(error))
-        else:
-            messages.success(
-                request,
-                "The progress note was added. The public tracker shows it when the next "
-                "delivery update is released.",
-            )
-            return redirect(request.path)
-    context = {
-        "plan": plan,
-        "commitment": commitment,
-        "form": form,
-        "notes": commitment.progress_notes.select_related("recorded_by"),
-    }
-    return render(request, "plans/manage/progress.html", context)
+
+    @cached_property
+    def commitment(self):
+        return get_object_or_404(
+            Commitment.objects.select_related("priority"),
+            pk=self.kwargs["item"],
+            priority__plan=self.plan,
+        )
+
+    def get_form_kwargs(self):
+        action = reverse(
+            "plans_manage:progress", kwargs={"pk": self.plan.pk, "item": self.commitment.pk}
+        )
+        return {**super().get_form_kwargs(), "commitment": self.commitment, "action": action}
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            commitment=self.commitment,
+            notes=self.commitment.progress_notes.select_related("recorded_by"),
+            **kwargs,
+        )
+
+    def save(self, form):
+        return services.record_progress(
+            commitment=self.commitment, by=self.request.user, **form.cleaned_data
+        )
+
+    def get_success_url(self):
+        return self.request.path
+
+
+commitment_progress = CommitmentProgressView.as_view()
