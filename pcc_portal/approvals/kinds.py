@@ -57,6 +57,25 @@ def _visible(model_label):
     return get
 
 
+def _published_kind(model_label, *, slug, noun, check_url_name, refusal=lambda obj: ""):
+    """The kind of an object that is published from its check page (``check_url_name``, taking
+    its pk): those who may publish it approve, those who may change it ask."""
+    app_label, model_name = model_label.lower().split(".")
+    return Kind(
+        slug=slug,
+        model_label=model_label,
+        approve_permission=f"{app_label}.publish_{model_name}",
+        request_permission=f"{app_label}.change_{model_name}",
+        noun=noun,
+        verb="publish",
+        check_url=lambda obj: reverse(check_url_name, kwargs={"pk": obj.pk}),
+        key=lambda obj: str(obj.pk),
+        get_object=_visible(model_label),
+        fingerprint=_publishable_fingerprint,
+        refusal=refusal,
+    )
+
+
 # --- plans ------------------------------------------------------------------------------------
 def _plan_refusal(plan):
     # A plan is published by the step that issues or varies it, once the steps before are taken.
@@ -104,33 +123,18 @@ def _figures_release(key, user):
 KINDS = {
     kind.slug: kind
     for kind in [
-        Kind(
+        _published_kind(
+            "plans.Plan",
             slug="plan",
-            model_label="plans.Plan",
-            approve_permission="plans.publish_plan",
-            request_permission="plans.change_plan",
             noun="plan",
-            verb="publish",
-            check_url=lambda plan: reverse("plans_manage:publish", kwargs={"pk": plan.pk}),
-            key=lambda plan: str(plan.pk),
-            get_object=_visible("plans.Plan"),
-            fingerprint=_publishable_fingerprint,
+            check_url_name="plans_manage:publish",
             refusal=_plan_refusal,
         ),
-        Kind(
+        _published_kind(
+            "performance.QuarterlyReport",
             slug="quarterly-report",
-            model_label="performance.QuarterlyReport",
-            approve_permission="performance.publish_quarterlyreport",
-            request_permission="performance.change_quarterlyreport",
             noun="quarterly report",
-            verb="publish",
-            check_url=lambda report: reverse(
-                "performance_manage:report_publish", kwargs={"pk": report.pk}
-            ),
-            key=lambda report: str(report.pk),
-            get_object=_visible("performance.QuarterlyReport"),
-            fingerprint=_publishable_fingerprint,
-            refusal=lambda report: "",
+            check_url_name="performance_manage:report_publish",
         ),
         Kind(
             slug="figures",

@@ -108,6 +108,22 @@ def _check_approver(locked, by):
         )
 
 
+def _decide(approval, *, status, by, outcome, change):
+    """An approver's answer (``outcome``, "Approved" or "Returned"): recorded on the request,
+    and emailed to the one who asked."""
+    approval.status = status
+    approval.decided_by = by
+    approval.decided_at = timezone.now()
+    approval._change_reason = f"{outcome}: {change}"[:100]
+    approval.save()
+    _email(
+        template=f"approvals/email/{outcome.lower()}.txt",
+        subject=f"{outcome}: {approval.title}",
+        recipients=[approval.requested_by.email],
+        context={"approval": approval, "kind": approval.kind_spec, "approver": _name(by)},
+    )
+
+
 @transaction.atomic
 def return_request(*, approval, by, reason):
     """An approver sends the request back, with the reason the one who asked reads (by email
@@ -119,18 +135,8 @@ def return_request(*, approval, by, reason):
     _check_approver(locked, by)
     if not locked.is_pending:
         raise InvalidTransition(f"The request is {locked.get_status_display().lower()}.")
-    locked.status = Status.RETURNED
-    locked.decided_by = by
-    locked.decided_at = timezone.now()
     locked.reason = reason
-    locked._change_reason = f"Returned: {reason}"[:100]
-    locked.save()
-    _email(
-        template="approvals/email/returned.txt",
-        subject=f"Returned: {locked.title}",
-        recipients=[locked.requested_by.email],
-        context={"approval": locked, "kind": locked.kind_spec, "approver": _name(by)},
-    )
+    _decide(locked, status=Status.RETURNED, by=by, outcome="Returned", change=reason)
     approval.refresh_from_db()
     return approval
 
@@ -147,15 +153,7 @@ def approve_pending(*, obj, by):
     if approval is None:
         return None
     _check_approver(approval, by)
-    approval.status = Status.APPROVED
-    approval.decided_by = by
-    approval.decided_at = timezone.now()
-    approval._change_reason = f"Approved: {kind.verb}d by {by}"[:100]
-    approval.save()
-    _email(
-        template="approvals/email/approved.txt",
-        subject=f"Approved: {approval.title}",
-        recipients=[approval.requested_by.email],
-        context={"approval": approval, "kind": kind, "approver": _name(by)},
+    _decide(
+        approval, status=Status.APPROVED, by=by, outcome="Approved", change=f"{kind.verb}d by {by}"
     )
     return approval
