@@ -3,10 +3,13 @@ steps, documents and votes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods
+from django.views.generic import CreateView, UpdateView
 
 from panel.models import Panel
 from pcc_portal.publications.forms import WithdrawForm
@@ -15,25 +18,29 @@ from pcc_portal.publications.views import (
     render_withdraw_page,
     withdrawn_with_reason,
 )
-from pcc_portal.views.generic import PublishingDetailView, PublishView
+from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 
 from .. import selectors, services
 from ..forms import CaseForm, StepForm
 from ..models import Case, CaseworkError, Step
 
 
-def _form_error(form, error):
-    field = error.field if error.field in form.fields else None
-    form.add_error(field, str(error))
+class PanelFirst:
+    """A page that adds to the Panel's casework: until the panel's details are entered, staff
+    who may use it are sent to enter them."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.has_permission() and not Panel.objects.exists():
+            messages.error(request, "Enter the panel's details first.")
+            return redirect("panel_manage:panel")
+        return super().dispatch(request, *args, **kwargs)
 
 
-def _form_page(request, form, *, title, caption="", intro="", case=None):
-    return render(
-        request,
-        "casework/manage/form.html",
-        {"form": form, "title": title, "caption": caption, "intro": intro, "case": case},
-        status=400 if form.is_bound and form.errors else 200,
-    )
+class CaseworkPage(PermissionRequiredMixin, FormPage):
+    """A staff form page of the Panel's casework, a refusal of the law shown beside its field."""
+
+    template_name = "casework/manage/form.html"
+    refused = (CaseworkError,)
 
 
 @login_required
@@ -42,25 +49,32 @@ def dashboard(request):
     return render(request, "casework/manage/dashboard.html", selectors.dashboard(request.user))
 
 
-@login_required
-@permission_required("casework.add_case", raise_exception=True)
-def case_create(request, kind):
-    if kind not in Case.Kind.values:
-        raise Http404("No such kind of case.")
-    panel = Panel.objects.first()
-    if panel is None:
-        messages.error(request, "Enter the panel's details first.")
-        return redirect("panel_manage:panel")
-    form = CaseForm(request.POST or None, kind=kind, instance=Case(panel=panel, kind=kind))
-    if request.method == "POST" and form.is_valid():
-        try:
-            case = services.open_case(case=form.save(commit=False), by=request.user)
-        except CaseworkError as error:
-            _form_error(form, error)
-        else:
-            messages.success(request, f"“{case}” was opened.")
-            return redirect(case.get_manage_url())
-    return _form_page(request, form, title=f"New: {Case.Kind(kind).label.lower()}")
+class CaseCreateView(CaseworkPage, PanelFirst, CreateView):
+    permission_required = "casework.add_case"
+    form_class = CaseForm
+    success_message = "“{object}” was opened."
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.has_permission() and kwargs["kind"] not in Case.Kind.values:
+            raise Http404("No such kind of case.")
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"New: {Case.Kind(self.kwargs['kind']).label.lower()}"
+
+    def get_form_kwargs(self):
+        kind = self.kwargs["kind"]
+        return {
+            **super().get_form_kwargs(),
+            "kind": kind,
+            "instance": Case(panel=Panel.objects.first(), kind=kind),
+        }
+
+    def save(self, form):
+        return services.open_case(case=form.save(commit=False), by=self.request.user)
+
+
+case_create = CaseCreateView.as_view()
 
 
 def _case(request, pk):
@@ -91,47 +105,72 @@ class CaseDetailView(PublishingDetailView):
         }
 
 
-@login_required
-@permission_required("casework.change_case", raise_exception=True)
-def case_edit(request, pk):
-    case = _case(request, pk)
-    form = CaseForm(request.POST or None, kind=case.kind, instance=case)
-    if request.method == "POST" and form.is_valid():
-        case = services.change_case(case=form.save(commit=False), by=request.user)
-        messages.success(request, f"“{case}” was saved.")
-        return redirect(case.get_manage_url())
-    return _form_page(request, form, title="Change the case", caption=str(case), case=case)
+class CaseUpdateView(CaseworkPage, UpdateView):
+    permission_required = "casework.change_case"
+    model = Case
+    form_class = CaseForm
+    page_title = "Change the case"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("meeting", "agenda_item")
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "kind": self.object.kind}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "caption": str(self.object)}
+
+    def save(self, form):
+        return services.change_case(case=form.save(commit=False), by=self.request.user)
 
 
-@login_required
-@permission_required("casework.add_step", raise_exception=True)
-def step_create(request, pk):
-    case = _case(request, pk)
-    form = StepForm(request.POST or None, request.FILES or None, case=case)
-    if request.method == "POST" and form.is_valid():
-        try:
-            step = services.record_step(
-                step=form.save(commit=False),
-                document=form.cleaned_data.get("document"),
-                by=request.user,
-            )
-        except CaseworkError as error:
-            _form_error(form, error)
-        else:
-            note = f"“{step.label}” was recorded."
-            if step.document_removed:
-                note += " Removed from its PDF: " + ", ".join(step.document_removed) + "."
-            messages.success(request, note)
-            return redirect(case.get_manage_url())
-    intro = (
-        "This case is public as last released: what you record now is public only once you "
-        "release the case again."
-        if case.is_public
-        else ""
-    )
-    return _form_page(
-        request, form, title="Record a step", caption=str(case), intro=intro, case=case
-    )
+case_edit = CaseUpdateView.as_view()
+
+
+class StepCreateView(CaseworkPage, CreateView):
+    permission_required = "casework.add_step"
+    form_class = StepForm
+    page_title = "Record a step"
+
+    @cached_property
+    def case(self):
+        return _case(self.request, self.kwargs["pk"])
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "case": self.case}
+
+    def get_context_data(self, **kwargs):
+        intro = (
+            "This case is public as last released: what you record now is public only once "
+            "you release the case again."
+            if self.case.is_public
+            else ""
+        )
+        return {
+            **super().get_context_data(**kwargs),
+            "caption": str(self.case),
+            "intro": intro,
+            "case": self.case,
+        }
+
+    def save(self, form):
+        return services.record_step(
+            step=form.save(commit=False),
+            document=form.cleaned_data.get("document"),
+            by=self.request.user,
+        )
+
+    def get_success_message(self):
+        note = f"“{self.object.label}” was recorded."
+        if self.object.document_removed:
+            note += " Removed from its PDF: " + ", ".join(self.object.document_removed) + "."
+        return note
+
+    def get_success_url(self):
+        return self.case.get_manage_url()
+
+
+step_create = StepCreateView.as_view()
 
 
 def _release_review(case):

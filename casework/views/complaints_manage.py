@@ -1,40 +1,36 @@
 """Staff pages for complaints about the Commissioner and the Deputy: records with the
 Regulations' timescales. Nothing here is public."""
 
-from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.shortcuts import redirect, render
 from django.urls import reverse_lazy
 from django.utils import timezone
-from django.views.generic import CreateView, UpdateView
+from django.views.generic import CreateView, ListView, UpdateView
 
 from panel.models import Panel
-from pcc_portal.views.generic import FormPage
+from pcc_portal.views.generic import VisibleToUser
 
 from .. import services
 from ..forms import ComplaintForm
-from ..models import CaseworkError, Complaint
+from ..models import Complaint
+from .cases_manage import CaseworkPage, PanelFirst
 
 
-@login_required
-@permission_required("casework.view_complaint", raise_exception=True)
-def complaints(request):
-    return render(
-        request,
-        "casework/manage/complaints.html",
-        {
-            "complaints": Complaint.objects.all(),
-            "today": timezone.localdate(),
-        },
-    )
+class ComplaintListView(PermissionRequiredMixin, VisibleToUser, ListView):
+    permission_required = "casework.view_complaint"
+    model = Complaint
+    template_name = "casework/manage/complaints.html"
+    context_object_name = "complaints"
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "today": timezone.localdate()}
 
 
-class _ComplaintPage(PermissionRequiredMixin, FormPage):
+complaints = ComplaintListView.as_view()
+
+
+class _ComplaintPage(CaseworkPage):
     form_class = ComplaintForm
-    template_name = "casework/manage/form.html"
     success_url = reverse_lazy("casework_manage:complaints")
-    refused = (CaseworkError,)
 
     def save(self, form):
         return services.save_complaint(complaint=form.save(commit=False), by=self.request.user)
@@ -43,15 +39,9 @@ class _ComplaintPage(PermissionRequiredMixin, FormPage):
         return {**super().get_context_data(**kwargs), "caption": "Complaints"}
 
 
-class ComplaintCreateView(_ComplaintPage, CreateView):
+class ComplaintCreateView(_ComplaintPage, PanelFirst, CreateView):
     permission_required = "casework.add_complaint"
     page_title = "Record a complaint"
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.has_permission() and not Panel.objects.exists():
-            messages.error(request, "Enter the panel's details first.")
-            return redirect("panel_manage:panel")
-        return super().dispatch(request, *args, **kwargs)
 
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "instance": Complaint(panel=Panel.objects.first())}

@@ -1,21 +1,18 @@
 """Staff pages for public questions: the window for a meeting (deadline, limit, rules), and
 accepting, rejecting and answering what the public asked."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import FormView
+from django.views.generic import FormView, UpdateView
 
 from panel.models import Meeting
-from pcc_portal.views.generic import FormPage
 
 from .. import services
 from ..forms import AnswerForm, DecideQuestionForm, QuestionWindowForm
-from ..models import CaseworkError, QuestionWindow, SubmittedQuestion
-from .cases_manage import _form_page
+from ..models import QuestionWindow, SubmittedQuestion
+from .cases_manage import CaseworkPage
 
 
 @login_required
@@ -36,32 +33,44 @@ def meeting_questions(request, pk):
     )
 
 
-@login_required
-@permission_required("casework.add_questionwindow", raise_exception=True)
-def window_edit(request, pk):
-    meeting = get_object_or_404(Meeting, pk=pk)
-    window = QuestionWindow.objects.filter(meeting=meeting).first() or QuestionWindow(
-        meeting=meeting
-    )
-    form = QuestionWindowForm(request.POST or None, instance=window)
-    if request.method == "POST" and form.is_valid():
-        window = services.set_question_window(window=form.save(commit=False), by=request.user)
-        messages.success(request, f"Questions are open until {window.deadline:%-d %B %Y}.")
-        return redirect("casework_manage:meeting_questions", pk=meeting.pk)
-    return _form_page(
-        request,
-        form,
-        title="Take questions online",
-        caption=f"Meeting of {meeting.date:%-d %B %Y}",
-    )
+class QuestionWindowView(CaseworkPage, UpdateView):
+    """The window for a meeting's questions, opened here the first time."""
+
+    permission_required = "casework.add_questionwindow"
+    form_class = QuestionWindowForm
+    page_title = "Take questions online"
+
+    @cached_property
+    def meeting(self):
+        return get_object_or_404(Meeting, pk=self.kwargs["pk"])
+
+    def get_object(self, queryset=None):
+        window = QuestionWindow.objects.filter(meeting=self.meeting).first()
+        return window or QuestionWindow(meeting=self.meeting)
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "caption": f"Meeting of {self.meeting.date:%-d %B %Y}",
+        }
+
+    def save(self, form):
+        return services.set_question_window(window=form.save(commit=False), by=self.request.user)
+
+    def get_success_message(self):
+        return f"Questions are open until {self.object.deadline:%-d %B %Y}."
+
+    def get_success_url(self):
+        return reverse("casework_manage:meeting_questions", kwargs={"pk": self.meeting.pk})
 
 
-class _QuestionPage(PermissionRequiredMixin, FormPage, FormView):
+window_edit = QuestionWindowView.as_view()
+
+
+class _QuestionPage(CaseworkPage, FormView):
     """A decision on, or the answer to, a question the public asked online."""
 
     permission_required = "casework.change_submittedquestion"
-    template_name = "casework/manage/form.html"
-    refused = (CaseworkError,)
 
     @cached_property
     def question(self):
