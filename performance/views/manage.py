@@ -4,9 +4,14 @@ modules)."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
+from django.views.generic import CreateView, FormView, UpdateView
+
+from pcc_portal.views.generic import FormPage
 
 from .. import selectors, services
 from ..forms import (
@@ -30,16 +35,17 @@ def staff(permission):
     return decorate
 
 
-FORM_TEMPLATE = "performance/manage/form.html"
+class StaffFormPage(PermissionRequiredMixin, FormPage):
+    """A performance staff form page: its breadcrumbs, and ``intro`` above the form."""
 
+    template_name = "performance/manage/form.html"
+    intro = ""
 
-def _form_page(request, form, *, title, crumbs, intro="", status=200, enctype=False):
-    return render(
-        request,
-        FORM_TEMPLATE,
-        {"form": form, "title": title, "crumbs": crumbs, "intro": intro, "multipart": enctype},
-        status=400 if request.method == "POST" and form.errors else status,
-    )
+    def get_intro(self):
+        return self.intro
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "intro": self.get_intro()}
 
 
 def _plans():
@@ -100,103 +106,121 @@ def measure(request, pk):
     )
 
 
-def _record(request, form, *, measure, period):
-    """Record the figure the valid ``form`` holds; False, with the problem on the form, if the
-    service refuses it (a figure changed since the form was checked)."""
-    data = form.cleaned_data
-    try:
-        services.record_figure(
-            measure=measure,
-            period=period,
+class _MeasurePage(StaffFormPage):
+    """Something added to a measure (a figure, commentary), from the measure's page."""
+
+    @cached_property
+    def measure(self):
+        return _measure(self.kwargs["pk"])
+
+    def get_crumbs(self):
+        return [
+            (reverse("performance_manage:index"), "Performance"),
+            (reverse("performance_manage:measure", args=[self.measure.pk]), self.measure.wording),
+        ]
+
+    def get_success_url(self):
+        return reverse("performance_manage:measure", kwargs={"pk": self.measure.pk})
+
+
+class _FigurePage(_MeasurePage):
+    """A figure entered or corrected; a figure the service refuses (changed since the form was
+    checked) is shown again with the problem beside its field, or the flag to confirm."""
+
+    form_class = FigureForm
+    verb = ""  # the message's word for what was done: "saved", "corrected"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "measure": self.measure}
+
+    def save(self, form):
+        data = form.cleaned_data
+        return services.record_figure(
+            measure=self.measure,
+            period=data["period"],
             value=data["value"],
             comparison_value=data["comparison_value"],
             target=data["target"],
             source=data["source"],
             note=data["note"],
-            by=request.user,
+            by=self.request.user,
             # Only the warning the person was shown is confirmed.
             confirmed=bool(form.flag and data["confirmed"]),
         )
-    except ValidationError as error:
-        form.add_error(None, error)  # by field when the service names them
-        return False
-    except UnconfirmedFigure as error:
-        form.show_flag(str(error))
-        return False
-    return True
 
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except ValidationError as error:
+            form.add_error(None, error)  # by field when the service names them
+        except UnconfirmedFigure as error:
+            form.show_flag(str(error))
+        return self.form_invalid(form)
 
-def _saved_message(request, period, verb):
-    messages.success(
-        request,
-        f"The figure for {period.label} was {verb}. It is a draft until a decision maker "
-        "releases the quarter's figures.",
-    )
-
-
-@staff("performance.add_datapoint")
-def figure_add(request, pk):
-    measure = _measure(pk)
-    crumbs = [
-        (reverse("performance_manage:index"), "Performance"),
-        (reverse("performance_manage:measure", args=[measure.pk]), measure.wording),
-    ]
-    if not measure.is_numeric:
-        messages.error(request, "This measure has no unit: add commentary instead of figures.")
-        return redirect("performance_manage:measure", pk=measure.pk)
-    form = FigureForm(request.POST or None, measure=measure)
-    if request.method == "POST" and form.is_valid():
-        period = form.cleaned_data["period"]
-        if _record(request, form, measure=measure, period=period):
-            _saved_message(request, period, "saved")
-            return redirect("performance_manage:measure", pk=measure.pk)
-    return _form_page(request, form, title=f"Add a figure: {measure.wording}", crumbs=crumbs)
-
-
-@staff("performance.change_datapoint")
-def figure_edit(request, pk):
-    point = get_object_or_404(DataPoint.objects.select_related("measure"), pk=pk)
-    measure = point.measure
-    crumbs = [
-        (reverse("performance_manage:index"), "Performance"),
-        (reverse("performance_manage:measure", args=[measure.pk]), measure.wording),
-    ]
-    form = FigureForm(request.POST or None, instance=point, measure=measure)
-    saved = (
-        request.method == "POST"
-        and form.is_valid()
-        and _record(request, form, measure=measure, period=point.period)
-    )
-    if saved:
-        _saved_message(request, point.period, "corrected")
-        return redirect("performance_manage:measure", pk=measure.pk)
-    intro = measure.wording
-    if point.is_released:
-        intro += (
-            ". This figure is public: your correction is a draft, and the public keeps the "
-            "released figure until a decision maker releases the correction."
+    def get_success_message(self):
+        return (
+            f"The figure for {self.object.period.label} was {self.verb}. It is a draft until a "
+            "decision maker releases the quarter's figures."
         )
-    return _form_page(
-        request,
-        form,
-        title=f"Correct the figure for {point.period.label}",
-        crumbs=crumbs,
-        intro=intro,
-    )
 
 
-@staff("performance.add_measurecommentary")
-def commentary_add(request, pk):
-    measure = _measure(pk)
-    crumbs = [
-        (reverse("performance_manage:index"), "Performance"),
-        (reverse("performance_manage:measure", args=[measure.pk]), measure.wording),
-    ]
-    form = CommentaryForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        services.add_commentary(
-            measure=measure, commentary=form.save(commit=False), by=request.user
+class FigureCreateView(_FigurePage, FormView):
+    permission_required = "performance.add_datapoint"
+    verb = "saved"
+
+    def dispatch(self, request, *args, **kwargs):
+        if self.has_permission() and not self.measure.is_numeric:
+            messages.error(request, "This measure has no unit: add commentary instead of figures.")
+            return redirect("performance_manage:measure", pk=self.measure.pk)
+        return super().dispatch(request, *args, **kwargs)
+
+    def get_page_title(self):
+        return f"Add a figure: {self.measure.wording}"
+
+
+figure_add = FigureCreateView.as_view()
+
+
+class FigureUpdateView(_FigurePage, UpdateView):
+    permission_required = "performance.change_datapoint"
+    model = DataPoint
+    verb = "corrected"
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("measure")
+
+    @cached_property
+    def measure(self):
+        return self.object.measure
+
+    def get_page_title(self):
+        return f"Correct the figure for {self.object.period.label}"
+
+    def get_intro(self):
+        intro = self.measure.wording
+        if self.object.is_released:
+            intro += (
+                ". This figure is public: your correction is a draft, and the public keeps the "
+                "released figure until a decision maker releases the correction."
+            )
+        return intro
+
+
+figure_edit = FigureUpdateView.as_view()
+
+
+class CommentaryCreateView(_MeasurePage, CreateView):
+    permission_required = "performance.add_measurecommentary"
+    form_class = CommentaryForm
+    success_message = "The commentary was added."
+
+    def get_page_title(self):
+        return f"Add commentary: {self.measure.wording}"
+
+    def save(self, form):
+        return services.add_commentary(
+            measure=self.measure, commentary=form.save(commit=False), by=self.request.user
         )
-        messages.success(request, "The commentary was added.")
-        return redirect("performance_manage:measure", pk=measure.pk)
-    return _form_page(request, form, title=f"Add commentary: {measure.wording}", crumbs=crumbs)
+
+
+commentary_add = CommentaryCreateView.as_view()

@@ -1,21 +1,18 @@
 """Staff views for strategic scrutiny meetings: recording one, its papers and actions, its page
 with the publishing panel, and publishing its note."""
 
-from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.core.exceptions import ValidationError
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, UpdateView
+from django.views.generic import CreateView, FormView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
-from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
+from pcc_portal.views.generic import PublishingDetailView, PublishView
 
 from .. import services
 from ..forms import ActionForm, ActionUpdateForm, PaperForm, ScrutinyMeetingForm
 from ..models import ScrutinyAction, ScrutinyMeeting
-from .manage import FORM_TEMPLATE, _form_page, staff
+from .manage import StaffFormPage, staff
 
 
 def _meeting_crumbs(meeting=None):
@@ -37,10 +34,9 @@ def meeting_list(request):
     )
 
 
-class MeetingCreateView(PermissionRequiredMixin, FormPage, CreateView):
+class MeetingCreateView(StaffFormPage, CreateView):
     permission_required = "performance.add_scrutinymeeting"
     form_class = ScrutinyMeetingForm
-    template_name = FORM_TEMPLATE
     page_title = "Record a strategic scrutiny meeting"
     success_message = "“{object}” was saved as a draft."
 
@@ -48,11 +44,10 @@ class MeetingCreateView(PermissionRequiredMixin, FormPage, CreateView):
         return _meeting_crumbs()
 
 
-class MeetingUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+class MeetingUpdateView(StaffFormPage, UpdateView):
     model = ScrutinyMeeting
     permission_required = "performance.change_scrutinymeeting"
     form_class = ScrutinyMeetingForm
-    template_name = FORM_TEMPLATE
     success_message = "Your changes were saved. The public sees them when you publish."
 
     def get_page_title(self):
@@ -86,10 +81,8 @@ class MeetingPublishView(PublishView):
         )
 
 
-class _AddToMeeting(PermissionRequiredMixin, FormPage, CreateView):
+class _AddToMeeting(StaffFormPage, CreateView):
     """A paper or an action added to a meeting's record."""
-
-    template_name = FORM_TEMPLATE
 
     @cached_property
     def meeting(self):
@@ -131,38 +124,53 @@ class ActionCreateView(_AddToMeeting):
         )
 
 
-@staff("performance.change_scrutinyaction")
-def action_edit(request, pk):
-    action = get_object_or_404(ScrutinyAction.objects.select_related("raised_at"), pk=pk)
-    form = ActionUpdateForm(
-        request.POST or None,
-        initial={
+class ActionUpdateView(StaffFormPage, FormView):
+    """Progress on an action: its status, the latest update, and the priorities it is about."""
+
+    permission_required = "performance.change_scrutinyaction"
+    form_class = ActionUpdateForm
+    page_title = "Record progress on an action"
+    success_message = "The action's progress was saved."
+    refused = (InvalidTransition,)
+
+    @cached_property
+    def action(self):
+        return get_object_or_404(
+            ScrutinyAction.objects.select_related("raised_at"), pk=self.kwargs["pk"]
+        )
+
+    def get_initial(self):
+        action = self.action
+        return {
             "status": action.status,
             "update": action.update,
             "closed_on": action.closed_on,
             "priorities": action.priorities.all(),
-        },
-    )
-    if request.method == "POST" and form.is_valid():
+        }
+
+    def get_intro(self):
+        return self.action.description
+
+    def get_crumbs(self):
+        return _meeting_crumbs(self.action.raised_at)
+
+    def save(self, form):
         data = form.cleaned_data
         try:
-            services.update_action(
-                action=action,
+            return services.update_action(
+                action=self.action,
                 status=data["status"],
                 update=data["update"],
                 closed_on=data["closed_on"],
                 priorities=data["priorities"],
-                by=request.user,
+                by=self.request.user,
             )
-        except (InvalidTransition, ValidationError) as error:
-            form.add_error("status", str(error.message if hasattr(error, "message") else error))
-        else:
-            messages.success(request, "The action's progress was saved.")
-            return redirect(action.raised_at.get_manage_url())
-    return _form_page(
-        request,
-        form,
-        title="Record progress on an action",
-        crumbs=_meeting_crumbs(action.raised_at),
-        intro=action.description,
-    )
+        except InvalidTransition as error:
+            error.field = "status"  # every refusal is of the status asked for: shown beside it
+            raise
+
+    def get_success_url(self):
+        return self.action.raised_at.get_manage_url()
+
+
+action_edit = ActionUpdateView.as_view()

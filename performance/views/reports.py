@@ -1,20 +1,19 @@
 """Staff views for quarterly reports: drafting one, its commentary per priority, its page with
 the publishing panel, and publishing it with the quarter's figures."""
 
-from django.contrib import messages
-from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
-from django.views.generic import CreateView, UpdateView
+from django.utils.functional import cached_property
+from django.views.generic import CreateView, FormView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
-from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
+from pcc_portal.views.generic import PublishingDetailView, PublishView
 
 from .. import selectors, services
 from ..forms import ReportCommentaryForm, ReportForm
 from ..models import QuarterlyReport, ReportCommentary
-from .manage import FORM_TEMPLATE, _form_page, staff
+from .manage import StaffFormPage, staff
 
 
 def _report_crumbs(report=None):
@@ -33,10 +32,9 @@ def report_list(request):
     return render(request, "performance/manage/report_list.html", {"reports": reports})
 
 
-class ReportCreateView(PermissionRequiredMixin, FormPage, CreateView):
+class ReportCreateView(StaffFormPage, CreateView):
     permission_required = "performance.add_quarterlyreport"
     form_class = ReportForm
-    template_name = FORM_TEMPLATE
     page_title = "Start a quarterly report"
     success_message = "“{object}” was saved as a draft."
 
@@ -44,11 +42,10 @@ class ReportCreateView(PermissionRequiredMixin, FormPage, CreateView):
         return _report_crumbs()
 
 
-class ReportUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+class ReportUpdateView(StaffFormPage, UpdateView):
     permission_required = "performance.change_quarterlyreport"
     model = QuarterlyReport
     form_class = ReportForm
-    template_name = FORM_TEMPLATE
     success_message = "Your changes were saved. The public sees them when you publish."
 
     def get_page_title(self):
@@ -58,28 +55,46 @@ class ReportUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
         return _report_crumbs(self.object)
 
 
-@staff("performance.change_quarterlyreport")
-def report_commentary(request, pk):
-    from plans.models import Priority
+class ReportCommentaryView(StaffFormPage, FormView):
+    """The report's commentary, one box for each of its plan's priorities."""
 
-    report = get_object_or_404(QuarterlyReport.objects.visible_to(request.user), pk=pk)
-    existing = {c.priority_id: c.text for c in ReportCommentary.objects.filter(report=report)}
-    form = ReportCommentaryForm(
-        request.POST or None,
-        priorities=Priority.objects.filter(plan=report.plan).order_by("number"),
-        existing=existing,
-    )
-    if request.method == "POST" and form.is_valid():
-        services.save_report_commentary(report=report, texts=form.texts(), by=request.user)
-        messages.success(request, "The commentary was saved.")
-        return redirect(report.get_manage_url())
-    return _form_page(
-        request,
-        form,
-        title="Commentary per priority",
-        crumbs=_report_crumbs(report),
-        intro=str(report),
-    )
+    permission_required = "performance.change_quarterlyreport"
+    form_class = ReportCommentaryForm
+    page_title = "Commentary per priority"
+    success_message = "The commentary was saved."
+
+    @cached_property
+    def report(self):
+        return get_object_or_404(
+            QuarterlyReport.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def get_form_kwargs(self):
+        from plans.models import Priority
+
+        report = self.report
+        return {
+            **super().get_form_kwargs(),
+            "priorities": Priority.objects.filter(plan=report.plan).order_by("number"),
+            "existing": {
+                c.priority_id: c.text for c in ReportCommentary.objects.filter(report=report)
+            },
+        }
+
+    def get_intro(self):
+        return str(self.report)
+
+    def get_crumbs(self):
+        return _report_crumbs(self.report)
+
+    def save(self, form):
+        services.save_report_commentary(
+            report=self.report, texts=form.texts(), by=self.request.user
+        )
+        return self.report
+
+
+report_commentary = ReportCommentaryView.as_view()
 
 
 class ReportDetailView(PublishingDetailView):
