@@ -23,6 +23,18 @@ def upload(text):
     return SimpleUploadedFile("paper.pdf", pdf_bytes(text), "application/pdf")
 
 
+def exempt_item(meeting):
+    """Add the exempt item the panel tests share: a contract award taken in private."""
+    return meeting_services.add_item(
+        meeting=meeting,
+        item=AgendaItem(
+            title="Victim Services Contract Award",
+            exempt=True,
+            exempt_reason="Paragraph 3: financial or business affairs",
+        ),
+    )
+
+
 def published_meeting(date=datetime.date(2021, 12, 6)):
     """A meeting with a public paper and an exempt paper, its pack published and built."""
     meeting = MeetingFactory(date=date)
@@ -31,14 +43,7 @@ def published_meeting(date=datetime.date(2021, 12, 6)):
         meeting=meeting, item=AgendaItem(title="PCC Update Report", kind="report")
     )
     meeting_services.add_upload_paper(item=report, title="PCC update", upload=upload("PUBLICTEXT"))
-    exempt = meeting_services.add_item(
-        meeting=meeting,
-        item=AgendaItem(
-            title="Victim Services Contract Award",
-            exempt=True,
-            exempt_reason="Paragraph 3: financial or business affairs",
-        ),
-    )
+    exempt = exempt_item(meeting)
     meeting_services.add_upload_paper(
         item=exempt, title="Tender scores", upload=upload("SECRETTEXT")
     )

@@ -8,13 +8,12 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from panel.models import AgendaItem
 from panel.services import meetings as meeting_services
 from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import publish_minutes
+from tests.panel.helpers import exempt_item, publish_minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -90,14 +89,7 @@ def test_the_first_an_unknown_a_rendering_and_a_draft_version_are_not_found(clie
 
 
 def test_withdrawn_versions_exempt_minutes_and_edits_reach_none_of_these_pages(client, meeting):
-    exempt = meeting_services.add_item(
-        meeting=meeting,
-        item=AgendaItem(
-            title="Victim Services Contract Award",
-            exempt=True,
-            exempt_reason="Paragraph 3: financial or business affairs",
-        ),
-    )
+    exempt = exempt_item(meeting)
     exempt.minutes = f"Exempt minute {MARKER}"
     exempt.save()
     _minute(meeting, f"Withdrawn minute {MARKER}")
@@ -147,8 +139,5 @@ class TestMinutesVersionChangesAccess(AccessRule):
         return _minutes_with_two_versions()
 
 
-class TestMinutesVersionPdfAccess(AccessRule):
+class TestMinutesVersionPdfAccess(TestMinutesVersionChangesAccess):
     url_name = "panel:minutes_version_pdf"
-
-    def make_url_kwargs(self):
-        return _minutes_with_two_versions()

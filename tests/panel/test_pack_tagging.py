@@ -12,7 +12,7 @@ from panel.models import AgendaItem, PackBuild
 from panel.services import meetings as meeting_services
 from panel.services import packs
 from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import pdf_bytes
+from tests.panel.helpers import exempt_item, pdf_bytes
 from tests.publications.hostile_pdfs import tagged_pdf
 
 pytestmark = pytest.mark.django_db
@@ -46,14 +46,7 @@ def _meeting_with(public_papers, exempt_papers=()):
     for title, data in public_papers:
         meeting_services.add_upload_paper(item=item, title=title, upload=_upload(data))
     if exempt_papers:
-        exempt = meeting_services.add_item(
-            meeting=meeting,
-            item=AgendaItem(
-                title="Victim Services Contract Award",
-                exempt=True,
-                exempt_reason="Paragraph 3: financial or business affairs",
-            ),
-        )
+        exempt = exempt_item(meeting)
         for title, data in exempt_papers:
             meeting_services.add_upload_paper(item=exempt, title=title, upload=_upload(data))
     return meeting

@@ -16,7 +16,7 @@ from pcc_portal.accounts import roles
 from pcc_portal.errors import InvalidTransition
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
-from tests.panel.helpers import publish_minutes
+from tests.panel.helpers import exempt_item, publish_minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -181,14 +181,7 @@ def test_postponing_to_a_date_already_arranged_keeps_that_meeting():
 
 def _with_exempt_minutes():
     meeting = _meeting()
-    item = meeting_services.add_item(
-        meeting=meeting,
-        item=AgendaItem(
-            title="Victim Services Contract Award",
-            exempt=True,
-            exempt_reason="Paragraph 3: financial or business affairs",
-        ),
-    )
+    item = exempt_item(meeting)
     proceedings.record_item_minutes(
         item=item,
         minutes="The Panel heard the tender scores EXEMPTMINUTESTEXT.",

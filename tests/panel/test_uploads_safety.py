@@ -14,6 +14,7 @@ from panel.models import AgendaItem, PackBuild, PackPaper, Paper, PaperRender
 from panel.services import meetings as meeting_services
 from panel.services import packs
 from tests.panel.factories import MeetingFactory
+from tests.panel.helpers import exempt_item
 from tests.publications.hostile_pdfs import (
     KEPT_LINKS,
     KINDS,
@@ -79,14 +80,7 @@ def hostile_meeting(panel_secretary, run_on_commit):
             title=f"Appendix {number}: {kind}",
             upload=_upload(hostile_pdf(kind, marker=f"PUBLIC{number}")),
         )
-    exempt = meeting_services.add_item(
-        meeting=meeting,
-        item=AgendaItem(
-            title="Victim Services Contract Award",
-            exempt=True,
-            exempt_reason="Paragraph 3: financial or business affairs",
-        ),
-    )
+    exempt = exempt_item(meeting)
     meeting_services.add_upload_paper(
         item=exempt, title="Tender scores", upload=_upload(every_hostile_thing("SECRET"))
     )

@@ -20,7 +20,7 @@ from pcc_portal.publications.services import NothingToPublish
 from tests.access import AccessRule
 from tests.accounts.factories import reauthenticate
 from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import published_meeting, upload
+from tests.panel.helpers import exempt_item, published_meeting, upload
 
 MEETING = "/panel/meetings/2021-12-06/"
 
@@ -59,14 +59,7 @@ def meeting(panel_secretary, run_on_commit):
     meeting_services.add_upload_paper(
         item=report, title="Tender scores", upload=upload("MISTAKETEXT")
     )
-    exempt = meeting_services.add_item(
-        meeting=meeting,
-        item=AgendaItem(
-            title="Victim Services Contract Award",
-            exempt=True,
-            exempt_reason="Paragraph 3: financial or business affairs",
-        ),
-    )
+    exempt = exempt_item(meeting)
     meeting_services.add_upload_paper(item=exempt, title="Evaluation", upload=upload("SECRETTEXT"))
     run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Agenda published")
     meeting.refresh_from_db()
