@@ -40,6 +40,13 @@ REQUIRES = {
 VOTED = {Step.Kind.REPORT, Step.Kind.SECOND_REPORT}
 
 
+def _saved(obj, reason):
+    """``obj`` saved, with ``reason`` (saying who) as its history's reason for the change."""
+    obj._change_reason = reason
+    obj.save()
+    return obj
+
+
 @transaction.atomic
 def open_case(*, case, by):
     """Start a case: a year's precept or annual report, or a proposed appointment."""
@@ -63,17 +70,13 @@ def open_case(*, case, by):
         raise CaseworkError(
             f"There is already a {case.get_kind_display().lower()} for that year.", "year"
         )
-    case._change_reason = f"Opened by {by}"
-    case.save()
-    return case
+    return _saved(case, f"Opened by {by}")
 
 
 @transaction.atomic
 def change_case(*, case, by):
     """Save what staff changed in a case's details, with who changed it in its history."""
-    case._change_reason = f"Changed by {by}"
-    case.save()
-    return case
+    return _saved(case, f"Changed by {by}")
 
 
 def _check_document(upload):
@@ -209,9 +212,7 @@ def record_step(*, step, document=None, by):
         step.document_removed = list(cleaned.removed)
         step.document_title = step.document_title or step.label
     step.recorded_by = by
-    step._change_reason = f"Recorded by {by}"
-    step.save()
-    return step
+    return _saved(step, f"Recorded by {by}")
 
 
 def _kinds_for(case):
@@ -303,9 +304,7 @@ def save_complaint(*, complaint, by):
     order of things: the decision whether to record it, a referral to the IOPC only for a
     serious complaint or conduct matter, informal resolution only for the others."""
     _check_complaint(complaint)
-    complaint._change_reason = f"{'Changed' if complaint.pk else 'Recorded'} by {by}"
-    complaint.save()
-    return complaint
+    return _saved(complaint, f"{'Changed' if complaint.pk else 'Recorded'} by {by}")
 
 
 # Public questions asked online -----------------------------------------------------------------
@@ -316,9 +315,7 @@ CONFIRM_QUESTION_FOR = timedelta(days=3)
 @transaction.atomic
 def set_question_window(*, window, by):
     """Open, or change, the window in which the public may ask a meeting's questions online."""
-    window._change_reason = f"Set by {by}"
-    window.save()
-    return window
+    return _saved(window, f"Set by {by}")
 
 
 class QuestionRefused(CaseworkError):
@@ -406,9 +403,7 @@ def confirm_question(*, token, now=None):
     _check_window(window, asked.email, now, exclude=asked.pk)
     asked.status = SubmittedQuestion.Status.SUBMITTED
     asked.confirmed_at = now
-    asked._change_reason = "Email address confirmed by the asker"
-    asked.save()
-    return asked
+    return _saved(asked, "Email address confirmed by the asker")
 
 
 @transaction.atomic
