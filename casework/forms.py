@@ -8,6 +8,7 @@ from panel.models import AgendaItem, Meeting, Member
 from pcc_portal.forms import GovUKFormMixin, date_fields
 
 from .models import STEP_LABELS, Case, Complaint, QuestionWindow, Step
+from .records import STEP_FIELDS
 
 
 def _helper(form, fields, button):
@@ -80,19 +81,7 @@ class StepForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Step
         formfield_callback = date_fields
-        fields = [
-            "kind",
-            "date",
-            "summary",
-            "amount",
-            "outcome",
-            "veto_direction",
-            "votes_for",
-            "votes_against",
-            "abstentions",
-            "members_in_office",
-            "document_title",
-        ]
+        fields = list(STEP_FIELDS)
         labels = {
             "kind": "Step",
             "amount": "Precept for a Band D property (£)",

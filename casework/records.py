@@ -12,9 +12,13 @@ from pcc_portal.publications.pdf_safety import extract_text
 
 MAX_DOCUMENT_TEXT = 200_000  # characters of one document's text kept for search
 
+# What staff record of a step (the step form's fields) is what a release freezes of it: the
+# date and the amount as text, the others as they are.
 STEP_FIELDS = (
     "kind",
+    "date",
     "summary",
+    "amount",
     "outcome",
     "veto_direction",
     "votes_for",
@@ -23,6 +27,8 @@ STEP_FIELDS = (
     "members_in_office",
     "document_title",
 )
+_AS_TEXT = ("date", "amount")
+_AS_THEY_ARE = tuple(name for name in STEP_FIELDS if name not in _AS_TEXT)
 
 
 def _sha256(field):
@@ -69,7 +75,7 @@ def case_record(case):
                 "pk": step.pk,
                 "date": step.date.isoformat(),
                 "amount": str(step.amount) if step.amount is not None else None,
-                **{name: getattr(step, name) for name in STEP_FIELDS},
+                **{name: getattr(step, name) for name in _AS_THEY_ARE},
                 "document": step.document.name if step.document else "",
                 "document_sha256": _sha256(step.document),
             }
@@ -117,7 +123,7 @@ def frozen_case(version):
             date=datetime.date.fromisoformat(row["date"]),
             amount=Decimal(row["amount"]) if row.get("amount") is not None else None,
             document=row.get("document", ""),
-            **{name: row.get(name) for name in STEP_FIELDS if row.get(name) is not None},
+            **{name: row.get(name) for name in _AS_THEY_ARE if row.get(name) is not None},
         )
         step._state.adding = False
         step.case = case
