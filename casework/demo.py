@@ -32,23 +32,29 @@ def _members_on(panel, on):
     return Member.objects.current(on=on).filter(panel=panel).count() or None
 
 
-def _precept(panel, by):
-    if Case.objects.filter(kind=Case.Kind.PRECEPT, year=2022).exists():
-        return None
-    meeting = Meeting.objects.filter(date=datetime.date(2022, 2, 1)).first()
-    case = services.open_case(
-        case=Case(
-            panel=panel,
-            kind=Case.Kind.PRECEPT,
-            year=2022,
-            meeting=meeting,
-            summary="The Commissioner proposed a Band D policing precept of £236.45 for "
-            "2022/23, £10 more than in 2021/22. The Panel reviewed it at its meeting of "
-            "1 February 2022 and supported it, so the “if required” meeting of 15 February "
-            "was not needed.",
-        ),
-        by=by,
+def _case(panel, by, *, meeting_on, steps, **fields):
+    """Open a case at the Panel's meeting on ``meeting_on`` (where the seeds have it), record
+    its ``steps`` (kind, date, fields, document title, summary) and release it; None if the
+    demo made it already."""
+    made = Case.objects.filter(
+        kind=fields["kind"], year=fields.get("year"), candidate=fields.get("candidate", "")
     )
+    if made.exists():
+        return None
+    meeting = Meeting.objects.filter(date=meeting_on).first()
+    case = services.open_case(case=Case(panel=panel, meeting=meeting, **fields), by=by)
+    for kind, on, step_fields, document_title, summary in steps:
+        step = Step(case=case, kind=kind, date=on, summary=summary, **step_fields)
+        document = None
+        if document_title:
+            step.document_title = document_title
+            document = _pdf(document_title, summary)
+        services.record_step(step=step, document=document, by=by)
+    services.release_case(case=case, by=by, note="First release of the case.")
+    return case
+
+
+def _precept(panel, by):
     steps = [
         (
             Step.Kind.PROPOSAL,
@@ -93,41 +99,23 @@ def _precept(panel, by):
             "The precept was issued to Lancashire's billing authorities.",
         ),
     ]
-    return _record_all(case, steps, by)
+    return _case(
+        panel,
+        by,
+        meeting_on=datetime.date(2022, 2, 1),
+        steps=steps,
+        kind=Case.Kind.PRECEPT,
+        year=2022,
+        summary="The Commissioner proposed a Band D policing precept of £236.45 for 2022/23, "
+        "£10 more than in 2021/22. The Panel reviewed it at its meeting of 1 February 2022 and "
+        "supported it, so the “if required” meeting of 15 February was not needed.",
+    )
 
 
 JULY_2021 = datetime.date(2021, 7, 20)
 
 
-def _record_all(case, steps, by):
-    for kind, on, fields, document_title, summary in steps:
-        step = Step(case=case, kind=kind, date=on, summary=summary, **fields)
-        document = None
-        if document_title:
-            step.document_title = document_title
-            document = _pdf(document_title, summary)
-        services.record_step(step=step, document=document, by=by)
-    services.release_case(case=case, by=by, note="First release of the case.")
-    return case
-
-
 def _hearing(panel, by):
-    if Case.objects.filter(kind=Case.Kind.CONFIRMATION, candidate="Andrew Pratt").exists():
-        return None
-    meeting = Meeting.objects.filter(date=JULY_2021).first()
-    case = services.open_case(
-        case=Case(
-            panel=panel,
-            kind=Case.Kind.CONFIRMATION,
-            post=Case.Post.DEPUTY,
-            candidate="Andrew Pratt",
-            meeting=meeting,
-            summary="The Commissioner proposed to appoint Andrew Pratt as Deputy Police and "
-            "Crime Commissioner. The Panel held a public confirmation hearing and recommended "
-            "the appointment.",
-        ),
-        by=by,
-    )
     steps = [
         (
             Step.Kind.PROPOSAL,
@@ -163,24 +151,21 @@ def _hearing(panel, by):
             "The Commissioner accepted the Panel's recommendation and made the appointment.",
         ),
     ]
-    return _record_all(case, steps, by)
+    return _case(
+        panel,
+        by,
+        meeting_on=JULY_2021,
+        steps=steps,
+        kind=Case.Kind.CONFIRMATION,
+        post=Case.Post.DEPUTY,
+        candidate="Andrew Pratt",
+        summary="The Commissioner proposed to appoint Andrew Pratt as Deputy Police and Crime "
+        "Commissioner. The Panel held a public confirmation hearing and recommended the "
+        "appointment.",
+    )
 
 
 def _annual_report(panel, by):
-    if Case.objects.filter(kind=Case.Kind.ANNUAL_REPORT, year=2020).exists():
-        return None
-    meeting = Meeting.objects.filter(date=JULY_2021).first()
-    case = services.open_case(
-        case=Case(
-            panel=panel,
-            kind=Case.Kind.ANNUAL_REPORT,
-            year=2020,
-            meeting=meeting,
-            summary="The annual report for 2020/21 on the Police and Crime Plan 2016-2021, the "
-            "last year of the previous Commissioner's plan, reviewed by the Panel in public.",
-        ),
-        by=by,
-    )
     steps = [
         (
             Step.Kind.PROPOSAL,
@@ -213,7 +198,16 @@ def _annual_report(panel, by):
             "The Commissioner accepted the recommendation for the annual report 2021/22.",
         ),
     ]
-    return _record_all(case, steps, by)
+    return _case(
+        panel,
+        by,
+        meeting_on=JULY_2021,
+        steps=steps,
+        kind=Case.Kind.ANNUAL_REPORT,
+        year=2020,
+        summary="The annual report for 2020/21 on the Police and Crime Plan 2016-2021, the last "
+        "year of the previous Commissioner's plan, reviewed by the Panel in public.",
+    )
 
 
 # A year of complaints for the public figures: 2021/22. The seed's minutes of 12 October and
