@@ -1,9 +1,11 @@
 """The staff objects' standard routes (``pcc_portal/routes.py``) and the URL table they build."""
 
 import itertools
+import re
 
 import pytest
-from django.urls import NoReverseMatch, URLPattern, URLResolver, get_resolver, resolve, reverse
+from django.contrib.admindocs.views import extract_views_from_urlpatterns
+from django.urls import NoReverseMatch, get_resolver, resolve, reverse
 from django.views.generic import TemplateView
 
 from pcc_portal.routes import object_routes
@@ -122,19 +124,12 @@ _SAMPLES = {
 }
 
 
-def _named_patterns(patterns, namespace=None):
-    for pattern in patterns:
-        if isinstance(pattern, URLResolver):
-            inner = pattern.namespace
-            if namespace and inner:
-                inner = f"{namespace}:{inner}"
-            yield from _named_patterns(pattern.url_patterns, inner or namespace)
-        elif isinstance(pattern, URLPattern) and pattern.name:
-            yield (f"{namespace}:{pattern.name}" if namespace else pattern.name), pattern
+# An argument of a route (``<int:pk>``) or of a regular expression (``(?P<register>...)``).
+_ARGUMENT = re.compile(r"<(?:\w+:)?(\w+)>|\(\?P<(\w+)>")
 
 
-def _an_address(url_name, pattern):
-    arguments = list(pattern.pattern.regex.groupindex)
+def _an_address(url_name, route):
+    arguments = [in_route or in_regex for in_route, in_regex in _ARGUMENT.findall(route)]
     choices = [_SAMPLES.get(argument, [1]) for argument in arguments]
     for values in itertools.product(*choices):
         try:
@@ -148,10 +143,13 @@ def test_no_route_is_hidden_behind_one_matched_before_it():
     # The standard routes come in their own order: an earlier pattern must not catch a later one's
     # addresses.
     hidden = []
-    for url_name, pattern in _named_patterns(get_resolver().url_patterns):
-        if url_name.startswith("admin:"):
+    for _view, route, namespaces, name in extract_views_from_urlpatterns(
+        get_resolver().url_patterns
+    ):
+        url_name = ":".join([*(namespaces or []), name]) if name else None
+        if not url_name or url_name.startswith("admin:"):
             continue  # Django's admin, whose own tests keep its order
-        address = _an_address(url_name, pattern)
+        address = _an_address(url_name, route)
         if resolve(address).view_name != url_name:
             hidden.append((url_name, address, resolve(address).view_name))
     assert hidden == []
