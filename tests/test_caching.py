@@ -7,7 +7,6 @@ from decimal import Decimal
 
 import pytest
 from django.contrib.auth.models import AnonymousUser
-from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.test import RequestFactory
 from django.urls import reverse
@@ -19,6 +18,7 @@ from pcc_portal.publications.models import Version
 from performance import periods, services
 from tests.performance.factories import DataPointFactory
 from tests.plans.factories import MeasureFactory, PlanFactory
+from tests.publications.factories import ready_version
 
 pytestmark = pytest.mark.django_db
 
@@ -26,22 +26,7 @@ DASHBOARD = reverse("performance:dashboard")
 
 
 def _publish_plan(plan, by, number=1):
-    version = Version.objects.create(
-        content_type=ContentType.objects.get_for_model(plan),
-        object_id=plan.pk,
-        number=number,
-        status=Version.Status.READY,
-        document_type="plan",
-        title=str(plan),
-        html="<p>Published.</p>",
-        document_html="<html></html>",
-        change_note="Published",
-        published_by=by,
-        pdf="publications/test.pdf",
-        sha256="0" * 64,
-    )
-    publishing.version_went_public(version=version)
-    return version
+    return _ready(plan, by, number, "plan")
 
 
 @pytest.fixture
@@ -287,20 +272,7 @@ def test_the_home_page_is_cached_and_shows_a_meeting_arranged_or_moved_at_once(
 
 def _ready(obj, by, number, document_type, html="<p>Published.</p>"):
     """A ready version of ``obj``, made public through the publishing mechanism."""
-    version = Version.objects.create(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=obj.pk,
-        number=number,
-        status=Version.Status.READY,
-        document_type=document_type,
-        title=str(obj),
-        html=html,
-        document_html="<html></html>",
-        change_note="Published",
-        published_by=by,
-        pdf="publications/test.pdf",
-        sha256="0" * 64,
-    )
+    version = ready_version(obj, by=by, number=number, document_type=document_type, html=html)
     publishing.version_went_public(version=version)
     return version
 

@@ -6,12 +6,11 @@ import re
 from decimal import Decimal
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.models import Version
 from tests.access import AccessRule
 from tests.plans.factories import PlanFactory, PriorityFactory
+from tests.publications.factories import ready_version
 from transparency import sitemap
 
 pytestmark = pytest.mark.django_db
@@ -27,20 +26,7 @@ def plan(decision_maker):
     plan = PlanFactory(slug="police-and-crime-plan-2021-2025")
     for number in (1, 2, 3, 4):
         PriorityFactory(plan=plan, number=number)
-    version = Version.objects.create(
-        content_type=ContentType.objects.get_for_model(plan),
-        object_id=plan.pk,
-        number=1,
-        status=Version.Status.READY,
-        document_type="plan",
-        title=str(plan),
-        html="<p>Published.</p>",
-        document_html="<html></html>",
-        change_note="Published",
-        published_by=decision_maker,
-        pdf="publications/test.pdf",
-        sha256="0" * 64,
-    )
+    version = ready_version(plan, by=decision_maker)
     publishing.version_went_public(version=version)
     return plan
 

@@ -2,11 +2,10 @@
 live release says so in its change note, and the register shows that note beside the entry."""
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.models import Version
 from tests.decisions.factories import DecisionFactory
+from tests.publications.factories import ready_version
 from tests.transparency.factories import InterestFactory, register_publisher
 
 pytestmark = pytest.mark.django_db
@@ -36,20 +35,7 @@ def test_an_entry_edited_and_released_since_its_import_is_no_longer_marked(clien
 
 
 def _release(decision, by, note):
-    Version.objects.create(
-        content_type=ContentType.objects.get_for_model(decision),
-        object_id=decision.pk,
-        number=1,
-        status=Version.Status.READY,
-        document_type="decision",
-        title=str(decision),
-        html="<p>Published.</p>",
-        document_html="<html></html>",
-        change_note=note,
-        published_by=by,
-        pdf="publications/test.pdf",
-        sha256="0" * 64,
-    )
+    ready_version(decision, by=by, document_type="decision", change_note=note)
 
 
 def test_the_decisions_register_marks_decisions_imported_from_the_previous_system(

@@ -7,16 +7,15 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
 from django.utils import timezone
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.models import Version
 from performance import periods
 from performance.models import DataPoint
 from tests.performance.factories import QuarterlyReportFactory, mark_published
 from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+from tests.publications.factories import ready_version
 
 pytestmark = pytest.mark.django_db
 
@@ -63,19 +62,14 @@ def test_a_quarterly_report_page_is_under_150_kb_with_every_measure(client, deci
     plan = _demo_like_plan(decision_maker)
     report = QuarterlyReportFactory(plan=plan, financial_year=2021, quarter=2)
     page_html, document_html, text = publishing.freeze(obj=report)
-    Version.objects.create(
-        content_type=ContentType.objects.get_for_model(report),
-        object_id=report.pk,
-        number=1,
-        status=Version.Status.READY,
+    ready_version(
+        report,
+        by=decision_maker,
         document_type=report.document_type,
+        change_note="First publication",
         title=report.publication_title(),
         html=page_html,
         document_html=document_html,
-        change_note="First publication",
-        published_by=decision_maker,
-        pdf="publications/test.pdf",
-        sha256="0" * 64,
     )
     response = client.get(report.get_absolute_url())
     assert response.status_code == 200

@@ -297,24 +297,18 @@ class TestStaffVersionPdfAccess(AccessRule):
     access = "pages.view_contentpage"
 
     def make_url_kwargs(self):
-        from django.contrib.contenttypes.models import ContentType
         from django.core.files.base import ContentFile
 
-        from pcc_portal.publications.models import Version
         from tests.pages.factories import ContentPageFactory
+        from tests.publications.factories import ready_version
 
         page = ContentPageFactory(title="About the Commissioner", slug="about")
         pdf = b"%PDF-1.7\n%%EOF\n"
-        version = Version.objects.create(
-            content_type=ContentType.objects.get_for_model(page),
-            object_id=page.pk,
-            number=1,
-            status=Version.Status.READY,
+        version = ready_version(
+            page,
+            by=UserFactory(username="publisher"),
             document_type="page",
-            title=str(page),
-            html="<p>Published.</p>",
             change_note="First publication",
-            published_by=UserFactory(username="publisher"),
             pdf=default_storage.save("publications/access-rule.pdf", ContentFile(pdf)),
             sha256=hashlib.sha256(pdf).hexdigest(),
         )
