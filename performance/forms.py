@@ -27,6 +27,12 @@ def _helper(form, *fields, submit="Save"):
     return form.helper
 
 
+def _action_helper(form, *fields, submit):
+    """An action's ``fields``, then the plan priorities it is about as small tick boxes."""
+    priorities = Field.checkboxes("priorities", legend_size=Size.SMALL, small=True)
+    return _helper(form, *fields, priorities, submit=submit)
+
+
 class FigureForm(GovUKFormMixin, forms.ModelForm):
     """A figure as typed. A figure the measure cannot have is refused beside its field; a value
     far from the measure's recent figures is flagged beside the value, with a box to tick to
@@ -123,7 +129,7 @@ class CommentaryForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, "date", "text", submit="Add commentary")
+        _helper(self, *self.Meta.fields, submit="Add commentary")
 
 
 class ImportUploadForm(GovUKFormMixin, forms.Form):
@@ -178,16 +184,7 @@ class ReportForm(GovUKFormMixin, forms.ModelForm):
         self.fields["quarter"].widget = forms.RadioSelect(
             choices=self.fields["quarter"].choices[1:]
         )
-        _helper(
-            self,
-            "plan",
-            "financial_year",
-            "quarter",
-            "presented_on",
-            "headlines",
-            "national_statement",
-            submit="Save draft",
-        )
+        _helper(self, *self.Meta.fields, submit="Save draft")
 
     def clean_financial_year(self):
         year = self.cleaned_data["financial_year"]
@@ -251,7 +248,7 @@ class ScrutinyMeetingForm(GovUKFormMixin, forms.ModelForm):
             "-financial_year", "-quarter"
         )
         self.fields["report"].required = False
-        _helper(self, "date", "attendees", "topics", "report", "note", submit="Save draft")
+        _helper(self, *self.Meta.fields, submit="Save draft")
 
 
 class PaperForm(GovUKFormMixin, forms.ModelForm):
@@ -261,7 +258,7 @@ class PaperForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, "title", "presented_by", submit="Add paper")
+        _helper(self, *self.Meta.fields, submit="Add paper")
 
 
 class ActionForm(GovUKFormMixin, forms.ModelForm):
@@ -279,14 +276,7 @@ class ActionForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(
-            self,
-            "description",
-            "owner",
-            "due_date",
-            Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
-            submit="Add action",
-        )
+        _action_helper(self, "description", "owner", "due_date", submit="Add action")
 
 
 class ActionUpdateForm(GovUKFormMixin, forms.Form):
@@ -299,11 +289,4 @@ class ActionUpdateForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(
-            self,
-            "status",
-            "update",
-            "closed_on",
-            Field.checkboxes("priorities", legend_size=Size.SMALL, small=True),
-            submit="Save progress",
-        )
+        _action_helper(self, "status", "update", "closed_on", submit="Save progress")

@@ -107,11 +107,15 @@ def measure(request, pk):
 
 
 class _MeasurePage(StaffFormPage):
-    """Something added to a measure (a figure, commentary), from the measure's page."""
+    """Something added to a measure (a figure, commentary), from the measure's page; titled
+    with what is added and the measure."""
 
     @cached_property
     def measure(self):
         return _measure(self.kwargs["pk"])
+
+    def get_page_title(self):
+        return f"{self.page_title}: {self.measure.wording}"
 
     def get_crumbs(self):
         return [
@@ -166,6 +170,7 @@ class _FigurePage(_MeasurePage):
 
 class FigureCreateView(_FigurePage, FormView):
     permission_required = "performance.add_datapoint"
+    page_title = "Add a figure"
     verb = "saved"
 
     def dispatch(self, request, *args, **kwargs):
@@ -173,9 +178,6 @@ class FigureCreateView(_FigurePage, FormView):
             messages.error(request, "This measure has no unit: add commentary instead of figures.")
             return redirect("performance_manage:measure", pk=self.measure.pk)
         return super().dispatch(request, *args, **kwargs)
-
-    def get_page_title(self):
-        return f"Add a figure: {self.measure.wording}"
 
 
 figure_add = FigureCreateView.as_view()
@@ -212,10 +214,8 @@ figure_edit = FigureUpdateView.as_view()
 class CommentaryCreateView(_MeasurePage, CreateView):
     permission_required = "performance.add_measurecommentary"
     form_class = CommentaryForm
+    page_title = "Add commentary"
     success_message = "The commentary was added."
-
-    def get_page_title(self):
-        return f"Add commentary: {self.measure.wording}"
 
     def save(self, form):
         return services.add_commentary(
