@@ -88,7 +88,6 @@ class DecisionCreateView(PermissionRequiredMixin, FormPage, CreateView):
     permission_required = "decisions.add_decision"
     form_class = DecisionForm
     template_name = "decisions/manage/form.html"
-    invalid_status = 200  # as this page has always answered a form with errors
     change_reason = "Drafted"
     success_message = "\u201c{object}\u201d was saved as a draft."
 
@@ -101,7 +100,6 @@ class DecisionUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
     permission_required = "decisions.change_decision"
     form_class = DecisionForm
     template_name = "decisions/manage/form.html"
-    invalid_status = 200  # as this page has always answered a form with errors
     success_message = "Your changes to \u201c{object}\u201d were saved."
 
     def dispatch(self, request, *args, **kwargs):

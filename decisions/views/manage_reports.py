@@ -21,7 +21,6 @@ class ReportCreateView(PermissionRequiredMixin, FormPage, CreateView):
     permission_required = "decisions.add_decisionsreport"
     form_class = DecisionsReportForm
     template_name = "decisions/manage/report_form.html"
-    invalid_status = 200  # as this page has always answered a form with errors
     change_reason = "Drafted"
     success_message = "\u201c{object}\u201d was saved as a draft."
 
@@ -31,7 +30,6 @@ class ReportUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
     permission_required = "decisions.change_decisionsreport"
     form_class = DecisionsReportForm
     template_name = "decisions/manage/report_form.html"
-    invalid_status = 200  # as this page has always answered a form with errors
     success_message = (
         "Your changes to \u201c{object}\u201d were saved. The public sees them when you publish."
     )

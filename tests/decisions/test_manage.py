@@ -54,7 +54,7 @@ def test_choosing_plan_priorities_without_ticking_any_is_explained_and_keeps_the
     client.force_login(editor)
     response = client.post(reverse("decisions_manage:create"), _form(priority_scope="plan"))
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "<title>Error:" in page and "govuk-error-summary" in page
     assert "Tick the plan priorities" in page
     assert FORM["background"] in page and FORM["title"] in page
@@ -207,6 +207,6 @@ def test_the_financial_questions_are_explained_when_they_disagree(client, editor
     client.force_login(editor)
     response = client.post(reverse("decisions_manage:create"), _form(**changes))
     page = response.content.decode()
-    assert response.status_code == 200 and "<title>Error:" in page
+    assert response.status_code == 400 and "<title>Error:" in page
     assert message in page
     assert not Decision.objects.exists()

@@ -102,7 +102,7 @@ def test_a_priority_not_offered_is_refused_and_the_ticks_are_kept(client, editor
         reverse("decisions_manage:create"),
         _form(priority_scope="plan", priorities=[ticked.pk, earlier.priorities.get(number=2).pk]),
     )
-    assert response.status_code == 200 and not Decision.objects.exists()
+    assert response.status_code == 400 and not Decision.objects.exists()
     page = response.content.decode()
     assert 'id="div_id_priorities" class="govuk-form-group govuk-form-group--error"' in page
     assert f'value="{ticked.pk}" checked' in page

@@ -78,7 +78,7 @@ def test_a_period_that_ends_before_it_starts_is_refused_beside_the_field(client,
         },
     )
     page = response.content.decode()
-    assert response.status_code == 200 and "<title>Error:" in page
+    assert response.status_code == 400 and "<title>Error:" in page
     assert "must be on or after its start" in page and 'value="Ian Dickinson"' in page
     assert not DecisionsReport.objects.exists()
 

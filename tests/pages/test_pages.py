@@ -138,7 +138,7 @@ def test_invalid_page_form_keeps_what_was_typed_and_shows_errors(client, editor)
         {"title": "", "slug": "not a slug!", "summary": "Kept summary", "body": "Kept body text"},
     )
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "govuk-error-summary" in page
     assert "Kept summary" in page and "Kept body text" in page
     assert "<title>Error:" in page

@@ -20,7 +20,6 @@ class PageCreateView(PermissionRequiredMixin, FormPage, CreateView):
     permission_required = "pages.add_contentpage"
     form_class = ContentPageForm
     template_name = "pages/manage/form.html"
-    invalid_status = 200  # as this page has always answered a form with errors
     success_message = "“{object}” was saved as a draft."
     change_reason = "Created"
 
@@ -30,7 +29,6 @@ class PageUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
     permission_required = "pages.change_contentpage"
     form_class = ContentPageForm
     template_name = "pages/manage/form.html"
-    invalid_status = 200  # as this page has always answered a form with errors
     success_message = (
         "Your changes to “{object}” were saved. The public sees them when you publish."
     )
