@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
-from django.views.generic import UpdateView
+from django.views.generic import CreateView, FormView, UpdateView
 
 from pcc_portal import reordering
 from pcc_portal.publications.forms import WithdrawForm
@@ -18,48 +18,41 @@ from pcc_portal.publications.views import (
 )
 
 from ..forms import AgendaItemForm, PublicationPaperForm, ReportForm, UploadPaperForm
-from ..models import AgendaItem, Meeting, PackPaper, Paper, Report
+from ..models import Meeting, PackPaper, Paper, Report
 from ..services import meetings as services
 from ..services import packs
-from .manage_meetings import MeetingFormPage, _agenda_items, _form_page, _meeting, _meeting_crumbs
+from .manage_meetings import (
+    AtItem,
+    AtMeeting,
+    MeetingFormPage,
+    Refused,
+    _agenda_items,
+    _item,
+)
 
 
-def _item(request, pk):
-    return get_object_or_404(
-        AgendaItem.objects.filter(
-            meeting__in=Meeting.objects.visible_to(request.user)
-        ).select_related("meeting"),
-        pk=pk,
-    )
+class ItemCreateView(AtMeeting, CreateView):
+    form_class = AgendaItemForm
+    page_title = "Add an agenda item"
+    intro = "It goes before urgent business and the dates of next meetings; move it after."
+    success_message = "Item {object.number}, “{object.title}”, was added."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.get_meeting()}
+
+    def save(self, form):
+        return services.add_item(meeting=self.get_meeting(), item=form.instance)
 
 
-@login_required
-@permission_required("panel.change_meeting", raise_exception=True)
-def item_create(request, pk):
-    meeting = _meeting(request, pk)
-    form = AgendaItemForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        item = services.add_item(meeting=meeting, item=form.instance)
-        messages.success(request, f"Item {item.number}, “{item.title}”, was added.")
-        return redirect(item.get_manage_url())
-    return _form_page(
-        request,
-        form,
-        title="Add an agenda item",
-        crumbs=_meeting_crumbs(meeting),
-        intro="It goes before urgent business and the dates of next meetings; move it after.",
-        status=400 if form.errors else 200,
-    )
+item_create = ItemCreateView.as_view()
 
 
 class ItemUpdateView(MeetingFormPage, UpdateView):
     form_class = AgendaItemForm
     success_message = "Item {object.number} was saved."
 
-    def get_queryset(self):
-        return AgendaItem.objects.filter(
-            meeting__in=Meeting.objects.visible_to(self.request.user)
-        ).select_related("meeting")
+    def get_object(self, queryset=None):
+        return _item(self.request, self.kwargs["pk"])
 
     def get_meeting(self):
         return self.object.meeting
@@ -104,98 +97,94 @@ def item_delete(request, pk):
     return redirect("panel_manage:meeting", pk=meeting.pk)
 
 
-@login_required
-@permission_required("panel.add_paper", raise_exception=True)
-def paper_report_create(request, pk):
-    item = _item(request, pk)
-    form = ReportForm(request.POST or None, initial={"title": item.title})
-    if request.method == "POST" and form.is_valid():
-        services.add_report_paper(
-            item=item,
+class PaperPage(AtItem):
+    """A page adding a paper to an agenda item."""
+
+    permission_required = "panel.add_paper"
+
+
+class PaperReportCreateView(PaperPage, CreateView):
+    form_class = ReportForm
+    intro = (
+        "Reports have the panel's cover sheet: the meeting, title, contact, executive "
+        "summary and recommendation, then the body and any appendices."
+    )
+    success_message = "The report “{object.title}” was added to item {object.item.number}."
+
+    def get_page_title(self):
+        return f"Write a report for item {self.get_item().number}"
+
+    def get_initial(self):
+        return {"title": self.get_item().title}
+
+    def save(self, form):
+        return services.add_report_paper(
+            item=self.get_item(),
             report=form.instance,
             late=form.cleaned_data["late"],
             priorities=form.cleaned_data["priorities"],
         )
-        messages.success(
-            request, f"The report “{form.instance.title}” was added to item {item.number}."
-        )
-        return redirect(item.get_manage_url())
-    return _form_page(
-        request,
-        form,
-        title=f"Write a report for item {item.number}",
-        caption=item.title,
-        crumbs=_meeting_crumbs(item.meeting),
-        intro="Reports have the panel's cover sheet: the meeting, title, contact, executive "
-        "summary and recommendation, then the body and any appendices.",
-        status=400 if form.errors else 200,
+
+
+paper_report_create = PaperReportCreateView.as_view()
+
+
+class PaperUploadView(PaperPage, FormView):
+    form_class = UploadPaperForm
+    intro = (
+        "Use this for appendices that come as PDFs. Scripts, actions and embedded files are "
+        "removed before anyone else sees it; the file as you uploaded it stays private. A PDF "
+        "without tags is merged as it is, and the agenda says it may not suit assistive "
+        "technology."
     )
 
+    def get_page_title(self):
+        return f"Upload a PDF for item {self.get_item().number}"
 
-@login_required
-@permission_required("panel.add_paper", raise_exception=True)
-def paper_upload(request, pk):
-    item = _item(request, pk)
-    form = UploadPaperForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
+    def save(self, form):
         try:
-            paper = services.add_upload_paper(
-                item=item,
+            return services.add_upload_paper(
+                item=self.get_item(),
                 title=form.cleaned_data["title"],
                 upload=form.cleaned_data["file"],
                 late=form.cleaned_data["late"],
             )
         except InvalidPDF as error:
-            form.add_error("file", str(error))
-        else:
-            message = f"“{paper.title}” was uploaded."
-            if paper.upload_removed:
-                message += (
-                    " Removed from the uploaded file: " + ", ".join(paper.upload_removed) + "."
-                )
-            messages.success(request, message)
-            return redirect(item.get_manage_url())
-    return _form_page(
-        request,
-        form,
-        title=f"Upload a PDF for item {item.number}",
-        caption=item.title,
-        crumbs=_meeting_crumbs(item.meeting),
-        intro="Use this for appendices that come as PDFs. Scripts, actions and embedded files "
-        "are removed before anyone else sees it; the file as you uploaded it stays private. A "
-        "PDF without tags is merged as it is, and the agenda says it may not suit assistive "
-        "technology.",
-        status=400 if form.errors else 200,
-    )
+            raise Refused(error, field="file") from error
+
+    def get_success_message(self):
+        message = f"“{self.object.title}” was uploaded."
+        if self.object.upload_removed:
+            message += (
+                " Removed from the uploaded file: " + ", ".join(self.object.upload_removed) + "."
+            )
+        return message
 
 
-@login_required
-@permission_required("panel.add_paper", raise_exception=True)
-def paper_publication(request, pk):
-    item = _item(request, pk)
-    form = PublicationPaperForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+paper_upload = PaperUploadView.as_view()
+
+
+class PaperPublicationView(PaperPage, FormView):
+    form_class = PublicationPaperForm
+    intro = "The pack uses the version you choose, as it was published."
+    success_message = "“{object.title}” was added to item {object.item.number}."
+
+    def get_page_title(self):
+        return f"Add a published document to item {self.get_item().number}"
+
+    def save(self, form):
         try:
-            paper = services.add_publication_paper(
-                item=item,
+            return services.add_publication_paper(
+                item=self.get_item(),
                 version=form.cleaned_data["version"],
                 title=form.cleaned_data["title"],
                 late=form.cleaned_data["late"],
             )
         except NothingToPublish as error:
-            form.add_error("version", str(error))
-        else:
-            messages.success(request, f"“{paper.title}” was added to item {item.number}.")
-            return redirect(item.get_manage_url())
-    return _form_page(
-        request,
-        form,
-        title=f"Add a published document to item {item.number}",
-        caption=item.title,
-        crumbs=_meeting_crumbs(item.meeting),
-        intro="The pack uses the version you choose, as it was published.",
-        status=400 if form.errors else 200,
-    )
+            raise Refused(error, field="version") from error
+
+
+paper_publication = PaperPublicationView.as_view()
 
 
 @require_POST
@@ -211,25 +200,33 @@ def paper_delete(request, pk):
     return redirect(item.get_manage_url())
 
 
-@login_required
-@permission_required("panel.change_report", raise_exception=True)
-def report_edit(request, pk):
-    report = get_object_or_404(Report.objects.visible_to(request.user), pk=pk)
-    form = ReportForm(request.POST or None, instance=report, with_late=False)
-    if request.method == "POST" and form.is_valid():
-        services.update_report(report=form.instance, priorities=form.cleaned_data["priorities"])
-        messages.success(
-            request,
-            f"“{report.title}” was saved. The next pack renders it again; other papers are reused.",
-        )
-        return redirect("panel_manage:meeting", pk=report.meeting_id)
-    return _form_page(
-        request,
-        form,
-        title=f"Edit {report.title}",
-        crumbs=_meeting_crumbs(report.meeting),
-        status=400 if form.errors else 200,
+class ReportUpdateView(MeetingFormPage, UpdateView):
+    permission_required = "panel.change_report"
+    model = Report
+    form_class = ReportForm
+    success_message = (
+        "“{object.title}” was saved. The next pack renders it again; other papers are reused."
     )
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "with_late": False}
+
+    def get_meeting(self):
+        return self.object.meeting
+
+    def get_page_title(self):
+        return f"Edit {self.object.title}"
+
+    def save(self, form):
+        return services.update_report(
+            report=form.instance, priorities=form.cleaned_data["priorities"]
+        )
+
+    def get_success_url(self):
+        return self.get_meeting().get_manage_url()
+
+
+report_edit = ReportUpdateView.as_view()
 
 
 @require_http_methods(["GET", "POST"])

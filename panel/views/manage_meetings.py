@@ -10,29 +10,20 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
-from django.views.generic import CreateView, ListView, UpdateView
+from django.views.generic import CreateView, FormView, ListView, UpdateView
 
-from pcc_portal.errors import InvalidTransition
+from pcc_portal.errors import DomainError, InvalidTransition
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.services import NothingToPublish
 from pcc_portal.publications.views import publish_after_review
-from pcc_portal.views.generic import FormPage
+from pcc_portal.views.generic import FormPage, VisibleToUser
 
 from .. import selectors
 from ..forms import MeetingForm, MeetingStatusForm, PublishPackForm
-from ..models import AgendaPack, Meeting, PackBuild, Panel, Paper
+from ..models import AgendaItem, AgendaPack, Meeting, PackBuild, Panel, Paper
 from ..services import meetings as services
 from ..services import packs
 from .manage_people import _NeedsPanel
-
-
-def _form_page(request, form, *, title, crumbs=(), intro="", status=200, caption=""):
-    return render(
-        request,
-        "panel/manage/form.html",
-        {"form": form, "title": title, "crumbs": crumbs, "intro": intro, "caption": caption},
-        status=status,
-    )
 
 
 def _meeting_crumbs(meeting):
@@ -43,14 +34,36 @@ def _meeting(request, pk):
     return get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
 
 
-class MeetingListView(PermissionRequiredMixin, ListView):
+def _item(request, pk):
+    """An agenda item of a meeting this user may see."""
+    return get_object_or_404(
+        AgendaItem.objects.filter(
+            meeting__in=Meeting.objects.visible_to(request.user)
+        ).select_related("meeting"),
+        pk=pk,
+    )
+
+
+class Refused(DomainError):
+    """A service's refusal, shown beside the form field it concerns (``FormPage`` reads
+    ``field``): a service raises its own error, and the page says which of its fields it is
+    about."""
+
+    def __init__(self, error, *, field):
+        super().__init__(str(error))
+        self.field = field
+
+
+class MeetingListView(PermissionRequiredMixin, VisibleToUser, ListView):
     permission_required = "panel.view_meeting"
+    model = Meeting
     template_name = "panel/manage/meetings.html"
     context_object_name = "meetings"
 
     def get_queryset(self):
         return (
-            Meeting.objects.visible_to(self.request.user)
+            super()
+            .get_queryset()
             .select_related("panel")
             .annotate(item_count=Count("items"))
             .prefetch_related(
@@ -92,12 +105,56 @@ class MeetingFormPage(PermissionRequiredMixin, FormPage):
 
     template_name = "panel/manage/form.html"
     permission_required = "panel.change_meeting"
+    refused = (Refused,)
+    intro = ""  # a paragraph under the heading
+    caption = ""  # the caption above the heading
 
     def get_meeting(self):
         return self.object
 
     def get_crumbs(self):
         return _meeting_crumbs(self.get_meeting())
+
+    def get_intro(self):
+        return self.intro
+
+    def get_caption(self):
+        return self.caption
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "intro": self.get_intro(),
+            "caption": self.get_caption(),
+        }
+
+
+class AtMeeting(MeetingFormPage):
+    """A form page at a meeting's address (its ``pk``), for a meeting this user may see."""
+
+    def get_meeting(self):
+        if not hasattr(self, "meeting"):
+            self.meeting = _meeting(self.request, self.kwargs["pk"])
+        return self.meeting
+
+
+class AtItem(MeetingFormPage):
+    """A form page at an agenda item's address (its ``pk``), captioned with the item's title;
+    once saved it goes back to the item on the meeting's page."""
+
+    def get_item(self):
+        if not hasattr(self, "item"):
+            self.item = _item(self.request, self.kwargs["pk"])
+        return self.item
+
+    def get_meeting(self):
+        return self.get_item().meeting
+
+    def get_caption(self):
+        return self.get_item().title
+
+    def get_success_url(self):
+        return self.get_item().get_manage_url()
 
 
 class MeetingUpdateView(MeetingFormPage, UpdateView):
@@ -109,41 +166,39 @@ class MeetingUpdateView(MeetingFormPage, UpdateView):
         return f"Edit the meeting on {self.object.date:%-d %B %Y}"
 
 
-@login_required
-@permission_required("panel.change_meeting", raise_exception=True)
-def meeting_status(request, pk):
-    meeting = _meeting(request, pk)
-    form = MeetingStatusForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
+class MeetingStatusView(AtMeeting, FormView):
+    form_class = MeetingStatusForm
+
+    def get_page_title(self):
+        return f"Postpone, cancel or record the meeting on {self.get_meeting().date:%-d %B %Y}"
+
+    def get_intro(self):
+        return (
+            f"It is {self.get_meeting().get_status_display().lower()}. The calendar feed tells "
+            "subscribers when a meeting is called off."
+        )
+
+    def save(self, form):
         try:
-            services.change_meeting_status(
-                meeting=meeting,
+            return services.change_meeting_status(
+                meeting=self.get_meeting(),
                 action=form.cleaned_data["action"],
                 reason=form.cleaned_data["reason"].strip(),
                 new_date=form.cleaned_data["new_date"],
             )
         except InvalidTransition as error:
-            form.add_error("action", str(error))
-        else:
-            meeting.refresh_from_db()
-            if meeting.new_date:
-                messages.success(
-                    request,
-                    f"The meeting was postponed to {meeting.new_date:%-d %B %Y}, which is "
-                    "arranged with the standard agenda.",
-                )
-            else:
-                messages.success(request, "The meeting's status was changed.")
-            return redirect("panel_manage:meeting", pk=meeting.pk)
-    return _form_page(
-        request,
-        form,
-        title=f"Postpone, cancel or record the meeting on {meeting.date:%-d %B %Y}",
-        crumbs=_meeting_crumbs(meeting),
-        intro=f"It is {meeting.get_status_display().lower()}. The calendar feed tells "
-        "subscribers when a meeting is called off.",
-        status=400 if form.errors else 200,
-    )
+            raise Refused(error, field="action") from error
+
+    def get_success_message(self):
+        if self.object.new_date:
+            return (
+                f"The meeting was postponed to {self.object.new_date:%-d %B %Y}, which is "
+                "arranged with the standard agenda."
+            )
+        return "The meeting's status was changed."
+
+
+meeting_status = MeetingStatusView.as_view()
 
 
 def _agenda_items(meeting):

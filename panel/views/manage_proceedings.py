@@ -6,7 +6,7 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
-from django.views.generic import CreateView
+from django.views.generic import CreateView, FormView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
@@ -16,8 +16,7 @@ from pcc_portal.publications.views import publish_after_review
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
 from ..models import Minutes
 from ..services import proceedings
-from .manage_agenda import _item
-from .manage_meetings import MeetingFormPage, _form_page, _meeting, _meeting_crumbs
+from .manage_meetings import AtItem, AtMeeting, _item, _meeting, _meeting_crumbs
 
 
 def _proceedings(request, meeting):
@@ -79,54 +78,63 @@ def _back_to_proceedings(meeting):
     ]
 
 
-@login_required
-@permission_required("panel.change_meeting", raise_exception=True)
-def attendance(request, pk):
-    meeting = _meeting(request, pk)
-    form = AttendanceForm(request.POST or None, meeting=meeting)
-    if request.method == "POST" and form.is_valid():
-        proceedings.record_attendance(
-            meeting=meeting, statuses=form.statuses(), visitors=form.visitor_pairs()
+class _ProceedingsPage:
+    """A page recording what happened at the meeting: under its proceedings, and back there
+    once saved."""
+
+    def get_crumbs(self):
+        return _back_to_proceedings(self.get_meeting())
+
+    def get_success_url(self):
+        return reverse("panel_manage:minutes", kwargs={"pk": self.get_meeting().pk})
+
+
+class AttendanceView(_ProceedingsPage, AtMeeting, FormView):
+    form_class = AttendanceForm
+    intro = "Members serving on the date of the meeting are listed."
+    success_message = "Attendance was saved."
+
+    def get_page_title(self):
+        return f"Attendance at the meeting on {self.get_meeting().date:%-d %B %Y}"
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "meeting": self.get_meeting()}
+
+    def save(self, form):
+        return proceedings.record_attendance(
+            meeting=self.get_meeting(), statuses=form.statuses(), visitors=form.visitor_pairs()
         )
-        messages.success(request, "Attendance was saved.")
-        return redirect("panel_manage:minutes", pk=meeting.pk)
-    return _form_page(
-        request,
-        form,
-        title=f"Attendance at the meeting on {meeting.date:%-d %B %Y}",
-        crumbs=_back_to_proceedings(meeting),
-        intro="Members serving on the date of the meeting are listed.",
-        status=400 if form.errors else 200,
-    )
 
 
-@login_required
-@permission_required("panel.change_agendaitem", raise_exception=True)
-def item_minutes(request, pk):
-    item = _item(request, pk)
-    initial = {
-        "minutes": item.minutes,
-        "resolutions": "\n".join(r.text for r in item.resolutions.order_by("position")),
-        "webcast_time": item.webcast_time,
-    }
-    form = ItemMinutesForm(request.POST or None, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        proceedings.record_item_minutes(
-            item=item,
+attendance = AttendanceView.as_view()
+
+
+class ItemMinutesView(_ProceedingsPage, AtItem, FormView):
+    permission_required = "panel.change_agendaitem"
+    form_class = ItemMinutesForm
+    success_message = "The minutes of item {object.number} were saved."
+
+    def get_page_title(self):
+        return f"Minutes of item {self.get_item().number}"
+
+    def get_initial(self):
+        item = self.get_item()
+        return {
+            "minutes": item.minutes,
+            "resolutions": "\n".join(r.text for r in item.resolutions.order_by("position")),
+            "webcast_time": item.webcast_time,
+        }
+
+    def save(self, form):
+        return proceedings.record_item_minutes(
+            item=self.get_item(),
             minutes=form.cleaned_data["minutes"],
             resolutions=form.cleaned_data["resolutions"].splitlines(),
             webcast_start=form.cleaned_data["webcast_time"],
         )
-        messages.success(request, f"The minutes of item {item.number} were saved.")
-        return redirect("panel_manage:minutes", pk=item.meeting_id)
-    return _form_page(
-        request,
-        form,
-        title=f"Minutes of item {item.number}",
-        caption=item.title,
-        crumbs=_back_to_proceedings(item.meeting),
-        status=400 if form.errors else 200,
-    )
+
+
+item_minutes = ItemMinutesView.as_view()
 
 
 @require_POST
@@ -143,23 +151,12 @@ def approve_minutes(request, pk):
     return redirect("panel_manage:minutes", pk=item.meeting_id)
 
 
-class _RecordView(MeetingFormPage, CreateView):
+class _RecordView(_ProceedingsPage, AtMeeting, CreateView):
     """A record of the meeting (a declaration, a public question), shown in its proceedings."""
-
-    def get_meeting(self):
-        if not hasattr(self, "meeting"):
-            self.meeting = _meeting(self.request, self.kwargs["pk"])
-        return self.meeting
-
-    def get_crumbs(self):
-        return _back_to_proceedings(self.get_meeting())
 
     def save(self, form):
         form.instance.meeting = self.get_meeting()
         return form.save()
-
-    def get_success_url(self):
-        return reverse("panel_manage:minutes", kwargs={"pk": self.get_meeting().pk})
 
 
 class DeclarationCreateView(_RecordView):
