@@ -13,9 +13,13 @@ from ..models import Member, Panel, TaskAndFinishGroup
 
 
 class _FormPage(FormPage):
-    """Create and update views rendered with the panel's form page."""
+    """Create and update views rendered with the panel's form page; an edit page is titled
+    with what it edits."""
 
     template_name = "panel/manage/form.html"
+
+    def get_page_title(self):
+        return self.page_title or f"Edit {self.object}"
 
 
 class _NeedsPanel:
@@ -54,25 +58,21 @@ class MemberListView(PermissionRequiredMixin, ListView):
     queryset = Member.objects.select_related("user").order_by("term_end", "name")
 
 
-class MemberCreateView(PermissionRequiredMixin, _NeedsPanel, _FormPage, CreateView):
-    permission_required = "panel.add_member"
-    form_class = MemberForm
-    page_title = "Add a member"
-    list_url = reverse_lazy("panel_manage:members")
-    list_label = "Members"
-    success_url = reverse_lazy("panel_manage:members")
-
-
-class MemberUpdateView(PermissionRequiredMixin, _FormPage, UpdateView):
-    permission_required = "panel.change_member"
+class _MemberPage(_FormPage):
     form_class = MemberForm
     model = Member
     list_url = reverse_lazy("panel_manage:members")
     list_label = "Members"
-    success_url = reverse_lazy("panel_manage:members")
+    success_url = list_url
 
-    def get_page_title(self):
-        return f"Edit {self.object}"
+
+class MemberCreateView(PermissionRequiredMixin, _NeedsPanel, _MemberPage, CreateView):
+    permission_required = "panel.add_member"
+    page_title = "Add a member"
+
+
+class MemberUpdateView(PermissionRequiredMixin, _MemberPage, UpdateView):
+    permission_required = "panel.change_member"
 
 
 class GroupListView(PermissionRequiredMixin, ListView):
@@ -84,22 +84,18 @@ class GroupListView(PermissionRequiredMixin, ListView):
     )
 
 
-class GroupCreateView(PermissionRequiredMixin, _NeedsPanel, _FormPage, CreateView):
-    permission_required = "panel.add_taskandfinishgroup"
-    form_class = TaskAndFinishGroupForm
-    page_title = "Set up a task and finish group"
-    list_url = reverse_lazy("panel_manage:groups")
-    list_label = "Task and finish groups"
-    success_url = reverse_lazy("panel_manage:groups")
-
-
-class GroupUpdateView(PermissionRequiredMixin, _FormPage, UpdateView):
-    permission_required = "panel.change_taskandfinishgroup"
+class _GroupPage(_FormPage):
     form_class = TaskAndFinishGroupForm
     model = TaskAndFinishGroup
     list_url = reverse_lazy("panel_manage:groups")
     list_label = "Task and finish groups"
-    success_url = reverse_lazy("panel_manage:groups")
+    success_url = list_url
 
-    def get_page_title(self):
-        return f"Edit {self.object}"
+
+class GroupCreateView(PermissionRequiredMixin, _NeedsPanel, _GroupPage, CreateView):
+    permission_required = "panel.add_taskandfinishgroup"
+    page_title = "Set up a task and finish group"
+
+
+class GroupUpdateView(PermissionRequiredMixin, _GroupPage, UpdateView):
+    permission_required = "panel.change_taskandfinishgroup"
