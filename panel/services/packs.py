@@ -200,6 +200,21 @@ def _new_version(*, meeting, pack, by, note, supplementary):
     return version, build
 
 
+def _freeze_item(item, *, build):
+    """``item`` (of the agenda, or of an earlier build) as ``build`` carries it."""
+    return PackItem.objects.create(
+        build=build,
+        number=item.number,
+        kind=item.kind,
+        title=item.title,
+        presenter=item.presenter,
+        description_html=item.description_html,
+        exempt=item.exempt,
+        exempt_reason=item.exempt_reason,
+        minutes_of=item.minutes_of,
+    )
+
+
 @transaction.atomic
 def publish_pack(*, meeting, by, note, supplementary=False):
     """Freeze the agenda and its papers as the pack's next version and queue the build.
@@ -229,17 +244,7 @@ def publish_pack(*, meeting, by, note, supplementary=False):
         meeting, [p.version_id for item in items for p in item.papers.all()]
     )
     for item in items:
-        frozen = PackItem.objects.create(
-            build=build,
-            number=item.number,
-            kind=item.kind,
-            title=item.title,
-            presenter=item.presenter,
-            description_html=item.description_html,
-            exempt=item.exempt,
-            exempt_reason=item.exempt_reason,
-            minutes_of=item.minutes_of,
-        )
+        frozen = _freeze_item(item, build=build)
         for position, paper in enumerate(item.papers.all(), start=1):
             render = _render_for(paper)
             PackPaper.objects.create(
@@ -340,17 +345,7 @@ def _republish_without_withdrawn(build, *, by, note):
         meeting, [p.source_version_id for item in items for p in item.papers.all()]
     )
     for item in items:
-        frozen = PackItem.objects.create(
-            build=new,
-            number=item.number,
-            kind=item.kind,
-            title=item.title,
-            presenter=item.presenter,
-            description_html=item.description_html,
-            exempt=item.exempt,
-            exempt_reason=item.exempt_reason,
-            minutes_of=item.minutes_of,
-        )
+        frozen = _freeze_item(item, build=new)
         for paper in item.papers.all():
             PackPaper.objects.create(
                 item=frozen,

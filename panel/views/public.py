@@ -142,11 +142,18 @@ def pack_pdf(request, date):
     )
 
 
-def pack_version_pdf(request, date, number):
-    meeting = _meeting(date, request.user)
+def _meeting_and_pack(date, user):
+    """The meeting and its agenda pack, whose versions' PDFs and changes stay at their
+    addresses once withdrawn (they answer with the notice)."""
+    meeting = _meeting(date, user)
     pack = AgendaPack.objects.filter(meeting=meeting).first()
     if pack is None:
         raise Http404("No such published pack.")
+    return meeting, pack
+
+
+def pack_version_pdf(request, date, number):
+    meeting, pack = _meeting_and_pack(date, request.user)
     return version_pdf_or_gone(
         pack,
         number,
@@ -156,10 +163,7 @@ def pack_version_pdf(request, date, number):
 
 
 def pack_version_changes(request, date, number):
-    meeting = _meeting(date, request.user)
-    pack = AgendaPack.objects.filter(meeting=meeting).first()
-    if pack is None:
-        raise Http404("No such published pack.")
+    meeting, pack = _meeting_and_pack(date, request.user)
     return version_changes_response(
         request,
         pack,
