@@ -7,35 +7,12 @@ import re
 import pytest
 
 from plans.models import Commitment
-from tests.browser.conftest import (
-    DESKTOP,
-    PHONE,
-    check_accessibility,
-    check_at_widths,
-    sign_in,
-    visit_at_widths,
-)
+from tests.browser.conftest import check_at_widths, sign_in, visit_at_widths
+from tests.browser.staff_pages import reflows_and_passes_axe
 from tests.panel.factories import AgendaItemFactory, MeetingFactory
 from tests.plans.helpers import full_plan
 
 pytestmark = pytest.mark.browser
-
-
-def _reflows_and_passes_axe(page, *, phone=True):
-    """No sideways scrolling at a phone's width, and axe at a desktop's. The full check at the
-    phone's width (``check_at_widths``) still finds small touch targets on these staff pages
-    (breadcrumbs, Edit/Delete links), and the plan's page its finance tables wider than a phone
-    (``phone=False``): issue 18 lists them, apart from what is tested here."""
-    if not phone:
-        check_accessibility(page)
-        return
-    page.set_viewport_size(PHONE)
-    widths = page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert widths[0] <= widths[1], f"{page.url} scrolls sideways on a phone: {widths}"
-    page.set_viewport_size(DESKTOP)
-    check_accessibility(page)
 
 
 def _named(action, item):
@@ -72,7 +49,7 @@ def test_commitments_and_priorities_move_in_place_with_the_keyboard(page, live_s
         Commitment.objects.create(priority=priority, wording=wording, order=first.order + offset)
     sign_in(page, live_server, editor)
     page.goto(f"/manage/plans/{plan.pk}/priorities/1/")
-    _reflows_and_passes_axe(page)
+    reflows_and_passes_axe(page)
     _mark_page(page)
     page.get_by_role("button", name=_named("Move down", "Launch a fund for priority 1")).focus()
     _press_enter_and_wait_for(page, "Moved \u201cLaunch a fund for priority 1\u201d down.")
@@ -89,11 +66,11 @@ def test_commitments_and_priorities_move_in_place_with_the_keyboard(page, live_s
         "Launch a fund for priority 1"
     )
     assert _focused_text(page) == "Move up: Launch a fund for priority 1"
-    _reflows_and_passes_axe(page)
+    reflows_and_passes_axe(page)
 
     # Priorities are renumbered in place on the plan's page, their links with them.
     page.goto(f"/manage/plans/{plan.pk}/")
-    _reflows_and_passes_axe(page, phone=False)
+    reflows_and_passes_axe(page, phone=False)
     _mark_page(page)
     page.get_by_role(
         "button", name=_named("Move up", "Disrupting and dismantling organised crime")
@@ -106,7 +83,7 @@ def test_commitments_and_priorities_move_in_place_with_the_keyboard(page, live_s
         "link", name="Priority 1: Disrupting and dismantling organised crime"
     ).is_visible()
     assert _focused_text(page) == "Move down: Disrupting and dismantling organised crime"
-    _reflows_and_passes_axe(page, phone=False)
+    reflows_and_passes_axe(page, phone=False)
 
 
 def test_agenda_items_move_in_place_with_the_keyboard(page, live_server, panel_secretary):

@@ -10,34 +10,16 @@ import pytest
 from decisions.models import DecisionsReport
 from pcc_portal.publications.models import RenderJob, Version
 from tests.browser.conftest import (
-    DESKTOP,
-    PHONE,
     check_accessibility,
     check_at_widths,
     fill_date,
     sign_in,
     visit_at_widths,
 )
+from tests.browser.staff_pages import reflows_and_passes_axe
 from tests.plans.helpers import full_plan
 
 pytestmark = pytest.mark.browser
-
-
-def _reflows_and_passes_axe(page, *, phone=True):
-    """No sideways scrolling at a phone's width, and axe at a desktop's. The full check at the
-    phone's width (``check_at_widths``) still finds small touch targets on these staff pages
-    (breadcrumbs, Edit/Delete links), and the plan's page its finance tables wider than a phone
-    (``phone=False``): issue 18 lists them, apart from what is tested here."""
-    if not phone:
-        check_accessibility(page)
-        return
-    page.set_viewport_size(PHONE)
-    widths = page.evaluate(
-        "() => [document.documentElement.scrollWidth, document.documentElement.clientWidth]"
-    )
-    assert widths[0] <= widths[1], f"{page.url} scrolls sideways on a phone: {widths}"
-    page.set_viewport_size(DESKTOP)
-    check_accessibility(page)
 
 
 def _submit(page, name):
@@ -54,7 +36,7 @@ def test_a_date_is_typed_in_three_boxes_and_a_wrong_one_is_named_and_kept(
 ):
     sign_in(page, live_server, editor)
     page.goto("/manage/decisions/reports/new/")
-    _reflows_and_passes_axe(page)
+    reflows_and_passes_axe(page)
     main = page.locator("main")
     main.get_by_label("Title", exact=True).fill("Decisions report, December 2021")
     # The keyboard goes day, month, year; "15032027" typed into one box is not read as a date.
@@ -67,7 +49,7 @@ def test_a_date_is_typed_in_three_boxes_and_a_wrong_one_is_named_and_kept(
     assert _focused(page) == "id_period_start_2"
     fill_date(page, "To", "2021-11-30")
     _submit(page, "Save draft")
-    _reflows_and_passes_axe(page)
+    reflows_and_passes_axe(page)
     assert page.title().startswith("Error: ")
     summary = page.locator(".govuk-error-summary")
     assert "From must include a month and year" in summary.inner_text()
@@ -145,7 +127,7 @@ def test_a_pdf_s_progress_is_shown_in_place_without_losing_what_is_typed(page, l
     )
     sign_in(page, live_server, editor)
     page.goto(f"/manage/plans/{plan.pk}/")
-    _reflows_and_passes_axe(page, phone=False)
+    reflows_and_passes_axe(page, phone=False)
     page.evaluate("() => { window.pccNotReloaded = true; }")
     region = page.locator("[data-render-job-status]")
     assert "Working on it" in region.inner_text()
