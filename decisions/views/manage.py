@@ -160,14 +160,15 @@ class DecisionDetailView(PublishingDetailView):
 
 
 # --- workflow -----------------------------------------------------------------------------------
-def _transition(request, pk, action, success):
-    decision, _ = _decision(request, pk)
+def _take_step(request, decision, service, done, **arguments):
+    """Call the step's service, then back to the decision's page saying what happened (``done``
+    of the decision) or why it was refused."""
     try:
-        action(decision)
+        service(decision=decision, by=request.user, **arguments)
     except InvalidTransition as error:
         messages.error(request, str(error))
     else:
-        messages.success(request, success(decision))
+        messages.success(request, done(decision))
     return redirect(_detail_url(decision))
 
 
@@ -186,122 +187,91 @@ def _declared_message(decision):
     return "Your declaration is recorded: the decision awaits the other declaration."
 
 
-@require_POST
-@login_required
-@permission_required("decisions.change_decision", raise_exception=True)
-def decision_submit(request, pk):
-    return _transition(
-        request,
-        pk,
-        lambda d: services.submit_decision(decision=d, by=request.user),
-        _submitted_message,
+def _signed_message(decision):
+    return (
+        f"You signed decision {decision.reference}. "
+        f"Publish it by {decision.publication_due_on:%-d %B %Y}."
     )
 
 
-@require_POST
-@login_required
-@permission_required("decisions.declare_decision", raise_exception=True)
-def decision_declare(request, pk):
-    return _transition(
-        request,
-        pk,
-        lambda d: services.declare_decision(decision=d, by=request.user),
-        _declared_message,
-    )
+def _step_view(permission, service, done, *, reauthenticate=False):
+    """A step taken with one button (submitting, declaring, signing), for those with
+    ``permission``. Signing asks for the password (or, with two-factor sign-in, a code) again
+    when the session has not re-authenticated in the last few minutes; allauth then replays
+    the POST, and the service records when."""
+
+    def view(request, pk):
+        decision, _ = _decision(request, pk)
+        arguments = {"reauthenticated_at": reauthenticated_at(request)} if reauthenticate else {}
+        return _take_step(request, decision, service, done, **arguments)
+
+    if reauthenticate:
+        view = reauthentication_required(view)
+    return require_POST(login_required(permission_required(permission, raise_exception=True)(view)))
 
 
-@require_POST
-@login_required
-@permission_required("decisions.declare_decision", raise_exception=True)
-def decision_declare_finance(request, pk):
-    return _transition(
-        request,
-        pk,
-        lambda d: services.declare_decision_finance(decision=d, by=request.user),
-        _declared_message,
-    )
+decision_submit = _step_view(
+    "decisions.change_decision", services.submit_decision, _submitted_message
+)
+decision_declare = _step_view(
+    "decisions.declare_decision", services.declare_decision, _declared_message
+)
+decision_declare_finance = _step_view(
+    "decisions.declare_decision", services.declare_decision_finance, _declared_message
+)
+decision_sign = _step_view(
+    "decisions.sign_decision", services.sign_decision, _signed_message, reauthenticate=True
+)
 
 
-# Signing asks for the password (or, with two-factor sign-in, a code) again when the session has
-# not re-authenticated in the last few minutes; allauth then replays this POST.
-@require_POST
-@login_required
-@permission_required("decisions.sign_decision", raise_exception=True)
-@reauthentication_required
-def decision_sign(request, pk):
-    return _transition(
-        request,
-        pk,
-        lambda d: services.sign_decision(
-            decision=d, by=request.user, reauthenticated_at=reauthenticated_at(request)
-        ),
-        lambda d: (
-            f"You signed decision {d.reference}. Publish it by {d.publication_due_on:%-d %B %Y}."
-        ),
-    )
+def _reason_view(permission, *, service, title, label, hint, submit, done):
+    """A step that asks why (rejecting, withdrawing, returning for changes): the reason's form,
+    then the service, and back to the decision's page saying what happened."""
+
+    @login_required
+    @permission_required(permission, raise_exception=True)
+    def view(request, pk):
+        decision, _ = _decision(request, pk)
+        form = ReasonForm(request.POST or None, label=label, hint=hint, submit=submit)
+        if request.method == "POST" and form.is_valid():
+            reason = form.cleaned_data["reason"]
+            return _take_step(request, decision, service, lambda _: done, reason=reason)
+        return render(
+            request,
+            "decisions/manage/reason_form.html",
+            {"decision": decision, "form": form, "title": title},
+        )
+
+    return view
 
 
-def _reason_view(request, pk, *, service, title, label, hint, submit, done):
-    decision, _ = _decision(request, pk)
-    form = ReasonForm(request.POST or None, label=label, hint=hint, submit=submit)
-    if request.method == "POST" and form.is_valid():
-        try:
-            service(decision=decision, by=request.user, reason=form.cleaned_data["reason"])
-        except InvalidTransition as error:
-            messages.error(request, str(error))
-        else:
-            messages.success(request, done)
-        return redirect(_detail_url(decision))
-    return render(
-        request,
-        "decisions/manage/reason_form.html",
-        {"decision": decision, "form": form, "title": title},
-    )
-
-
-@login_required
-@permission_required("decisions.sign_decision", raise_exception=True)
-def decision_reject(request, pk):
-    return _reason_view(
-        request,
-        pk,
-        service=services.reject_decision,
-        title="Reject this decision",
-        label="Why is it rejected?",
-        hint="Kept with the record and shown to its author.",
-        submit="Reject the decision",
-        done="The decision was rejected.",
-    )
-
-
-@login_required
-@permission_required("decisions.change_decision", raise_exception=True)
-def decision_withdraw(request, pk):
-    return _reason_view(
-        request,
-        pk,
-        service=services.withdraw_decision,
-        title="Withdraw this decision",
-        label="Why is it withdrawn?",
-        hint="For example \u201cSuperseded by a joint decision with the fire authority\u201d.",
-        submit="Withdraw the decision",
-        done="The decision was withdrawn.",
-    )
-
-
-@login_required
-@permission_required("decisions.change_decision", raise_exception=True)
-def decision_return(request, pk):
-    return _reason_view(
-        request,
-        pk,
-        service=services.return_to_draft,
-        title="Return this decision for changes",
-        label="What needs to change?",
-        hint="Its author sees this; the monitoring officer's declaration is made again after.",
-        submit="Return for changes",
-        done="The decision was returned to draft for changes.",
-    )
+decision_reject = _reason_view(
+    "decisions.sign_decision",
+    service=services.reject_decision,
+    title="Reject this decision",
+    label="Why is it rejected?",
+    hint="Kept with the record and shown to its author.",
+    submit="Reject the decision",
+    done="The decision was rejected.",
+)
+decision_withdraw = _reason_view(
+    "decisions.change_decision",
+    service=services.withdraw_decision,
+    title="Withdraw this decision",
+    label="Why is it withdrawn?",
+    hint="For example \u201cSuperseded by a joint decision with the fire authority\u201d.",
+    submit="Withdraw the decision",
+    done="The decision was withdrawn.",
+)
+decision_return = _reason_view(
+    "decisions.change_decision",
+    service=services.return_to_draft,
+    title="Return this decision for changes",
+    label="What needs to change?",
+    hint="Its author sees this; the monitoring officer's declaration is made again after.",
+    submit="Return for changes",
+    done="The decision was returned to draft for changes.",
+)
 
 
 @method_decorator(reauthentication_required, name="get")
