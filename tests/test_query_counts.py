@@ -6,19 +6,18 @@ import datetime
 from decimal import Decimal
 
 import pytest
-from django.contrib.contenttypes.models import ContentType
 from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.models import Version
 from performance.views.public import DASHBOARD_PAGE_SIZE
 from plans.services import freeze_parts
 from tests.decisions.factories import DecisionFactory
 from tests.performance.factories import DataPointFactory
 from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+from tests.publications.factories import ready_version
 from transparency.thread import DECISIONS_SHOWN
 
 pytestmark = pytest.mark.django_db
@@ -31,23 +30,6 @@ def _queries(client, url):
         response = client.get(url)
     assert response.status_code == 200, url
     return len(captured.captured_queries)
-
-
-def _ready_version(obj, by, document_type):
-    return Version.objects.create(
-        content_type=ContentType.objects.get_for_model(obj),
-        object_id=obj.pk,
-        number=1,
-        status=Version.Status.READY,
-        document_type=document_type,
-        title=str(obj),
-        html="<p>Published.</p>",
-        document_html="<html></html>",
-        change_note="Published",
-        published_by=by,
-        pdf="publications/test.pdf",
-        sha256="0" * 64,
-    )
 
 
 @pytest.fixture
@@ -70,16 +52,23 @@ def _decisions(priority, by, count, start):
             priority_scope="plan",
         )
         decision.priorities.add(priority)
-        _ready_version(decision, by, "decision")
+        ready_version(decision, by=by, document_type="decision")
+
+
+def _thread_grown_to_42_decisions(client, priority, editor):
+    """The priority's golden thread page, and its query count when it listed two decisions;
+    it lists 42 now."""
+    url = reverse("plans:priority", args=[priority.plan.slug, 1])
+    _decisions(priority, editor, 2, 0)
+    few = _queries(client, url)
+    _decisions(priority, editor, 40, 2)
+    return url, few
 
 
 def test_the_golden_thread_does_not_grow_in_queries_with_the_decisions_it_lists(
     client, priority, editor
 ):
-    url = reverse("plans:priority", args=[priority.plan.slug, 1])
-    _decisions(priority, editor, 2, 0)
-    few = _queries(client, url)
-    _decisions(priority, editor, 40, 2)
+    url, few = _thread_grown_to_42_decisions(client, priority, editor)
     page = client.get(url).content.decode()
     assert "Grant 41" in page
     assert _queries(client, url) == few
@@ -88,10 +77,7 @@ def test_the_golden_thread_does_not_grow_in_queries_with_the_decisions_it_lists(
 def test_the_golden_thread_lists_the_most_recent_decisions_and_links_to_the_rest(
     client, priority, editor
 ):
-    url = reverse("plans:priority", args=[priority.plan.slug, 1])
-    _decisions(priority, editor, 2, 0)
-    few = _queries(client, url)
-    _decisions(priority, editor, 40, 2)
+    url, few = _thread_grown_to_42_decisions(client, priority, editor)
     page = client.get(url).content.decode()
     decisions = page[page.index('id="thread-decisions"') : page.index('id="thread-grants"')]
     assert decisions.count('href="/decisions/2022/') == DECISIONS_SHOWN
@@ -120,25 +106,12 @@ def test_the_dashboard_does_not_grow_in_queries_with_measures_and_quarters(clien
                 )
 
     measures(2, 3)
-    version = _ready_version(plan, editor, "plan")
+    ready_version(plan, by=editor)
     url = reverse("performance:dashboard")
     few = _queries(client, url)
     measures(20, 24)
     # The measures above are drafts until the plan is published again.
-    Version.objects.create(
-        content_type=version.content_type,
-        object_id=plan.pk,
-        number=2,
-        status=Version.Status.READY,
-        document_type="plan",
-        title=str(plan),
-        html="<p>Published.</p>",
-        document_html="<html></html>",
-        change_note="Measures added",
-        published_by=editor,
-        pdf="publications/test.pdf",
-        sha256="0" * 64,
-    )
+    ready_version(plan, by=editor, number=2, change_note="Measures added")
     pages = [client.get(url, {"page": n}).content.decode() for n in (1, 2)]
     assert all(len(page.encode()) < 150 * 1024 for page in pages)
     links = [page.count('href="/performance/measures/') for page in pages]

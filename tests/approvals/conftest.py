@@ -1,4 +1,3 @@
-import datetime
 from decimal import Decimal
 
 import pytest
@@ -15,12 +14,7 @@ Q1_2022 = Period.quarter(2022, 1)
 @pytest.fixture
 def plan(decision_maker):
     """A plan in force (issued, so it may be published again), its first PDF not rendered."""
-    plan = PlanFactory(
-        slug="police-and-crime-plan-2021-2025",
-        title="Police and Crime Plan 2021-2025",
-        term_start=datetime.date(2021, 5, 13),
-        term_end=datetime.date(2025, 5, 1),
-    )
+    plan = PlanFactory(current_term=True)
     PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
     issue(plan, decision_maker, render=False)
     return plan

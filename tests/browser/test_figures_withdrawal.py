@@ -2,11 +2,8 @@
 page, then the public notice where the figures used to show, each checked with axe at a phone's
 and a desktop's width, with no sideways scrolling."""
 
-import datetime
-
 import pytest
 
-from performance.periods import Period
 from tests.browser.conftest import (
     check_at_widths,
     reauthenticate_if_asked,
@@ -14,8 +11,8 @@ from tests.browser.conftest import (
     visit,
     visit_at_widths,
 )
-from tests.performance.factories import quarterly_series
-from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+from tests.performance.factories import confidence_measure
+from tests.plans.factories import PlanFactory
 from tests.plans.helpers import issue
 
 pytestmark = pytest.mark.browser
@@ -24,17 +21,8 @@ REASON = "The Constabulary counted the quarter twice"
 
 
 def _measure(decision_maker):
-    plan = PlanFactory(
-        slug="police-and-crime-plan-2021-2025",
-        title="Police and Crime Plan 2021-2025",
-        term_start=datetime.date(2021, 5, 13),
-        term_end=datetime.date(2025, 5, 1),
-    )
-    priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
-    measure = MeasureFactory(
-        plan=plan, priority=priority, wording="Public confidence in policing", unit="%"
-    )
-    quarterly_series(measure, start=Period.quarter(2021, 1), values=[60.25, 71.75, 61.5])
+    plan = PlanFactory(current_term=True)
+    measure = confidence_measure(plan, values=[60.25, 71.75, 61.5])
     issue(plan, decision_maker)
     return measure
 

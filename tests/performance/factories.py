@@ -5,7 +5,6 @@ import datetime
 from decimal import Decimal
 
 import factory
-from django.contrib.contenttypes.models import ContentType
 from django.utils import timezone
 
 from performance import periods
@@ -17,7 +16,8 @@ from performance.models import (
     ScrutinyAction,
     ScrutinyMeeting,
 )
-from tests.plans.factories import MeasureFactory, PlanFactory
+from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+from tests.publications.factories import ready_version
 
 
 class DataPointFactory(factory.django.DjangoModelFactory):
@@ -83,22 +83,7 @@ class ScrutinyActionFactory(factory.django.DjangoModelFactory):
 def mark_published(obj, *, by):
     """Give ``obj`` a ready version without rendering it: for objects of other apps (a plan)
     whose templates these tests must not depend on."""
-    from pcc_portal.publications.models import Version
-
-    return Version.objects.create(
-        content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-        object_id=obj.pk,
-        number=1,
-        status=Version.Status.READY,
-        document_type="plan",
-        title=str(obj),
-        html="<p>Published.</p>",
-        document_html="<html></html>",
-        change_note="First publication",
-        published_by=by,
-        pdf="publications/test.pdf",
-        sha256="0" * 64,
-    )
+    return ready_version(obj, by=by, change_note="First publication")
 
 
 FIRST_QUARTER = periods.Period.quarter(2019, 1)
@@ -122,6 +107,21 @@ def quarterly_series(measure, *, start=FIRST_QUARTER, values, comparisons=None, 
         )
         period = _next_quarter(period)
     return points
+
+
+def confidence_measure(plan, *, values):
+    """Public confidence in policing, a percentage measure of ``plan``'s first priority, with
+    ``values`` released quarter by quarter from 2021-22 Q1."""
+    priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
+    measure = MeasureFactory(
+        plan=plan,
+        priority=priority,
+        wording="Public confidence in policing",
+        unit="%",
+        direction="improve",
+    )
+    quarterly_series(measure, start=periods.Period.quarter(2021, 1), values=values)
+    return measure
 
 
 def _next_quarter(period):

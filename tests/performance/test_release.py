@@ -3,7 +3,6 @@ path", item 5: a 329.3% value for a percentage measure was accepted, marked "Bet
 on /performance/ with no check or sign-off.)"""
 
 import csv
-import datetime
 import io
 from decimal import Decimal
 
@@ -17,8 +16,8 @@ from performance.models import DataPoint, MeasureImport, UnconfirmedFigure
 from performance.periods import Period
 from plans.forms import MeasureForm
 from tests.accounts.factories import reauthenticate
-from tests.performance.factories import QuarterlyReportFactory, quarterly_series
-from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+from tests.performance.factories import QuarterlyReportFactory, confidence_measure
+from tests.plans.factories import MeasureFactory, PlanFactory
 from tests.plans.helpers import issue
 
 SECRET = "UNRELEASED figure note"
@@ -35,21 +34,8 @@ def _body(response):
 def confidence(decision_maker):
     """A percentage measure of a published plan, released for the four quarters of 2021-22:
     60%, 62%, 61%, 63%."""
-    plan = PlanFactory(
-        slug="police-and-crime-plan-2021-2025",
-        title="Police and Crime Plan 2021-2025",
-        term_start=datetime.date(2021, 5, 13),
-        term_end=datetime.date(2025, 5, 1),
-    )
-    priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
-    measure = MeasureFactory(
-        plan=plan,
-        priority=priority,
-        wording="Public confidence in policing",
-        unit="%",
-        direction="improve",
-    )
-    quarterly_series(measure, start=Period.quarter(2021, 1), values=[60, 62, 61, 63])
+    plan = PlanFactory(current_term=True)
+    measure = confidence_measure(plan, values=[60, 62, 61, 63])
     issue(plan, decision_maker)
     return measure
 

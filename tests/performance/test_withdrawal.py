@@ -4,7 +4,6 @@ leave every public channel at once, the public reads "Figures for <quarter> with
 (Issue "one publishing path", part (c).)"""
 
 import csv
-import datetime
 import io
 from decimal import Decimal
 
@@ -19,8 +18,8 @@ from performance import services
 from performance.models import DataPoint, FiguresWithdrawal
 from performance.periods import Period
 from tests.accounts.factories import reauthenticate
-from tests.performance.factories import QuarterlyReportFactory, quarterly_series
-from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+from tests.performance.factories import QuarterlyReportFactory, confidence_measure
+from tests.plans.factories import PlanFactory
 from tests.plans.helpers import issue
 
 Q2 = Period.quarter(2021, 2)  # 2021-22 Q2
@@ -37,25 +36,11 @@ def _body(response):
 def confidence(decision_maker):
     """A percentage measure of a published plan, with the four quarters of 2021-22 released:
     60.25%, 71.75% (the wrong one, with its note), 61.5% and 63.25%."""
-    plan = PlanFactory(
-        slug="police-and-crime-plan-2021-2025",
-        title="Police and Crime Plan 2021-2025",
-        term_start=datetime.date(2021, 5, 13),
-        term_end=datetime.date(2025, 5, 1),
-    )
-    priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
-    measure = MeasureFactory(
-        plan=plan,
-        priority=priority,
-        wording="Public confidence in policing",
-        unit="%",
-        direction="improve",
-    )
-    points = quarterly_series(
-        measure, start=Period.quarter(2021, 1), values=[60.25, 71.75, 61.5, 63.25]
-    )
-    points[1].note = WRONG
-    points[1].save()
+    plan = PlanFactory(current_term=True)
+    measure = confidence_measure(plan, values=[60.25, 71.75, 61.5, 63.25])
+    wrong = measure.data_points.get(period_start=Q2.start)
+    wrong.note = WRONG
+    wrong.save()
     issue(plan, decision_maker)
     return measure
 

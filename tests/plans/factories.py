@@ -37,6 +37,13 @@ class PlanFactory(factory.django.DjangoModelFactory):
             term_start=datetime.date(2016, 5, 12),
             term_end=datetime.date(2021, 5, 12),
         )
+        # The plan in force in most tests: the one the demo data and the public pages cite.
+        current_term = factory.Trait(
+            title="Police and Crime Plan 2021-2025",
+            slug="police-and-crime-plan-2021-2025",
+            term_start=datetime.date(2021, 5, 13),
+            term_end=datetime.date(2025, 5, 1),
+        )
 
 
 class SectionFactory(factory.django.DjangoModelFactory):

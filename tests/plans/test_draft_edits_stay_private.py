@@ -4,8 +4,6 @@ page that names its priorities or measures reads them as the plan's live version
 the home page, alerts, performance, a measure's page and CSV, the grants register, a priority's
 feed and the forward plan.)"""
 
-import datetime
-
 import pytest
 
 from tests.performance.factories import DataPointFactory
@@ -18,12 +16,7 @@ SECRET = "UNRELEASED"
 
 @pytest.fixture
 def edited_plan(decision_maker):
-    plan = PlanFactory(
-        slug="police-and-crime-plan-2021-2025",
-        title="Police and Crime Plan 2021-2025",
-        term_start=datetime.date(2021, 5, 13),
-        term_end=datetime.date(2025, 5, 1),
-    )
+    plan = PlanFactory(current_term=True)
     priority = PriorityFactory(plan=plan, number=1, title="Cracking down on crime")
     measure = MeasureFactory(plan=plan, priority=priority, wording="Public confidence in policing")
     DataPointFactory(measure=measure)
