@@ -74,19 +74,22 @@ def test_the_meeting_page_marks_its_agenda_for_moving_in_place(client, panel_sec
     assert "data-reorder-region" in page and static("js/reorder.js") in page
 
 
+def _move_up(client, plan, kind, item):
+    """Move ``item`` of the plan's ``kind`` up a place in place, as the script does; the JSON
+    answer."""
+    response = client.post(
+        reverse("plans_manage:part_move", kwargs={"pk": plan.pk, "kind": kind, "item": item.pk}),
+        {"direction": "up"},
+        **JSON,
+    )
+    return json.loads(response.content)
+
+
 def test_moving_a_priority_answers_with_the_priorities_renumbered(client, editor):
     plan = full_plan()
     second = plan.priorities.get(number=2)
     client.force_login(editor)
-    response = client.post(
-        reverse(
-            "plans_manage:part_move",
-            kwargs={"pk": plan.pk, "kind": "priorities", "item": second.pk},
-        ),
-        {"direction": "up"},
-        **JSON,
-    )
-    data = json.loads(response.content)
+    data = _move_up(client, plan, "priorities", second)
     assert data["row"] == f"priorities-{second.pk}"
     assert data["message"].startswith("Moved \u201cDisrupting")
     assert "Priority 1: Disrupting and dismantling organised crime" in data["html"]
@@ -101,15 +104,7 @@ def test_moving_a_commitment_answers_with_its_priority_s_commitments(client, edi
     first = priority.commitments.get()
     second = priority.commitments.create(wording="Open a youth centre", order=2)
     client.force_login(editor)
-    response = client.post(
-        reverse(
-            "plans_manage:part_move",
-            kwargs={"pk": plan.pk, "kind": "commitments", "item": second.pk},
-        ),
-        {"direction": "up"},
-        **JSON,
-    )
-    data = json.loads(response.content)
+    data = _move_up(client, plan, "commitments", second)
     assert data["row"] == f"commitments-{second.pk}"
     assert data["html"].index("Open a youth centre") < data["html"].index(first.wording)
     # A list moved in place leaves no message waiting for the next page.

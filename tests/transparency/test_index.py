@@ -68,19 +68,24 @@ def test_an_uploaded_document_dates_its_item_and_a_withdrawn_one_does_not(editor
     assert _row("senior-salaries", datetime.date(2026, 5, 25)).freshness.status == Status.MISSING
 
 
-@pytest.mark.django_db
-def test_an_overdue_item_triggers_one_email_not_one_a_day(editor):
+def _salaries_with_a_responsible_officer(editor, year=2024):
+    """Senior salaries, last published for June of ``year``, with an officer to remind by email."""
     item = SpecifiedItem.objects.get(code="senior-salaries")
     item.responsible_email = "governance@pcc.example.org"
     item.save()
     services.publish_document(
         item=item,
-        title="Senior salaries 2024",
+        title=f"Senior salaries {year}",
         file=ContentFile(b"role,salary\n", name="salaries.csv"),
-        period_from=datetime.date(2024, 6, 1),
-        period_to=datetime.date(2024, 6, 1),
+        period_from=datetime.date(year, 6, 1),
+        period_to=datetime.date(year, 6, 1),
         by=editor,
     )
+
+
+@pytest.mark.django_db
+def test_an_overdue_item_triggers_one_email_not_one_a_day(editor):
+    _salaries_with_a_responsible_officer(editor)
     for day in range(1, 8):  # a week of daily runs while it is overdue
         services.send_due_reminders(today=datetime.date(2025, 7, day))
     sent = [m for m in mail.outbox if "Senior salaries" in m.subject]
@@ -91,17 +96,7 @@ def test_an_overdue_item_triggers_one_email_not_one_a_day(editor):
 
 @pytest.mark.django_db
 def test_an_item_falling_due_is_reminded_once_when_due_soon_and_once_when_overdue(editor):
-    item = SpecifiedItem.objects.get(code="senior-salaries")
-    item.responsible_email = "governance@pcc.example.org"
-    item.save()
-    services.publish_document(
-        item=item,
-        title="Senior salaries 2024",
-        file=ContentFile(b"role,salary\n", name="salaries.csv"),
-        period_from=datetime.date(2024, 6, 1),
-        period_to=datetime.date(2024, 6, 1),
-        by=editor,
-    )
+    _salaries_with_a_responsible_officer(editor)
     for day in (20, 25, 30, 31):
         services.send_due_reminders(today=datetime.date(2025, 5, day))
     services.send_due_reminders(today=datetime.date(2025, 6, 2))
@@ -146,17 +141,7 @@ def test_the_dashboard_lists_items_needing_attention(client, editor):
 def test_the_daily_beat_task_sends_the_reminders(editor):
     from transparency import tasks
 
-    item = SpecifiedItem.objects.get(code="senior-salaries")
-    item.responsible_email = "governance@pcc.example.org"
-    item.save()
-    services.publish_document(
-        item=item,
-        title="Senior salaries 2020",
-        file=ContentFile(b"role,salary\n", name="salaries.csv"),
-        period_from=datetime.date(2020, 6, 1),
-        period_to=datetime.date(2020, 6, 1),
-        by=editor,
-    )
+    _salaries_with_a_responsible_officer(editor, year=2020)
     assert tasks.send_due_reminders.delay().get() >= 1
     assert [m.to for m in mail.outbox if "Senior salaries" in m.subject] == [
         ["governance@pcc.example.org"]

@@ -80,29 +80,24 @@ def test_the_commissioners_comments_on_each_report_are_due_within_56_days(editor
     assert _row("hmicfrs-responses", datetime.date(2024, 7, 1)).freshness.status == (Status.OVERDUE)
 
 
+def _peel_report(title, published_on):
+    """The staff form's data recording a PEEL inspection report."""
+    return {
+        "inspection-title": title,
+        "inspection-kind": "peel",
+        "inspection-published_on": published_on,
+    }
+
+
 def test_staff_record_a_report_and_a_future_date_is_refused(client, editor):
     item = SpecifiedItem.objects.get(code="peel-report")
     client.force_login(editor)
     url = reverse("transparency_manage:inspection_create", kwargs={"pk": item.pk})
-    response = client.post(
-        url,
-        {
-            "inspection-title": "PEEL 2099",
-            "inspection-kind": "peel",
-            "inspection-published_on": "2099-01-01",
-        },
-    )
+    response = client.post(url, _peel_report("PEEL 2099", "2099-01-01"))
     assert response.status_code == 200
     assert "cannot be in the future" in response.content.decode()
     assert not InspectionReport.objects.exists()
-    response = client.post(
-        url,
-        {
-            "inspection-title": "PEEL 2023-25",
-            "inspection-kind": "peel",
-            "inspection-published_on": "2024-05-01",
-        },
-    )
+    response = client.post(url, _peel_report("PEEL 2023-25", "2024-05-01"))
     assert response.status_code == 302
     page = client.get(reverse("transparency_manage:item", kwargs={"pk": item.pk}))
     assert "PEEL 2023-25" in page.content.decode()
@@ -124,12 +119,5 @@ def test_only_the_inspection_items_record_reports(client, editor):
     item = SpecifiedItem.objects.get(code="senior-salaries")
     client.force_login(editor)
     url = reverse("transparency_manage:inspection_create", kwargs={"pk": item.pk})
-    response = client.post(
-        url,
-        {
-            "inspection-title": "PEEL",
-            "inspection-kind": "peel",
-            "inspection-published_on": "2024-05-01",
-        },
-    )
+    response = client.post(url, _peel_report("PEEL", "2024-05-01"))
     assert response.status_code == 404

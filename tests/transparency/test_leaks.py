@@ -58,6 +58,19 @@ def _body(response):
     return response.content.decode()
 
 
+def _assert_shows_none(client, url, secrets):
+    """The public page at ``url`` answers and says none of ``secrets``."""
+    response = client.get(url)
+    assert response.status_code == 200, url
+    body = _body(response)
+    if url.startswith("/search/"):
+        # The page repeats what was searched for; what it found must not say it again.
+        body = body.replace(url.split("q=")[1], "")
+        assert "0 results" in body, url
+    for secret in secrets:
+        assert secret not in body, f"{secret} leaked at {url}"
+
+
 @pytest.fixture
 def mixed_content(editor, decision_maker, publish, django_capture_on_commit_callbacks):
     GrantFactory(released=False, recipient="DRAFTGRANTSECRET")
@@ -97,15 +110,7 @@ def test_nothing_unpublished_or_restricted_reaches_a_public_response(client, mix
     restricted, published = mixed_content
     assert Decision.objects.public().filter(pk=restricted.pk).exists()  # its stub is public
     for url in PUBLIC_URLS:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        body = _body(response)
-        if url.startswith("/search/"):
-            # The page repeats what was searched for; what it found must not say it again.
-            body = body.replace(url.split("q=")[1], "")
-            assert "0 results" in body, url
-        for secret in SECRETS:
-            assert secret not in body, f"{secret} leaked at {url}"
+        _assert_shows_none(client, url, SECRETS)
     sitemap = client.get("/sitemap.xml").content.decode()
     assert published.get_absolute_url() in sitemap
     assert restricted.get_absolute_url() not in sitemap
@@ -232,14 +237,7 @@ def test_nothing_withdrawn_reaches_a_public_channel(client, withdrawn_content):
         for secret in WITHDRAWN_SECRETS:
             assert secret not in body, f"{secret} leaked at {url}"
     for url in PUBLIC_URLS + WITHDRAWN_CHANNELS:
-        response = client.get(url)
-        assert response.status_code == 200, url
-        body = _body(response)
-        if url.startswith("/search/"):
-            body = body.replace(url.split("q=")[1], "")
-            assert "0 results" in body, url
-        for secret in WITHDRAWN_SECRETS:
-            assert secret not in body, f"{secret} leaked at {url}"
+        _assert_shows_none(client, url, WITHDRAWN_SECRETS)
     sitemap = client.get("/sitemap.xml").content.decode()
     assert withdrawn_content["decision"].get_absolute_url() not in sitemap
     assert withdrawn_content["plan"].get_absolute_url() not in sitemap
