@@ -462,21 +462,8 @@ def check_entries(register, header, body, *, files=None):
                 ],
             )
         )
-    unnamed = sorted(
-        zip_files.names.get(key, key) for key in zip_files if key not in named_anywhere
-    )
-    if unnamed:
-        result.add(
-            [
-                RowError(
-                    0,
-                    "ZIP",
-                    f"{name} is in the ZIP but no row names it: name it in its row, or take it "
-                    "out of the ZIP.",
-                )
-                for name in unnamed
-            ]
-        )
+    if unnamed := zip_files.unnamed(named_anywhere):
+        result.add(unnamed)
     return result
 
 

@@ -455,7 +455,10 @@ def _spreadsheet_run(*, location, by):
 
 
 @transaction.atomic
-def _discard(model, spreadsheet_import):
+def discard_import(*, spreadsheet_import):
+    """Discard an upload not yet applied (of decisions or of register entries): nothing of it
+    is applied. An applied or already discarded upload is left as it is."""
+    model = type(spreadsheet_import)
     locked = model.objects.select_for_update().get(pk=spreadsheet_import.pk)
     if locked.status in (model.Status.CHECKED, model.Status.INVALID):
         locked.status = model.Status.DISCARDED
@@ -604,10 +607,6 @@ def apply_decision_import(*, decision_import, by, today=None):
     return locked
 
 
-def discard_decision_import(*, decision_import):
-    return _discard(DecisionImport, decision_import)
-
-
 # --- Register entries from a spreadsheet ------------------------------------------------------
 
 
@@ -743,7 +742,3 @@ def apply_entry_import(*, entry_import, by, release, reauthenticated_at=None, to
         locked.run = run
         locked.save()
     return locked
-
-
-def discard_entry_import(*, entry_import):
-    return _discard(EntryImport, entry_import)

@@ -105,6 +105,20 @@ class ZipContents(dict):
         super().__init__()
         self.names = {}
 
+    def unnamed(self, named):
+        """An error of the upload (row 0, "ZIP") for each file no row names (not in
+        ``named``, a set of lower-case names)."""
+        unnamed = sorted(self.names.get(key, key) for key in self if key not in named)
+        return [
+            RowError(
+                0,
+                "ZIP",
+                f"{name} is in the ZIP but no row names it: name it in its row, or take it "
+                "out of the ZIP.",
+            )
+            for name in unnamed
+        ]
+
 
 def _unsafe_name(name):
     """Whether a member's name points outside the ZIP's own folder (an absolute path, a drive,
@@ -220,7 +234,7 @@ def _priorities():
 
 
 def check_decisions(header, body, *, notices):
-    """Check every row; ``notices`` is ``read_zip``'s {name: bytes}."""
+    """Check every row; ``notices`` is ``read_zip``'s ``ZipContents``."""
     result = CheckResult(row_count=len(body))
     position = match_columns(
         header,
@@ -363,18 +377,6 @@ def check_decisions(header, body, *, notices):
                     notice="" if restricted else notice.rsplit("/", 1)[-1],
                 )
             )
-    names = getattr(notices, "names", {})
-    unnamed = sorted(names.get(key, key) for key in notices if key not in named)
-    if unnamed:
-        result.add(
-            [
-                RowError(
-                    0,
-                    "ZIP",
-                    f"{name} is in the ZIP but no row names it: name it in its row, or take it "
-                    "out of the ZIP.",
-                )
-                for name in unnamed
-            ]
-        )
+    if unnamed := notices.unnamed(named):
+        result.add(unnamed)
     return result

@@ -4,11 +4,14 @@ applying of spreadsheets of historic decisions and of register entries."""
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django.views.generic import View
+from django.views.generic.detail import SingleObjectMixin
 
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
@@ -129,13 +132,19 @@ def decision_import_apply(request, pk):
     return redirect(decision_import.get_absolute_url())
 
 
-@require_POST
-@staff("imports.add_decisionimport")
-def decision_import_discard(request, pk):
-    decision_import = get_object_or_404(DecisionImport, pk=pk)
-    services.discard_decision_import(decision_import=decision_import)
-    messages.success(request, "The import was discarded: nothing was applied.")
-    return redirect(decision_import.get_absolute_url())
+class DiscardView(PermissionRequiredMixin, SingleObjectMixin, View):
+    """Discard an upload of decisions or of register entries that was not applied."""
+
+    def post(self, request, *args, **kwargs):
+        spreadsheet_import = self.get_object()
+        services.discard_import(spreadsheet_import=spreadsheet_import)
+        messages.success(request, "The import was discarded: nothing was applied.")
+        return redirect(spreadsheet_import.get_absolute_url())
+
+
+decision_import_discard = require_POST(
+    DiscardView.as_view(model=DecisionImport, permission_required="imports.add_decisionimport")
+)
 
 
 # Register entries ----------------------------------------------------------------------------
@@ -293,10 +302,6 @@ def entry_import_apply(request, pk):
     return redirect(entry_import.get_absolute_url())
 
 
-@require_POST
-@staff("imports.add_entryimport")
-def entry_import_discard(request, pk):
-    entry_import = get_object_or_404(EntryImport, pk=pk)
-    services.discard_entry_import(entry_import=entry_import)
-    messages.success(request, "The import was discarded: nothing was applied.")
-    return redirect(entry_import.get_absolute_url())
+entry_import_discard = require_POST(
+    DiscardView.as_view(model=EntryImport, permission_required="imports.add_entryimport")
+)
