@@ -9,6 +9,7 @@ from django.apps import apps
 from django.contrib.sitemaps import Sitemap
 from django.db.models import Max
 from django.urls import NoReverseMatch, reverse
+from django.utils.module_loading import module_has_submodule
 
 from .selectors import REGISTERS
 
@@ -67,15 +68,9 @@ def _app_urls():
     module): the pages of an app that are not published versions (the Panel's casework, say),
     through its own QuerySets."""
     for app_config in apps.get_app_configs():
-        if app_config.name == __package__:
+        if app_config.name == __package__ or not module_has_submodule(app_config.module, "sitemap"):
             continue
-        name = f"{app_config.name}.sitemap"
-        try:
-            module = importlib.import_module(name)
-        except ModuleNotFoundError as error:
-            if error.name != name:
-                raise
-            continue
+        module = importlib.import_module(f"{app_config.name}.sitemap")
         for sitemap_class in module.SITEMAPS:
             app_sitemap = sitemap_class()
             lastmod = getattr(app_sitemap, "lastmod", None)

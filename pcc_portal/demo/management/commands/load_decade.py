@@ -32,22 +32,15 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from pcc_portal.demo.accounts import create_demo_accounts
+from pcc_portal.demo.modules import demo_modules
 from pcc_portal.publications import pdf
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.markdown import render_markdown
 from pcc_portal.publications.models import Version
 
-# The demo apps the decade builds on, in load_demo's order (casework is not part of the
-# benchmarked decade). The decade needs the plans, decisions and panel demos; the others add
-# pages, a quarterly report and registers, and one that fails is reported and skipped.
-DEMO_MODULES = [
-    "pcc_portal.pages.demo",
-    "plans.demo",
-    "decisions.demo",
-    "performance.demo",
-    "panel.demo",
-    "transparency.demo",
-]
+# The decade builds on load_demo's apps but casework, which is not part of the benchmarked
+# decade. It needs the plans, decisions and panel demos; the others add pages, a quarterly
+# report and registers, and one that fails is reported and skipped.
 REQUIRED_DEMOS = {"plans.demo", "decisions.demo", "panel.demo"}
 
 FULL = {
@@ -210,13 +203,7 @@ class Command(BaseCommand):
         self.publisher = user.objects.get(username="commissioner")
         self.secretary = user.objects.filter(username="secretary").first() or self.publisher
         done = []
-        for name in DEMO_MODULES:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as error:
-                if error.name != name:
-                    raise
-                continue
+        for name, module in demo_modules(leave_out={"casework.demo"}):
             try:
                 with transaction.atomic():
                     module.load(publisher=self.publisher)

@@ -1,7 +1,5 @@
 """Load the Lancashire demonstration data and the demo accounts; safe to run again."""
 
-import importlib
-
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
@@ -11,18 +9,7 @@ from pcc_portal.demo.accounts import (
     create_demo_accounts,
     describe,
 )
-
-# Each app's demo module has `load(*, publisher)`, run in this order: later apps link to what
-# earlier ones made (decisions to plan priorities, meetings to decisions and reports).
-DEMO_MODULES = [
-    "pcc_portal.pages.demo",
-    "plans.demo",
-    "decisions.demo",
-    "performance.demo",
-    "panel.demo",
-    "casework.demo",
-    "transparency.demo",
-]
+from pcc_portal.demo.modules import demo_modules
 
 
 class Command(BaseCommand):
@@ -38,13 +25,7 @@ class Command(BaseCommand):
         from django.contrib.auth import get_user_model
 
         publisher = get_user_model().objects.get(username="commissioner")
-        for name in DEMO_MODULES:
-            try:
-                module = importlib.import_module(name)
-            except ModuleNotFoundError as error:
-                if error.name != name:
-                    raise
-                continue
+        for name, module in demo_modules():
             # One transaction per app: its PDFs are queued when it commits.
             with transaction.atomic():
                 summary = module.load(publisher=publisher)
