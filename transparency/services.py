@@ -13,7 +13,7 @@ from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.core.mail import send_mail
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -89,17 +89,13 @@ def reminder_fallback_recipients():
     lead = getattr(settings, "TRANSPARENCY_LEAD_EMAIL", "")
     if lead:
         return [lead]
-    may_edit_items = models.Q(
-        groups__permissions__codename="change_specifieditem",
-        groups__permissions__content_type__app_label="transparency",
-    ) | models.Q(
-        user_permissions__codename="change_specifieditem",
-        user_permissions__content_type__app_label="transparency",
-    )
     emails = (
         get_user_model()
-        .objects.filter(is_active=True)
-        .filter(may_edit_items)
+        .objects.with_perm(
+            "transparency.change_specifieditem",
+            include_superusers=False,
+            backend="django.contrib.auth.backends.ModelBackend",
+        )
         .exclude(email="")
         .values_list("email", flat=True)
         .distinct()
