@@ -224,13 +224,6 @@ class PublicationPaperForm(GovUKFormMixin, forms.Form):
 
 
 class PublishPackForm(PublishForm):
-    change_note = forms.CharField(
-        label="What has changed?",
-        help_text="Shown beside this version, e.g. “Agenda published” or “Added the late paper "
-        "on the precept”.",
-        widget=forms.Textarea(attrs={"rows": 3}),
-        max_length=2000,
-    )
     supplementary = forms.BooleanField(
         required=False,
         label="Supplementary pack",
@@ -238,6 +231,13 @@ class PublishPackForm(PublishForm):
         "their numbers.",
     )
     submit_label = "Publish the pack"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["change_note"].help_text = (
+            "Shown beside this version, e.g. “Agenda published” or “Added the late paper on the "
+            "precept”."
+        )
 
 
 class AttendanceForm(GovUKFormMixin, forms.Form):
