@@ -115,7 +115,7 @@ def _freeze_members_record(version, meeting, context):
 def approve_minutes(*, item):
     """The "Minutes" item of a meeting agreed the earlier meeting's minutes as a correct record."""
     if item.kind != AgendaItem.Kind.MINUTES or item.minutes_of is None:
-        raise ValueError("Only a minutes item that names its meeting approves minutes.")
+        raise InvalidTransition("Only a minutes item that names its meeting approves minutes.")
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
     if meeting.is_called_off:
         raise InvalidTransition(

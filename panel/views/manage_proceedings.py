@@ -144,7 +144,7 @@ def approve_minutes(request, pk):
     item = _item(request, pk)
     try:
         approved = proceedings.approve_minutes(item=item)
-    except (ValueError, InvalidTransition) as error:
+    except InvalidTransition as error:
         messages.error(request, str(error))
     else:
         messages.success(request, f"{approved} were recorded as agreed.")

@@ -7,6 +7,7 @@ import pytest
 
 from panel.models import Meeting, Paper, Report
 from panel.services import meetings as meeting_services
+from panel.services import proceedings
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import InvalidPDF
@@ -110,3 +111,9 @@ def test_a_status_change_the_meeting_does_not_allow_is_refused():
 def test_an_unknown_status_action_is_a_programming_error():
     with pytest.raises(ValueError, match="Unknown action"):
         meeting_services.change_meeting_status(meeting=MeetingFactory(), action="abandon")
+
+
+def test_only_a_minutes_item_that_names_its_meeting_approves_minutes():
+    item = AgendaItemFactory(kind="report")
+    with pytest.raises(InvalidTransition, match="Only a minutes item"):
+        proceedings.approve_minutes(item=item)
