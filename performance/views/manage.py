@@ -35,6 +35,18 @@ def staff(permission):
     return decorate
 
 
+def crumbs_under(list_name, list_label, obj=None):
+    """The breadcrumbs of a page under one of the area's lists (quarterly reports, scrutiny
+    meetings): the area's index, the list, and ``obj``'s staff page where there is one."""
+    crumbs = [
+        (reverse("performance_manage:index"), "Performance"),
+        (reverse(list_name), list_label),
+    ]
+    if obj is not None:
+        crumbs.append((obj.get_manage_url(), str(obj)))
+    return crumbs
+
+
 class StaffFormPage(PermissionRequiredMixin, FormPage):
     """A performance staff form page: its breadcrumbs, and ``intro`` above the form."""
 

@@ -2,7 +2,6 @@
 with the publishing panel, and publishing its note."""
 
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
@@ -12,17 +11,11 @@ from pcc_portal.views.generic import PublishingDetailView, PublishView
 from .. import services
 from ..forms import ActionForm, ActionUpdateForm, PaperForm, ScrutinyMeetingForm
 from ..models import ScrutinyAction, ScrutinyMeeting
-from .manage import StaffFormPage, staff
+from .manage import StaffFormPage, crumbs_under, staff
 
 
 def _meeting_crumbs(meeting=None):
-    crumbs = [
-        (reverse("performance_manage:index"), "Performance"),
-        (reverse("performance_manage:meetings"), "Scrutiny meetings"),
-    ]
-    if meeting is not None:
-        crumbs.append((meeting.get_manage_url(), str(meeting)))
-    return crumbs
+    return crumbs_under("performance_manage:meetings", "Scrutiny meetings", meeting)
 
 
 @staff("performance.view_scrutinymeeting")

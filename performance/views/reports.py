@@ -2,7 +2,6 @@
 the publishing panel, and publishing it with the quarter's figures."""
 
 from django.shortcuts import get_object_or_404, render
-from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
@@ -13,17 +12,11 @@ from pcc_portal.views.generic import PublishingDetailView, PublishView
 from .. import selectors, services
 from ..forms import ReportCommentaryForm, ReportForm
 from ..models import QuarterlyReport, ReportCommentary
-from .manage import StaffFormPage, staff
+from .manage import StaffFormPage, crumbs_under, staff
 
 
 def _report_crumbs(report=None):
-    crumbs = [
-        (reverse("performance_manage:index"), "Performance"),
-        (reverse("performance_manage:reports"), "Quarterly reports"),
-    ]
-    if report is not None:
-        crumbs.append((report.get_manage_url(), str(report)))
-    return crumbs
+    return crumbs_under("performance_manage:reports", "Quarterly reports", report)
 
 
 @staff("performance.view_quarterlyreport")
