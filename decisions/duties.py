@@ -8,6 +8,8 @@ different people on one decision. Each ``*_refusal`` function returns why ``user
 step, or ``""`` when they may: the services raise it, the staff page shows it.
 """
 
+from dataclasses import dataclass
+
 from pcc_portal.accounts.models import Office, OfficeHolding
 
 
@@ -40,25 +42,58 @@ def _money(amount):
     return f"\u00a3{amount:,.2f}".removesuffix(".00")
 
 
-def legal_declaration_refusal(decision, user, *, on):
+@dataclass(frozen=True)
+class Declaration:
+    """One of a decision's two declarations: who makes it, and the fields that record it
+    (``<made_by>_at``, ``<made_by>_by``; ``<officer>_name``, ``_title`` and ``_holding``)."""
+
+    role: str  # as a sentence names the officer: "monitoring officer"
+    kind: str  # the Office.Kind whose holder makes it
+    made: str  # the decision's property saying it is made
+    made_by: str
+    officer: str
+
+
+LEGAL = Declaration(
+    "monitoring officer",
+    Office.Kind.MONITORING_OFFICER,
+    made="legal_declared",
+    made_by="declared",
+    officer="monitoring_officer",
+)
+FINANCE = Declaration(
+    "chief finance officer",
+    Office.Kind.CHIEF_FINANCE_OFFICER,
+    made="finance_declared",
+    made_by="finance_declared",
+    officer="finance_officer",
+)
+
+
+def _declaration_refusal(decision, user, *, on, declaration, other):
+    role = declaration.role
     if not user.has_perm("decisions.declare_decision"):
-        return "Only the monitoring officer may make the monitoring officer's declaration."
-    if holding(user, on=on, kind=Office.Kind.MONITORING_OFFICER) is None:
+        return f"Only the {role} may make the {role}'s declaration."
+    if holding(user, on=on, kind=declaration.kind) is None:
         return (
-            "Only the monitoring officer may make the monitoring officer's declaration: "
-            f"{holder_name(user)} does not hold the office of Monitoring Officer on {_on(on)}."
+            f"Only the {role} may make the {role}'s declaration: "
+            f"{holder_name(user)} does not hold the office of {role.title()} on {_on(on)}."
         )
     if user.pk in _authors(decision):
         return (
-            "You drafted or submitted this decision: its monitoring officer's declaration must "
-            "be made by someone else."
+            f"You drafted or submitted this decision: its {role}'s declaration must be made by "
+            "someone else."
         )
-    if user.pk == decision.finance_declared_by_id:
+    if user.pk == getattr(decision, f"{other.made_by}_by_id"):
         return (
-            "You made the chief finance officer's declaration on this decision: the monitoring "
-            "officer's must be made by someone else."
+            f"You made the {other.role}'s declaration on this decision: the {role}'s must be "
+            "made by someone else."
         )
     return ""
+
+
+def legal_declaration_refusal(decision, user, *, on):
+    return _declaration_refusal(decision, user, on=on, declaration=LEGAL, other=FINANCE)
 
 
 def finance_declaration_refusal(decision, user, *, on):
@@ -67,24 +102,7 @@ def finance_declaration_refusal(decision, user, *, on):
             "The decision has no financial implications: the chief finance officer's "
             "declaration is not needed."
         )
-    if not user.has_perm("decisions.declare_decision"):
-        return "Only the chief finance officer may make the chief finance officer's declaration."
-    if holding(user, on=on, kind=Office.Kind.CHIEF_FINANCE_OFFICER) is None:
-        return (
-            "Only the chief finance officer may make the chief finance officer's declaration: "
-            f"{holder_name(user)} does not hold the office of Chief Finance Officer on {_on(on)}."
-        )
-    if user.pk in _authors(decision):
-        return (
-            "You drafted or submitted this decision: its chief finance officer's declaration "
-            "must be made by someone else."
-        )
-    if user.pk == decision.declared_by_id:
-        return (
-            "You made the monitoring officer's declaration on this decision: the chief finance "
-            "officer's must be made by someone else."
-        )
-    return ""
+    return _declaration_refusal(decision, user, on=on, declaration=FINANCE, other=LEGAL)
 
 
 def value_refusal(decision, office):

@@ -15,7 +15,6 @@ from django.db import IntegrityError, models, transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
-from pcc_portal.accounts.models import Office
 from pcc_portal.errors import InvalidTransition, NotPermitted
 from pcc_portal.financial_year import financial_year_of
 from pcc_portal.publications import services as publishing
@@ -127,50 +126,42 @@ def _declarations_complete(locked):
         locked.status = Status.DECLARED
 
 
+def _declare(decision, by, at, *, declaration, refusal):
+    at = at or timezone.now()
+    locked = _locked(decision)
+    _require(locked, Status.SUBMITTED, action="declared")
+    if getattr(locked, declaration.made):
+        raise InvalidTransition(f"The {declaration.role}'s declaration on {locked} is made.")
+    on = timezone.localdate(at)
+    _refuse(refusal(locked, by, on=on))
+    held = duties.holding(by, on=on, kind=declaration.kind)
+    setattr(locked, f"{declaration.made_by}_at", at)
+    setattr(locked, f"{declaration.made_by}_by", by)
+    setattr(locked, f"{declaration.officer}_name", duties.holder_name(by))
+    setattr(locked, f"{declaration.officer}_title", held.office.title)
+    setattr(locked, f"{declaration.officer}_holding", held)
+    _declarations_complete(locked)
+    locked._change_reason = f"{declaration.role.capitalize()}'s declaration made by {by}"[:100]
+    locked.save()
+    return _refresh(decision)
+
+
 @transaction.atomic
 def declare_decision(*, decision, by, at=None):
     """The monitoring officer confirms that financial, legal and equalities advice was taken
     into account and that the proposal may go to the decision maker."""
-    at = at or timezone.now()
-    locked = _locked(decision)
-    _require(locked, Status.SUBMITTED, action="declared")
-    if locked.legal_declared:
-        raise InvalidTransition(f"The monitoring officer's declaration on {locked} is made.")
-    on = timezone.localdate(at)
-    _refuse(duties.legal_declaration_refusal(locked, by, on=on))
-    held = duties.holding(by, on=on, kind=Office.Kind.MONITORING_OFFICER)
-    locked.declared_at = at
-    locked.declared_by = by
-    locked.monitoring_officer_name = duties.holder_name(by)
-    locked.monitoring_officer_title = held.office.title
-    locked.monitoring_officer_holding = held
-    _declarations_complete(locked)
-    locked._change_reason = f"Monitoring officer's declaration made by {by}"[:100]
-    locked.save()
-    return _refresh(decision)
+    return _declare(
+        decision, by, at, declaration=duties.LEGAL, refusal=duties.legal_declaration_refusal
+    )
 
 
 @transaction.atomic
 def declare_decision_finance(*, decision, by, at=None):
     """The chief finance officer confirms the financial implications are set out and can be met.
     Not asked for, and refused, when the decision has none."""
-    at = at or timezone.now()
-    locked = _locked(decision)
-    _require(locked, Status.SUBMITTED, action="declared")
-    if locked.finance_declared:
-        raise InvalidTransition(f"The chief finance officer's declaration on {locked} is made.")
-    on = timezone.localdate(at)
-    _refuse(duties.finance_declaration_refusal(locked, by, on=on))
-    held = duties.holding(by, on=on, kind=Office.Kind.CHIEF_FINANCE_OFFICER)
-    locked.finance_declared_at = at
-    locked.finance_declared_by = by
-    locked.finance_officer_name = duties.holder_name(by)
-    locked.finance_officer_title = held.office.title
-    locked.finance_officer_holding = held
-    _declarations_complete(locked)
-    locked._change_reason = f"Chief finance officer's declaration made by {by}"[:100]
-    locked.save()
-    return _refresh(decision)
+    return _declare(
+        decision, by, at, declaration=duties.FINANCE, refusal=duties.finance_declaration_refusal
+    )
 
 
 def _next_number(financial_year):
