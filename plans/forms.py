@@ -137,7 +137,12 @@ class PriorityForm(PartForm):
 
 
 class _PriorityPartForm(PartForm):
-    """A part that belongs to one of the plan's priorities, so one must be chosen."""
+    """A priority's line of wording (a commitment or an accountability item): the priority
+    must be chosen."""
+
+    class Meta:
+        fields = ["priority", "wording"]
+        widgets = {"wording": forms.Textarea(attrs={"rows": 3})}
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -145,18 +150,14 @@ class _PriorityPartForm(PartForm):
 
 
 class CommitmentForm(_PriorityPartForm):
-    class Meta:
+    class Meta(_PriorityPartForm.Meta):
         model = Commitment
-        fields = ["priority", "wording"]
-        widgets = {"wording": forms.Textarea(attrs={"rows": 3})}
         labels = {"wording": "What I will do"}
 
 
 class AccountabilityItemForm(_PriorityPartForm):
-    class Meta:
+    class Meta(_PriorityPartForm.Meta):
         model = AccountabilityItem
-        fields = ["priority", "wording"]
-        widgets = {"wording": forms.Textarea(attrs={"rows": 3})}
         labels = {"wording": "I will hold the Chief Constable to account for"}
 
 
