@@ -60,7 +60,6 @@ class PlanCreateView(PermissionRequiredMixin, FormPage, CreateView):
     permission_required = "plans.add_plan"
     form_class = PlanForm
     template_name = "plans/manage/plan_form.html"
-    invalid_status = 200  # as this page has always answered a form with errors
     success_message = "\u201c{object}\u201d was created as a draft."
 
     def save(self, form):
@@ -72,7 +71,6 @@ class PlanUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
     permission_required = "plans.change_plan"
     form_class = PlanForm
     template_name = "plans/manage/plan_form.html"
-    invalid_status = 200  # as this page has always answered a form with errors
     success_message = "The plan's details were saved. The public sees them when you publish."
 
 

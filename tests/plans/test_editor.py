@@ -68,7 +68,7 @@ def test_a_bad_plan_form_keeps_what_was_typed_and_says_what_is_wrong(signed_in):
     data = {**PLAN_DATA, "slug": "not a slug!", "term_end": "2020-01-01"}
     response = signed_in.post(_url("create"), data)
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "<title>Error:" in page
     assert "govuk-error-summary" in page
     assert "The term must end after it starts." in page
