@@ -2,8 +2,6 @@
 
 from django.urls import path
 
-from pcc_portal.routes import object_routes
-
 from .views import cases_manage as cases
 from .views import complaints_manage as complaints
 from .views import questions_manage as questions
@@ -13,15 +11,11 @@ app_name = "casework_manage"
 urlpatterns = [
     path("", cases.dashboard, name="dashboard"),
     path("new/<str:kind>/", cases.case_create, name="case_create"),
-    *object_routes(
-        "cases/",
-        "case",
-        detail=cases.CaseDetailView,
-        edit=cases.case_edit,
-        release=cases.CaseReleaseView,
-        withdraw=cases.case_withdraw,
-    ),
+    path("cases/<int:pk>/", cases.CaseDetailView.as_view(), name="case"),
+    path("cases/<int:pk>/edit/", cases.case_edit, name="case_edit"),
     path("cases/<int:pk>/steps/new/", cases.step_create, name="step_create"),
+    path("cases/<int:pk>/release/", cases.CaseReleaseView.as_view(), name="case_release"),
+    path("cases/<int:pk>/withdraw/", cases.case_withdraw, name="case_withdraw"),
     path("steps/<int:pk>/document.pdf", cases.step_document, name="step_document"),
     path("complaints/", complaints.complaints, name="complaints"),
     path("complaints/new/", complaints.ComplaintCreateView.as_view(), name="complaint_create"),

@@ -2,22 +2,16 @@
 
 from django.urls import path
 
-from pcc_portal.routes import object_routes
-
 from .views import manage, manage_attachments, manage_reports
 
 app_name = "decisions_manage"
 
 urlpatterns = [
-    *object_routes(
-        "",
-        list=manage.DecisionListView,
-        create=manage.DecisionCreateView,
-        detail=manage.DecisionDetailView,
-        edit=manage.DecisionUpdateView,
-        publish=manage.DecisionPublishView,
-    ),
+    path("", manage.DecisionListView.as_view(), name="list"),
+    path("new/", manage.DecisionCreateView.as_view(), name="create"),
     path("numbering/", manage.numbering, name="numbering"),
+    path("<int:pk>/", manage.DecisionDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", manage.DecisionUpdateView.as_view(), name="edit"),
     path("<int:pk>/submit/", manage.decision_submit, name="submit"),
     path("<int:pk>/declare/", manage.decision_declare, name="declare"),
     path("<int:pk>/declare-finance/", manage.decision_declare_finance, name="declare_finance"),
@@ -25,6 +19,7 @@ urlpatterns = [
     path("<int:pk>/reject/", manage.decision_reject, name="reject"),
     path("<int:pk>/withdraw/", manage.decision_withdraw, name="withdraw"),
     path("<int:pk>/return/", manage.decision_return, name="return"),
+    path("<int:pk>/publish/", manage.DecisionPublishView.as_view(), name="publish"),
     path("<int:pk>/documents/new/", manage_attachments.attachment_add, name="attachment_add"),
     path(
         "<int:pk>/documents/<int:attachment_pk>/",
@@ -53,14 +48,13 @@ urlpatterns = [
         manage_attachments.part2_attachment_delete,
         name="part2_attachment_delete",
     ),
-    *object_routes(
-        "reports/",
-        "report",
-        list=manage_reports.ReportListView,
-        create=manage_reports.ReportCreateView,
-        detail=manage_reports.ReportDetailView,
-        edit=manage_reports.ReportUpdateView,
-        publish=manage_reports.ReportPublishView,
-        names={"detail": "report_detail"},
+    path("reports/", manage_reports.ReportListView.as_view(), name="report_list"),
+    path("reports/new/", manage_reports.ReportCreateView.as_view(), name="report_create"),
+    path("reports/<int:pk>/", manage_reports.ReportDetailView.as_view(), name="report_detail"),
+    path("reports/<int:pk>/edit/", manage_reports.ReportUpdateView.as_view(), name="report_edit"),
+    path(
+        "reports/<int:pk>/publish/",
+        manage_reports.ReportPublishView.as_view(),
+        name="report_publish",
     ),
 ]

@@ -2,8 +2,6 @@
 
 from django.urls import path, re_path
 
-from pcc_portal.routes import object_routes
-
 from . import views
 from .registers import IMPORTABLE
 
@@ -14,16 +12,11 @@ app_name = "imports"
 urlpatterns = [
     path("", views.run_list, name="runs"),
     path("runs/<int:pk>/", views.run_detail, name="run"),
-    *object_routes(
-        "decisions/",
-        "decision",
-        list=views.decision_import_list,
-        upload=views.decision_import_upload,
-        detail=views.decision_import_detail,
-        apply=views.decision_import_apply,
-        discard=views.decision_import_discard,
-        names={"list": "decision_imports", "detail": "decisions"},
-    ),
+    path("decisions/", views.decision_import_list, name="decision_imports"),
+    path("decisions/upload/", views.decision_import_upload, name="decision_upload"),
+    path("decisions/<int:pk>/", views.decision_import_detail, name="decisions"),
+    path("decisions/<int:pk>/apply/", views.decision_import_apply, name="decision_apply"),
+    path("decisions/<int:pk>/discard/", views.decision_import_discard, name="decision_discard"),
     path("registers/", views.entry_import_list, name="entry_imports"),
     re_path(
         rf"^registers/(?P<register>{_registers})/$", views.entry_import_upload, name="entry_upload"
@@ -33,12 +26,7 @@ urlpatterns = [
         views.entry_import_template,
         name="entry_template",
     ),
-    *object_routes(
-        "entries/",
-        "entry",
-        detail=views.entry_import_detail,
-        apply=views.entry_import_apply,
-        discard=views.entry_import_discard,
-        names={"detail": "entry_import"},
-    ),
+    path("entries/<int:pk>/", views.entry_import_detail, name="entry_import"),
+    path("entries/<int:pk>/apply/", views.entry_import_apply, name="entry_apply"),
+    path("entries/<int:pk>/discard/", views.entry_import_discard, name="entry_discard"),
 ]

@@ -1,7 +1,5 @@
 from django.urls import path
 
-from pcc_portal.routes import object_routes
-
 from .views import manage_agenda as agenda
 from .views import manage_meetings as meetings
 from .views import manage_people as people
@@ -12,13 +10,9 @@ app_name = "panel_manage"
 urlpatterns = [
     path("", meetings.MeetingListView.as_view(), name="meetings"),
     path("panel/", people.PanelEditView.as_view(), name="panel"),
-    *object_routes(
-        "meetings/",
-        "meeting",
-        create=meetings.MeetingCreateView,
-        detail=meetings.meeting_detail,
-        edit=meetings.MeetingUpdateView,
-    ),
+    path("meetings/new/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.meeting_detail, name="meeting"),
+    path("meetings/<int:pk>/edit/", meetings.MeetingUpdateView.as_view(), name="meeting_edit"),
     path("meetings/<int:pk>/status/", meetings.meeting_status, name="meeting_status"),
     path("meetings/<int:pk>/items/new/", agenda.item_create, name="item_create"),
     path("meetings/<int:pk>/pack/publish/", meetings.pack_publish, name="pack_publish"),
@@ -48,20 +42,10 @@ urlpatterns = [
     path("papers/<int:pk>/delete/", agenda.paper_delete, name="paper_delete"),
     path("pack-papers/<int:pk>/withdraw/", agenda.pack_paper_withdraw, name="pack_paper_withdraw"),
     path("reports/<int:pk>/edit/", agenda.report_edit, name="report_edit"),
-    *object_routes(
-        "members/",
-        "member",
-        list=people.MemberListView,
-        create=people.MemberCreateView,
-        edit=people.MemberUpdateView,
-        names={"list": "members"},
-    ),
-    *object_routes(
-        "groups/",
-        "group",
-        list=people.GroupListView,
-        create=people.GroupCreateView,
-        edit=people.GroupUpdateView,
-        names={"list": "groups"},
-    ),
+    path("members/", people.MemberListView.as_view(), name="members"),
+    path("members/new/", people.MemberCreateView.as_view(), name="member_create"),
+    path("members/<int:pk>/edit/", people.MemberUpdateView.as_view(), name="member_edit"),
+    path("groups/", people.GroupListView.as_view(), name="groups"),
+    path("groups/new/", people.GroupCreateView.as_view(), name="group_create"),
+    path("groups/<int:pk>/edit/", people.GroupUpdateView.as_view(), name="group_edit"),
 ]

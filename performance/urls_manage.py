@@ -1,7 +1,5 @@
 from django.urls import path
 
-from pcc_portal.routes import object_routes
-
 from .views import imports, manage, meetings, release, reports
 
 app_name = "performance_manage"
@@ -20,37 +18,24 @@ urlpatterns = [
         release.withdraw_figures,
         name="withdraw_figures",
     ),
-    *object_routes(
-        "imports/",
-        "import",
-        list=imports.import_list,
-        create=imports.import_upload,
-        detail=imports.import_detail,
-        apply=imports.import_apply,
-        discard=imports.import_discard,
-        names={"list": "imports", "create": "import_upload"},
-    ),
+    path("imports/", imports.import_list, name="imports"),
+    path("imports/new/", imports.import_upload, name="import_upload"),
     path("imports/template.csv", imports.import_template, name="import_template"),
-    *object_routes(
-        "reports/",
-        "report",
-        list=reports.report_list,
-        create=reports.ReportCreateView,
-        detail=reports.ReportDetailView,
-        edit=reports.ReportUpdateView,
-        publish=reports.ReportPublishView,
-        names={"list": "reports"},
-    ),
+    path("imports/<int:pk>/", imports.import_detail, name="import"),
+    path("imports/<int:pk>/apply/", imports.import_apply, name="import_apply"),
+    path("imports/<int:pk>/discard/", imports.import_discard, name="import_discard"),
+    path("reports/", reports.report_list, name="reports"),
+    path("reports/new/", reports.ReportCreateView.as_view(), name="report_create"),
+    path("reports/<int:pk>/", reports.ReportDetailView.as_view(), name="report"),
+    path("reports/<int:pk>/edit/", reports.ReportUpdateView.as_view(), name="report_edit"),
     path("reports/<int:pk>/commentary/", reports.report_commentary, name="report_commentary"),
-    *object_routes(
-        "meetings/",
-        "meeting",
-        list=meetings.meeting_list,
-        create=meetings.MeetingCreateView,
-        detail=meetings.MeetingDetailView,
-        edit=meetings.MeetingUpdateView,
-        publish=meetings.MeetingPublishView,
-        names={"list": "meetings"},
+    path("reports/<int:pk>/publish/", reports.ReportPublishView.as_view(), name="report_publish"),
+    path("meetings/", meetings.meeting_list, name="meetings"),
+    path("meetings/new/", meetings.MeetingCreateView.as_view(), name="meeting_create"),
+    path("meetings/<int:pk>/", meetings.MeetingDetailView.as_view(), name="meeting"),
+    path("meetings/<int:pk>/edit/", meetings.MeetingUpdateView.as_view(), name="meeting_edit"),
+    path(
+        "meetings/<int:pk>/publish/", meetings.MeetingPublishView.as_view(), name="meeting_publish"
     ),
     path("meetings/<int:pk>/papers/new/", meetings.PaperCreateView.as_view(), name="paper_add"),
     path("meetings/<int:pk>/actions/new/", meetings.ActionCreateView.as_view(), name="action_add"),

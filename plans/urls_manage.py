@@ -2,24 +2,19 @@
 
 from django.urls import path
 
-from pcc_portal.routes import object_routes
-
 from .views import manage, parts
 
 app_name = "plans_manage"
 
 urlpatterns = [
-    *object_routes(
-        "",
-        list=manage.PlanListView,
-        create=manage.PlanCreateView,
-        detail=manage.PlanDetailView,
-        edit=manage.PlanUpdateView,
-        publish=manage.PlanPublishView,
-    ),
+    path("", manage.PlanListView.as_view(), name="list"),
+    path("new/", manage.PlanCreateView.as_view(), name="create"),
+    path("<int:pk>/", manage.PlanDetailView.as_view(), name="detail"),
+    path("<int:pk>/edit/", manage.PlanUpdateView.as_view(), name="edit"),
     path("<int:pk>/preview/", manage.plan_preview, name="preview"),
     path("<int:pk>/preview.pdf", manage.plan_preview_pdf, name="preview_pdf"),
     path("<int:pk>/step/", manage.plan_step, name="step"),
+    path("<int:pk>/publish/", manage.PlanPublishView.as_view(), name="publish"),
     path("<int:pk>/copy/", manage.plan_copy, name="copy"),
     path("<int:pk>/delete/", manage.plan_delete, name="delete"),
     path("<int:pk>/delivery/", manage.DeliveryDetailView.as_view(), name="delivery"),

@@ -1,4 +1,5 @@
-"""The staff objects' standard routes (``pcc_portal/routes.py``) and the URL table they build."""
+"""The URL table as a whole: staff routes keep their paths and names, and no route is hidden
+behind one matched before it."""
 
 import itertools
 import re
@@ -6,81 +7,6 @@ import re
 import pytest
 from django.contrib.admindocs.views import extract_views_from_urlpatterns
 from django.urls import NoReverseMatch, get_resolver, resolve, reverse
-from django.views.generic import TemplateView
-
-from pcc_portal.routes import object_routes
-
-
-def _list_view(request):
-    raise AssertionError("not called")
-
-
-class _DetailView(TemplateView):
-    template_name = "unused.html"
-
-
-def _routes(patterns):
-    return [(str(pattern.pattern), pattern.name) for pattern in patterns]
-
-
-def test_an_objects_routes_are_named_after_it_and_its_own_page_bears_its_name():
-    routes = object_routes(
-        "reports/",
-        "report",
-        list=_list_view,
-        create=_list_view,
-        detail=_DetailView,
-        edit=_list_view,
-        publish=_list_view,
-    )
-    assert _routes(routes) == [
-        ("reports/", "report_list"),
-        ("reports/new/", "report_create"),
-        ("reports/<int:pk>/", "report"),
-        ("reports/<int:pk>/edit/", "report_edit"),
-        ("reports/<int:pk>/publish/", "report_publish"),
-    ]
-
-
-def test_the_namespaces_own_object_has_routes_named_for_their_actions():
-    routes = object_routes("", list=_list_view, detail=_DetailView, withdraw=_list_view)
-    assert _routes(routes) == [
-        ("", "list"),
-        ("<int:pk>/", "detail"),
-        ("<int:pk>/withdraw/", "withdraw"),
-    ]
-
-
-def test_a_name_given_before_the_convention_is_kept():
-    routes = object_routes(
-        "imports/",
-        "import",
-        list=_list_view,
-        create=_list_view,
-        apply=_list_view,
-        names={"list": "imports", "create": "import_upload"},
-    )
-    assert _routes(routes) == [
-        ("imports/", "imports"),
-        ("imports/new/", "import_upload"),
-        ("imports/<int:pk>/apply/", "import_apply"),
-    ]
-
-
-def test_a_view_class_is_served_by_its_as_view_and_a_function_as_it_is():
-    listing, detail = object_routes("", list=_list_view, detail=_DetailView)
-    assert listing.callback is _list_view
-    assert detail.callback.view_class is _DetailView
-
-
-@pytest.mark.parametrize(
-    "arguments",
-    [{"delete": _list_view}, {"list": _list_view, "names": {"detail": "report"}}],
-    ids=["an action it does not know", "a name for an action with no view"],
-)
-def test_a_route_it_cannot_build_is_refused(arguments):
-    with pytest.raises(TypeError):
-        object_routes("reports/", "report", **arguments)
 
 
 @pytest.mark.parametrize(
@@ -103,12 +29,12 @@ def test_a_route_it_cannot_build_is_refused(arguments):
         ("transparency_manage:item", {"pk": 7}, "/manage/transparency/items/7/"),
     ],
 )
-def test_standard_routes_keep_their_paths_and_names(url_name, kwargs, url):
+def test_staff_routes_keep_their_paths_and_names(url_name, kwargs, url):
     assert reverse(url_name, kwargs=kwargs) == url
     assert resolve(url).view_name == url_name
 
 
-def test_a_standard_route_is_served_by_the_view_its_urls_module_names():
+def test_a_route_is_served_by_the_view_its_urls_module_names():
     from pcc_portal.pages.views import manage
 
     assert resolve("/manage/pages/7/publish/").func.view_class is manage.PagePublishView
@@ -140,8 +66,7 @@ def _an_address(url_name, route):
 
 
 def test_no_route_is_hidden_behind_one_matched_before_it():
-    # The standard routes come in their own order: an earlier pattern must not catch a later one's
-    # addresses.
+    # An earlier pattern must not catch a later one's addresses (a `<slug>` before `new/`, say).
     hidden = []
     for _view, route, namespaces, name in extract_views_from_urlpatterns(
         get_resolver().url_patterns

@@ -2,8 +2,6 @@
 
 from django.urls import path, re_path
 
-from pcc_portal.routes import object_routes
-
 from .forms import ENTRY_FORMS
 from .views import manage_items, manage_registers, manage_spending
 
@@ -13,22 +11,18 @@ _registers = "|".join(ENTRY_FORMS)
 
 urlpatterns = [
     path("", manage_items.items, name="items"),
-    *object_routes("items/", "item", detail=manage_items.item_detail, edit=manage_items.item_edit),
+    path("items/<int:pk>/", manage_items.item_detail, name="item"),
+    path("items/<int:pk>/edit/", manage_items.item_edit, name="item_edit"),
     path("items/<int:pk>/documents/", manage_items.document_create, name="document_create"),
     path("items/<int:pk>/inspections/", manage_items.inspection_create, name="inspection_create"),
     path("documents/<int:pk>/withdraw/", manage_items.document_withdraw, name="document_withdraw"),
     path(
         "contracts/<int:pk>/<slug:kind>.pdf", manage_registers.contract_copy, name="contract_copy"
     ),
-    *object_routes(
-        "spending/",
-        "spending",
-        list=manage_spending.spending,
-        detail=manage_spending.spending_detail,
-        release=manage_spending.spending_release,
-        discard=manage_spending.spending_discard,
-        names={"list": "spending", "detail": "spending_detail"},
-    ),
+    path("spending/", manage_spending.spending, name="spending"),
+    path("spending/<int:pk>/", manage_spending.spending_detail, name="spending_detail"),
+    path("spending/<int:pk>/release/", manage_spending.spending_release, name="spending_release"),
+    path("spending/<int:pk>/discard/", manage_spending.spending_discard, name="spending_discard"),
     re_path(rf"^(?P<register>{_registers})/$", manage_registers.entries, name="entries"),
     re_path(
         rf"^(?P<register>{_registers})/new/$", manage_registers.entry_create, name="entry_create"
