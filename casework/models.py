@@ -160,15 +160,8 @@ class Case(Publishable):
     def document_type(self):
         return SEARCH_KINDS[self.kind]
 
-    @property
-    def is_public(self):
-        return self.live_version() is not None
-
     def search_year(self):
         return self.year
-
-    def publication_title(self):
-        return str(self)
 
     def publication_data(self):
         """The case and its steps as the public will read them, frozen in its version: each

@@ -12,6 +12,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 
+from pcc_portal.publications.models import ForObjectQuerySet
+
 
 class ImportRun(models.Model):
     class Source(models.TextChoices):
@@ -56,11 +58,6 @@ class ImportRun(models.Model):
         return reverse("imports:run", kwargs={"pk": self.pk})
 
 
-class ImportedRecordQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        return self.filter(content_type=ContentType.objects.get_for_model(obj), object_id=obj.pk)
-
-
 class ImportedRecord(models.Model):
     """An object the portal holds because an import brought it in."""
 
@@ -82,7 +79,7 @@ class ImportedRecord(models.Model):
     imported_at = models.DateTimeField()
     updated_at = models.DateTimeField()
 
-    objects = ImportedRecordQuerySet.as_manager()
+    objects = ForObjectQuerySet.as_manager()
 
     class Meta:
         constraints = [

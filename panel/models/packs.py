@@ -17,16 +17,16 @@ PDF, page count and whether it is tagged, so a rebuild renders only the papers t
 
 from datetime import timedelta
 
-from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils import timezone
 
 from pcc_portal.publications.models import (
     Publishable,
     PublishableQuerySet,
     Version,
+    WithdrawalNotice,
     WorkerJob,
+    attempts_within_cap,
 )
 from pcc_portal.visibility import VisibilityQuerySet
 
@@ -148,12 +148,7 @@ class PackBuild(WorkerJob):
 
     class Meta:
         ordering = ["-version__number"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(attempts__lte=models.F("max_attempts")),
-                name="pack_build_attempts_within_cap",
-            )
-        ]
+        constraints = [attempts_within_cap("pack_build_attempts_within_cap")]
 
     def __str__(self):
         return f"{self.version} ({self.get_status_display().lower()})"
@@ -270,7 +265,7 @@ class PaperWithdrawalQuerySet(models.QuerySet):
         return self.filter(meeting=paper.item.build.meeting_id, render=paper.render_id).first()
 
 
-class PaperWithdrawal(models.Model):
+class PaperWithdrawal(WithdrawalNotice):
     """A paper taken out of a meeting's public pack, with the reason the public is told.
 
     The paper is known by its content (``render``): a pack published later never carries that
@@ -283,11 +278,6 @@ class PaperWithdrawal(models.Model):
     )
     render = models.ForeignKey(PaperRender, on_delete=models.PROTECT, related_name="+")
     title = models.CharField(max_length=300)
-    reason = models.TextField()
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    withdrawn_at = models.DateTimeField(default=timezone.now)
 
     objects = PaperWithdrawalQuerySet.as_manager()
 

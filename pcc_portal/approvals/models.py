@@ -11,19 +11,17 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.publications.models import ForObjectQuerySet
 from pcc_portal.visibility import VisibilityQuerySet
 
 from .kinds import KINDS
 
 
-class ApprovalRequestQuerySet(VisibilityQuerySet):
+class ApprovalRequestQuerySet(ForObjectQuerySet, VisibilityQuerySet):
     def for_object(self, obj):
         if obj.pk is None:
             return self.none()
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-            object_id=obj.pk,
-        )
+        return super().for_object(obj)
 
     def pending(self):
         return self.filter(status=ApprovalRequest.Status.PENDING)

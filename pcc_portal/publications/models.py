@@ -20,13 +20,18 @@ class ImmutableVersionError(Exception):
     """A ready version is the public record: it is never changed or deleted."""
 
 
-class VersionQuerySet(VisibilityQuerySet):
+class ForObjectQuerySet(models.QuerySet):
+    """Rows about one object of any model, through ``content_type`` and ``object_id``: its
+    versions, its withdrawals, approval requests, the mark of an import."""
+
     def for_object(self, obj):
         return self.filter(
             content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
             object_id=obj.pk,
         )
 
+
+class VersionQuerySet(ForObjectQuerySet, VisibilityQuerySet):
     def ready(self):
         return self.filter(status=Version.Status.READY)
 
@@ -230,6 +235,14 @@ class WorkerJob(models.Model):
         return timedelta(seconds=30 * 4 ** max(self.attempts - 1, 0))
 
 
+def attempts_within_cap(name):
+    """The constraint every ``WorkerJob`` table keeps, under its own ``name``: a job is never
+    tried more often than its cap."""
+    return models.CheckConstraint(
+        condition=models.Q(attempts__lte=models.F("max_attempts")), name=name
+    )
+
+
 class RenderJob(WorkerJob):
     """The truth about one version's PDF: queued once, claimed under a row lock, retried with
     backoff up to a cap, then dead with its reason kept for staff."""
@@ -253,24 +266,13 @@ class RenderJob(WorkerJob):
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(attempts__lte=models.F("max_attempts")),
-                name="render_job_attempts_within_cap",
-            )
-        ]
+        constraints = [attempts_within_cap("render_job_attempts_within_cap")]
 
     def __str__(self):
         return f"PDF for {self.version} ({self.get_status_display().lower()})"
 
 
-class WithdrawalQuerySet(models.QuerySet):
-    def for_object(self, obj):
-        return self.filter(
-            content_type=ContentType.objects.get_for_model(obj, for_concrete_model=False),
-            object_id=obj.pk,
-        )
-
+class WithdrawalQuerySet(ForObjectQuerySet):
     def covering(self, version):
         """The withdrawals that took ``version`` off the public site, earliest first."""
         return self.filter(
@@ -288,7 +290,21 @@ class WithdrawalQuerySet(models.QuerySet):
         )
 
 
-class Withdrawal(models.Model):
+class WithdrawalNotice(models.Model):
+    """Something taken off the public site: who took it off, when, and the reason the public is
+    told."""
+
+    reason = models.TextField()
+    withdrawn_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    withdrawn_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        abstract = True
+
+
+class Withdrawal(WithdrawalNotice):
     """Versions of a published object taken off the public site, with the reason the public is
     told: every version numbered up to ``up_to_number`` is withdrawn for good (kept for the
     record, never served; its URLs answer 410 Gone with the notice).
@@ -303,11 +319,6 @@ class Withdrawal(models.Model):
     up_to_number = models.PositiveIntegerField(
         help_text="Versions numbered up to this one are withdrawn."
     )
-    reason = models.TextField()
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    withdrawn_at = models.DateTimeField(default=timezone.now)
 
     objects = WithdrawalQuerySet.as_manager()
 
@@ -400,6 +411,11 @@ class Publishable(models.Model):
 
     def live_version(self):
         return Version.objects.latest_ready_for(self)
+
+    @property
+    def is_public(self):
+        """The public can read a version of it now."""
+        return self.live_version() is not None
 
     def withdrawal(self):
         """The withdrawal in force: the latest, unless a version published since is ready."""
