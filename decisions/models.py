@@ -30,6 +30,7 @@ from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMa
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
 from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
 from pcc_portal.visibility import VisibilityQuerySet
+from plans.models import Priority, plan_priorities
 
 from . import deadlines
 
@@ -142,7 +143,7 @@ class DecisionQuerySet(PublishableQuerySet):
 
     def with_priorities(self):
         return self.prefetch_related(
-            models.Prefetch("priorities", queryset=_priority_model().objects.select_related("plan"))
+            models.Prefetch("priorities", queryset=Priority.objects.select_related("plan"))
         )
 
     def search(self, text):
@@ -162,10 +163,28 @@ class DecisionQuerySet(PublishableQuerySet):
         return self.filter(words | (models.Q(is_restricted=False) & body))
 
 
-def _priority_model():
-    from plans.models import Priority
+def _taken_by(**options):
+    """The account that took a step of the form (submitting, declaring, signing, closing)."""
+    return models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        **options,
+    )
 
-    return Priority
+
+def _holding_as_taken():
+    """The office holding a declaration or the signature was made under."""
+    return models.ForeignKey(
+        "accounts.OfficeHolding",
+        on_delete=models.PROTECT,
+        related_name="+",
+        null=True,
+        blank=True,
+        editable=False,
+    )
 
 
 class Decision(RendersMarkdown, Publishable):
@@ -246,9 +265,7 @@ class Decision(RendersMarkdown, Publishable):
         default=PriorityScope.PLAN,
         help_text="Which of the police and crime plan's priorities the decision serves.",
     )
-    priorities = models.ManyToManyField(
-        "plans.Priority", blank=True, related_name="decisions", verbose_name="plan priorities"
-    )
+    priorities = plan_priorities("decisions")
     background_papers = models.TextField(
         blank=True, help_text="Markdown. One paper a line, with a link where it is published."
     )
@@ -273,58 +290,24 @@ class Decision(RendersMarkdown, Publishable):
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
     submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
-    submitted_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    submitted_by = _taken_by()
     declared_at = models.DateTimeField(null=True, blank=True, editable=False)
-    declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    declared_by = _taken_by()
     # Each step keeps the person's name and office title as they were that day, as the form
     # printed them, beside the account and the office holding it was made under.
     monitoring_officer_name = models.CharField(max_length=200, blank=True, editable=False)
     monitoring_officer_title = models.CharField(max_length=200, blank=True, editable=False)
-    monitoring_officer_holding = models.ForeignKey(
-        "accounts.OfficeHolding",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        editable=False,
-    )
+    monitoring_officer_holding = _holding_as_taken()
     finance_declared_at = models.DateTimeField(null=True, blank=True, editable=False)
-    finance_declared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        editable=False,
-    )
+    finance_declared_by = _taken_by(editable=False)
     finance_officer_name = models.CharField(max_length=200, blank=True, editable=False)
     finance_officer_title = models.CharField(max_length=200, blank=True, editable=False)
-    finance_officer_holding = models.ForeignKey(
-        "accounts.OfficeHolding",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        editable=False,
-    )
+    finance_officer_holding = _holding_as_taken()
     signed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    signed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    signed_by = _taken_by()
     signatory_name = models.CharField(max_length=200, blank=True, editable=False)
     signatory_title = models.CharField(max_length=200, blank=True, editable=False)
-    signatory_holding = models.ForeignKey(
-        "accounts.OfficeHolding",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        editable=False,
-    )
+    signatory_holding = _holding_as_taken()
     decision_date = models.DateField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
     published_on_time = models.BooleanField(
@@ -334,9 +317,7 @@ class Decision(RendersMarkdown, Publishable):
     )
     publication_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
     closed_at = models.DateTimeField(null=True, blank=True, editable=False)
-    closed_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
-    )
+    closed_by = _taken_by()
     closed_reason = models.TextField(blank=True, editable=False)
 
     history = HistoricalRecords(
@@ -518,7 +499,8 @@ class DecisionSequence(models.Model):
 class CheckedAttachment(models.Model):
     """An uploaded PDF kept twice: ``file`` is the copy cleaned on upload of scripts, actions and
     embedded files (``decisions.attachments``), the only one ever served; ``original_file`` is
-    the PDF as it came, kept privately and never served."""
+    the PDF as it came, kept privately and never served. A subclass has its ``title`` and the
+    object it belongs to."""
 
     original_file = models.FileField(
         upload_to=_attachment_path,
@@ -539,9 +521,25 @@ class CheckedAttachment(models.Model):
         help_text="Whether the PDF is tagged (accessible); empty when it was never inspected.",
     )
     page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    file = models.FileField(
+        upload_to=_attachment_path, storage=attachment_storage, validators=[validate_pdf]
+    )
+    size = models.PositiveIntegerField(default=0, editable=False)
+    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+
+    history = HistoricalRecords(inherit=True)
 
     class Meta:
         abstract = True
+        ordering = ["uploaded_at", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        if self.file:
+            self.size = self.file.size
+        super().save(*args, **kwargs)
 
 
 class DecisionAttachment(CheckedAttachment):
@@ -552,24 +550,6 @@ class DecisionAttachment(CheckedAttachment):
 
     decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(max_length=200, help_text="What the document is, as readers see it.")
-    file = models.FileField(
-        upload_to=_attachment_path, storage=attachment_storage, validators=[validate_pdf]
-    )
-    size = models.PositiveIntegerField(default=0, editable=False)
-    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file:
-            self.size = self.file.size
-        super().save(*args, **kwargs)
 
     def get_absolute_url(self):
         decision = self.decision
@@ -642,25 +622,9 @@ class Part2Attachment(CheckedAttachment):
 
     part2 = models.ForeignKey(DecisionPart2, on_delete=models.CASCADE, related_name="attachments")
     title = models.CharField(max_length=200)
-    file = models.FileField(
-        upload_to=_attachment_path, storage=attachment_storage, validators=[validate_pdf]
-    )
-    size = models.PositiveIntegerField(default=0, editable=False)
-    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
 
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["uploaded_at", "pk"]
+    class Meta(CheckedAttachment.Meta):
         verbose_name = "Part 2 attachment"
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file:
-            self.size = self.file.size
-        super().save(*args, **kwargs)
 
 
 class DecisionsReport(RendersMarkdown, Publishable):
@@ -720,9 +684,6 @@ class DecisionsReport(RendersMarkdown, Publishable):
             .with_priorities()
             .order_by("financial_year", "number")
         )
-
-    def publication_title(self):
-        return str(self)
 
     def publication_context(self):
         decisions = list(self.decisions())

@@ -21,8 +21,9 @@ from simple_history.models import HistoricalRecords
 from pcc_portal.errors import DomainError, InvalidTransition
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
-from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.publications.models import Publishable, PublishableQuerySet, WithdrawalNotice
 from pcc_portal.visibility import VisibilityQuerySet
+from plans.models import plan_priorities
 
 from . import periods
 
@@ -204,22 +205,24 @@ class DataPoint(models.Model):
 
     def release(self, *, by, at):
         """Make the figure as entered the public one."""
-        if self.has_pending_correction:
-            for name in FIGURE_FIELDS:
-                setattr(self, name, getattr(self, f"pending_{name}"))
-            self._clear_pending()
+        self._take_pending()
         self.released_at = at
         self.released_by = by
 
     def withdraw(self):
         """Take the released figure off the public site: a draft again, awaiting release (as
         last entered: a correction waiting for release becomes the draft)."""
+        self._take_pending()
+        self.released_at = None
+        self.released_by = None
+
+    def _take_pending(self):
+        """The figure as last entered: a correction waiting for release moves into the figure
+        columns."""
         if self.has_pending_correction:
             for name in FIGURE_FIELDS:
                 setattr(self, name, getattr(self, f"pending_{name}"))
             self._clear_pending()
-        self.released_at = None
-        self.released_by = None
 
     def _clear_pending(self):
         self.pending_value = self.pending_comparison_value = self.pending_target = None
@@ -579,12 +582,8 @@ class ScrutinyAction(models.Model):
     status = models.CharField(max_length=20, choices=Status, default=Status.OPEN)
     update = models.TextField("Latest update", blank=True)
     closed_on = models.DateField(null=True, blank=True)
-    priorities = models.ManyToManyField(
-        "plans.Priority",
-        blank=True,
-        related_name="scrutiny_actions",
-        verbose_name="plan priorities",
-        help_text="The police and crime plan priorities the action is about.",
+    priorities = plan_priorities(
+        "scrutiny_actions", help_text="The police and crime plan priorities the action is about."
     )
 
     history = HistoricalRecords(m2m_fields=[priorities])
@@ -675,7 +674,7 @@ class FiguresWithdrawalQuerySet(models.QuerySet):
         return self.exclude(models.Exists(later_release))
 
 
-class FiguresWithdrawal(models.Model):
+class FiguresWithdrawal(WithdrawalNotice):
     """A quarter's released figures taken off the public site, with the reason the public is
     told ("Figures for 2021-22 Q3 withdrawn on <date>: <reason>"). The figures go back to
     being drafts awaiting release, to be corrected and released again as a new release; what
@@ -683,11 +682,6 @@ class FiguresWithdrawal(models.Model):
 
     period_start = models.DateField(help_text="The first day of the quarter.")
     period_end = models.DateField(help_text="The last day of the quarter.")
-    reason = models.TextField()
-    withdrawn_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
-    )
-    withdrawn_at = models.DateTimeField(default=timezone.now)
     figures = models.JSONField(
         default=list, help_text="The figures withdrawn, as they were released."
     )

@@ -442,7 +442,37 @@ class Priority(RendersMarkdown, models.Model):
         return f"priority-{self.number}"
 
 
-class Commitment(models.Model):
+def plan_priorities(related_name, **options):
+    """The plan priorities a thing of another app is about (a decision, a panel report, a
+    scrutiny action): one link, declared the same way wherever it is made."""
+    return models.ManyToManyField(
+        Priority, blank=True, related_name=related_name, verbose_name="plan priorities", **options
+    )
+
+
+class PriorityListItem(models.Model):
+    """One item of a priority's two lists (its commitments, and what the Commissioner holds the
+    Chief Constable to account for): its wording, in the list's order. A subclass has its
+    ``priority``."""
+
+    wording = models.TextField()
+    order = models.PositiveSmallIntegerField(default=0, editable=False)
+
+    history = HistoricalRecords(inherit=True)
+    objects = OrderedQuerySet.as_manager()
+
+    class Meta:
+        abstract = True
+        ordering = ["priority__number", "order", "pk"]
+
+    def __str__(self):
+        return self.wording[:80]
+
+    def siblings(self):
+        return type(self).objects.filter(priority_id=self.priority_id)
+
+
+class Commitment(PriorityListItem):
     """ "What I will do as the Police and Crime Commissioner": one of a priority's promises,
     with its delivery status so progress can be reported."""
 
@@ -453,23 +483,9 @@ class Commitment(models.Model):
         DROPPED = "dropped", "Dropped"
 
     priority = models.ForeignKey(Priority, on_delete=models.CASCADE, related_name="commitments")
-    wording = models.TextField()
-    order = models.PositiveSmallIntegerField(default=0, editable=False)
     status = models.CharField(
         max_length=20, choices=Status, default=Status.NOT_STARTED, editable=False
     )
-
-    history = HistoricalRecords()
-    objects = OrderedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["priority__number", "order", "pk"]
-
-    def __str__(self):
-        return self.wording[:80]
-
-    def siblings(self):
-        return Commitment.objects.filter(priority_id=self.priority_id)
 
     @property
     def status_tag(self):
@@ -504,26 +520,12 @@ class ProgressNote(models.Model):
         return f"{self.get_status_display()} on {self.date:%-d %B %Y}"
 
 
-class AccountabilityItem(models.Model):
+class AccountabilityItem(PriorityListItem):
     """ "I will hold the Chief Constable to account for delivering the following": one item."""
 
     priority = models.ForeignKey(
         Priority, on_delete=models.CASCADE, related_name="accountability_items"
     )
-    wording = models.TextField()
-    order = models.PositiveSmallIntegerField(default=0, editable=False)
-
-    history = HistoricalRecords()
-    objects = OrderedQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["priority__number", "order", "pk"]
-
-    def __str__(self):
-        return self.wording[:80]
-
-    def siblings(self):
-        return AccountabilityItem.objects.filter(priority_id=self.priority_id)
 
 
 class Measure(models.Model):
@@ -728,9 +730,6 @@ class DeliveryReport(Publishable):
 
     def get_manage_url(self):
         return reverse("plans_manage:delivery", kwargs={"pk": self.plan_id})
-
-    def get_preview_url(self):
-        return self.get_manage_url() + "#preview"
 
     def publication_title(self):
         return f"Delivery of the commitments: {self.plan.title}"

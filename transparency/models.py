@@ -267,6 +267,19 @@ class RegisterQuerySet(PublishableQuerySet):
         )
 
 
+def _priority_served(related_name, **options):
+    """The plan priority a register entry or a payment serves, if one: the entry or payment
+    stays when the priority goes."""
+    return models.ForeignKey(
+        "plans.Priority",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name=related_name,
+        **options,
+    )
+
+
 def _json_value(value):
     if isinstance(value, FieldFile):  # a file is frozen by its stored name
         return value.name or ""
@@ -311,10 +324,6 @@ class RegisterEntry(Publishable):
 
     def get_preview_url(self):
         return ""
-
-    @property
-    def is_public(self):
-        return self.live_version() is not None
 
     def search_document(self):
         raise NotImplementedError
@@ -550,14 +559,7 @@ class Grant(RegisterEntry):
     )
     conditions = models.TextField(blank=True)
     awarded_on = models.DateField()
-    priority = models.ForeignKey(
-        "plans.Priority",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="grants",
-        help_text="The plan priority the grant serves.",
-    )
+    priority = _priority_served("grants", help_text="The plan priority the grant serves.")
 
     class Meta:
         ordering = ["-awarded_on", "-pk"]
@@ -621,13 +623,8 @@ class Contract(RegisterEntry):
     procurement = models.CharField(
         "How it was procured", max_length=200, blank=True, help_text="Open tender, framework..."
     )
-    priority = models.ForeignKey(
-        "plans.Priority",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="contracts",
-        help_text="The plan priority the contract serves, if one.",
+    priority = _priority_served(
+        "contracts", help_text="The plan priority the contract serves, if one."
     )
     # The copies, cleaned on upload of scripts, actions and embedded files (as decision
     # attachments are) and kept privately: the public reads the copy a release froze.
@@ -888,13 +885,8 @@ class Payment(models.Model):
         blank=True,
         help_text="The reasons the payment is considered to give value for money.",
     )
-    priority = models.ForeignKey(
-        "plans.Priority",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="payments",
-        help_text="The plan priority the payment serves, if one.",
+    priority = _priority_served(
+        "payments", help_text="The plan priority the payment serves, if one."
     )
 
     objects = PaymentQuerySet.as_manager()
@@ -936,13 +928,7 @@ class ForwardPlanEntry(RegisterEntry):
     decision_maker = models.CharField(
         max_length=200, help_text="The Commissioner, the Deputy, or an officer by delegation."
     )
-    priority = models.ForeignKey(
-        "plans.Priority",
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="forward_plan_entries",
-    )
+    priority = _priority_served("forward_plan_entries")
     restriction_reason = models.CharField(
         max_length=300,
         blank=True,

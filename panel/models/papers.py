@@ -10,6 +10,7 @@ from simple_history.models import HistoricalRecords
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from plans.models import plan_priorities
 
 UPLOAD_LIMIT = 15 * 1024 * 1024
 
@@ -56,12 +57,8 @@ class Report(RendersMarkdown, Publishable):
     )
     appendices_html = MarkdownHTMLField(source="appendices")
     author = models.CharField(max_length=200, blank=True, help_text="Signed off by, with role.")
-    priorities = models.ManyToManyField(
-        "plans.Priority",
-        blank=True,
-        related_name="panel_reports",
-        verbose_name="plan priorities",
-        help_text="The police and crime plan priorities the report is about.",
+    priorities = plan_priorities(
+        "panel_reports", help_text="The police and crime plan priorities the report is about."
     )
     updated_at = models.DateTimeField(auto_now=True)
 
