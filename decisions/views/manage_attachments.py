@@ -70,27 +70,6 @@ def attachment_add(request, pk):
     )
 
 
-@login_required
-@permission_required("decisions.view_decision", raise_exception=True)
-def attachment_download(request, pk, attachment_pk):
-    decision, _ = _decision(request, pk)
-    document = get_object_or_404(decision.attachments, pk=attachment_pk)
-    return FileResponse(document.file.open("rb"), content_type="application/pdf")
-
-
-@require_POST
-@login_required
-@permission_required("decisions.change_decision", raise_exception=True)
-def attachment_delete(request, pk, attachment_pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
-    document = get_object_or_404(decision.attachments, pk=attachment_pk)
-    services.remove_attachment(decision=decision, attachment=document, by=request.user)
-    messages.success(request, f"\u201c{document.title}\u201d was removed.")
-    return redirect(_detail_url(decision))
-
-
 # --- Part 2 -------------------------------------------------------------------------------------
 def _part2_or_404(request, decision):
     return get_object_or_404(DecisionPart2.objects.visible_to(request.user), decision=decision)
@@ -141,28 +120,69 @@ def part2_attachment_add(request, pk):
         attach=partial(services.add_part2_attachment, part2=part2),
         part="Part 2",
         done="was attached to Part 2",
-        back=reverse("decisions_manage:part2", kwargs={"pk": decision.pk}),
+        back=_part2_url(decision),
     )
 
 
-@login_required
-@permission_required("decisions.view_decisionpart2", raise_exception=True)
-def part2_attachment_download(request, pk, attachment_pk):
-    decision, _ = _decision(request, pk)
-    document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
-    response = FileResponse(document.file.open("rb"), content_type="application/pdf")
-    response["Cache-Control"] = "private, no-store"
-    return response
+# --- downloading and removing an attachment, of Part 1 or Part 2 --------------------------------
+def _download_view(permission, attachments, *, private=False):
+    """A staff download of one of ``attachments(request, decision)``; a Part 2 document is
+    ``private``: no cache keeps it."""
+
+    @login_required
+    @permission_required(permission, raise_exception=True)
+    def view(request, pk, attachment_pk):
+        decision, _ = _decision(request, pk)
+        document = get_object_or_404(attachments(request, decision), pk=attachment_pk)
+        response = FileResponse(document.file.open("rb"), content_type="application/pdf")
+        if private:
+            response["Cache-Control"] = "private, no-store"
+        return response
+
+    return view
 
 
-@require_POST
-@login_required
-@permission_required("decisions.change_decisionpart2", raise_exception=True)
-def part2_attachment_delete(request, pk, attachment_pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
-    document = get_object_or_404(_part2_or_404(request, decision).attachments, pk=attachment_pk)
-    services.remove_attachment(decision=decision, attachment=document, by=request.user)
-    messages.success(request, f"\u201c{document.title}\u201d was removed from Part 2.")
-    return redirect("decisions_manage:part2", pk=decision.pk)
+def _delete_view(permission, attachments, *, removed, back):
+    """Remove one of ``attachments(request, decision)`` while the decision is editable, then
+    go ``back(decision)`` saying it was ``removed``."""
+
+    @require_POST
+    @login_required
+    @permission_required(permission, raise_exception=True)
+    def view(request, pk, attachment_pk):
+        decision, refused = _decision(request, pk, lock_editable=True)
+        if refused:
+            return refused
+        document = get_object_or_404(attachments(request, decision), pk=attachment_pk)
+        services.remove_attachment(decision=decision, attachment=document, by=request.user)
+        messages.success(request, f"\u201c{document.title}\u201d {removed}")
+        return redirect(back(decision))
+
+    return view
+
+
+def _part1_attachments(request, decision):
+    return decision.attachments
+
+
+def _part2_attachments(request, decision):
+    return _part2_or_404(request, decision).attachments
+
+
+def _part2_url(decision):
+    return reverse("decisions_manage:part2", kwargs={"pk": decision.pk})
+
+
+attachment_download = _download_view("decisions.view_decision", _part1_attachments)
+attachment_delete = _delete_view(
+    "decisions.change_decision", _part1_attachments, removed="was removed.", back=_detail_url
+)
+part2_attachment_download = _download_view(
+    "decisions.view_decisionpart2", _part2_attachments, private=True
+)
+part2_attachment_delete = _delete_view(
+    "decisions.change_decisionpart2",
+    _part2_attachments,
+    removed="was removed from Part 2.",
+    back=_part2_url,
+)
