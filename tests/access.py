@@ -90,6 +90,16 @@ class AccessRule:
         return status
 
 
+class CheckPage:
+    """The check page a publish URL shows on GET, before its POST publishes: the same URL, object
+    and permission. Mix it in before the publish rule:
+    ``class TestPublishCheckAccess(CheckPage, TestPublishAccess)``."""
+
+    method = "get"
+    data = {}
+    allowed_status = (200,)
+
+
 def all_access_rules():
     """Every AccessRule subclass in the test suite (importing every test module to find them)."""
     for module in pkgutil.walk_packages(tests.__path__, "tests."):

@@ -78,12 +78,9 @@ class TestOfficeEditAccess(AccessRule):
         return _office_kwargs()
 
 
-class TestOfficeHoldingCreateAccess(AccessRule):
+class TestOfficeHoldingCreateAccess(TestOfficeEditAccess):
     url_name = "offices_manage:holding_create"
     access = "accounts.manage_offices"
-
-    def make_url_kwargs(self):
-        return _office_kwargs()
 
 
 class TestOfficeHoldingEditAccess(AccessRule):

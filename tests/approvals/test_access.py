@@ -41,12 +41,9 @@ class TestApprovalDetailAccess(AccessRule):
         return {"pk": _request().pk}
 
 
-class TestApprovalReturnAccess(AccessRule):
+class TestApprovalReturnAccess(TestApprovalDetailAccess):
     url_name = "approvals:return"
     access = "plans.publish_plan"
-
-    def make_url_kwargs(self):
-        return {"pk": _request().pk}
 
 
 class TestApprovalWithdrawAccess(AccessRule):

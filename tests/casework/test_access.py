@@ -79,28 +79,19 @@ class TestCaseAccess(AccessRule):
         return {"pk": CaseFactory().pk}
 
 
-class TestCaseEditAccess(AccessRule):
+class TestCaseEditAccess(TestCaseAccess):
     url_name = "casework_manage:case_edit"
     access = "casework.change_case"
 
-    def make_url_kwargs(self):
-        return {"pk": CaseFactory().pk}
 
-
-class TestStepCreateAccess(AccessRule):
+class TestStepCreateAccess(TestCaseAccess):
     url_name = "casework_manage:step_create"
     access = "casework.add_step"
 
-    def make_url_kwargs(self):
-        return {"pk": CaseFactory().pk}
 
-
-class TestCaseReleaseAccess(AccessRule):
+class TestCaseReleaseAccess(TestCaseAccess):
     url_name = "casework_manage:case_release"
     access = "casework.publish_case"
-
-    def make_url_kwargs(self):
-        return {"pk": CaseFactory().pk}
 
 
 class TestCaseWithdrawAccess(AccessRule):
@@ -200,12 +191,9 @@ class TestMeetingQuestionsAccess(AccessRule):
         return {"pk": _window().meeting.pk}
 
 
-class TestWindowEditAccess(AccessRule):
+class TestWindowEditAccess(TestMeetingQuestionsAccess):
     url_name = "casework_manage:window_edit"
     access = "casework.add_questionwindow"
-
-    def make_url_kwargs(self):
-        return {"pk": _window().meeting.pk}
 
 
 class TestQuestionDecideAccess(AccessRule):

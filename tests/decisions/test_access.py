@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from decisions import services
 from decisions.models import DecisionAttachment, Part2Attachment
 from pcc_portal.publications import services as publishing
-from tests.access import AccessRule
+from tests.access import AccessRule, CheckPage
 from tests.accounts.factories import UserFactory, commissioner_user
 from tests.decisions.conftest import at, declare, pdf_bytes
 from tests.decisions.factories import (
@@ -87,11 +87,8 @@ class TestDetailAccess(AccessRule):
         return _public_kwargs()
 
 
-class TestNoticePdfAccess(AccessRule):
+class TestNoticePdfAccess(TestDetailAccess):
     url_name = "decisions:pdf"
-
-    def make_url_kwargs(self):
-        return _public_kwargs()
 
 
 class TestPublicAttachmentAccess(AccessRule):
@@ -122,11 +119,8 @@ class TestReportAccess(AccessRule):
         return _published_report()
 
 
-class TestReportPdfAccess(AccessRule):
+class TestReportPdfAccess(TestReportAccess):
     url_name = "decisions:report_pdf"
-
-    def make_url_kwargs(self):
-        return _published_report()
 
 
 # --- staff ---------------------------------------------------------------------------------------
@@ -152,22 +146,16 @@ class TestManageDetailAccess(AccessRule):
         return _draft_kwargs()
 
 
-class TestManageEditAccess(AccessRule):
+class TestManageEditAccess(TestManageDetailAccess):
     url_name = "decisions_manage:edit"
     access = "decisions.change_decision"
 
-    def make_url_kwargs(self):
-        return _draft_kwargs()
 
-
-class TestManageSubmitAccess(AccessRule):
+class TestManageSubmitAccess(TestManageDetailAccess):
     url_name = "decisions_manage:submit"
     access = "decisions.change_decision"
     method = "post"
     allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        return _draft_kwargs()
 
 
 class TestManageDeclareAccess(AccessRule):
@@ -183,17 +171,8 @@ class TestManageDeclareAccess(AccessRule):
         return {"pk": decision.pk}
 
 
-class TestManageDeclareFinanceAccess(AccessRule):
+class TestManageDeclareFinanceAccess(TestManageDeclareAccess):
     url_name = "decisions_manage:declare_finance"
-    access = "decisions.declare_decision"
-    method = "post"
-    allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        editor, _ = _users()
-        decision = DecisionFactory()
-        services.submit_decision(decision=decision, by=editor)
-        return {"pk": decision.pk}
 
 
 class TestManageNumberingAccess(AccessRule):
@@ -219,12 +198,9 @@ class TestManageRejectAccess(AccessRule):
         return {"pk": _declared().pk}
 
 
-class TestManageWithdrawAccess(AccessRule):
+class TestManageWithdrawAccess(TestManageDetailAccess):
     url_name = "decisions_manage:withdraw"
     access = "decisions.change_decision"
-
-    def make_url_kwargs(self):
-        return _draft_kwargs()
 
 
 class TestManageReturnAccess(AccessRule):
@@ -246,20 +222,15 @@ class TestManagePublishAccess(AccessRule):
         return {"pk": _signed().pk}
 
 
-class TestManagePublishCheckAccess(TestManagePublishAccess):
+class TestManagePublishCheckAccess(CheckPage, TestManagePublishAccess):
     """The check page shown before publishing: the password again first, as for publishing."""
 
-    method = "get"
-    data = {}
     allowed_status = (302,)
 
 
-class TestManageAttachmentAddAccess(AccessRule):
+class TestManageAttachmentAddAccess(TestManageDetailAccess):
     url_name = "decisions_manage:attachment_add"
     access = "decisions.change_decision"
-
-    def make_url_kwargs(self):
-        return _draft_kwargs()
 
 
 class TestManageAttachmentDownloadAccess(AccessRule):
@@ -271,15 +242,11 @@ class TestManageAttachmentDownloadAccess(AccessRule):
         return {"pk": decision.pk, "attachment_pk": _attachment(decision).pk}
 
 
-class TestManageAttachmentDeleteAccess(AccessRule):
+class TestManageAttachmentDeleteAccess(TestManageAttachmentDownloadAccess):
     url_name = "decisions_manage:attachment_delete"
     access = "decisions.change_decision"
     method = "post"
     allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        decision = DecisionFactory()
-        return {"pk": decision.pk, "attachment_pk": _attachment(decision).pk}
 
 
 def _part2_attachment():
@@ -300,20 +267,14 @@ class TestManagePart2Access(AccessRule):
         return {"pk": DecisionPart2Factory().decision.pk}
 
 
-class TestManagePart2EditAccess(AccessRule):
+class TestManagePart2EditAccess(TestManagePart2Access):
     url_name = "decisions_manage:part2_edit"
     access = "decisions.change_decisionpart2"
 
-    def make_url_kwargs(self):
-        return {"pk": DecisionPart2Factory().decision.pk}
 
-
-class TestManagePart2AttachmentAddAccess(AccessRule):
+class TestManagePart2AttachmentAddAccess(TestManagePart2Access):
     url_name = "decisions_manage:part2_attachment_add"
     access = "decisions.change_decisionpart2"
-
-    def make_url_kwargs(self):
-        return {"pk": DecisionPart2Factory().decision.pk}
 
 
 class TestManagePart2AttachmentDownloadAccess(AccessRule):
@@ -324,14 +285,11 @@ class TestManagePart2AttachmentDownloadAccess(AccessRule):
         return _part2_attachment()
 
 
-class TestManagePart2AttachmentDeleteAccess(AccessRule):
+class TestManagePart2AttachmentDeleteAccess(TestManagePart2AttachmentDownloadAccess):
     url_name = "decisions_manage:part2_attachment_delete"
     access = "decisions.change_decisionpart2"
     method = "post"
     allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        return _part2_attachment()
 
 
 class TestManageReportListAccess(AccessRule):
@@ -352,28 +310,18 @@ class TestManageReportDetailAccess(AccessRule):
         return {"pk": DecisionsReportFactory().pk}
 
 
-class TestManageReportEditAccess(AccessRule):
+class TestManageReportEditAccess(TestManageReportDetailAccess):
     url_name = "decisions_manage:report_edit"
     access = "decisions.change_decisionsreport"
 
-    def make_url_kwargs(self):
-        return {"pk": DecisionsReportFactory().pk}
 
-
-class TestManageReportPublishAccess(AccessRule):
+class TestManageReportPublishAccess(TestManageReportDetailAccess):
     url_name = "decisions_manage:report_publish"
     access = "decisions.publish_decisionsreport"
     method = "post"
     data = {"change_note": "For the 6 December meeting", "confirm": "on"}
     allowed_status = (302,)
 
-    def make_url_kwargs(self):
-        return {"pk": DecisionsReportFactory().pk}
 
-
-class TestManageReportPublishCheckAccess(TestManageReportPublishAccess):
+class TestManageReportPublishCheckAccess(CheckPage, TestManageReportPublishAccess):
     """The check page shown before publishing."""
-
-    method = "get"
-    data = {}
-    allowed_status = (200,)

@@ -117,8 +117,5 @@ class TestReportVersionChangesAccess(AccessRule):
         return _report_with_two_versions()
 
 
-class TestReportVersionPdfAccess(AccessRule):
+class TestReportVersionPdfAccess(TestReportVersionChangesAccess):
     url_name = "decisions:report_version_pdf"
-
-    def make_url_kwargs(self):
-        return _report_with_two_versions()

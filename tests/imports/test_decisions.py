@@ -247,24 +247,18 @@ class TestDecisionImportDetailAccess(AccessRule):
         return _import_kwargs()
 
 
-class TestDecisionImportApplyAccess(AccessRule):
+class TestDecisionImportApplyAccess(TestDecisionImportDetailAccess):
     url_name = "imports:decision_apply"
     access = "imports.apply_decisionimport"
     method = "post"
     allowed_status = (302,)
 
-    def make_url_kwargs(self):
-        return _import_kwargs()
 
-
-class TestDecisionImportDiscardAccess(AccessRule):
+class TestDecisionImportDiscardAccess(TestDecisionImportDetailAccess):
     url_name = "imports:decision_discard"
     access = "imports.add_decisionimport"
     method = "post"
     allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        return _import_kwargs()
 
 
 @pytest.fixture

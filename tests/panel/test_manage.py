@@ -17,7 +17,7 @@ from panel.models import (
     Resolution,
 )
 from panel.services import meetings as meeting_services
-from tests.access import AccessRule
+from tests.access import AccessRule, CheckPage
 from tests.accounts.factories import reauthenticate
 from tests.forms import ticked
 from tests.panel.factories import (
@@ -100,12 +100,8 @@ class TestPackPublishAccess(TestMeetingDetailAccess):
     allowed_status = (302,)
 
 
-class TestPackPublishCheckAccess(TestPackPublishAccess):
+class TestPackPublishCheckAccess(CheckPage, TestPackPublishAccess):
     """The check page shown before publishing."""
-
-    method = "get"
-    data = {}
-    allowed_status = (200,)
 
 
 class TestPackRetryAccess(TestMeetingDetailAccess):
@@ -127,12 +123,8 @@ class TestMinutesPublishAccess(TestMeetingDetailAccess):
     allowed_status = (302,)
 
 
-class TestMinutesPublishCheckAccess(TestMinutesPublishAccess):
+class TestMinutesPublishCheckAccess(CheckPage, TestMinutesPublishAccess):
     """The check page shown before publishing."""
-
-    method = "get"
-    data = {}
-    allowed_status = (200,)
 
 
 class TestAttendanceAccess(TestMeetingDetailAccess):
@@ -223,13 +215,9 @@ class TestMembersAccess(AccessRule):
     access = "panel.view_member"
 
 
-class TestMemberCreateAccess(AccessRule):
+class TestMemberCreateAccess(TestMeetingCreateAccess):
     url_name = "panel_manage:member_create"
     access = "panel.add_member"
-
-    def make_url_kwargs(self):
-        PanelFactory()
-        return {}
 
 
 class TestMemberEditAccess(AccessRule):
@@ -245,13 +233,9 @@ class TestGroupsAccess(AccessRule):
     access = "panel.view_taskandfinishgroup"
 
 
-class TestGroupCreateAccess(AccessRule):
+class TestGroupCreateAccess(TestMeetingCreateAccess):
     url_name = "panel_manage:group_create"
     access = "panel.add_taskandfinishgroup"
-
-    def make_url_kwargs(self):
-        PanelFactory()
-        return {}
 
 
 class TestGroupEditAccess(AccessRule):

@@ -40,11 +40,8 @@ class TestMeetingAccess(AccessRule):
         return _published()
 
 
-class TestPackPdfAccess(AccessRule):
+class TestPackPdfAccess(TestMeetingAccess):
     url_name = "panel:pack_pdf"
-
-    def make_url_kwargs(self):
-        return _published()
 
 
 class TestPackVersionPdfAccess(AccessRule):

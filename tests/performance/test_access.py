@@ -5,7 +5,7 @@ import datetime
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from performance import services
-from tests.access import AccessRule
+from tests.access import AccessRule, CheckPage
 from tests.accounts.factories import UserFactory
 from tests.performance.factories import (
     DataPointFactory,
@@ -63,11 +63,8 @@ class TestMeasureAccess(AccessRule):
         return {"pk": _published_measure().pk}
 
 
-class TestMeasureCsvAccess(AccessRule):
+class TestMeasureCsvAccess(TestMeasureAccess):
     url_name = "performance:measure_csv"
-
-    def make_url_kwargs(self):
-        return {"pk": _published_measure().pk}
 
 
 class TestReportListAccess(AccessRule):
@@ -81,11 +78,8 @@ class TestReportAccess(AccessRule):
         return {"quarter": _published_report().slug}
 
 
-class TestReportPdfAccess(AccessRule):
+class TestReportPdfAccess(TestReportAccess):
     url_name = "performance:report_pdf"
-
-    def make_url_kwargs(self):
-        return {"quarter": _published_report().slug}
 
 
 class TestReportVersionPdfAccess(AccessRule):
@@ -106,11 +100,8 @@ class TestMeetingAccess(AccessRule):
         return {"date": _published(ScrutinyMeetingFactory()).date.isoformat()}
 
 
-class TestMeetingPdfAccess(AccessRule):
+class TestMeetingPdfAccess(TestMeetingAccess):
     url_name = "performance:meeting_pdf"
-
-    def make_url_kwargs(self):
-        return {"date": _published(ScrutinyMeetingFactory()).date.isoformat()}
 
 
 # Staff pages.
@@ -210,24 +201,18 @@ class TestImportAccess(AccessRule):
         return {"pk": _import().pk}
 
 
-class TestImportApplyAccess(AccessRule):
+class TestImportApplyAccess(TestImportAccess):
     url_name = "performance_manage:import_apply"
     access = "performance.change_measureimport"
     method = "post"
     allowed_status = (302,)
 
-    def make_url_kwargs(self):
-        return {"pk": _import().pk}
 
-
-class TestImportDiscardAccess(AccessRule):
+class TestImportDiscardAccess(TestImportAccess):
     url_name = "performance_manage:import_discard"
     access = "performance.change_measureimport"
     method = "post"
     allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        return {"pk": _import().pk}
 
 
 class TestManageReportListAccess(AccessRule):
@@ -248,39 +233,26 @@ class TestManageReportAccess(AccessRule):
         return {"pk": QuarterlyReportFactory().pk}
 
 
-class TestReportEditAccess(AccessRule):
+class TestReportEditAccess(TestManageReportAccess):
     url_name = "performance_manage:report_edit"
     access = "performance.change_quarterlyreport"
 
-    def make_url_kwargs(self):
-        return {"pk": QuarterlyReportFactory().pk}
 
-
-class TestReportCommentaryAccess(AccessRule):
+class TestReportCommentaryAccess(TestManageReportAccess):
     url_name = "performance_manage:report_commentary"
     access = "performance.change_quarterlyreport"
 
-    def make_url_kwargs(self):
-        return {"pk": QuarterlyReportFactory().pk}
 
-
-class TestReportPublishAccess(AccessRule):
+class TestReportPublishAccess(TestManageReportAccess):
     url_name = "performance_manage:report_publish"
     access = "performance.publish_quarterlyreport"
     method = "post"
     data = {"change_note": "First publication", "confirm": "on"}
     allowed_status = (302,)
 
-    def make_url_kwargs(self):
-        return {"pk": QuarterlyReportFactory().pk}
 
-
-class TestReportPublishCheckAccess(TestReportPublishAccess):
+class TestReportPublishCheckAccess(CheckPage, TestReportPublishAccess):
     """The check page shown before publishing."""
-
-    method = "get"
-    data = {}
-    allowed_status = (200,)
 
 
 class TestManageMeetingListAccess(AccessRule):
@@ -313,39 +285,26 @@ class TestMeetingEditAccess(AccessRule):
         return {"pk": ScrutinyMeetingFactory().pk}
 
 
-class TestMeetingPublishAccess(AccessRule):
+class TestMeetingPublishAccess(TestMeetingEditAccess):
     url_name = "performance_manage:meeting_publish"
     access = "performance.publish_scrutinymeeting"
     method = "post"
     data = {"change_note": "First publication", "confirm": "on"}
     allowed_status = (302,)
 
-    def make_url_kwargs(self):
-        return {"pk": ScrutinyMeetingFactory().pk}
 
-
-class TestMeetingPublishCheckAccess(TestMeetingPublishAccess):
+class TestMeetingPublishCheckAccess(CheckPage, TestMeetingPublishAccess):
     """The check page shown before publishing."""
 
-    method = "get"
-    data = {}
-    allowed_status = (200,)
 
-
-class TestPaperAddAccess(AccessRule):
+class TestPaperAddAccess(TestMeetingEditAccess):
     url_name = "performance_manage:paper_add"
     access = "performance.add_paper"
 
-    def make_url_kwargs(self):
-        return {"pk": ScrutinyMeetingFactory().pk}
 
-
-class TestActionAddAccess(AccessRule):
+class TestActionAddAccess(TestMeetingEditAccess):
     url_name = "performance_manage:action_add"
     access = "performance.add_scrutinyaction"
-
-    def make_url_kwargs(self):
-        return {"pk": ScrutinyMeetingFactory().pk}
 
 
 class TestActionEditAccess(AccessRule):
@@ -356,12 +315,9 @@ class TestActionEditAccess(AccessRule):
         return {"pk": ScrutinyActionFactory(due_date=datetime.date(2022, 1, 31)).pk}
 
 
-class TestReportVersionChangesAccess(AccessRule):
+class TestReportVersionChangesAccess(TestReportVersionPdfAccess):
     url_name = "performance:report_version_changes"
     allowed_status = (404,)  # version 1 has nothing before it; comparisons: test_report_changes
-
-    def make_url_kwargs(self):
-        return {"quarter": _published_report().slug, "number": "1"}
 
 
 class TestWithdrawFiguresAccess(AccessRule):

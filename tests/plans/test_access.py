@@ -1,7 +1,7 @@
 """Who may reach each plans URL: the public pages, and the staff editor by permission."""
 
 from plans.models import Stage
-from tests.access import AccessRule
+from tests.access import AccessRule, CheckPage
 from tests.plans.factories import CommitmentFactory, PlanFactory, PriorityFactory, SectionFactory
 from tests.plans.helpers import issue
 
@@ -30,11 +30,8 @@ class TestPlanDetailAccess(AccessRule):
         return _published_kwargs()
 
 
-class TestPlanPdfAccess(AccessRule):
+class TestPlanPdfAccess(TestPlanDetailAccess):
     url_name = "plans:pdf"
-
-    def make_url_kwargs(self):
-        return _published_kwargs()
 
 
 class TestPlanVersionPdfAccess(AccessRule):
@@ -51,11 +48,8 @@ class TestPlanPriorityAccess(AccessRule):
         return {**_published_kwargs(), "number": 1}
 
 
-class TestPlanCommitmentsAccess(AccessRule):
+class TestPlanCommitmentsAccess(TestPlanDetailAccess):
     url_name = "plans:commitments"
-
-    def make_url_kwargs(self):
-        return _published_kwargs()
 
 
 class TestManagePlanListAccess(AccessRule):
@@ -76,39 +70,27 @@ class TestManagePlanDetailAccess(AccessRule):
         return {"pk": _draft().pk}
 
 
-class TestManagePlanEditAccess(AccessRule):
+class TestManagePlanEditAccess(TestManagePlanDetailAccess):
     url_name = "plans_manage:edit"
     access = "plans.change_plan"
 
-    def make_url_kwargs(self):
-        return {"pk": _draft().pk}
 
-
-class TestManagePlanPreviewAccess(AccessRule):
+class TestManagePlanPreviewAccess(TestManagePlanDetailAccess):
     url_name = "plans_manage:preview"
     access = "plans.view_plan"
 
-    def make_url_kwargs(self):
-        return {"pk": _draft().pk}
 
-
-class TestManagePlanPreviewPdfAccess(AccessRule):
+class TestManagePlanPreviewPdfAccess(TestManagePlanDetailAccess):
     url_name = "plans_manage:preview_pdf"
     access = "plans.view_plan"
 
-    def make_url_kwargs(self):
-        return {"pk": _draft().pk}
 
-
-class TestManagePlanStepAccess(AccessRule):
+class TestManagePlanStepAccess(TestManagePlanDetailAccess):
     url_name = "plans_manage:step"
     access = "plans.change_plan"
     method = "post"
     data = {"stage": Stage.CONSULTED, "date": "2021-09-01", "note": "Consulted."}
     allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        return {"pk": _draft().pk}
 
 
 class TestManagePlanPublishAccess(AccessRule):
@@ -130,20 +112,13 @@ class TestManagePlanPublishAccess(AccessRule):
         return {"pk": plan.pk}
 
 
-class TestManagePlanPublishCheckAccess(TestManagePlanPublishAccess):
+class TestManagePlanPublishCheckAccess(CheckPage, TestManagePlanPublishAccess):
     """The check page shown before publishing."""
 
-    method = "get"
-    data = {}
-    allowed_status = (200,)
 
-
-class TestManagePlanCopyAccess(AccessRule):
+class TestManagePlanCopyAccess(TestManagePlanDetailAccess):
     url_name = "plans_manage:copy"
     access = "plans.add_plan"
-
-    def make_url_kwargs(self):
-        return {"pk": _draft().pk}
 
 
 class TestManagePriorityAccess(AccessRule):
@@ -181,33 +156,22 @@ class TestManagePartEditAccess(AccessRule):
         return {"pk": section.plan_id, "kind": "sections", "item": section.pk}
 
 
-class TestManagePartDeleteAccess(AccessRule):
+class TestManagePartDeleteAccess(TestManagePartEditAccess):
     url_name = "plans_manage:part_delete"
     access = "plans.change_plan"
 
-    def make_url_kwargs(self):
-        section = _draft().sections.get()
-        return {"pk": section.plan_id, "kind": "sections", "item": section.pk}
 
-
-class TestManagePartMoveAccess(AccessRule):
+class TestManagePartMoveAccess(TestManagePartEditAccess):
     url_name = "plans_manage:part_move"
     access = "plans.change_plan"
     method = "post"
     data = {"direction": "down"}
     allowed_status = (302,)
 
-    def make_url_kwargs(self):
-        section = _draft().sections.get()
-        return {"pk": section.plan_id, "kind": "sections", "item": section.pk}
 
-
-class TestManagePlanDeleteAccess(AccessRule):
+class TestManagePlanDeleteAccess(TestManagePlanDetailAccess):
     url_name = "plans_manage:delete"
     access = "plans.delete_plan"
-
-    def make_url_kwargs(self):
-        return {"pk": _draft().pk}
 
 
 def _released_delivery_kwargs():

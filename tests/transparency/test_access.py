@@ -142,23 +142,17 @@ class TestManageItemAccess(AccessRule):
         return _item_kwargs()
 
 
-class TestManageItemEditAccess(AccessRule):
+class TestManageItemEditAccess(TestManageItemAccess):
     url_name = "transparency_manage:item_edit"
     access = "transparency.change_specifieditem"
 
-    def make_url_kwargs(self):
-        return _item_kwargs()
 
-
-class TestManageDocumentCreateAccess(AccessRule):
+class TestManageDocumentCreateAccess(TestManageItemAccess):
     url_name = "transparency_manage:document_create"
     access = "transparency.add_itemdocument"
     method = "post"
     data = {"title": ""}
     allowed_status = (200,)  # no file: the page again, with the form's errors
-
-    def make_url_kwargs(self):
-        return _item_kwargs()
 
 
 class TestManageDocumentWithdrawAccess(AccessRule):
@@ -184,24 +178,18 @@ class TestManageSpendingDetailAccess(AccessRule):
         return _upload_kwargs()
 
 
-class TestManageSpendingReleaseAccess(AccessRule):
+class TestManageSpendingReleaseAccess(TestManageSpendingDetailAccess):
     url_name = "transparency_manage:spending_release"
     access = "transparency.publish_spendingupload"
     method = "post"
     allowed_status = (302,)
 
-    def make_url_kwargs(self):
-        return _upload_kwargs()
 
-
-class TestManageSpendingDiscardAccess(AccessRule):
+class TestManageSpendingDiscardAccess(TestManageSpendingDetailAccess):
     url_name = "transparency_manage:spending_discard"
     access = "transparency.delete_spendingupload"
     method = "post"
     allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        return _upload_kwargs()
 
 
 class TestManageEntriesAccess(AccessRule):
@@ -232,12 +220,9 @@ class TestManageEntryPublishAccess(AccessRule):
         return {"register": "grants", "pk": GrantFactory(released=False).pk}
 
 
-class TestManageEntryWithdrawAccess(AccessRule):
+class TestManageEntryWithdrawAccess(TestManageEntryEditAccess):
     url_name = "transparency_manage:entry_withdraw"
     access = "transparency.publish_grant"
-
-    def make_url_kwargs(self):
-        return {"register": "grants", "pk": GrantFactory().pk}
 
 
 def _contract_copy_kwargs():
