@@ -9,7 +9,6 @@ import pytest
 from django.core.files.storage import storages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from openpyxl import Workbook
 
 from pcc_portal import tables
 from pcc_portal.errors import InvalidTransition
@@ -25,13 +24,7 @@ def _csv(text, name="figures.csv"):
 
 
 def _xlsx(rows, name="figures.xlsx"):
-    workbook = Workbook()
-    sheet = workbook.active
-    for row in rows:
-        sheet.append(row)
-    buffer = io.BytesIO()
-    workbook.save(buffer)
-    return SimpleUploadedFile(name, buffer.getvalue())
+    return SimpleUploadedFile(name, xlsx_bytes(rows))
 
 
 @pytest.fixture
