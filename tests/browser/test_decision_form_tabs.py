@@ -14,16 +14,6 @@ from tests.plans.factories import PlanFactory, PriorityFactory
 pytestmark = pytest.mark.browser
 
 
-def _earlier_plan():
-    return PlanFactory(
-        title="Police and Crime Plan 2016-2021",
-        slug="police-and-crime-plan-2016-2021",
-        term_start=datetime.date(2016, 5, 12),
-        term_end=datetime.date(2021, 5, 12),
-        stage=Stage.SUPERSEDED,
-    )
-
-
 # From the form's first field: every control is one stop (a group of radios is one), so twenty
 # with the plan in force's five priorities; every plan's priorities listed made it 36 from the top
 # of the page, whose header, navigation and breadcrumbs come first (the skip link passes them).
@@ -31,20 +21,14 @@ MOST_TABS_TO_SAVE = 20
 
 
 def _demo_plans():
-    earlier = _earlier_plan()
+    earlier = PlanFactory(previous_term=True, stage=Stage.SUPERSEDED)
     for number, title in enumerate(
         ["Protecting local policing", "Tackling crime and reoffending",
          "Supporting vulnerable people and victims", "Developing safe and confident communities"],
         start=1,
     ):  # fmt: skip
         PriorityFactory(plan=earlier, number=number, title=title)
-    current = PlanFactory(
-        title="Police and Crime Plan 2021-2025",
-        slug="police-and-crime-plan-2021-2025",
-        term_start=datetime.date(2021, 5, 13),
-        term_end=datetime.date(2024, 5, 8),
-        stage=Stage.ISSUED,
-    )
+    current = PlanFactory(current_term=True, term_end=datetime.date(2024, 5, 8), stage=Stage.ISSUED)
     for number, title in enumerate(
         ["Getting tough on anti-social behaviour", "Disrupting and dismantling organised crime",
          "Tackling domestic abuse and sexual violence", "Cracking down on burglary and robbery",

@@ -16,26 +16,10 @@ from tests.plans.factories import PlanFactory, PriorityFactory
 pytestmark = pytest.mark.django_db
 
 
-def _earlier_plan():
-    return PlanFactory(
-        title="Police and Crime Plan 2016-2021",
-        slug="police-and-crime-plan-2016-2021",
-        term_start=datetime.date(2016, 5, 12),
-        term_end=datetime.date(2021, 5, 12),
-        stage=Stage.SUPERSEDED,
-    )
-
-
 @pytest.fixture
 def plans():
-    earlier = _earlier_plan()
-    current = PlanFactory(
-        title="Police and Crime Plan 2021-2025",
-        slug="police-and-crime-plan-2021-2025",
-        term_start=datetime.date(2021, 5, 13),
-        term_end=datetime.date(2024, 5, 8),
-        stage=Stage.ISSUED,
-    )
+    earlier = PlanFactory(previous_term=True, stage=Stage.SUPERSEDED)
+    current = PlanFactory(current_term=True, term_end=datetime.date(2024, 5, 8), stage=Stage.ISSUED)
     upcoming = PlanFactory(
         title="Police and Crime Plan 2025-2029",
         slug="police-and-crime-plan-2025-2029",
@@ -111,7 +95,7 @@ def test_a_priority_not_offered_is_refused_and_the_ticks_are_kept(client, editor
 def test_before_any_plan_is_issued_the_plans_being_prepared_are_offered(client, editor):
     draft = PlanFactory(title="Police and Crime Plan 2025-2029")
     PriorityFactory(plan=draft, number=1, title="A draft priority")
-    PriorityFactory(plan=_earlier_plan(), number=1)
+    PriorityFactory(plan=PlanFactory(previous_term=True, stage=Stage.SUPERSEDED), number=1)
     client.force_login(editor)
     page = client.get(reverse("decisions_manage:create")).content.decode()
     assert "1. A draft priority" in _group(page, "Police and Crime Plan 2025-2029")
