@@ -61,12 +61,13 @@ def _proposed():
     return case
 
 
-def _veto(case, **votes):
-    """The Panel's first report, vetoing the proposal as too high by ``votes``."""
+def _veto(case, kind, on, **votes):
+    """A report of the Panel (``kind``: its first or its second) vetoing the precept as too high
+    by ``votes``."""
     return _record(
         case,
-        Step.Kind.REPORT,
-        date(2, 1),
+        kind,
+        on,
         outcome=Step.Outcome.VETOED,
         veto_direction=Step.VetoDirection.TOO_HIGH,
         **votes,
@@ -88,7 +89,7 @@ def test_the_timetable_marks_steps_done_late_and_overdue():
 
 def test_a_veto_carried_by_two_thirds_adds_the_revised_precept_to_the_timetable():
     case = _proposed()
-    _veto(case, votes_for=9, votes_against=4, members_in_office=13)
+    _veto(case, Step.Kind.REPORT, date(2, 1), votes_for=9, votes_against=4, members_in_office=13)
     kinds = [m.kind for m in timetable(case, today=date(2, 2)).milestones]
     assert kinds.index(Step.Kind.REVISED) < kinds.index(Step.Kind.SECOND_REPORT)
 
@@ -96,13 +97,15 @@ def test_a_veto_carried_by_two_thirds_adds_the_revised_precept_to_the_timetable(
 def test_a_veto_short_of_two_thirds_is_refused_with_the_number_needed():
     case = _proposed()
     with pytest.raises(CaseworkError, match="9 votes. 8 is not enough") as error:
-        _veto(case, votes_for=8, votes_against=5, members_in_office=13)
+        _veto(
+            case, Step.Kind.REPORT, date(2, 1), votes_for=8, votes_against=5, members_in_office=13
+        )
     assert error.value.field == "votes_for"
 
 
 def test_the_revised_precept_must_move_the_way_the_veto_said():
     case = _proposed()
-    _veto(case, votes_for=10, members_in_office=15)
+    _veto(case, Step.Kind.REPORT, date(2, 1), votes_for=10, members_in_office=15)
     with pytest.raises(CaseworkError, match="must be lower"):
         _record(case, Step.Kind.REVISED, date(2, 10), amount=Decimal("241.45"))
     _record(case, Step.Kind.REVISED, date(2, 10), amount=Decimal("236.45"))
@@ -110,23 +113,15 @@ def test_the_revised_precept_must_move_the_way_the_veto_said():
 
 def test_the_second_report_cannot_veto_again():
     case = _proposed()
-    _veto(case, votes_for=10, members_in_office=15)
+    _veto(case, Step.Kind.REPORT, date(2, 1), votes_for=10, members_in_office=15)
     _record(case, Step.Kind.REVISED, date(2, 10), amount=Decimal("236.45"))
     with pytest.raises(CaseworkError, match="Only the Panel's first report"):
-        _record(
-            case,
-            Step.Kind.SECOND_REPORT,
-            date(2, 15),
-            outcome=Step.Outcome.VETOED,
-            veto_direction=Step.VetoDirection.TOO_HIGH,
-            votes_for=15,
-            members_in_office=15,
-        )
+        _veto(case, Step.Kind.SECOND_REPORT, date(2, 15), votes_for=15, members_in_office=15)
 
 
 def test_a_vetoed_precept_is_issued_only_after_the_second_report():
     case = _proposed()
-    _veto(case, votes_for=10, members_in_office=15)
+    _veto(case, Step.Kind.REPORT, date(2, 1), votes_for=10, members_in_office=15)
     with pytest.raises(CaseworkError, match="after the Panel has reported on the revised"):
         _record(case, Step.Kind.FINAL, date(2, 20), amount=Decimal("241.45"))
 
