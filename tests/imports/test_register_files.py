@@ -3,7 +3,6 @@ file present, a real PDF and cleaned as an upload by hand is; every file in the 
 bombs, names pointing outside the ZIP and oversized members refused; all or nothing; copies kept
 privately and public only as a release froze them; a re-run imports nothing twice."""
 
-import datetime
 import io
 import zipfile
 
@@ -15,13 +14,13 @@ from django.urls import reverse
 from decisions.models import attachment_storage
 from imports import registers, services, spreadsheets
 from imports.models import EntryImport
-from tests.publications.hostile_pdfs import active_content, hostile_pdf
+from tests.imports.entries import apply
+from tests.publications.hostile_pdfs import active_content, hostile_pdf, untagged_pdf
 from transparency import services as transparency_services
 from transparency.models import Contract
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date(2026, 12, 3)
 HEADER = (
     "Reference,Contract,Supplier,Value,Starts,Ends,Copy of the contract,"
     "Copy of the invitation to tender"
@@ -34,16 +33,6 @@ ROWS = [
 ]
 
 
-def _pdf(marker):
-    """An untagged one-page PDF whose bytes carry ``marker`` (in its document information)."""
-    document = pikepdf.new()
-    document.add_blank_page()
-    document.docinfo["/Title"] = marker
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
-
-
 def _zip(members, *, compression=zipfile.ZIP_DEFLATED):
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=compression) as archive:
@@ -53,9 +42,9 @@ def _zip(members, *, compression=zipfile.ZIP_DEFLATED):
 
 
 FILES = {
-    "contract-044.pdf": _pdf("COPY044"),
+    "contract-044.pdf": untagged_pdf("COPY044"),
     "copies/itt-044.pdf": hostile_pdf("open-action-javascript", marker="TENDER044"),
-    "contract-007.pdf": _pdf("COPY007"),
+    "contract-007.pdf": untagged_pdf("COPY007"),
     "__MACOSX/._contract-007.pdf": b"resource fork",  # what a Mac adds: ignored
 }
 
@@ -69,16 +58,6 @@ def upload(editor, rows=ROWS, files=FILES, header=HEADER):
         if files is not None
         else None,
         by=editor,
-    )
-
-
-def apply(entry_import, editor, *, release=False):
-    return services.apply_entry_import(
-        entry_import=entry_import,
-        by=editor,
-        release=release,
-        reauthenticated_at=datetime.datetime(2026, 12, 3, 9, 30, tzinfo=datetime.UTC),
-        today=TODAY,
     )
 
 
@@ -128,7 +107,7 @@ def test_the_files_are_checked_cleaned_listed_and_nothing_is_applied_yet(editor,
 def test_applied_copies_are_the_cleaned_pdfs_kept_privately_and_public_only_once_released(
     editor, client, settings
 ):
-    applied = apply(upload(editor), editor)
+    applied = apply(upload(editor), editor, release=False)
 
     assert applied.status == EntryImport.Status.APPLIED, applied.errors
     contract = Contract.objects.get(reference="LANC/2021/044")
@@ -183,12 +162,12 @@ def test_a_file_missing_from_the_zip_names_its_row_and_nothing_is_applied(editor
         entry_import
     )
     with pytest.raises(services.ImportFailed):
-        apply(entry_import, editor)
+        apply(entry_import, editor, release=False)
     assert not Contract.objects.exists()
 
 
 def test_a_file_no_row_names_is_reported_and_nothing_is_applied(editor):
-    entry_import = upload(editor, files={**FILES, "stray/minutes.pdf": _pdf("STRAY")})
+    entry_import = upload(editor, files={**FILES, "stray/minutes.pdf": untagged_pdf("STRAY")})
 
     assert entry_import.status == EntryImport.Status.INVALID
     assert _problems(entry_import) == {
@@ -215,9 +194,9 @@ def test_a_file_that_is_not_a_pdf_names_its_row_and_file(editor):
 
 
 def test_a_pdf_that_cannot_be_checked_is_refused(editor):
-    broken = _pdf("BROKEN")[:200]  # starts as a PDF, cut short
+    broken = untagged_pdf("BROKEN")[:200]  # starts as a PDF, cut short
     encrypted = io.BytesIO()
-    with pikepdf.open(io.BytesIO(_pdf("LOCKED"))) as document:
+    with pikepdf.open(io.BytesIO(untagged_pdf("LOCKED"))) as document:
         document.save(encrypted, encryption=pikepdf.Encryption(owner="o", user="u"))
     files = {**FILES, "contract-007.pdf": broken, "contract-044.pdf": encrypted.getvalue()}
 
@@ -233,7 +212,10 @@ def test_a_pdf_that_cannot_be_checked_is_refused(editor):
     "name", ["../../etc/contract-044.pdf", "/srv/contract-044.pdf", "C:/x/contract-044.pdf"]
 )
 def test_a_zip_with_a_name_pointing_outside_it_is_refused_whole(editor, client, name):
-    files = {**{k: v for k, v in FILES.items() if k != "contract-044.pdf"}, name: _pdf("EVIL")}
+    files = {
+        **{k: v for k, v in FILES.items() if k != "contract-044.pdf"},
+        name: untagged_pdf("EVIL"),
+    }
     with pytest.raises(spreadsheets.UnreadableUpload, match="points outside") as caught:
         upload(editor, files=files)
     assert caught.value.field == "files"
@@ -297,21 +279,21 @@ def test_a_member_that_unpacks_to_more_than_it_says_is_refused():
 
 
 def test_the_same_spreadsheet_and_zip_again_import_nothing_twice(editor):
-    apply(upload(editor), editor)
+    apply(upload(editor), editor, release=False)
 
     again = upload(editor)
 
     assert again.status == EntryImport.Status.CHECKED, again.errors
     assert [row["action"] for row in again.rows] == ["unchanged", "unchanged"]
-    applied = apply(again, editor)
+    applied = apply(again, editor, release=False)
     assert applied.run.created_count == 0 and applied.run.unchanged_count == 2
     assert Contract.objects.count() == 2
 
 
 def test_a_row_already_in_the_register_is_left_alone_whatever_its_copy(editor):
-    apply(upload(editor), editor)
+    apply(upload(editor), editor, release=False)
 
-    changed = upload(editor, files={**FILES, "contract-007.pdf": _pdf("COPY007 signed")})
+    changed = upload(editor, files={**FILES, "contract-007.pdf": untagged_pdf("COPY007 signed")})
 
     assert [row["action"] for row in changed.rows] == ["unchanged", "unchanged"]
     assert changed.rows[1]["detail"] == "already in the register"

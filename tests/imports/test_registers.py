@@ -14,11 +14,11 @@ from pcc_portal.publications.models import Version
 from pcc_portal.tables import read_table
 from tests.access import AccessRule
 from tests.accounts.factories import UserFactory, reauthenticate
+from tests.imports.entries import apply
 from transparency.models import Contract, ForwardPlanEntry, GiftHospitality, Grant, Interest
 
 pytestmark = pytest.mark.django_db
 
-TODAY = datetime.date(2026, 12, 3)
 GIFTS = (
     "Date,Offered to,Role,Financial year,Offered by,Gift or hospitality,Description,"
     "Estimated value,Accepted or declined\n"
@@ -36,16 +36,6 @@ def table(text=GIFTS, name="gifts.csv", register="gifts-and-hospitality"):
 def upload(editor, text=GIFTS, register="gifts-and-hospitality", name="gifts.csv"):
     return services.upload_entry_import(
         register=register, table=table(text, name, register), by=editor
-    )
-
-
-def apply(entry_import, editor, *, release=True):
-    return services.apply_entry_import(
-        entry_import=entry_import,
-        by=editor,
-        release=release,
-        reauthenticated_at=datetime.datetime(2026, 12, 3, 9, 30, tzinfo=datetime.UTC),
-        today=TODAY,
     )
 
 
@@ -188,7 +178,9 @@ def test_the_same_rows_again_are_not_imported_twice(editor):
     again = upload(editor, more)
 
     assert [row["action"] for row in again.rows] == ["unchanged", "unchanged", "create"]
-    assert again.rows[0]["detail"] == "already imported on 3 December 2026"
+    # The day the rows were imported, as the record of that import has it (not a fixed date).
+    imported_on = ImportedRecord.objects.earliest("imported_at").imported_at
+    assert again.rows[0]["detail"] == f"already imported on {imported_on:%-d %B %Y}"
     applied = apply(again, editor)
     assert applied.run.created_count == 1 and applied.run.unchanged_count == 2
     assert GiftHospitality.objects.count() == 3
@@ -367,25 +359,19 @@ class TestEntryImportDetailAccess(AccessRule):
         return _import_kwargs()
 
 
-class TestEntryImportApplyAccess(AccessRule):
+class TestEntryImportApplyAccess(TestEntryImportDetailAccess):
     url_name = "imports:entry_apply"
     access = "imports.apply_entryimport"
     method = "post"
     data = {"outcome": "draft"}
     allowed_status = (302,)
 
-    def make_url_kwargs(self):
-        return _import_kwargs()
 
-
-class TestEntryImportDiscardAccess(AccessRule):
+class TestEntryImportDiscardAccess(TestEntryImportDetailAccess):
     url_name = "imports:entry_discard"
     access = "imports.add_entryimport"
     method = "post"
     allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        return _import_kwargs()
 
 
 @pytest.fixture

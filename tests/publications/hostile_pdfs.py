@@ -15,6 +15,16 @@ EXE = b"MZ\x90\x00\x03\x00\x00\x00 this program cannot be run in DOS mode"
 KEPT_LINKS = ("https://www.lancashire-pcc.gov.uk/", "mailto:secretary@panel.example.org")
 
 
+def untagged_pdf(marker):
+    """An untagged one-page PDF whose bytes carry ``marker`` (in its document information)."""
+    document = pikepdf.new()
+    document.add_blank_page()
+    document.docinfo["/Title"] = marker
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
 @lru_cache
 def tagged_pdf(marker):
     """A tagged two-page paper saying ``marker``, with a web link, a mail link and a link to a

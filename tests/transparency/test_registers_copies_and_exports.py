@@ -6,7 +6,6 @@ import csv
 import io
 import json
 
-import pikepdf
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
@@ -14,19 +13,10 @@ from django.urls import reverse
 from tests.accounts.factories import reauthenticate
 from tests.plans.factories import PlanFactory, PriorityFactory
 from tests.plans.helpers import issue
+from tests.publications.hostile_pdfs import untagged_pdf
 from tests.transparency.factories import ContractFactory, ForwardPlanEntryFactory, GrantFactory
 from transparency import services
 from transparency.models import Contract, SpendingUpload
-
-
-def _pdf(marker):
-    """An untagged one-page PDF whose bytes carry ``marker`` (in its document information)."""
-    document = pikepdf.new()
-    document.add_blank_page()
-    document.docinfo["/Title"] = marker
-    buffer = io.BytesIO()
-    document.save(buffer)
-    return buffer.getvalue()
 
 
 def _body(response):
@@ -63,9 +53,11 @@ def test_a_contract_copy_is_cleaned_kept_privately_and_public_only_once_released
     client.force_login(editor)
     contract = _create(
         client,
-        contract_copy=SimpleUploadedFile("contract.pdf", _pdf("first copy"), "application/pdf"),
+        contract_copy=SimpleUploadedFile(
+            "contract.pdf", untagged_pdf("first copy"), "application/pdf"
+        ),
         contract_copy_redacted_because="Prices withheld: commercially sensitive (FOIA s43).",
-        tender_copy=SimpleUploadedFile("itt.pdf", _pdf("the tender"), "application/pdf"),
+        tender_copy=SimpleUploadedFile("itt.pdf", untagged_pdf("the tender"), "application/pdf"),
     )
     assert contract.contract_copy.name.startswith("transparency/contracts/")
     assert contract.contract_copy_tagged is False  # inspected on upload
@@ -92,7 +84,7 @@ def test_a_contract_copy_is_cleaned_kept_privately_and_public_only_once_released
     client.force_login(editor)
     client.post(
         reverse("transparency_manage:entry_edit", args=["contracts", contract.pk]),
-        {**CONTRACT, "contract_copy": SimpleUploadedFile("v2.pdf", _pdf("second copy"))},
+        {**CONTRACT, "contract_copy": SimpleUploadedFile("v2.pdf", untagged_pdf("second copy"))},
     )
     client.logout()
     assert b"first copy" in _body(client.get(url))
@@ -103,7 +95,7 @@ def test_a_contract_copy_is_cleaned_kept_privately_and_public_only_once_released
 @pytest.mark.django_db
 def test_a_withdrawn_contracts_copy_answers_gone(client, editor):
     client.force_login(editor)
-    contract = _create(client, contract_copy=SimpleUploadedFile("c.pdf", _pdf("copy")))
+    contract = _create(client, contract_copy=SimpleUploadedFile("c.pdf", untagged_pdf("copy")))
     services.release_entry(entry=contract, by=editor, note="First release")
     services.withdraw_entry(entry=contract, by=editor, reason="Entered in error")
     client.logout()
@@ -281,7 +273,9 @@ def test_unreleased_small_contracts_nil_returns_and_copies_reach_no_public_chann
     GiftHospitality.objects.create(recipient="Leaky Recipient", recipient_role="Officer",
                                    financial_year=2025, is_nil_return=True)  # fmt: skip
     client.force_login(editor)
-    contract = _create(client, contract_copy=SimpleUploadedFile("c.pdf", _pdf("leaky copy")))
+    contract = _create(
+        client, contract_copy=SimpleUploadedFile("c.pdf", untagged_pdf("leaky copy"))
+    )
     client.logout()
     for url in [
         "/transparency/small-contracts/",
@@ -307,7 +301,7 @@ def test_unreleased_small_contracts_nil_returns_and_copies_reach_no_public_chann
 @pytest.mark.django_db
 def test_releasing_a_contract_with_its_copy_goes_through_the_check_page(client, editor):
     client.force_login(editor)
-    contract = _create(client, contract_copy=SimpleUploadedFile("c.pdf", _pdf("copy")))
+    contract = _create(client, contract_copy=SimpleUploadedFile("c.pdf", untagged_pdf("copy")))
     url = reverse("transparency_manage:entry_publish", args=["contracts", contract.pk])
     page = client.get(url).content.decode()
     assert "The contract (PDF) becomes public with this release, not redacted." in page
@@ -326,7 +320,9 @@ def test_staff_open_a_drafts_copy_from_its_edit_page_and_the_public_cannot(
     client.force_login(editor)
     contract = _create(
         client,
-        contract_copy=SimpleUploadedFile("contract.pdf", _pdf("draft copy"), "application/pdf"),
+        contract_copy=SimpleUploadedFile(
+            "contract.pdf", untagged_pdf("draft copy"), "application/pdf"
+        ),
     )
     url = reverse(
         "transparency_manage:contract_copy", kwargs={"pk": contract.pk, "kind": "contract"}
