@@ -1,20 +1,14 @@
 """Staff forms for the Panel's casework, and the public question form."""
 
 from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
+from crispy_forms_gds.layout import Layout, Size
 from django import forms
 
 from panel.models import AgendaItem, Meeting, Member
-from pcc_portal.forms import GovUKFormMixin, date_fields
+from pcc_portal.forms import GovUKFormMixin, date_fields, form_helper
 
 from .models import STEP_LABELS, Case, Complaint, QuestionWindow, Step
 from .records import STEP_FIELDS
-
-
-def _helper(form, fields, button):
-    form.helper = FormHelper()
-    form.helper.label_size = Size.SMALL
-    form.helper.layout = Layout(*fields, Submit("save", button))
 
 
 def _meeting_label(meeting):
@@ -58,7 +52,7 @@ class CaseForm(GovUKFormMixin, forms.ModelForm):
                 del self.fields[name]
             self.fields["year"].required = True
             self.fields["year"].widget = forms.NumberInput(attrs={"class": "govuk-input--width-4"})
-        _helper(self, list(self.fields), "Save")
+        self.helper = form_helper(*self.fields, submit="Save")
 
     def clean(self):
         data = super().clean()
@@ -111,7 +105,7 @@ class StepForm(GovUKFormMixin, forms.ModelForm):
             )
         for name in ("votes_for", "votes_against", "abstentions", "members_in_office"):
             self.fields[name].widget.attrs["class"] = "govuk-input--width-3"
-        _helper(self, list(self.fields), "Record the step")
+        self.helper = form_helper(*self.fields, submit="Record the step")
 
     def clean_document(self):
         document = self.cleaned_data.get("document")
@@ -160,7 +154,7 @@ class ComplaintForm(GovUKFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["subject"].widget = forms.RadioSelect(choices=Complaint.Subject.choices)
         self.fields["recording"].widget = forms.RadioSelect(choices=Complaint.Recording.choices)
-        _helper(self, list(self.fields), "Save the complaint")
+        self.helper = form_helper(*self.fields, submit="Save the complaint")
 
 
 class AskQuestionForm(GovUKFormMixin, forms.Form):
@@ -207,7 +201,7 @@ class QuestionWindowForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["limit_per_person"].widget.attrs["class"] = "govuk-input--width-3"
-        _helper(self, list(self.fields), "Save")
+        self.helper = form_helper(*self.fields, submit="Save")
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]
@@ -231,7 +225,7 @@ class DecideQuestionForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, ["decision", "reason"], "Save the decision")
+        self.helper = form_helper("decision", "reason", submit="Save the decision")
 
 
 class AnswerForm(GovUKFormMixin, forms.Form):
@@ -239,4 +233,4 @@ class AnswerForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, ["answer"], "Save the answer")
+        self.helper = form_helper("answer", submit="Save the answer")

@@ -1,15 +1,14 @@
 """Staff forms for decisions: the decision form itself, Part 2, attachments, reasons, reports,
 and continuing the numbering."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Fieldset, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Fieldset, Size
 from django import forms
 from django.db.models import Case, When
 from django.utils import timezone
 
 from pcc_portal.accounts.models import Office
 from pcc_portal.financial_year import financial_year_label, financial_year_of
-from pcc_portal.forms import GovUKFormMixin, date_fields
+from pcc_portal.forms import GovUKFormMixin, date_fields, form_helper
 from plans.forms import PriorityChoiceField
 from plans.models import IN_FORCE_STAGES, Plan, Priority, Stage
 
@@ -57,13 +56,6 @@ class GroupedPriorityChoiceField(PriorityChoiceField):
                 {"index": index, "value": priority.pk, "label": self.label_from_instance(priority)}
             )
         return groups
-
-
-def _helper(*fields, submit="Save"):
-    helper = FormHelper()
-    helper.label_size = Size.SMALL
-    helper.layout = Layout(*fields, Submit("save", submit))
-    return helper
 
 
 class DecisionMakerField(forms.ModelChoiceField):
@@ -156,7 +148,7 @@ class DecisionForm(GovUKFormMixin, forms.ModelForm):
         )
         # Grouped and ordered as the decision form is filled in (the seed's 28/2021): who and
         # what first, the decision, its background, implications, the plan, then publication.
-        self.helper = _helper(
+        self.helper = form_helper(
             Fieldset(
                 Field.text("title"),
                 Field.text("report_by"),
@@ -242,7 +234,7 @@ class DecisionPart2Form(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.radios("grounds", legend_size=Size.SMALL),
             Field.text("exemption"),
             Field.textarea("content"),
@@ -259,7 +251,7 @@ class AttachmentForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs["accept"] = "application/pdf,.pdf"
-        self.helper = _helper(Field.text("title"), "file", submit="Upload")
+        self.helper = form_helper(Field.text("title"), "file", submit="Upload")
 
 
 class Part2AttachmentForm(AttachmentForm):
@@ -278,7 +270,7 @@ class ReasonForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["reason"].label = label
         self.fields["reason"].help_text = hint
-        self.helper = _helper(Field.textarea("reason"), submit=submit)
+        self.helper = form_helper(Field.textarea("reason"), submit=submit)
         self.helper.label_size = Size.MEDIUM
 
 
@@ -294,7 +286,7 @@ class DecisionsReportForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.text("title"),
             "period_start",
             "period_end",
@@ -342,7 +334,7 @@ class ContinueNumberingForm(GovUKFormMixin, forms.Form):
         ]
         self.initial.setdefault("financial_year", this_year)
         self.fields["last_number"].widget.attrs.update(inputmode="numeric", spellcheck="false")
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.select("financial_year"),
             Field.text("last_number", field_width=4),
             submit="Continue the numbering",

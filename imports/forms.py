@@ -1,10 +1,9 @@
 """Staff forms for imports."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
+from crispy_forms_gds.layout import Size
 from django import forms
 
-from pcc_portal.forms import GovUKFormMixin
+from pcc_portal.forms import GovUKFormMixin, form_helper
 
 from .spreadsheets import MAX_TABLE_BYTES, MAX_ZIP_BYTES
 
@@ -26,9 +25,7 @@ class DecisionImportForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["table"].widget.attrs["accept"] = ".csv,.xlsx"
         self.fields["notices"].widget.attrs["accept"] = ".zip"
-        self.helper = FormHelper()
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout("table", "notices", Submit("upload", "Upload and check"))
+        self.helper = form_helper("table", "notices", submit="Upload and check")
 
     def clean_table(self):
         upload = self.cleaned_data["table"]
@@ -70,9 +67,7 @@ class EntryImportForm(GovUKFormMixin, forms.Form):
             fields.append("files")
         else:
             del self.fields["files"]
-        self.helper = FormHelper()
-        self.helper.label_size = Size.SMALL
-        self.helper.layout = Layout(*fields, Submit("upload", "Upload and check"))
+        self.helper = form_helper(*fields, submit="Upload and check")
 
     clean_table = DecisionImportForm.clean_table
 
@@ -112,9 +107,9 @@ class ApplyEntryImportForm(GovUKFormMixin, forms.Form):
                 for value, label in self.fields["outcome"].choices
                 if value == self.DRAFT
             ]
-        self.helper = FormHelper()
-        self.helper.label_size = Size.MEDIUM
-        self.helper.layout = Layout("outcome", Submit("apply", "Import the new entries"))
+        self.helper = form_helper(
+            "outcome", submit="Import the new entries", label_size=Size.MEDIUM
+        )
 
     @property
     def release(self):

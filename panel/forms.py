@@ -1,14 +1,13 @@
 """Staff forms for the panel: meetings, agenda items, papers, packs, proceedings, membership."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from pcc_portal.accounts import roles
-from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields
+from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields, form_helper
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import InvalidPDF
@@ -29,13 +28,6 @@ from .models import (
 from .services.meetings import check_upload
 
 
-def _helper(form, fields, button, action=""):
-    form.helper = FormHelper()
-    form.helper.form_action = action
-    form.helper.label_size = Size.SMALL
-    form.helper.layout = Layout(*fields, Submit("save", button))
-
-
 class TimeInput(forms.TimeInput):
     input_type = "time"
 
@@ -47,7 +39,7 @@ class PanelForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, self.Meta.fields, "Save")
+        self.helper = form_helper(*self.Meta.fields, submit="Save")
 
 
 class MeetingForm(GovUKFormMixin, forms.ModelForm):
@@ -72,7 +64,7 @@ class MeetingForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].empty_label = "The whole panel"
-        _helper(self, self.Meta.fields, "Save the meeting")
+        self.helper = form_helper(*self.Meta.fields, submit="Save the meeting")
 
 
 class MeetingStatusForm(GovUKFormMixin, forms.Form):
@@ -92,7 +84,7 @@ class MeetingStatusForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, ["action", "reason", "new_date"], "Save")
+        self.helper = form_helper("action", "reason", "new_date", submit="Save")
 
     def clean(self):
         data = super().clean()
@@ -125,7 +117,7 @@ class AgendaItemForm(GovUKFormMixin, forms.ModelForm):
             "-date"
         )
         self.fields["minutes_of"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
-        _helper(self, self.Meta.fields, "Save the item")
+        self.helper = form_helper(*self.Meta.fields, submit="Save the item")
 
     def clean(self):
         data = super().clean()
@@ -177,7 +169,7 @@ class ReportForm(GovUKFormMixin, forms.ModelForm):
             fields.append("late")
         else:
             del self.fields["late"]
-        _helper(self, fields, "Save the report")
+        self.helper = form_helper(*fields, submit="Save the report")
 
 
 class UploadPaperForm(GovUKFormMixin, forms.Form):
@@ -188,7 +180,7 @@ class UploadPaperForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs["accept"] = "application/pdf,.pdf"
-        _helper(self, ["title", "file", "late"], "Upload the paper")
+        self.helper = form_helper("title", "file", "late", submit="Upload the paper")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -220,7 +212,7 @@ class PublicationPaperForm(GovUKFormMixin, forms.Form):
         self.fields["version"].label_from_instance = lambda v: (
             f"{v.title} (version {v.number}, {v.published_at:%-d %B %Y})"
         )
-        _helper(self, ["version", "title", "late"], "Add the paper")
+        self.helper = form_helper("version", "title", "late", submit="Add the paper")
 
 
 class PublishPackForm(PublishForm):
@@ -269,7 +261,9 @@ class AttendanceForm(GovUKFormMixin, forms.Form):
                 f"{a.name}, {a.capacity}" if a.capacity else a.name
                 for a in meeting.attendance.filter(member__isnull=True)
             )
-        _helper(self, [*(f"member_{m.pk}" for m in self.members), "visitors"], "Save attendance")
+        self.helper = form_helper(
+            *(f"member_{m.pk}" for m in self.members), "visitors", submit="Save attendance"
+        )
 
     def statuses(self):
         return {m: self.cleaned_data.get(f"member_{m.pk}") for m in self.members}
@@ -304,7 +298,9 @@ class ItemMinutesForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, ["minutes", "resolutions", "webcast_time"], "Save the minutes")
+        self.helper = form_helper(
+            "minutes", "resolutions", "webcast_time", submit="Save the minutes"
+        )
 
     def clean_webcast_time(self):
         """Seconds into the recording, from "1:02:33", "2:33" or "33"; None when empty."""
@@ -336,7 +332,7 @@ class DeclarationForm(GovUKFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = Member.objects.current(meeting.date)
         self.fields["item"].queryset = meeting.items.order_by("number")
-        _helper(self, self.Meta.fields, "Record the declaration")
+        self.helper = form_helper(*self.Meta.fields, submit="Record the declaration")
 
 
 class PublicQuestionForm(GovUKFormMixin, forms.ModelForm):
@@ -351,7 +347,7 @@ class PublicQuestionForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, self.Meta.fields, "Record the question")
+        self.helper = form_helper(*self.Meta.fields, submit="Record the question")
 
 
 class MemberForm(GovUKFormMixin, forms.ModelForm):
@@ -384,7 +380,7 @@ class MemberForm(GovUKFormMixin, forms.ModelForm):
         self.fields["user"].queryset = accounts.distinct()
         self.fields["user"].empty_label = "Not linked to an account"
         self.fields["user"].label_from_instance = _account_label
-        _helper(self, self.Meta.fields, "Save the member")
+        self.helper = form_helper(*self.Meta.fields, submit="Save the member")
 
     def clean(self):
         data = super().clean()
@@ -430,4 +426,4 @@ class TaskAndFinishGroupForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = Member.objects.current()
-        _helper(self, self.Meta.fields, "Save the group")
+        self.helper = form_helper(*self.Meta.fields, submit="Save the group")

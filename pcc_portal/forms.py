@@ -1,15 +1,34 @@
-"""Form pieces every staff form shares, in the GOV.UK Design System's patterns: the date input
-(day, month and year in three boxes) and error messages that name the field they are about."""
+"""Form pieces every staff form shares, in the GOV.UK Design System's patterns: the layout
+(``form_helper``), the date input (day, month and year in three boxes) and error messages that
+name the field they are about."""
 
 import datetime
 import re
 
+from crispy_forms_gds.helper import FormHelper
+from crispy_forms_gds.layout import Layout, Size, Submit
 from crispy_forms_gds.widgets import DateInputWidget
 from django import forms
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.forms.utils import pretty_name
+
+
+def form_helper(*fields, submit="Save", action="", label_size=Size.SMALL):
+    """A form's crispy-forms layout, the one way every staff form builds it: ``fields`` in order
+    (names, or crispy-forms-gds layout objects such as ``Fieldset``), labelled at ``label_size``,
+    then one button saying ``submit``, posted to ``action`` (empty: the page's own address).
+
+    The server checks every field and explains problems the GOV.UK way (an error summary, the
+    message beside the field), so the browser's own checks are turned off (``novalidate``)."""
+    helper = FormHelper()
+    helper.form_action = action
+    helper.label_size = label_size
+    helper.attrs = {"novalidate": ""}
+    helper.layout = Layout(*fields, Submit("save", submit))
+    return helper
+
 
 _ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _MONTHS = {

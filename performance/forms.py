@@ -1,10 +1,9 @@
 """Staff forms for figures, commentary, imports, reports and scrutiny meetings."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields
+from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields, form_helper
 from plans.forms import PriorityChoiceField
 
 from . import checks
@@ -20,17 +19,10 @@ from .models import (
 from .periods import PeriodError, parse_period
 
 
-def _helper(form, *fields, submit="Save"):
-    form.helper = FormHelper()
-    form.helper.label_size = Size.SMALL
-    form.helper.layout = Layout(*fields, Submit("save", submit))
-    return form.helper
-
-
-def _action_helper(form, *fields, submit):
+def _action_helper(*fields, submit):
     """An action's ``fields``, then the plan priorities it is about as small tick boxes."""
     priorities = Field.checkboxes("priorities", legend_size=Size.SMALL, small=True)
-    return _helper(form, *fields, priorities, submit=submit)
+    return form_helper(*fields, priorities, submit=submit)
 
 
 class FigureForm(GovUKFormMixin, forms.ModelForm):
@@ -81,9 +73,7 @@ class FigureForm(GovUKFormMixin, forms.ModelForm):
         fields = list(self.FIELDS)
         if self.flag:
             fields.insert(2, Field.checkbox("confirmed"))
-        _helper(self, *fields, submit="Save figure")
-        if action:
-            self.helper.form_action = action
+        self.helper = form_helper(*fields, submit="Save figure", action=action)
 
     def clean_period(self):
         if self.instance.pk:
@@ -129,7 +119,7 @@ class CommentaryForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, *self.Meta.fields, submit="Add commentary")
+        self.helper = form_helper(*self.Meta.fields, submit="Add commentary")
 
 
 class ImportUploadForm(GovUKFormMixin, forms.Form):
@@ -146,7 +136,7 @@ class ImportUploadForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = Plan.objects.order_by("-term_start")
         self.fields["file"].widget.attrs["accept"] = ".csv,.xlsx"
-        _helper(self, "plan", "file", submit="Upload and check")
+        self.helper = form_helper("plan", "file", submit="Upload and check")
 
     def clean_file(self):
         upload = self.cleaned_data["file"]
@@ -184,7 +174,7 @@ class ReportForm(GovUKFormMixin, forms.ModelForm):
         self.fields["quarter"].widget = forms.RadioSelect(
             choices=self.fields["quarter"].choices[1:]
         )
-        _helper(self, *self.Meta.fields, submit="Save draft")
+        self.helper = form_helper(*self.Meta.fields, submit="Save draft")
 
     def clean_financial_year(self):
         year = self.cleaned_data["financial_year"]
@@ -225,7 +215,7 @@ class ReportCommentaryForm(GovUKFormMixin, forms.Form):
                 help_text="Markdown. How the Constabulary performed on this priority this quarter.",
             )
             names.append(name)
-        _helper(self, *names, submit="Save commentary")
+        self.helper = form_helper(*names, submit="Save commentary")
 
     def texts(self):
         return {p: self.cleaned_data[f"priority_{p.pk}"] for p in self.priorities}
@@ -248,7 +238,7 @@ class ScrutinyMeetingForm(GovUKFormMixin, forms.ModelForm):
             "-financial_year", "-quarter"
         )
         self.fields["report"].required = False
-        _helper(self, *self.Meta.fields, submit="Save draft")
+        self.helper = form_helper(*self.Meta.fields, submit="Save draft")
 
 
 class PaperForm(GovUKFormMixin, forms.ModelForm):
@@ -258,7 +248,7 @@ class PaperForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _helper(self, *self.Meta.fields, submit="Add paper")
+        self.helper = form_helper(*self.Meta.fields, submit="Add paper")
 
 
 class ActionForm(GovUKFormMixin, forms.ModelForm):
@@ -276,7 +266,7 @@ class ActionForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _action_helper(self, "description", "owner", "due_date", submit="Add action")
+        self.helper = _action_helper("description", "owner", "due_date", submit="Add action")
 
 
 class ActionUpdateForm(GovUKFormMixin, forms.Form):
@@ -289,4 +279,4 @@ class ActionUpdateForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        _action_helper(self, "status", "update", "closed_on", submit="Save progress")
+        self.helper = _action_helper("status", "update", "closed_on", submit="Save progress")

@@ -1,11 +1,9 @@
 """Staff forms for plans: the plan, its parts, lifecycle steps, progress notes and copying."""
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
-from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields
+from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields, form_helper
 from pcc_portal.publications.forms import PublishForm
 
 from .models import (
@@ -21,14 +19,6 @@ from .models import (
     Section,
     Stage,
 )
-
-
-def _helper(fields, button="Save", action=""):
-    helper = FormHelper()
-    helper.label_size = Size.SMALL
-    helper.form_action = action
-    helper.layout = Layout(*fields, Submit("save", button))
-    return helper
 
 
 class PriorityChoiceField(forms.ModelMultipleChoiceField):
@@ -54,7 +44,7 @@ class _TermForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(self.Meta.fields, self.button)
+        self.helper = form_helper(*self.Meta.fields, submit=self.button)
 
     def clean(self):
         cleaned = super().clean()
@@ -114,7 +104,7 @@ class PartForm(GovUKFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         if "priority" in self.fields:
             self.fields["priority"].queryset = plan.priorities.order_by("number")
-        self.helper = _helper(self.Meta.fields, self.button)
+        self.helper = form_helper(*self.Meta.fields, submit=self.button)
 
 
 class SectionForm(PartForm):
@@ -292,7 +282,7 @@ class StepForm(GovUKFormMixin, forms.Form):
             fields += ["consultation_opened", "responses_summary"]
         else:
             del self.fields["consultation_opened"], self.fields["responses_summary"]
-        self.helper = _helper([*fields, "note"], "Record the step", action)
+        self.helper = form_helper(*fields, "note", submit="Record the step", action=action)
 
     def clean(self):
         cleaned = super().clean()
@@ -374,7 +364,9 @@ class ProgressForm(GovUKFormMixin, forms.Form):
         if not self.is_bound:
             self.initial.setdefault("status", commitment.status)
             self.initial.setdefault("date", timezone.localdate())
-        self.helper = _helper(["status", "date", "note"], "Add the progress note", action)
+        self.helper = form_helper(
+            "status", "date", "note", submit="Add the progress note", action=action
+        )
 
     def clean_date(self):
         date = self.cleaned_data["date"]

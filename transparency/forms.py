@@ -3,13 +3,11 @@ and keep the registers and the forward plan; the public subscribe to alerts."""
 
 from datetime import date
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms
 from django.utils import timezone
 
 from pcc_portal.financial_year import financial_year_label, financial_year_of
-from pcc_portal.forms import GovUKFormMixin, date_fields, required_message
+from pcc_portal.forms import GovUKFormMixin, date_fields, form_helper, required_message
 
 from . import sources
 from .models import (
@@ -27,15 +25,6 @@ from .models import (
 )
 
 MAX_UPLOAD = 20 * 1024 * 1024
-
-
-def _helper(form, *fields, button="Save"):
-    helper = FormHelper()
-    helper.layout = Layout(*fields, Submit("save", button))
-    helper.label_size = Size.SMALL
-    # The server checks every field and explains problems the GOV.UK way, not the browser.
-    helper.attrs = {"novalidate": ""}
-    return helper
 
 
 class _NamedErrors(GovUKFormMixin):
@@ -83,7 +72,7 @@ class SpecifiedItemForm(_NamedErrors, forms.ModelForm):
                 *sources.choices(),
                 (current, f"{current} (not published by the portal yet)"),
             ]
-        self.helper = _helper(self, *self.Meta.fields)
+        self.helper = form_helper(*self.Meta.fields)
 
     def save(self, commit=True):
         item = super().save(commit=False)
@@ -145,8 +134,7 @@ class ItemDocumentForm(_NamedErrors, forms.ModelForm):
             fields.append("inspection")
         else:
             del self.fields["inspection"]
-        self.helper = _helper(self, *fields, button="Publish document")
-        self.helper.form_action = action
+        self.helper = form_helper(*fields, submit="Publish document", action=action)
         self.helper.form_enctype = "multipart/form-data"
 
     def clean_file(self):
@@ -184,8 +172,7 @@ class InspectionReportForm(_NamedErrors, forms.ModelForm):
     def __init__(self, *args, action=None, today=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.today = today or timezone.localdate()
-        self.helper = _helper(self, *self.Meta.fields, button="Record the report")
-        self.helper.form_action = action
+        self.helper = form_helper(*self.Meta.fields, submit="Record the report", action=action)
 
     def clean_published_on(self):
         day = self.cleaned_data["published_on"]
@@ -205,7 +192,7 @@ class _EntryForm(_NamedErrors, forms.ModelForm):
                 field.widget.attrs.update(inputmode="decimal", spellcheck="false")
                 what = str(field.label).split(" (")[0].lower()
                 field.error_messages["invalid"] = f"Enter the {what} in pounds, like 9500"
-        self.helper = _helper(self, *self.Meta.fields, button="Save draft")
+        self.helper = form_helper(*self.Meta.fields, submit="Save draft")
 
 
 # The first Commissioners took office in November 2012: an OPCC's registers start in 2012-13,
@@ -633,7 +620,7 @@ class SpendingUploadForm(_NamedErrors, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = _helper(self, "source", "month", "file", button="Upload for review")
+        self.helper = form_helper("source", "month", "file", submit="Upload for review")
         self.helper.form_enctype = "multipart/form-data"
 
     def clean_source(self):
@@ -735,7 +722,7 @@ class SubscribeForm(_NamedErrors, forms.Form):
         )
         # Labelled as published: a draft rename of the priority stays private.
         field.label_from_instance = lambda p: f"{published[p.pk].plan}: {published[p.pk]}"
-        self.helper = _helper(self, "email", "topic", "priority", button="Subscribe")
+        self.helper = form_helper("email", "topic", "priority", submit="Subscribe")
 
     def clean(self):
         data = super().clean()

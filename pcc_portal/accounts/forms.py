@@ -5,13 +5,12 @@ and who holds them."""
 from allauth.core import context
 from allauth.mfa.base import forms as allauth_forms
 from axes.handlers.proxy import AxesProxyHandler
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Field, Layout, Size, Submit
+from crispy_forms_gds.layout import Field, Size
 from django import forms
 from django.contrib.auth import get_user_model
 from django.db import models
 
-from pcc_portal.forms import GovUKFormMixin, date_fields
+from pcc_portal.forms import GovUKFormMixin, date_fields, form_helper
 
 from .models import Office, OfficeHolding
 
@@ -38,13 +37,6 @@ class ReauthenticateForm(_RefusedWhileLockedOut, allauth_forms.ReauthenticateFor
     """The code asked for again before a sensitive change, such as removing the app."""
 
 
-def _helper(*fields, submit):
-    helper = FormHelper()
-    helper.label_size = Size.SMALL
-    helper.layout = Layout(*fields, Submit("save", submit))
-    return helper
-
-
 class OfficeForm(GovUKFormMixin, forms.ModelForm):
     """An office of the OPCC: its kind, its title as signed, and for an office that makes
     decisions what it may decide and up to what value."""
@@ -69,7 +61,7 @@ class OfficeForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["value_limit"].widget.attrs.update(inputmode="decimal", spellcheck="false")
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.radios("kind", legend_size=Size.SMALL),
             Field.text("title"),
             Field.textarea("delegation"),
@@ -136,7 +128,7 @@ class OfficeHoldingForm(GovUKFormMixin, forms.ModelForm):
         if self.instance.pk:
             # Who held it stays on the record: only the dates change.
             self.fields["user"].disabled = True
-        self.helper = _helper(
+        self.helper = form_helper(
             Field.select("user"),
             "starts_on",
             "ends_on",

@@ -1,12 +1,11 @@
 import io
 
-from crispy_forms_gds.helper import FormHelper
-from crispy_forms_gds.layout import Layout, Size, Submit
+from crispy_forms_gds.layout import Size
 from django import forms
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 
-from pcc_portal.forms import GovUKFormMixin
+from pcc_portal.forms import GovUKFormMixin, form_helper
 from pcc_portal.publications.markdown import unusable_images
 
 from .models import ContentPage
@@ -25,11 +24,9 @@ class ContentPageForm(GovUKFormMixin, forms.ModelForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout(
-            "title", "slug", "summary", "body", Submit("save", "Save draft")
+        self.helper = form_helper(
+            "title", "slug", "summary", "body", submit="Save draft", label_size=Size.MEDIUM
         )
-        self.helper.label_size = Size.MEDIUM
 
     def clean_body(self):
         body = self.cleaned_data["body"]
@@ -55,9 +52,7 @@ class ImageUploadForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.helper = FormHelper()
-        self.helper.layout = Layout("file", "alt_text", Submit("upload", "Upload image"))
-        self.helper.label_size = Size.SMALL
+        self.helper = form_helper("file", "alt_text", submit="Upload image")
 
     def clean_alt_text(self):
         alt_text = " ".join(self.cleaned_data["alt_text"].split())
