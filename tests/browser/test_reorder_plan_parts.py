@@ -6,12 +6,12 @@ from django.db.models import Max
 
 from plans.models import Measure
 from tests.browser.conftest import sign_in
+from tests.browser.staff_pages import reflows_and_passes_axe
 from tests.browser.test_reorder import (
     _focused_text,
     _mark_page,
     _named,
     _press_enter_and_wait_for,
-    _reflows_and_passes_axe,
 )
 from tests.plans.factories import MeasureFactory, SectionFactory
 from tests.plans.helpers import full_plan
@@ -33,7 +33,7 @@ def test_sections_and_theme_measures_move_in_place_on_the_plan_s_page(page, live
     )
     sign_in(page, live_server, editor)
     page.goto(f"/manage/plans/{plan.pk}/")
-    _reflows_and_passes_axe(page, phone=False)
+    reflows_and_passes_axe(page, phone=False)
     _mark_page(page)
 
     page.get_by_role("button", name=_named("Move up", "Introduction")).focus()
@@ -54,7 +54,7 @@ def test_sections_and_theme_measures_move_in_place_on_the_plan_s_page(page, live
         .order_by("order")
         .values_list("wording", flat=True)
     ) == ["Reduce serious violence", "Reduce murder and other homicides"]
-    _reflows_and_passes_axe(page, phone=False)
+    reflows_and_passes_axe(page, phone=False)
 
 
 def test_a_priority_s_measures_move_in_place_on_its_page(page, live_server, editor):
@@ -63,7 +63,7 @@ def test_a_priority_s_measures_move_in_place_on_its_page(page, live_server, edit
     MeasureFactory(plan=plan, priority=priority, wording="Repeat victims", order=_last(plan))
     sign_in(page, live_server, editor)
     page.goto(f"/manage/plans/{plan.pk}/priorities/1/")
-    _reflows_and_passes_axe(page)
+    reflows_and_passes_axe(page)
     _mark_page(page)
     page.get_by_role("button", name=_named("Move down", "Public confidence (1)")).focus()
     _press_enter_and_wait_for(page, "Moved \u201cPublic confidence (1)\u201d down.")
@@ -73,4 +73,4 @@ def test_a_priority_s_measures_move_in_place_on_its_page(page, live_server, edit
     ]  # fmt: skip
     items = page.locator("li[id^='measures-']")
     assert "Public confidence (1)" in items.nth(1).inner_text()
-    _reflows_and_passes_axe(page)
+    reflows_and_passes_axe(page)
