@@ -284,9 +284,8 @@ def agenda_timeliness(meetings):
     meetings = list(meetings)
     first = {}
     for meeting_id, ready_at in (
-        PackBuild.objects.filter(
-            meeting__in=[m.pk for m in meetings], status=PackBuild.Status.READY
-        )
+        PackBuild.objects.published()
+        .filter(meeting__in=[m.pk for m in meetings])
         .exclude(version__ready_at=None)
         .values_list("meeting_id", "version__ready_at")
     ):
@@ -344,9 +343,7 @@ def pack_review(meeting):
         for w in PaperWithdrawal.objects.filter(meeting=meeting)
     }
     previous = (
-        PackBuild.objects.filter(meeting=meeting, status=PackBuild.Status.READY)
-        .order_by("-version__number")
-        .first()
+        PackBuild.objects.published().filter(meeting=meeting).order_by("-version__number").first()
     )
     before = {}
     if previous is not None:

@@ -26,6 +26,7 @@ from pcc_portal.publications.models import (
     Version,
     WithdrawalNotice,
     WorkerJob,
+    WorkerJobQuerySet,
     attempts_within_cap,
 )
 from pcc_portal.visibility import VisibilityQuerySet
@@ -103,6 +104,13 @@ class PaperRender(models.Model):
         return f"{self.title} ({self.get_status_display().lower()})"
 
 
+class PackBuildQuerySet(WorkerJobQuerySet):
+    def published(self):
+        """Builds that finished: the packs as published, withdrawn versions included (the
+        meeting's members keep their papers)."""
+        return self.filter(status=self.model.Status.READY)
+
+
 class PackBuild(WorkerJob):
     """One publication of a pack: the frozen agenda, and the job that assembles its PDFs.
 
@@ -145,6 +153,8 @@ class PackBuild(WorkerJob):
     papers_rendered = models.PositiveIntegerField(default=0)
     assembly_seconds = models.FloatField(null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
+
+    objects = PackBuildQuerySet.as_manager()
 
     class Meta:
         ordering = ["-version__number"]
@@ -189,6 +199,10 @@ class PackPaperQuerySet(VisibilityQuerySet):
     def public(self):
         """Papers in the public pack: not exempt, and not withheld because withdrawn."""
         return self.filter(item__exempt=False, withheld=False)
+
+    def in_published_packs(self):
+        """Papers of packs that finished building, for the public or only the members."""
+        return self.filter(item__build__status=PackBuild.Status.READY)
 
     def published(self):
         """Public papers of a pack version the public can read: ready and not withdrawn."""

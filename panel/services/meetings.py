@@ -15,7 +15,7 @@ from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import InvalidPDF, UncleanablePDF, clean_pdf, inspect_pdf
 from pcc_portal.publications.services import NothingToPublish
 
-from ..models import AgendaItem, Meeting, PackBuild, Paper
+from ..models import AgendaItem, Meeting, Paper
 from ..models.papers import UPLOAD_LIMIT
 
 STANDARD_TITLES = {
@@ -257,7 +257,7 @@ def send_agenda_reminders(*, today=None, base_url=""):
             meeting = (
                 Meeting.objects.select_for_update().select_related("panel").get(pk=candidate.pk)
             )
-            published = meeting.pack_builds.filter(status=PackBuild.Status.READY).exists()
+            published = meeting.pack_builds.published().exists()
             if meeting.agenda_reminder_sent_at or published:
                 continue
             meeting.agenda_reminder_sent_at = timezone.now()

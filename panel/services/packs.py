@@ -655,7 +655,8 @@ def _assemble(build):
     PackPaper.objects.bulk_update(newly_withdrawn, ["withheld"])
     sheets = _sheets(build, items)
     previous = (
-        PackBuild.objects.filter(meeting=build.meeting, status=PackBuild.Status.READY)
+        PackBuild.objects.published()
+        .filter(meeting=build.meeting)
         .exclude(front_page_count=None)
         .order_by("-version__number")
         .values_list("front_page_count", flat=True)

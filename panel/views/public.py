@@ -174,9 +174,7 @@ def pack_version_changes(request, date, number):
 
 
 def _members_build(meeting, number=None):
-    builds = PackBuild.objects.filter(
-        meeting=meeting, status=PackBuild.Status.READY
-    ).select_related("version")
+    builds = PackBuild.objects.published().filter(meeting=meeting).select_related("version")
     if number is not None:
         builds = builds.filter(version__number=number)
     build = builds.order_by("-version__number").first()
@@ -233,7 +231,8 @@ def paper_pdf(request, date, pk):
     meeting = _meeting(date, request.user)
     paper = (
         PackPaper.objects.select_related("render", "item__build__version", "source_version")
-        .filter(pk=pk, item__build__meeting=meeting, item__build__status=PackBuild.Status.READY)
+        .in_published_packs()
+        .filter(pk=pk, item__build__meeting=meeting)
         .first()
     )
     members = meeting.members_papers_open_to(request.user)
