@@ -140,12 +140,13 @@ def test_staff_upload_check_and_release_register_entries(page, live_server, edit
 
 
 def test_staff_upload_contracts_with_a_zip_of_their_copies(page, live_server, editor, tmp_path):
-    from tests.imports.test_register_files import FILES, HEADER, ROWS, _pdf, _zip
+    from tests.imports.test_register_files import FILES, HEADER, ROWS, _zip
+    from tests.publications.hostile_pdfs import untagged_pdf
 
     table, copies, stray = tmp_path / "contracts.csv", tmp_path / "copies.zip", tmp_path / "x.zip"
     table.write_text("\n".join([HEADER, *ROWS]) + "\n")
     copies.write_bytes(_zip(FILES))
-    stray.write_bytes(_zip({**FILES, "minutes.pdf": _pdf("STRAY")}))
+    stray.write_bytes(_zip({**FILES, "minutes.pdf": untagged_pdf("STRAY")}))
     sign_in(page, live_server, editor)
 
     visit_at_widths(page, "/manage/imports/registers/contracts/")
