@@ -49,12 +49,16 @@ class _NamePage(FormPage, FormView):
         return _Saved(name)
 
 
-def _post(data):
+class _NameBesideItsFieldPage(_NamePage):
+    refused_field = "name"
+
+
+def _post(data, page=_NamePage):
     request = RequestFactory().post("/manage/name/", data)
     request.user = UserFactory(roles=[roles.EDITOR])
     request.session = SessionStore()
     request._messages = FallbackStorage(request)
-    return request, _NamePage.as_view()(request)
+    return request, page.as_view()(request)
 
 
 @pytest.mark.django_db
@@ -87,3 +91,10 @@ def test_a_refused_save_without_a_field_is_shown_above_the_form():
     _request, response = _post({"name": "closed"})
     assert response.status_code == 400
     assert response.context_data["form"].non_field_errors() == ["The register is closed."]
+
+
+@pytest.mark.django_db
+def test_a_refused_save_without_a_field_goes_beside_the_pages_refused_field():
+    _request, response = _post({"name": "closed"}, page=_NameBesideItsFieldPage)
+    assert response.status_code == 400
+    assert response.context_data["form"].errors == {"name": ["The register is closed."]}

@@ -25,7 +25,6 @@ from .manage_meetings import (
     AtItem,
     AtMeeting,
     MeetingFormPage,
-    Refused,
     _agenda_items,
     _item,
 )
@@ -131,6 +130,8 @@ paper_report_create = PaperReportCreateView.as_view()
 
 class PaperUploadView(PaperPage, FormView):
     form_class = UploadPaperForm
+    refused = (InvalidPDF,)
+    refused_field = "file"
     intro = (
         "Use this for appendices that come as PDFs. Scripts, actions and embedded files are "
         "removed before anyone else sees it; the file as you uploaded it stays private. A PDF "
@@ -142,15 +143,12 @@ class PaperUploadView(PaperPage, FormView):
         return f"Upload a PDF for item {self.get_item().number}"
 
     def save(self, form):
-        try:
-            return services.add_upload_paper(
-                item=self.get_item(),
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                late=form.cleaned_data["late"],
-            )
-        except InvalidPDF as error:
-            raise Refused(error, field="file") from error
+        return services.add_upload_paper(
+            item=self.get_item(),
+            title=form.cleaned_data["title"],
+            upload=form.cleaned_data["file"],
+            late=form.cleaned_data["late"],
+        )
 
     def get_success_message(self):
         message = f"“{self.object.title}” was uploaded."
@@ -166,6 +164,8 @@ paper_upload = PaperUploadView.as_view()
 
 class PaperPublicationView(PaperPage, FormView):
     form_class = PublicationPaperForm
+    refused = (NothingToPublish,)
+    refused_field = "version"
     intro = "The pack uses the version you choose, as it was published."
     success_message = "“{object.title}” was added to item {object.item.number}."
 
@@ -173,15 +173,12 @@ class PaperPublicationView(PaperPage, FormView):
         return f"Add a published document to item {self.get_item().number}"
 
     def save(self, form):
-        try:
-            return services.add_publication_paper(
-                item=self.get_item(),
-                version=form.cleaned_data["version"],
-                title=form.cleaned_data["title"],
-                late=form.cleaned_data["late"],
-            )
-        except NothingToPublish as error:
-            raise Refused(error, field="version") from error
+        return services.add_publication_paper(
+            item=self.get_item(),
+            version=form.cleaned_data["version"],
+            title=form.cleaned_data["title"],
+            late=form.cleaned_data["late"],
+        )
 
 
 paper_publication = PaperPublicationView.as_view()

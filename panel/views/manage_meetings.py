@@ -12,7 +12,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 from django.views.generic import CreateView, FormView, ListView, UpdateView
 
-from pcc_portal.errors import DomainError, InvalidTransition
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.services import NothingToPublish
 from pcc_portal.publications.views import publish_after_review
@@ -42,16 +42,6 @@ def _item(request, pk):
         ).select_related("meeting"),
         pk=pk,
     )
-
-
-class Refused(DomainError):
-    """A service's refusal, shown beside the form field it concerns (``FormPage`` reads
-    ``field``): a service raises its own error, and the page says which of its fields it is
-    about."""
-
-    def __init__(self, error, *, field):
-        super().__init__(str(error))
-        self.field = field
 
 
 class MeetingListView(PermissionRequiredMixin, VisibleToUser, ListView):
@@ -105,7 +95,6 @@ class MeetingFormPage(PermissionRequiredMixin, FormPage):
 
     template_name = "panel/manage/form.html"
     permission_required = "panel.change_meeting"
-    refused = (Refused,)
     intro = ""  # a paragraph under the heading
     caption = ""  # the caption above the heading
 
@@ -168,6 +157,8 @@ class MeetingUpdateView(MeetingFormPage, UpdateView):
 
 class MeetingStatusView(AtMeeting, FormView):
     form_class = MeetingStatusForm
+    refused = (InvalidTransition,)
+    refused_field = "action"
 
     def get_page_title(self):
         return f"Postpone, cancel or record the meeting on {self.get_meeting().date:%-d %B %Y}"
@@ -179,15 +170,12 @@ class MeetingStatusView(AtMeeting, FormView):
         )
 
     def save(self, form):
-        try:
-            return services.change_meeting_status(
-                meeting=self.get_meeting(),
-                action=form.cleaned_data["action"],
-                reason=form.cleaned_data["reason"].strip(),
-                new_date=form.cleaned_data["new_date"],
-            )
-        except InvalidTransition as error:
-            raise Refused(error, field="action") from error
+        return services.change_meeting_status(
+            meeting=self.get_meeting(),
+            action=form.cleaned_data["action"],
+            reason=form.cleaned_data["reason"].strip(),
+            new_date=form.cleaned_data["new_date"],
+        )
 
     def get_success_message(self):
         if self.object.new_date:

@@ -16,8 +16,9 @@ Which to use:
 - ``FormPage``: a mixin for ``CreateView``, ``UpdateView`` or ``FormView``: a form that, once
   valid, saves (``save(form)``, a ModelForm's own save by default, else one service call),
   says so in a message and redirects (to ``success_url``, else the object's staff page); an
-  invalid form, or a save refused with one of the ``refused`` domain errors, is shown again
-  with the error beside its field (400, ``invalid_status``).
+  invalid form, or a save refused with one of the ``refused`` errors, is shown again with the
+  error beside its field (the one the error names, else ``refused_field``; 400,
+  ``invalid_status``).
 
 A custom flow (signing, withdrawing with a reason, uploads with their own checks) stays a
 function view that calls one service.
@@ -133,6 +134,7 @@ class FormPage(VisibleToUser):
     success_message = "“{object}” was saved."
     change_reason = ""  # the history's reason for a ModelForm's save, as "Drafted"
     refused = ()  # domain errors ``save`` may raise, shown beside the field they name
+    refused_field = None  # where a refusal naming no field of the form goes (None: above it)
     invalid_status = 400  # the status of the page shown again with the form's errors
 
     def get_page_title(self):
@@ -168,7 +170,7 @@ class FormPage(VisibleToUser):
             self.object = self.save(form)
         except self.refused as error:
             field = getattr(error, "field", None)
-            form.add_error(field if field in form.fields else None, str(error))
+            form.add_error(field if field in form.fields else self.refused_field, str(error))
             return self.form_invalid(form)
         messages.success(self.request, self.get_success_message())
         return redirect(self.get_success_url())

@@ -125,6 +125,7 @@ class ActionUpdateView(StaffFormPage, FormView):
     page_title = "Record progress on an action"
     success_message = "The action's progress was saved."
     refused = (InvalidTransition,)
+    refused_field = "status"  # every refusal is of the status asked for
 
     @cached_property
     def action(self):
@@ -149,18 +150,14 @@ class ActionUpdateView(StaffFormPage, FormView):
 
     def save(self, form):
         data = form.cleaned_data
-        try:
-            return services.update_action(
-                action=self.action,
-                status=data["status"],
-                update=data["update"],
-                closed_on=data["closed_on"],
-                priorities=data["priorities"],
-                by=self.request.user,
-            )
-        except InvalidTransition as error:
-            error.field = "status"  # every refusal is of the status asked for: shown beside it
-            raise
+        return services.update_action(
+            action=self.action,
+            status=data["status"],
+            update=data["update"],
+            closed_on=data["closed_on"],
+            priorities=data["priorities"],
+            by=self.request.user,
+        )
 
     def get_success_url(self):
         return self.action.raised_at.get_manage_url()
