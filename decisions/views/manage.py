@@ -11,11 +11,11 @@ from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
-from django.views.generic import CreateView, ListView, UpdateView
+from django.views.generic import CreateView, FormView, ListView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.financial_year import financial_year_label
@@ -311,30 +311,36 @@ class DecisionPublishView(PublishView):
 
 
 # --- numbering ----------------------------------------------------------------------------------
-@login_required
-@permission_required("decisions.change_decisionsequence", raise_exception=True)
-def numbering(request):
+class NumberingView(PermissionRequiredMixin, FormPage, FormView):
     """Continue an earlier system's sequence: the year's next decision takes the number after
     the last one it issued. Refuses to go backwards, beside the field."""
-    form = ContinueNumberingForm(request.POST or None)
-    if request.method == "POST" and form.is_valid():
-        year, last = form.cleaned_data["financial_year"], form.cleaned_data["last_number"]
-        try:
-            services.continue_numbering(financial_year=year, last_number=last)
-        except InvalidTransition as error:
-            form.add_error("last_number", str(error))
-        else:
-            messages.success(
-                request,
-                f"The next decision of {financial_year_label(year)} takes {last + 1:02d}/{year}.",
-            )
-            return redirect("decisions_manage:numbering")
-    return render(
-        request,
-        "decisions/manage/numbering.html",
-        {
-            "form": form,
+
+    permission_required = "decisions.change_decisionsequence"
+    form_class = ContinueNumberingForm
+    template_name = "decisions/manage/numbering.html"
+    success_url = reverse_lazy("decisions_manage:numbering")
+    refused = (InvalidTransition,)
+    refused_field = "last_number"
+
+    def save(self, form):
+        return services.continue_numbering(
+            financial_year=form.cleaned_data["financial_year"],
+            last_number=form.cleaned_data["last_number"],
+        )
+
+    def get_success_message(self):
+        year = self.object.financial_year
+        return (
+            f"The next decision of {financial_year_label(year)} takes "
+            f"{self.object.last_number + 1:02d}/{year}."
+        )
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
             "sequences": DecisionSequence.objects.order_by("-financial_year"),
             "at_raise": services.numbering_at_raise(),
-        },
-    )
+        }
+
+
+numbering = NumberingView.as_view()

@@ -246,7 +246,7 @@ def test_the_numbering_screen_refuses_to_go_backwards_and_says_why(client, edito
     client.force_login(editor)
     response = client.post(NUMBERING, {"financial_year": "2021", "last_number": "1"})
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "<title>Error:" in page and "govuk-error-summary" in page
     assert "References up to 2/2021 are already issued: numbering cannot go back." in page
     assert 'value="1"' in page  # what was typed is kept
