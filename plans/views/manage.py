@@ -253,10 +253,7 @@ def plan_delete(request, pk):
 
 
 class _PlanFormPage(PermissionRequiredMixin, FormPage, FormView):
-    """A form page about one plan (``plan`` in its context), shown again with its errors
-    (200, as these pages have always answered)."""
-
-    invalid_status = 200
+    """A form page about one plan (``plan`` in its context)."""
 
     @cached_property
     def plan(self):
