@@ -17,8 +17,7 @@ Which to use:
   valid, saves (``save(form)``, a ModelForm's own save by default, else one service call),
   says so in a message and redirects (to ``success_url``, else the object's staff page); an
   invalid form, or a save refused with one of the ``refused`` errors, is shown again with the
-  error beside its field (the one the error names, else ``refused_field``; 400,
-  ``invalid_status``).
+  error beside its field (the one the error names, else ``refused_field``), answering 400.
 
 A custom flow (signing, withdrawing with a reason, uploads with their own checks) stays a
 function view that calls one service.
@@ -135,7 +134,6 @@ class FormPage(VisibleToUser):
     change_reason = ""  # the history's reason for a ModelForm's save, as "Drafted"
     refused = ()  # domain errors ``save`` may raise, shown beside the field they name
     refused_field = None  # where a refusal naming no field of the form goes (None: above it)
-    invalid_status = 400  # the status of the page shown again with the form's errors
 
     def get_page_title(self):
         return self.page_title
@@ -177,5 +175,5 @@ class FormPage(VisibleToUser):
 
     def form_invalid(self, form):
         response = super().form_invalid(form)
-        response.status_code = self.invalid_status
+        response.status_code = 400  # the form is shown again with what was typed and why
         return response
