@@ -1,3 +1,5 @@
+"""Staff URLs for the Police and Crime Panel, under /manage/panel/."""
+
 from django.urls import path
 
 from .views import manage_agenda as agenda

@@ -1,3 +1,5 @@
+"""Public performance pages: measures, quarterly reports and scrutiny meetings."""
+
 from django.urls import path, re_path
 
 from .views import public

@@ -1,3 +1,5 @@
+"""Staff URLs for performance, under /manage/performance/."""
+
 from django.urls import path
 
 from .views import imports, manage, meetings, release, reports

@@ -1,3 +1,5 @@
+"""Django admin for users, offices and who holds them, with their history."""
+
 from django.contrib import admin
 from django.contrib.auth.admin import UserAdmin
 from simple_history.admin import SimpleHistoryAdmin

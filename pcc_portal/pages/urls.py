@@ -1,3 +1,5 @@
+"""Public content pages, under /pages/: a page, its PDF and its versions."""
+
 from django.urls import path
 
 from .views import public

@@ -1,3 +1,5 @@
+"""Staff URLs for content pages, under /manage/pages/."""
+
 from django.urls import path
 
 from .views import images, manage

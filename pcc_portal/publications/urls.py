@@ -1,3 +1,5 @@
+"""Staff URLs shared by every published type, under /manage/publications/."""
+
 from django.urls import path
 
 from . import views
