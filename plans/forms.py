@@ -229,18 +229,24 @@ class CapitalLineForm(PartForm):
             )
 
 
+def _decision_reference_field():
+    """The reference of the decision approving a step of the plan, which both step forms ask
+    for."""
+    return forms.CharField(
+        label="Decision reference (optional)",
+        required=False,
+        max_length=50,
+        help_text="The decision approving it, for example 28/2021.",
+    )
+
+
 class StepForm(GovUKFormMixin, forms.Form):
     """Record the plan's next lifecycle step, other than those that publish it (issuing and
     varying), which are taken from their check page (``PublishingStepForm``)."""
 
     stage = forms.ChoiceField(label="Step", widget=forms.RadioSelect)
     date = GovUKDateField(label="Date it happened")
-    reference = forms.CharField(
-        label="Decision reference (optional)",
-        required=False,
-        max_length=50,
-        help_text="The decision approving it, for example 28/2021.",
-    )
+    reference = _decision_reference_field()
     consultation_opened = GovUKDateField(
         label="Consultation opened (public and victims consulted only)",
         required=False,
@@ -309,12 +315,7 @@ class PublishingStepForm(PublishForm):
     the new version."""
 
     date = GovUKDateField(label="Date it happened")
-    reference = forms.CharField(
-        label="Decision reference (optional)",
-        required=False,
-        max_length=50,
-        help_text="The decision approving it, for example 28/2021.",
-    )
+    reference = _decision_reference_field()
     minor_reason = forms.CharField(
         label="Why is this a minor variation?",
         help_text="A variation goes to the Chief Constable and then the Panel before it is "
