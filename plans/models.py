@@ -85,6 +85,10 @@ IN_FORCE_STAGES = [Stage.ISSUED, Stage.REVIEWED, Stage.VARIED]
 # The steps a draft plan or a draft variation takes before it is published.
 DRAFTING_STAGES = [Stage.PUBLIC_CONSULTED, Stage.CONSULTED, Stage.SENT_TO_PANEL,
                    Stage.PANEL_RESPONDED, Stage.RESPONSE_PUBLISHED]  # fmt: skip
+# A plan in force, whether issued, reviewed or varied, goes on the same ways: reviewed again, a
+# variation started (consulting first or not), varied, or superseded.
+IN_FORCE_NEXT_STAGES = [Stage.REVIEWED, Stage.PUBLIC_CONSULTED, Stage.CONSULTED, Stage.VARIED,
+                        Stage.SUPERSEDED]  # fmt: skip
 # Obtaining the views of the people of the area and of victims of crime before a plan is issued
 # (Police Act 1996, s96, as the 2011 Act amended it) comes before the Chief Constable's and the
 # Panel's steps.
@@ -96,27 +100,9 @@ NEXT_STAGES = {
     Stage.SENT_TO_PANEL: [Stage.PANEL_RESPONDED, PUBLISH],
     Stage.PANEL_RESPONDED: [Stage.RESPONSE_PUBLISHED],
     Stage.RESPONSE_PUBLISHED: [PUBLISH],
-    Stage.ISSUED: [
-        Stage.REVIEWED,
-        Stage.PUBLIC_CONSULTED,
-        Stage.CONSULTED,
-        Stage.VARIED,
-        Stage.SUPERSEDED,
-    ],  # fmt: skip
-    Stage.REVIEWED: [
-        Stage.REVIEWED,
-        Stage.PUBLIC_CONSULTED,
-        Stage.CONSULTED,
-        Stage.VARIED,
-        Stage.SUPERSEDED,
-    ],  # fmt: skip
-    Stage.VARIED: [
-        Stage.REVIEWED,
-        Stage.PUBLIC_CONSULTED,
-        Stage.CONSULTED,
-        Stage.VARIED,
-        Stage.SUPERSEDED,
-    ],  # fmt: skip
+    Stage.ISSUED: IN_FORCE_NEXT_STAGES,
+    Stage.REVIEWED: IN_FORCE_NEXT_STAGES,
+    Stage.VARIED: IN_FORCE_NEXT_STAGES,
     Stage.SUPERSEDED: [],
 }
 # Issuing, varying and superseding a plan are the Commissioner's decisions; the other steps
