@@ -68,6 +68,11 @@ class DecisionMakerField(forms.ModelChoiceField):
 YES_NO = [("True", "Yes"), ("False", "No")]
 
 
+def _section(legend, *fields):
+    """A part of the decision form, under a heading of its own."""
+    return Fieldset(*fields, legend=legend, legend_size=Size.MEDIUM)
+
+
 class DecisionForm(GovUKFormMixin, forms.ModelForm):
     priorities = GroupedPriorityChoiceField(
         label="Plan priorities served",
@@ -149,45 +154,39 @@ class DecisionForm(GovUKFormMixin, forms.ModelForm):
         # Grouped and ordered as the decision form is filled in (the seed's 28/2021): who and
         # what first, the decision, its background, implications, the plan, then publication.
         self.helper = form_helper(
-            Fieldset(
+            _section(
+                "About the decision",
                 Field.text("title"),
                 Field.text("report_by"),
                 Field.radios("decision_maker", legend_size=Size.SMALL),
                 Field.text("value", field_width=10),
-                legend="About the decision",
-                legend_size=Size.MEDIUM,
             ),
-            Fieldset(
+            _section(
+                "The decision",
                 Field.textarea("executive_summary"),
                 Field.textarea("recommendation"),
-                legend="The decision",
-                legend_size=Size.MEDIUM,
             ),
-            Fieldset(
+            _section(
+                "Part 1: background and advice",
                 Field.textarea("background"),
-                legend="Part 1: background and advice",
-                legend_size=Size.MEDIUM,
             ),
-            Fieldset(
+            _section(
+                "Implications",
                 Field.textarea("legal_implications"),
                 Field.radios("has_financial_implications", legend_size=Size.SMALL, inline=True),
                 Field.textarea("financial_implications"),
                 Field.textarea("equality_implications"),
                 Field.textarea("consultation_implications"),
-                legend="Implications",
-                legend_size=Size.MEDIUM,
             ),
-            Fieldset(
+            _section(
+                "The police and crime plan",
                 Field.radios("priority_scope", legend_size=Size.SMALL),
                 Field("priorities", template="decisions/manage/_priorities_field.html"),
-                legend="The police and crime plan",
-                legend_size=Size.MEDIUM,
             ),
-            Fieldset(
+            _section(
+                "Papers and publication",
                 Field.textarea("background_papers"),
                 Field.checkbox("is_restricted"),
-                legend="Papers and publication",
-                legend_size=Size.MEDIUM,
             ),
             submit="Save draft",
         )
