@@ -23,25 +23,36 @@ def _lines(text):
     ]
 
 
+def _opcodes(before, after, context):
+    """difflib's opcodes turning ``before`` into ``after``, but only those within ``context``
+    of a change: each unchanged stretch between them, or after the last, comes as one
+    ("gap", i1, i2, j1, j2) instead. Nothing when nothing changed."""
+    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
+    done, changed = 0, False  # done: how many of ``before`` are accounted for
+    for group in matcher.get_grouped_opcodes(context):
+        _tag, start, _i2, j_start, _j2 = group[0]
+        if start > done:
+            yield ("gap", done, start, j_start - (start - done), j_start)
+        yield from group
+        done, changed = group[-1][2], True
+    folded = len(before) - done
+    if changed and folded:
+        yield ("gap", done, len(before), len(after) - folded, len(after))
+
+
 def text_changes(old, new, *, context=CONTEXT):
     """The lines of ``new`` against ``old``: [] when nothing changed."""
     before, after = _lines(old), _lines(new)
-    matcher = difflib.SequenceMatcher(a=before, b=after, autojunk=False)
-    lines, done = [], 0  # done: how many of the old lines are accounted for
-    for group in matcher.get_grouped_opcodes(context):
-        start = group[0][1]
-        if start > done:
-            lines.append(Line("gap", folded=start - done))
-        for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                lines.extend(Line("same", text) for text in before[i1:i2])
-            if tag in ("replace", "delete"):
-                lines.extend(Line("removed", text) for text in before[i1:i2])
-            if tag in ("replace", "insert"):
-                lines.extend(Line("added", text) for text in after[j1:j2])
-        done = group[-1][2]
-    if lines and done < len(before):
-        lines.append(Line("gap", folded=len(before) - done))
+    lines = []
+    for tag, i1, i2, j1, j2 in _opcodes(before, after, context):
+        if tag == "gap":
+            lines.append(Line("gap", folded=i2 - i1))
+        if tag == "equal":
+            lines.extend(Line("same", text) for text in before[i1:i2])
+        if tag in ("replace", "delete"):
+            lines.extend(Line("removed", text) for text in before[i1:i2])
+        if tag in ("replace", "insert"):
+            lines.extend(Line("added", text) for text in after[j1:j2])
     return lines
 
 
@@ -318,24 +329,18 @@ def _replaced(old_rows, new_rows):
 
 
 def _rows(old_rows, new_rows, context):
-    matcher = difflib.SequenceMatcher(a=old_rows, b=new_rows, autojunk=False)
-    rows, done = [], 0
-    for group in matcher.get_grouped_opcodes(context):
-        start = group[0][1]
-        if start > done:
-            rows.append(Row("gap", folded=start - done))
-        for tag, i1, i2, j1, j2 in group:
-            if tag == "equal":
-                rows.extend(Row("same", _cells(row, row)) for row in old_rows[i1:i2])
-            elif tag == "replace":
-                rows.extend(_replaced(old_rows[i1:i2], new_rows[j1:j2]))
-            elif tag == "delete":
-                rows.extend(Row("removed", _cells(row, ())) for row in old_rows[i1:i2])
-            else:
-                rows.extend(Row("added", _cells((), row)) for row in new_rows[j1:j2])
-        done = group[-1][2]
-    if rows and done < len(old_rows):
-        rows.append(Row("gap", folded=len(old_rows) - done))
+    rows = []
+    for tag, i1, i2, j1, j2 in _opcodes(old_rows, new_rows, context):
+        if tag == "gap":
+            rows.append(Row("gap", folded=i2 - i1))
+        elif tag == "equal":
+            rows.extend(Row("same", _cells(row, row)) for row in old_rows[i1:i2])
+        elif tag == "replace":
+            rows.extend(_replaced(old_rows[i1:i2], new_rows[j1:j2]))
+        elif tag == "delete":
+            rows.extend(Row("removed", _cells(row, ())) for row in old_rows[i1:i2])
+        else:
+            rows.extend(Row("added", _cells((), row)) for row in new_rows[j1:j2])
     return rows
 
 
