@@ -17,6 +17,15 @@ def _queued(page, editor, django_capture_on_commit_callbacks, note="First"):
     return version.render_job
 
 
+def _claimed(job, *, attempts=1, heartbeat_minutes_ago=0):
+    """``job`` as a worker that claimed it leaves it: running, its heartbeat given minutes ago."""
+    RenderJob.objects.filter(pk=job.pk).update(
+        status=RenderJob.Status.RUNNING,
+        attempts=attempts,
+        heartbeat_at=timezone.now() - timedelta(minutes=heartbeat_minutes_ago),
+    )
+
+
 @pytest.mark.django_db
 def test_running_the_same_job_ten_times_gives_one_pdf(
     page, editor, django_capture_on_commit_callbacks, settings, tmp_path
@@ -112,9 +121,7 @@ def test_a_job_being_rendered_elsewhere_is_left_alone(
     page, editor, django_capture_on_commit_callbacks
 ):
     job = _queued(page, editor, django_capture_on_commit_callbacks)
-    RenderJob.objects.filter(pk=job.pk).update(
-        status=RenderJob.Status.RUNNING, attempts=1, heartbeat_at=timezone.now()
-    )
+    _claimed(job)
     assert services.run_render_job(job_id=job.pk) is None
     job.refresh_from_db()
     assert job.status == RenderJob.Status.RUNNING and job.attempts == 1
@@ -126,11 +133,7 @@ def test_a_job_whose_worker_died_is_requeued_and_finishes(
 ):
     job = _queued(page, editor, django_capture_on_commit_callbacks)
     # A worker claimed it, then was killed: its heartbeat stopped three minutes ago.
-    RenderJob.objects.filter(pk=job.pk).update(
-        status=RenderJob.Status.RUNNING,
-        attempts=1,
-        heartbeat_at=timezone.now() - timedelta(minutes=3),
-    )
+    _claimed(job, heartbeat_minutes_ago=3)
     with django_capture_on_commit_callbacks(execute=True):
         assert services.requeue_stalled_jobs() == 1
     job.refresh_from_db()
@@ -143,11 +146,7 @@ def test_a_job_that_keeps_killing_its_worker_ends_dead(
     page, editor, django_capture_on_commit_callbacks
 ):
     job = _queued(page, editor, django_capture_on_commit_callbacks)
-    RenderJob.objects.filter(pk=job.pk).update(
-        status=RenderJob.Status.RUNNING,
-        attempts=job.max_attempts,
-        heartbeat_at=timezone.now() - timedelta(minutes=3),
-    )
+    _claimed(job, attempts=job.max_attempts, heartbeat_minutes_ago=3)
     assert services.requeue_stalled_jobs() == 0
     job.refresh_from_db()
     assert job.status == RenderJob.Status.DEAD
@@ -175,9 +174,7 @@ def test_a_redelivered_message_takes_over_the_job_its_dead_worker_held(
     page, editor, django_capture_on_commit_callbacks
 ):
     job = _queued(page, editor, django_capture_on_commit_callbacks)
-    RenderJob.objects.filter(pk=job.pk).update(
-        status=RenderJob.Status.RUNNING, attempts=1, heartbeat_at=timezone.now()
-    )
+    _claimed(job)
     services.run_render_job(job_id=job.pk, redelivered=True)
     job.refresh_from_db()
     assert job.status == RenderJob.Status.SUCCEEDED
