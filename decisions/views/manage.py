@@ -3,6 +3,7 @@ numbering (attachments and Part 2, and the Panel's decisions reports, have their
 Each action view parses input and calls one service; signing and publishing ask the user to
 re-authenticate first."""
 
+from functools import wraps
 from urllib.parse import urlencode
 
 from allauth.account.decorators import reauthentication_required
@@ -41,15 +42,38 @@ from ..selectors import publication_compliance, publication_review
 Status = Decision.Status
 
 
-def _decision(request, pk, *, lock_editable=False):
-    decision = get_object_or_404(Decision.objects.visible_to(request.user), pk=pk)
-    if lock_editable and not decision.is_editable:
-        messages.error(
-            request,
-            f"{decision} is {decision.get_status_display().lower()}: it can no longer be changed.",
-        )
-        return decision, redirect(decision.get_manage_url())
-    return decision, None
+def _decision(request, pk):
+    return get_object_or_404(Decision.objects.visible_to(request.user), pk=pk)
+
+
+def _no_longer_editable(request, decision):
+    """Back to the page of a decision that can no longer be changed, saying why."""
+    messages.error(
+        request,
+        f"{decision} is {decision.get_status_display().lower()}: it can no longer be changed.",
+    )
+    return redirect(decision.get_manage_url())
+
+
+def decision_view(permission, *, editable=False):
+    """A staff view of one decision, for those signed in with ``permission``: it is called with
+    the decision (404 for one this user may not see) in place of its pk. An ``editable`` view
+    changes a draft: once the decision can no longer change, the user is sent back to its
+    page, told why."""
+
+    def decorate(view):
+        @login_required
+        @permission_required(permission, raise_exception=True)
+        @wraps(view)
+        def wrapper(request, pk, **kwargs):
+            decision = _decision(request, pk)
+            if editable and not decision.is_editable:
+                return _no_longer_editable(request, decision)
+            return view(request, decision, **kwargs)
+
+        return wrapper
+
+    return decorate
 
 
 def _detail_url(decision):
@@ -104,9 +128,9 @@ class DecisionUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and self.has_permission():
-            _, refused = _decision(request, kwargs["pk"], lock_editable=True)
-            if refused:
-                return refused
+            decision = _decision(request, kwargs["pk"])
+            if not decision.is_editable:
+                return _no_longer_editable(request, decision)
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
@@ -201,7 +225,7 @@ def _step_view(permission, service, done, *, reauthenticate=False):
     the POST, and the service records when."""
 
     def view(request, pk):
-        decision, _ = _decision(request, pk)
+        decision = _decision(request, pk)
         arguments = {"reauthenticated_at": reauthenticated_at(request)} if reauthenticate else {}
         return _take_step(request, decision, service, done, **arguments)
 
@@ -228,10 +252,8 @@ def _reason_view(permission, *, service, title, label, hint, submit, done):
     """A step that asks why (rejecting, withdrawing, returning for changes): the reason's form,
     then the service, and back to the decision's page saying what happened."""
 
-    @login_required
-    @permission_required(permission, raise_exception=True)
-    def view(request, pk):
-        decision, _ = _decision(request, pk)
+    @decision_view(permission)
+    def view(request, decision):
         form = ReasonForm(request.POST or None, label=label, hint=hint, submit=submit)
         if request.method == "POST" and form.is_valid():
             reason = form.cleaned_data["reason"]

@@ -4,7 +4,6 @@ exempt information, never published)."""
 from functools import partial
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -14,7 +13,7 @@ from .. import services
 from ..attachments import UnsafeAttachment
 from ..forms import AttachmentForm, DecisionPart2Form, Part2AttachmentForm
 from ..models import DecisionPart2
-from .manage import _decision, _detail_url
+from .manage import _detail_url, decision_view
 
 
 # --- Part 1 attachments -------------------------------------------------------------------------
@@ -53,12 +52,8 @@ def _upload_page(request, decision, *, form_class, attach, part, done, back):
     )
 
 
-@login_required
-@permission_required("decisions.change_decision", raise_exception=True)
-def attachment_add(request, pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
+@decision_view("decisions.change_decision", editable=True)
+def attachment_add(request, decision):
     return _upload_page(
         request,
         decision,
@@ -75,10 +70,8 @@ def _part2_or_404(request, decision):
     return get_object_or_404(DecisionPart2.objects.visible_to(request.user), decision=decision)
 
 
-@login_required
-@permission_required("decisions.view_decisionpart2", raise_exception=True)
-def part2_detail(request, pk):
-    decision, _ = _decision(request, pk)
+@decision_view("decisions.view_decisionpart2")
+def part2_detail(request, decision):
     part2 = DecisionPart2.objects.visible_to(request.user).filter(decision=decision).first()
     return render(
         request,
@@ -87,12 +80,8 @@ def part2_detail(request, pk):
     )
 
 
-@login_required
-@permission_required("decisions.change_decisionpart2", raise_exception=True)
-def part2_edit(request, pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
+@decision_view("decisions.change_decisionpart2", editable=True)
+def part2_edit(request, decision):
     instance = DecisionPart2.objects.filter(decision=decision).first()
     form = DecisionPart2Form(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
@@ -106,12 +95,8 @@ def part2_edit(request, pk):
     )
 
 
-@login_required
-@permission_required("decisions.change_decisionpart2", raise_exception=True)
-def part2_attachment_add(request, pk):
-    decision, refused = _decision(request, pk, lock_editable=True)
-    if refused:
-        return refused
+@decision_view("decisions.change_decisionpart2", editable=True)
+def part2_attachment_add(request, decision):
     part2 = _part2_or_404(request, decision)
     return _upload_page(
         request,
@@ -129,10 +114,8 @@ def _download_view(permission, attachments, *, private=False):
     """A staff download of one of ``attachments(request, decision)``; a Part 2 document is
     ``private``: no cache keeps it."""
 
-    @login_required
-    @permission_required(permission, raise_exception=True)
-    def view(request, pk, attachment_pk):
-        decision, _ = _decision(request, pk)
+    @decision_view(permission)
+    def view(request, decision, attachment_pk):
         document = get_object_or_404(attachments(request, decision), pk=attachment_pk)
         response = FileResponse(document.file.open("rb"), content_type="application/pdf")
         if private:
@@ -147,12 +130,8 @@ def _delete_view(permission, attachments, *, removed, back):
     go ``back(decision)`` saying it was ``removed``."""
 
     @require_POST
-    @login_required
-    @permission_required(permission, raise_exception=True)
-    def view(request, pk, attachment_pk):
-        decision, refused = _decision(request, pk, lock_editable=True)
-        if refused:
-            return refused
+    @decision_view(permission, editable=True)
+    def view(request, decision, attachment_pk):
         document = get_object_or_404(attachments(request, decision), pk=attachment_pk)
         services.remove_attachment(decision=decision, attachment=document, by=request.user)
         messages.success(request, f"\u201c{document.title}\u201d {removed}")
