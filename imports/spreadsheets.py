@@ -24,7 +24,7 @@ from pcc_portal.tables import (
     cell_of,
     cell_text,
     match_columns,
-    read_table,
+    read_headed_table,
 )
 
 REQUIRED_COLUMNS = ["reference", "title", "decision date", "decision maker"]
@@ -91,10 +91,9 @@ class DecisionRow:
 def read_rows(data, name):
     """(header in lower case, [(row number, cells)]) of a CSV or .xlsx file."""
     try:
-        (_, header), *body = read_table(data, name, max_bytes=MAX_TABLE_BYTES, max_rows=MAX_ROWS)
+        return read_headed_table(data, name, max_bytes=MAX_TABLE_BYTES, max_rows=MAX_ROWS)
     except UnreadableTable as error:
         raise UnreadableUpload(str(error)) from error
-    return [cell_text(cell).lower() for cell in header], body
 
 
 class ZipContents(dict):

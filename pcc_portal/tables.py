@@ -128,6 +128,13 @@ def read_table(source, name, *, max_bytes=MAX_BYTES, max_rows=MAX_ROWS):
     return rows
 
 
+def read_headed_table(source, name, *, max_bytes=MAX_BYTES, max_rows=MAX_ROWS):
+    """``read_table``'s rows split into the heading, as lower-case text, and the rows below it:
+    (header, [(row number, cells)])."""
+    (_, header), *body = read_table(source, name, max_bytes=max_bytes, max_rows=max_rows)
+    return [cell_text(cell).lower() for cell in header], body
+
+
 def _numbered(records, max_rows):
     rows = []
     for number, cells in enumerate(records, start=1):

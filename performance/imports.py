@@ -15,7 +15,7 @@ from pcc_portal.tables import (
     UnreadableTable,
     cell_of,
     match_columns,
-    read_table,
+    read_headed_table,
 )
 from pcc_portal.tables import cell_text as _cell_text
 
@@ -54,8 +54,7 @@ class CheckedRow:
 
 def read_rows(upload, name):
     """(header, [(row_number, cells)]) from a CSV or .xlsx file; the header in lower case."""
-    (_, header), *body = read_table(upload, name, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
-    return [_cell_text(cell).lower() for cell in header], body
+    return read_headed_table(upload, name, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
 
 
 def _number(text, column, row, errors, *, required=False):
