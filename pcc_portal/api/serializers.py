@@ -8,6 +8,17 @@ from panel.models import Meeting
 from transparency.freshness import Status
 
 
+class AbsoluteURLField(serializers.URLField):
+    """The full address, on the host the request came to, of a path the object gives:
+    ``source`` names the method that gives it, such as ``get_absolute_url``."""
+
+    def __init__(self, **kwargs):
+        super().__init__(read_only=True, **kwargs)
+
+    def to_representation(self, value):
+        return self.context["request"].build_absolute_uri(value)
+
+
 class DecisionSerializer(serializers.ModelSerializer):
     """A decision as the public register shows it: a restricted one as its stub (reference,
     title marked restricted, priority and date) with nothing of its content."""
@@ -18,8 +29,8 @@ class DecisionSerializer(serializers.ModelSerializer):
     priorities = serializers.ListField(child=serializers.CharField(), source="priority_labels")
     decision_maker = serializers.SerializerMethodField()
     summary = serializers.SerializerMethodField()
-    url = serializers.SerializerMethodField()
-    notice_pdf = serializers.SerializerMethodField()
+    url = AbsoluteURLField(source="get_absolute_url")
+    notice_pdf = AbsoluteURLField(source="get_pdf_url")
 
     class Meta:
         model = Decision
@@ -45,14 +56,6 @@ class DecisionSerializer(serializers.ModelSerializer):
     def get_summary(self, decision):
         return None if decision.is_restricted else decision.executive_summary
 
-    @extend_schema_field(serializers.URLField())
-    def get_url(self, decision):
-        return self.context["request"].build_absolute_uri(decision.get_absolute_url())
-
-    @extend_schema_field(serializers.URLField())
-    def get_notice_pdf(self, decision):
-        return self.context["request"].build_absolute_uri(decision.get_pdf_url())
-
 
 class PaperSerializer(serializers.Serializer):
     title = serializers.CharField()
@@ -75,7 +78,7 @@ class MeetingSerializer(serializers.ModelSerializer):
 
     status = serializers.CharField(source="get_status_display")
     place = serializers.CharField()
-    url = serializers.SerializerMethodField()
+    url = AbsoluteURLField(source="get_absolute_url")
     pack_pdf = serializers.SerializerMethodField()
     agenda = serializers.SerializerMethodField()
 
@@ -91,10 +94,6 @@ class MeetingSerializer(serializers.ModelSerializer):
             "pack_pdf",
             "agenda",
         ]
-
-    @extend_schema_field(serializers.URLField())
-    def get_url(self, meeting):
-        return self.context["request"].build_absolute_uri(meeting.get_absolute_url())
 
     def _build(self, meeting):
         return self.context["builds"].get(meeting.pk)
