@@ -48,6 +48,14 @@ def _withdraw(page, editor, django_capture_on_commit_callbacks, reason="Out of d
         return services.withdraw(obj=page, by=editor, reason=reason)
 
 
+@pytest.fixture
+def withdrawn(stores, page, editor, publish, django_capture_on_commit_callbacks):
+    """A page published then withdrawn: its version and the private copy its PDF moved to."""
+    version = publish(page, editor)
+    _withdraw(page, editor, django_capture_on_commit_callbacks)
+    return version, MovedFile.objects.get(version=version)
+
+
 @pytest.mark.django_db
 def test_a_withdrawn_pdf_leaves_public_storage_for_private_with_the_same_checksum(
     stores, client, page, editor, publish, django_capture_on_commit_callbacks
@@ -75,11 +83,9 @@ def test_a_withdrawn_pdf_leaves_public_storage_for_private_with_the_same_checksu
 
 @pytest.mark.django_db
 def test_verification_fails_when_the_private_copy_of_a_withdrawn_pdf_is_tampered_with(
-    stores, page, editor, publish, django_capture_on_commit_callbacks
+    withdrawn,
 ):
-    version = publish(page, editor)
-    _withdraw(page, editor, django_capture_on_commit_callbacks)
-    moved = MovedFile.objects.get(version=version)
+    version, moved = withdrawn
     path = storages["private"].path(moved.name)
     with open(path, "ab") as handle:
         handle.write(b"%% tampered")
@@ -93,12 +99,8 @@ def test_verification_fails_when_the_private_copy_of_a_withdrawn_pdf_is_tampered
 
 
 @pytest.mark.django_db
-def test_verification_fails_when_the_private_copy_is_missing(
-    stores, page, editor, publish, django_capture_on_commit_callbacks
-):
-    version = publish(page, editor)
-    _withdraw(page, editor, django_capture_on_commit_callbacks)
-    moved = MovedFile.objects.get(version=version)
+def test_verification_fails_when_the_private_copy_is_missing(withdrawn):
+    version, moved = withdrawn
     storages["private"].delete(moved.name)
     assert verify_published_files().problems == [
         f"publications.Version {version.pk}: {moved.name} (private store) is missing"
