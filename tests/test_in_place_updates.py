@@ -11,10 +11,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from panel.models import AgendaPack, PackBuild, PackItem, PackPaper, PaperRender
-from pcc_portal.publications.models import RenderJob, Version
+from pcc_portal.publications.models import RenderJob
 from tests.pages.factories import ContentPageFactory
 from tests.panel.factories import AgendaItemFactory, MeetingFactory
 from tests.plans.helpers import full_plan
+from tests.publications.renders import render_job, rendering_version
 
 pytestmark = pytest.mark.django_db
 
@@ -117,20 +118,7 @@ def test_moving_a_commitment_answers_with_its_priority_s_commitments(client, edi
 
 def _render_job(editor, status=RenderJob.Status.RUNNING, **extra):
     page = ContentPageFactory(slug="about")
-    version = Version.objects.create(
-        content_object=page,
-        number=1,
-        document_type="page",
-        title=page.title,
-        html="",
-        document_html="",
-        change_note="First",
-        published_by=editor,
-        status=Version.Status.RENDERING,
-    )
-    return page, RenderJob.objects.create(
-        version=version, renderer_version="test", idempotency_key="job", status=status, **extra
-    )
+    return page, render_job(page, by=editor, status=status, **extra)
 
 
 def test_a_render_in_progress_polls_in_place_instead_of_reloading(client, editor):
@@ -169,17 +157,7 @@ def _building_pack(editor, *, rendered, total, status=PackBuild.Status.RENDERING
     meeting = MeetingFactory()
     item = AgendaItemFactory(meeting=meeting, number=1, title="PCC update report")
     pack = AgendaPack.objects.create(meeting=meeting)
-    version = Version.objects.create(
-        content_object=pack,
-        number=1,
-        document_type="pack",
-        title="Agenda pack",
-        html="",
-        document_html="",
-        change_note="Agenda published",
-        published_by=editor,
-        status=Version.Status.RENDERING,
-    )
+    version = rendering_version(pack, by=editor, document_type="pack")
     build = PackBuild.objects.create(version=version, meeting=meeting, status=status, attempts=1)
     frozen = PackItem.objects.create(build=build, number=1, kind=item.kind, title=item.title)
     for position in range(total):

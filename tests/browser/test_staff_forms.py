@@ -8,7 +8,7 @@ import datetime
 import pytest
 
 from decisions.models import DecisionsReport
-from pcc_portal.publications.models import RenderJob, Version
+from pcc_portal.publications.models import RenderJob
 from tests.browser.conftest import (
     check_accessibility,
     check_at_widths,
@@ -18,6 +18,7 @@ from tests.browser.conftest import (
 )
 from tests.browser.staff_pages import reflows_and_passes_axe
 from tests.plans.helpers import full_plan
+from tests.publications.renders import render_job
 
 pytestmark = pytest.mark.browser
 
@@ -108,23 +109,7 @@ def test_the_decision_form_is_grouped_and_names_what_is_missing(page, live_serve
 
 def test_a_pdf_s_progress_is_shown_in_place_without_losing_what_is_typed(page, live_server, editor):
     plan = full_plan(slug="in-place")
-    version = Version.objects.create(
-        content_object=plan,
-        number=1,
-        document_type="plan",
-        title=plan.title,
-        html="",
-        document_html="",
-        change_note="First",
-        published_by=editor,
-        status=Version.Status.RENDERING,
-    )
-    job = RenderJob.objects.create(
-        version=version,
-        renderer_version="test",
-        idempotency_key="in-place",
-        status=RenderJob.Status.RUNNING,
-    )
+    job = render_job(plan, by=editor, document_type="plan")
     sign_in(page, live_server, editor)
     page.goto(f"/manage/plans/{plan.pk}/")
     reflows_and_passes_axe(page, phone=False)
