@@ -1,8 +1,9 @@
 """Permission tests by inheritance.
 
-Each view's test class names its URL and who may use it; the base class checks it for an anonymous
-visitor, a signed-in user without the permission, and one with it. ``tests/test_url_access.py``
-fails when a URL pattern has no such class.
+Each view's test class names its URL (or the URLs that take the same object under the same rule)
+and who may use it; the base class checks it for an anonymous visitor, a signed-in user without
+the permission, and one with it. ``tests/test_url_access.py`` fails when a URL pattern has no
+such class.
 """
 
 import importlib
@@ -13,6 +14,7 @@ from django.contrib.auth.models import Permission
 from django.urls import reverse
 
 import tests
+from pcc_portal.publications import services as publishing
 from tests.accounts.factories import UserFactory
 
 PUBLIC = "public"  # anyone, signed in or not
@@ -24,6 +26,8 @@ class AccessRule:
     """Subclass as ``Test<View>Access`` and set the class attributes below."""
 
     url_name: str = ""
+    # Or several URLs that take the same object under the same rule: each is checked in turn.
+    url_names: tuple = ()
     url_kwargs: dict = {}
     # PUBLIC, SIGNED_IN, SUPERUSER, or a permission label such as "decisions.sign_decision".
     access: str = PUBLIC
@@ -36,6 +40,17 @@ class AccessRule:
     # An action that only accepts POST is checked with a POST of this data.
     method: str = "get"
     data: dict = {}
+
+    def pytest_generate_tests(self, metafunc):
+        if self.url_names:
+            # A subclass naming its own URL must not inherit its parent's list.
+            assert "url_name" not in vars(type(self)), f"{type(self).__name__}: one or several"
+            metafunc.parametrize("_each_url_name", self.url_names, indirect=True)
+
+    @pytest.fixture(autouse=True)
+    def _each_url_name(self, request):
+        if hasattr(request, "param"):
+            self.url_name = request.param
 
     # Where the object a URL names comes from: override to create it (returns url_kwargs).
     def make_url_kwargs(self):
@@ -90,14 +105,35 @@ class AccessRule:
         return status
 
 
-class CheckPage:
-    """The check page a publish URL shows on GET, before its POST publishes: the same URL, object
-    and permission. Mix it in before the publish rule:
-    ``class TestPublishCheckAccess(CheckPage, TestPublishAccess)``."""
+class PostAction:
+    """An action that only accepts POST and, done, sends the one who may use it on. Mix it in
+    before the rule: ``class TestDeleteAccess(PostAction, TestDetailAccess)``."""
 
-    method = "get"
-    data = {}
-    allowed_status = (200,)
+    method = "post"
+    allowed_status = (302,)
+
+
+class PublishAction(PostAction):
+    """A publish URL: its POST publishes with a change note, and its GET shows the check page
+    first (the same URL, object and permission). Each rule's three checks run for both. Mix it
+    in before the rule: ``class TestPublishAccess(PublishAction, TestDetailAccess)``."""
+
+    data = {"change_note": "First publication", "confirm": "on"}
+    # What the one who may publish gets for the check page.
+    check_page_status = 200
+
+    @pytest.fixture(autouse=True, params=["publish", "check page"])
+    def _publish_or_check_page(self, request):
+        if request.param == "check page":
+            self.method, self.data, self.allowed_status = "get", {}, (self.check_page_status,)
+
+
+def published(obj, note="First publication"):
+    """Publish ``obj`` for a rule's URL through the one publishing service: the test transaction
+    never commits, so the queued render is run here."""
+    version = publishing.publish(obj=obj, by=UserFactory(username="publisher"), note=note)
+    publishing.run_render_job(job_id=version.render_job.pk)
+    return obj
 
 
 def all_access_rules():

@@ -19,7 +19,7 @@ def _url_names(patterns, namespace=None):
 
 def test_every_url_pattern_has_an_access_rule(settings):
     rules = all_access_rules()
-    covered = {rule.url_name for rule in rules}
+    covered = {name for rule in rules for name in (rule.url_name, *rule.url_names)}
     namespaces = {getattr(rule, "covers_namespace", None) for rule in rules} - {None}
     missing = [
         name
@@ -36,16 +36,8 @@ def test_every_access_rule_expects_one_exact_status():
 
 
 # Site-wide pages.
-class TestHomeAccess(AccessRule):
-    url_name = "home"
-
-
-class TestAccessibilityAccess(AccessRule):
-    url_name = "accessibility"
-
-
-class TestHealthzAccess(AccessRule):
-    url_name = "healthz"
+class TestSitePagesAccess(AccessRule):
+    url_names = ("home", "accessibility", "healthz")
 
 
 class TestDashboardAccess(AccessRule):
@@ -61,26 +53,16 @@ def _office_kwargs():
 
 
 class TestOfficeListAccess(AccessRule):
-    url_name = "offices_manage:list"
-    access = "accounts.manage_offices"
-
-
-class TestOfficeCreateAccess(AccessRule):
-    url_name = "offices_manage:create"
+    url_names = ("offices_manage:list", "offices_manage:create")
     access = "accounts.manage_offices"
 
 
 class TestOfficeEditAccess(AccessRule):
-    url_name = "offices_manage:edit"
+    url_names = ("offices_manage:edit", "offices_manage:holding_create")
     access = "accounts.manage_offices"
 
     def make_url_kwargs(self):
         return _office_kwargs()
-
-
-class TestOfficeHoldingCreateAccess(TestOfficeEditAccess):
-    url_name = "offices_manage:holding_create"
-    access = "accounts.manage_offices"
 
 
 class TestOfficeHoldingEditAccess(AccessRule):
@@ -112,8 +94,14 @@ class TestLogoutAccess(AccessRule):
     allowed_status = (200,)  # the page that asks to confirm
 
 
-class TestInactiveAccess(AccessRule):
-    url_name = "account_inactive"
+class TestAccountPagesAccess(AccessRule):
+    url_names = (
+        "account_inactive",
+        "account_email_verification_sent",
+        "account_reset_password",
+        "account_reset_password_done",
+        "account_reset_password_from_key_done",
+    )
 
 
 class TestSignupAccess(AccessRule):
@@ -122,30 +110,32 @@ class TestSignupAccess(AccessRule):
     allowed_status = (302,)  # signed-in users are sent on
 
 
-class TestReauthenticateAccess(AccessRule):
-    url_name = "account_reauthenticate"
+class TestSignedInPagesAccess(AccessRule):
+    url_names = ("account_reauthenticate", "account_email", "account_change_password", "mfa_index")
     access = SIGNED_IN
 
 
-class TestRequestReauthenticationCodeAccess(AccessRule):
-    url_name = "account_request_reauthentication_code"
-    access = SIGNED_IN
-    allowed_status = (302,)  # re-authentication by emailed code is not enabled: sent on
-
-
-class TestConfirmReauthenticationCodeAccess(AccessRule):
-    url_name = "account_confirm_reauthentication_code"
+class TestSignedInSentOnAccess(AccessRule):
+    url_names = (
+        "account_request_reauthentication_code",  # by emailed code: not enabled
+        "account_confirm_reauthentication_code",
+        "account_set_password",  # accounts always have a password: sent to change it instead
+        "mfa_reauthenticate",  # no authenticator to confirm with
+        "mfa_activate_totp",  # asks to re-enter the password first
+        "mfa_generate_recovery_codes",  # asks to re-enter the password first
+    )
     access = SIGNED_IN
     allowed_status = (302,)
 
 
-class TestEmailAccess(AccessRule):
-    url_name = "account_email"
+class TestNoAuthenticatorAccess(AccessRule):
+    url_names = (
+        "mfa_deactivate_totp",  # nothing to deactivate
+        "mfa_view_recovery_codes",  # no recovery codes without an authenticator
+        "mfa_download_recovery_codes",
+    )
     access = SIGNED_IN
-
-
-class TestEmailVerificationSentAccess(AccessRule):
-    url_name = "account_email_verification_sent"
+    allowed_status = (404,)
 
 
 class TestConfirmEmailAccess(AccessRule):
@@ -153,83 +143,17 @@ class TestConfirmEmailAccess(AccessRule):
     url_kwargs = {"key": "not-a-real-key"}
 
 
-class TestChangePasswordAccess(AccessRule):
-    url_name = "account_change_password"
-    access = SIGNED_IN
-
-
-class TestSetPasswordAccess(AccessRule):
-    url_name = "account_set_password"
-    access = SIGNED_IN
-    allowed_status = (302,)  # accounts always have a password: sent to change it instead
-
-
-class TestResetPasswordAccess(AccessRule):
-    url_name = "account_reset_password"
-
-
-class TestResetPasswordDoneAccess(AccessRule):
-    url_name = "account_reset_password_done"
-
-
 class TestResetPasswordFromKeyAccess(AccessRule):
     url_name = "account_reset_password_from_key"
     url_kwargs = {"uidb36": "zz", "key": "not-a-real-key"}  # the page says the link is bad
 
 
-class TestResetPasswordFromKeyDoneAccess(AccessRule):
-    url_name = "account_reset_password_from_key_done"
-
-
-class TestConfirmLoginCodeAccess(AccessRule):
-    url_name = "account_confirm_login_code"
-    allowed_status = (302,)  # sign-in by emailed code is not enabled: sent on
-
-
-class TestMfaIndexAccess(AccessRule):
-    url_name = "mfa_index"
-    access = SIGNED_IN
-
-
-class TestMfaAuthenticateAccess(AccessRule):
-    url_name = "mfa_authenticate"
-    allowed_status = (302,)  # only mid-sign-in; otherwise sent back to sign in
-
-
-class TestMfaReauthenticateAccess(AccessRule):
-    url_name = "mfa_reauthenticate"
-    access = SIGNED_IN
-    allowed_status = (302,)  # no authenticator to confirm with: sent on
-
-
-class TestMfaActivateTotpAccess(AccessRule):
-    url_name = "mfa_activate_totp"
-    access = SIGNED_IN
-    allowed_status = (302,)  # asks to re-enter the password first
-
-
-class TestMfaDeactivateTotpAccess(AccessRule):
-    url_name = "mfa_deactivate_totp"
-    access = SIGNED_IN
-    allowed_status = (404,)  # nothing to deactivate
-
-
-class TestMfaViewRecoveryCodesAccess(AccessRule):
-    url_name = "mfa_view_recovery_codes"
-    access = SIGNED_IN
-    allowed_status = (404,)  # no recovery codes without an authenticator
-
-
-class TestMfaGenerateRecoveryCodesAccess(AccessRule):
-    url_name = "mfa_generate_recovery_codes"
-    access = SIGNED_IN
-    allowed_status = (302,)  # asks to re-enter the password first
-
-
-class TestMfaDownloadRecoveryCodesAccess(AccessRule):
-    url_name = "mfa_download_recovery_codes"
-    access = SIGNED_IN
-    allowed_status = (404,)  # no recovery codes without an authenticator
+class TestSentOnAccess(AccessRule):
+    url_names = (
+        "account_confirm_login_code",  # sign-in by emailed code is not enabled
+        "mfa_authenticate",  # only mid-sign-in; otherwise sent back to sign in
+    )
+    allowed_status = (302,)
 
 
 assert PUBLIC  # the default for the classes above that do not set `access`

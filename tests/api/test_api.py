@@ -10,16 +10,14 @@ from tests.access import AccessRule
 pytestmark = pytest.mark.django_db
 
 
-class TestDocumentationAccess(AccessRule):
-    url_name = "api:documentation"
-
-
-class TestSchemaAccess(AccessRule):
-    url_name = "api:schema"
-
-
-class TestPlansAccess(AccessRule):
-    url_name = "api:plans"
+class TestListsAccess(AccessRule):
+    url_names = (
+        "api:documentation",
+        "api:schema",
+        "api:plans",
+        "api:decisions",
+        "api:meetings",
+    )
 
 
 class TestPlanAccess(AccessRule):
@@ -34,18 +32,10 @@ class TestFiguresAccess(AccessRule):
     allowed_status = (404,)
 
 
-class TestDecisionsAccess(AccessRule):
-    url_name = "api:decisions"
-
-
 class TestDecisionAccess(AccessRule):
     url_name = "api:decision"
     url_kwargs = {"year": 2021, "number": 1}
     allowed_status = (404,)
-
-
-class TestMeetingsAccess(AccessRule):
-    url_name = "api:meetings"
 
 
 class TestMeetingAccess(AccessRule):

@@ -16,17 +16,13 @@ from tests.transparency.factories import (
 pytestmark = pytest.mark.django_db
 
 
-class TestRegistersAccess(AccessRule):
-    url_name = "api:registers"
+class TestListsAccess(AccessRule):
+    url_names = ("api:registers", "api:specified_information")
 
 
 class TestRegisterEntriesAccess(AccessRule):
     url_name = "api:register_entries"
     url_kwargs = {"register": "grants"}
-
-
-class TestSpecifiedInformationAccess(AccessRule):
-    url_name = "api:specified_information"
 
 
 def test_the_registers_are_listed_with_their_fields(client):

@@ -3,7 +3,7 @@
 import pytest
 
 from pcc_portal.approvals.models import ApprovalRequest
-from tests.access import AccessRule
+from tests.access import AccessRule, PostAction
 from tests.accounts.factories import UserFactory
 from tests.plans.factories import PlanFactory
 
@@ -34,25 +34,18 @@ class TestApprovalAskAccess(AccessRule):
 
 
 class TestApprovalDetailAccess(AccessRule):
-    url_name = "approvals:detail"
+    url_names = ("approvals:detail", "approvals:return")
     access = "plans.publish_plan"
 
     def make_url_kwargs(self):
         return {"pk": _request().pk}
 
 
-class TestApprovalReturnAccess(TestApprovalDetailAccess):
-    url_name = "approvals:return"
-    access = "plans.publish_plan"
-
-
-class TestApprovalWithdrawAccess(AccessRule):
+class TestApprovalWithdrawAccess(PostAction, AccessRule):
     """Only the one who asked: the permitted user here is the one who asked."""
 
     url_name = "approvals:withdraw"
     access = "plans.change_plan"
-    method = "post"
-    allowed_status = (302,)
 
     def make_url_kwargs(self):
         return {"pk": _request(UserFactory(username="permitted")).pk}

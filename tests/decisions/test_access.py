@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from decisions import services
 from decisions.models import DecisionAttachment, Part2Attachment
 from pcc_portal.publications import services as publishing
-from tests.access import AccessRule, CheckPage
+from tests.access import AccessRule, PostAction, PublishAction, published
 from tests.accounts.factories import UserFactory, commissioner_user
 from tests.decisions.conftest import at, declare, pdf_bytes
 from tests.decisions.factories import (
@@ -61,34 +61,20 @@ def _attachment(decision):
 
 # --- public --------------------------------------------------------------------------------------
 class TestRegisterAccess(AccessRule):
-    url_name = "decisions:register"
-
-
-class TestDataHelpAccess(AccessRule):
-    url_name = "decisions:data"
-
-
-class TestCsvAccess(AccessRule):
-    url_name = "decisions:csv"
-
-
-class TestJsonAccess(AccessRule):
-    url_name = "decisions:json"
-
-
-class TestFeedAccess(AccessRule):
-    url_name = "decisions:feed"
+    url_names = (
+        "decisions:register",
+        "decisions:data",
+        "decisions:csv",
+        "decisions:json",
+        "decisions:feed",
+    )
 
 
 class TestDetailAccess(AccessRule):
-    url_name = "decisions:detail"
+    url_names = ("decisions:detail", "decisions:pdf")
 
     def make_url_kwargs(self):
         return _public_kwargs()
-
-
-class TestNoticePdfAccess(TestDetailAccess):
-    url_name = "decisions:pdf"
 
 
 class TestPublicAttachmentAccess(AccessRule):
@@ -106,21 +92,14 @@ class TestPublicAttachmentAccess(AccessRule):
 
 
 def _published_report():
-    report = DecisionsReportFactory()
-    version = publishing.publish(obj=report, by=_users()[0], note="For the 6 December meeting")
-    publishing.run_render_job(job_id=version.render_job.pk)
-    return {"pk": report.pk}
+    return {"pk": published(DecisionsReportFactory(), note="For the 6 December meeting").pk}
 
 
 class TestReportAccess(AccessRule):
-    url_name = "decisions:report"
+    url_names = ("decisions:report", "decisions:report_pdf")
 
     def make_url_kwargs(self):
         return _published_report()
-
-
-class TestReportPdfAccess(TestReportAccess):
-    url_name = "decisions:report_pdf"
 
 
 # --- staff ---------------------------------------------------------------------------------------
@@ -146,23 +125,23 @@ class TestManageDetailAccess(AccessRule):
         return _draft_kwargs()
 
 
-class TestManageEditAccess(TestManageDetailAccess):
-    url_name = "decisions_manage:edit"
+class TestManageChangeAccess(TestManageDetailAccess):
+    url_names = (
+        "decisions_manage:edit",
+        "decisions_manage:withdraw",
+        "decisions_manage:attachment_add",
+    )
     access = "decisions.change_decision"
 
 
-class TestManageSubmitAccess(TestManageDetailAccess):
+class TestManageSubmitAccess(PostAction, TestManageDetailAccess):
     url_name = "decisions_manage:submit"
     access = "decisions.change_decision"
-    method = "post"
-    allowed_status = (302,)
 
 
-class TestManageDeclareAccess(AccessRule):
-    url_name = "decisions_manage:declare"
+class TestManageDeclareAccess(PostAction, AccessRule):
+    url_names = ("decisions_manage:declare", "decisions_manage:declare_finance")
     access = "decisions.declare_decision"
-    method = "post"
-    allowed_status = (302,)
 
     def make_url_kwargs(self):
         editor, _ = _users()
@@ -171,20 +150,14 @@ class TestManageDeclareAccess(AccessRule):
         return {"pk": decision.pk}
 
 
-class TestManageDeclareFinanceAccess(TestManageDeclareAccess):
-    url_name = "decisions_manage:declare_finance"
-
-
 class TestManageNumberingAccess(AccessRule):
     url_name = "decisions_manage:numbering"
     access = "decisions.change_decisionsequence"
 
 
-class TestManageSignAccess(AccessRule):
+class TestManageSignAccess(PostAction, AccessRule):
     url_name = "decisions_manage:sign"
     access = "decisions.sign_decision"
-    method = "post"
-    allowed_status = (302,)
 
     def make_url_kwargs(self):
         return {"pk": _declared().pk}
@@ -198,11 +171,6 @@ class TestManageRejectAccess(AccessRule):
         return {"pk": _declared().pk}
 
 
-class TestManageWithdrawAccess(TestManageDetailAccess):
-    url_name = "decisions_manage:withdraw"
-    access = "decisions.change_decision"
-
-
 class TestManageReturnAccess(AccessRule):
     url_name = "decisions_manage:return"
     access = "decisions.change_decision"
@@ -211,26 +179,13 @@ class TestManageReturnAccess(AccessRule):
         return {"pk": _declared().pk}
 
 
-class TestManagePublishAccess(AccessRule):
+class TestManagePublishAccess(PublishAction, AccessRule):
     url_name = "decisions_manage:publish"
     access = "decisions.publish_decision"
-    method = "post"
-    data = {"change_note": "First publication", "confirm": "on"}
-    allowed_status = (302,)
+    check_page_status = 302  # the password again first, as for publishing
 
     def make_url_kwargs(self):
         return {"pk": _signed().pk}
-
-
-class TestManagePublishCheckAccess(CheckPage, TestManagePublishAccess):
-    """The check page shown before publishing: the password again first, as for publishing."""
-
-    allowed_status = (302,)
-
-
-class TestManageAttachmentAddAccess(TestManageDetailAccess):
-    url_name = "decisions_manage:attachment_add"
-    access = "decisions.change_decision"
 
 
 class TestManageAttachmentDownloadAccess(AccessRule):
@@ -242,11 +197,9 @@ class TestManageAttachmentDownloadAccess(AccessRule):
         return {"pk": decision.pk, "attachment_pk": _attachment(decision).pk}
 
 
-class TestManageAttachmentDeleteAccess(TestManageAttachmentDownloadAccess):
+class TestManageAttachmentDeleteAccess(PostAction, TestManageAttachmentDownloadAccess):
     url_name = "decisions_manage:attachment_delete"
     access = "decisions.change_decision"
-    method = "post"
-    allowed_status = (302,)
 
 
 def _part2_attachment():
@@ -267,13 +220,8 @@ class TestManagePart2Access(AccessRule):
         return {"pk": DecisionPart2Factory().decision.pk}
 
 
-class TestManagePart2EditAccess(TestManagePart2Access):
-    url_name = "decisions_manage:part2_edit"
-    access = "decisions.change_decisionpart2"
-
-
-class TestManagePart2AttachmentAddAccess(TestManagePart2Access):
-    url_name = "decisions_manage:part2_attachment_add"
+class TestManagePart2ChangeAccess(TestManagePart2Access):
+    url_names = ("decisions_manage:part2_edit", "decisions_manage:part2_attachment_add")
     access = "decisions.change_decisionpart2"
 
 
@@ -285,11 +233,9 @@ class TestManagePart2AttachmentDownloadAccess(AccessRule):
         return _part2_attachment()
 
 
-class TestManagePart2AttachmentDeleteAccess(TestManagePart2AttachmentDownloadAccess):
+class TestManagePart2AttachmentDeleteAccess(PostAction, TestManagePart2AttachmentDownloadAccess):
     url_name = "decisions_manage:part2_attachment_delete"
     access = "decisions.change_decisionpart2"
-    method = "post"
-    allowed_status = (302,)
 
 
 class TestManageReportListAccess(AccessRule):
@@ -315,13 +261,6 @@ class TestManageReportEditAccess(TestManageReportDetailAccess):
     access = "decisions.change_decisionsreport"
 
 
-class TestManageReportPublishAccess(TestManageReportDetailAccess):
+class TestManageReportPublishAccess(PublishAction, TestManageReportDetailAccess):
     url_name = "decisions_manage:report_publish"
     access = "decisions.publish_decisionsreport"
-    method = "post"
-    data = {"change_note": "For the 6 December meeting", "confirm": "on"}
-    allowed_status = (302,)
-
-
-class TestManageReportPublishCheckAccess(CheckPage, TestManageReportPublishAccess):
-    """The check page shown before publishing."""

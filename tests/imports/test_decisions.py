@@ -13,7 +13,7 @@ from decisions.models import Decision, DecisionSequence
 from imports import services
 from imports.models import DecisionImport, ImportedRecord, ImportRun
 from pcc_portal.publications.models import Version
-from tests.access import AccessRule
+from tests.access import AccessRule, PostAction
 from tests.accounts.factories import reauthenticate
 from tests.panel.helpers import pdf_bytes
 
@@ -247,18 +247,14 @@ class TestDecisionImportDetailAccess(AccessRule):
         return _import_kwargs()
 
 
-class TestDecisionImportApplyAccess(TestDecisionImportDetailAccess):
+class TestDecisionImportApplyAccess(PostAction, TestDecisionImportDetailAccess):
     url_name = "imports:decision_apply"
     access = "imports.apply_decisionimport"
-    method = "post"
-    allowed_status = (302,)
 
 
-class TestDecisionImportDiscardAccess(TestDecisionImportDetailAccess):
+class TestDecisionImportDiscardAccess(PostAction, TestDecisionImportDetailAccess):
     url_name = "imports:decision_discard"
     access = "imports.add_decisionimport"
-    method = "post"
-    allowed_status = (302,)
 
 
 @pytest.fixture

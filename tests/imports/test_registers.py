@@ -12,7 +12,7 @@ from imports import registers, services
 from imports.models import EntryImport, ImportedRecord, ImportRun
 from pcc_portal.publications.models import Version
 from pcc_portal.tables import read_table
-from tests.access import AccessRule
+from tests.access import AccessRule, PostAction
 from tests.accounts.factories import UserFactory, reauthenticate
 from tests.imports.entries import apply
 from transparency.models import Contract, ForwardPlanEntry, GiftHospitality, Grant, Interest
@@ -359,19 +359,15 @@ class TestEntryImportDetailAccess(AccessRule):
         return _import_kwargs()
 
 
-class TestEntryImportApplyAccess(TestEntryImportDetailAccess):
+class TestEntryImportApplyAccess(PostAction, TestEntryImportDetailAccess):
     url_name = "imports:entry_apply"
     access = "imports.apply_entryimport"
-    method = "post"
     data = {"outcome": "draft"}
-    allowed_status = (302,)
 
 
-class TestEntryImportDiscardAccess(TestEntryImportDetailAccess):
+class TestEntryImportDiscardAccess(PostAction, TestEntryImportDetailAccess):
     url_name = "imports:entry_discard"
     access = "imports.add_entryimport"
-    method = "post"
-    allowed_status = (302,)
 
 
 @pytest.fixture

@@ -5,9 +5,10 @@ from django.urls import reverse
 
 from pcc_portal.pages.models import ContentPage
 from pcc_portal.publications.models import RenderJob, Version
-from tests.access import AccessRule
+from tests.access import AccessRule, PublishAction, published
 from tests.accounts.factories import reauthenticate
 from tests.pages.factories import ContentPageFactory
+from tests.publications.renders import render_job
 
 
 def _page_kwargs():
@@ -15,25 +16,11 @@ def _page_kwargs():
 
 
 def _published_page(slug="about"):
-    from pcc_portal.publications import services
-    from tests.accounts.factories import UserFactory
-
-    page = ContentPageFactory(slug=slug)
-    services.publish(obj=page, by=UserFactory(username="publisher"), note="First publication")
-    # The test transaction never commits, so run the queued render directly.
-    services.run_render_job(job_id=page.versions.get().render_job.pk)
-    return page
+    return published(ContentPageFactory(slug=slug))
 
 
 class TestPublicPageAccess(AccessRule):
-    url_name = "pages:detail"
-
-    def make_url_kwargs(self):
-        return {"slug": _published_page().slug}
-
-
-class TestPublicPagePdfAccess(AccessRule):
-    url_name = "pages:pdf"
+    url_names = ("pages:detail", "pages:pdf")
 
     def make_url_kwargs(self):
         return {"slug": _published_page().slug}
@@ -64,31 +51,14 @@ class TestManagePageDetailAccess(AccessRule):
         return _page_kwargs()
 
 
-class TestManagePageEditAccess(AccessRule):
+class TestManagePageEditAccess(TestManagePageDetailAccess):
     url_name = "pages_manage:edit"
     access = "pages.change_contentpage"
 
-    def make_url_kwargs(self):
-        return _page_kwargs()
 
-
-class TestManagePagePublishAccess(AccessRule):
+class TestManagePagePublishAccess(PublishAction, TestManagePageDetailAccess):
     url_name = "pages_manage:publish"
     access = "pages.publish_contentpage"
-    method = "post"
-    data = {"change_note": "First publication", "confirm": "on"}
-    allowed_status = (302,)
-
-    def make_url_kwargs(self):
-        return _page_kwargs()
-
-
-class TestManagePagePublishCheckAccess(TestManagePagePublishAccess):
-    """The check page shown before publishing."""
-
-    method = "get"
-    data = {}
-    allowed_status = (200,)
 
 
 @pytest.mark.django_db
@@ -161,22 +131,11 @@ def test_a_dead_render_shows_its_error_and_a_retry_button(client, editor):
     from django.utils import timezone
 
     page = ContentPageFactory(slug="about")
-    version = Version.objects.create(
-        content_object=page,
-        number=1,
-        document_type="page",
-        title=page.title,
-        html="",
-        document_html="",
-        change_note="First",
-        published_by=editor,
-        status=Version.Status.FAILED,
-    )
-    RenderJob.objects.create(
-        version=version,
-        renderer_version="test",
-        idempotency_key="dead-job",
+    render_job(
+        page,
+        by=editor,
         status=RenderJob.Status.DEAD,
+        version_status=Version.Status.FAILED,
         attempts=4,
         error="RuntimeError: fonts missing",
         finished_at=timezone.now(),

@@ -17,7 +17,7 @@ from panel.models import (
     Resolution,
 )
 from panel.services import meetings as meeting_services
-from tests.access import AccessRule, CheckPage
+from tests.access import AccessRule, PostAction, PublishAction
 from tests.accounts.factories import reauthenticate
 from tests.forms import ticked
 from tests.panel.factories import (
@@ -73,35 +73,23 @@ class TestMeetingDetailAccess(AccessRule):
         return _meeting_kwargs()
 
 
-class TestMeetingEditAccess(TestMeetingDetailAccess):
-    url_name = "panel_manage:meeting_edit"
+class TestMeetingChangeAccess(TestMeetingDetailAccess):
+    url_names = (
+        "panel_manage:meeting_edit",
+        "panel_manage:meeting_status",
+        "panel_manage:item_create",
+        "panel_manage:attendance",
+    )
     access = "panel.change_meeting"
 
 
-class TestMeetingStatusAccess(TestMeetingDetailAccess):
-    url_name = "panel_manage:meeting_status"
-    access = "panel.change_meeting"
+class TestMeetingPagesAccess(TestMeetingDetailAccess):
+    url_names = ("panel_manage:pack_status", "panel_manage:minutes")
 
 
-class TestItemCreateAccess(TestMeetingDetailAccess):
-    url_name = "panel_manage:item_create"
-    access = "panel.change_meeting"
-
-
-class TestPackStatusAccess(TestMeetingDetailAccess):
-    url_name = "panel_manage:pack_status"
-
-
-class TestPackPublishAccess(TestMeetingDetailAccess):
+class TestPackPublishAccess(PublishAction, TestMeetingDetailAccess):
     url_name = "panel_manage:pack_publish"
     access = "panel.publish_agendapack"
-    method = "post"
-    data = {"change_note": "Agenda published", "confirm": "on"}
-    allowed_status = (302,)
-
-
-class TestPackPublishCheckAccess(CheckPage, TestPackPublishAccess):
-    """The check page shown before publishing."""
 
 
 class TestPackRetryAccess(TestMeetingDetailAccess):
@@ -111,25 +99,9 @@ class TestPackRetryAccess(TestMeetingDetailAccess):
     allowed_status = (404,)  # no failed build to retry
 
 
-class TestMinutesAccess(TestMeetingDetailAccess):
-    url_name = "panel_manage:minutes"
-
-
-class TestMinutesPublishAccess(TestMeetingDetailAccess):
+class TestMinutesPublishAccess(PublishAction, TestMeetingDetailAccess):
     url_name = "panel_manage:minutes_publish"
     access = "panel.publish_minutes"
-    method = "post"
-    data = {"change_note": "Minutes published", "confirm": "on"}
-    allowed_status = (302,)
-
-
-class TestMinutesPublishCheckAccess(CheckPage, TestMinutesPublishAccess):
-    """The check page shown before publishing."""
-
-
-class TestAttendanceAccess(TestMeetingDetailAccess):
-    url_name = "panel_manage:attendance"
-    access = "panel.change_meeting"
 
 
 class TestDeclarationCreateAccess(TestMeetingDetailAccess):
@@ -150,17 +122,13 @@ class TestItemEditAccess(AccessRule):
         return _item_kwargs()
 
 
-class TestItemMoveAccess(TestItemEditAccess):
+class TestItemMoveAccess(PostAction, TestItemEditAccess):
     url_name = "panel_manage:item_move"
-    method = "post"
     data = {"direction": "up"}
-    allowed_status = (302,)
 
 
-class TestItemDeleteAccess(TestItemEditAccess):
+class TestItemDeleteAccess(PostAction, TestItemEditAccess):
     url_name = "panel_manage:item_delete"
-    method = "post"
-    allowed_status = (302,)
 
 
 class TestItemMinutesAccess(TestItemEditAccess):
@@ -168,33 +136,23 @@ class TestItemMinutesAccess(TestItemEditAccess):
     access = "panel.change_agendaitem"
 
 
-class TestApproveMinutesAccess(TestItemEditAccess):
+class TestApproveMinutesAccess(PostAction, TestItemEditAccess):
     url_name = "panel_manage:approve_minutes"
     access = "panel.change_minutes"
-    method = "post"
-    allowed_status = (302,)
 
 
-class TestPaperReportAccess(TestItemEditAccess):
-    url_name = "panel_manage:paper_report"
+class TestPaperAddAccess(TestItemEditAccess):
+    url_names = (
+        "panel_manage:paper_report",
+        "panel_manage:paper_upload",
+        "panel_manage:paper_publication",
+    )
     access = "panel.add_paper"
 
 
-class TestPaperUploadAccess(TestItemEditAccess):
-    url_name = "panel_manage:paper_upload"
-    access = "panel.add_paper"
-
-
-class TestPaperPublicationAccess(TestItemEditAccess):
-    url_name = "panel_manage:paper_publication"
-    access = "panel.add_paper"
-
-
-class TestPaperDeleteAccess(AccessRule):
+class TestPaperDeleteAccess(PostAction, AccessRule):
     url_name = "panel_manage:paper_delete"
     access = "panel.delete_paper"
-    method = "post"
-    allowed_status = (302,)
 
     def make_url_kwargs(self):
         item = _meeting().items.first()

@@ -1,16 +1,21 @@
 """Who may reach each plans URL: the public pages, and the staff editor by permission."""
 
 from plans.models import Stage
-from tests.access import AccessRule, CheckPage
+from tests.access import AccessRule, PostAction, PublishAction
 from tests.plans.factories import CommitmentFactory, PlanFactory, PriorityFactory, SectionFactory
 from tests.plans.helpers import issue
 
 
-def _published_kwargs():
+def _issued():
+    """A plan with one priority, issued: published on the public site."""
     plan = PlanFactory(slug="lancashire-plan")
     PriorityFactory(plan=plan, number=1, title="Getting tough on anti-social behaviour")
     issue(plan)
-    return {"slug": plan.slug}
+    return plan
+
+
+def _published_kwargs():
+    return {"slug": _issued().slug}
 
 
 def _draft():
@@ -24,32 +29,19 @@ class TestPlanListAccess(AccessRule):
 
 
 class TestPlanDetailAccess(AccessRule):
-    url_name = "plans:detail"
+    url_names = ("plans:detail", "plans:pdf", "plans:commitments")
 
     def make_url_kwargs(self):
         return _published_kwargs()
 
 
-class TestPlanPdfAccess(TestPlanDetailAccess):
-    url_name = "plans:pdf"
+class TestPlanNumberedAccess(AccessRule):
+    """A version, and a priority: each number 1."""
 
-
-class TestPlanVersionPdfAccess(AccessRule):
-    url_name = "plans:version_pdf"
+    url_names = ("plans:version_pdf", "plans:priority")
 
     def make_url_kwargs(self):
         return {**_published_kwargs(), "number": 1}
-
-
-class TestPlanPriorityAccess(AccessRule):
-    url_name = "plans:priority"
-
-    def make_url_kwargs(self):
-        return {**_published_kwargs(), "number": 1}
-
-
-class TestPlanCommitmentsAccess(TestPlanDetailAccess):
-    url_name = "plans:commitments"
 
 
 class TestManagePlanListAccess(AccessRule):
@@ -76,44 +68,27 @@ class TestManagePlanEditAccess(TestManagePlanDetailAccess):
 
 
 class TestManagePlanPreviewAccess(TestManagePlanDetailAccess):
-    url_name = "plans_manage:preview"
-    access = "plans.view_plan"
+    url_names = ("plans_manage:preview", "plans_manage:preview_pdf")
 
 
-class TestManagePlanPreviewPdfAccess(TestManagePlanDetailAccess):
-    url_name = "plans_manage:preview_pdf"
-    access = "plans.view_plan"
-
-
-class TestManagePlanStepAccess(TestManagePlanDetailAccess):
+class TestManagePlanStepAccess(PostAction, TestManagePlanDetailAccess):
     url_name = "plans_manage:step"
     access = "plans.change_plan"
-    method = "post"
     data = {"stage": Stage.CONSULTED, "date": "2021-09-01", "note": "Consulted."}
-    allowed_status = (302,)
 
 
-class TestManagePlanPublishAccess(AccessRule):
+class TestManagePlanPublishAccess(PublishAction, AccessRule):
     url_name = "plans_manage:publish"
     access = "plans.publish_plan"
-    method = "post"
     data = {
         "change_note": "Corrected a figure.",
         "date": "2022-03-01",
         "minor_reason": "A typing error.",
         "confirm": "on",
     }
-    allowed_status = (302,)
 
     def make_url_kwargs(self):
-        plan = PlanFactory(slug="issued-plan")
-        PriorityFactory(plan=plan, number=1)
-        issue(plan)
-        return {"pk": plan.pk}
-
-
-class TestManagePlanPublishCheckAccess(CheckPage, TestManagePlanPublishAccess):
-    """The check page shown before publishing."""
+        return {"pk": _issued().pk}
 
 
 class TestManagePlanCopyAccess(TestManagePlanDetailAccess):
@@ -161,12 +136,10 @@ class TestManagePartDeleteAccess(TestManagePartEditAccess):
     access = "plans.change_plan"
 
 
-class TestManagePartMoveAccess(TestManagePartEditAccess):
+class TestManagePartMoveAccess(PostAction, TestManagePartEditAccess):
     url_name = "plans_manage:part_move"
     access = "plans.change_plan"
-    method = "post"
     data = {"direction": "down"}
-    allowed_status = (302,)
 
 
 class TestManagePlanDeleteAccess(TestManagePlanDetailAccess):
@@ -179,13 +152,12 @@ def _released_delivery_kwargs():
     from tests.accounts.factories import UserFactory
     from tests.plans.helpers import render_version
 
-    kwargs = _published_kwargs()
-    plan = PlanFactory._meta.model.objects.get(slug=kwargs["slug"])
+    plan = _issued()
     version = services.release_delivery_update(
         plan=plan, by=UserFactory(username="delivery-publisher"), note="Progress to March"
     )
     render_version(version)
-    return kwargs
+    return {"slug": plan.slug}
 
 
 class TestPlanDeliveryPdfAccess(AccessRule):
@@ -200,18 +172,9 @@ class TestManagePlanDeliveryAccess(AccessRule):
     access = "plans.view_plan"
 
     def make_url_kwargs(self):
-        plan = PlanFactory(slug="delivery-plan")
-        PriorityFactory(plan=plan, number=1)
-        issue(plan)
-        return {"pk": plan.pk}
+        return {"pk": _issued().pk}
 
 
-class TestManagePlanDeliveryPublishAccess(AccessRule):
+class TestManagePlanDeliveryPublishAccess(TestManagePlanDeliveryAccess):
     url_name = "plans_manage:delivery_publish"
     access = "plans.publish_deliveryreport"
-
-    def make_url_kwargs(self):
-        plan = PlanFactory(slug="delivery-publish-plan")
-        PriorityFactory(plan=plan, number=1)
-        issue(plan)
-        return {"pk": plan.pk}

@@ -11,26 +11,20 @@ from pcc_portal.errors import InvalidTransition
 from pcc_portal.pages.models import ContentPage
 from pcc_portal.publications import services
 from pcc_portal.publications.models import Version
-from tests.access import AccessRule
+from tests.access import AccessRule, PostAction, published
 from tests.accounts.factories import reauthenticate
 from tests.pages.factories import ContentPageFactory
 
 
 def _withdraw_kwargs():
-    from tests.accounts.factories import UserFactory
-
-    page = ContentPageFactory(slug="about")
-    services.publish(obj=page, by=UserFactory(username="publisher"), note="First")
-    services.run_render_job(job_id=page.versions.get().render_job.pk)
+    page = published(ContentPageFactory(slug="about"))
     return {"content_type_id": ContentType.objects.get_for_model(page).pk, "pk": page.pk}
 
 
-class TestWithdrawAccess(AccessRule):
+class TestWithdrawAccess(PostAction, AccessRule):
     url_name = "publications_manage:withdraw"
     access = "pages.publish_contentpage"
-    method = "post"
     data = {"reason": "Out of date"}
-    allowed_status = (302,)
 
     def make_url_kwargs(self):
         return _withdraw_kwargs()

@@ -1,6 +1,6 @@
 """Who may open each transparency URL."""
 
-from tests.access import AccessRule
+from tests.access import AccessRule, PostAction
 from tests.transparency.factories import GrantFactory
 from transparency.models import SpecifiedItem
 
@@ -44,8 +44,16 @@ def _upload_kwargs():
     return {"pk": upload.pk}
 
 
-class TestIndexAccess(AccessRule):
-    url_name = "transparency:index"
+class TestPagesAccess(AccessRule):
+    url_names = (
+        "transparency:index",
+        "transparency:forward_plan",
+        "transparency:search",
+        "transparency:alerts",
+        "transparency:alerts_sent",
+        "transparency:sitemap",
+        "transparency:robots",
+    )
 
 
 class TestDocumentAccess(AccessRule):
@@ -70,30 +78,14 @@ class TestRegisterJsonAccess(AccessRule):
     url_kwargs = {"register": "contracts"}
 
 
-class TestForwardPlanAccess(AccessRule):
-    url_name = "transparency:forward_plan"
-
-
-class TestSearchAccess(AccessRule):
-    url_name = "transparency:search"
-
-
-class TestGoldenThreadAccess(AccessRule):
-    url_name = "transparency:golden_thread"
+class TestPriorityAccess(AccessRule):
+    url_names = ("transparency:golden_thread", "transparency:priority_feed")
     url_kwargs = {"slug": "no-such-plan", "number": 1}
     allowed_status = (404,)  # published priorities are covered in test_golden_thread
 
 
-class TestAlertsAccess(AccessRule):
-    url_name = "transparency:alerts"
-
-
-class TestAlertsSentAccess(AccessRule):
-    url_name = "transparency:alerts_sent"
-
-
-class TestAlertsConfirmAccess(AccessRule):
-    url_name = "transparency:alerts_confirm"
+class TestAlertsTokenAccess(AccessRule):
+    url_names = ("transparency:alerts_confirm", "transparency:alerts_unsubscribe")
     url_kwargs = {"token": "not-a-real-token"}
 
 
@@ -104,28 +96,9 @@ class TestAlertsConfirmPostAccess(AccessRule):
     allowed_status = (410,)
 
 
-class TestAlertsUnsubscribeAccess(AccessRule):
-    url_name = "transparency:alerts_unsubscribe"
-    url_kwargs = {"token": "not-a-real-token"}
-
-
 class TestTopicFeedAccess(AccessRule):
     url_name = "transparency:topic_feed"
     url_kwargs = {"topic": "decisions"}
-
-
-class TestPriorityFeedAccess(AccessRule):
-    url_name = "transparency:priority_feed"
-    url_kwargs = {"slug": "no-such-plan", "number": 1}
-    allowed_status = (404,)
-
-
-class TestSitemapAccess(AccessRule):
-    url_name = "transparency:sitemap"
-
-
-class TestRobotsAccess(AccessRule):
-    url_name = "transparency:robots"
 
 
 # Staff pages.
@@ -155,11 +128,9 @@ class TestManageDocumentCreateAccess(TestManageItemAccess):
     allowed_status = (200,)  # no file: the page again, with the form's errors
 
 
-class TestManageDocumentWithdrawAccess(AccessRule):
+class TestManageDocumentWithdrawAccess(PostAction, AccessRule):
     url_name = "transparency_manage:document_withdraw"
     access = "transparency.change_itemdocument"
-    method = "post"
-    allowed_status = (302,)
 
     def make_url_kwargs(self):
         return _document_kwargs()
@@ -178,18 +149,14 @@ class TestManageSpendingDetailAccess(AccessRule):
         return _upload_kwargs()
 
 
-class TestManageSpendingReleaseAccess(TestManageSpendingDetailAccess):
+class TestManageSpendingReleaseAccess(PostAction, TestManageSpendingDetailAccess):
     url_name = "transparency_manage:spending_release"
     access = "transparency.publish_spendingupload"
-    method = "post"
-    allowed_status = (302,)
 
 
-class TestManageSpendingDiscardAccess(TestManageSpendingDetailAccess):
+class TestManageSpendingDiscardAccess(PostAction, TestManageSpendingDetailAccess):
     url_name = "transparency_manage:spending_discard"
     access = "transparency.delete_spendingupload"
-    method = "post"
-    allowed_status = (302,)
 
 
 class TestManageEntriesAccess(AccessRule):

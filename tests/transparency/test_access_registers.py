@@ -4,22 +4,18 @@ a released contract's copies, the forward plan's data, and recording an HMICFRS 
 from tests.access import AccessRule
 
 
-class TestSmallContractsAccess(AccessRule):
-    url_name = "transparency:small_contracts"
+class TestListsAccess(AccessRule):
+    url_names = (
+        "transparency:small_contracts",
+        "transparency:forward_plan_csv",
+        "transparency:forward_plan_json",
+    )
 
 
 class TestContractCopyAccess(AccessRule):
     url_name = "transparency:contract_copy"
     url_kwargs = {"pk": 999999, "kind": "contract"}
     allowed_status = (404,)  # released copies: test_registers_copies_and_exports
-
-
-class TestForwardPlanCsvAccess(AccessRule):
-    url_name = "transparency:forward_plan_csv"
-
-
-class TestForwardPlanJsonAccess(AccessRule):
-    url_name = "transparency:forward_plan_json"
 
 
 class TestInspectionCreateAccess(AccessRule):
