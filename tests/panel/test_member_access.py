@@ -103,27 +103,21 @@ def test_a_member_of_another_panel_is_refused(client):
     _assert_refused(client, meeting)
 
 
-def test_a_former_member_is_refused(client):
-    meeting = published_meeting()
-    user = _account("former")
-    MemberFactory(
-        panel=meeting.panel,
-        user=user,
-        term_start=datetime.date(2017, 5, 1),
-        term_end=datetime.date.today() - datetime.timedelta(days=1),  # noqa: DTZ011
-    )
-    client.force_login(user)
-    _assert_refused(client, meeting)
+TODAY = datetime.date.today()  # noqa: DTZ011
+DAY = datetime.timedelta(days=1)
 
 
-def test_a_member_not_yet_in_office_is_refused(client):
+@pytest.mark.parametrize(
+    "term",  # a former member; one not yet in office
+    [
+        pytest.param({"term_start": datetime.date(2017, 5, 1), "term_end": TODAY - DAY}, id="past"),
+        pytest.param({"term_start": TODAY + 7 * DAY}, id="future"),
+    ],
+)
+def test_a_member_out_of_office_is_refused(client, term):
     meeting = published_meeting()
-    user = _account("future")
-    MemberFactory(
-        panel=meeting.panel,
-        user=user,
-        term_start=datetime.date.today() + datetime.timedelta(days=7),  # noqa: DTZ011
-    )
+    user = _account("out-of-office")
+    MemberFactory(panel=meeting.panel, user=user, **term)
     client.force_login(user)
     _assert_refused(client, meeting)
 
