@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Layout, Size
 from django import forms
 
 from panel.models import AgendaItem, Meeting, Member
-from pcc_portal.forms import GovUKFormMixin, date_fields, form_helper
+from pcc_portal.forms import GovUKFormMixin, StaffModelForm, date_fields, form_helper
 
 from .models import STEP_LABELS, Case, Complaint, QuestionWindow, Step
 from .records import STEP_FIELDS
@@ -114,7 +114,9 @@ class StepForm(GovUKFormMixin, forms.ModelForm):
         return document
 
 
-class ComplaintForm(GovUKFormMixin, forms.ModelForm):
+class ComplaintForm(StaffModelForm):
+    submit_label = "Save the complaint"
+
     class Meta:
         model = Complaint
         formfield_callback = date_fields
@@ -154,7 +156,6 @@ class ComplaintForm(GovUKFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["subject"].widget = forms.RadioSelect(choices=Complaint.Subject.choices)
         self.fields["recording"].widget = forms.RadioSelect(choices=Complaint.Recording.choices)
-        self.helper = form_helper(*self.fields, submit="Save the complaint")
 
 
 class AskQuestionForm(GovUKFormMixin, forms.Form):
@@ -188,7 +189,7 @@ class AskQuestionForm(GovUKFormMixin, forms.Form):
         return bool(self.cleaned_data.get("website"))
 
 
-class QuestionWindowForm(GovUKFormMixin, forms.ModelForm):
+class QuestionWindowForm(StaffModelForm):
     class Meta:
         model = QuestionWindow
         fields = ["deadline", "limit_per_person", "rules"]
@@ -201,7 +202,6 @@ class QuestionWindowForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["limit_per_person"].widget.attrs["class"] = "govuk-input--width-3"
-        self.helper = form_helper(*self.fields, submit="Save")
 
     def clean_deadline(self):
         deadline = self.cleaned_data["deadline"]

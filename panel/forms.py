@@ -7,7 +7,13 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 
 from pcc_portal.accounts import roles
-from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields, form_helper
+from pcc_portal.forms import (
+    GovUKDateField,
+    GovUKFormMixin,
+    StaffModelForm,
+    date_fields,
+    form_helper,
+)
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import InvalidPDF
@@ -32,18 +38,16 @@ class TimeInput(forms.TimeInput):
     input_type = "time"
 
 
-class PanelForm(GovUKFormMixin, forms.ModelForm):
+class PanelForm(StaffModelForm):
     class Meta:
         model = Panel
         fields = ["name", "host_authority", "secretary_name", "secretary_email", "secretary_phone"]
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(*self.Meta.fields, submit="Save")
 
-
-class MeetingForm(GovUKFormMixin, forms.ModelForm):
+class MeetingForm(StaffModelForm):
     webcast_url = forms.URLField(required=False, assume_scheme="https", label="Webcast link")
+
+    submit_label = "Save the meeting"
 
     class Meta:
         model = Meeting
@@ -64,7 +68,6 @@ class MeetingForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["group"].empty_label = "The whole panel"
-        self.helper = form_helper(*self.Meta.fields, submit="Save the meeting")
 
 
 class MeetingStatusForm(GovUKFormMixin, forms.Form):
@@ -95,7 +98,9 @@ class MeetingStatusForm(GovUKFormMixin, forms.Form):
         return data
 
 
-class AgendaItemForm(GovUKFormMixin, forms.ModelForm):
+class AgendaItemForm(StaffModelForm):
+    submit_label = "Save the item"
+
     class Meta:
         model = AgendaItem
         fields = [
@@ -117,7 +122,6 @@ class AgendaItemForm(GovUKFormMixin, forms.ModelForm):
             "-date"
         )
         self.fields["minutes_of"].label_from_instance = lambda m: f"{m.date:%-d %B %Y}"
-        self.helper = form_helper(*self.Meta.fields, submit="Save the item")
 
     def clean(self):
         data = super().clean()
@@ -321,7 +325,9 @@ class ItemMinutesForm(GovUKFormMixin, forms.Form):
         return seconds
 
 
-class DeclarationForm(GovUKFormMixin, forms.ModelForm):
+class DeclarationForm(StaffModelForm):
+    submit_label = "Record the declaration"
+
     class Meta:
         model = Declaration
         fields = ["member", "item", "interest", "nature", "withdrew"]
@@ -332,10 +338,11 @@ class DeclarationForm(GovUKFormMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["member"].queryset = Member.objects.current(meeting.date)
         self.fields["item"].queryset = meeting.items.order_by("number")
-        self.helper = form_helper(*self.Meta.fields, submit="Record the declaration")
 
 
-class PublicQuestionForm(GovUKFormMixin, forms.ModelForm):
+class PublicQuestionForm(StaffModelForm):
+    submit_label = "Record the question"
+
     class Meta:
         model = PublicQuestion
         fields = ["asker", "name_withheld", "question", "answer"]
@@ -345,12 +352,10 @@ class PublicQuestionForm(GovUKFormMixin, forms.ModelForm):
             "answer": forms.Textarea(attrs={"rows": 4}),
         }
 
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(*self.Meta.fields, submit="Record the question")
 
+class MemberForm(StaffModelForm):
+    submit_label = "Save the member"
 
-class MemberForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = Member
         formfield_callback = date_fields
@@ -380,7 +385,6 @@ class MemberForm(GovUKFormMixin, forms.ModelForm):
         self.fields["user"].queryset = accounts.distinct()
         self.fields["user"].empty_label = "Not linked to an account"
         self.fields["user"].label_from_instance = _account_label
-        self.helper = form_helper(*self.Meta.fields, submit="Save the member")
 
     def clean(self):
         data = super().clean()
@@ -413,7 +417,9 @@ def _account_label(user):
     return f"{name} ({user.username})" if name else user.username
 
 
-class TaskAndFinishGroupForm(GovUKFormMixin, forms.ModelForm):
+class TaskAndFinishGroupForm(StaffModelForm):
+    submit_label = "Save the group"
+
     class Meta:
         model = TaskAndFinishGroup
         formfield_callback = date_fields
@@ -426,4 +432,3 @@ class TaskAndFinishGroupForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["members"].queryset = Member.objects.current()
-        self.helper = form_helper(*self.Meta.fields, submit="Save the group")

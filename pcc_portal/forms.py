@@ -243,3 +243,14 @@ class GovUKFormMixin:
     def full_clean(self):
         self._name_errors()
         super().full_clean()
+
+
+class StaffModelForm(GovUKFormMixin, forms.ModelForm):
+    """A staff form for a model, laid out the usual way: its ``Meta.fields`` in order, then one
+    button saying ``submit_label``. A form laid out otherwise sets its own ``helper``."""
+
+    submit_label = "Save"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.helper = form_helper(*self._meta.fields, submit=self.submit_label)

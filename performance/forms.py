@@ -3,7 +3,13 @@
 from crispy_forms_gds.layout import Field, Size
 from django import forms
 
-from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields, form_helper
+from pcc_portal.forms import (
+    GovUKDateField,
+    GovUKFormMixin,
+    StaffModelForm,
+    date_fields,
+    form_helper,
+)
 from plans.forms import PriorityChoiceField
 
 from . import checks
@@ -109,17 +115,15 @@ class FigureForm(GovUKFormMixin, forms.ModelForm):
             )
 
 
-class CommentaryForm(GovUKFormMixin, forms.ModelForm):
+class CommentaryForm(StaffModelForm):
+    submit_label = "Add commentary"
+
     class Meta:
         model = MeasureCommentary
         formfield_callback = date_fields
         fields = ["date", "text"]
         labels = {"text": "Commentary"}
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(*self.Meta.fields, submit="Add commentary")
 
 
 class ImportUploadForm(GovUKFormMixin, forms.Form):
@@ -147,7 +151,9 @@ class ImportUploadForm(GovUKFormMixin, forms.Form):
         return upload
 
 
-class ReportForm(GovUKFormMixin, forms.ModelForm):
+class ReportForm(StaffModelForm):
+    submit_label = "Save draft"
+
     class Meta:
         model = QuarterlyReport
         formfield_callback = date_fields
@@ -174,7 +180,6 @@ class ReportForm(GovUKFormMixin, forms.ModelForm):
         self.fields["quarter"].widget = forms.RadioSelect(
             choices=self.fields["quarter"].choices[1:]
         )
-        self.helper = form_helper(*self.Meta.fields, submit="Save draft")
 
     def clean_financial_year(self):
         year = self.cleaned_data["financial_year"]
@@ -221,7 +226,9 @@ class ReportCommentaryForm(GovUKFormMixin, forms.Form):
         return {p: self.cleaned_data[f"priority_{p.pk}"] for p in self.priorities}
 
 
-class ScrutinyMeetingForm(GovUKFormMixin, forms.ModelForm):
+class ScrutinyMeetingForm(StaffModelForm):
+    submit_label = "Save draft"
+
     class Meta:
         model = ScrutinyMeeting
         formfield_callback = date_fields
@@ -238,17 +245,14 @@ class ScrutinyMeetingForm(GovUKFormMixin, forms.ModelForm):
             "-financial_year", "-quarter"
         )
         self.fields["report"].required = False
-        self.helper = form_helper(*self.Meta.fields, submit="Save draft")
 
 
-class PaperForm(GovUKFormMixin, forms.ModelForm):
+class PaperForm(StaffModelForm):
+    submit_label = "Add paper"
+
     class Meta:
         model = Paper
         fields = ["title", "presented_by"]
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(*self.Meta.fields, submit="Add paper")
 
 
 class ActionForm(GovUKFormMixin, forms.ModelForm):

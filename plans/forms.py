@@ -3,7 +3,13 @@
 from django import forms
 from django.utils import timezone
 
-from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields, form_helper
+from pcc_portal.forms import (
+    GovUKDateField,
+    GovUKFormMixin,
+    StaffModelForm,
+    date_fields,
+    form_helper,
+)
 from pcc_portal.publications.forms import PublishForm
 
 from .models import (
@@ -37,14 +43,8 @@ class PriorityChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.plan.title}: {obj.number}. {obj.title}"
 
 
-class _TermForm(GovUKFormMixin, forms.ModelForm):
+class _TermForm(StaffModelForm):
     """A plan's details for a term, which must end after it starts."""
-
-    button = "Save"
-
-    def __init__(self, *args, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.helper = form_helper(*self.Meta.fields, submit=self.button)
 
     def clean(self):
         cleaned = super().clean()
@@ -55,7 +55,7 @@ class _TermForm(GovUKFormMixin, forms.ModelForm):
 
 
 class PlanForm(_TermForm):
-    button = "Save draft"
+    submit_label = "Save draft"
 
     class Meta:
         model = Plan
@@ -85,7 +85,7 @@ class PlanForm(_TermForm):
 class CopyPlanForm(_TermForm):
     """The next term's plan: what differs from the one copied."""
 
-    button = "Copy the plan"
+    submit_label = "Copy the plan"
 
     class Meta:
         model = Plan
@@ -94,17 +94,14 @@ class CopyPlanForm(_TermForm):
         labels = {"term_start": "Term starts", "term_end": "Term ends"}
 
 
-class PartForm(GovUKFormMixin, forms.ModelForm):
+class PartForm(StaffModelForm):
     """A part of one plan: choices of priorities are that plan's only."""
-
-    button = "Save"
 
     def __init__(self, *args, plan, **kwargs):
         self.plan = plan
         super().__init__(*args, **kwargs)
         if "priority" in self.fields:
             self.fields["priority"].queryset = plan.priorities.order_by("number")
-        self.helper = form_helper(*self.Meta.fields, submit=self.button)
 
 
 class SectionForm(PartForm):

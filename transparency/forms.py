@@ -7,7 +7,13 @@ from django import forms
 from django.utils import timezone
 
 from pcc_portal.financial_year import financial_year_label, financial_year_of
-from pcc_portal.forms import GovUKFormMixin, date_fields, form_helper, required_message
+from pcc_portal.forms import (
+    GovUKFormMixin,
+    StaffModelForm,
+    date_fields,
+    form_helper,
+    required_message,
+)
 
 from . import sources
 from .models import (
@@ -40,7 +46,7 @@ class _NamedErrors(GovUKFormMixin):
         super()._name_errors()
 
 
-class SpecifiedItemForm(_NamedErrors, forms.ModelForm):
+class SpecifiedItemForm(_NamedErrors, StaffModelForm):
     portal_source = forms.ChoiceField(
         label="Where the portal publishes it",
         choices=sources.choices,
@@ -72,7 +78,6 @@ class SpecifiedItemForm(_NamedErrors, forms.ModelForm):
                 *sources.choices(),
                 (current, f"{current} (not published by the portal yet)"),
             ]
-        self.helper = form_helper(*self.Meta.fields)
 
     def save(self, commit=True):
         item = super().save(commit=False)
@@ -181,9 +186,11 @@ class InspectionReportForm(_NamedErrors, forms.ModelForm):
         return day
 
 
-class _EntryForm(_NamedErrors, forms.ModelForm):
+class _EntryForm(_NamedErrors, StaffModelForm):
     """A register entry: its dates typed as day, month and year (``Meta.formfield_callback =
     date_fields`` in each form's ``Meta``), its sums of money in pounds."""
+
+    submit_label = "Save draft"
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -192,7 +199,6 @@ class _EntryForm(_NamedErrors, forms.ModelForm):
                 field.widget.attrs.update(inputmode="decimal", spellcheck="false")
                 what = str(field.label).split(" (")[0].lower()
                 field.error_messages["invalid"] = f"Enter the {what} in pounds, like 9500"
-        self.helper = form_helper(*self.Meta.fields, submit="Save draft")
 
 
 # The first Commissioners took office in November 2012: an OPCC's registers start in 2012-13,
