@@ -9,6 +9,8 @@ from datetime import date, timedelta
 from functools import lru_cache
 
 import holidays
+from django.core.mail import send_mail
+from django.template.loader import render_to_string
 
 PUBLICATION_WORKING_DAYS = 3
 
@@ -41,3 +43,16 @@ def previous_working_day(day: date) -> date:
 
 def publication_due_on(signed_on: date) -> date:
     return add_working_days(signed_on, PUBLICATION_WORKING_DAYS)
+
+
+def email_deadline_reminder(*, subject, template, context, due, today, url, recipient_list):
+    """Email a reminder of something due by ``due``: ``template`` reads ``context`` with
+    ``due``, ``overdue`` (``due`` is past ``today``) and ``url`` (the page to act on)."""
+    send_mail(
+        subject=subject,
+        message=render_to_string(
+            template, {**context, "due": due, "overdue": due < today, "url": url}
+        ),
+        from_email=None,
+        recipient_list=recipient_list,
+    )

@@ -10,9 +10,7 @@ import logging
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import IntegrityError, models, transaction
-from django.template.loader import render_to_string
 from django.utils import timezone
 
 from pcc_portal.errors import InvalidTransition, NotPermitted
@@ -356,18 +354,13 @@ def send_publication_reminders(*, today=None, base_url=""):
             decision.save(update_fields=["publication_reminder_sent_at"])
             # Sent inside the transaction: if the mail server refuses, the reminder is not
             # recorded and the next run tries again.
-            send_mail(
+            deadlines.email_deadline_reminder(
                 subject=f"Publish decision {decision.reference} by {due:%A %-d %B %Y}",
-                message=render_to_string(
-                    "decisions/email/publication_reminder.txt",
-                    {
-                        "decision": decision,
-                        "due": due,
-                        "overdue": due < today,
-                        "url": f"{base_url}{decision.get_manage_url()}",
-                    },
-                ),
-                from_email=None,
+                template="decisions/email/publication_reminder.txt",
+                context={"decision": decision},
+                due=due,
+                today=today,
+                url=f"{base_url}{decision.get_manage_url()}",
                 recipient_list=recipients,
             )
         sent += 1

@@ -3,13 +3,11 @@
 import hashlib
 
 from django.core.files.base import ContentFile
-from django.core.mail import send_mail
 from django.db import transaction
 from django.db.models import Max
-from django.template.loader import render_to_string
 from django.utils import timezone
 
-from decisions.deadlines import previous_working_day
+from decisions.deadlines import email_deadline_reminder, previous_working_day
 from pcc_portal import reordering
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import InvalidPDF, UncleanablePDF, clean_pdf, inspect_pdf
@@ -264,18 +262,13 @@ def send_agenda_reminders(*, today=None, base_url=""):
             meeting.save(update_fields=["agenda_reminder_sent_at"])
             # Sent inside the transaction: if the mail server refuses, the reminder is not
             # recorded and the next run tries again.
-            send_mail(
+            email_deadline_reminder(
                 subject=f"Publish the agenda for {meeting.date:%-d %B %Y} by {due:%A %-d %B %Y}",
-                message=render_to_string(
-                    "panel/email/agenda_reminder.txt",
-                    {
-                        "meeting": meeting,
-                        "due": due,
-                        "overdue": due < today,
-                        "url": f"{base_url}{meeting.get_manage_url()}",
-                    },
-                ),
-                from_email=None,
+                template="panel/email/agenda_reminder.txt",
+                context={"meeting": meeting},
+                due=due,
+                today=today,
+                url=f"{base_url}{meeting.get_manage_url()}",
                 recipient_list=[meeting.panel.secretary_email],
             )
         sent += 1
