@@ -16,12 +16,13 @@ from django.urls import reverse, reverse_lazy
 from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.views.decorators.http import require_POST
-from django.views.generic import CreateView, FormView, ListView, UpdateView
+from django.views.generic import FormView, ListView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.views import reauthenticated_at
+from pcc_portal.views.drafts import DraftCreateView
 from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 
 from .. import duties, services
@@ -108,12 +109,11 @@ class DecisionListView(PermissionRequiredMixin, ListView):
         }
 
 
-class DecisionCreateView(PermissionRequiredMixin, FormPage, CreateView):
+class DecisionCreateView(DraftCreateView):
     permission_required = "decisions.add_decision"
     form_class = DecisionForm
     template_name = "decisions/manage/form.html"
     change_reason = "Drafted"
-    success_message = "\u201c{object}\u201d was saved as a draft."
 
     def form_valid(self, form):
         form.instance.created_by = self.request.user

@@ -2,9 +2,10 @@
 its period still awaiting publication, and publishing it."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.views.generic import CreateView, ListView, UpdateView
+from django.views.generic import ListView
 
-from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView, VisibleToUser
+from pcc_portal.views.drafts import DraftCreateView, DraftUpdateView
+from pcc_portal.views.generic import PublishingDetailView, PublishView, VisibleToUser
 
 from ..forms import DecisionsReportForm
 from ..models import Decision, DecisionsReport
@@ -17,22 +18,18 @@ class ReportListView(PermissionRequiredMixin, VisibleToUser, ListView):
     context_object_name = "reports"
 
 
-class ReportCreateView(PermissionRequiredMixin, FormPage, CreateView):
+class ReportCreateView(DraftCreateView):
     permission_required = "decisions.add_decisionsreport"
     form_class = DecisionsReportForm
     template_name = "decisions/manage/report_form.html"
     change_reason = "Drafted"
-    success_message = "\u201c{object}\u201d was saved as a draft."
 
 
-class ReportUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+class ReportUpdateView(DraftUpdateView):
     model = DecisionsReport
     permission_required = "decisions.change_decisionsreport"
     form_class = DecisionsReportForm
     template_name = "decisions/manage/report_form.html"
-    success_message = (
-        "Your changes to \u201c{object}\u201d were saved. The public sees them when you publish."
-    )
 
 
 class ReportDetailView(PublishingDetailView):

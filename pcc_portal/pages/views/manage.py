@@ -1,9 +1,10 @@
 """Staff views for content pages: list, create, edit, preview and publish."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.views.generic import CreateView, ListView, UpdateView
+from django.views.generic import ListView
 
-from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView, VisibleToUser
+from pcc_portal.views.drafts import DraftCreateView, DraftUpdateView
+from pcc_portal.views.generic import PublishingDetailView, PublishView, VisibleToUser
 
 from ..forms import ContentPageForm
 from ..models import ContentPage
@@ -16,22 +17,18 @@ class PageListView(PermissionRequiredMixin, VisibleToUser, ListView):
     context_object_name = "pages"
 
 
-class PageCreateView(PermissionRequiredMixin, FormPage, CreateView):
+class PageCreateView(DraftCreateView):
     permission_required = "pages.add_contentpage"
     form_class = ContentPageForm
     template_name = "pages/manage/form.html"
-    success_message = "“{object}” was saved as a draft."
     change_reason = "Created"
 
 
-class PageUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+class PageUpdateView(DraftUpdateView):
     model = ContentPage
     permission_required = "pages.change_contentpage"
     form_class = ContentPageForm
     template_name = "pages/manage/form.html"
-    success_message = (
-        "Your changes to “{object}” were saved. The public sees them when you publish."
-    )
 
 
 class PageDetailView(PublishingDetailView):
