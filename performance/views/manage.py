@@ -60,6 +60,27 @@ class StaffFormPage(PermissionRequiredMixin, FormPage):
         return {**super().get_context_data(**kwargs), "intro": self.get_intro()}
 
 
+class _DraftPage(StaffFormPage):
+    """Drafting a quarterly report or a scrutiny meeting, or editing it, on a page under the
+    area's list of them."""
+
+    under = ("", "")  # that list's URL name and label, for the breadcrumbs
+
+    def get_crumbs(self):
+        return crumbs_under(*self.under, self.object)
+
+
+class DraftCreatePage(_DraftPage, CreateView):
+    success_message = "\u201c{object}\u201d was saved as a draft."
+
+
+class DraftUpdatePage(_DraftPage, UpdateView):
+    success_message = "Your changes were saved. The public sees them when you publish."
+
+    def get_page_title(self):
+        return f"Edit {self.object}"
+
+
 def _plans():
     from plans.models import Plan
 

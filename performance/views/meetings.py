@@ -3,7 +3,7 @@ with the publishing panel, and publishing its note."""
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, FormView, UpdateView
+from django.views.generic import CreateView, FormView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.views.generic import PublishingDetailView, PublishView
@@ -11,11 +11,13 @@ from pcc_portal.views.generic import PublishingDetailView, PublishView
 from .. import services
 from ..forms import ActionForm, ActionUpdateForm, PaperForm, ScrutinyMeetingForm
 from ..models import ScrutinyAction, ScrutinyMeeting
-from .manage import StaffFormPage, crumbs_under, staff
+from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under, staff
+
+MEETINGS = ("performance_manage:meetings", "Scrutiny meetings")
 
 
 def _meeting_crumbs(meeting=None):
-    return crumbs_under("performance_manage:meetings", "Scrutiny meetings", meeting)
+    return crumbs_under(*MEETINGS, meeting)
 
 
 @staff("performance.view_scrutinymeeting")
@@ -27,27 +29,18 @@ def meeting_list(request):
     )
 
 
-class MeetingCreateView(StaffFormPage, CreateView):
+class MeetingCreateView(DraftCreatePage):
     permission_required = "performance.add_scrutinymeeting"
     form_class = ScrutinyMeetingForm
     page_title = "Record a strategic scrutiny meeting"
-    success_message = "“{object}” was saved as a draft."
-
-    def get_crumbs(self):
-        return _meeting_crumbs()
+    under = MEETINGS
 
 
-class MeetingUpdateView(StaffFormPage, UpdateView):
+class MeetingUpdateView(DraftUpdatePage):
     model = ScrutinyMeeting
     permission_required = "performance.change_scrutinymeeting"
     form_class = ScrutinyMeetingForm
-    success_message = "Your changes were saved. The public sees them when you publish."
-
-    def get_page_title(self):
-        return f"Edit {self.object}"
-
-    def get_crumbs(self):
-        return _meeting_crumbs(self.object)
+    under = MEETINGS
 
 
 class MeetingDetailView(PublishingDetailView):

@@ -3,7 +3,7 @@ the publishing panel, and publishing it with the quarter's figures."""
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, FormView, UpdateView
+from django.views.generic import FormView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
@@ -12,11 +12,13 @@ from pcc_portal.views.generic import PublishingDetailView, PublishView
 from .. import selectors, services
 from ..forms import ReportCommentaryForm, ReportForm
 from ..models import QuarterlyReport, ReportCommentary
-from .manage import StaffFormPage, crumbs_under, staff
+from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under, staff
+
+REPORTS = ("performance_manage:reports", "Quarterly reports")
 
 
 def _report_crumbs(report=None):
-    return crumbs_under("performance_manage:reports", "Quarterly reports", report)
+    return crumbs_under(*REPORTS, report)
 
 
 @staff("performance.view_quarterlyreport")
@@ -25,27 +27,18 @@ def report_list(request):
     return render(request, "performance/manage/report_list.html", {"reports": reports})
 
 
-class ReportCreateView(StaffFormPage, CreateView):
+class ReportCreateView(DraftCreatePage):
     permission_required = "performance.add_quarterlyreport"
     form_class = ReportForm
     page_title = "Start a quarterly report"
-    success_message = "“{object}” was saved as a draft."
-
-    def get_crumbs(self):
-        return _report_crumbs()
+    under = REPORTS
 
 
-class ReportUpdateView(StaffFormPage, UpdateView):
+class ReportUpdateView(DraftUpdatePage):
     permission_required = "performance.change_quarterlyreport"
     model = QuarterlyReport
     form_class = ReportForm
-    success_message = "Your changes were saved. The public sees them when you publish."
-
-    def get_page_title(self):
-        return f"Edit {self.object}"
-
-    def get_crumbs(self):
-        return _report_crumbs(self.object)
+    under = REPORTS
 
 
 class ReportCommentaryView(StaffFormPage, FormView):
