@@ -1,6 +1,39 @@
-"""Checks shared by the browser tests of staff pages."""
+"""Steps and checks shared by the browser tests of staff pages."""
 
-from tests.browser.conftest import DESKTOP, PHONE, check_accessibility
+from tests.browser.conftest import DESKTOP, PHONE, check_accessibility, reauthenticate_if_asked
+
+
+def submit(page, name, *, accessibility=True):
+    """Press the button ``name`` in the page's main content and wait for the page it leads to,
+    checked with axe unless ``accessibility`` is False (a test that checks it at two widths)."""
+    with page.expect_navigation():
+        page.locator("main").get_by_role("button", name=name, exact=True).click()
+    if accessibility:
+        check_accessibility(page)
+
+
+def follow(page, name):
+    """Follow the link ``name`` in the page's main content; the page it leads to is checked."""
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name=name, exact=True).click()
+    check_accessibility(page)
+
+
+def fill(page, label, value):
+    page.locator("main").get_by_label(label, exact=True).fill(value)
+
+
+def sign_out(page):
+    with page.expect_navigation():
+        page.get_by_role("button", name="Sign out").click()
+
+
+def reauthenticate(page, live_server):
+    """allauth asks for the password again before a signature or a publication; give it. The
+    page it carries on to is checked."""
+    assert page.url.startswith(f"{live_server.url}/accounts/reauthenticate/"), page.url
+    reauthenticate_if_asked(page)
+    check_accessibility(page)
 
 
 def reflows_and_passes_axe(page, *, phone=True):

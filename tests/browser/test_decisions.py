@@ -12,7 +12,6 @@ import pytest
 from decisions import services
 from decisions.models import Decision, DecisionPart2
 from pcc_portal.publications import services as publishing
-from tests.accounts.factories import PASSWORD
 from tests.browser.conftest import (
     check_accessibility,
     confirm_and_publish,
@@ -20,6 +19,7 @@ from tests.browser.conftest import (
     sign_in,
     visit,
 )
+from tests.browser.staff_pages import fill, follow, reauthenticate, sign_out, submit
 from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory, DecisionsReportFactory
 from tests.plans.factories import PlanFactory, PriorityFactory
@@ -29,40 +29,9 @@ pytestmark = pytest.mark.browser
 LONDON = zoneinfo.ZoneInfo("Europe/London")
 
 
-def _submit(page, name):
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name=name, exact=True).click()
-    check_accessibility(page)
-
-
-def _follow(page, name):
-    with page.expect_navigation():
-        page.locator("main").get_by_role("link", name=name, exact=True).click()
-    check_accessibility(page)
-
-
 def _crumb(page, name):
     with page.expect_navigation():
         page.get_by_role("navigation", name="Breadcrumb").get_by_role("link", name=name).click()
-    check_accessibility(page)
-
-
-def _fill(page, label, value):
-    page.locator("main").get_by_label(label, exact=True).fill(value)
-
-
-def _sign_out(page):
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign out").click()
-
-
-def _reauthenticate(page, live_server):
-    """allauth asks for the password again before a signature or a publication."""
-    assert page.url.startswith(f"{live_server.url}/accounts/reauthenticate/"), page.url
-    check_accessibility(page)
-    page.locator("main input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
     check_accessibility(page)
 
 
@@ -77,22 +46,22 @@ def test_the_whole_approval_flow_of_decision_28_2021(
     sign_in(page, live_server, editor)
     visit(page, "/manage/")
     visit(page, "/manage/decisions/")
-    _follow(page, "Draft a decision")
+    follow(page, "Draft a decision")
 
     # A mistake is explained beside the field, and what was typed is kept.
-    _fill(page, "Title", "Police and Crime Plan 2021 - 2025")
-    _fill(page, "Report by", "Ian Dickinson, Head of Governance")
-    _fill(page, "Executive summary", "To consider the draft Police and Crime Plan 2021-2025.")
-    _fill(page, "Recommendation", "That the Commissioner approves the draft plan.")
-    _fill(
+    fill(page, "Title", "Police and Crime Plan 2021 - 2025")
+    fill(page, "Report by", "Ian Dickinson, Head of Governance")
+    fill(page, "Executive summary", "To consider the draft Police and Crime Plan 2021-2025.")
+    fill(page, "Recommendation", "That the Commissioner approves the draft plan.")
+    fill(
         page,
         "Background and advice",
         "A Commissioner must issue a plan within the financial year of an ordinary election.",
     )
-    _fill(page, "Legal implications", "As set out in the Police Reform and Social Act 2011.")
-    _fill(page, "Financial implications", "Drawn up in the context of the budget and precept.")
-    _fill(page, "Background papers", "Police Reform and Social Responsibility Act 2011")
-    _submit(page, "Save draft")  # "Plan priorities" is chosen, but none is ticked
+    fill(page, "Legal implications", "As set out in the Police Reform and Social Act 2011.")
+    fill(page, "Financial implications", "Drawn up in the context of the budget and precept.")
+    fill(page, "Background papers", "Police Reform and Social Responsibility Act 2011")
+    submit(page, "Save draft")  # "Plan priorities" is chosen, but none is ticked
     assert page.title().startswith("Error: ")
     assert "Tick the plan priorities" in page.locator(".govuk-error-summary").inner_text()
     assert page.locator("main").get_by_label("Report by", exact=True).input_value() == (
@@ -103,67 +72,67 @@ def test_the_whole_approval_flow_of_decision_28_2021(
     page.locator("main").get_by_label("All priorities", exact=True).check()
     assert not ticked.is_visible()  # only asked for when "Plan priorities" is chosen
     check_accessibility(page)
-    _submit(page, "Save draft")
+    submit(page, "Save draft")
     decision = Decision.objects.get(title="Police and Crime Plan 2021 - 2025")
     assert page.url.endswith(decision.get_manage_url())
 
     # A PDF for Part 1: a file that is not a PDF is refused beside the field.
-    _follow(page, "Attach a PDF to Part 1")
-    _fill(page, "Title", "Police and Crime Plan 2021-2025")
+    follow(page, "Attach a PDF to Part 1")
+    fill(page, "Title", "Police and Crime Plan 2021-2025")
     page.locator("main").get_by_label("File").set_input_files(
         {"name": "plan.pdf", "mimeType": "application/pdf", "buffer": b"not really a pdf"}
     )
-    _submit(page, "Upload")
+    submit(page, "Upload")
     assert page.title().startswith("Error: ")
     assert "whatever its name says" in page.locator(".govuk-error-summary").inner_text()
     _crumb(page, decision.title)
 
     # Part 2: written by staff, never published.
-    _follow(page, "Part 2")
-    _follow(page, "Write Part 2")
-    _fill(page, "Why it is exempt", "Legal advice: Freedom of Information Act section 42")
-    _fill(page, "Content", "Counsel's view on the timing of the plan.")
-    _submit(page, "Save Part 2")
+    follow(page, "Part 2")
+    follow(page, "Write Part 2")
+    fill(page, "Why it is exempt", "Legal advice: Freedom of Information Act section 42")
+    fill(page, "Content", "Counsel's view on the timing of the plan.")
+    submit(page, "Save Part 2")
     assert "Counsel" in page.locator("main").inner_text()
-    _follow(page, "Attach a PDF to Part 2")
+    follow(page, "Attach a PDF to Part 2")
     _crumb(page, decision.title)
 
-    _submit(page, "Submit to the monitoring officer")
+    submit(page, "Submit to the monitoring officer")
     main = page.locator("main").inner_text()
     assert "Awaiting declarations" in main
     # The editor holds neither statutory office: the page says so instead of offering it.
     assert "does not hold the office of Monitoring Officer" in main
     assert page.locator("main").get_by_role("button", name="Approve and sign").count() == 0
-    _sign_out(page)
+    sign_out(page)
 
     # The chief finance officer, then the monitoring officer, declare.
     sign_in(page, live_server, finance_officer)
     visit(page, decision.get_manage_url())
-    _submit(page, "Make the chief finance officer's declaration")
+    submit(page, "Make the chief finance officer's declaration")
     assert "awaits the other declaration" in page.locator(".govuk-notification-banner").inner_text()
-    _sign_out(page)
+    sign_out(page)
     sign_in(page, live_server, monitoring_officer)
     visit(page, "/manage/")
     visit(page, decision.get_manage_url())
-    _submit(page, "Make the monitoring officer's declaration")
+    submit(page, "Make the monitoring officer's declaration")
     main = page.locator("main").inner_text()
     assert "Awaiting signature" in main
     assert "Only the holder of the office of Police and Crime Commissioner can sign it." in main
-    _sign_out(page)
+    sign_out(page)
 
     # The Commissioner signs, giving the password again first.
     sign_in(page, live_server, decision_maker)
     visit(page, decision.get_manage_url())
     page.locator("main").get_by_role("button", name="Approve and sign", exact=True).click()
     page.wait_for_url(f"{live_server.url}/accounts/reauthenticate/**")
-    _reauthenticate(page, live_server)
+    reauthenticate(page, live_server)
     decision.refresh_from_db()
     assert decision.reference == f"28/{_this_financial_year()}"
     assert "Publish it by" in page.locator(".govuk-notification-banner").inner_text()
     main = page.locator("main").inner_text()
     assert f"{monitoring_officer.get_full_name()}, Monitoring Officer" in main
     assert f"{decision_maker.get_full_name()}, Police and Crime Commissioner" in main
-    _sign_out(page)
+    sign_out(page)
 
     # The editor publishes it, giving the password again too.
     sign_in(page, live_server, editor)
@@ -172,23 +141,23 @@ def test_the_whole_approval_flow_of_decision_28_2021(
     visit(page, decision.get_manage_url())
     page.locator("main").get_by_role("link", name="Check and publish").click()
     page.wait_for_url(f"{live_server.url}/accounts/reauthenticate/**")
-    _reauthenticate(page, live_server)
+    reauthenticate(page, live_server)
     assert "Part 2 is never published." in page.locator("main").inner_text()
     confirm_and_publish(page, "First publication")
     page.wait_for_function("() => !document.querySelector('[data-render-job-url]')", timeout=30_000)
     check_accessibility(page)
     decision.refresh_from_db()
     assert decision.is_published and decision.live_version()
-    _follow(page, "History of this decision")
-    _sign_out(page)
+    follow(page, "History of this decision")
+    sign_out(page)
 
     # The public reads it.
     visit(page, "/decisions/")
     assert "Police and Crime Plan 2021 - 2025" in page.locator("main").inner_text()
     page.locator("main").get_by_label("Search the register").fill("plan 2021")
-    _submit(page, "Apply filters")
+    submit(page, "Apply filters")
     assert "1 decision matches" in page.locator("main").inner_text()
-    _follow(page, decision.reference)
+    follow(page, decision.reference)
     assert "Counsel" not in page.locator("main").inner_text()
     response = page.request.get(decision.get_pdf_url())
     assert response.status == 200 and response.body().startswith(b"%PDF")
@@ -206,31 +175,31 @@ def test_staff_side_pages_for_rejecting_withdrawing_and_reporting(
     sign_in(page, live_server, editor)
     visit(page, f"/manage/decisions/{draft.pk}/edit/")
     visit(page, f"/manage/decisions/{draft.pk}/withdraw/")
-    _submit(page, "Withdraw the decision")  # no reason given
+    submit(page, "Withdraw the decision")  # no reason given
     assert page.title().startswith("Error: ")
-    _fill(page, "Why is it withdrawn?", "Folded into the estates strategy")
-    _submit(page, "Withdraw the decision")
+    fill(page, "Why is it withdrawn?", "Folded into the estates strategy")
+    submit(page, "Withdraw the decision")
     assert "Withdrawn" in page.locator("main").inner_text()
     visit(page, f"/manage/decisions/{declared.pk}/return/")
     visit(page, "/manage/decisions/?status=declared")
 
     visit(page, "/manage/decisions/reports/")
-    _follow(page, "Prepare a decisions report")
+    follow(page, "Prepare a decisions report")
     fill_date(page, "From", "2021-12-06")
     fill_date(page, "To", "2021-10-13")
-    _submit(page, "Save draft")
+    submit(page, "Save draft")
     assert page.title().startswith("Error: ")
     fill_date(page, "From", "2021-10-13")
     fill_date(page, "To", "2021-12-06")
-    _submit(page, "Save draft")
+    submit(page, "Save draft")
     assert "Preview of the draft" in page.locator("main").inner_text()
-    _follow(page, "Edit the draft")
-    _sign_out(page)
+    follow(page, "Edit the draft")
+    sign_out(page)
 
     sign_in(page, live_server, decision_maker)
     visit(page, f"/manage/decisions/{declared.pk}/reject/")
-    _fill(page, "Why is it rejected?", "The precept proposal needs the Panel's view first.")
-    _submit(page, "Reject the decision")
+    fill(page, "Why is it rejected?", "The precept proposal needs the Panel's view first.")
+    submit(page, "Reject the decision")
     assert "Rejected" in page.locator("main").inner_text()
 
 

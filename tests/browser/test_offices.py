@@ -10,26 +10,11 @@ from decisions.models import DecisionSequence
 from pcc_portal.accounts.models import Office, OfficeHolding
 from tests.accounts.factories import UserFactory
 from tests.browser.conftest import check_accessibility, fill_date, sign_in, visit
+from tests.browser.staff_pages import fill, follow, submit
 from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory
 
 pytestmark = pytest.mark.browser
-
-
-def _submit(page, name):
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name=name, exact=True).click()
-    check_accessibility(page)
-
-
-def _follow(page, name):
-    with page.expect_navigation():
-        page.locator("main").get_by_role("link", name=name, exact=True).click()
-    check_accessibility(page)
-
-
-def _fill(page, label, value):
-    page.locator("main").get_by_label(label, exact=True).fill(value)
 
 
 def test_an_administrator_adds_a_delegated_office_and_its_holder(
@@ -43,21 +28,21 @@ def test_an_administrator_adds_a_delegated_office_and_its_holder(
     director = UserFactory(username="director", first_name="Dora", last_name="Director")
     sign_in(page, live_server, manager)
     visit(page, "/manage/")
-    _follow(page, "Offices")
+    follow(page, "Offices")
     assert "Held today by" in page.locator("main").inner_text()
 
-    _follow(page, "Add an office")
+    follow(page, "Add an office")
     page.locator("main").get_by_label("Chief Finance Officer", exact=True).check()
-    _fill(page, "Title", "Director of Resources")
-    _fill(page, "Up to what value (£)", "50000")
-    _submit(page, "Save the office")  # a statutory office with a limit, and a second CFO
+    fill(page, "Title", "Director of Resources")
+    fill(page, "Up to what value (£)", "50000")
+    submit(page, "Save the office")  # a statutory office with a limit, and a second CFO
     assert page.title().startswith("Error: ")
     summary = page.locator(".govuk-error-summary").inner_text()
     assert "Only an office that makes decisions has a value limit" in summary
     assert "There is already an office of Chief Finance Officer" in summary
     page.locator("main").get_by_label("Officer with delegated authority", exact=True).check()
-    _fill(page, "What it may decide", "Contracts and grants within the approved budget.")
-    _submit(page, "Save the office")
+    fill(page, "What it may decide", "Contracts and grants within the approved budget.")
+    submit(page, "Save the office")
     office = Office.objects.get(title="Director of Resources")
     assert page.url.endswith(f"/manage/offices/#office-{office.pk}")
 
@@ -67,11 +52,11 @@ def test_an_administrator_adds_a_delegated_office_and_its_holder(
     page.locator("main").get_by_label("Who holds it").select_option(label=str(director))
     fill_date(page, "From", "2021-06-30")
     fill_date(page, "To", "2021-04-01")
-    _submit(page, "Save")
+    submit(page, "Save")
     assert page.title().startswith("Error: ")
     assert "must be on or after the first" in page.locator(".govuk-error-summary").inner_text()
     fill_date(page, "To", "")
-    _submit(page, "Save")
+    submit(page, "Save")
     holding = OfficeHolding.objects.get(office=office)
     assert holding.user == director and holding.ends_on is None
 
@@ -79,7 +64,7 @@ def test_an_administrator_adds_a_delegated_office_and_its_holder(
         page.locator(f"a[href='/manage/offices/holders/{holding.pk}/edit/']").click()
     check_accessibility(page)
     fill_date(page, "To", "2026-03-31")
-    _submit(page, "Save")
+    submit(page, "Save")
     holding.refresh_from_db()
     assert holding.ends_on.isoformat() == "2026-03-31"
     visit(page, f"/manage/offices/{office.pk}/edit/")
@@ -94,15 +79,15 @@ def test_staff_continue_the_numbering_from_an_earlier_system(
         services.sign_decision(decision=declare(decision), by=decision_maker)
     sign_in(page, live_server, editor)
     visit(page, "/manage/decisions/")
-    _follow(page, "Numbering")
+    follow(page, "Numbering")
     year = DecisionSequence.objects.get()
     page.locator("main").get_by_label("Financial year").select_option(str(year.financial_year))
-    _fill(page, "Last reference number used", "1")
-    _submit(page, "Continue the numbering")
+    fill(page, "Last reference number used", "1")
+    submit(page, "Continue the numbering")
     assert page.title().startswith("Error: ")
     assert "numbering cannot go back" in page.locator(".govuk-error-summary").inner_text()
-    _fill(page, "Last reference number used", "27")
-    _submit(page, "Continue the numbering")
+    fill(page, "Last reference number used", "27")
+    submit(page, "Continue the numbering")
     assert f"takes 28/{year.financial_year}" in (
         page.locator(".govuk-notification-banner").inner_text()
     )
