@@ -175,6 +175,16 @@ def _taken_by(**options):
     )
 
 
+def _taken_at():
+    """When a step of the form was taken (empty until it is)."""
+    return models.DateTimeField(null=True, blank=True, editable=False)
+
+
+def _as_printed():
+    """A person's name or office title as the form printed it the day they took their step."""
+    return models.CharField(max_length=200, blank=True, editable=False)
+
+
 def _holding_as_taken():
     """The office holding a declaration or the signature was made under."""
     return models.ForeignKey(
@@ -289,24 +299,24 @@ class Decision(RendersMarkdown, Publishable):
     )
     created_at = models.DateTimeField(default=timezone.now, editable=False)
     updated_at = models.DateTimeField(auto_now=True)
-    submitted_at = models.DateTimeField(null=True, blank=True, editable=False)
+    submitted_at = _taken_at()
     submitted_by = _taken_by()
-    declared_at = models.DateTimeField(null=True, blank=True, editable=False)
+    declared_at = _taken_at()
     declared_by = _taken_by()
     # Each step keeps the person's name and office title as they were that day, as the form
     # printed them, beside the account and the office holding it was made under.
-    monitoring_officer_name = models.CharField(max_length=200, blank=True, editable=False)
-    monitoring_officer_title = models.CharField(max_length=200, blank=True, editable=False)
+    monitoring_officer_name = _as_printed()
+    monitoring_officer_title = _as_printed()
     monitoring_officer_holding = _holding_as_taken()
-    finance_declared_at = models.DateTimeField(null=True, blank=True, editable=False)
+    finance_declared_at = _taken_at()
     finance_declared_by = _taken_by(editable=False)
-    finance_officer_name = models.CharField(max_length=200, blank=True, editable=False)
-    finance_officer_title = models.CharField(max_length=200, blank=True, editable=False)
+    finance_officer_name = _as_printed()
+    finance_officer_title = _as_printed()
     finance_officer_holding = _holding_as_taken()
-    signed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    signed_at = _taken_at()
     signed_by = _taken_by()
-    signatory_name = models.CharField(max_length=200, blank=True, editable=False)
-    signatory_title = models.CharField(max_length=200, blank=True, editable=False)
+    signatory_name = _as_printed()
+    signatory_title = _as_printed()
     signatory_holding = _holding_as_taken()
     decision_date = models.DateField(null=True, blank=True, editable=False)
     published_at = models.DateTimeField(null=True, blank=True, editable=False)
@@ -316,7 +326,7 @@ class Decision(RendersMarkdown, Publishable):
         help_text="Whether it was first published within three working days of its signature.",
     )
     publication_reminder_sent_at = models.DateTimeField(null=True, blank=True, editable=False)
-    closed_at = models.DateTimeField(null=True, blank=True, editable=False)
+    closed_at = _taken_at()
     closed_by = _taken_by()
     closed_reason = models.TextField(blank=True, editable=False)
 
