@@ -5,7 +5,6 @@ complaints about the Commissioner and the Deputy; public questions asked online.
 import datetime
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -13,14 +12,13 @@ from simple_history.models import HistoricalRecords
 
 from pcc_portal.errors import DomainError
 from pcc_portal.financial_year import financial_year_label
-from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+from pcc_portal.publications.models import (
+    Publishable,
+    PublishableQuerySet,
+    Version,
+    private_storage,
+)
 from pcc_portal.visibility import VisibilityQuerySet
-
-
-def private_storage():
-    """Documents as uploaded and as cleaned: never served at MEDIA_URL, only by the views that
-    check the case is public."""
-    return storages["private"]
 
 
 class CaseworkError(DomainError):

@@ -12,7 +12,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.urls import reverse
 
-from pcc_portal.publications.models import ForObjectQuerySet
+from pcc_portal.publications.models import ForObjectQuerySet, private_storage
 
 
 class ImportRun(models.Model):
@@ -93,13 +93,6 @@ class ImportedRecord(models.Model):
 
     def __str__(self):
         return f"{self.content_object} from {self.get_source_display()} {self.source_id}"
-
-
-def private_storage():
-    """Uploaded spreadsheets and notices stay private until applied and published."""
-    from django.core.files.storage import storages
-
-    return storages["private"]
 
 
 class SpreadsheetImport(models.Model):

@@ -12,7 +12,6 @@ import uuid
 from pathlib import PurePosixPath
 
 from django.conf import settings
-from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -21,7 +20,12 @@ from simple_history.models import HistoricalRecords
 from pcc_portal.errors import DomainError, InvalidTransition
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
-from pcc_portal.publications.models import Publishable, PublishableQuerySet, WithdrawalNotice
+from pcc_portal.publications.models import (
+    Publishable,
+    PublishableQuerySet,
+    WithdrawalNotice,
+    private_storage,
+)
 from pcc_portal.visibility import VisibilityQuerySet
 from plans.models import plan_priorities
 
@@ -267,11 +271,10 @@ class MeasureCommentary(RendersMarkdown, models.Model):
         return f"{self.measure}: {self.date:%d %B %Y}"
 
 
-def import_storage():
-    """Where uploaded spreadsheets are kept: the project's private storage, never served at
-    MEDIA_URL. They hold figures not yet published, and rejected files anything at all; staff
-    read what they need of them on the import's own page."""
-    return storages["private"]
+# Uploaded spreadsheets are kept privately: they hold figures not yet published, and rejected
+# files anything at all; staff read what they need of them on the import's own page. (The name is
+# the one the migrations give the storage.)
+import_storage = private_storage
 
 
 def _import_path(instance, filename):

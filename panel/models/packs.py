@@ -28,10 +28,9 @@ from pcc_portal.publications.models import (
     WorkerJob,
     WorkerJobQuerySet,
     attempts_within_cap,
+    private_storage,
 )
 from pcc_portal.visibility import VisibilityQuerySet
-
-from .papers import private_storage
 
 
 class AgendaPack(Publishable):

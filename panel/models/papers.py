@@ -2,23 +2,16 @@
 document another app published (any ``publications.Version``: a plan, a decision notice, a
 decisions report, a performance report, or the panel's own minutes)."""
 
-from django.core.files.storage import storages
 from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
-from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.publications.models import Publishable, PublishableQuerySet, private_storage
 from plans.models import plan_priorities
 
 UPLOAD_LIMIT = 15 * 1024 * 1024
-
-
-def private_storage():
-    """Where papers, their renders and members' packs are kept: the project's private storage,
-    never served at MEDIA_URL; only the permission-checking panel views hand them out."""
-    return storages["private"]
 
 
 class ReportQuerySet(PublishableQuerySet):
