@@ -27,6 +27,7 @@ from pcc_portal.publications.models import (
     Version,
     Withdrawal,
 )
+from pcc_portal.terms import ends_after_it_starts
 from pcc_portal.visibility import VisibilityQuerySet
 
 # The Specified Information index ------------------------------------------------------------
@@ -429,10 +430,8 @@ class Interest(PeriodEntry):
         ordering = ["holder", "category", "-registered_on"]
         permissions = [("publish_interest", "Can release and withdraw entries")]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ended_on__isnull=True)
-                | models.Q(ended_on__gte=models.F("registered_on")),
-                name="interest_ends_after_it_is_registered",
+            ends_after_it_starts(
+                start="registered_on", end="ended_on", name="interest_ends_after_it_is_registered"
             ),
             models.CheckConstraint(
                 condition=models.Q(is_nil_return=True)

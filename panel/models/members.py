@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.terms import ends_after_it_starts, in_force_on
+
 
 class Panel(models.Model):
     name = models.CharField(
@@ -28,9 +30,7 @@ class Panel(models.Model):
 class MemberQuerySet(models.QuerySet):
     def current(self, on=None):
         on = on or timezone.localdate()
-        return self.filter(term_start__lte=on).filter(
-            models.Q(term_end__isnull=True) | models.Q(term_end__gte=on)
-        )
+        return self.filter(in_force_on(on, start="term_start", end="term_end"))
 
     def sitting_for(self, user, meeting, on=None):
         """``user``'s memberships, in office ``on`` (today), that give them the members' papers
@@ -95,10 +95,8 @@ class Member(models.Model):
     class Meta:
         ordering = ["name"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(term_end__isnull=True)
-                | models.Q(term_end__gte=models.F("term_start")),
-                name="member_term_ends_after_it_starts",
+            ends_after_it_starts(
+                start="term_start", end="term_end", name="member_term_ends_after_it_starts"
             ),
             models.CheckConstraint(
                 condition=~models.Q(kind="councillor") | ~models.Q(council=""),

@@ -13,6 +13,8 @@ from django.db import models
 from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
+from pcc_portal.terms import ends_after_it_starts, in_force_on
+
 
 class User(AbstractUser):
     class Meta(AbstractUser.Meta):
@@ -105,9 +107,7 @@ class OfficeHoldingQuerySet(models.QuerySet):
     def on(self, day):
         """Holdings in force on ``day``: started on or before it and not ended before it. An
         expired holding does not count."""
-        return self.filter(starts_on__lte=day).filter(
-            models.Q(ends_on__isnull=True) | models.Q(ends_on__gte=day)
-        )
+        return self.filter(in_force_on(day, start="starts_on", end="ends_on"))
 
 
 class OfficeHolding(models.Model):
@@ -133,10 +133,8 @@ class OfficeHolding(models.Model):
     class Meta:
         ordering = ["office__title", "-starts_on"]
         constraints = [
-            models.CheckConstraint(
-                condition=models.Q(ends_on__isnull=True)
-                | models.Q(ends_on__gte=models.F("starts_on")),
-                name="office_holding_ends_after_it_starts",
+            ends_after_it_starts(
+                start="starts_on", end="ends_on", name="office_holding_ends_after_it_starts"
             )
         ]
 
