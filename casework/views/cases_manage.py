@@ -8,16 +8,12 @@ from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
-from django.views.decorators.http import require_http_methods
 from django.views.generic import CreateView, UpdateView
 
 from panel.models import Panel
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import Part, review
-from pcc_portal.publications.views import (
-    render_withdraw_page,
-    withdrawn_with_reason,
-)
+from pcc_portal.publications.views import WithdrawView
 from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 
 from .. import selectors, services
@@ -229,36 +225,27 @@ class CaseReleaseView(PublishView):
         )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("casework.publish_case", raise_exception=True)
-def case_withdraw(request, pk):
+class CaseWithdrawView(WithdrawView):
     """Withdraw a released case with the reason the public is told."""
-    case = _case(request, pk)
-    form = WithdrawForm(request.POST or None, action=request.path)
-    if withdrawn_with_reason(
-        request,
-        form,
-        withdraw=lambda reason: services.withdraw_case(case=case, by=request.user, reason=reason),
-        record_on=case,
-    ):
-        messages.success(request, f"“{case}” is withdrawn: the public no longer sees it.")
-        return redirect(case.get_manage_url())
-    return render_withdraw_page(
-        request,
-        form=form,
-        title=str(case),
-        caption="Panel casework",
-        back_url=case.get_manage_url(),
-        consequences=[
-            "Its public page and every document it released answer “Gone” with a notice: the "
-            "title, and “Withdrawn on <date>: <reason>”.",
-            "Site search and the sitemap drop it at once.",
-            "Its versions are kept for the record and never served again; only a new release "
-            "puts the case back.",
-        ],
-        status=400 if form.errors else 200,
-    )
+
+    permission_required = "casework.publish_case"
+    caption = "Panel casework"
+    consequences = [
+        "Its public page and every document it released answer “Gone” with a notice: the "
+        "title, and “Withdrawn on <date>: <reason>”.",
+        "Site search and the sitemap drop it at once.",
+        "Its versions are kept for the record and never served again; only a new release "
+        "puts the case back.",
+    ]
+
+    def get_object(self):
+        return _case(self.request, self.kwargs["pk"])
+
+    def withdraw(self, reason):
+        services.withdraw_case(case=self.object, by=self.request.user, reason=reason)
+
+
+case_withdraw = CaseWithdrawView.as_view()
 
 
 @login_required

@@ -5,17 +5,13 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView, UpdateView
 
 from pcc_portal import reordering
-from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.pdf_safety import InvalidPDF
 from pcc_portal.publications.services import NothingToPublish
-from pcc_portal.publications.views import (
-    render_withdraw_page,
-    withdrawn_with_reason,
-)
+from pcc_portal.publications.views import WithdrawView
 
 from ..forms import AgendaItemForm, PublicationPaperForm, ReportForm, UploadPaperForm
 from ..models import Meeting, PackPaper, Paper, Report
@@ -226,46 +222,47 @@ class ReportUpdateView(MeetingFormPage, UpdateView):
 report_edit = ReportUpdateView.as_view()
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("panel.publish_agendapack", raise_exception=True)
-def pack_paper_withdraw(request, pk):
+class PackPaperWithdrawView(WithdrawView):
     """Take one paper of the public pack off the public site; a new pack version without it
     is built, and the members' pack keeps it."""
-    paper = get_object_or_404(
-        PackPaper.objects.published()
-        .filter(item__build__meeting__in=Meeting.objects.visible_to(request.user))
-        .select_related("item__build__meeting", "render"),
-        pk=pk,
+
+    permission_required = "panel.publish_agendapack"
+    consequences = [
+        "Its PDF, and every version of the public pack that carried it, answer “Gone” with "
+        "a notice: the title, and “Withdrawn on <date>: <reason>”.",
+        "A new version of the public pack is built from the published agenda without it "
+        "(never from unpublished changes to the agenda). Members are emailed, and the "
+        "members' pack keeps the paper.",
+        "Site search drops its text; no later pack of this meeting makes it public again.",
+    ]
+    release_note = "Paper withdrawn: {object.title}"
+    success_message = (
+        "“{object.title}” was withdrawn from the public pack. A new version of the pack "
+        "without it is being built; the members' pack keeps it."
     )
-    meeting = paper.item.build.meeting
-    form = WithdrawForm(request.POST or None, action=request.path)
-    if withdrawn_with_reason(
-        request,
-        form,
-        withdraw=lambda reason: packs.withdraw_paper(paper=paper, by=request.user, reason=reason),
-        record_on=meeting,
-        what=f"Paper withdrawn: {paper.title}",
-    ):
-        messages.success(
-            request,
-            f"“{paper.title}” was withdrawn from the public pack. A new version of the "
-            "pack without it is being built; the members' pack keeps it.",
+
+    def get_object(self):
+        return get_object_or_404(
+            PackPaper.objects.published()
+            .filter(item__build__meeting__in=Meeting.objects.visible_to(self.request.user))
+            .select_related("item__build__meeting", "render"),
+            pk=self.kwargs["pk"],
         )
-        return redirect("panel_manage:meeting", pk=meeting.pk)
-    return render_withdraw_page(
-        request,
-        form=form,
-        title=paper.title,
-        caption=f"Item {paper.item.number}, {meeting.date:%-d %B %Y}",
-        back_url=reverse("panel_manage:meeting", kwargs={"pk": meeting.pk}),
-        consequences=[
-            "Its PDF, and every version of the public pack that carried it, answer “Gone” with "
-            "a notice: the title, and “Withdrawn on <date>: <reason>”.",
-            "A new version of the public pack is built from the published agenda without it "
-            "(never from unpublished changes to the agenda). Members are emailed, and the "
-            "members' pack keeps the paper.",
-            "Site search drops its text; no later pack of this meeting makes it public again.",
-        ],
-        status=400 if form.errors else 200,
-    )
+
+    def withdraw(self, reason):
+        packs.withdraw_paper(paper=self.object, by=self.request.user, reason=reason)
+
+    def get_record_on(self):
+        return self.object.item.build.meeting
+
+    def get_title(self):
+        return self.object.title
+
+    def get_caption(self):
+        return f"Item {self.object.item.number}, {self.get_record_on().date:%-d %B %Y}"
+
+    def get_back_url(self):
+        return reverse("panel_manage:meeting", kwargs={"pk": self.get_record_on().pk})
+
+
+pack_paper_withdraw = PackPaperWithdrawView.as_view()

@@ -7,6 +7,7 @@ from allauth.account.authentication import get_authentication_records
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
@@ -14,8 +15,11 @@ from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.decorators import method_decorator
+from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import View
 
 from pcc_portal.approvals import services as approvals
 from pcc_portal.approvals.models import ApprovalRequest
@@ -230,58 +234,115 @@ def render_withdraw_page(
     )
 
 
-def withdrawn_with_reason(request, form, *, withdraw, record_on, what=None, reauthenticate=True):
-    """Whether the valid withdraw ``form`` went through: ``withdraw(reason)`` (the app's service)
-    after re-authentication, in one transaction with the release record on ``record_on`` (its
-    history says ``what``, by default "Withdrawn: <reason>"). A refusal goes beside the reason."""
-    if not (request.method == "POST" and form.is_valid()):
-        return False
-    if reauthenticate:
-        require_reauthentication(request)
-    reason = form.cleaned_data["reason"]
-    try:
-        with transaction.atomic():
-            withdraw(reason)
-            if reauthenticate:
-                services.record_release(
-                    record_on,
-                    by=request.user,
-                    what=what or f"Withdrawn: {reason}",
-                    at=reauthenticated_at(request),
-                )
-    except (InvalidTransition, services.NothingToPublish) as error:
-        form.add_error("reason", str(error))
-        return False
-    return True
+@method_decorator([require_http_methods(["GET", "POST"]), login_required], name="dispatch")
+class WithdrawView(PermissionRequiredMixin, View):
+    """Withdrawing one published thing with the reason the public is told. GET asks why, saying
+    what follows (``consequences``). A POST with a reason, once the staff member re-authenticated
+    (where the object's model asks for it), withdraws it through the app's service
+    (``withdraw(reason)``) in one transaction with the release record in the history of
+    ``get_record_on()`` ("Withdrawn: <reason>" by default, ``release_note``); then a message and
+    back to its staff page. A missing reason, or a refusal, shows the page again with the error
+    beside the reason (400).
+
+    Set ``permission_required`` (or ``get_permission_required``) and ``model`` (or
+    ``get_object``, where the object is looked up otherwise); the attributes below say what the
+    page, the history and the message say where the defaults do not fit."""
+
+    raise_exception = True  # signed in but not permitted: 403
+    model = None
+    caption = ""
+    consequences = CONSEQUENCES
+    release_note = "Withdrawn: {reason}"  # formatted with the object and the reason
+    success_message = "“{object}” is withdrawn: the public no longer sees it."
+
+    def get_object(self):
+        """The thing withdrawn, as this user may see it (404 otherwise)."""
+        return get_object_or_404(
+            self.model.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
+
+    def withdraw(self, reason):
+        """Withdraw the object through the app's service."""
+        services.withdraw(obj=self.object, by=self.request.user, reason=reason)
+
+    def get_record_on(self):
+        """The object whose history records the withdrawal."""
+        return self.object
+
+    def get_title(self):
+        return str(self.object)
+
+    def get_caption(self):
+        return self.caption
+
+    def get_back_url(self):
+        """The object's staff page: where the page goes back to, and where withdrawing ends."""
+        return self.object.get_manage_url()
+
+    def get(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        return self.render(WithdrawForm(action=request.path))
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        form = WithdrawForm(request.POST or None, action=request.path)
+        if form.is_valid() and self.withdrawn(form):
+            messages.success(request, self.success_message.format(object=self.object))
+            return redirect(self.get_back_url())
+        return self.render(form)
+
+    def withdrawn(self, form):
+        """Whether withdrawing for the valid ``form``'s reason went through; a refusal goes
+        beside the reason."""
+        request = self.request
+        reason = form.cleaned_data["reason"]
+        reauthenticate = reauthenticates(self.object)
+        if reauthenticate:
+            require_reauthentication(request)
+        try:
+            with transaction.atomic():
+                self.withdraw(reason)
+                if reauthenticate:
+                    services.record_release(
+                        self.get_record_on(),
+                        by=request.user,
+                        what=self.release_note.format(object=self.object, reason=reason),
+                        at=reauthenticated_at(request),
+                    )
+        except (InvalidTransition, services.NothingToPublish) as error:
+            form.add_error("reason", str(error))
+            return False
+        return True
+
+    def render(self, form):
+        return render_withdraw_page(
+            self.request,
+            form=form,
+            title=self.get_title(),
+            caption=self.get_caption(),
+            back_url=self.get_back_url(),
+            consequences=self.consequences,
+            status=400 if form.errors else 200,
+        )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def withdraw(request, content_type_id, pk):
-    """Take a published object off the public site. Needs the permission to publish it."""
-    content_type = get_object_or_404(ContentType, pk=content_type_id)
-    model = content_type.model_class()
-    if model is None or not issubclass(model, Publishable):
-        raise Http404("Not something that is published.")
-    opts = model._meta
-    if not request.user.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
-        raise PermissionDenied
-    obj = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    form = WithdrawForm(request.POST or None, action=request.path)
-    if withdrawn_with_reason(
-        request,
-        form,
-        withdraw=lambda reason: services.withdraw(obj=obj, by=request.user, reason=reason),
-        record_on=obj,
-        reauthenticate=reauthenticates(obj),
-    ):
-        messages.success(request, f"“{obj}” has been withdrawn from the public site.")
-        return redirect(obj.get_manage_url())
-    return render_withdraw_page(
-        request,
-        form=form,
-        title=str(obj),
-        back_url=obj.get_manage_url(),
-        consequences=CONSEQUENCES,
-        status=400 if form.errors else 200,
-    )
+class PublishedWithdrawView(WithdrawView):
+    """Take a published object off the public site, for any publishing app whose withdrawal is
+    the shared one. Needs the permission to publish it."""
+
+    success_message = "“{object}” has been withdrawn from the public site."
+
+    @cached_property
+    def model(self):
+        content_type = get_object_or_404(ContentType, pk=self.kwargs["content_type_id"])
+        model = content_type.model_class()
+        if model is None or not issubclass(model, Publishable):
+            raise Http404("Not something that is published.")
+        return model
+
+    def get_permission_required(self):
+        opts = self.model._meta
+        return [f"{opts.app_label}.publish_{opts.model_name}"]
+
+
+withdraw = PublishedWithdrawView.as_view()

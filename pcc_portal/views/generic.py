@@ -19,8 +19,14 @@ Which to use:
   invalid form, or a save refused with one of the ``refused`` errors, is shown again with the
   error beside its field (the one the error names, else ``refused_field``), answering 400.
 
-A custom flow (signing, withdrawing with a reason, uploads with their own checks) stays a
-function view that calls one service.
+- ``WithdrawView`` (``pcc_portal.publications.views``, beside the withdraw page of any
+  published object it also serves): withdrawing one object with the reason the public is told,
+  after re-authenticating. Set ``permission_required`` and ``model`` (or ``get_object``) and
+  ``withdraw(reason)``, the app's service; ``consequences``, ``caption`` and
+  ``success_message`` say what the page and the message say.
+
+A custom flow (signing, uploads with their own checks) stays a function view that calls one
+service.
 """
 
 from django.contrib import messages

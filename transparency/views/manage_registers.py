@@ -7,16 +7,13 @@ from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.text import slugify
 from django.views.decorators.http import require_http_methods
 
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import publishing_panel
-from pcc_portal.publications.views import (
-    publish_after_review,
-    render_withdraw_page,
-    withdrawn_with_reason,
-)
+from pcc_portal.publications.views import WithdrawView, publish_after_review
 
 from .. import selectors, services
 from ..forms import ENTRY_FORMS
@@ -187,34 +184,28 @@ def entry_publish(request, register, pk):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def entry_withdraw(request, register, pk):
+class EntryWithdrawView(WithdrawView):
     """Withdraw a released entry with the reason the public is told."""
-    model = _entry(request, register, "publish")
-    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    form = WithdrawForm(request.POST or None, action=request.path)
-    if withdrawn_with_reason(
-        request,
-        form,
-        withdraw=lambda reason: services.withdraw_entry(
-            entry=entry, by=request.user, reason=reason
-        ),
-        record_on=entry,
-    ):
-        messages.success(request, f"“{entry}” is withdrawn: the public no longer sees it.")
-        return redirect(entry.get_manage_url())
-    return render_withdraw_page(
-        request,
-        form=form,
-        title=str(entry),
-        caption=TITLES[register],
-        back_url=entry.get_manage_url(),
-        consequences=[
-            "The register page, its CSV and JSON, site search, the feeds and the sitemap drop "
-            "it at once.",
-            "Its releases are kept for the record and never public again. To publish it again, "
-            "release it again from its page, with a change note.",
-        ],
-        status=400 if form.errors else 200,
-    )
+
+    consequences = [
+        "The register page, its CSV and JSON, site search, the feeds and the sitemap drop "
+        "it at once.",
+        "Its releases are kept for the record and never public again. To publish it again, "
+        "release it again from its page, with a change note.",
+    ]
+
+    @cached_property
+    def model(self):
+        return _entry_form_class(self.kwargs["register"])._meta.model
+
+    def get_permission_required(self):
+        return [_perm(self.model, "publish")]
+
+    def get_caption(self):
+        return TITLES[self.kwargs["register"]]
+
+    def withdraw(self, reason):
+        services.withdraw_entry(entry=self.object, by=self.request.user, reason=reason)
+
+
+entry_withdraw = EntryWithdrawView.as_view()
