@@ -136,26 +136,16 @@ def test_staff_say_which_plan_priorities_an_action_is_about(client, meetings, ed
     form = client.get(add).content.decode()
     assert "Targeting dangerous drivers" in form and 'type="checkbox"' in form
 
-    response = client.post(
-        add,
-        {
-            "description": "Report the effect of average speed cameras.",
-            "owner": "Chief Constable",
-            "due_date": "",
-            "priorities": [drivers.pk],
-        },
-    )
+    answers = {
+        "description": "Report the effect of average speed cameras.",
+        "owner": "Chief Constable",
+        "due_date": "2022-02-14",
+        "priorities": [drivers.pk],
+    }
+    response = client.post(add, {**answers, "due_date": ""})
     assert response.status_code == 400  # the due date is missing: the ticks are kept
     assert ticked(response.content.decode(), "priorities") == {str(drivers.pk)}
-    response = client.post(
-        add,
-        {
-            "description": "Report the effect of average speed cameras.",
-            "owner": "Chief Constable",
-            "due_date": "2022-02-14",
-            "priorities": [drivers.pk],
-        },
-    )
+    response = client.post(add, answers)
     assert response.status_code == 302
     action = ScrutinyAction.objects.get(description__startswith="Report the effect")
     assert list(action.priorities.all()) == [drivers]
