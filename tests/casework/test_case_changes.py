@@ -10,6 +10,7 @@ from django.urls import reverse
 from casework import services
 from casework.models import Case, Step
 from tests.casework.factories import CaseFactory, HearingFactory, date, release, withdraw
+from tests.publications.comparisons import linked_comparison
 
 pytestmark = pytest.mark.django_db
 
@@ -42,12 +43,7 @@ def test_a_later_release_of_a_precept_shows_what_changed_against_the_one_before(
         summary="The Panel supported the proposed precept.",
     )
     release(precept, note="The Panel's report added.")
-    page = client.get(precept.get_absolute_url()).content.decode()
-    assert f'href="{_changes(precept, 2)}"' in page
-
-    response = client.get(_changes(precept, 2))
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = linked_comparison(client, precept.get_absolute_url(), _changes(precept, 2))
     assert "What changed in version 2" in html and "The Panel&#x27;s report added." in html
     assert "<ins>The Panel supported the proposed precept.</ins>" in html
     assert "<ins>Supported</ins>" in html

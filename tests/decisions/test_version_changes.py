@@ -9,6 +9,7 @@ from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
 from tests.decisions.conftest import at
 from tests.decisions.factories import DecisionFactory
+from tests.publications.comparisons import linked_comparison
 
 pytestmark = pytest.mark.django_db
 
@@ -41,11 +42,7 @@ def test_a_republished_decision_shows_what_changed_and_the_first_version_nothing
     decision.recommendation = SECOND
     decision.save()
     publish_decision(decision, note="Corrected the term of the funding")
-    notice = client.get(decision.get_absolute_url()).content.decode()
-    assert f'href="{_changes(decision, 2)}"' in notice
-    response = client.get(_changes(decision, 2))
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = linked_comparison(client, decision.get_absolute_url(), _changes(decision, 2))
     assert f"<del>{FIRST}</del>" in html and f"<ins>{SECOND}</ins>" in html
     assert "Corrected the term of the funding" in html
 

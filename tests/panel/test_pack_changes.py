@@ -15,6 +15,7 @@ from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
 from tests.panel.factories import MeetingFactory
 from tests.panel.helpers import published_meeting, upload
+from tests.publications.comparisons import linked_comparison
 
 MEETING = "/panel/meetings/2021-12-06/"
 
@@ -43,10 +44,7 @@ def test_a_supplement_shows_the_item_and_paper_it_added(
     meeting_services.add_upload_paper(item=item, title="Precept report", upload=upload("MORE"))
     run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Supplement")
 
-    assert f'href="{_changes(2)}"' in client.get(MEETING).content.decode()
-    response = client.get(_changes(2))
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = linked_comparison(client, MEETING, _changes(2))
     assert "What changed in version 2" in html and "Supplement" in html
     # The new item goes before the standing items at the end, which are renumbered.
     assert "<ins>7. Precept Proposal 2022/23 Precept report, pages 4</ins>" in html

@@ -9,6 +9,7 @@ from django.urls import reverse
 
 from pcc_portal.publications import services as publishing
 from tests.performance.factories import ScrutinyMeetingFactory
+from tests.publications.comparisons import linked_comparison
 
 pytestmark = pytest.mark.django_db
 
@@ -38,12 +39,7 @@ def test_a_later_version_of_the_note_shows_what_changed_against_the_one_before(
     meeting.note = SECOND
     meeting.save()
     publish(meeting, decision_maker, note="Added the challenge on 101")
-    page = client.get(meeting.get_absolute_url()).content.decode()
-    assert f'href="{_changes(2)}"' in page
-
-    response = client.get(_changes(2))
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = linked_comparison(client, meeting.get_absolute_url(), _changes(2))
     assert "What changed in version 2" in html and "Added the challenge on 101" in html
     assert f"<del>{FIRST}</del>" in html and f"<ins>{SECOND}</ins>" in html
     assert client.get(_changes(3)).status_code == 404

@@ -10,6 +10,7 @@ from django.urls import reverse
 from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
 from tests.plans.helpers import full_plan, issue
+from tests.publications.comparisons import linked_comparison
 
 pytestmark = pytest.mark.django_db
 
@@ -38,11 +39,7 @@ def test_a_variation_shows_its_text_and_table_changes_against_the_version_before
     line.save()
     publish_plan(plan, decision_maker, note="Revised the capital programme")
 
-    page = client.get("/plans/lancashire-plan/").content.decode()
-    assert f'href="{_changes(2)}"' in page
-    response = client.get(_changes(2))
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = linked_comparison(client, "/plans/lancashire-plan/", _changes(2))
     assert "What changed in version 2" in html and "Revised the capital programme" in html
     assert "<del>Our plan for a safer Lancashire.</del>" in html
     assert "<ins>Our plan for a safer, fairer Lancashire.</ins>" in html
