@@ -362,6 +362,18 @@ def _meeting(panel, date, **fields):
     return meeting, created
 
 
+def _agenda_item(meeting, number, title, kind, *, previous, **fields):
+    """An item of a demo meeting's agenda: a minutes item is of the ``previous`` meeting."""
+    return AgendaItem.objects.create(
+        meeting=meeting,
+        number=number,
+        title=title,
+        kind=kind,
+        minutes_of=previous if kind == "minutes" else None,
+        **fields,
+    )
+
+
 def _october(panel, members, publisher):
     meeting, created = _meeting(
         panel, OCTOBER, venue="Blackburn Town Hall", status=Meeting.Status.HELD
@@ -370,14 +382,7 @@ def _october(panel, members, publisher):
         return meeting
     july, _ = _meeting(panel, JULY, status=Meeting.Status.HELD)
     for number, (title, kind, minutes, resolutions) in enumerate(OCTOBER_ITEMS, start=1):
-        item = AgendaItem.objects.create(
-            meeting=meeting,
-            number=number,
-            title=title,
-            kind=kind,
-            minutes=minutes,
-            minutes_of=july if kind == "minutes" else None,
-        )
+        item = _agenda_item(meeting, number, title, kind, previous=july, minutes=minutes)
         for position, text in enumerate(resolutions, start=1):
             Resolution.objects.create(item=item, position=position, text=text)
     statuses = {members[name]: Attendance.Status.PRESENT for name, _c, _r in PRESENT}
@@ -441,13 +446,13 @@ def _december(panel, october, publisher):
     if not created:
         return meeting, False
     for number, (title, kind, paper, description) in enumerate(DECEMBER_ITEMS, start=1):
-        item = AgendaItem.objects.create(
-            meeting=meeting,
-            number=number,
-            title=title,
-            kind=kind,
+        item = _agenda_item(
+            meeting,
+            number,
+            title,
+            kind,
+            previous=october,
             description=description,
-            minutes_of=october if kind == "minutes" else None,
             presenter="The Commissioner" if number in (5, 6, 7) else "",
         )
         if paper == "minutes":
