@@ -664,7 +664,6 @@ class DecisionsReport(RendersMarkdown, Publishable):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["introduction_html", "updated_at"])
-    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["-period_end", "-pk"]

@@ -486,7 +486,6 @@ class ScrutinyMeeting(RendersMarkdown, Publishable):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["note_html", "updated_at"])
-    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]

@@ -703,8 +703,6 @@ class DeliveryReport(Publishable):
     plan = models.OneToOneField(Plan, on_delete=models.CASCADE, related_name="delivery_report")
     created_at = models.DateTimeField(auto_now_add=True)
 
-    objects = PublishableQuerySet.as_manager()
-
     class Meta:
         permissions = [("publish_deliveryreport", "Can release delivery updates")]
 

@@ -22,7 +22,6 @@ from django.urls import reverse
 
 from pcc_portal.publications.models import (
     Publishable,
-    PublishableQuerySet,
     Version,
     WithdrawalNotice,
     WorkerJob,
@@ -42,8 +41,6 @@ class AgendaPack(Publishable):
     document_template = "panel/pack_document.html"
 
     meeting = models.OneToOneField("panel.Meeting", on_delete=models.PROTECT, related_name="pack")
-
-    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         permissions = [("publish_agendapack", "Can publish agenda packs")]

@@ -6,7 +6,7 @@ from django.urls import reverse
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import markdown_to_text
-from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
+from pcc_portal.publications.models import Publishable, Version
 
 
 class Attendance(models.Model):
@@ -171,7 +171,6 @@ class Minutes(Publishable):
     )
 
     history = HistoricalRecords()
-    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         verbose_name_plural = "minutes"

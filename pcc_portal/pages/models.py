@@ -7,7 +7,7 @@ from simple_history.models import HistoricalRecords
 
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
-from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.publications.models import Publishable
 
 
 class ContentPage(RendersMarkdown, Publishable):
@@ -29,7 +29,6 @@ class ContentPage(RendersMarkdown, Publishable):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["body_html", "updated_at"])
-    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         ordering = ["title"]

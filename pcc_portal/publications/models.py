@@ -379,6 +379,9 @@ class Publishable(models.Model):
     A model whose ``version_kind`` is ``Version.Kind.RECORD`` (a register entry) freezes
     ``publication_data()`` instead of templates: its version is ready, and public, as soon as
     it is released, with no PDF.
+
+    Its QuerySet is ``PublishableQuerySet``; a subclass with more to say about who sees what
+    declares its own subclass of it.
     """
 
     document_type = "document"
@@ -391,6 +394,8 @@ class Publishable(models.Model):
     reauthenticate_to_release = True
 
     versions = GenericRelation(Version)
+
+    objects = PublishableQuerySet.as_manager()
 
     class Meta:
         abstract = True
