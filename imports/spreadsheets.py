@@ -18,13 +18,12 @@ from pcc_portal.accounts.models import Office
 from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
 from pcc_portal.tables import (
-    CheckResult,
     RowError,
     UnreadableTable,
-    cell_of,
     cell_text,
-    match_columns,
+    named_cells,
     read_headed_table,
+    start_check,
 )
 
 REQUIRED_COLUMNS = ["reference", "title", "decision date", "decision maker"]
@@ -234,13 +233,8 @@ def _priorities():
 
 def check_decisions(header, body, *, notices):
     """Check every row; ``notices`` is ``read_zip``'s ``ZipContents``."""
-    result = CheckResult(row_count=len(body))
-    position = match_columns(
-        header,
-        required=REQUIRED_COLUMNS,
-        optional=OPTIONAL_COLUMNS,
-        aliases=ALIASES,
-        result=result,
+    result, position = start_check(
+        header, body, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS, aliases=ALIASES
     )
     if position is None:
         return result
@@ -248,11 +242,7 @@ def check_decisions(header, body, *, notices):
     taken = set(Decision.objects.exclude(number=None).values_list("financial_year", "number"))
     seen = {}
     named = set()
-    for number, cells in body:
-
-        def cell(name, cells=cells):
-            return cell_of(position, cells, name)
-
+    for number, cell in named_cells(position, body):
         errors = []
         reference = cell_text(cell("reference"))
         match = REFERENCE.fullmatch(reference)

@@ -10,6 +10,7 @@ import zipfile
 import zlib
 from dataclasses import asdict, dataclass, field
 from decimal import Decimal
+from functools import partial
 
 from django.http import StreamingHttpResponse
 from django.template.defaultfilters import filesizeformat
@@ -299,6 +300,24 @@ def match_columns(header, *, required, optional, aliases, result, labels=None):
         ]
     )
     return None
+
+
+def start_check(header, body, *, required, optional, aliases, labels=None):
+    """An import's check begun: a ``CheckResult`` counting ``body``'s rows, and each column's
+    place in ``header`` from ``match_columns`` (None, the result saying why, when the columns
+    are wrong)."""
+    result = CheckResult(row_count=len(body))
+    position = match_columns(
+        header, required=required, optional=optional, aliases=aliases, result=result, labels=labels
+    )
+    return result, position
+
+
+def named_cells(position, body):
+    """Each row of ``body`` as (its row number, ``cell``): ``cell(name)`` is the row's cell of
+    column ``name``, as ``cell_of`` reads it."""
+    for number, cells in body:
+        yield number, partial(cell_of, position, cells)
 
 
 def cell_of(position, cells, name):

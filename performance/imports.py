@@ -10,12 +10,11 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
 from pcc_portal.tables import (
-    CheckResult,
     RowError,
     UnreadableTable,
-    cell_of,
-    match_columns,
+    named_cells,
     read_headed_table,
+    start_check,
 )
 from pcc_portal.tables import cell_text as _cell_text
 
@@ -83,24 +82,15 @@ def check_rows(header, body, *, measures):
 
     A measure is named by its number (as in the template download) or its exact wording.
     """
-    result = CheckResult(row_count=len(body))
-    position = match_columns(
-        header,
-        required=REQUIRED_COLUMNS,
-        optional=OPTIONAL_COLUMNS,
-        aliases=ALIASES,
-        result=result,
+    result, position = start_check(
+        header, body, required=REQUIRED_COLUMNS, optional=OPTIONAL_COLUMNS, aliases=ALIASES
     )
     if position is None:
         return result
     by_wording = {measure.wording.strip().lower(): measure for measure in measures.values()}
     seen = {}
-    for number, cells in body:
+    for number, cell in named_cells(position, body):
         errors = []
-
-        def cell(name, cells=cells):
-            return cell_of(position, cells, name)
-
         measure_text = _cell_text(cell("measure"))
         measure = None
         if not measure_text:
