@@ -17,6 +17,7 @@ from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
     NOT_ON_PAGES,
     live_version,
+    published_and_live_version,
     published_or_gone,
     version_changes_response,
     version_pdf_or_gone,
@@ -37,8 +38,7 @@ def _public_decisions():
 
 
 def _published(year, number):
-    decision = published_or_gone(Decision.objects, financial_year=year, number=number)
-    return decision, live_version(decision)
+    return published_and_live_version(Decision.objects, financial_year=year, number=number)
 
 
 IMPORTED = "Imported from the previous system"

@@ -58,6 +58,13 @@ def live_version(obj, *, defer=()):
     return version
 
 
+def published_and_live_version(queryset, *, defer=(), **lookup):
+    """The public object ``queryset`` finds by ``lookup`` (``published_or_gone``) and the
+    version of it the public sees (``live_version``): what an object's public page shows."""
+    obj = published_or_gone(queryset, **lookup)
+    return obj, live_version(obj, defer=defer)
+
+
 def version_or_gone(obj, number, *, current_url=""):
     """Ready version ``number`` of ``obj``: raises ``Withdrawn`` if it was withdrawn (even when
     a later version is public again), ``Http404`` if there is no such published version."""

@@ -12,8 +12,7 @@ from pcc_portal.caching import cached_fragment, lazy_context, may_use_cache
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
     NOT_ON_PAGES,
-    live_version,
-    published_or_gone,
+    published_and_live_version,
     version_changes_response,
     version_pdf_or_gone,
 )
@@ -173,12 +172,12 @@ def _public_report(quarter, *, defer=()):
         period = parse_quarter_slug(quarter)
     except PeriodError as error:
         raise Http404("No such quarter.") from error
-    report = published_or_gone(
+    return published_and_live_version(
         QuarterlyReport.objects,
+        defer=defer,
         financial_year=period.financial_year,
         quarter=period.quarter_number,
     )
-    return report, live_version(report, defer=defer)
 
 
 def _public_versions(report):
@@ -235,8 +234,7 @@ def _public_meeting(date):
         day = datetime.date.fromisoformat(date)
     except ValueError as error:
         raise Http404("No such date.") from error
-    meeting = published_or_gone(ScrutinyMeeting.objects, date=day)
-    return meeting, live_version(meeting)
+    return published_and_live_version(ScrutinyMeeting.objects, date=day)
 
 
 def meeting_detail(request, date):

@@ -9,6 +9,7 @@ from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
     NOT_ON_PAGES,
     live_version,
+    published_and_live_version,
     published_or_gone,
     version_changes_response,
     version_pdf_or_gone,
@@ -27,8 +28,7 @@ from ..selectors import (
 
 
 def _published(slug):
-    plan = published_or_gone(Plan.objects, slug=slug)
-    return plan, live_version(plan)
+    return published_and_live_version(Plan.objects, slug=slug)
 
 
 def plan_list(request):

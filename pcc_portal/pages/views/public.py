@@ -6,6 +6,7 @@ from django.views.generic import TemplateView
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.public import (
     live_version,
+    published_and_live_version,
     published_or_gone,
     version_changes_response,
     version_pdf_or_gone,
@@ -17,8 +18,7 @@ from ..models import ContentPage
 
 
 def _published(slug):
-    page = published_or_gone(ContentPage.objects, slug=slug)
-    return page, live_version(page)
+    return published_and_live_version(ContentPage.objects, slug=slug)
 
 
 class PageView(TemplateView):
