@@ -47,6 +47,12 @@ def _running(build, *, status=PackBuild.Status.RENDERING, beat_ago, attempts=1):
     )
 
 
+@pytest.fixture
+def build(panel_secretary, django_capture_on_commit_callbacks):
+    """The build of a quick pack (``_meeting``) just published, with no worker on it yet."""
+    return _queued(_meeting(), panel_secretary, django_capture_on_commit_callbacks)
+
+
 def _broken_renderer(monkeypatch):
     def broken(html):
         raise RuntimeError("the renderer fell over")
@@ -56,9 +62,8 @@ def _broken_renderer(monkeypatch):
 
 @pytest.mark.django_db
 def test_a_long_build_whose_worker_still_beats_is_not_restarted(
-    panel_secretary, django_capture_on_commit_callbacks
+    build, django_capture_on_commit_callbacks
 ):
-    build = _queued(_meeting(), panel_secretary, django_capture_on_commit_callbacks)
     # Started an hour ago, far longer than the stall limit, but its worker beat just now.
     _running(build, status=PackBuild.Status.ASSEMBLING, beat_ago=timedelta(seconds=5))
     with django_capture_on_commit_callbacks(execute=True) as sent:
@@ -70,9 +75,8 @@ def test_a_long_build_whose_worker_still_beats_is_not_restarted(
 
 @pytest.mark.django_db
 def test_a_build_whose_heartbeat_stopped_is_taken_over_and_published(
-    panel_secretary, django_capture_on_commit_callbacks
+    build, django_capture_on_commit_callbacks
 ):
-    build = _queued(_meeting(), panel_secretary, django_capture_on_commit_callbacks)
     _running(build, beat_ago=PackBuild.STALL_AFTER + timedelta(seconds=1))
     with django_capture_on_commit_callbacks(execute=True):
         assert packs.requeue_stalled_builds() == 1
@@ -206,10 +210,7 @@ def test_an_older_version_is_not_built_again_once_a_later_one_is_published(
 
 
 @pytest.mark.django_db
-def test_an_assembly_message_from_a_replaced_attempt_is_ignored(
-    panel_secretary, django_capture_on_commit_callbacks
-):
-    build = _queued(_meeting(), panel_secretary, django_capture_on_commit_callbacks)
+def test_an_assembly_message_from_a_replaced_attempt_is_ignored(build):
     # Attempt 2 took over and is rendering; the chord of attempt 1 reports back late.
     _running(build, beat_ago=timedelta(seconds=5), attempts=2)
     assert packs.assemble_pack(build_id=build.pk, attempt=1) is None
@@ -218,10 +219,7 @@ def test_an_assembly_message_from_a_replaced_attempt_is_ignored(
 
 
 @pytest.mark.django_db
-def test_a_redelivered_assembly_takes_over_the_build_its_dead_worker_held(
-    panel_secretary, django_capture_on_commit_callbacks
-):
-    build = _queued(_meeting(), panel_secretary, django_capture_on_commit_callbacks)
+def test_a_redelivered_assembly_takes_over_the_build_its_dead_worker_held(build):
     _running(build, status=PackBuild.Status.ASSEMBLING, beat_ago=timedelta(seconds=5))
     assert packs.assemble_pack(build_id=build.pk, attempt=1) is None  # someone is on it
     packs.assemble_pack(build_id=build.pk, attempt=1, redelivered=True)
