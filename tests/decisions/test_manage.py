@@ -72,20 +72,17 @@ def test_ticked_priorities_are_saved(client, editor):
     assert Decision.objects.get().priority_text == "Tackling crime and reoffending"
 
 
-def _upload(client, decision, name, content):
+def _upload(client, decision, file):
     return client.post(
         reverse("decisions_manage:attachment_add", kwargs={"pk": decision.pk}),
-        {"title": "Business case", "file": SimpleUploadedFile(name, content)},
+        {"title": "Business case", "file": file},
     )
 
 
 def test_a_pdf_is_attached(client, editor, pdf_file, settings):
     decision = DecisionFactory()
     client.force_login(editor)
-    response = client.post(
-        reverse("decisions_manage:attachment_add", kwargs={"pk": decision.pk}),
-        {"title": "Business case", "file": pdf_file()},
-    )
+    response = _upload(client, decision, pdf_file())
     assert response.status_code == 302
     attachment = DecisionAttachment.objects.get()
     assert attachment.size > 0 and attachment.file.name.startswith("decisions/part1/")
@@ -107,7 +104,7 @@ def test_an_attachment_that_is_not_a_pdf_is_refused_beside_the_field(
 ):
     decision = DecisionFactory()
     client.force_login(editor)
-    response = _upload(client, decision, name, content)
+    response = _upload(client, decision, SimpleUploadedFile(name, content))
     page = response.content.decode()
     assert response.status_code == 200
     assert message in page and "govuk-error-summary" in page
@@ -119,10 +116,7 @@ def test_an_attachment_over_the_size_limit_is_refused(client, editor, settings, 
     settings.DECISIONS_ATTACHMENT_MAX_BYTES = 1024
     decision = DecisionFactory()
     client.force_login(editor)
-    response = client.post(
-        reverse("decisions_manage:attachment_add", kwargs={"pk": decision.pk}),
-        {"title": "Business case", "file": pdf_file()},
-    )
+    response = _upload(client, decision, pdf_file())
     assert response.status_code == 200
     assert "must be smaller than 1.0\xa0KB" in response.content.decode()
 
