@@ -14,7 +14,7 @@ from plans import services
 from plans.models import LifecycleStep, Stage
 from tests.accounts.factories import reauthenticate
 from tests.plans.factories import PlanFactory
-from tests.plans.helpers import full_plan, issue, render_version
+from tests.plans.helpers import full_plan, issue, published_plan, render_version
 
 DAY = datetime.date(2021, 10, 12)
 
@@ -123,22 +123,20 @@ def test_an_editor_records_the_panel_steps_through_the_editor(client, editor):
 
 
 @pytest.mark.django_db
-def test_a_plan_without_priorities_cannot_be_issued(decision_maker):
+@pytest.mark.parametrize(
+    ("note", "refusal"),
+    [
+        pytest.param("Issued", "add its priorities", id="a plan without priorities"),
+        pytest.param("", "note is required", id="a step without a note"),
+    ],
+)
+def test_a_plan_is_not_issued_without_its_priorities_and_a_note(decision_maker, note, refusal):
     plan = PlanFactory()
     issue(plan, until=Stage.RESPONSE_PUBLISHED)
-    with pytest.raises(InvalidTransition, match="add its priorities"):
-        services.record_step(plan=plan, stage=Stage.ISSUED, date=DAY, by=decision_maker,
-                             note="Issued")  # fmt: skip
+    with pytest.raises(InvalidTransition, match=refusal):
+        services.record_step(plan=plan, stage=Stage.ISSUED, date=DAY, by=decision_maker, note=note)
     plan.refresh_from_db()
     assert plan.stage == Stage.RESPONSE_PUBLISHED
-
-
-@pytest.mark.django_db
-def test_issuing_requires_a_note(decision_maker):
-    plan = PlanFactory()
-    issue(plan, until=Stage.RESPONSE_PUBLISHED)
-    with pytest.raises(InvalidTransition, match="note is required"):
-        services.record_step(plan=plan, stage=Stage.ISSUED, date=DAY, by=decision_maker)
 
 
 @pytest.mark.django_db
@@ -158,8 +156,7 @@ def test_a_draft_plan_cannot_be_published_before_it_is_issued(client, decision_m
 
 @pytest.mark.django_db
 def test_a_variation_publishes_a_new_version_with_its_variation_note(client, decision_maker):
-    plan = full_plan(slug="varied")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="varied", by=decision_maker)
     priority = plan.priorities.get(number=1)
     priority.title = "Getting tough on anti-social behaviour and vehicle nuisance"
     priority.save()
@@ -223,8 +220,7 @@ def test_a_plan_in_force_is_due_for_review_a_year_after_its_last_review(client, 
 def test_a_decision_maker_varies_a_plan_from_its_check_page_and_the_note_is_required(
     client, decision_maker, django_capture_on_commit_callbacks
 ):
-    plan = full_plan(slug="vary-me")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="vary-me", by=decision_maker)
     client.force_login(decision_maker)
     reauthenticate(client)
     url = reverse("plans_manage:publish", kwargs={"pk": plan.pk})
