@@ -80,7 +80,8 @@ def render_version(version):
     return version
 
 
-def published_plan(**kwargs):
+def published_plan(*, by=None, **kwargs):
+    """A ``full_plan`` issued (by ``by``, or a decision maker of its own) and so published."""
     plan = full_plan(**kwargs)
-    issue(plan)
+    issue(plan, by)
     return plan

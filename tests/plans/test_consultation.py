@@ -9,7 +9,7 @@ from django.urls import reverse
 from pcc_portal.errors import InvalidTransition
 from plans import services
 from plans.models import Stage
-from tests.plans.helpers import full_plan, issue
+from tests.plans.helpers import full_plan, issue, published_plan
 
 OPENED, CLOSED = datetime.date(2021, 6, 1), datetime.date(2021, 8, 31)
 SUMMARY = "Over 3,000 residents and victims replied; anti-social behaviour was the top concern."
@@ -80,8 +80,7 @@ def test_the_step_form_shows_a_missing_summary_beside_its_field_and_keeps_what_w
 
 @pytest.mark.django_db
 def test_a_variation_may_start_with_a_public_consultation(editor, decision_maker):
-    plan = full_plan()
-    issue(plan, by=decision_maker)
+    plan = published_plan(by=decision_maker)
     assert Stage.PUBLIC_CONSULTED in plan.next_stages()
     step = services.record_step(
         plan=plan, stage=Stage.PUBLIC_CONSULTED, date=datetime.date(2022, 8, 31), by=editor,

@@ -11,7 +11,14 @@ from pcc_portal.publications import services as publishing
 from plans import services
 from plans.models import Commitment, DeliveryReport
 from tests.access import AccessRule
-from tests.plans.helpers import decision_maker_user, full_plan, issue, render_version
+from tests.plans.helpers import (
+    decision_maker_user,
+    full_plan,
+    issue,
+    published_plan,
+    render_version,
+)
+from tests.publications.comparisons import linked_comparison
 
 pytestmark = pytest.mark.django_db
 
@@ -24,8 +31,7 @@ def _changes(number, slug="tracked"):
 
 @pytest.fixture
 def plan(decision_maker, fast_pdfs):
-    plan = full_plan(slug="tracked")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="tracked", by=decision_maker)
     return plan
 
 
@@ -53,12 +59,7 @@ def test_a_later_delivery_update_shows_what_changed_against_the_one_before(
 
     _delivered(plan, decision_maker)
     _update(plan, decision_maker, "Progress to March 2022")
-    page = client.get("/plans/tracked/commitments/").content.decode()
-    assert f'href="{_changes(2)}"' in page
-
-    response = client.get(_changes(2))
-    assert response.status_code == 200
-    html = response.content.decode()
+    html = linked_comparison(client, "/plans/tracked/commitments/", _changes(2))
     assert "What changed in version 2" in html and "Progress to March 2022" in html
     assert '<span class="govuk-visually-hidden">now: </span>Delivered' in html
     assert NOTE in html

@@ -14,7 +14,7 @@ from pcc_portal.publications.services import NothingToPublish
 from plans import services
 from plans.models import Commitment, DeliveryReport
 from tests.accounts.factories import reauthenticate
-from tests.plans.helpers import full_plan, issue, render_version
+from tests.plans.helpers import full_plan, issue, published_plan, render_version
 from transparency.models import SearchEntry
 
 NOTE = "The Safer Neighbourhoods Fund opened to applications."
@@ -42,8 +42,7 @@ def _release(client, plan, capture, note="Progress to March 2022"):
 def test_a_progress_note_is_public_only_once_a_delivery_update_is_released(
     client, decision_maker, django_capture_on_commit_callbacks
 ):
-    plan = full_plan(slug="delivering")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="delivering", by=decision_maker)
     _progress(plan, decision_maker)
     for path in ["/plans/delivering/commitments/", "/plans/delivering/priorities/1/"]:
         page = client.get(path).content.decode()
@@ -83,8 +82,7 @@ def test_a_progress_note_is_public_only_once_a_delivery_update_is_released(
 def test_draft_wording_of_a_commitment_is_not_released_with_a_delivery_update(
     client, decision_maker, django_capture_on_commit_callbacks
 ):
-    plan = full_plan(slug="wording")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="wording", by=decision_maker)
     commitment = _progress(plan, decision_maker)
     commitment.wording = "A redrafted commitment for the next variation"
     commitment.save()
@@ -131,8 +129,7 @@ def test_a_plan_not_issued_has_no_delivery_update(decision_maker):
 def test_a_withdrawn_delivery_update_is_gone_from_the_tracker_its_pdf_and_the_thread(
     client, decision_maker, django_capture_on_commit_callbacks
 ):
-    plan = full_plan(slug="withdrawn")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="withdrawn", by=decision_maker)
     _progress(plan, decision_maker)
     client.force_login(decision_maker)
     reauthenticate(client)
@@ -162,8 +159,7 @@ def test_an_editor_releases_a_delivery_update_but_a_panel_member_may_not(decisio
 
 @pytest.mark.django_db
 def test_a_released_update_is_rendered_as_a_pdf(decision_maker):
-    plan = full_plan(slug="pdf")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="pdf", by=decision_maker)
     version = render_version(
         services.release_delivery_update(plan=plan, by=decision_maker, note="First update")
     )

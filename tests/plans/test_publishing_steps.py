@@ -8,7 +8,7 @@ from pcc_portal.publications.models import Version
 from plans.models import Stage
 from tests.accounts.factories import reauthenticate
 from tests.plans.factories import PriorityFactory
-from tests.plans.helpers import full_plan, issue
+from tests.plans.helpers import full_plan, issue, published_plan
 
 
 def _publish_url(plan):
@@ -89,8 +89,7 @@ def test_issuing_needs_the_confirmation_and_keeps_what_was_typed(
 def test_the_check_page_for_a_variation_says_what_is_new_changed_and_removed(
     client, decision_maker
 ):
-    plan = full_plan(slug="to-vary")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="to-vary", by=decision_maker)
     first, second = plan.priorities.order_by("number")
     first.title = "Tackling anti-social behaviour and vehicle nuisance"
     first.save()

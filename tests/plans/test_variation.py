@@ -12,7 +12,7 @@ from pcc_portal.publications.models import Version
 from plans import services
 from plans.models import Stage
 from tests.accounts.factories import reauthenticate
-from tests.plans.helpers import full_plan, issue, render_version
+from tests.plans.helpers import full_plan, issue, published_plan, render_version
 
 DAY = datetime.date(2022, 6, 1)
 
@@ -27,8 +27,7 @@ def _reword_priority(plan):
 def test_a_reworded_priority_cannot_be_republished_as_a_minor_update_without_a_variation_step(
     client, decision_maker
 ):
-    plan = full_plan(slug="v4")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="v4", by=decision_maker)
     _reword_priority(plan)
     client.force_login(decision_maker)
     reauthenticate(client)
@@ -54,8 +53,7 @@ def test_a_reworded_priority_cannot_be_republished_as_a_minor_update_without_a_v
 def test_a_variation_goes_to_the_chief_constable_and_the_panel_before_it_is_made(
     client, decision_maker
 ):
-    plan = full_plan(slug="varied")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="varied", by=decision_maker)
     _reword_priority(plan)
     for offset, stage in enumerate(
         [Stage.CONSULTED, Stage.SENT_TO_PANEL, Stage.PANEL_RESPONDED, Stage.RESPONSE_PUBLISHED]
@@ -96,8 +94,7 @@ def test_a_variation_goes_to_the_chief_constable_and_the_panel_before_it_is_made
 
 @pytest.mark.django_db
 def test_a_minor_variation_is_made_with_its_reason_which_the_public_reads(client, decision_maker):
-    plan = full_plan(slug="minor")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="minor", by=decision_maker)
     _reword_priority(plan)
     step = services.record_step(
         plan=plan, stage=Stage.VARIED, date=DAY, by=decision_maker,
@@ -116,8 +113,7 @@ def test_a_minor_variation_is_made_with_its_reason_which_the_public_reads(client
 def test_the_step_form_offers_consulting_on_a_variation_and_the_check_page_asks_why_minor(
     client, decision_maker
 ):
-    plan = full_plan(slug="offers")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="offers", by=decision_maker)
     client.force_login(decision_maker)
     page = client.get(plan.get_manage_url()).content.decode()
     assert "Chief Constable consulted on a draft variation" in page
