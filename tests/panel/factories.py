@@ -27,6 +27,15 @@ class MemberFactory(factory.django.DjangoModelFactory):
     term_start = datetime.date(2021, 5, 1)
     email = factory.Sequence(lambda n: f"member{n}@council.example.org")
 
+    class Params:
+        # The Panel's chair as the demo data has her, with the substitute who may stand in.
+        the_chair = factory.Trait(
+            name="Jackie Oakes",
+            political_group="Labour",
+            role="chair",
+            substitutes="Councillor Alyson Barnes",
+        )
+
 
 class MeetingFactory(factory.django.DjangoModelFactory):
     class Meta:
