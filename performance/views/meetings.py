@@ -13,11 +13,8 @@ from ..forms import ActionForm, ActionUpdateForm, PaperForm, ScrutinyMeetingForm
 from ..models import ScrutinyAction, ScrutinyMeeting
 from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under, staff
 
+# The list the meeting pages sit under, for their breadcrumbs: its URL name and label.
 MEETINGS = ("performance_manage:meetings", "Scrutiny meetings")
-
-
-def _meeting_crumbs(meeting=None):
-    return crumbs_under(*MEETINGS, meeting)
 
 
 @staff("performance.view_scrutinymeeting")
@@ -76,7 +73,7 @@ class _AddToMeeting(StaffFormPage, CreateView):
         return get_object_or_404(ScrutinyMeeting, pk=self.kwargs["pk"])
 
     def get_crumbs(self):
-        return _meeting_crumbs(self.meeting)
+        return crumbs_under(*MEETINGS, self.meeting)
 
     def get_success_url(self):
         return self.meeting.get_manage_url()
@@ -139,7 +136,7 @@ class ActionUpdateView(StaffFormPage, FormView):
         return self.action.description
 
     def get_crumbs(self):
-        return _meeting_crumbs(self.action.raised_at)
+        return crumbs_under(*MEETINGS, self.action.raised_at)
 
     def save(self, form):
         data = form.cleaned_data

@@ -14,11 +14,8 @@ from ..forms import ReportCommentaryForm, ReportForm
 from ..models import QuarterlyReport, ReportCommentary
 from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under, staff
 
+# The list the report pages sit under, for their breadcrumbs: its URL name and label.
 REPORTS = ("performance_manage:reports", "Quarterly reports")
-
-
-def _report_crumbs(report=None):
-    return crumbs_under(*REPORTS, report)
 
 
 @staff("performance.view_quarterlyreport")
@@ -71,7 +68,7 @@ class ReportCommentaryView(StaffFormPage, FormView):
         return str(self.report)
 
     def get_crumbs(self):
-        return _report_crumbs(self.report)
+        return crumbs_under(*REPORTS, self.report)
 
     def save(self, form):
         services.save_report_commentary(
