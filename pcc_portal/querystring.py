@@ -17,3 +17,11 @@ def refuse_nul_bytes(view):
         return view(request, *args, **kwargs)
 
     return checked
+
+
+def without_page(query):
+    """The query string (``request.GET``) without its page number, encoded: what the links to
+    a paginated page's other pages add their own ``page=`` to."""
+    query = query.copy()
+    query.pop("page", None)
+    return query.urlencode()

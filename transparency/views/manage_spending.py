@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.services import record_release
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
+from pcc_portal.querystring import without_page
 
 from .. import services
 from ..forms import SpendingReviewForm, SpendingUploadForm
@@ -118,15 +119,13 @@ def spending_detail(request, pk):
                     "changed). Nothing is public until the month is released.",
                 )
             return redirect(request.get_full_path())
-    query = request.GET.copy()
-    query.pop("page", None)
     return render(
         request,
         "transparency/manage/spending_detail.html",
         {
             "upload": upload,
             "page": page,
-            "query": query.urlencode(),
+            "query": without_page(request.GET),
             "flagged_only": flagged_only,
             "flagged_count": upload.payments.exclude(redaction_flags=[]).count(),
             "form": form,

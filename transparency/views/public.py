@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET
 from pcc_portal.caching import lazy_context
 from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.public import published_or_gone, version_changes_response
-from pcc_portal.querystring import refuse_nul_bytes
+from pcc_portal.querystring import refuse_nul_bytes, without_page
 from pcc_portal.tables import csv_response
 
 from .. import search as site_search
@@ -149,14 +149,12 @@ REGISTER_CONTENT = ["page", "rows", "years", "choice_filters", "has_total", "tot
 @refuse_nul_bytes
 def register(request, register):
     spec = _register(register, request.GET)
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "register": spec,
         # Read only when the page's cached part (keyed by the address) is not in the cache.
         **lazy_context(REGISTER_CONTENT, lambda: _register_content(spec, request.GET)),
         "params": request.GET,
-        "query": query.urlencode(),
+        "query": without_page(request.GET),
         "filtered": any(
             request.GET.get(k) for k in ["q", "year", *[f[0] for f in spec.choice_filters]]
         ),
@@ -264,8 +262,6 @@ def search(request):
     # Run only when the page's cached part (keyed by the query, its filters and the page) is
     # not in the cache for this generation: results change only on release.
     content = lazy_context(["results"], lambda: _search_results(query, kind, year, page_number))
-    params = request.GET.copy()
-    params.pop("page", None)
     return render(
         request,
         "transparency/search.html",
@@ -275,7 +271,7 @@ def search(request):
             "kind": kind,
             "year": year,
             "page_number": page_number,
-            "querystring": params.urlencode(),
+            "querystring": without_page(request.GET),
         },
     )
 
