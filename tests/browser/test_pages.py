@@ -4,7 +4,8 @@ job's state updates live; the public page and its PDF follow. Every page is chec
 import pytest
 
 from pcc_portal.publications.models import RenderJob
-from tests.browser.conftest import check_accessibility, check_and_publish, sign_in, visit
+from tests.browser.conftest import check_and_publish, sign_in, visit
+from tests.browser.staff_pages import follow, submit
 
 pytestmark = pytest.mark.browser
 
@@ -12,15 +13,11 @@ pytestmark = pytest.mark.browser
 def test_an_editor_writes_previews_and_publishes_a_content_page(page, live_server, editor):
     sign_in(page, live_server, editor)
     visit(page, "/manage/pages/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Create a content page").click()
-    check_accessibility(page)
+    follow(page, "Create a content page")
 
     # Bad input: errors beside the fields and in the summary, and what was typed is kept.
     page.get_by_label("Summary").fill("Who does what in Lancashire's policing governance.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").click()
-    check_accessibility(page)
+    submit(page, "Save draft")
     assert page.title().startswith("Error:")
     assert page.locator(".govuk-error-summary").is_visible()
     assert page.get_by_label("Summary").input_value().startswith("Who does what")
@@ -28,9 +25,7 @@ def test_an_editor_writes_previews_and_publishes_a_content_page(page, live_serve
     page.get_by_label("Title").fill("Roles and responsibilities")
     page.get_by_label("Slug").fill("roles")
     page.get_by_label("Body").fill("## The Commissioner\n\nSets the police and crime plan.")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").click()
-    check_accessibility(page)
+    submit(page, "Save draft")
     assert page.get_by_text("Sets the police and crime plan.").is_visible()
     assert page.get_by_text("Not published yet").is_visible()
 
@@ -49,9 +44,7 @@ def test_an_editor_writes_previews_and_publishes_a_content_page(page, live_serve
         page.get_by_role("link", name="Content pages").first.click()
     with page.expect_navigation():
         page.get_by_role("link", name="Roles and responsibilities").click()
-    with page.expect_navigation():
-        page.get_by_role("link", name="History").click()
-    check_accessibility(page)
+    follow(page, "History")
     assert page.get_by_role("heading", level=1).is_visible()
 
 
@@ -71,9 +64,7 @@ def test_a_failed_render_shows_its_reason_and_retries(page, live_server, editor,
     assert page.get_by_text("fonts are missing").first.is_visible()
 
     monkeypatch.setattr(pdf, "render_pdf", real_render)
-    with page.expect_navigation():
-        page.get_by_role("button", name="Try rendering the PDF again").click()
-    check_accessibility(page)
+    submit(page, "Try rendering the PDF again")
     assert page.get_by_text("The public sees version 1").is_visible()
 
 
