@@ -10,6 +10,7 @@ from tests.browser.conftest import (
     sign_in,
     visit_at_widths,
 )
+from tests.browser.staff_pages import submit
 from tests.imports.test_pages import make_run
 
 pytestmark = pytest.mark.browser
@@ -60,24 +61,21 @@ def test_staff_upload_check_and_apply_historic_decisions(
     visit_at_widths(page, "/manage/imports/decisions/")
     visit_at_widths(page, "/manage/imports/decisions/upload/")
     page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(good))
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Upload and check").click()
+    submit(page, "Upload and check", accessibility=False)
     assert page.title().startswith("Error: ")  # no ZIP for decisions that are not restricted
     check_at_widths(page)
     assert "28-2021.pdf is not in the ZIP." in page.locator("#import-errors").inner_text()
 
     visit_at_widths(page, "/manage/imports/decisions/upload/")
     page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(bad))
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Upload and check").click()
+    submit(page, "Upload and check", accessibility=False)
     check_at_widths(page)
     assert "“2021-27” is not a reference" in page.locator("#import-errors").inner_text()
 
     visit_at_widths(page, "/manage/imports/decisions/upload/")
     page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(good))
     page.locator("main input[name=notices]").set_input_files(str(notices))
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Upload and check").click()
+    submit(page, "Upload and check", accessibility=False)
     check_at_widths(page)
     assert "Problems" not in page.locator("main").inner_text()
     with page.expect_navigation():
@@ -108,22 +106,19 @@ def test_staff_upload_check_and_release_register_entries(page, live_server, edit
     visit_at_widths(page, "/manage/imports/registers/gifts-and-hospitality/")
     assert "Accepted or declined" in page.locator("main dl").inner_text()
     page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(bad))
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Upload and check").click()
+    submit(page, "Upload and check", accessibility=False)
     assert page.title().startswith("Error: ")
     check_at_widths(page)
     assert "“ten pounds” is not an amount" in page.locator("#import-errors").inner_text()
 
     visit_at_widths(page, "/manage/imports/registers/gifts-and-hospitality/")
     page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(good))
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Upload and check").click()
+    submit(page, "Upload and check", accessibility=False)
     check_at_widths(page)
     assert "Lancashire Business Awards" in page.locator("main table").inner_text()
     # Applying with nothing chosen answers 400 with the form again.
     page.problems.expected_failures.add(f"{page.url}apply/")
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Import the new entries").click()
+    submit(page, "Import the new entries", accessibility=False)
     assert page.title().startswith("Error: ")  # nothing chosen yet
     check_at_widths(page)
     page.locator("main").get_by_label("Release them now", exact=False).check()
@@ -153,8 +148,7 @@ def test_staff_upload_contracts_with_a_zip_of_their_copies(page, live_server, ed
     assert "PDF in the ZIP" in page.locator("main dl").inner_text()
     page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(table))
     page.locator("main input[name=files]").set_input_files(str(stray))
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Upload and check").click()
+    submit(page, "Upload and check", accessibility=False)
     assert page.title().startswith("Error: ")
     check_at_widths(page)
     assert (
@@ -165,8 +159,7 @@ def test_staff_upload_contracts_with_a_zip_of_their_copies(page, live_server, ed
     visit_at_widths(page, "/manage/imports/registers/contracts/")
     page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(table))
     page.locator("main input[name=files]").set_input_files(str(copies))
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name="Upload and check").click()
+    submit(page, "Upload and check", accessibility=False)
     check_at_widths(page)
     listed = page.locator("#import-files").inner_text()
     assert "itt-044.pdf" in listed and "removed: JavaScript" in listed

@@ -32,16 +32,11 @@ from tests.browser.conftest import (
     visit,
     visit_at_widths,
 )
+from tests.browser.staff_pages import follow, submit
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes, published_meeting
 
 pytestmark = pytest.mark.browser
-
-
-def _submit(page, name):
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name=name).click()
-    check_accessibility(page)
 
 
 def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server, panel_secretary):
@@ -53,7 +48,7 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     page.get_by_label("Host authority").fill("Blackburn with Darwen Borough Council")
     page.get_by_label("Secretary name").fill("Asad Laher")
     page.get_by_label("Secretary email").fill("secretary@panel.example.org")
-    _submit(page, "Save")
+    submit(page, "Save")
 
     visit(page, "/manage/panel/members/new/")
     page.get_by_label("Name").fill("Jackie Oakes")
@@ -61,7 +56,7 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     page.get_by_label("Role").select_option("chair")
     fill_date(page, "Term start", "2021-05-20")
     page.get_by_label("Email").fill("chair@council.example.org")
-    _submit(page, "Save the member")
+    submit(page, "Save the member")
     assert "Councillor Jackie Oakes" in page.locator("main").inner_text()
 
     visit(page, "/manage/panel/")
@@ -71,7 +66,7 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     page.get_by_label("Start time").fill("18:00")
     page.get_by_label("Venue").fill("Blackburn Town Hall")
     page.get_by_label("Room").fill("Meeting Room A")
-    _submit(page, "Save the meeting")
+    submit(page, "Save the meeting")
     assert "Declarations of Interest" in page.locator("main").inner_text()
     meeting = Meeting.objects.get(date=datetime.date(2021, 12, 6))
 
@@ -79,7 +74,7 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     check_accessibility(page)
     page.get_by_label("Title").fill("PCC Update Report")
     page.get_by_label("Presenter").fill("The Commissioner")
-    _submit(page, "Save the item")
+    submit(page, "Save the item")
     item = meeting.items.get(title="PCC Update Report")
 
     page.get_by_role("link", name=f"write a report for item {item.number}").click()
@@ -90,7 +85,7 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     page.get_by_label("Body").fill(
         "## Background\n\nFront counters reopened in Leyland and Kirkham."
     )
-    _submit(page, "Save the report")
+    submit(page, "Save the report")
 
     page.get_by_role("link", name=f"upload a PDF for item {item.number}").click()
     check_accessibility(page)
@@ -98,7 +93,7 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     page.get_by_label("PDF file").set_input_files(
         {"name": "appendix.pdf", "mimeType": "application/pdf", "buffer": pdf_bytes("APPENDIX")}
     )
-    _submit(page, "Upload the paper")
+    submit(page, "Upload the paper")
     assert "untagged" in page.locator(f"#item-{item.pk}").inner_text()
 
     page.locator(f"#item-{item.pk}").get_by_role("button", name="Move up").click()
@@ -109,14 +104,12 @@ def test_the_secretary_builds_an_agenda_and_publishes_the_pack(page, live_server
     check_accessibility(page)
 
     # The check page lists what becomes public; publishing needs the box ticked.
-    with page.expect_navigation():
-        page.locator("main").get_by_role("link", name="Check and publish the pack").click()
-    check_accessibility(page)
+    follow(page, "Check and publish the pack")
     public = page.locator("#public-parts").inner_text()
     assert "Appendix A: scrutiny note" in public and "Not tagged" in public
     page.get_by_label("What has changed?").fill("Agenda published")
     page.problems.expected_failures.add(page.url)  # without the box ticked: 400, with the error
-    _submit(page, "Publish the pack")
+    submit(page, "Publish the pack")
     assert page.title().startswith("Error:")
     assert page.get_by_label("What has changed?").input_value() == "Agenda published"
     assert not PackBuild.objects.filter(meeting=meeting).exists()
@@ -155,7 +148,7 @@ def test_the_secretary_records_the_proceedings_and_publishes_the_minutes(
     page.get_by_label("Councillor Jackie Oakes").select_option("present")
     page.get_by_label("Councillor Stella Brunskill").select_option("apologies")
     page.get_by_label("Also in attendance").fill("Andrew Snowden, Police and Crime Commissioner")
-    _submit(page, "Save attendance")
+    submit(page, "Save attendance")
 
     page.get_by_role("link", name="Record a declaration of interest").click()
     check_accessibility(page)
@@ -165,20 +158,20 @@ def test_the_secretary_records_the_proceedings_and_publishes_the_minutes(
     page.get_by_label("Other registrable interest").check()
     page.get_by_label("Nature").fill("A relative works for the Constabulary")
     page.get_by_label("They left the meeting for this item").check()
-    _submit(page, "Record the declaration")
+    submit(page, "Record the declaration")
 
     page.get_by_role("link", name="Record a public question").click()
     check_accessibility(page)
     page.get_by_label("Asked by").fill("A resident of Burnley")
     page.get_by_label("Withhold the name when publishing").check()
     page.get_by_label("Question").fill("When will the Burnley front counter reopen?")
-    _submit(page, "Record the question")
+    submit(page, "Record the question")
 
     page.get_by_role("link", name="Write the minutes of item 4").click()
     check_accessibility(page)
     page.get_by_label("Minutes").fill("The Commissioner answered the question.")
     page.get_by_label("Resolutions").fill("That the answer be noted.")
-    _submit(page, "Save the minutes")
+    submit(page, "Save the minutes")
     preview = page.locator("section[aria-label='Preview of the minutes']").inner_text()
     assert "RESOLVED - That the answer be noted." in preview
     assert "A member of the public" in preview and "Burnley front counter" in preview
@@ -220,11 +213,11 @@ def test_the_secretary_manages_meetings_members_and_groups(page, live_server, pa
     visit(page, f"/manage/panel/meetings/{meeting.pk}/status/")
     page.get_by_label("Postpone it").check()
     page.problems.expected_failures.add(page.url)  # the form answers 400 with its errors
-    _submit(page, "Save")
+    submit(page, "Save")
     assert page.title().startswith("Error: ")
     page.get_by_label("Why? (shown to the public)").fill("At the Commissioner's request.")
     fill_date(page, "New date, if a postponed meeting has one", "2021-12-20")
-    _submit(page, "Save")
+    submit(page, "Save")
     assert "Postponed" in page.locator("main").inner_text()
 
     visit(page, "/manage/panel/groups/")
@@ -232,7 +225,7 @@ def test_the_secretary_manages_meetings_members_and_groups(page, live_server, pa
     check_accessibility(page)
     page.get_by_label("Title").fill("101 Service")
     page.get_by_label("Councillor Roger Berry").check()
-    _submit(page, "Save the group")
+    submit(page, "Save the group")
     group = TaskAndFinishGroup.objects.get(title="101 Service")
     visit(page, f"/manage/panel/groups/{group.pk}/edit/")
 
@@ -296,9 +289,7 @@ def test_the_pack_check_page_shows_members_only_papers_at_desktop_and_phone_widt
     meeting = published_meeting()
     sign_in(page, live_server, panel_secretary)
     visit(page, f"/manage/panel/meetings/{meeting.pk}/")
-    with page.expect_navigation():
-        page.locator("main").get_by_role("link", name="Check and publish the pack").click()
-    check_accessibility(page)
+    follow(page, "Check and publish the pack")
     members = page.locator("#members-parts").inner_text()
     assert "Tender scores" in members and "Paragraph 3" in members
     assert "Tender scores" not in page.locator("#public-parts").inner_text()
@@ -309,7 +300,7 @@ def test_the_pack_check_page_shows_members_only_papers_at_desktop_and_phone_widt
         "() => document.documentElement.scrollWidth <= document.documentElement.clientWidth"
     )
     page.problems.expected_failures.add(page.url)
-    _submit(page, "Publish the pack")  # neither a note nor the confirmation
+    submit(page, "Publish the pack")  # neither a note nor the confirmation
     assert page.title().startswith("Error:")
     assert page.locator("#div_id_confirm .govuk-error-message").is_visible()
 
@@ -317,13 +308,7 @@ def test_the_pack_check_page_shows_members_only_papers_at_desktop_and_phone_widt
 def test_a_members_record_and_the_political_balance_at_phone_and_desktop_widths(
     page, live_server, panel_secretary
 ):
-    member = MemberFactory(
-        name="Jackie Oakes",
-        council="Rossendale Borough Council",
-        political_group="Labour",
-        role="chair",
-        substitutes="Councillor Alyson Barnes",
-    )
+    member = MemberFactory(the_chair=True)
     MemberFactory(name="Roger Berry", political_group="Conservative", panel=member.panel)
     meeting = MeetingFactory(panel=member.panel, date=datetime.date(2021, 10, 12))
     meeting_services.create_meeting(meeting=meeting)

@@ -18,15 +18,10 @@ from tests.browser.conftest import (
     visit,
     visit_at_widths,
 )
-from tests.plans.helpers import full_plan, issue
+from tests.browser.staff_pages import fill, follow, submit
+from tests.plans.helpers import full_plan, issue, published_plan
 
 pytestmark = pytest.mark.browser
-
-
-def _submit(page, name):
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name=name, exact=True).click()
-    check_accessibility(page)
 
 
 def _named(action, item):
@@ -34,68 +29,58 @@ def _named(action, item):
     return re.compile(rf"^{action}\W+{re.escape(item)}$")
 
 
-def _fill(page, label, value):
-    page.locator("main").get_by_label(label, exact=True).fill(value)
-
-
 def test_an_editor_builds_a_plan_from_nothing(page, live_server, editor):
     sign_in(page, live_server, editor)
     visit(page, "/manage/plans/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Create a plan").click()
-    check_accessibility(page)
+    follow(page, "Create a plan")
 
     # A mistake is shown beside the field and what was typed is kept.
-    _fill(page, "Title", "Police and Crime Plan 2021-2025")
-    _fill(page, "Slug", "plan-2021-2025")
-    _fill(page, "Commissioner", "Andrew Snowden")
+    fill(page, "Title", "Police and Crime Plan 2021-2025")
+    fill(page, "Slug", "plan-2021-2025")
+    fill(page, "Commissioner", "Andrew Snowden")
     fill_date(page, "Term starts", "2021-05-13")
     fill_date(page, "Term ends", "2020-01-01")
-    _submit(page, "Save draft")
+    submit(page, "Save draft")
     assert page.title().startswith("Error: ")
     assert "The term must end after it starts." in page.locator(".govuk-error-summary").inner_text()
     assert page.locator("main").get_by_label("Commissioner", exact=True).input_value() == (
         "Andrew Snowden"
     )
     fill_date(page, "Term ends", "2025-03-31")
-    _submit(page, "Save draft")
+    submit(page, "Save draft")
     plan = Plan.objects.get(slug="plan-2021-2025")
     assert page.url.endswith(plan.get_manage_url())
 
     # A section and two priorities.
-    with page.expect_navigation():
-        page.get_by_role("link", name="Add a section").click()
-    check_accessibility(page)
-    _fill(page, "Title", "Foreword from the Commissioner")
+    follow(page, "Add a section")
+    fill(page, "Title", "Foreword from the Commissioner")
     page.locator("main").get_by_label("What kind of section it is").select_option("foreword")
-    _fill(page, "Body", "I was elected to lead the fight against crime.\n\n## Residents\n\nText.")
-    _submit(page, "Save")
+    fill(page, "Body", "I was elected to lead the fight against crime.\n\n## Residents\n\nText.")
+    submit(page, "Save")
     for title in ["Getting tough on anti-social behaviour", "Targeting dangerous drivers"]:
         with page.expect_navigation():
             page.get_by_role("link", name="Add a priority").click()
-        _fill(page, "Title", title)
-        _submit(page, "Save")
+        fill(page, "Title", title)
+        submit(page, "Save")
     assert list(plan.priorities.values_list("number", flat=True)) == [1, 2]
 
     # Commitments, an accountability item and a measure on priority 1.
-    with page.expect_navigation():
-        page.get_by_role("link", name="Priority 1: Getting tough on anti-social behaviour").click()
-    check_accessibility(page)
+    follow(page, "Priority 1: Getting tough on anti-social behaviour")
     for wording in ["Launch a Safer Lancashire Neighbourhoods Fund.", "Reopen front counters."]:
         with page.expect_navigation():
             page.get_by_role("link", name="Add a commitment").click()
-        _fill(page, "What I will do", wording)
-        _submit(page, "Save")
+        fill(page, "What I will do", wording)
+        submit(page, "Save")
     with page.expect_navigation():
         page.get_by_role("link", name="Add an accountability item").click()
-    _fill(page, "I will hold the Chief Constable to account for", "Repeat offenders.")
-    _submit(page, "Save")
+    fill(page, "I will hold the Chief Constable to account for", "Repeat offenders.")
+    submit(page, "Save")
     with page.expect_navigation():
         page.get_by_role("link", name="Add a measure").click()
-    _fill(page, "Wording", "Improved public confidence in the police")
+    fill(page, "Wording", "Improved public confidence in the police")
     page.locator("main").get_by_label("Direction").select_option("improve")
-    _fill(page, "Unit", "%")
-    _submit(page, "Save")
+    fill(page, "Unit", "%")
+    submit(page, "Save")
     assert "Improved public confidence in the police" in page.locator("main").inner_text()
 
 
@@ -107,50 +92,48 @@ def test_the_editor_pages_preview_progress_copy_and_delete(page, live_server, ed
     commitment = plan.priorities.get(number=1).commitments.get()
     sign_in(page, live_server, editor)
     visit(page, f"/manage/plans/{plan.pk}/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Preview as published").click()
-    check_accessibility(page)
+    follow(page, "Preview as published")
     assert "Priority 2: Disrupting and dismantling organised crime" in page.inner_text("main")
 
     visit(page, f"/manage/plans/{plan.pk}/commitments/{commitment.pk}/progress/")
     page.locator("main").get_by_label("In progress").check()
     fill_date(page, "Date", "2021-12-06")
-    _fill(page, "What has happened", "Two front counters reopened.")
-    _submit(page, "Add the progress note")
+    fill(page, "What has happened", "Two front counters reopened.")
+    submit(page, "Add the progress note")
     assert "Two front counters reopened." in page.inner_text("main")
     commitment.refresh_from_db()
     assert commitment.status == Commitment.Status.IN_PROGRESS
-    _submit(page, "Add the progress note")  # no note: the error is shown beside the field
+    submit(page, "Add the progress note")  # no note: the error is shown beside the field
     assert page.title().startswith("Error: ")
 
     visit(page, f"/manage/plans/{plan.pk}/copy/")
-    _fill(page, "Title", "Police and Crime Plan 2025-2029")
-    _fill(page, "Slug", "plan-2025-2029")
-    _submit(page, "Copy the plan")
+    fill(page, "Title", "Police and Crime Plan 2025-2029")
+    fill(page, "Slug", "plan-2025-2029")
+    submit(page, "Copy the plan")
     assert "was started from" in page.inner_text("main")
 
     section = plan.sections.first()
     visit(page, f"/manage/plans/{plan.pk}/sections/{section.pk}/delete/")
-    _submit(page, "Delete the section")
+    submit(page, "Delete the section")
     assert not plan.sections.filter(pk=section.pk).exists()
 
     visit(page, f"/manage/plans/{plan.pk}/edit/")
-    _fill(page, "Summary", "Five priorities chosen by residents.")
-    _submit(page, "Save draft")
+    fill(page, "Summary", "Five priorities chosen by residents.")
+    submit(page, "Save draft")
     assert "The plan's details were saved" in page.inner_text("main")
 
     measure = plan.measures.filter(priority=None).get()
     visit(page, f"/manage/plans/{plan.pk}/measures/{measure.pk}/edit/")
-    _fill(page, "Unit", "homicides")
-    _submit(page, "Save")
+    fill(page, "Unit", "homicides")
+    submit(page, "Save")
     measure.refresh_from_db()
     assert measure.unit == "homicides"
 
     visit(page, f"/manage/plans/{plan.pk}/capital/new/")
-    _fill(page, "Scheme", "Estate strategy")
-    _fill(page, "Financial year", "2022/23")
-    _fill(page, "Amount (£m)", "14.810")
-    _submit(page, "Save")
+    fill(page, "Scheme", "Estate strategy")
+    fill(page, "Financial year", "2022/23")
+    fill(page, "Amount (£m)", "14.810")
+    submit(page, "Save")
     assert "Estate strategy" in page.inner_text("main")
 
     # A step out of order is refused with the reason above the form.
@@ -169,16 +152,14 @@ def test_the_editor_pages_preview_progress_copy_and_delete(page, live_server, ed
 
     copy = Plan.objects.get(slug="plan-2025-2029")
     visit(page, f"/manage/plans/{copy.pk}/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Delete this draft").click()
-    check_accessibility(page)
-    _submit(page, "Delete the draft plan")
+    follow(page, "Delete this draft")
+    submit(page, "Delete the draft plan")
     assert not Plan.objects.filter(pk=copy.pk).exists()
 
     visit(page, f"/manage/plans/{plan.pk}/revenue/new/")
-    _fill(page, "Financial year", "2021-22")
-    _fill(page, "Amount (£)", "226.45")
-    _submit(page, "Save")
+    fill(page, "Financial year", "2021-22")
+    fill(page, "Amount (£)", "226.45")
+    submit(page, "Save")
     assert "Enter a financial year like 2021/22" in page.inner_text("main")
 
 
@@ -194,8 +175,8 @@ def test_a_plan_is_taken_through_its_steps_issued_and_read_by_the_public(
                   "Commissioner's response published"]:  # fmt: skip
         page.locator("main").get_by_label(label).check()
         fill_date(page, "Date it happened", day.isoformat())
-        _fill(page, "Note", f"{label}.")
-        _submit(page, "Record the step")
+        fill(page, "Note", f"{label}.")
+        submit(page, "Record the step")
         day += datetime.timedelta(days=14)
     plan.refresh_from_db()
     assert plan.stage == Stage.RESPONSE_PUBLISHED
@@ -210,15 +191,13 @@ def test_a_plan_is_taken_through_its_steps_issued_and_read_by_the_public(
     check_at_widths(page)
     assert "Priority 2: Disrupting and dismantling organised crime" in page.inner_text("main")
     fill_date(page, "Date it happened", "2022-01-06")
-    _fill(page, "Decision reference (optional)", "28/2021")
+    fill(page, "Decision reference (optional)", "28/2021")
     confirm_and_publish(page, "Approved by decision 28/2021.")
     assert "Version 1 is being published" in page.inner_text("main")
 
     # A later correction is published as a minor variation, with the reason it is minor.
-    with page.expect_navigation():
-        page.locator("main").get_by_role("link", name="Check and publish a new version").click()
-    check_accessibility(page)
-    _fill(page, "Why is this a minor variation?", "It corrects a typing error in a figure.")
+    follow(page, "Check and publish a new version")
+    fill(page, "Why is this a minor variation?", "It corrects a typing error in a figure.")
     confirm_and_publish(page, "Corrected the precept figure.")
     assert "Version 2 is being published" in page.inner_text("main")
 
@@ -261,8 +240,9 @@ def test_public_pages_of_a_superseded_plan_and_a_missing_priority(page, live_ser
 def test_a_delivery_update_is_checked_released_and_read_by_the_public(
     page, live_server, decision_maker
 ):
-    plan = full_plan(slug="delivery", title="Leading the fight against crime")
-    issue(plan, by=decision_maker)
+    plan = published_plan(
+        slug="delivery", title="Leading the fight against crime", by=decision_maker
+    )
     commitment = plan.priorities.get(number=1).commitments.get()
     services.record_progress(
         commitment=commitment, status=Commitment.Status.DELIVERED,

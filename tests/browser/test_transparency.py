@@ -16,6 +16,7 @@ from tests.browser.conftest import (
     visit,
     visit_at_widths,
 )
+from tests.browser.staff_pages import follow, submit
 from tests.transparency.factories import (
     ContractFactory,
     ForwardPlanEntryFactory,
@@ -211,17 +212,11 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
     page.get_by_label("Document (PDF, spreadsheet or CSV)").set_input_files(
         files=[{"name": "salaries.csv", "mimeType": "text/csv", "buffer": b"role,salary\n"}]
     )
-    with page.expect_navigation():
-        page.get_by_role("button", name="Publish document").click()
-    check_accessibility(page)
+    submit(page, "Publish document")
     assert "Senior salaries 2025" in page.content()
-    with page.expect_navigation():
-        page.get_by_role("link", name="Edit this item").click()
-    check_accessibility(page)
+    follow(page, "Edit this item")
     page.get_by_label("Responsible officer's email").fill("not an email")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save").click()
-    check_accessibility(page)
+    submit(page, "Save")
     assert page.title().startswith("Error: ")
 
     visit(page, "/manage/transparency/spending/")
@@ -237,22 +232,16 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
             }
         ]
     )
-    with page.expect_navigation():
-        page.get_by_role("button", name="Upload for review").click()
-    check_accessibility(page)
+    submit(page, "Upload for review")
     assert "Row 4: The amount “abc” is not a number." in page.content()
     page.get_by_label("Spending file (CSV or XLSX)").set_input_files(
         files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": SPENDING.encode()}]
     )
-    with page.expect_navigation():
-        page.get_by_role("button", name="Upload for review").click()
-    check_accessibility(page)
+    submit(page, "Upload for review")
     assert "2 payments uploaded as a draft. Nothing is public yet." in page.content()
 
     visit(page, "/manage/transparency/grants/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Add an entry").click()
-    check_accessibility(page)
+    follow(page, "Add an entry")
     page.get_by_label("Recipient").fill("Sample Women's Centre")
     page.get_by_label("Amount (£)").fill("9500")
     page.get_by_label("Purpose").fill("Advocacy for survivors")
@@ -260,12 +249,8 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
         "Survivors supported to report abuse and stay safe are less likely to be harmed again."
     )
     fill_date(page, "Date awarded", "2025-08-01")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").click()
-    check_accessibility(page)
-    with page.expect_navigation():
-        page.get_by_role("link", name="Check and publish").click()
-    check_accessibility(page)
+    submit(page, "Save draft")
+    follow(page, "Check and publish")
     page.get_by_label("What has changed?").fill("First release")
     page.get_by_label("I have checked what becomes public").check()
     with page.expect_navigation():
@@ -286,17 +271,22 @@ REVIEW = (
 )
 
 
-def test_staff_review_a_month_of_spending_and_a_decision_maker_releases_it(
-    page, live_server, editor, decision_maker
-):
+@pytest.fixture
+def draft(editor):
+    """October 2025's spending (``REVIEW``) uploaded by an editor and not yet released."""
     from transparency import services
 
-    draft = services.upload_spending(
+    return services.upload_spending(
         month=datetime.date(2025, 10, 1),
         content=REVIEW.encode(),
         filename="october.csv",
         by=editor,
     )
+
+
+def test_staff_review_a_month_of_spending_and_a_decision_maker_releases_it(
+    page, live_server, editor, decision_maker, draft
+):
     sign_in(page, live_server, editor)
     visit(page, draft.get_manage_url())
     assert page.get_by_role("heading", level=1).inner_text() == str(draft)
@@ -308,18 +298,14 @@ def test_staff_review_a_month_of_spending_and_a_decision_maker_releases_it(
     # Publishing a flagged name without a reason: the form comes back with the ticks kept.
     page.get_by_label("Redact the payee of row 4").uncheck()
     page.get_by_label("Redact the payee of row 5").check()
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save redaction choices").click()
-    check_accessibility(page)
+    submit(page, "Save redaction choices")
     assert page.title().startswith("Error: ")
     assert not page.get_by_label("Redact the payee of row 4").is_checked()
     assert page.get_by_label("Redact the payee of row 5").is_checked()
     page.get_by_label("Why may the flagged names you have not ticked be published?").fill(
         "A registered company named after its founder"
     )
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save redaction choices").click()
-    check_accessibility(page)
+    submit(page, "Save redaction choices")
     assert "Your choices are saved (2 rows changed)" in page.content()
     visit(page, draft.get_manage_url() + "?show=flagged")
 
@@ -340,22 +326,12 @@ def test_staff_review_a_month_of_spending_and_a_decision_maker_releases_it(
     assert content.count("Redacted: payment to an individual") == 2
 
 
-def test_a_draft_of_spending_can_be_discarded(page, live_server, editor):
-    from transparency import services
-
-    draft = services.upload_spending(
-        month=datetime.date(2025, 10, 1),
-        content=REVIEW.encode(),
-        filename="october.csv",
-        by=editor,
-    )
+def test_a_draft_of_spending_can_be_discarded(page, live_server, editor, draft):
     sign_in(page, live_server, editor)
     visit(page, "/manage/transparency/spending/")
     assert "Draft: not public" in page.content()
     visit(page, draft.get_manage_url())
-    with page.expect_navigation():
-        page.get_by_role("button", name="Discard this draft").click()
-    check_accessibility(page)
+    submit(page, "Discard this draft")
     assert "The draft of October 2025 is discarded" in page.content()
     assert "Nothing has been uploaded yet." in page.content()
 

@@ -6,6 +6,7 @@ import pytest
 
 from panel.models import PackBuild, PackPaper
 from tests.browser.conftest import check_accessibility, reauthenticate_if_asked, sign_in, visit
+from tests.browser.staff_pages import follow
 from tests.panel.helpers import published_meeting
 
 pytestmark = pytest.mark.browser
@@ -55,9 +56,7 @@ def test_the_secretary_withdraws_a_paper_then_the_pack_and_the_public_sees_the_n
 
     sign_in(page, live_server, panel_secretary)
     visit(page, f"/manage/panel/meetings/{meeting.pk}/")
-    with page.expect_navigation():
-        page.get_by_role("link", name="Withdraw the whole pack from the public site").click()
-    check_accessibility(page)
+    follow(page, "Withdraw the whole pack from the public site")
     page.locator("main").get_by_label(REASON).fill("Published before the agenda was agreed")
     _submit(page, "Withdraw from the public site")
     reauthenticate_if_asked(page)
