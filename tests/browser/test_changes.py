@@ -97,14 +97,13 @@ def test_a_plans_delivery_updates_are_compared_in_public(page, live_server, deci
 
     from plans import services as plans
     from plans.models import Commitment
-    from tests.plans.helpers import full_plan, issue
+    from tests.plans.helpers import published_plan
 
     def release(note):
         version = plans.release_delivery_update(plan=plan, by=decision_maker, note=note)
         publishing.run_render_job(job_id=version.render_job.pk)
 
-    plan = full_plan(slug="tracked")
-    issue(plan, by=decision_maker)
+    plan = published_plan(slug="tracked", by=decision_maker)
     release("First update")
     plans.record_progress(
         commitment=Commitment.objects.filter(priority__plan=plan).first(),
