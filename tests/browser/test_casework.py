@@ -16,16 +16,12 @@ from tests.browser.conftest import (
     sign_in,
     visit_at_widths,
 )
+from tests.browser.staff_pages import submit
 from tests.casework.factories import ComplaintFactory, HearingFactory, release
 from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import pdf_bytes
 
 pytestmark = pytest.mark.browser
-
-
-def _submit(page, name):
-    with page.expect_navigation():
-        page.locator("main").get_by_role("button", name=name).click()
 
 
 def test_the_secretary_records_and_publishes_a_precept(
@@ -41,7 +37,7 @@ def test_the_secretary_records_and_publishes_a_precept(
     check_at_widths(page)
     page.get_by_label("Financial year").fill("2022")
     page.get_by_label("Public meeting").select_option(str(meeting.pk))
-    _submit(page, "Save")
+    submit(page, "Save")
     check_at_widths(page)
     assert "1 February 2022" in page.locator("main").inner_text()
 
@@ -52,7 +48,7 @@ def test_the_secretary_records_and_publishes_a_precept(
     proposal = tmp_path / "proposal.pdf"
     proposal.write_bytes(pdf_bytes("The proposed precept"))
     page.get_by_label("Document (PDF)").set_input_files(str(proposal))
-    _submit(page, "Record the step")
+    submit(page, "Record the step")
 
     page.get_by_role("link", name="Record a step").click()
     page.get_by_label("The Panel's report on the proposed precept").check()
@@ -62,11 +58,11 @@ def test_the_secretary_records_and_publishes_a_precept(
     page.get_by_label("Votes for").fill("8")
     page.get_by_label("Votes against").fill("5")
     page.problems.expected_failures.add(page.url)  # the form answers 400 with its errors
-    _submit(page, "Record the step")
+    submit(page, "Record the step")
     check_at_widths(page)  # the error page: summary and message beside the votes
     assert "9 votes. 8 is not enough" in page.locator("main").inner_text()
     page.get_by_label("Outcome").select_option("supported")
-    _submit(page, "Record the step")
+    submit(page, "Record the step")
 
     case_url = page.url
     with page.expect_navigation():
@@ -75,7 +71,7 @@ def test_the_secretary_records_and_publishes_a_precept(
     assert "The Panel's report on the proposed precept" in page.locator("main").inner_text()
     page.get_by_label("What has changed?").fill("First release of the precept")
     page.get_by_label("I have checked what becomes public").check()
-    _submit(page, "Publish")
+    submit(page, "Publish")
     reauthenticate_if_asked(page)
     assert Case.objects.get().is_public
     check_at_widths(page)  # the staff page with its publishing panel and versions
@@ -90,7 +86,7 @@ def test_the_secretary_records_and_publishes_a_precept(
     page.goto(case_url)
     page.locator("main").get_by_text("Withdraw from the public site").first.click()
     page.get_by_label("Why is it being withdrawn?").fill("Released before the Panel met")
-    _submit(page, "Withdraw from the public site")
+    submit(page, "Withdraw from the public site")
     reauthenticate_if_asked(page)
     assert not Case.objects.get().is_public
     visit_at_widths(page, "/panel/precept/2022/", status=410)
@@ -138,7 +134,7 @@ def test_the_secretary_records_a_complaint_and_the_public_sees_only_counts(
     page.get_by_label("Details").fill("What happened.")
     page.get_by_label("Recorded", exact=True).check()
     fill_date(page, "Date of that decision", "2021-11-04")
-    _submit(page, "Save the complaint")
+    submit(page, "Save the complaint")
     check_at_widths(page)
     assert "BROWSERCOMPLAINANT" not in page.locator("main").inner_text()  # listed by number
     visit_at_widths(page, "/panel/complaints/")
@@ -164,12 +160,12 @@ def test_the_public_asks_a_question_and_the_secretary_accepts_it(
     page.get_by_label("Your email address").fill("pat@example.org")
     page.get_by_label("Your question").fill("BROWSERQUESTION about patrols?")
     page.get_by_label("Do not publish my name").check()
-    _submit(page, "Send the question")
+    submit(page, "Send the question")
     check_at_widths(page)
     link = next(line for line in mail.outbox[-1].body.splitlines() if "/confirm/" in line)
     page.goto(link.strip())
     check_at_widths(page)
-    _submit(page, "Confirm and send my question")
+    submit(page, "Confirm and send my question")
     check_at_widths(page)
 
     sign_in(page, live_server, panel_secretary)
@@ -177,7 +173,7 @@ def test_the_public_asks_a_question_and_the_secretary_accepts_it(
     page.get_by_role("link", name="Accept or reject").click()
     check_at_widths(page)
     page.get_by_label("Accept it for the meeting").check()
-    _submit(page, "Save the decision")
+    submit(page, "Save the decision")
     visit_at_widths(page, url)
     main = page.locator("main").inner_text()
     assert "BROWSERQUESTION" in main and "A member of the public" in main

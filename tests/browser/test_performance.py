@@ -9,7 +9,6 @@ import pytest
 from pcc_portal.approvals.models import ApprovalRequest
 from pcc_portal.publications import services as publishing
 from performance.models import DataPoint, MeasureImport, QuarterlyReport, ScrutinyAction
-from tests.accounts.factories import PASSWORD
 from tests.browser.conftest import (
     check_accessibility,
     check_and_publish,
@@ -19,6 +18,7 @@ from tests.browser.conftest import (
     visit,
     visit_at_widths,
 )
+from tests.browser.staff_pages import reauthenticate, sign_out, submit
 from tests.performance.factories import (
     MeasureCommentaryFactory,
     PaperFactory,
@@ -31,15 +31,6 @@ from tests.performance.factories import (
 from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 
 pytestmark = pytest.mark.browser
-
-
-def _reauthenticate(page, live_server):
-    """allauth asks for the password again before releasing; giving it carries on."""
-    assert page.url.startswith(f"{live_server.url}/accounts/reauthenticate/"), page.url
-    check_accessibility(page)
-    page.locator("main input[name=password]").fill(PASSWORD)
-    with page.expect_navigation():
-        page.locator("main button[type=submit]").click()
 
 
 @pytest.fixture
@@ -167,9 +158,7 @@ def test_staff_import_a_spreadsheet_see_every_error_then_apply(
     page.get_by_label("Spreadsheet").set_input_files(
         files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": good}]
     )
-    with page.expect_navigation():
-        page.get_by_role("button", name="Upload and check").click()
-    check_accessibility(page)
+    submit(page, "Upload and check")
     assert not DataPoint.objects.filter(period_start="2022-04-01").exists()
     with page.expect_navigation():
         page.get_by_role("button", name="Apply all 1 rows").click()
@@ -221,9 +210,7 @@ def test_staff_record_a_scrutiny_meeting_and_its_actions(
     fill_date(page, "Date", "2022-02-21")
     page.get_by_label("Attendees").fill("Police and Crime Commissioner\nChief Constable")
     page.get_by_label("Topics").fill("Force Control Room")
-    with page.expect_navigation():
-        page.get_by_role("button", name="Save draft").click()
-    check_accessibility(page)
+    submit(page, "Save draft")
     # The November action is carried forward into February.
     assert page.get_by_text("Report on 101 call answering times.").count() >= 1
     meeting_url = page.url
@@ -293,7 +280,7 @@ def test_a_flagged_figure_is_confirmed_then_released_by_a_decision_maker(
     assert "You asked for approval" in page.inner_text("main")
     assert "Awaiting approval" in page.inner_text("main")
     check_accessibility(page)
-    _sign_out(page)
+    sign_out(page)
 
     sign_in(page, live_server, decision_maker)
     visit(page, "/manage/")
@@ -305,9 +292,8 @@ def test_a_flagged_figure_is_confirmed_then_released_by_a_decision_maker(
     assert "410" in page.inner_text("main") and "Not public" in page.inner_text("main")
     with page.expect_navigation():
         page.get_by_role("button", name="Release these figures").click()
-    _reauthenticate(page, live_server)  # releasing asks for the password again
+    reauthenticate(page, live_server)  # releasing asks for the password again
     assert "1 figure for 2022-23 Q1 released" in page.inner_text("main")
-    check_accessibility(page)
     assert ApprovalRequest.objects.get().status == ApprovalRequest.Status.APPROVED
     visit_at_widths(page, "/manage/approvals/")  # the approved request is off the queue
     assert "Nothing awaits your approval" in page.inner_text("main")
@@ -315,8 +301,3 @@ def test_a_flagged_figure_is_confirmed_then_released_by_a_decision_maker(
     assert DataPoint.objects.get(measure=ksi, period_start="2022-04-01").is_released
     visit(page, f"/performance/measures/{ksi.pk}/")
     assert page.locator("table[data-chart-table] tbody tr").count() == 13
-
-
-def _sign_out(page):
-    with page.expect_navigation():
-        page.get_by_role("button", name="Sign out").click()
