@@ -2,8 +2,6 @@
 
 from django.urls import path
 
-import panel.urls  # noqa: F401  (registers the meetingdate converter)
-
 from .models import Case
 from .views import complaints_public, public, questions_public
 
@@ -45,7 +43,7 @@ urlpatterns = [
     path("panel/complaints/", complaints_public.complaints, name="complaints"),
     path("panel/complaints.csv", complaints_public.complaints_csv, name="complaints_csv"),
     path(
-        "panel/meetings/<meetingdate:date>/questions/",
+        "panel/meetings/<isodate:date>/questions/",
         questions_public.questions,
         name="questions",
     ),

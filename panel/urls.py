@@ -1,28 +1,10 @@
-from django.urls import path, register_converter
+"""Public pages of the Police and Crime Panel: meetings, packs, papers, minutes and members."""
+
+from django.urls import path
 
 from pcc_portal.caching.responses import published_download
 
 from .views import public
-
-
-class IsoDateConverter:
-    """A meeting's address is its date: /panel/meetings/2021-12-06/."""
-
-    regex = r"\d{4}-\d{2}-\d{2}"
-
-    def to_python(self, value):
-        import datetime
-
-        try:
-            return datetime.date.fromisoformat(value)
-        except ValueError as error:
-            raise ValueError(value) from error
-
-    def to_url(self, value):
-        return value if isinstance(value, str) else value.isoformat()
-
-
-register_converter(IsoDateConverter, "meetingdate")
 
 app_name = "panel"
 
@@ -36,41 +18,41 @@ urlpatterns = [
     path("panel/members/", public.members, name="members"),
     path("panel/members/<int:pk>/", public.member, name="member"),
     path("panel/my-meetings/", public.my_meetings, name="my_meetings"),
-    path("panel/meetings/<meetingdate:date>/", public.meeting, name="meeting"),
-    path("panel/meetings/<meetingdate:date>/pack.pdf", public.pack_pdf, name="pack_pdf"),
+    path("panel/meetings/<isodate:date>/", public.meeting, name="meeting"),
+    path("panel/meetings/<isodate:date>/pack.pdf", public.pack_pdf, name="pack_pdf"),
     path(
-        "panel/meetings/<meetingdate:date>/pack/v<int:number>.pdf",
+        "panel/meetings/<isodate:date>/pack/v<int:number>.pdf",
         public.pack_version_pdf,
         name="pack_version_pdf",
     ),
     path(
-        "panel/meetings/<meetingdate:date>/pack/v<int:number>/changes/",
+        "panel/meetings/<isodate:date>/pack/v<int:number>/changes/",
         public.pack_version_changes,
         name="pack_version_changes",
     ),
     path(
-        "panel/meetings/<meetingdate:date>/members-pack.pdf",
+        "panel/meetings/<isodate:date>/members-pack.pdf",
         public.members_pack_pdf,
         name="members_pack",
     ),
     path(
-        "panel/meetings/<meetingdate:date>/members-pack/v<int:number>.pdf",
+        "panel/meetings/<isodate:date>/members-pack/v<int:number>.pdf",
         public.members_pack_version_pdf,
         name="members_pack_version",
     ),
     path(
-        "panel/meetings/<meetingdate:date>/papers/<int:pk>.pdf",
+        "panel/meetings/<isodate:date>/papers/<int:pk>.pdf",
         public.paper_pdf,
         name="paper_pdf",
     ),
-    path("panel/meetings/<meetingdate:date>/minutes.pdf", public.minutes_pdf, name="minutes_pdf"),
+    path("panel/meetings/<isodate:date>/minutes.pdf", public.minutes_pdf, name="minutes_pdf"),
     path(
-        "panel/meetings/<meetingdate:date>/minutes/versions/<int:number>.pdf",
+        "panel/meetings/<isodate:date>/minutes/versions/<int:number>.pdf",
         public.minutes_version_pdf,
         name="minutes_version_pdf",
     ),
     path(
-        "panel/meetings/<meetingdate:date>/minutes/versions/<int:number>/changes/",
+        "panel/meetings/<isodate:date>/minutes/versions/<int:number>/changes/",
         public.minutes_version_changes,
         name="minutes_version_changes",
     ),

@@ -4,6 +4,7 @@ from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path
 
+from pcc_portal import converters  # noqa: F401  (registers the converters the apps' URLs use)
 from pcc_portal.pages.views import public as pages
 from pcc_portal.views import manage, public
 

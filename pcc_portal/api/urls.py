@@ -9,6 +9,9 @@ app_name = "api"
 
 
 class DateConverter:
+    """A day as text, unlike the pages' ``isodate``: the API parses it itself, so an impossible
+    day (2021-13-45) is the API's own 404 in JSON, not the site's page."""
+
     regex = r"\d{4}-\d{2}-\d{2}"
 
     def to_python(self, value):

@@ -1,7 +1,6 @@
 """Public performance pages: the dashboard, each measure's history and CSV, quarterly reports and
 notes of strategic scrutiny meetings. Everything goes through the public QuerySets."""
 
-import datetime
 from types import SimpleNamespace
 
 from django.core.paginator import Paginator
@@ -210,7 +209,7 @@ def report_pdf(request, quarter):
 def report_version_pdf(request, quarter, number):
     report, _ = _public_report(quarter)
     return version_pdf_or_gone(
-        report, int(number), filename=f"performance-report-{report.slug}-version-{number}.pdf"
+        report, number, filename=f"performance-report-{report.slug}-version-{number}.pdf"
     )
 
 
@@ -219,7 +218,7 @@ def report_version_changes(request, quarter, number):
     return version_changes_response(
         request,
         report,
-        int(number),
+        number,
         version_pdf=("performance:report_version_pdf", {"quarter": report.slug}),
     )
 
@@ -230,11 +229,7 @@ def meeting_list(request):
 
 
 def _public_meeting(date):
-    try:
-        day = datetime.date.fromisoformat(date)
-    except ValueError as error:
-        raise Http404("No such date.") from error
-    return published_and_live_version(ScrutinyMeeting.objects, date=day)
+    return published_and_live_version(ScrutinyMeeting.objects, date=date)
 
 
 def meeting_detail(request, date):
@@ -255,5 +250,5 @@ def meeting_pdf(request, date):
 def meeting_version_changes(request, date, number):
     meeting, _ = _public_meeting(date)
     return version_changes_response(
-        request, meeting, int(number), current_url=meeting.get_absolute_url()
+        request, meeting, number, current_url=meeting.get_absolute_url()
     )

@@ -1,0 +1,21 @@
+"""Path converters shared by the apps' URLs, registered once before any app's URLs are read."""
+
+import datetime
+
+from django.urls import register_converter
+
+
+class IsoDateConverter:
+    """A day in an address, as ISO 8601: /panel/meetings/2021-12-06/. A day the calendar does
+    not have (2021-02-30) matches no URL, so it answers 404."""
+
+    regex = r"\d{4}-\d{2}-\d{2}"
+
+    def to_python(self, value):
+        return datetime.date.fromisoformat(value)  # ValueError: no match
+
+    def to_url(self, value):
+        return value if isinstance(value, str) else value.isoformat()
+
+
+register_converter(IsoDateConverter, "isodate")
