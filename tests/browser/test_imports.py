@@ -16,6 +16,15 @@ from tests.imports.test_pages import make_run
 pytestmark = pytest.mark.browser
 
 
+def _upload_and_check(page, label, spreadsheet, **zips):
+    """Choose ``spreadsheet`` for the field ``label`` and each ZIP for the input of its name, and
+    press "Upload and check"; the page it answers is checked at both widths by the test."""
+    page.locator("main").get_by_label(label).set_input_files(str(spreadsheet))
+    for name, path in zips.items():
+        page.locator(f"main input[name={name}]").set_input_files(str(path))
+    submit(page, "Upload and check", accessibility=False)
+
+
 def test_staff_read_the_runs_and_a_runs_report(page, live_server, superuser):
     make_run(
         location="/srv/exports/moderngov-lancashire-police-and-crime-panel-2012-2021",
@@ -60,22 +69,18 @@ def test_staff_upload_check_and_apply_historic_decisions(
 
     visit_at_widths(page, "/manage/imports/decisions/")
     visit_at_widths(page, "/manage/imports/decisions/upload/")
-    page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(good))
-    submit(page, "Upload and check", accessibility=False)
+    _upload_and_check(page, "Spreadsheet of decisions", good)
     assert page.title().startswith("Error: ")  # no ZIP for decisions that are not restricted
     check_at_widths(page)
     assert "28-2021.pdf is not in the ZIP." in page.locator("#import-errors").inner_text()
 
     visit_at_widths(page, "/manage/imports/decisions/upload/")
-    page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(bad))
-    submit(page, "Upload and check", accessibility=False)
+    _upload_and_check(page, "Spreadsheet of decisions", bad)
     check_at_widths(page)
     assert "“2021-27” is not a reference" in page.locator("#import-errors").inner_text()
 
     visit_at_widths(page, "/manage/imports/decisions/upload/")
-    page.locator("main").get_by_label("Spreadsheet of decisions").set_input_files(str(good))
-    page.locator("main input[name=notices]").set_input_files(str(notices))
-    submit(page, "Upload and check", accessibility=False)
+    _upload_and_check(page, "Spreadsheet of decisions", good, notices=notices)
     check_at_widths(page)
     assert "Problems" not in page.locator("main").inner_text()
     with page.expect_navigation():
@@ -105,15 +110,13 @@ def test_staff_upload_check_and_release_register_entries(page, live_server, edit
     visit_at_widths(page, "/manage/imports/registers/")
     visit_at_widths(page, "/manage/imports/registers/gifts-and-hospitality/")
     assert "Accepted or declined" in page.locator("main dl").inner_text()
-    page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(bad))
-    submit(page, "Upload and check", accessibility=False)
+    _upload_and_check(page, "Spreadsheet of entries", bad)
     assert page.title().startswith("Error: ")
     check_at_widths(page)
     assert "“ten pounds” is not an amount" in page.locator("#import-errors").inner_text()
 
     visit_at_widths(page, "/manage/imports/registers/gifts-and-hospitality/")
-    page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(good))
-    submit(page, "Upload and check", accessibility=False)
+    _upload_and_check(page, "Spreadsheet of entries", good)
     check_at_widths(page)
     assert "Lancashire Business Awards" in page.locator("main table").inner_text()
     # Applying with nothing chosen answers 400 with the form again.
@@ -146,9 +149,7 @@ def test_staff_upload_contracts_with_a_zip_of_their_copies(page, live_server, ed
 
     visit_at_widths(page, "/manage/imports/registers/contracts/")
     assert "PDF in the ZIP" in page.locator("main dl").inner_text()
-    page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(table))
-    page.locator("main input[name=files]").set_input_files(str(stray))
-    submit(page, "Upload and check", accessibility=False)
+    _upload_and_check(page, "Spreadsheet of entries", table, files=stray)
     assert page.title().startswith("Error: ")
     check_at_widths(page)
     assert (
@@ -157,9 +158,7 @@ def test_staff_upload_contracts_with_a_zip_of_their_copies(page, live_server, ed
     )
 
     visit_at_widths(page, "/manage/imports/registers/contracts/")
-    page.locator("main").get_by_label("Spreadsheet of entries").set_input_files(str(table))
-    page.locator("main input[name=files]").set_input_files(str(copies))
-    submit(page, "Upload and check", accessibility=False)
+    _upload_and_check(page, "Spreadsheet of entries", table, files=copies)
     check_at_widths(page)
     listed = page.locator("#import-files").inner_text()
     assert "itt-044.pdf" in listed and "removed: JavaScript" in listed
