@@ -403,6 +403,11 @@ class QuestionWindow(models.Model):
 
 
 class QuestionQuerySet(VisibilityQuerySet):
+    def confirmed(self):
+        """Questions whose asker has confirmed their email address: the only ones staff consider
+        or the limit per asker counts."""
+        return self.exclude(status=SubmittedQuestion.Status.UNCONFIRMED)
+
     def public(self):
         """Accepted questions of public meetings: the only ones anyone outside sees."""
         from panel.models import Meeting

@@ -327,9 +327,7 @@ def _hash(token):
 
 
 def _asked_by(window, email, exclude=None):
-    asked = SubmittedQuestion.objects.filter(window=window, email__iexact=email).exclude(
-        status=SubmittedQuestion.Status.UNCONFIRMED
-    )
+    asked = SubmittedQuestion.objects.filter(window=window, email__iexact=email).confirmed()
     return asked.exclude(pk=exclude).count() if exclude else asked.count()
 
 

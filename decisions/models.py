@@ -112,6 +112,9 @@ class DecisionQuerySet(PublishableQuerySet):
         rendering, or withdrawn since). Whether the public sees one is ``public()``'s answer."""
         return self.filter(models.Exists(self._outer(Version.objects.all())))
 
+    def drafts(self):
+        return self.filter(status=Decision.Status.DRAFT)
+
     def signed(self):
         return self.filter(status=Decision.Status.SIGNED)
 

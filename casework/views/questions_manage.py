@@ -18,7 +18,7 @@ from .cases_manage import CaseworkPage
 @login_required
 @permission_required("casework.view_submittedquestion", raise_exception=True)
 def meeting_questions(request, pk):
-    meeting = get_object_or_404(Meeting, pk=pk)
+    meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
     window = QuestionWindow.objects.filter(meeting=meeting).first()
     return render(
         request,
@@ -26,9 +26,7 @@ def meeting_questions(request, pk):
         {
             "meeting": meeting,
             "window": window,
-            "questions": window.questions.exclude(status=SubmittedQuestion.Status.UNCONFIRMED)
-            if window
-            else [],
+            "questions": window.questions.confirmed() if window else [],
         },
     )
 
@@ -42,7 +40,9 @@ class QuestionWindowView(CaseworkPage, UpdateView):
 
     @cached_property
     def meeting(self):
-        return get_object_or_404(Meeting, pk=self.kwargs["pk"])
+        return get_object_or_404(
+            Meeting.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_object(self, queryset=None):
         window = QuestionWindow.objects.filter(meeting=self.meeting).first()

@@ -134,7 +134,7 @@ class DecisionUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
         return super().dispatch(request, *args, **kwargs)
 
     def get_queryset(self):
-        return Decision.objects.visible_to(self.request.user).filter(status=Status.DRAFT)
+        return Decision.objects.visible_to(self.request.user).drafts()
 
 
 # --- the staff page of one decision ------------------------------------------------------------
