@@ -23,7 +23,7 @@ from pcc_portal.publications.public import (
     version_pdf_or_gone,
 )
 from pcc_portal.publications.responses import version_pdf_response
-from pcc_portal.querystring import refuse_nul_bytes
+from pcc_portal.querystring import refuse_nul_bytes, without_page
 from pcc_portal.tables import csv_response
 
 from .. import opendata
@@ -80,14 +80,14 @@ def _register_content(params):
 
 @refuse_nul_bytes
 def register(request):
-    query = request.GET.copy()
-    query.pop("page", None)
     # Read only when the page's cached part (keyed by the address, filters and page included)
     # is not in the cache for this generation.
     content = lazy_context(
         ["form", "page_obj", "decisions", "reports"], lambda: _register_content(request.GET)
     )
-    return render(request, "decisions/register.html", {**content, "query": query.urlencode()})
+    return render(
+        request, "decisions/register.html", {**content, "query": without_page(request.GET)}
+    )
 
 
 def data_help(request):
