@@ -24,7 +24,7 @@ from django import forms
 from django.core.exceptions import FieldDoesNotExist
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from pcc_portal.tables import CheckResult, RowError, cell_of, cell_text, match_columns
+from pcc_portal.tables import RowError, cell_text, named_cells, start_check
 from transparency.forms import ENTRY_FORMS
 from transparency.selectors import FORWARD_PLAN_COLUMNS, REGISTERS, SAMPLE
 
@@ -363,14 +363,12 @@ def check_entries(register, header, body, *, files=None):
     zip_files = files if files is not None else ZipContents()
     named_anywhere = set()
     columns = columns_of(register)
-    result = CheckResult(row_count=len(body))
-    aliases = {alias: column.key for column in columns for alias in column.aliases}
-    position = match_columns(
+    result, position = start_check(
         header,
+        body,
         required=[c.key for c in columns if c.required],
         optional=[c.key for c in columns if not c.required],
-        aliases=aliases,
-        result=result,
+        aliases={alias: column.key for column in columns for alias in column.aliases},
         labels={column.key: column.heading for column in columns},
     )
     if position is None:
@@ -380,10 +378,10 @@ def check_entries(register, header, body, *, files=None):
     priorities = _priorities() if any(c.kind == "priority" for c in columns) else {}
     imported = _imported(register)
     seen = {}
-    for number, cells in body:
+    for number, cell in named_cells(position, body):
         errors, data, named = [], {}, {}
         for column in columns:
-            raw = cell_of(position, cells, column.key)
+            raw = cell(column.key)
             if column.kind == "file":
                 if cell_text(raw):
                     named_anywhere.add(_base_name(cell_text(raw)).lower())
