@@ -1,5 +1,6 @@
 """Dates a decision runs on: its publication deadline in working days (its financial year is
-``pcc_portal.financial_year``).
+``pcc_portal.financial_year``), and the email that reminds staff of a deadline (a decision's
+publication, a Panel agenda's).
 
 Part 1 of a decision is due for publication 3 working days after it is signed; weekends and the
 bank holidays of England and Wales are not working days.
