@@ -136,6 +136,24 @@ def published(obj, note="First publication"):
     return obj
 
 
+def every_url_rule():
+    """Each URL the access rules cover, as (its name, the rule for it): a rule naming several
+    URLs (``url_names``) is listed once for each of them."""
+    return [
+        (name, rule)
+        for rule in all_access_rules()
+        for name in (rule.url_names or (rule.url_name,))
+        if name
+    ]
+
+
+def rule_at(rule, url_name):
+    """An instance of ``rule`` checking the URL ``url_name``."""
+    instance = rule()
+    instance.url_name = url_name
+    return instance
+
+
 def all_access_rules():
     """Every AccessRule subclass in the test suite (importing every test module to find them)."""
     for module in pkgutil.walk_packages(tests.__path__, "tests."):

@@ -6,15 +6,15 @@ import re
 import pytest
 from django.conf import settings
 
-from tests.access import PUBLIC, all_access_rules
+from tests.access import PUBLIC, every_url_rule, rule_at
 
-RULES = [rule for rule in all_access_rules() if rule.url_name and rule.access == PUBLIC]
+URLS = [(name, rule) for name, rule in every_url_rule() if rule.access == PUBLIC]
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.url_name)
-def test_public_pages_have_a_title_one_h1_and_a_canonical_link(client, rule):
-    response = client.get(rule().url())
+@pytest.mark.parametrize(("url_name", "rule"), URLS, ids=[name for name, _ in URLS])
+def test_public_pages_have_a_title_one_h1_and_a_canonical_link(client, url_name, rule):
+    response = client.get(rule_at(rule, url_name).url())
     if response.status_code != 200 or not response["Content-Type"].startswith("text/html"):
         pytest.skip("not an HTML page")
     html = response.content.decode()

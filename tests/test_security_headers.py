@@ -4,10 +4,10 @@ import re
 
 import pytest
 
-from tests.access import PUBLIC, SIGNED_IN, SUPERUSER, all_access_rules
+from tests.access import PUBLIC, SIGNED_IN, SUPERUSER, every_url_rule, rule_at
 from tests.accounts.factories import UserFactory
 
-RULES = [rule for rule in all_access_rules() if rule.url_name]
+URLS = every_url_rule()
 
 
 def _assert_security_headers(response):
@@ -30,9 +30,9 @@ def _assert_security_headers(response):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.url_name)
-def test_every_page_sends_the_security_headers(client, rule):
-    rule = rule()
+@pytest.mark.parametrize(("url_name", "rule"), URLS, ids=[name for name, _ in URLS])
+def test_every_page_sends_the_security_headers(client, url_name, rule):
+    rule = rule_at(rule, url_name)
     if rule.access != PUBLIC:
         user = UserFactory(username="header-check")
         rule.grant(user)
@@ -42,9 +42,9 @@ def test_every_page_sends_the_security_headers(client, rule):
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("rule", RULES, ids=lambda rule: rule.url_name)
-def test_signed_in_pages_are_never_stored_by_caches(client, rule):
-    rule = rule()
+@pytest.mark.parametrize(("url_name", "rule"), URLS, ids=[name for name, _ in URLS])
+def test_signed_in_pages_are_never_stored_by_caches(client, url_name, rule):
+    rule = rule_at(rule, url_name)
     user = UserFactory(username="cache-check")
     if rule.access not in (PUBLIC, SIGNED_IN, SUPERUSER):
         rule.grant(user)

@@ -17,7 +17,7 @@ from django.core.management import call_command
 from django.urls import Resolver404, URLPattern, URLResolver, get_resolver, resolve
 
 from pcc_portal.demo.accounts import DEMO_PASSWORD
-from tests.access import PUBLIC, all_access_rules
+from tests.access import PUBLIC, every_url_rule
 from tests.browser.conftest import DESKTOP, PHONE, check_at_widths, sign_in, visit_at_widths
 
 pytestmark = pytest.mark.browser
@@ -96,7 +96,7 @@ def _routes(patterns, namespace=None, prefix=""):
 
 def public_page_patterns():
     """The URL names of the public pages: public in the access rules, answering HTML."""
-    public = {rule.url_name for rule in all_access_rules() if rule.access == PUBLIC}
+    public = {name for name, rule in every_url_rule() if rule.access == PUBLIC}
     return {
         name
         for name, route in _routes(get_resolver().url_patterns)
