@@ -8,8 +8,8 @@ app_name = "offices_manage"
 
 urlpatterns = [
     path("", manage.office_list, name="list"),
-    path("new/", manage.office_create, name="create"),
-    path("<int:pk>/edit/", manage.office_edit, name="edit"),
-    path("<int:pk>/holders/new/", manage.holding_create, name="holding_create"),
-    path("holders/<int:pk>/edit/", manage.holding_edit, name="holding_edit"),
+    path("new/", manage.OfficeCreateView.as_view(), name="create"),
+    path("<int:pk>/edit/", manage.OfficeUpdateView.as_view(), name="edit"),
+    path("<int:pk>/holders/new/", manage.HoldingCreateView.as_view(), name="holding_create"),
+    path("holders/<int:pk>/edit/", manage.HoldingUpdateView.as_view(), name="holding_edit"),
 ]

@@ -135,7 +135,7 @@ def test_an_office_form_with_a_mistake_is_shown_again_with_the_reason(
 ):
     response = client.post(reverse("offices_manage:create"), data)
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "<title>Error:" in page and "govuk-error-summary" in page
     assert message in page
     assert f'href="#id_{field}' in page
@@ -188,6 +188,6 @@ def test_a_holding_form_with_a_mistake_is_shown_again_with_the_reason(
         {"user": finance_officer.pk, **data},
     )
     page = response.content.decode()
-    assert response.status_code == 200 and "<title>Error:" in page
+    assert response.status_code == 400 and "<title>Error:" in page
     assert message in page
     assert OfficeHolding.objects.filter(user=finance_officer).count() == 1

@@ -1,11 +1,15 @@
 """Staff pages for the OPCC's offices and who holds them: the record every declaration and
 signature is checked against. For those with the ``accounts.manage_offices`` permission."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.utils import timezone
+from django.utils.functional import cached_property
+from django.views.generic import CreateView, UpdateView
+
+from pcc_portal.views.generic import FormPage
 
 from ..forms import OfficeForm, OfficeHoldingForm
 from ..models import Office, OfficeHolding
@@ -30,50 +34,56 @@ def office_list(request):
     return render(request, "accounts/manage/office_list.html", {"rows": rows, "today": today})
 
 
-def _office_form(request, office):
-    form = OfficeForm(request.POST or None, instance=office)
-    if request.method == "POST" and form.is_valid():
-        form.instance._change_reason = "Changed" if office else "Created"
-        saved = form.save()
-        messages.success(request, f"\u201c{saved}\u201d was saved.")
-        return redirect(saved.get_manage_url())
-    return render(request, "accounts/manage/office_form.html", {"form": form, "office": office})
+class _OfficesPage(PermissionRequiredMixin, FormPage):
+    permission_required = PERMISSION
 
 
-@login_required
-@permission_required(PERMISSION, raise_exception=True)
-def office_create(request):
-    return _office_form(request, None)
+class OfficeCreateView(_OfficesPage, CreateView):
+    form_class = OfficeForm
+    template_name = "accounts/manage/office_form.html"
+    change_reason = "Created"
 
 
-@login_required
-@permission_required(PERMISSION, raise_exception=True)
-def office_edit(request, pk):
-    return _office_form(request, get_object_or_404(Office, pk=pk))
+class OfficeUpdateView(_OfficesPage, UpdateView):
+    model = Office
+    form_class = OfficeForm
+    template_name = "accounts/manage/office_form.html"
+    context_object_name = "office"
+    change_reason = "Changed"
 
 
-def _holding_form(request, office, holding):
-    form = OfficeHoldingForm(request.POST or None, instance=holding, office=office)
-    if request.method == "POST" and form.is_valid():
-        form.instance.office = office
-        saved = form.save()
-        messages.success(request, f"Saved: {saved}.")
-        return redirect(office.get_manage_url())
-    return render(
-        request,
-        "accounts/manage/holding_form.html",
-        {"form": form, "office": office, "holding": holding},
-    )
+class _HoldingPage(_OfficesPage):
+    """A holding is always of one office: the form checks its dates against that office's
+    other holders, and the page goes back to the list of offices."""
+
+    form_class = OfficeHoldingForm
+    template_name = "accounts/manage/holding_form.html"
+    context_object_name = "holding"
+    success_message = "Saved: {object}."
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "office": self.office}
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "office": self.office}
+
+    def save(self, form):
+        form.instance.office = self.office
+        return form.save()
+
+    def get_success_url(self):
+        return self.office.get_manage_url()
 
 
-@login_required
-@permission_required(PERMISSION, raise_exception=True)
-def holding_create(request, pk):
-    return _holding_form(request, get_object_or_404(Office, pk=pk), None)
+class HoldingCreateView(_HoldingPage, CreateView):
+    @cached_property
+    def office(self):
+        return get_object_or_404(Office, pk=self.kwargs["pk"])
 
 
-@login_required
-@permission_required(PERMISSION, raise_exception=True)
-def holding_edit(request, pk):
-    holding = get_object_or_404(OfficeHolding.objects.select_related("office", "user"), pk=pk)
-    return _holding_form(request, holding.office, holding)
+class HoldingUpdateView(_HoldingPage, UpdateView):
+    queryset = OfficeHolding.objects.select_related("office", "user")
+
+    @property
+    def office(self):
+        return self.object.office
