@@ -1,11 +1,14 @@
 """Staff pages for imports from other systems."""
 
-from django.urls import path, re_path
+from django.urls import path, register_converter
+
+from pcc_portal.converters import SlugChoiceConverter
 
 from . import views
 from .registers import IMPORTABLE
 
-_registers = "|".join(IMPORTABLE)
+register_converter(SlugChoiceConverter.of(IMPORTABLE), "importable_register")
+register_converter(SlugChoiceConverter.of(["csv", "xlsx"]), "template_format")
 
 app_name = "imports"
 
@@ -18,11 +21,11 @@ urlpatterns = [
     path("decisions/<int:pk>/apply/", views.decision_import_apply, name="decision_apply"),
     path("decisions/<int:pk>/discard/", views.decision_import_discard, name="decision_discard"),
     path("registers/", views.entry_import_list, name="entry_imports"),
-    re_path(
-        rf"^registers/(?P<register>{_registers})/$", views.entry_import_upload, name="entry_upload"
+    path(
+        "registers/<importable_register:register>/", views.entry_import_upload, name="entry_upload"
     ),
-    re_path(
-        rf"^registers/(?P<register>{_registers})/template\.(?P<extension>csv|xlsx)$",
+    path(
+        "registers/<importable_register:register>/template.<template_format:extension>",
         views.entry_import_template,
         name="entry_template",
     ),

@@ -19,3 +19,21 @@ class IsoDateConverter:
 
 
 register_converter(IsoDateConverter, "isodate")
+
+
+class SlugChoiceConverter:
+    """One of a fixed list of slugs in an address, such as a register's: /transparency/grants/.
+    Any other slug matches no URL, so it answers 404. An app registers ``of(slugs)`` under the
+    list's name in its URL module, next to the list's users."""
+
+    @classmethod
+    def of(cls, slugs):
+        """The converter class for one list of slugs (a dict's keys count as its slugs). Slugs
+        hold no character a regex treats specially, so they join as they are."""
+        return type(cls.__name__, (cls,), {"regex": "|".join(slugs)})
+
+    def to_python(self, value):
+        return value
+
+    def to_url(self, value):
+        return value

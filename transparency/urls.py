@@ -1,15 +1,16 @@
 """Public URLs of the transparency hub, written out in full: they are stable."""
 
-from django.urls import path, re_path
+from django.urls import path, register_converter
 
 from pcc_portal.caching.responses import published_download
+from pcc_portal.converters import SlugChoiceConverter
 
 from .selectors import REGISTERS
 from .views import alerts, public
 
 app_name = "transparency"
 
-_registers = "|".join(REGISTERS)
+register_converter(SlugChoiceConverter.of(REGISTERS), "register")
 
 urlpatterns = [
     path("transparency/", public.index, name="index"),
@@ -31,20 +32,14 @@ urlpatterns = [
         public.contract_copy,
         name="contract_copy",
     ),
-    re_path(rf"^transparency/(?P<register>{_registers})/$", public.register, name="register"),
-    re_path(
-        rf"^transparency/(?P<register>{_registers})/(?P<pk>[0-9]+)/versions/(?P<number>[0-9]+)/changes/$",
+    path("transparency/<register:register>/", public.register, name="register"),
+    path(
+        "transparency/<register:register>/<int:pk>/versions/<int:number>/changes/",
         public.entry_version_changes,
         name="entry_version_changes",
     ),
-    re_path(
-        rf"^transparency/(?P<register>{_registers})\.csv$", public.register_csv, name="register_csv"
-    ),
-    re_path(
-        rf"^transparency/(?P<register>{_registers})\.json$",
-        public.register_json,
-        name="register_json",
-    ),
+    path("transparency/<register:register>.csv", public.register_csv, name="register_csv"),
+    path("transparency/<register:register>.json", public.register_json, name="register_json"),
     path("decisions/forward-plan/", public.forward_plan, name="forward_plan"),
     path("decisions/forward-plan.csv", public.forward_plan_csv, name="forward_plan_csv"),
     path("decisions/forward-plan.json", public.forward_plan_json, name="forward_plan_json"),

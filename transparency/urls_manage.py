@@ -1,13 +1,15 @@
 """Staff URLs of the transparency hub, under /manage/transparency/."""
 
-from django.urls import path, re_path
+from django.urls import path, register_converter
+
+from pcc_portal.converters import SlugChoiceConverter
 
 from .forms import ENTRY_FORMS
 from .views import manage_items, manage_registers, manage_spending
 
 app_name = "transparency_manage"
 
-_registers = "|".join(ENTRY_FORMS)
+register_converter(SlugChoiceConverter.of(ENTRY_FORMS), "entry_register")
 
 urlpatterns = [
     path("", manage_items.items, name="items"),
@@ -23,22 +25,16 @@ urlpatterns = [
     path("spending/<int:pk>/", manage_spending.spending_detail, name="spending_detail"),
     path("spending/<int:pk>/release/", manage_spending.spending_release, name="spending_release"),
     path("spending/<int:pk>/discard/", manage_spending.spending_discard, name="spending_discard"),
-    re_path(rf"^(?P<register>{_registers})/$", manage_registers.entries, name="entries"),
-    re_path(
-        rf"^(?P<register>{_registers})/new/$", manage_registers.entry_create, name="entry_create"
-    ),
-    re_path(
-        rf"^(?P<register>{_registers})/(?P<pk>[0-9]+)/$",
-        manage_registers.entry_edit,
-        name="entry_edit",
-    ),
-    re_path(
-        rf"^(?P<register>{_registers})/(?P<pk>[0-9]+)/publish/$",
+    path("<entry_register:register>/", manage_registers.entries, name="entries"),
+    path("<entry_register:register>/new/", manage_registers.entry_create, name="entry_create"),
+    path("<entry_register:register>/<int:pk>/", manage_registers.entry_edit, name="entry_edit"),
+    path(
+        "<entry_register:register>/<int:pk>/publish/",
         manage_registers.entry_publish,
         name="entry_publish",
     ),
-    re_path(
-        rf"^(?P<register>{_registers})/(?P<pk>[0-9]+)/withdraw/$",
+    path(
+        "<entry_register:register>/<int:pk>/withdraw/",
         manage_registers.entry_withdraw,
         name="entry_withdraw",
     ),

@@ -125,7 +125,7 @@ def entry_version_changes(request, register, pk, number):
     spec = selectors.REGISTERS.get(register)
     if spec is None or spec.is_spending:
         raise Http404("No such register.")
-    entry = published_or_gone(spec.model.objects, pk=int(pk))
+    entry = published_or_gone(spec.model.objects, pk=pk)
 
     def page_html(version):
         (shown,) = spec.for_display([version])
@@ -137,7 +137,7 @@ def entry_version_changes(request, register, pk, number):
     return version_changes_response(
         request,
         entry,
-        int(number),
+        number,
         current_url=f"{spec.url()}#entry-{entry.pk}",
         page_html=page_html,
     )
