@@ -1,16 +1,16 @@
 """Staff pages for the Panel's statutory cases: the timetable of every open case, and a case's
 steps, documents and votes."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, UpdateView
 
 from panel.models import Panel
+from panel.views.manage_people import PanelFirst
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import Part, review
 from pcc_portal.publications.views import WithdrawView
@@ -19,17 +19,6 @@ from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 from .. import selectors, services
 from ..forms import CaseForm, StepForm
 from ..models import Case, CaseworkError, Step
-
-
-class PanelFirst:
-    """A page that adds to the Panel's casework: until the panel's details are entered, staff
-    who may use it are sent to enter them."""
-
-    def dispatch(self, request, *args, **kwargs):
-        if self.has_permission() and not Panel.objects.exists():
-            messages.error(request, "Enter the panel's details first.")
-            return redirect("panel_manage:panel")
-        return super().dispatch(request, *args, **kwargs)
 
 
 class CaseworkPage(PermissionRequiredMixin, FormPage):

@@ -7,12 +7,13 @@ from django.utils import timezone
 from django.views.generic import CreateView, ListView, UpdateView
 
 from panel.models import Panel
+from panel.views.manage_people import PanelFirst
 from pcc_portal.views.generic import VisibleToUser
 
 from .. import services
 from ..forms import ComplaintForm
 from ..models import Complaint
-from .cases_manage import CaseworkPage, PanelFirst
+from .cases_manage import CaseworkPage
 
 
 class ComplaintListView(PermissionRequiredMixin, VisibleToUser, ListView):

@@ -22,14 +22,20 @@ class _FormPage(FormPage):
         return self.page_title or f"Edit {self.object}"
 
 
-class _NeedsPanel:
-    """Members, groups and complaints belong to the panel: its details come first."""
+class PanelFirst:
+    """A page that adds to the panel's business (a member, a group, a meeting, a case, a
+    complaint): until the panel's details are entered, staff who may use it are sent to enter
+    them. Goes after ``PermissionRequiredMixin``."""
 
     def dispatch(self, request, *args, **kwargs):
-        if request.user.has_perms(self.get_permission_required()) and not Panel.objects.exists():
+        if self.has_permission() and not Panel.objects.exists():
             messages.error(request, "Enter the panel's details first.")
             return redirect("panel_manage:panel")
         return super().dispatch(request, *args, **kwargs)
+
+
+class _NeedsPanel(PanelFirst):
+    """Members, groups and meetings belong to the panel: what the form creates is the panel's."""
 
     def form_valid(self, form):
         form.instance.panel = Panel.objects.first()
