@@ -1,5 +1,4 @@
 import datetime
-import io
 import zoneinfo
 
 import pytest
@@ -76,9 +75,3 @@ def pdf_file():
         return SimpleUploadedFile(name, pdf_bytes(text), content_type="application/pdf")
 
     return _file
-
-
-def extract_text(content):
-    from pypdf import PdfReader
-
-    return "\n".join(page.extract_text() or "" for page in PdfReader(io.BytesIO(content)).pages)

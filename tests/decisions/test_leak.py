@@ -21,8 +21,9 @@ from decisions import services
 from decisions.models import DecisionAttachment, DecisionPart2, Part2Attachment
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
-from tests.decisions.conftest import at, extract_text, pdf_bytes
+from tests.decisions.conftest import at, pdf_bytes
 from tests.decisions.factories import DecisionFactory, DecisionsReportFactory
+from tests.pdfs import pdf_text
 
 MARKER = "Zqxleak7731"
 SEARCHED = MARKER.lower()  # searches match regardless of case
@@ -145,7 +146,7 @@ def world(editor, decision_maker, sign, publish_decision, publish, search_index)
 def _body(response):
     content = b"".join(response.streaming_content) if response.streaming else response.content
     if response.get("Content-Type", "").startswith("application/pdf"):
-        return extract_text(content) + content.decode("latin-1")
+        return pdf_text(content) + content.decode("latin-1")
     return content.decode("utf-8", errors="replace")
 
 

@@ -10,8 +10,9 @@ from decisions import opendata
 from pcc_portal.accounts import roles
 from pcc_portal.accounts.models import Office
 from tests.accounts.factories import UserFactory, hold
-from tests.decisions.conftest import at, extract_text
+from tests.decisions.conftest import at
 from tests.decisions.factories import DecisionPart2Factory
+from tests.pdfs import pdf_text
 from tests.plans.factories import PlanFactory, PriorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -144,9 +145,8 @@ def test_a_restricted_decision_shows_only_its_stub_to_the_public(client, restric
     assert "3 November 2021" in page
     assert "Award the victim services contract" not in page
     assert restricted.report_by not in page
-    pdf = client.get(restricted.get_pdf_url())
-    text = extract_text(b"".join(pdf.streaming_content))
-    assert "(restricted)" in text.replace("\n", " ").lower() or "RESTRICTED" in text
+    text = pdf_text(client.get(restricted.get_pdf_url()))
+    assert "(restricted)" in text.lower() or "RESTRICTED" in text
     assert "Award the victim services contract" not in text
 
 
@@ -173,8 +173,7 @@ def test_the_notice_pdf_reads_like_the_decision_form(client, published):
     )
     response = client.get(f"/decisions/2021/{decision.number}.pdf")
     assert response["Content-Type"] == "application/pdf"
-    text = extract_text(b"".join(response.streaming_content))
-    flat = " ".join(text.split())
+    flat = pdf_text(response)
     for expected in (
         f"DECISION {decision.reference}".lower(),
         "date",
@@ -256,11 +255,6 @@ def test_a_decisions_address_follows_its_reference(client, published):
     assert client.get("/decisions/2021/8/").status_code == 200  # the short form works too
 
 
-def _pdf_text(client, decision):
-    content = b"".join(client.get(decision.get_pdf_url()).streaming_content)
-    return " ".join(extract_text(content).split())
-
-
 def test_an_unrestricted_decision_says_it_has_a_part2_and_why_without_its_content(
     client, sign, publish_decision
 ):
@@ -280,9 +274,7 @@ def test_an_unrestricted_decision_says_it_has_a_part2_and_why_without_its_conten
     page = " ".join(client.get(decision.get_absolute_url()).content.decode().split())
     assert note in page
     assert "Hutton" not in page and "valuation figures" not in page
-    text = " ".join(
-        extract_text(b"".join(client.get(decision.get_pdf_url()).streaming_content)).split()
-    )
+    text = pdf_text(client.get(decision.get_pdf_url()))
     assert note in text
     assert "Hutton" not in text
 
@@ -297,9 +289,7 @@ def test_the_notice_shows_each_declaration_and_the_signature_with_name_office_an
     client, published, decision_maker, monitoring_officer, finance_officer
 ):
     decision = published(title="Police and Crime Plan 2021 - 2025", signed_at=at(2022, 1, 6))
-    text = " ".join(
-        extract_text(b"".join(client.get(decision.get_pdf_url()).streaming_content)).split()
-    )
+    text = pdf_text(client.get(decision.get_pdf_url()))
     assert (
         f"Signed electronically by {decision_maker.get_full_name()}, Police and Crime "
         "Commissioner" in text

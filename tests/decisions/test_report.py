@@ -6,8 +6,9 @@ import pytest
 from django.urls import reverse
 
 from decisions.models import DecisionsReport
-from tests.decisions.conftest import at, extract_text
+from tests.decisions.conftest import at
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory, DecisionsReportFactory
+from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -43,7 +44,7 @@ def test_the_report_lists_published_decisions_in_the_period_with_restricted_ones
     assert "Community Safety Partnerships Funding" in page
     assert 'Pension Forfeiture <span class="restricted">(restricted)</span>' in page
     assert "Before the period" not in page and "Signed, not yet published" not in page
-    text = " ".join(extract_text(version.pdf.read()).split())
+    text = pdf_text(version.pdf.read())
     assert "Decision reference Decision title PCC priority Date of decision" in text
     assert f"{decisions['restricted'].reference} Pension Forfeiture (restricted) Governance" in text
     pdf = client.get(reverse("decisions:report_pdf", kwargs={"pk": report.pk}))

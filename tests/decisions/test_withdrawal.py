@@ -3,12 +3,10 @@ documents answer 410 Gone with the reason, every list and search drops it, it is
 as an agenda pack's paper, and a pack that carried it is rebuilt without it."""
 
 import datetime
-import io
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from pypdf import PdfReader
 
 from decisions.models import DecisionAttachment
 from panel.forms import PublicationPaperForm
@@ -21,14 +19,10 @@ from pcc_portal.publications.services import NothingToPublish
 from tests.decisions.conftest import pdf_bytes
 from tests.decisions.factories import DecisionFactory
 from tests.panel.factories import MeetingFactory, MemberFactory
+from tests.pdfs import pdf_text
 
 SUMMARY = "Zqxgrants4471 partnerships receive the funding."
 MEETING = "/panel/meetings/2021-12-06/"
-
-
-def _pdf_text(response):
-    content = b"".join(response.streaming_content)
-    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def _body(response):
@@ -147,7 +141,7 @@ def test_a_decision_withdrawn_after_a_pack_carried_it_leaves_the_public_pack(
     meeting_services.add_publication_paper(item=agenda_item, version=decision.live_version())
     run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Agenda published")
     paper = PackPaper.objects.get(item__build__version__number=1)
-    assert "Zqxgrants4471" in _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    assert "Zqxgrants4471" in pdf_text(client.get(f"{MEETING}pack.pdf"))
     assert client.get(f"{MEETING}papers/{paper.pk}.pdf").status_code == 200
 
     run_on_commit(
@@ -159,7 +153,7 @@ def test_a_decision_withdrawn_after_a_pack_carried_it_leaves_the_public_pack(
     assert "Signed under the wrong delegation" in gone.content.decode()
     assert client.get(f"{MEETING}pack/v1.pdf").status_code == 410
     assert meeting.pack.live_version().number == 2
-    assert "Zqxgrants4471" not in _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    assert "Zqxgrants4471" not in pdf_text(client.get(f"{MEETING}pack.pdf"))
     assert PaperWithdrawal.objects.get().reason == "Signed under the wrong delegation"
     assert "0 results" in _search(client, "Zqxgrants4471")
     assert "Signed under the wrong delegation" in client.get(MEETING).content.decode()
@@ -167,11 +161,11 @@ def test_a_decision_withdrawn_after_a_pack_carried_it_leaves_the_public_pack(
     # Publishing the pack again from the agenda, which still names the version, leaves it out.
     run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Again")
     assert PackPaper.objects.get(item__build__version__number=3).withheld
-    assert "Zqxgrants4471" not in _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    assert "Zqxgrants4471" not in pdf_text(client.get(f"{MEETING}pack.pdf"))
     # The members of the meeting's panel (their accounts linked to their membership) keep it.
     MemberFactory(panel=meeting.panel, user=panel_member)
     client.force_login(panel_member)
-    assert "Zqxgrants4471" in _pdf_text(client.get(f"{MEETING}members-pack.pdf"))
+    assert "Zqxgrants4471" in pdf_text(client.get(f"{MEETING}members-pack.pdf"))
 
 
 @pytest.mark.django_db
@@ -187,7 +181,7 @@ def test_a_pack_frozen_before_its_decision_was_withdrawn_does_not_publish_it(
     assert meeting.pack.live_version() == version
     paper = PackPaper.objects.get(item__build=version.pack_build)
     assert paper.withheld
-    assert "Zqxgrants4471" not in _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    assert "Zqxgrants4471" not in pdf_text(client.get(f"{MEETING}pack.pdf"))
     assert client.get(f"{MEETING}papers/{paper.pk}.pdf").status_code == 410
     assert "0 results" in _search(client, "Zqxgrants4471")
 
@@ -219,7 +213,7 @@ def test_a_decision_withdrawn_while_its_pack_is_assembled_fails_the_build(
     packs.retry_pack(build=build)
     packs.start_build(build_id=build.pk)
     assert meeting.pack.live_version() == version
-    assert "Zqxgrants4471" not in _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    assert "Zqxgrants4471" not in pdf_text(client.get(f"{MEETING}pack.pdf"))
 
 
 @pytest.mark.django_db

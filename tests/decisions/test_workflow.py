@@ -8,8 +8,9 @@ from decisions import services
 from decisions.models import Decision
 from pcc_portal.errors import InvalidTransition, NotPermitted
 from tests.accounts.factories import reauthenticate
-from tests.decisions.conftest import at, declare, extract_text
+from tests.decisions.conftest import at, declare
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
+from tests.pdfs import pdf_text
 from tests.plans.factories import PriorityFactory
 
 pytestmark = pytest.mark.django_db
@@ -40,7 +41,7 @@ def test_a_decision_goes_from_draft_to_published_recording_who_in_which_office_a
     decision.refresh_from_db()
     assert decision.status == Decision.Status.SIGNED and decision.is_published
     assert version.status == version.Status.READY
-    text = " ".join(extract_text(version.pdf.read()).split())
+    text = pdf_text(version.pdf.read())
     assert f"{decision_maker.get_full_name()}, Police and Crime Commissioner" in text
     assert "6/1/2022" in text
     assert f"{monitoring_officer.get_full_name()}, Monitoring Officer" in text

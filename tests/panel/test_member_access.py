@@ -4,11 +4,9 @@ panel, or of the task and finish group whose meeting it is, while they are in of
 attacker would, on every URL that serves members' content."""
 
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from panel.models import Member, PackPaper
 from panel.services import packs
@@ -17,6 +15,7 @@ from tests.access import SIGNED_IN, AccessRule
 from tests.accounts.factories import PASSWORD, UserFactory
 from tests.panel.factories import MemberFactory, PanelFactory, TaskAndFinishGroupFactory
 from tests.panel.helpers import published_meeting
+from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -30,11 +29,6 @@ class TestMyMeetingsAccess(AccessRule):
 
 def _account(username):
     return UserFactory(username=username, roles=[roles.PANEL_MEMBER])
-
-
-def _pdf_text(response):
-    content = b"".join(response.streaming_content)
-    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def _members_urls(meeting):
@@ -68,9 +62,9 @@ def _assert_refused(client, meeting):
 
 def _assert_allowed(client, meeting):
     urls = _members_urls(meeting)
-    assert "SECRETTEXT" in _pdf_text(client.get(urls["members' pack"]))
-    assert "SECRETTEXT" in _pdf_text(client.get(urls["members' pack version"]))
-    assert "SECRETTEXT" in _pdf_text(client.get(urls["exempt paper"]))
+    assert "SECRETTEXT" in pdf_text(client.get(urls["members' pack"]))
+    assert "SECRETTEXT" in pdf_text(client.get(urls["members' pack version"]))
+    assert "SECRETTEXT" in pdf_text(client.get(urls["exempt paper"]))
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "Tender scores" in html
     assert BANNER in html

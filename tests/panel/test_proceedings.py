@@ -3,11 +3,9 @@ whether the member withdrew; minutes agreed only at a meeting that has happened;
 meeting arranged on its new date; exempt minutes for the members in office and never the public."""
 
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
-from pypdf import PdfReader
 
 from panel.models import AgendaItem, Declaration, Meeting, Minutes
 from panel.services import meetings as meeting_services
@@ -17,6 +15,7 @@ from pcc_portal.errors import InvalidTransition
 from tests.accounts.factories import UserFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
 from tests.panel.helpers import exempt_item, publish_minutes
+from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
 
@@ -26,11 +25,6 @@ TODAY = datetime.date.today()  # noqa: DTZ011
 def _meeting(date=datetime.date(2021, 10, 12)):
     meeting = MeetingFactory(date=date)
     return meeting_services.create_meeting(meeting=meeting)
-
-
-def _pdf_text(response):
-    content = b"".join(response.streaming_content)
-    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def test_a_declaration_on_the_item_it_concerns_is_printed_with_its_member_item_and_kind(client):
@@ -76,7 +70,7 @@ def test_a_declaration_on_the_item_it_concerns_is_printed_with_its_member_item_a
         assert berry_line in text
         assert "No declarations of interest were made" not in text
     assert "Jackie Oakes declared a disclosable pecuniary interest" in version.text
-    pdf = " ".join(_pdf_text(client.get(version.content_object.get_pdf_url())).split())
+    pdf = pdf_text(client.get(version.content_object.get_pdf_url()))
     assert "disclosable pecuniary interest in item" in pdf
     assert "They left the meeting for that item" in pdf
 
@@ -212,7 +206,7 @@ def test_the_public_never_reads_the_exempt_minutes(client):
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "Considered in private" in html
     assert "EXEMPTMINUTESTEXT" not in html and "Confidential: exempt items" not in html
-    pdf = _pdf_text(client.get(reverse("panel:minutes_pdf", kwargs={"date": meeting.slug})))
+    pdf = pdf_text(client.get(reverse("panel:minutes_pdf", kwargs={"date": meeting.slug})))
     assert "EXEMPTMINUTESTEXT" not in pdf
     search = client.get("/search/", {"q": "EXEMPTMINUTESTEXT"}).content.decode()
     assert meeting.get_absolute_url() not in search

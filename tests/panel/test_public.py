@@ -13,6 +13,7 @@ from tests.access import PUBLIC, AccessRule
 from tests.casework.factories import ComplaintFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, TaskAndFinishGroupFactory
 from tests.panel.helpers import publish_minutes, published_meeting
+from tests.pdfs import pdf_text
 
 DATE = "2021-12-06"
 
@@ -88,15 +89,6 @@ class TestMinutesPdfAccess(AccessRule):
 pytestmark = pytest.mark.django_db
 
 
-def _pdf_text(response):
-    import io
-
-    from pypdf import PdfReader
-
-    content = b"".join(response.streaming_content)
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
-
-
 def test_exempt_papers_are_absent_from_the_public_page_and_pack(client):
     meeting = published_meeting()
     page = client.get(reverse("panel:meeting", kwargs={"date": meeting.slug}))
@@ -108,7 +100,7 @@ def test_exempt_papers_are_absent_from_the_public_page_and_pack(client):
     exempt = PackPaper.objects.get(item__exempt=True)
     assert client.get(exempt.get_absolute_url()).status_code == 404
     pack = client.get(reverse("panel:pack_pdf", kwargs={"date": meeting.slug}))
-    text = _pdf_text(pack)
+    text = pdf_text(pack)
     assert "PUBLICTEXT" in text
     assert "SECRETTEXT" not in text
     version = meeting.pack.live_version()
@@ -124,9 +116,9 @@ def test_panel_members_see_the_exempt_papers_and_their_pack(client, sitting_memb
     assert "Tender scores" in html
     assert "members' pack" in html
     exempt = PackPaper.objects.get(item__exempt=True)
-    assert "SECRETTEXT" in _pdf_text(client.get(exempt.get_absolute_url()))
+    assert "SECRETTEXT" in pdf_text(client.get(exempt.get_absolute_url()))
     members = client.get(reverse("panel:members_pack", kwargs={"date": meeting.slug}))
-    assert "SECRETTEXT" in _pdf_text(members)
+    assert "SECRETTEXT" in pdf_text(members)
 
 
 def test_a_meeting_without_a_published_pack_shows_no_agenda(client):

@@ -2,19 +2,18 @@
 paper, the public pack and the members' pack carry none of its active content, with its text and
 tags intact."""
 
-import io
 import re
 
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
-from pypdf import PdfReader
 
 from panel.models import AgendaItem, PackBuild, PackPaper, Paper, PaperRender
 from panel.services import meetings as meeting_services
 from panel.services import packs
 from tests.panel.factories import MeetingFactory
 from tests.panel.helpers import exempt_item
+from tests.pdfs import pdf_text
 from tests.publications.hostile_pdfs import (
     KEPT_LINKS,
     KINDS,
@@ -35,12 +34,6 @@ def _upload(data, name="appendix.pdf"):
 def _read(field):
     with field.open("rb") as handle:
         return handle.read()
-
-
-def _text(data):
-    return " ".join(
-        " ".join(page.extract_text().split()) for page in PdfReader(io.BytesIO(data)).pages
-    )
 
 
 def _meeting():
@@ -100,7 +93,7 @@ def test_the_public_papers_carry_no_active_content(client, hostile_meeting):
         served = b"".join(response.streaming_content)
         assert active_content(served) == [], paper.title
         number = re.match(r"Appendix (\d+)", paper.title).group(1)
-        assert f"PUBLIC{number} first page" in _text(served)
+        assert f"PUBLIC{number} first page" in pdf_text(served)
         assert structure_elements(served) > 0
         assert {*KEPT_LINKS, "internal"} <= set(links(served))
 
@@ -112,11 +105,11 @@ def test_neither_pack_carries_active_content(client, hostile_meeting, panel_secr
     members = _read(build.members_pdf)
     for pack in (public, members):
         assert active_content(pack) == []
-        text = _text(pack)
+        text = pdf_text(pack)
         assert all(f"PUBLIC{number} ends here" in text for number in range(len(KINDS)))
         assert KEPT_LINKS[0] in links(pack)
-    assert "SECRET first page" in _text(members)
-    assert "SECRET" not in _text(public)
+    assert "SECRET first page" in pdf_text(members)
+    assert "SECRET" not in pdf_text(public)
     # Every part was tagged, and cleaning kept the tags: both packs are tagged throughout.
     assert build.tagged and build.members_tagged
     for pack in (public, members):
@@ -176,7 +169,7 @@ def test_papers_uploaded_before_cleaning_are_cleaned_by_the_migration():
     assert active_content(_read(paper.upload)) == []
     assert "JavaScript" in paper.upload_removed
     assert active_content(_read(render.pdf)) == []
-    assert "OLD first page" in _text(_read(render.pdf))
+    assert "OLD first page" in pdf_text(_read(render.pdf))
 
     migration.restore_original_uploads(apps, None)
 

@@ -3,13 +3,11 @@ served it answers 410 Gone with the notice, search drops its text, a new version
 built without the paper, and the members' pack keeps what the members may have."""
 
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
 from django.utils.formats import date_format
 from django.utils.timezone import localtime
-from pypdf import PdfReader
 
 from panel.models import AgendaItem, PackBuild, PackPaper, PaperWithdrawal
 from panel.services import meetings as meeting_services
@@ -21,13 +19,9 @@ from tests.access import AccessRule
 from tests.accounts.factories import reauthenticate
 from tests.panel.factories import MeetingFactory
 from tests.panel.helpers import exempt_item, published_meeting, upload
+from tests.pdfs import pdf_text
 
 MEETING = "/panel/meetings/2021-12-06/"
-
-
-def _pdf_text(response):
-    content = b"".join(response.streaming_content)
-    return " ".join(page.extract_text() for page in PdfReader(io.BytesIO(content)).pages)
 
 
 def _paper(title, number):
@@ -102,7 +96,7 @@ def test_withdrawing_a_paper_takes_it_out_of_the_public_pack_and_the_members_kee
     client, meeting, panel_secretary, sitting_member, run_on_commit
 ):
     mistake, kept = _paper("Tender scores", 1), _paper("PCC update", 1)
-    assert "MISTAKETEXT" in _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    assert "MISTAKETEXT" in pdf_text(client.get(f"{MEETING}pack.pdf"))
 
     run_on_commit(
         packs.withdraw_paper,
@@ -126,7 +120,7 @@ def test_withdrawing_a_paper_takes_it_out_of_the_public_pack_and_the_members_kee
 
     # Version 2 is the published agenda without the paper; its own URL answers 410 too.
     assert meeting.pack.live_version().number == 2
-    public = _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    public = pdf_text(client.get(f"{MEETING}pack.pdf"))
     assert "PUBLICTEXT" in public and "MISTAKETEXT" not in public and "SECRETTEXT" not in public
     assert "Tender scores: withdrawn, not published" in public
     withheld = _paper("Tender scores", 2)
@@ -142,7 +136,7 @@ def test_withdrawing_a_paper_takes_it_out_of_the_public_pack_and_the_members_kee
     assert meeting.get_absolute_url() in _search(client, "PUBLICTEXT")
 
     client.force_login(sitting_member)
-    members = _pdf_text(client.get(f"{MEETING}members-pack.pdf"))
+    members = pdf_text(client.get(f"{MEETING}members-pack.pdf"))
     assert "MISTAKETEXT" in members and "SECRETTEXT" in members
     assert client.get(_paper_url(withheld)).status_code == 200
 
@@ -161,7 +155,7 @@ def test_a_pack_published_again_from_the_agenda_never_carries_a_withdrawn_paper(
     run_on_commit(packs.publish_pack, meeting=meeting, by=panel_secretary, note="Late paper")
     assert meeting.pack.live_version().number == 3
     assert _paper("Tender scores", 3).withheld
-    public = _pdf_text(client.get(f"{MEETING}pack.pdf"))
+    public = pdf_text(client.get(f"{MEETING}pack.pdf"))
     assert "MISTAKETEXT" not in public and "PUBLICTEXT" in public
 
 

@@ -5,9 +5,9 @@ import io
 
 import pikepdf
 import pytest
-from pypdf import PdfReader
 
 from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
+from tests.pdfs import pdf_text
 from tests.publications.hostile_pdfs import (
     KEPT_LINKS,
     KINDS,
@@ -18,10 +18,6 @@ from tests.publications.hostile_pdfs import (
     structure_elements,
     tagged_pdf,
 )
-
-
-def _text(data):
-    return "\n".join(page.extract_text() for page in PdfReader(io.BytesIO(data)).pages)
 
 
 @pytest.mark.parametrize("kind", list(KINDS))
@@ -50,7 +46,7 @@ def test_cleaning_keeps_the_text_the_tags_and_ordinary_links():
     kept = links(cleaned.content)
     assert set(links(original)) <= set(kept)
     assert {*KEPT_LINKS, "internal"} <= set(kept)
-    text = _text(cleaned.content)
+    text = pdf_text(cleaned.content)
     assert "HOSTILE first page" in text and "HOSTILE ends here" in text
 
 

@@ -1,0 +1,14 @@
+"""Reading PDFs in tests: the text a reader searching a served or stored PDF finds."""
+
+import io
+
+from pypdf import PdfReader
+
+
+def pdf_text(pdf):
+    """The text of every page of ``pdf`` (the file's bytes, or the response that streams it), with
+    its whitespace collapsed to single spaces, so a phrase is found wherever the PDF breaks a line
+    or a page."""
+    content = b"".join(pdf.streaming_content) if hasattr(pdf, "streaming_content") else pdf
+    pages = PdfReader(io.BytesIO(content)).pages
+    return " ".join(" ".join(page.extract_text() or "" for page in pages).split())
