@@ -427,8 +427,7 @@ def decide_question(*, question, accept, reason="", by):
     else:
         question.status = SubmittedQuestion.Status.REJECTED
         question.rejection_reason = reason.strip()
-    question._change_reason = f"{question.get_status_display()} by {by}"
-    question.save()
+    _saved(question, f"{question.get_status_display()} by {by}")
     send_mail(
         subject="Your question for the Police and Crime Panel",
         message=render_to_string("casework/email/question_decided.txt", {"asked": question}),
@@ -445,8 +444,7 @@ def answer_question(*, question, answer, by):
     if question.status != SubmittedQuestion.Status.ACCEPTED:
         raise CaseworkError("Only an accepted question is answered.")
     question.answer = answer.strip()
-    question._change_reason = f"Answer recorded by {by}"
-    question.save()
+    _saved(question, f"Answer recorded by {by}")
     if question.public_question_id:
         public = question.public_question
         public.answer = question.answer
