@@ -27,8 +27,8 @@ urlpatterns = [
         manage.commitment_progress,
         name="progress",
     ),
-    path("<int:pk>/<slug:kind>/new/", parts.part_create, name="part_create"),
-    path("<int:pk>/<slug:kind>/<int:item>/edit/", parts.part_edit, name="part_edit"),
+    path("<int:pk>/<slug:kind>/new/", parts.PartCreateView.as_view(), name="part_create"),
+    path("<int:pk>/<slug:kind>/<int:item>/edit/", parts.PartUpdateView.as_view(), name="part_edit"),
     path("<int:pk>/<slug:kind>/<int:item>/delete/", parts.part_delete, name="part_delete"),
     path("<int:pk>/<slug:kind>/<int:item>/move/", parts.part_move, name="part_move"),
 ]

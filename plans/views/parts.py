@@ -5,12 +5,16 @@ from dataclasses import dataclass
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
+from django.views.generic import CreateView, UpdateView
 
 from pcc_portal import reordering
+from pcc_portal.views.generic import FormPage
 
 from .. import services
 from ..forms import (
@@ -90,49 +94,64 @@ def _back(plan, kind, obj):
     return plan.get_manage_url() + f"#{kind}"
 
 
-@login_required
-@permission_required("plans.change_plan", raise_exception=True)
-def part_create(request, pk, kind):
-    plan = _plan(request, pk)
-    part = _part(kind)
-    initial = {}
-    if request.GET.get("priority", "").isdigit():
-        initial["priority"] = plan.priorities.filter(pk=request.GET["priority"]).first()
-    form = part.form_class(request.POST or None, plan=plan, initial=initial)
-    if request.method == "POST" and form.is_valid():
-        obj = services.add_part(plan=plan, part=form.save(commit=False), by=request.user)
-        messages.success(request, f"The {part.label} was added.")
-        return redirect(_back(plan, kind, obj))
-    return render(
-        request,
-        "plans/manage/part_form.html",
-        {"plan": plan, "part": part, "kind": kind, "form": form, "themes": _themes(plan)},
-    )
+class _PartPage(PermissionRequiredMixin, FormPage):
+    """Adding or editing one part of a plan; the ``kind`` in the URL says which (``PARTS``)."""
+
+    permission_required = "plans.change_plan"
+    template_name = "plans/manage/part_form.html"
+
+    @cached_property
+    def plan(self):
+        return _plan(self.request, self.kwargs["pk"])
+
+    @cached_property
+    def part(self):
+        return _part(self.kwargs["kind"])
+
+    def get_form_class(self):
+        return self.part.form_class
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "plan": self.plan}
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "plan": self.plan,
+            "part": self.part,
+            "kind": self.kwargs["kind"],
+            "themes": _themes(self.plan),
+        }
+
+    def get_success_url(self):
+        return _back(self.plan, self.kwargs["kind"], self.object)
 
 
-@login_required
-@permission_required("plans.change_plan", raise_exception=True)
-def part_edit(request, pk, kind, item):
-    plan, part, obj = _item(request, pk, kind, item)
-    form = part.form_class(request.POST or None, plan=plan, instance=obj)
-    if request.method == "POST" and form.is_valid():
+class PartCreateView(_PartPage, CreateView):
+    def get_initial(self):
+        priority = self.request.GET.get("priority", "")
+        if priority.isdigit():
+            return {"priority": self.plan.priorities.filter(pk=priority).first()}
+        return {}
+
+    def save(self, form):
+        return services.add_part(plan=self.plan, part=form.save(commit=False), by=self.request.user)
+
+    def get_success_message(self):
+        return f"The {self.part.label} was added."
+
+
+class PartUpdateView(_PartPage, UpdateView):
+    def get_object(self, queryset=None):
+        return get_object_or_404(self.part.items(self.plan), pk=self.kwargs["item"])
+
+    def save(self, form):
         # Moved to another priority, theme or placement: it goes to the end of its new list.
         moved = bool({"priority", "theme", "placement"} & set(form.changed_data))
-        obj = services.save_part(part=form.save(commit=False), moved=moved, by=request.user)
-        messages.success(request, f"The {part.label} was saved.")
-        return redirect(_back(plan, kind, obj))
-    return render(
-        request,
-        "plans/manage/part_form.html",
-        {
-            "plan": plan,
-            "part": part,
-            "kind": kind,
-            "form": form,
-            "object": obj,
-            "themes": _themes(plan),
-        },
-    )
+        return services.save_part(part=form.save(commit=False), moved=moved, by=self.request.user)
+
+    def get_success_message(self):
+        return f"The {self.part.label} was saved."
 
 
 @login_required

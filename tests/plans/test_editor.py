@@ -156,7 +156,7 @@ def test_a_measure_needs_a_priority_or_a_theme_and_the_error_is_beside_the_field
          "direction": "reduce", "unit": "crimes", "is_national": "on"},
     )  # fmt: skip
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Choose a priority, or enter the theme" in page
     assert "Reduce neighbourhood crime" in page
     assert not Measure.objects.exists()
@@ -170,7 +170,7 @@ def test_a_priority_of_another_plan_cannot_be_chosen(signed_in):
         _url("part_create", pk=plan.pk, kind="commitments"),
         {"priority": foreign.pk, "wording": "Sneaky"},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert not Commitment.objects.exists()
 
 
@@ -180,7 +180,7 @@ def test_a_financial_year_must_be_written_like_2021_22(signed_in, year):
     plan = PlanFactory()
     data = {**PART_DATA["revenue"], "financial_year": year}
     response = signed_in.post(_url("part_create", pk=plan.pk, kind="revenue"), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Enter a financial year like 2021/22" in response.content.decode()
 
 
@@ -190,7 +190,7 @@ def test_a_scheme_has_one_capital_amount_per_year(signed_in):
     url = _url("part_create", pk=plan.pk, kind="capital")
     signed_in.post(url, PART_DATA["capital"])
     response = signed_in.post(url, PART_DATA["capital"])
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "already has an amount for that year" in response.content.decode()
     assert CapitalLine.objects.count() == 1
 
