@@ -215,6 +215,21 @@ def _freeze_item(item, *, build):
     )
 
 
+def _freeze_paper(paper, *, item, position, render, source_version, withheld):
+    """``paper`` (of the agenda, or of an earlier build) as the frozen ``item`` carries it."""
+    return PackPaper.objects.create(
+        item=item,
+        position=position,
+        title=paper.title,
+        kind=paper.kind,
+        late=paper.late,
+        render=render,
+        source_version=source_version,
+        report=paper.report,
+        withheld=withheld,
+    )
+
+
 @transaction.atomic
 def publish_pack(*, meeting, by, note, supplementary=False):
     """Freeze the agenda and its papers as the pack's next version and queue the build.
@@ -247,15 +262,12 @@ def publish_pack(*, meeting, by, note, supplementary=False):
         frozen = _freeze_item(item, build=build)
         for position, paper in enumerate(item.papers.all(), start=1):
             render = _render_for(paper)
-            PackPaper.objects.create(
+            _freeze_paper(
+                paper,
                 item=frozen,
                 position=position,
-                title=paper.title,
-                kind=paper.kind,
-                late=paper.late,
                 render=render,
                 source_version=paper.version,
-                report=paper.report,
                 withheld=withdrawn(render.pk, paper.version_id),
             )
     transaction.on_commit(lambda: _start(build.pk))
@@ -347,15 +359,12 @@ def _republish_without_withdrawn(build, *, by, note):
     for item in items:
         frozen = _freeze_item(item, build=new)
         for paper in item.papers.all():
-            PackPaper.objects.create(
+            _freeze_paper(
+                paper,
                 item=frozen,
                 position=paper.position,
-                title=paper.title,
-                kind=paper.kind,
-                late=paper.late,
                 render=paper.render,
                 source_version=paper.source_version,
-                report=paper.report,
                 withheld=paper.withheld or withdrawn(paper.render_id, paper.source_version_id),
             )
     transaction.on_commit(lambda: _start(new.pk))
