@@ -79,11 +79,9 @@ def test_a_withdrawn_paper_leaves_the_api(
 
 
 def test_a_meeting_whose_pack_is_not_published_has_no_agenda(client, db):
-    from panel.services import meetings as meeting_services
-    from tests.panel.factories import MeetingFactory
+    from tests.panel.helpers import arranged_meeting
 
-    meeting = MeetingFactory()
-    meeting_services.create_meeting(meeting=meeting)
+    arranged_meeting()
 
     (listed,) = client.get("/api/v1/meetings/").json()["results"]
     assert listed["agenda"] == [] and listed["pack_pdf"] is None

@@ -18,7 +18,8 @@ from pcc_portal.publications.models import Version
 from pcc_portal.publications.services import NothingToPublish
 from tests.decisions.conftest import pdf_bytes
 from tests.decisions.factories import DecisionFactory
-from tests.panel.factories import MeetingFactory, MemberFactory
+from tests.panel.factories import MemberFactory
+from tests.panel.helpers import arranged_meeting
 from tests.pdfs import pdf_text
 
 SUMMARY = "Zqxgrants4471 partnerships receive the funding."
@@ -108,8 +109,7 @@ def test_publishing_a_withdrawn_decision_again_is_a_new_version_and_the_old_stay
 
 @pytest.fixture
 def agenda_item(db):
-    meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting(date=datetime.date(2021, 12, 6))
     return meeting_services.add_item(
         meeting=meeting, item=AgendaItem(title="Decisions of the Commissioner", kind="report")
     )

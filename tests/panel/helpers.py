@@ -35,10 +35,15 @@ def exempt_item(meeting):
     )
 
 
+def arranged_meeting(**fields):
+    """A meeting made as staff make one: saved with the standard items every agenda has.
+    ``fields`` go to ``MeetingFactory``."""
+    return meeting_services.create_meeting(meeting=MeetingFactory(**fields))
+
+
 def published_meeting(date=datetime.date(2021, 12, 6)):
     """A meeting with a public paper and an exempt paper, its pack published and built."""
-    meeting = MeetingFactory(date=date)
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting(date=date)
     report = meeting_services.add_item(
         meeting=meeting, item=AgendaItem(title="PCC Update Report", kind="report")
     )

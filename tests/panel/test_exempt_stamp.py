@@ -11,8 +11,8 @@ from pypdf import PdfReader
 from panel.models import AgendaItem, PackBuild, PackPaper
 from panel.services import meetings as meeting_services
 from panel.services import packs
-from tests.panel.factories import MeetingFactory, report_paper
-from tests.panel.helpers import pdf_bytes
+from tests.panel.factories import report_paper
+from tests.panel.helpers import arranged_meeting, pdf_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -32,8 +32,7 @@ def _pages(data):
 
 @pytest.fixture
 def published(panel_secretary, run_on_commit):
-    meeting = MeetingFactory()
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting()
     plan = meeting_services.add_item(
         meeting=meeting, item=AgendaItem(title="Police and Crime Plan", kind="report")
     )

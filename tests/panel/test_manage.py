@@ -27,23 +27,17 @@ from tests.panel.factories import (
     ReportFactory,
     TaskAndFinishGroupFactory,
 )
-from tests.panel.helpers import pdf_bytes, upload
+from tests.panel.helpers import arranged_meeting, pdf_bytes, upload
 
 pytestmark = pytest.mark.django_db
 
 
-def _meeting():
-    meeting = MeetingFactory()
-    meeting_services.create_meeting(meeting=meeting)
-    return meeting
-
-
 def _meeting_kwargs():
-    return {"pk": _meeting().pk}
+    return {"pk": arranged_meeting().pk}
 
 
 def _item_kwargs():
-    return {"pk": _meeting().items.get(kind="public_questions").pk}
+    return {"pk": arranged_meeting().items.get(kind="public_questions").pk}
 
 
 class TestManageMeetingsAccess(AccessRule):
@@ -155,7 +149,7 @@ class TestPaperDeleteAccess(PostAction, AccessRule):
     access = "panel.delete_paper"
 
     def make_url_kwargs(self):
-        item = _meeting().items.first()
+        item = arranged_meeting().items.first()
         paper = meeting_services.add_upload_paper(item=item, title="Appendix", upload=upload("A"))
         return {"pk": paper.pk}
 
@@ -238,7 +232,7 @@ def test_a_new_meeting_gets_the_standard_items_and_links_the_last_minutes(client
 
 
 def test_a_meeting_with_a_clashing_date_is_refused_beside_the_field(client, panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     client.force_login(panel_secretary)
     response = client.post(
         reverse("panel_manage:meeting_create"),
@@ -256,7 +250,7 @@ def test_a_meeting_with_a_clashing_date_is_refused_beside_the_field(client, pane
 
 
 def test_a_new_item_goes_before_the_closing_items_and_can_be_moved(client, panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     client.force_login(panel_secretary)
     client.post(
         reverse("panel_manage:item_create", kwargs={"pk": meeting.pk}),
@@ -272,7 +266,7 @@ def test_a_new_item_goes_before_the_closing_items_and_can_be_moved(client, panel
 
 
 def test_an_exempt_item_needs_its_reason(client, panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     client.force_login(panel_secretary)
     response = client.post(
         reverse("panel_manage:item_create", kwargs={"pk": meeting.pk}),
@@ -291,7 +285,7 @@ def test_an_exempt_item_needs_its_reason(client, panel_secretary):
     ],
 )
 def test_an_upload_that_is_not_a_usable_pdf_is_refused(client, panel_secretary, content, message):
-    item = _meeting().items.first()
+    item = arranged_meeting().items.first()
     client.force_login(panel_secretary)
     response = client.post(
         reverse("panel_manage:paper_upload", kwargs={"pk": item.pk}),
@@ -305,7 +299,7 @@ def test_an_upload_that_is_not_a_usable_pdf_is_refused(client, panel_secretary, 
 
 def test_an_oversized_upload_is_refused(client, panel_secretary, monkeypatch):
     monkeypatch.setattr("panel.services.meetings.UPLOAD_LIMIT", 100)
-    item = _meeting().items.first()
+    item = arranged_meeting().items.first()
     client.force_login(panel_secretary)
     response = client.post(
         reverse("panel_manage:paper_upload", kwargs={"pk": item.pk}),
@@ -316,7 +310,7 @@ def test_an_oversized_upload_is_refused(client, panel_secretary, monkeypatch):
 
 
 def test_a_pdf_upload_is_attached_with_its_page_count(client, panel_secretary):
-    item = _meeting().items.first()
+    item = arranged_meeting().items.first()
     client.force_login(panel_secretary)
     response = client.post(
         reverse("panel_manage:paper_upload", kwargs={"pk": item.pk}),
@@ -330,7 +324,7 @@ def test_a_pdf_upload_is_attached_with_its_page_count(client, panel_secretary):
 def test_the_secretary_writes_a_report_and_publishes_the_pack(
     client, panel_secretary, django_capture_on_commit_callbacks
 ):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     MemberFactory(panel=meeting.panel, email="member@council.example.org")
     item = meeting.items.get(kind="public_questions")
     client.force_login(panel_secretary)
@@ -365,7 +359,7 @@ def test_a_report_says_which_plan_priorities_it_is_about(client, panel_secretary
 
     policing = PriorityFactory(title="Getting tough on anti-social behaviour")
     drivers = PriorityFactory(plan=policing.plan, number=5, title="Targeting dangerous drivers")
-    meeting = _meeting()
+    meeting = arranged_meeting()
     item = meeting.items.get(kind="public_questions")
     client.force_login(panel_secretary)
     url = reverse("panel_manage:paper_report", kwargs={"pk": item.pk})
@@ -397,7 +391,7 @@ def test_a_report_says_which_plan_priorities_it_is_about(client, panel_secretary
 
 
 def test_publishing_a_pack_without_a_note_shows_the_error(client, panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     client.force_login(panel_secretary)
     reauthenticate(client)
     response = client.post(
@@ -409,7 +403,7 @@ def test_publishing_a_pack_without_a_note_shows_the_error(client, panel_secretar
 
 
 def test_attendance_minutes_and_resolutions_are_recorded(client, panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     chair = MemberFactory(panel=meeting.panel, name="Jackie Oakes", role="chair")
     absent = MemberFactory(panel=meeting.panel, name="Dave Spellman")
     client.force_login(panel_secretary)
@@ -441,7 +435,7 @@ def test_attendance_minutes_and_resolutions_are_recorded(client, panel_secretary
 
 def test_approving_minutes_records_the_resolution_and_the_approval(client, panel_secretary):
     previous = MeetingFactory(date=datetime.date(2021, 10, 12))
-    meeting = _meeting()
+    meeting = arranged_meeting()
     item = meeting.items.get(kind="minutes")
     assert item.minutes_of == previous
     client.force_login(panel_secretary)
@@ -451,7 +445,7 @@ def test_approving_minutes_records_the_resolution_and_the_approval(client, panel
 
 
 def test_postponing_needs_a_reason_and_a_later_date(client, panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     client.force_login(panel_secretary)
     url = reverse("panel_manage:meeting_status", kwargs={"pk": meeting.pk})
     assert client.post(url, {"action": "postpone"}).status_code == 400
@@ -472,7 +466,7 @@ def test_the_meetings_list_has_a_query_budget(
     client, panel_secretary, django_assert_max_num_queries
 ):
     for _ in range(5):
-        _meeting()
+        arranged_meeting()
     client.force_login(panel_secretary)
     with django_assert_max_num_queries(12):
         response = client.get(reverse("panel_manage:meetings"))
@@ -487,7 +481,7 @@ def test_the_dashboard_lists_meetings_without_a_pack(client, panel_secretary):
 
 
 def test_items_are_kept_numbered_when_one_is_removed(panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     meeting_services.remove_item(item=meeting.items.get(kind="declarations"))
     assert list(meeting.items.values_list("number", flat=True)) == [1, 2, 3, 4, 5]
     assert AgendaItem.objects.filter(meeting=meeting, kind="declarations").count() == 0

@@ -13,8 +13,8 @@ from panel.services import meetings as meeting_services
 from panel.services import proceedings
 from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
-from tests.panel.factories import MeetingFactory, MemberFactory, TaskAndFinishGroupFactory
-from tests.panel.helpers import publish_minutes, published_meeting
+from tests.panel.factories import MemberFactory, TaskAndFinishGroupFactory
+from tests.panel.helpers import arranged_meeting, publish_minutes, published_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -28,10 +28,6 @@ class TestMemberPageAccess(AccessRule):
         return {"pk": MemberFactory().pk}
 
 
-def _meeting(date):
-    return meeting_services.create_meeting(meeting=MeetingFactory(date=date))
-
-
 def _attend(meeting, member, status):
     proceedings.record_attendance(meeting=meeting, statuses={member: status})
 
@@ -42,10 +38,10 @@ def test_a_members_page_shows_their_record_from_the_published_minutes(client):
     group.members.add(member)
     # Municipal year 2021/22: present twice, apologies once, substituted once.
     july, october, december, february = (
-        _meeting(datetime.date(2021, 7, 20)),
-        _meeting(datetime.date(2021, 10, 12)),
-        _meeting(datetime.date(2021, 12, 6)),
-        _meeting(datetime.date(2022, 2, 1)),
+        arranged_meeting(date=datetime.date(2021, 7, 20)),
+        arranged_meeting(date=datetime.date(2021, 10, 12)),
+        arranged_meeting(date=datetime.date(2021, 12, 6)),
+        arranged_meeting(date=datetime.date(2022, 2, 1)),
     )
     for meeting, status in [
         (july, Attendance.Status.PRESENT),
@@ -69,7 +65,7 @@ def test_a_members_page_shows_their_record_from_the_published_minutes(client):
     )
     publish_minutes(october)  # version 2 carries the declaration
     # Not yet public: a meeting whose minutes are unpublished, and a draft change to July.
-    june = _meeting(datetime.date(2022, 6, 14))
+    june = arranged_meeting(date=datetime.date(2022, 6, 14))
     _attend(june, member, Attendance.Status.ABSENT)
     _attend(july, member, Attendance.Status.ABSENT)
 
@@ -107,7 +103,7 @@ def test_the_members_page_shows_the_political_balance_and_links_each_member(clie
 
 
 def test_an_items_webcast_time_links_the_minutes_to_that_moment(client, panel_secretary):
-    meeting = _meeting(datetime.date(2021, 10, 12))
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     meeting.webcast_url = "https://lancashire.public-i.tv/core/portal/webcast_interactive/612"
     meeting.save()
     item = meeting.items.get(kind="public_questions")
@@ -155,7 +151,7 @@ def test_the_dashboard_shows_when_each_agenda_is_due_and_whether_it_was_on_time(
     client, panel_secretary
 ):
     late = published_meeting(date=TODAY + datetime.timedelta(days=2))
-    waiting = _meeting(TODAY + datetime.timedelta(days=40))
+    waiting = arranged_meeting(date=TODAY + datetime.timedelta(days=40))
     client.force_login(panel_secretary)
     html = client.get("/manage/").content.decode()
     assert "Agendas due: five clear working days before each meeting" in html
@@ -167,7 +163,8 @@ def test_the_dashboard_shows_when_each_agenda_is_due_and_whether_it_was_on_time(
 def test_the_secretary_is_reminded_once_on_the_working_day_before_the_agenda_is_due(
     mailoutbox,
 ):
-    meeting = _meeting(datetime.date(2030, 12, 9))  # Monday; the agenda is due Friday 29 Nov
+    # A Monday: its agenda is due on Friday 29 November.
+    meeting = arranged_meeting(date=datetime.date(2030, 12, 9))
     assert meeting.agenda_due_on == datetime.date(2030, 11, 29)
     assert meeting_services.send_agenda_reminders(today=datetime.date(2030, 11, 27)) == 0
     assert meeting_services.send_agenda_reminders(today=datetime.date(2030, 11, 28)) == 1
@@ -186,7 +183,7 @@ def test_no_reminder_for_an_agenda_already_published(mailoutbox):
 
 def test_a_members_page_drops_the_record_of_withdrawn_minutes(client, panel_secretary):
     member = MemberFactory(name="Jackie Oakes")
-    meeting = _meeting(datetime.date(2021, 10, 12))
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     report = meeting_services.add_item(meeting=meeting, item=AgendaItem(title="Precept"))
     _attend(meeting, member, Attendance.Status.PRESENT)
     Declaration.objects.create(

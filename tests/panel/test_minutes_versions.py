@@ -8,12 +8,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from panel.services import meetings as meeting_services
 from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
 from tests.accounts.factories import UserFactory
-from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import exempt_item, publish_minutes
+from tests.panel.helpers import arranged_meeting, exempt_item, publish_minutes
 
 pytestmark = pytest.mark.django_db
 
@@ -38,8 +36,7 @@ def _minute(meeting, text):
 
 @pytest.fixture
 def meeting():
-    meeting = MeetingFactory(date=datetime.date(2021, 10, 12))
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     _minute(meeting, FIRST)
     publish_minutes(meeting)
     return meeting
@@ -82,8 +79,7 @@ def test_the_first_an_unknown_a_rendering_and_a_draft_version_are_not_found(clie
     publishing.publish(obj=minutes, by=UserFactory(), note="Still rendering")  # no PDF yet
     assert client.get(_changes(meeting, 2)).status_code == 404
     assert client.get(_pdf(meeting, 2)).status_code == 404
-    unpublished = MeetingFactory(date=datetime.date(2021, 12, 6))
-    meeting_services.create_meeting(meeting=unpublished)
+    unpublished = arranged_meeting(date=datetime.date(2021, 12, 6))
     assert client.get(_changes(unpublished, 1)).status_code == 404
     assert client.get(_pdf(unpublished, 1)).status_code == 404
 
@@ -124,8 +120,7 @@ def test_withdrawn_versions_exempt_minutes_and_edits_reach_none_of_these_pages(c
 
 
 def _minutes_with_two_versions():
-    meeting = MeetingFactory(date=datetime.date(2021, 10, 12))
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     for text in (FIRST, SECOND):
         _minute(meeting, text)
         publish_minutes(meeting, note=text)

@@ -13,8 +13,7 @@ from panel.services import meetings as meeting_services
 from panel.services import packs
 from pcc_portal.publications import services as publishing
 from tests.access import AccessRule
-from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import published_meeting, upload
+from tests.panel.helpers import arranged_meeting, published_meeting, upload
 from tests.publications.comparisons import linked_comparison
 
 MEETING = "/panel/meetings/2021-12-06/"
@@ -69,6 +68,5 @@ class TestPackVersionChangesAccess(AccessRule):
     allowed_status = (404,)  # no pack published: nothing to compare; comparisons tested above
 
     def make_url_kwargs(self):
-        meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
-        meeting_services.create_meeting(meeting=meeting)
+        meeting = arranged_meeting(date=datetime.date(2021, 12, 6))
         return {"date": meeting.date, "number": 1}

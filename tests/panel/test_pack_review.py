@@ -13,7 +13,7 @@ from panel.services import meetings as meeting_services
 from panel.services import packs
 from tests.accounts.factories import reauthenticate
 from tests.panel.factories import MeetingFactory, report_paper
-from tests.panel.helpers import pdf_bytes
+from tests.panel.helpers import arranged_meeting, pdf_bytes
 from tests.publications.hostile_pdfs import tagged_pdf
 
 pytestmark = pytest.mark.django_db
@@ -27,8 +27,7 @@ def _upload(data):
 
 @pytest.fixture
 def meeting():
-    meeting = MeetingFactory()
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting()
     update = meeting_services.add_item(
         meeting=meeting, item=AgendaItem(title="PCC Update Report", kind="report")
     )

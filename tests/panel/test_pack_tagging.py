@@ -11,8 +11,7 @@ from django.urls import reverse
 from panel.models import AgendaItem, PackBuild
 from panel.services import meetings as meeting_services
 from panel.services import packs
-from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import exempt_item, pdf_bytes
+from tests.panel.helpers import arranged_meeting, exempt_item, pdf_bytes
 from tests.publications.hostile_pdfs import tagged_pdf
 
 pytestmark = pytest.mark.django_db
@@ -38,8 +37,7 @@ def _read(field):
 
 
 def _meeting_with(public_papers, exempt_papers=()):
-    meeting = MeetingFactory()
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting()
     item = meeting_services.add_item(
         meeting=meeting, item=AgendaItem(title="Force performance", kind="report")
     )

@@ -13,8 +13,8 @@ from panel.services import proceedings
 from pcc_portal.accounts import roles
 from pcc_portal.errors import InvalidTransition
 from tests.accounts.factories import UserFactory
-from tests.panel.factories import MeetingFactory, MemberFactory, PanelFactory
-from tests.panel.helpers import exempt_item, publish_minutes
+from tests.panel.factories import MemberFactory, PanelFactory
+from tests.panel.helpers import arranged_meeting, exempt_item, publish_minutes
 from tests.pdfs import pdf_text
 
 pytestmark = pytest.mark.django_db
@@ -22,13 +22,8 @@ pytestmark = pytest.mark.django_db
 TODAY = datetime.date.today()  # noqa: DTZ011
 
 
-def _meeting(date=datetime.date(2021, 10, 12)):
-    meeting = MeetingFactory(date=date)
-    return meeting_services.create_meeting(meeting=meeting)
-
-
 def test_a_declaration_on_the_item_it_concerns_is_printed_with_its_member_item_and_kind(client):
-    meeting = _meeting()
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     report = meeting_services.add_item(
         meeting=meeting, item=AgendaItem(title="Victim Services Commissioning", kind="report")
     )
@@ -76,13 +71,13 @@ def test_a_declaration_on_the_item_it_concerns_is_printed_with_its_member_item_a
 
 
 def test_a_meeting_without_declarations_says_so():
-    meeting = _meeting()
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     version = publish_minutes(meeting)
     assert "No declarations of interest were made" in version.html
 
 
 def test_the_secretary_records_a_declaration_with_its_kind_and_withdrawal(client, panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     member = MemberFactory(name="Jackie Oakes", panel=meeting.panel)
     item = meeting.items.get(kind="welcome")
     client.force_login(panel_secretary)
@@ -101,8 +96,8 @@ def test_the_secretary_records_a_declaration_with_its_kind_and_withdrawal(client
 
 
 def test_minutes_cannot_be_agreed_at_a_meeting_that_has_not_happened_yet(client, panel_secretary):
-    earlier = _meeting(date=TODAY - datetime.timedelta(days=60))
-    later = _meeting(date=TODAY + datetime.timedelta(days=14))
+    earlier = arranged_meeting(date=TODAY - datetime.timedelta(days=60))
+    later = arranged_meeting(date=TODAY + datetime.timedelta(days=14))
     item = later.items.get(kind="minutes")
     assert item.minutes_of == earlier
 
@@ -119,15 +114,15 @@ def test_minutes_cannot_be_agreed_at_a_meeting_that_has_not_happened_yet(client,
 
 
 def test_minutes_are_agreed_at_a_meeting_on_or_after_its_date():
-    earlier = _meeting(date=TODAY - datetime.timedelta(days=60))
-    today = _meeting(date=TODAY)
+    earlier = arranged_meeting(date=TODAY - datetime.timedelta(days=60))
+    today = arranged_meeting(date=TODAY)
     minutes = proceedings.approve_minutes(item=today.items.get(kind="minutes"))
     assert minutes.meeting == earlier and minutes.approved_at == today
 
 
 def test_minutes_cannot_be_agreed_at_a_cancelled_meeting():
-    _meeting(date=TODAY - datetime.timedelta(days=60))
-    cancelled = _meeting(date=TODAY - datetime.timedelta(days=7))
+    arranged_meeting(date=TODAY - datetime.timedelta(days=60))
+    cancelled = arranged_meeting(date=TODAY - datetime.timedelta(days=7))
     meeting_services.change_meeting_status(
         meeting=cancelled, action="cancel", reason="Not quorate."
     )
@@ -136,8 +131,8 @@ def test_minutes_cannot_be_agreed_at_a_cancelled_meeting():
 
 
 def test_postponing_a_meeting_arranges_it_on_its_new_date(client, panel_secretary):
-    held = _meeting(date=datetime.date(2021, 12, 6))
-    january = _meeting(date=datetime.date(2022, 1, 17))
+    held = arranged_meeting(date=datetime.date(2021, 12, 6))
+    january = arranged_meeting(date=datetime.date(2022, 1, 17))
     client.force_login(panel_secretary)
     response = client.post(
         reverse("panel_manage:meeting_status", kwargs={"pk": january.pk}),
@@ -164,8 +159,8 @@ def test_postponing_a_meeting_arranges_it_on_its_new_date(client, panel_secretar
 
 
 def test_postponing_to_a_date_already_arranged_keeps_that_meeting():
-    january = _meeting(date=datetime.date(2022, 1, 17))
-    february = _meeting(date=datetime.date(2022, 2, 1))
+    january = arranged_meeting(date=datetime.date(2022, 1, 17))
+    february = arranged_meeting(date=datetime.date(2022, 2, 1))
     meeting_services.change_meeting_status(
         meeting=january, action="postpone", reason="Moved.", new_date=february.date
     )
@@ -174,7 +169,7 @@ def test_postponing_to_a_date_already_arranged_keeps_that_meeting():
 
 
 def _with_exempt_minutes():
-    meeting = _meeting()
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     item = exempt_item(meeting)
     proceedings.record_item_minutes(
         item=item,

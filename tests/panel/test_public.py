@@ -12,7 +12,7 @@ from panel.services import meetings as meeting_services
 from tests.access import PUBLIC, AccessRule
 from tests.casework.factories import ComplaintFactory
 from tests.panel.factories import MeetingFactory, MemberFactory, TaskAndFinishGroupFactory
-from tests.panel.helpers import publish_minutes, published_meeting
+from tests.panel.helpers import arranged_meeting, publish_minutes, published_meeting
 from tests.pdfs import pdf_text
 
 DATE = "2021-12-06"
@@ -122,8 +122,7 @@ def test_panel_members_see_the_exempt_papers_and_their_pack(client, sitting_memb
 
 
 def test_a_meeting_without_a_published_pack_shows_no_agenda(client):
-    meeting = MeetingFactory()
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting()
     html = client.get(meeting.get_absolute_url()).content.decode()
     assert "The agenda has not been published yet" in html
     assert "Declarations of Interest" not in html  # the draft agenda stays with staff
@@ -194,8 +193,7 @@ def test_the_members_page_lists_members_groups_and_only_the_casework_complaint_f
 
 
 def test_published_minutes_show_on_the_meeting_page(client):
-    meeting = MeetingFactory(date=datetime.date(2021, 10, 12))
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting(date=datetime.date(2021, 10, 12))
     item = meeting.items.get(kind="declarations")
     item.minutes = "No declarations were submitted."
     item.save()

@@ -11,8 +11,7 @@ from django.urls import reverse
 from panel.models import AgendaItem, PackBuild, PackPaper, Paper, PaperRender
 from panel.services import meetings as meeting_services
 from panel.services import packs
-from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import exempt_item
+from tests.panel.helpers import arranged_meeting, exempt_item
 from tests.pdfs import pdf_text
 from tests.publications.hostile_pdfs import (
     KEPT_LINKS,
@@ -36,15 +35,9 @@ def _read(field):
         return handle.read()
 
 
-def _meeting():
-    meeting = MeetingFactory()
-    meeting_services.create_meeting(meeting=meeting)
-    return meeting
-
-
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_an_upload_is_kept_as_it_came_and_served_cleaned(kind):
-    item = _meeting().items.first()
+    item = arranged_meeting().items.first()
     planted = hostile_pdf(kind, marker=f"KIND{kind}")
 
     paper = meeting_services.add_upload_paper(item=item, title="Appendix", upload=_upload(planted))
@@ -63,7 +56,7 @@ def test_an_upload_is_kept_as_it_came_and_served_cleaned(kind):
 def hostile_meeting(panel_secretary, run_on_commit):
     """A meeting whose public item has one uploaded paper for each kind of active content and
     whose exempt item has a paper with all of them, its pack published and built."""
-    meeting = _meeting()
+    meeting = arranged_meeting()
     public = meeting_services.add_item(
         meeting=meeting, item=AgendaItem(title="Appendices from the force", kind="report")
     )
@@ -123,7 +116,7 @@ def test_neither_pack_carries_active_content(client, hostile_meeting, panel_secr
 
 
 def test_uploading_on_the_staff_page_says_what_was_removed(client, panel_secretary):
-    meeting = _meeting()
+    meeting = arranged_meeting()
     item = meeting.items.first()
     client.force_login(panel_secretary)
 
@@ -151,7 +144,7 @@ def test_papers_uploaded_before_cleaning_are_cleaned_by_the_migration():
     from django.core.files.base import ContentFile
 
     migration = import_module("panel.migrations.0006_paper_original_upload")
-    item = _meeting().items.first()
+    item = arranged_meeting().items.first()
     planted = every_hostile_thing("OLD")
     paper = Paper(item=item, title="Old appendix", kind=Paper.Kind.UPLOAD, upload_tagged=True)
     paper.upload.save("old.pdf", ContentFile(planted), save=False)

@@ -17,8 +17,7 @@ from pcc_portal.publications import services as publishing
 from pcc_portal.publications.services import NothingToPublish
 from tests.access import AccessRule
 from tests.accounts.factories import reauthenticate
-from tests.panel.factories import MeetingFactory
-from tests.panel.helpers import exempt_item, published_meeting, upload
+from tests.panel.helpers import arranged_meeting, exempt_item, published_meeting, upload
 from tests.pdfs import pdf_text
 
 MEETING = "/panel/meetings/2021-12-06/"
@@ -44,8 +43,7 @@ def _notice(withdrawal):
 @pytest.fixture
 def meeting(panel_secretary, run_on_commit):
     """A published pack whose report item carries a paper that should have been exempt."""
-    meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting(date=datetime.date(2021, 12, 6))
     report = meeting_services.add_item(
         meeting=meeting, item=AgendaItem(title="PCC Update Report", kind="report")
     )

@@ -171,8 +171,7 @@ def withdrawn_content(
     from panel.services import meetings as meeting_services
     from panel.services import packs
     from plans.services import freeze_parts
-    from tests.panel.factories import MeetingFactory
-    from tests.panel.helpers import upload
+    from tests.panel.helpers import arranged_meeting, upload
     from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
 
     decision = publish_decision(
@@ -190,8 +189,7 @@ def withdrawn_content(
     publishing.withdraw(obj=plan, by=editor, reason="Published before the Panel's review")
 
     def _meeting(date, text, title):
-        meeting = MeetingFactory(date=date)
-        meeting_services.create_meeting(meeting=meeting)
+        meeting = arranged_meeting(date=date)
         item = meeting_services.add_item(
             meeting=meeting, item=AgendaItem(title="PCC Update Report", kind="report")
         )

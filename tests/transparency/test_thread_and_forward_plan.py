@@ -15,7 +15,8 @@ from performance import services
 from plans.services import freeze_parts
 from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory
-from tests.panel.factories import MeetingFactory, ReportFactory
+from tests.panel.factories import ReportFactory
+from tests.panel.helpers import arranged_meeting
 from tests.performance.factories import (
     ScrutinyActionFactory,
     ScrutinyMeetingFactory,
@@ -121,8 +122,7 @@ def _report_about(priority, *, meeting, title, exempt=False):
 def test_a_panel_report_joins_its_priority_thread_when_its_pack_is_published(
     client, panel_secretary, published_priority, django_capture_on_commit_callbacks
 ):
-    meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting(date=datetime.date(2021, 12, 6))
     _report_about(published_priority, meeting=meeting, title="Neighbourhood policing update")
     _report_about(published_priority, meeting=meeting, title="Tender scores", exempt=True)
     url = published_priority.get_absolute_url()
@@ -190,8 +190,7 @@ def test_a_scrutiny_action_joins_its_priority_thread_when_the_meeting_note_is_pu
 def test_a_priority_feed_follows_its_panel_reports_and_scrutiny(
     client, editor, panel_secretary, published_priority, django_capture_on_commit_callbacks
 ):
-    meeting = MeetingFactory(date=datetime.date(2021, 12, 6))
-    meeting_services.create_meeting(meeting=meeting)
+    meeting = arranged_meeting(date=datetime.date(2021, 12, 6))
     _report_about(published_priority, meeting=meeting, title="Neighbourhood policing update")
     with django_capture_on_commit_callbacks(execute=True):
         packs.publish_pack(meeting=meeting, by=panel_secretary, note="Agenda published")
