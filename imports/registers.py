@@ -26,7 +26,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pcc_portal.tables import RowError, cell_text, named_cells, start_check
 from transparency.forms import ENTRY_FORMS
-from transparency.selectors import FORWARD_PLAN_COLUMNS, REGISTERS, SAMPLE
+from transparency.selectors import ALL_REGISTERS, SAMPLE
 
 from .models import ImportedRecord, ImportRun
 from .spreadsheets import MAX_PDF_BYTES, NO, YES, parse_day
@@ -88,9 +88,7 @@ def model_of(register):
 
 
 def public_columns(register):
-    if register == "forward-plan":
-        return FORWARD_PLAN_COLUMNS
-    return tuple(column for column in REGISTERS[register].columns if column is not SAMPLE)
+    return tuple(column for column in ALL_REGISTERS[register].columns if column is not SAMPLE)
 
 
 def _kind(model, name, field):

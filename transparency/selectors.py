@@ -668,8 +668,7 @@ def release_review(entry):
     shown = entry.from_record(object_id=entry.pk, data=entry.publication_data())
     if any(f.name == "priority" for f in type(entry)._meta.get_fields()):
         show_published_priorities([shown])
-    columns = FORWARD_PLAN_COLUMNS if entry.register == "forward-plan" else None
-    columns = columns or REGISTERS[entry.register].columns
+    columns = ALL_REGISTERS[entry.register].columns
     parts = [
         Part(
             title=column.heading,
@@ -705,6 +704,25 @@ FORWARD_PLAN_COLUMNS = (
     Column("Restriction", "restriction_reason", _text("restriction_reason")),
     Column("Decision made", "decision", lambda e: str(e.signed_decision or "")),
 )
+
+# The forward plan as a register: its page is the forward plan's own, under the decisions, so
+# it is not one of REGISTERS' pages.
+FORWARD_PLAN = Register(
+    slug="forward-plan",
+    title="Forward plan",
+    singular="decision expected",
+    description="Decisions of significant public interest the Commissioner expects to make, "
+    "and the decisions they became.",
+    model=ForwardPlanEntry,
+    date_field="expected_on",
+    text_fields=("title", "summary", "decision_maker"),
+    columns=FORWARD_PLAN_COLUMNS,
+    ordering=("expected_on",),
+    url_name="transparency:forward_plan",
+)
+# Every register, the forward plan's included: the API lists them, and a release's check page
+# and an import read their columns.
+ALL_REGISTERS = {**REGISTERS, FORWARD_PLAN.slug: FORWARD_PLAN}
 
 
 def forward_plan(*, today=None):

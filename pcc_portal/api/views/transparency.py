@@ -18,33 +18,8 @@ from .base import PublicReadOnly
 def registers():
     """The public registers by slug: those the transparency pages list, and the forward plan."""
     from transparency import selectors
-    from transparency.models import ForwardPlanEntry
 
-    found = dict(selectors.REGISTERS)
-    found.setdefault(
-        "forward-plan",
-        selectors.Register(
-            slug="forward-plan",
-            title="Forward plan",
-            singular="decision expected",
-            description="Decisions of significant public interest the Commissioner expects to "
-            "make, and the decisions they became.",
-            model=ForwardPlanEntry,
-            date_field="expected_on",
-            text_fields=("title", "summary", "decision_maker"),
-            columns=selectors.FORWARD_PLAN_COLUMNS,
-            ordering=("expected_on",),
-        ),
-    )
-    return found
-
-
-def _register_page(register):
-    if register.slug == "forward-plan":
-        return reverse("transparency:forward_plan")
-    if getattr(register, "url_name", ""):  # a register with an address of its own
-        return reverse(register.url_name)
-    return reverse("transparency:register", kwargs={"register": register.slug})
+    return selectors.ALL_REGISTERS
 
 
 @extend_schema(tags=["transparency"])
@@ -67,7 +42,7 @@ class RegisterViewSet(PublicReadOnly):
                 "columns": [
                     {"key": column.key, "heading": column.heading} for column in register.columns
                 ],
-                "url": request.build_absolute_uri(_register_page(register)),
+                "url": request.build_absolute_uri(register.url()),
                 "entries": request.build_absolute_uri(
                     reverse("api:register_entries", kwargs={"register": register.slug})
                 ),
