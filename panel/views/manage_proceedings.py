@@ -3,15 +3,13 @@ minutes and resolutions per item, and publishing and approving the minutes."""
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required, permission_required
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView
 
 from pcc_portal.errors import InvalidTransition
-from pcc_portal.publications import services as publishing
-from pcc_portal.publications.selectors import publishing_panel
-from pcc_portal.publications.views import publish_after_review
+from pcc_portal.views.generic import PublishingDetailView, PublishView
 
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
 from ..models import Minutes
@@ -19,56 +17,63 @@ from ..services import proceedings
 from .manage_meetings import AtItem, AtMeeting, _item, _meeting, _meeting_crumbs
 
 
-def _proceedings(request, meeting):
-    minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
-    action = reverse("panel_manage:minutes_publish", kwargs={"pk": meeting.pk})
-    return render(
-        request,
-        "panel/manage/proceedings.html",
-        {
+class _MeetingsMinutes:
+    """The minutes of the meeting at this address (its ``pk``), for a meeting this user may
+    see; created empty the first time."""
+
+    def get_object(self, queryset=None):
+        self.meeting = _meeting(self.request, self.kwargs["pk"])
+        minutes, _ = Minutes.objects.get_or_create(meeting=self.meeting)
+        return minutes
+
+
+class MinutesDetailView(_MeetingsMinutes, PublishingDetailView):
+    """The meeting's proceedings and minutes, with the minutes' publishing panel."""
+
+    permission_required = "panel.view_meeting"
+    model = Minutes
+    template_name = "panel/manage/proceedings.html"
+    context_object_name = "minutes"
+    publish_url_name = "panel_manage:minutes_publish"
+
+    def get_publish_url(self):
+        return reverse(self.publish_url_name, kwargs={"pk": self.meeting.pk})
+
+    def get_context_data(self, **kwargs):
+        meeting = self.meeting
+        return {
+            **super().get_context_data(**kwargs),
             "meeting": meeting,
-            "object": minutes,
-            "minutes": minutes,
             "items": meeting.items.order_by("number").prefetch_related(
                 "resolutions", "declarations__member"
             ),
             "attendance": meeting.attendance.select_related("member"),
             "questions": meeting.public_questions.all(),
-            "preview_html": publishing.freeze(obj=minutes)[0],
-            **publishing_panel(
-                obj=minutes,
-                user=request.user,
-                publish_url=action,
-                publish_permission="panel.publish_minutes",
-            ),
-        },
-    )
+        }
 
 
-@login_required
-@permission_required("panel.view_meeting", raise_exception=True)
-def minutes(request, pk):
-    return _proceedings(request, _meeting(request, pk))
+minutes = MinutesDetailView.as_view()
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("panel.publish_minutes", raise_exception=True)
-def minutes_publish(request, pk):
+class MinutesPublishView(_MeetingsMinutes, PublishView):
     """The check page, then publishing the minutes as they stand."""
-    meeting = _meeting(request, pk)
-    minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
-    return publish_after_review(
-        request,
-        obj=minutes,
-        publish=lambda data: proceedings.publish_minutes(
-            meeting=meeting, by=request.user, note=data["change_note"]
-        ),
-        published_message=lambda version: (
+
+    permission_required = "panel.publish_minutes"
+    model = Minutes
+
+    def publish(self, data):
+        return proceedings.publish_minutes(
+            meeting=self.meeting, by=self.request.user, note=data["change_note"]
+        )
+
+    def published_message(self, version):
+        return (
             f"Version {version.number} of the minutes is being "
             "published. The public sees it as soon as its PDF is ready."
-        ),
-    )
+        )
+
+
+minutes_publish = MinutesPublishView.as_view()
 
 
 def _back_to_proceedings(meeting):
