@@ -428,6 +428,27 @@ def _checked(spreadsheet_import, result):
     return spreadsheet_import
 
 
+def _rechecked_invalid(spreadsheet_import, result):
+    """Record the problems the check before applying found: nothing of the upload can be
+    applied any more, so it keeps none of its rows."""
+    _checked(spreadsheet_import, result)
+    spreadsheet_import.rows = []
+    spreadsheet_import.save()
+    return spreadsheet_import
+
+
+def _kept(spreadsheet_import, *, table, table_data, archive, archive_data):
+    """Save an upload with its spreadsheet and, when one came, its ZIP (in the field named
+    ``archive``), both in the private store."""
+    spreadsheet_import.table.save(table.name[-100:], ContentFile(table_data), save=False)
+    if archive_data:
+        getattr(spreadsheet_import, archive).save(
+            f"{archive}.zip", ContentFile(archive_data), save=False
+        )
+    spreadsheet_import.save()
+    return spreadsheet_import
+
+
 def _read_stored(field):
     if not field:
         return b""
@@ -476,11 +497,13 @@ def upload_decision_import(*, table, notices, by):
     decision_import = _checked(
         DecisionImport(original_name=table.name[:200], uploaded_by=by), result
     )
-    decision_import.table.save(table.name[-100:], ContentFile(table_data), save=False)
-    if notices_data:
-        decision_import.notices.save("notices.zip", ContentFile(notices_data), save=False)
-    decision_import.save()
-    return decision_import
+    return _kept(
+        decision_import,
+        table=table,
+        table_data=table_data,
+        archive="notices",
+        archive_data=notices_data,
+    )
 
 
 def _notice_version(decision, *, row, pdf, by, note, today):
@@ -577,10 +600,7 @@ def apply_decision_import(*, decision_import, by, today=None):
         notices_data = _read_stored(locked.notices)
         result = _check(_read_stored(locked.table), locked.original_name, notices_data)
         if result.errors:
-            _checked(locked, result)
-            locked.rows = []  # nothing of it can be applied
-            locked.save()
-            return locked
+            return _rechecked_invalid(locked, result)
         notices = spreadsheets.read_zip(notices_data)
         run = _spreadsheet_run(location=f"Decisions: {locked.original_name}", by=by)
         note = f"Imported from the previous system on {today:%-d %B %Y}."
@@ -633,11 +653,9 @@ def upload_entry_import(*, register, table, by, files=None):
     entry_import = _checked(
         EntryImport(register=register, original_name=table.name[:200], uploaded_by=by), result
     )
-    entry_import.table.save(table.name[-100:], ContentFile(table_data), save=False)
-    if files_data:
-        entry_import.files.save("files.zip", ContentFile(files_data), save=False)
-    entry_import.save()
-    return entry_import
+    return _kept(
+        entry_import, table=table, table_data=table_data, archive="files", archive_data=files_data
+    )
 
 
 def _may(by, model, action):
@@ -706,10 +724,7 @@ def apply_entry_import(*, entry_import, by, release, reauthenticated_at=None, to
             _read_stored(locked.files),
         )
         if result.errors:
-            _checked(locked, result)
-            locked.rows = []  # nothing of it can be applied
-            locked.save()
-            return locked
+            return _rechecked_invalid(locked, result)
         run = _spreadsheet_run(location=f"{locked.register_title}: {locked.original_name}", by=by)
         note = f"Imported from the previous system on {today:%-d %B %Y}."
         changes = []
