@@ -8,6 +8,17 @@ from pcc_portal.forms import GovUKFormMixin, form_helper
 from .spreadsheets import MAX_TABLE_BYTES, MAX_ZIP_BYTES
 
 
+def _zip_or_none(upload, not_a_zip):
+    """An optional ZIP upload, refused with ``not_a_zip`` when it is some other kind of file."""
+    if upload is None:
+        return None
+    if not upload.name.lower().endswith(".zip"):
+        raise forms.ValidationError(not_a_zip)
+    if upload.size > MAX_ZIP_BYTES:
+        raise forms.ValidationError("The ZIP must be smaller than 200 MB.")
+    return upload
+
+
 class DecisionImportForm(GovUKFormMixin, forms.Form):
     table = forms.FileField(
         label="Spreadsheet of decisions",
@@ -36,14 +47,7 @@ class DecisionImportForm(GovUKFormMixin, forms.Form):
         return upload
 
     def clean_notices(self):
-        upload = self.cleaned_data.get("notices")
-        if upload is None:
-            return None
-        if not upload.name.lower().endswith(".zip"):
-            raise forms.ValidationError("The notices must be a .zip file.")
-        if upload.size > MAX_ZIP_BYTES:
-            raise forms.ValidationError("The ZIP must be smaller than 200 MB.")
-        return upload
+        return _zip_or_none(self.cleaned_data.get("notices"), "The notices must be a .zip file.")
 
 
 class EntryImportForm(GovUKFormMixin, forms.Form):
@@ -72,14 +76,7 @@ class EntryImportForm(GovUKFormMixin, forms.Form):
     clean_table = DecisionImportForm.clean_table
 
     def clean_files(self):
-        upload = self.cleaned_data.get("files")
-        if upload is None:
-            return None
-        if not upload.name.lower().endswith(".zip"):
-            raise forms.ValidationError("The PDFs must come in a .zip file.")
-        if upload.size > MAX_ZIP_BYTES:
-            raise forms.ValidationError("The ZIP must be smaller than 200 MB.")
-        return upload
+        return _zip_or_none(self.cleaned_data.get("files"), "The PDFs must come in a .zip file.")
 
 
 class ApplyEntryImportForm(GovUKFormMixin, forms.Form):
