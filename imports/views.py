@@ -16,6 +16,7 @@ from django.views.generic.detail import SingleObjectMixin
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.tables import csv_response
+from pcc_portal.views.generic import publish_permission
 
 from . import registers, services
 from .forms import ApplyEntryImportForm, DecisionImportForm, EntryImportForm
@@ -212,8 +213,7 @@ def entry_import_template(request, register, extension):
 
 
 def _may_release(user, register):
-    opts = registers.model_of(register)._meta
-    return user.has_perm(f"{opts.app_label}.publish_{opts.model_name}")
+    return user.has_perm(publish_permission(registers.model_of(register)))
 
 
 def _entry_import_page(request, entry_import, form=None, status=200):
