@@ -5,10 +5,9 @@ count. Both go back again."""
 
 import datetime
 
-import pytest
 from django.utils import timezone
 
-from tests.schema import migrate, migrate_to_latest
+from tests.schema import data_migration_test, migrate, migrate_to_latest
 
 BEFORE = [
     ("casework", "0004_public_questions_asked_online"),
@@ -20,11 +19,8 @@ AFTER = [
 ]
 
 
-# A real migration runs outside any test transaction (SQLite cannot alter tables inside one).
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_published_cases_become_versions_and_old_complaints_move_to_casework(
-    latest_schema_after, editor, client
-):
+@data_migration_test
+def test_published_cases_become_versions_and_old_complaints_move_to_casework(editor, client):
     old = migrate(BEFORE)
     Panel = old.get_model("panel", "Panel")
     Case = old.get_model("casework", "Case")

@@ -4,20 +4,16 @@ reinstated under the old rule leaves that version public."""
 
 import datetime
 
-import pytest
 from django.utils import timezone
 
-from tests.schema import migrate
+from tests.schema import data_migration_test, migrate
 
 BEFORE = [("publications", "0003_withdrawal")]
 AFTER = [("publications", "0005_withdrawn_versions_stay_withdrawn")]
 
 
-# A real migration runs outside any test transaction (SQLite cannot alter tables inside one).
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
-def test_existing_withdrawals_cover_the_versions_public_when_they_were_made(
-    latest_schema_after, editor
-):
+@data_migration_test
+def test_existing_withdrawals_cover_the_versions_public_when_they_were_made(editor):
     old = migrate(BEFORE)
     ContentType = old.get_model("contenttypes", "ContentType")
     Version = old.get_model("publications", "Version")

@@ -5,10 +5,9 @@ withdrawal, a draft stays a draft, and a month's released spending keeps its row
 import datetime
 from decimal import Decimal
 
-import pytest
 from django.utils import timezone
 
-from tests.schema import migrate, migrate_to_latest
+from tests.schema import data_migration_test, migrate, migrate_to_latest
 
 BEFORE = [
     ("transparency", "0009_register_entries_released_as_versions"),
@@ -29,10 +28,9 @@ def _grant(Grant, recipient, status, at):
     )
 
 
-# A real migration runs outside any test transaction (SQLite cannot alter tables inside one).
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@data_migration_test
 def test_published_entries_become_released_versions_and_withdrawn_ones_stay_withdrawn(
-    latest_schema_after, editor, client
+    editor, client
 ):
     old = migrate(BEFORE)
     Grant = old.get_model("transparency", "Grant")
