@@ -9,14 +9,13 @@ from django.http import JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_POST
+from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView, ListView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.services import NothingToPublish
-from pcc_portal.publications.views import publish_after_review
-from pcc_portal.views.generic import FormPage, VisibleToUser
+from pcc_portal.views.generic import FormPage, PublishView, VisibleToUser
 
 from .. import selectors
 from ..forms import MeetingForm, MeetingStatusForm, PublishPackForm
@@ -260,30 +259,38 @@ def pack_status(request, pk):
     )
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("panel.publish_agendapack", raise_exception=True)
-def pack_publish(request, pk):
+class PackPublishView(PublishView):
     """The check page (every item and paper, public or members only, tagged or not), then
     publishing the agenda as it stands as the pack's next version."""
-    meeting = _meeting(request, pk)
-    pack = AgendaPack.objects.filter(meeting=meeting).first() or AgendaPack(meeting=meeting)
-    return publish_after_review(
-        request,
-        obj=pack,
-        form_class=PublishPackForm,
-        publish=lambda data: packs.publish_pack(
-            meeting=meeting,
-            by=request.user,
+
+    permission_required = "panel.publish_agendapack"
+    model = AgendaPack
+    form_class = PublishPackForm
+
+    def get_object(self, queryset=None):
+        self.meeting = _meeting(self.request, self.kwargs["pk"])
+        pack = AgendaPack.objects.filter(meeting=self.meeting).first()
+        return pack or AgendaPack(meeting=self.meeting)
+
+    def publish(self, data):
+        return packs.publish_pack(
+            meeting=self.meeting,
+            by=self.request.user,
             note=data["change_note"],
             supplementary=data["supplementary"],
-        ),
-        review=lambda: review(obj=pack, **selectors.pack_review(meeting)),
-        published_message=lambda version: (
+        )
+
+    def review(self):
+        return review(obj=self.object, **selectors.pack_review(self.meeting))
+
+    def published_message(self, version):
+        return (
             f"Version {version.number} of the pack is being built. The public and the members "
             "see it, and members are emailed, as soon as it is ready."
-        ),
-    )
+        )
+
+
+pack_publish = PackPublishView.as_view()
 
 
 @require_POST
