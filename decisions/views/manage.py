@@ -262,6 +262,7 @@ def _reason_view(permission, *, service, title, label, hint, submit, done):
             request,
             "decisions/manage/reason_form.html",
             {"decision": decision, "form": form, "title": title},
+            status=400 if form.errors else 200,
         )
 
     return view

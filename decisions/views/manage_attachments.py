@@ -49,6 +49,7 @@ def _upload_page(request, decision, *, form_class, attach, part, done, back):
         request,
         "decisions/manage/attachment_form.html",
         {"decision": decision, "form": form, "part": part},
+        status=400 if form.errors else 200,
     )
 
 
@@ -92,6 +93,7 @@ def part2_edit(request, decision):
         request,
         "decisions/manage/part2_form.html",
         {"decision": decision, "form": form},
+        status=400 if form.errors else 200,
     )
 
 

@@ -109,7 +109,7 @@ def test_an_attachment_that_cannot_be_cleaned_is_refused_beside_the_field(
     decision = DecisionFactory()
     client.force_login(editor)
     response = _upload(client, decision, tagged_pdf("BROKEN"))
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "could not be checked for scripts and embedded files" in response.content.decode()
     assert not DecisionAttachment.objects.exists()
 

@@ -106,7 +106,7 @@ def test_an_attachment_that_is_not_a_pdf_is_refused_beside_the_field(
     client.force_login(editor)
     response = _upload(client, decision, SimpleUploadedFile(name, content))
     page = response.content.decode()
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert message in page and "govuk-error-summary" in page
     assert 'value="Business case"' in page
     assert not DecisionAttachment.objects.exists()
@@ -117,7 +117,7 @@ def test_an_attachment_over_the_size_limit_is_refused(client, editor, settings, 
     decision = DecisionFactory()
     client.force_login(editor)
     response = _upload(client, decision, pdf_file())
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "must be smaller than 1.0\xa0KB" in response.content.decode()
 
 

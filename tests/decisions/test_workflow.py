@@ -208,7 +208,7 @@ def test_the_reject_form_keeps_the_page_and_explains_an_empty_reason(
     response = client.post(
         reverse("decisions_manage:reject", kwargs={"pk": decision.pk}), {"reason": ""}
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-summary" in page and "Enter the reason" in page
     assert "<title>Error:" in page

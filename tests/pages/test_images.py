@@ -92,7 +92,7 @@ def test_anything_but_a_small_png_or_jpeg_is_refused_and_the_typing_kept(
 
     response = client.post(URL, {"file": upload(), "alt_text": "What I typed"})
 
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert message in html and "govuk-error-summary" in html
     assert 'value="What I typed"' in html

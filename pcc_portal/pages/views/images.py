@@ -25,4 +25,9 @@ def image_list(request):
         )
         return redirect("pages_manage:images")
     images = Image.objects.select_related("uploaded_by")
-    return render(request, "pages/manage/images.html", {"form": form, "images": images})
+    return render(
+        request,
+        "pages/manage/images.html",
+        {"form": form, "images": images},
+        status=400 if form.errors else 200,
+    )
