@@ -34,11 +34,8 @@ from .spreadsheets import MAX_PDF_BYTES, NO, YES, parse_day
 FINANCIAL_YEAR = re.compile(r"\d{4}\s*[-/]\s*\d{2}")
 # Spending has its own monthly upload, with its review of payments to individuals.
 IMPORTABLE = {
-    "gifts-and-hospitality": "Gifts and hospitality",
-    "interests": "Register of interests",
-    "grants": "Crime and disorder reduction grants",
-    "contracts": "Contracts over £10,000",
-    "forward-plan": "Forward plan",
+    slug: ALL_REGISTERS[slug].title
+    for slug in ["gifts-and-hospitality", "interests", "grants", "contracts", "forward-plan"]
 }
 # Sample entries are demonstration data, and the decision a forward plan entry became is
 # linked by hand once it is signed.
