@@ -1,5 +1,7 @@
-"""Spreadsheets built in tests: good .xlsx workbooks, and hostile ones with a DTD in their XML."""
+"""Spreadsheets in tests: good .xlsx workbooks and hostile ones with a DTD in their XML to
+upload, and the rows of a CSV a page serves."""
 
+import csv
 import io
 import zipfile
 
@@ -7,6 +9,12 @@ from openpyxl import Workbook
 
 # An external entity a sheet then uses: the parser stops on it ("undefined entity").
 EXTERNAL_ENTITY = '<!DOCTYPE worksheet [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>'
+
+
+def csv_rows(response):
+    """The rows of the CSV ``response`` serves (streamed or not), each a dict keyed by heading."""
+    text = response.getvalue().decode("utf-8-sig")
+    return list(csv.DictReader(io.StringIO(text, newline="")))
 
 
 def xlsx_bytes(rows):

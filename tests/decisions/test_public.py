@@ -1,7 +1,5 @@
 """The public register, notices, open data and feed: what the public reads of decisions."""
 
-import csv
-import io
 import json
 
 import pytest
@@ -14,6 +12,7 @@ from tests.decisions.conftest import at
 from tests.decisions.factories import DecisionPart2Factory
 from tests.pdfs import pdf_text
 from tests.plans.factories import PlanFactory, PriorityFactory
+from tests.spreadsheets import csv_rows
 
 pytestmark = pytest.mark.django_db
 
@@ -196,7 +195,7 @@ def test_csv_and_json_carry_the_documented_fields(client, published, restricted)
     decision = published(title="Financial position as at 30 September 2021")
     response = client.get("/decisions.csv")
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    rows = csv_rows(response)
     assert list(rows[0].keys()) == opendata.FIELD_NAMES
     by_reference = {row["reference"]: row for row in rows}
     assert by_reference[decision.reference]["executive_summary"]
@@ -226,9 +225,7 @@ def test_the_atom_feed_lists_published_decisions(client, published, restricted):
 
 def test_a_title_that_looks_like_a_formula_is_quoted_in_the_csv(client, published):
     published(title='=HYPERLINK("http://example.com")')
-    rows = list(
-        csv.DictReader(io.StringIO(client.get("/decisions.csv").getvalue().decode("utf-8-sig")))
-    )
+    rows = csv_rows(client.get("/decisions.csv"))
     assert rows[0]["title"].startswith("'=")
     data = json.loads(client.get("/decisions.json").content)
     assert data["decisions"][0]["title"].startswith("=")  # JSON is data, not a spreadsheet

@@ -1,8 +1,6 @@
 """Public performance pages: figures of published plans only, flat query counts, CSV."""
 
-import csv
 import datetime
-import io
 
 import pytest
 from django.urls import reverse
@@ -11,6 +9,7 @@ from django.utils import timezone
 from performance.models import DataPoint
 from tests.performance.factories import MeasureCommentaryFactory, mark_published, quarterly_series
 from tests.plans.factories import MeasureFactory, PlanFactory, PriorityFactory
+from tests.spreadsheets import csv_rows
 
 
 def _plan_with_measures(decision_maker, *, priorities=2, per_priority=3, quarters=8):
@@ -84,7 +83,7 @@ def test_the_measure_csv_has_every_figure(
     with django_assert_max_num_queries(8):  # the measure and its priority as published
         response = client.get(reverse("performance:measure_csv", args=[measure.pk]))
     assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.DictReader(io.StringIO(response.getvalue().decode("utf-8-sig"))))
+    rows = csv_rows(response)
     assert [(r["period"], r["value"], r["comparison"]) for r in rows] == [
         ("2019-20 Q1", "24100", "26000"),
         ("2019-20 Q2", "23950.5", ""),
@@ -108,8 +107,7 @@ def test_the_measure_csv_quotes_text_a_spreadsheet_would_run(client, measure, de
         released_at=timezone.now(),
     )
     response = client.get(reverse("performance:measure_csv", args=[measure.pk]))
-    body = response.getvalue().decode("utf-8-sig")
-    row = next(csv.DictReader(io.StringIO(body, newline="")))
+    [row] = csv_rows(response)
     assert row["wording"] == "'=1+1"
     assert row["source"] == '\'=HYPERLINK("http://evil.example","Click")'
     assert row["note"] == "'@SUM(A1:A2)"

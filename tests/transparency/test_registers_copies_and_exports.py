@@ -2,8 +2,6 @@
 as a release froze them; the forward plan's CSV and JSON; the registers' and the decisions'
 exports filtered as the page linking to them; spending and contracts in the golden thread."""
 
-import csv
-import io
 import json
 
 import pytest
@@ -14,6 +12,7 @@ from tests.accounts.factories import reauthenticate
 from tests.plans.factories import PlanFactory, PriorityFactory
 from tests.plans.helpers import issue
 from tests.publications.hostile_pdfs import untagged_pdf
+from tests.spreadsheets import csv_rows
 from tests.transparency.factories import ContractFactory, ForwardPlanEntryFactory, GrantFactory
 from transparency import services
 from transparency.models import Contract, SpendingUpload
@@ -23,10 +22,6 @@ def _body(response):
     if response.streaming:
         return b"".join(response.streaming_content)
     return response.content
-
-
-def _csv_rows(response):
-    return list(csv.DictReader(io.StringIO(_body(response).decode("utf-8-sig"))))
 
 
 CONTRACT = {
@@ -76,7 +71,7 @@ def test_a_contract_copy_is_cleaned_kept_privately_and_public_only_once_released
     page = client.get("/transparency/contracts/").content.decode()
     assert f'href="{url}"' in page
     assert "Redacted: Prices withheld: commercially sensitive (FOIA s43)." in page
-    [row] = _csv_rows(client.get("/transparency/contracts.csv"))
+    [row] = csv_rows(client.get("/transparency/contracts.csv"))
     assert row["Copies"] == url
     assert row["Contract copy redacted because"].startswith("Prices withheld")
 
@@ -138,7 +133,7 @@ def test_the_forward_plan_has_csv_and_json_of_its_released_entries(client):
     page = client.get("/decisions/forward-plan/").content.decode()
     assert 'href="/decisions/forward-plan.csv"' in page
     assert 'href="/decisions/forward-plan.json"' in page
-    rows = _csv_rows(client.get(reverse("transparency:forward_plan_csv")))
+    rows = csv_rows(client.get(reverse("transparency:forward_plan_csv")))
     assert [r["Decision"] for r in rows] == ["Approve the estates strategy"]
     assert rows[0]["Decision maker"] == "Police and Crime Commissioner"
     data = json.loads(client.get(reverse("transparency:forward_plan_json")).content)
@@ -155,7 +150,7 @@ def test_a_registers_exports_give_only_the_rows_its_filtered_page_shows(client):
     page = client.get("/transparency/grants/?q=Road").content.decode()
     assert 'href="/transparency/grants.csv?q=Road"' in page
     assert 'href="/transparency/grants.json?q=Road"' in page
-    rows = _csv_rows(client.get("/transparency/grants.csv?q=Road"))
+    rows = csv_rows(client.get("/transparency/grants.csv?q=Road"))
     assert [r["Recipient"] for r in rows] == ["Sample Road Safety Partnership"]
     data = json.loads(client.get("/transparency/grants.json?q=Road").content)
     assert [e["recipient"] for e in data["entries"]] == ["Sample Road Safety Partnership"]
@@ -175,11 +170,11 @@ def test_the_decisions_csv_and_json_honour_the_registers_filters(
     page = client.get("/decisions/?q=Estates").content.decode()
     assert 'href="/decisions.csv?q=Estates"' in page
     assert 'href="/decisions.json?q=Estates"' in page
-    rows = _csv_rows(client.get("/decisions.csv?q=Estates"))
+    rows = csv_rows(client.get("/decisions.csv?q=Estates"))
     assert [r["title"] for r in rows] == ["Estates strategy approval"]
     data = json.loads(client.get("/decisions.json?q=Estates").content)
     assert [d["title"] for d in data["decisions"]] == ["Estates strategy approval"]
-    assert len(_csv_rows(client.get("/decisions.csv"))) == 2
+    assert len(csv_rows(client.get("/decisions.csv"))) == 2
 
 
 # The golden thread ---------------------------------------------------------------------------

@@ -3,9 +3,7 @@ money, plan priority and the Chief Constable's spending as a second marked sourc
 grants' reasons (3(f)); periods and nil returns for interests and gifts and hospitality; the
 list of contracts of £10,000 or less (4(d))."""
 
-import csv
 import datetime
-import io
 import json
 from decimal import Decimal
 
@@ -15,6 +13,7 @@ from django.urls import reverse
 
 from tests.plans.factories import PlanFactory, PriorityFactory
 from tests.plans.helpers import issue
+from tests.spreadsheets import csv_rows
 from tests.transparency.factories import GiftFactory, GrantFactory, InterestFactory
 from transparency import services, sources
 from transparency.models import GiftHospitality, Interest, Payment, SmallContract, SpendingUpload
@@ -24,11 +23,6 @@ HEADING = (
     "Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount,Purpose,"
     "Value for money,Plan priority\n"
 )
-
-
-def _csv_rows(response):
-    content = b"".join(response.streaming_content).decode("utf-8-sig")
-    return list(csv.DictReader(io.StringIO(content)))
 
 
 def _plan_in_force():
@@ -72,7 +66,7 @@ def test_each_payment_carries_its_purpose_value_for_money_and_plan_priority(
     assert "Independent advisers for victims" in page
     assert "Won in open competition, lowest price" in page
     assert "Supporting victims" in page
-    rows = {r["Transaction"]: r for r in _csv_rows(client.get("/transparency/spending.csv"))}
+    rows = {r["Transaction"]: r for r in csv_rows(client.get("/transparency/spending.csv"))}
     assert rows["5001"]["Purpose"] == "Independent advisers for victims"
     assert rows["5001"]["Why it is value for money"] == "Won in open competition, lowest price"
     assert rows["5001"]["Plan priority"].endswith("Supporting victims")
@@ -124,10 +118,10 @@ def test_the_chief_constables_spending_is_a_second_source_marked_and_filtered(
     assert commissioner.is_public and chief.is_public
     assert "by the Chief Constable" in str(chief)
 
-    rows = {r["Transaction"]: r for r in _csv_rows(client.get("/transparency/spending.csv"))}
+    rows = {r["Transaction"]: r for r in csv_rows(client.get("/transparency/spending.csv"))}
     assert rows["7001"]["Spent by"] == "The Chief Constable"
     assert rows["6001"]["Spent by"] == "The Police and Crime Commissioner"
-    only_chief = _csv_rows(client.get("/transparency/spending.csv?source=chief-officer"))
+    only_chief = csv_rows(client.get("/transparency/spending.csv?source=chief-officer"))
     assert [r["Transaction"] for r in only_chief] == ["7001"]
     page = client.get("/transparency/spending/?source=chief-officer").content.decode()
     assert "Sample Fleet Ltd" in page and "Sample Ltd<" not in page
@@ -186,7 +180,7 @@ def test_a_released_grant_shows_its_reasons_on_the_page_and_in_the_exports(clien
     page = client.get("/transparency/grants/").content.decode()
     assert "Why it is expected to reduce crime and disorder" in page
     assert "Evidence from the pilot: fewer call-outs." in page
-    [row] = _csv_rows(client.get("/transparency/grants.csv"))
+    [row] = csv_rows(client.get("/transparency/grants.csv"))
     assert (
         row["Why it is expected to reduce crime and disorder"]
         == "Evidence from the pilot: fewer call-outs."
@@ -220,13 +214,13 @@ def test_a_nil_return_for_gifts_is_a_statement_on_the_page_and_in_the_exports(cl
     page = client.get("/transparency/gifts-and-hospitality/").content.decode()
     assert "Nil return: no gifts or hospitality were offered to Sample Office Holder in " in page
     assert "2024/25" in page
-    rows = _csv_rows(client.get("/transparency/gifts-and-hospitality.csv"))
+    rows = csv_rows(client.get("/transparency/gifts-and-hospitality.csv"))
     nil = next(r for r in rows if r["Nil return"] == "true")
     assert nil["Financial year"] == "2024/25" and nil["Offered by"] == "" and nil["Date"] == ""
     # The year filter finds the nil return by its period, though it has no date.
-    only_2024 = _csv_rows(client.get("/transparency/gifts-and-hospitality.csv?year=2024"))
+    only_2024 = csv_rows(client.get("/transparency/gifts-and-hospitality.csv?year=2024"))
     assert [r["Nil return"] for r in only_2024] == ["true"]
-    only_2025 = _csv_rows(client.get("/transparency/gifts-and-hospitality.csv?year=2025"))
+    only_2025 = csv_rows(client.get("/transparency/gifts-and-hospitality.csv?year=2025"))
     assert [r["Offered by"] for r in only_2025] == ["Sample Board"]
     data = json.loads(client.get("/transparency/gifts-and-hospitality.json?year=2024").content)
     assert data["entries"][0]["nil_return"] is True
@@ -247,7 +241,7 @@ def test_a_nil_return_of_interests_is_shown_for_its_financial_year(client, edito
     client.logout()
     page = client.get("/transparency/interests/?year=2025").content.decode()
     assert "Nil return: Sample Deputy had no interests to declare in 2025/26." in page
-    [row] = _csv_rows(client.get("/transparency/interests.csv?year=2025"))
+    [row] = csv_rows(client.get("/transparency/interests.csv?year=2025"))
     assert row["Nil return"] == "true" and row["Financial year"] == "2025/26"
 
 
@@ -309,7 +303,7 @@ def test_the_list_of_contracts_of_10000_or_less_has_its_page_and_exports(client,
     assert "Contracts of £10,000 or less" in page
     assert "The Commissioner and Sample Printers Ltd" in page and "£10,000.00" in page
     assert "Unreleased Ltd" not in page
-    [row] = _csv_rows(client.get("/transparency/small-contracts.csv"))
+    [row] = csv_rows(client.get("/transparency/small-contracts.csv"))
     assert row == {"Agreed": "2025-06-02", "Reference": "OPCC-L-7",
                    "Parties": "The Commissioner and Sample Printers Ltd",
                    "Purpose": "Printing the annual report", "Value": "10000.00",

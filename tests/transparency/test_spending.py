@@ -2,7 +2,6 @@
 released, it is public with the payments to individuals redacted. The review between the two is
 in test_spending_review.py."""
 
-import csv
 import datetime
 import io
 from decimal import Decimal
@@ -11,7 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from tests.spreadsheets import with_doctype, xlsx_bytes
+from tests.spreadsheets import csv_rows, with_doctype, xlsx_bytes
 from transparency import services, spending
 from transparency.models import Payment, SpendingUpload
 from transparency.redaction import is_payment_to_individual
@@ -189,8 +188,7 @@ def test_the_spending_csv_quotes_text_a_spreadsheet_would_run(client, decision_m
     )
     _release(hostile, decision_maker)
     response = client.get("/transparency/spending.csv")
-    body = b"".join(response.streaming_content).decode("utf-8-sig")
-    row = next(csv.DictReader(io.StringIO(body, newline="")))
+    [row] = csv_rows(response)
     assert row["Supplier"] == '\'=HYPERLINK("http://evil.example","Click")'
     assert row["Expense type"] == "'-2+3"
     assert row["Service area"] == "'@SUM(A1:A2)"
