@@ -211,10 +211,7 @@ class PackPaperQuerySet(VisibilityQuerySet):
         from .meetings import Meeting
 
         meetings = Meeting.objects.with_members_papers_for(user)
-        return self.filter(
-            models.Q(item__exempt=False, withheld=False)
-            | models.Q(item__build__meeting__in=meetings.values("pk"))
-        )
+        return self.public() | self.filter(item__build__meeting__in=meetings.values("pk"))
 
 
 class PackPaper(models.Model):
