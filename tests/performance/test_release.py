@@ -2,8 +2,6 @@
 path", item 5: a 329.3% value for a percentage measure was accepted, marked "Better", and was live
 on /performance/ with no check or sign-off.)"""
 
-import csv
-import io
 from decimal import Decimal
 
 import pytest
@@ -19,15 +17,11 @@ from tests.accounts.factories import reauthenticate
 from tests.performance.factories import QuarterlyReportFactory, confidence_measure
 from tests.plans.factories import MeasureFactory, PlanFactory
 from tests.plans.helpers import issue
+from tests.spreadsheets import csv_rows
 
 SECRET = "UNRELEASED figure note"
 Q1_2022 = Period.quarter(2022, 1)  # 2022-23 Q1: the quarter nothing is released for yet
 Q4_2021 = Period.quarter(2021, 4)
-
-
-def _body(response):
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    return content.decode("utf-8-sig")
 
 
 @pytest.fixture
@@ -63,7 +57,7 @@ def _public_pages(measure):
 
 
 def _csv_values(client, measure):
-    rows = csv.DictReader(io.StringIO(_body(client.get(f"/performance/measures/{measure.pk}.csv"))))
+    rows = csv_rows(client.get(f"/performance/measures/{measure.pk}.csv"))
     return {row["period"]: row["value"] for row in rows}
 
 
@@ -222,7 +216,7 @@ def test_an_import_whose_flags_changed_since_the_preview_is_not_applied(confiden
 def test_an_unreleased_figure_is_not_public(client, confidence, draft, page):
     response = client.get(_public_pages(confidence)[page])
     assert response.status_code == 200
-    body = _body(response)
+    body = response.getvalue().decode()
     assert SECRET not in body
     assert "2022-23 Q1" not in body
     if page != "search":
@@ -269,7 +263,7 @@ def test_a_decision_maker_releases_a_quarter_and_the_public_sees_it(
     client.logout()
     for name, url in _public_pages(confidence).items():
         if name != "search":  # figures are not indexed for search at all
-            assert "2022-23 Q1" in _body(client.get(url)), name
+            assert "2022-23 Q1" in client.get(url).getvalue().decode(), name
     assert _csv_values(client, confidence)["2022-23 Q1"] == "64.5"
 
 
@@ -307,8 +301,8 @@ def test_publishing_the_quarterly_report_releases_its_quarter_only(
     assert draft.is_released and draft.released_by == decision_maker
     assert not later.is_released
     assert "64.5%" in version.html
-    assert "2022-23 Q1" in _body(client.get("/performance/"))
-    assert "2022-23 Q2" not in _body(client.get("/performance/"))
+    assert "2022-23 Q1" in client.get("/performance/").getvalue().decode()
+    assert "2022-23 Q2" not in client.get("/performance/").getvalue().decode()
 
 
 def test_a_report_shows_only_released_figures_of_earlier_quarters(
@@ -329,7 +323,7 @@ def test_a_correction_to_a_released_figure_stays_private_until_released(
     assert point.is_released and point.value == 63 and point.pending_value == 66
     assert _csv_values(client, confidence)["2021-22 Q4"] == "63"
     for url in _public_pages(confidence).values():
-        assert "Revised" not in _body(client.get(url))
+        assert "Revised" not in client.get(url).getvalue().decode()
 
     client.force_login(editor)
     staff = client.get(reverse("performance_manage:measure", args=[confidence.pk]))

@@ -3,8 +3,6 @@ leave every public channel at once, the public reads "Figures for <quarter> with
 <reason>" where they used to show, and corrected figures come back only as a new release.
 (Issue "one publishing path", part (c).)"""
 
-import csv
-import io
 from decimal import Decimal
 
 import pytest
@@ -21,15 +19,11 @@ from tests.accounts.factories import reauthenticate
 from tests.performance.factories import QuarterlyReportFactory, confidence_measure
 from tests.plans.factories import PlanFactory
 from tests.plans.helpers import issue
+from tests.spreadsheets import csv_rows
 
 Q2 = Period.quarter(2021, 2)  # 2021-22 Q2
 WRONG = "WRONGNOTE"
 REASON = "The Constabulary counted the quarter twice"
-
-
-def _body(response):
-    content = b"".join(response.streaming_content) if response.streaming else response.content
-    return content.decode("utf-8-sig")
 
 
 @pytest.fixture
@@ -57,7 +51,7 @@ def _public_channels(measure):
 
 
 def _csv_values(client, measure):
-    rows = csv.DictReader(io.StringIO(_body(client.get(f"/performance/measures/{measure.pk}.csv"))))
+    rows = csv_rows(client.get(f"/performance/measures/{measure.pk}.csv"))
     return {row["period"]: row["value"] for row in rows}
 
 
@@ -70,7 +64,7 @@ def test_withdrawn_figures_leave_every_public_channel_with_a_notice_where_they_s
     client, confidence, decision_maker
 ):
     for name in ("dashboard", "measure", "csv", "api"):
-        body = _body(client.get(_public_channels(confidence)[name]))
+        body = client.get(_public_channels(confidence)[name]).getvalue().decode()
         assert "71.75" in body or "71.8" in body, name
     withdrawal, reports = services.withdraw_figures(quarter=Q2, by=decision_maker, reason=REASON)
     assert reports == []
@@ -78,7 +72,7 @@ def test_withdrawn_figures_leave_every_public_channel_with_a_notice_where_they_s
     for name, url in _public_channels(confidence).items():
         response = client.get(url)
         assert response.status_code == 200, name
-        body = _body(response)
+        body = response.getvalue().decode()
         assert "71.75" not in body and "71.8" not in body and WRONG not in body, name
     assert "2021-22 Q2" not in _csv_values(client, confidence)
     assert _csv_values(client, confidence)["2021-22 Q3"] == "61.5"
@@ -89,7 +83,7 @@ def test_withdrawn_figures_leave_every_public_channel_with_a_notice_where_they_s
         "2021-22 Q4",
     ]
     for url in ("/performance/", f"/performance/measures/{confidence.pk}/"):
-        assert _notice(withdrawal) in _body(client.get(url)), url
+        assert _notice(withdrawal) in client.get(url).getvalue().decode(), url
 
 
 def test_withdrawing_makes_the_figures_drafts_and_keeps_them_as_released(
@@ -135,7 +129,7 @@ def test_corrected_figures_come_back_only_as_a_new_release_and_the_withdrawal_st
     released = services.release_quarter_figures(quarter=Q2, by=decision_maker)
     assert len(released) == 1
     assert _csv_values(client, confidence)["2021-22 Q2"] == "62.5"
-    assert _notice(withdrawal) not in _body(client.get("/performance/"))
+    assert _notice(withdrawal) not in client.get("/performance/").getvalue().decode()
     assert list(FiguresWithdrawal.objects.in_force()) == []
     # The withdrawn release stays in the record, as released.
     withdrawal.refresh_from_db()
@@ -186,8 +180,11 @@ def test_the_quarterly_reports_that_show_the_figures_are_withdrawn_with_them(
         ):
             response = client.get(url)
             assert response.status_code == 410, url
-            assert f"It showed the figures for 2021-22 Q2, withdrawn: {REASON}" in _body(response)
-    listed = _body(client.get("/performance/reports/"))
+            assert (
+                f"It showed the figures for 2021-22 Q2, withdrawn: {REASON}"
+                in response.getvalue().decode()
+            )
+    listed = client.get("/performance/reports/").getvalue().decode()
     assert "/performance/reports/2021-22-q2/" not in listed
     assert "/performance/reports/2021-22-q1/" in listed
     assert not Version.objects.public().filter(object_id=reports[2].pk).exists()
@@ -220,20 +217,24 @@ def test_withdrawing_asks_for_the_password_again(client, confidence, decision_ma
 
 def test_a_decision_maker_withdraws_a_quarter_from_its_page(client, confidence, decision_maker):
     client.force_login(decision_maker)
-    page = _body(client.get(reverse("performance_manage:release_quarter", args=["2021-22-q2"])))
+    page = (
+        client.get(reverse("performance_manage:release_quarter", args=["2021-22-q2"]))
+        .getvalue()
+        .decode()
+    )
     assert "1 figure for 2021-22 Q2 is public." in page
     assert _withdraw_url() in page
 
     form = client.get(_withdraw_url())
     assert form.status_code == 200
-    html = _body(form)
+    html = form.getvalue().decode()
     assert "Withdraw “Figures for 2021-22 Q2” from the public site" in html
     assert "Figures for 2021-22 Q2 withdrawn on &lt;date&gt;: &lt;reason&gt;" in html
 
     reauthenticate(client)
     refused = client.post(_withdraw_url(), {"reason": ""})
     assert refused.status_code == 400
-    assert "Say why it is being withdrawn" in _body(refused)
+    assert "Say why it is being withdrawn" in refused.getvalue().decode()
     assert DataPoint.objects.get(period_start=Q2.start).is_released
 
     response = client.post(_withdraw_url(), {"reason": REASON})
@@ -243,7 +244,7 @@ def test_a_decision_maker_withdraws_a_quarter_from_its_page(client, confidence, 
     assert point.history.first().history_change_reason.startswith(
         f"Withdrawn: {REASON}; re-authenticated at "
     )
-    page = _body(client.get(response["Location"]))
+    page = client.get(response["Location"]).getvalue().decode()
     assert "Withdrawn releases" in page and REASON in page and "71.75" in page
     assert "Release these figures" in page  # the figure awaits release again
 
@@ -253,4 +254,4 @@ def test_withdrawing_a_quarter_with_nothing_public_says_so(client, confidence, d
     response = client.get(
         reverse("performance_manage:withdraw_figures", args=["2023-24-q1"]), follow=True
     )
-    assert "No figures for 2023-24 Q1 are public: none to withdraw." in _body(response)
+    assert "No figures for 2023-24 Q1 are public: none to withdraw." in response.getvalue().decode()
