@@ -162,33 +162,43 @@ def register(request, register):
     return render(request, "transparency/register.html", context)
 
 
-@refuse_nul_bytes
-def register_csv(request, register):
-    spec = _register(register, request.GET)
-    rows = spec.filtered(request.GET)
+def _entries_csv(spec, entries):
+    """A register's entries as its CSV download: a row of its column headings, then a row for
+    each entry."""
 
     def lines():
         yield [c.heading for c in spec.columns]
-        for entry in spec.for_display(rows):
+        for entry in entries:
             yield [c.value(entry) for c in spec.columns]
 
     return csv_response(lines(), filename=f"{spec.slug}.csv")
 
 
-@refuse_nul_bytes
-def register_json(request, register):
-    spec = _register(register, request.GET)
-    rows = spec.filtered(request.GET)
+def _entries_json(request, spec, entries, *, description):
+    """A register's entries as its JSON download, with what the register is and where."""
     return JsonResponse(
         {
             "register": spec.title,
-            "description": spec.description,
+            "description": description,
             "url": request.build_absolute_uri(spec.url()),
             "generated_at": timezone.now().isoformat(),
-            "entries": [spec.record(entry) for entry in spec.for_display(rows)],
+            "entries": [spec.record(entry) for entry in entries],
         },
         json_dumps_params={"ensure_ascii": False, "indent": 1},
     )
+
+
+@refuse_nul_bytes
+def register_csv(request, register):
+    spec = _register(register, request.GET)
+    return _entries_csv(spec, spec.for_display(spec.filtered(request.GET)))
+
+
+@refuse_nul_bytes
+def register_json(request, register):
+    spec = _register(register, request.GET)
+    entries = spec.for_display(spec.filtered(request.GET))
+    return _entries_json(request, spec, entries, description=spec.description)
 
 
 def contract_copy(request, pk, kind):
@@ -217,30 +227,16 @@ def forward_plan(request):
 
 
 def forward_plan_csv(request):
-    columns = selectors.FORWARD_PLAN_COLUMNS
-
-    def lines():
-        yield [c.heading for c in columns]
-        for entry in selectors.forward_plan():
-            yield [c.value(entry) for c in columns]
-
-    return csv_response(lines(), filename="forward-plan.csv")
+    return _entries_csv(selectors.FORWARD_PLAN, selectors.forward_plan())
 
 
 def forward_plan_json(request):
-    return JsonResponse(
-        {
-            "register": "Forward plan",
-            "description": "Decisions of significant public interest the Commissioner expects "
-            "to make in the coming months.",
-            "url": request.build_absolute_uri(reverse("transparency:forward_plan")),
-            "generated_at": timezone.now().isoformat(),
-            "entries": [
-                {column.key: column.value(entry) for column in selectors.FORWARD_PLAN_COLUMNS}
-                for entry in selectors.forward_plan()
-            ],
-        },
-        json_dumps_params={"ensure_ascii": False, "indent": 1},
+    return _entries_json(
+        request,
+        selectors.FORWARD_PLAN,
+        selectors.forward_plan(),
+        description="Decisions of significant public interest the Commissioner expects to make "
+        "in the coming months.",
     )
 
 
