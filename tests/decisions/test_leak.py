@@ -144,7 +144,7 @@ def world(editor, decision_maker, sign, publish_decision, publish, search_index)
 
 
 def _body(response):
-    content = b"".join(response.streaming_content) if response.streaming else response.content
+    content = response.getvalue()
     if response.get("Content-Type", "").startswith("application/pdf"):
         return pdf_text(content) + content.decode("latin-1")
     return content.decode("utf-8", errors="replace")

@@ -6,6 +6,8 @@ import factory
 from pcc_portal.accounts import roles
 from pcc_portal.publications import services as publishing
 from tests.accounts.factories import UserFactory
+from tests.plans.factories import PlanFactory, PriorityFactory
+from tests.plans.helpers import issue
 from transparency.models import (
     Contract,
     ForwardPlanEntry,
@@ -20,6 +22,17 @@ def register_publisher():
 
     user = get_user_model().objects.filter(username="register-publisher").first()
     return user or UserFactory(username="register-publisher", roles=[roles.EDITOR])
+
+
+def plan_in_force(slug):
+    """An issued plan in force on the registers' dates (from May 2025), whose priorities 1,
+    Preventing crime, and 2, Supporting victims, entries name by number."""
+    plan = PlanFactory(slug=slug, term_start=datetime.date(2025, 5, 1),
+                       term_end=datetime.date(2029, 5, 1))  # fmt: skip
+    PriorityFactory(plan=plan, number=1, title="Preventing crime")
+    PriorityFactory(plan=plan, number=2, title="Supporting victims")
+    issue(plan)
+    return plan
 
 
 class _Entry(factory.django.DjangoModelFactory):

@@ -13,7 +13,12 @@ from tests.plans.factories import PlanFactory, PriorityFactory
 from tests.plans.helpers import issue
 from tests.publications.hostile_pdfs import untagged_pdf
 from tests.spreadsheets import csv_rows
-from tests.transparency.factories import ContractFactory, ForwardPlanEntryFactory, GrantFactory
+from tests.transparency.factories import (
+    ContractFactory,
+    ForwardPlanEntryFactory,
+    GrantFactory,
+    plan_in_force,
+)
 from transparency import services
 from transparency.models import Contract, SpendingUpload
 
@@ -176,11 +181,7 @@ def test_the_decisions_csv_and_json_honour_the_registers_filters(
 def _priorities():
     import datetime
 
-    plan = PlanFactory(slug="thread-plan", term_start=datetime.date(2025, 5, 1),
-                       term_end=datetime.date(2029, 5, 1))  # fmt: skip
-    PriorityFactory(plan=plan, number=1, title="Preventing crime")
-    PriorityFactory(plan=plan, number=2, title="Supporting victims")
-    issue(plan)
+    plan = plan_in_force("thread-plan")
     other = PlanFactory(slug="other-plan", term_start=datetime.date(2016, 5, 1),
                         term_end=datetime.date(2021, 5, 1))  # fmt: skip
     PriorityFactory(plan=other, number=1, title="An earlier priority")

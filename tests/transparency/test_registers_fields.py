@@ -11,10 +11,8 @@ import pytest
 from django import forms
 from django.urls import reverse
 
-from tests.plans.factories import PlanFactory, PriorityFactory
-from tests.plans.helpers import issue
 from tests.spreadsheets import csv_rows
-from tests.transparency.factories import GiftFactory, GrantFactory, InterestFactory
+from tests.transparency.factories import GiftFactory, GrantFactory, InterestFactory, plan_in_force
 from transparency import services, sources
 from transparency.models import GiftHospitality, Interest, Payment, SmallContract, SpendingUpload
 
@@ -23,15 +21,6 @@ HEADING = (
     "Date,Transaction number,Supplier,Supplier type,Expense type,Service area,Amount,Purpose,"
     "Value for money,Plan priority\n"
 )
-
-
-def _plan_in_force():
-    plan = PlanFactory(slug="plan-in-force", term_start=datetime.date(2025, 5, 1),
-                       term_end=datetime.date(2029, 5, 1))  # fmt: skip
-    PriorityFactory(plan=plan, number=1, title="Preventing crime")
-    PriorityFactory(plan=plan, number=2, title="Supporting victims")
-    issue(plan)
-    return plan
 
 
 def _upload(content, by, source=SpendingUpload.Source.COMMISSIONER, month=OCTOBER):
@@ -47,7 +36,7 @@ def _upload(content, by, source=SpendingUpload.Source.COMMISSIONER, month=OCTOBE
 def test_each_payment_carries_its_purpose_value_for_money_and_plan_priority(
     client, editor, decision_maker
 ):
-    plan = _plan_in_force()
+    plan = plan_in_force("plan-in-force")
     content = HEADING + (
         "03/10/2025,5001,Sample Victim Support,Charity,Victims' services,Commissioning,"
         '48250.00,Independent advisers for victims,"Won in open competition, lowest price",2\n'
@@ -77,7 +66,7 @@ def test_each_payment_carries_its_purpose_value_for_money_and_plan_priority(
 
 @pytest.mark.django_db
 def test_a_plan_priority_the_plan_in_force_does_not_have_is_named_and_nothing_is_stored(editor):
-    _plan_in_force()
+    plan_in_force("plan-in-force")
     content = HEADING + (
         "03/10/2025,5001,Sample Victim Support,Charity,Victims' services,,900.00,Advisers,,7\n"
         "04/10/2025,5002,Sample Stationers Ltd,Company,Stationery,,612.40,Paper,,two\n"
