@@ -177,7 +177,8 @@ def withdraw_figures(*, quarter, by, reason, reauthenticated_at=None):
     waiting for release becomes the draft), to be corrected and released again as a new
     release; the figures as released are kept on the ``FiguresWithdrawal``, and each figure's
     history records the withdrawal. The published quarterly reports that show them are
-    withdrawn with them, with the same reason. Returns the withdrawal and those reports."""
+    withdrawn with them, with the same reason, and their history says so. Returns the
+    withdrawal and those reports."""
     reason = (reason or "").strip()
     if not reason:
         raise ValidationError({"reason": "Say why the figures are being withdrawn."})
@@ -215,6 +216,12 @@ def withdraw_figures(*, quarter, by, reason, reauthenticated_at=None):
             obj=report,
             by=by,
             reason=f"It showed the figures for {quarter.label}, withdrawn: {reason}",
+        )
+        publishing.record_release(
+            report,
+            by=by,
+            what=f"Withdrawn with the figures for {quarter.label}",
+            at=reauthenticated_at,
         )
     return withdrawal, reports
 

@@ -5,7 +5,6 @@ one quarter with who entered them and any warning they confirmed, and the decisi
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
 from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -13,7 +12,6 @@ from django.views.decorators.http import require_http_methods, require_POST
 
 from pcc_portal.errors import FiguresChanged, InvalidTransition, NotPermitted
 from pcc_portal.publications.forms import WithdrawForm
-from pcc_portal.publications.services import record_release
 from pcc_portal.publications.views import (
     reauthenticated_at,
     render_withdraw_page,
@@ -105,20 +103,12 @@ def withdraw_figures(request, quarter):
     if request.method == "POST" and form.is_valid():
         require_reauthentication(request)
         try:
-            with transaction.atomic():
-                withdrawal, reports = services.withdraw_figures(
-                    quarter=period,
-                    by=request.user,
-                    reason=form.cleaned_data["reason"],
-                    reauthenticated_at=reauthenticated_at(request),
-                )
-                for report in reports:
-                    record_release(
-                        report,
-                        by=request.user,
-                        what=f"Withdrawn with the figures for {period.label}",
-                        at=reauthenticated_at(request),
-                    )
+            withdrawal, reports = services.withdraw_figures(
+                quarter=period,
+                by=request.user,
+                reason=form.cleaned_data["reason"],
+                reauthenticated_at=reauthenticated_at(request),
+            )
         except (ValidationError, InvalidTransition) as error:
             form.add_error("reason", "; ".join(getattr(error, "messages", [str(error)])))
         else:

@@ -188,6 +188,10 @@ def test_the_quarterly_reports_that_show_the_figures_are_withdrawn_with_them(
     assert "/performance/reports/2021-22-q2/" not in listed
     assert "/performance/reports/2021-22-q1/" in listed
     assert not Version.objects.public().filter(object_id=reports[2].pk).exists()
+    # Each report's own history says why it went, as the figures' history does.
+    record = reports[2].history.first()
+    assert record.history_change_reason == "Withdrawn with the figures for 2021-22 Q2"
+    assert record.history_user == decision_maker
 
 
 # The staff pages -------------------------------------------------------------------------------
