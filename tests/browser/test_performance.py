@@ -104,10 +104,6 @@ def test_staff_enter_a_figure_and_commentary(page, live_server, editor, performa
     page.get_by_role("link", name=ksi.wording).click()
     check_accessibility(page)
 
-    # A form with errors answers 400, which Chromium logs: expected here.
-    page.problems.expected_failures.add(
-        f"{live_server.url}/manage/performance/measures/{ksi.pk}/figures/new/"
-    )
     page.get_by_label("Period").fill("the third quarter")
     page.get_by_label("Value (casualties)").fill("199")
     with page.expect_navigation():
@@ -246,9 +242,6 @@ def test_a_flagged_figure_is_confirmed_then_released_by_a_decision_maker(
 ):
     ksi = performance_data["ksi"]  # 2021-22: 202, 201, 200 and 199 casualties
     sign_in(page, live_server, editor)
-    page.problems.expected_failures.add(
-        f"{live_server.url}/manage/performance/measures/{ksi.pk}/figures/new/"
-    )
     visit(page, f"/manage/performance/measures/{ksi.pk}/figures/new/")
     page.get_by_label("Period").fill("2022-23 Q1")
     page.get_by_label("Value (casualties)").fill("410")
@@ -267,9 +260,6 @@ def test_a_flagged_figure_is_confirmed_then_released_by_a_decision_maker(
     assert "You cannot release this quarter's figures yourself" in page.inner_text("main")
     assert str(decision_maker) in page.locator("#approvers").inner_text()
     # The editor asks the decision maker to release them: the note is required.
-    page.problems.expected_failures.add(
-        f"{live_server.url}/manage/approvals/ask/figures/2022-23-q1/"
-    )
     with page.expect_navigation():
         page.get_by_role("button", name="Ask for approval to release").click()
     assert "the note is required" in page.inner_text("main")

@@ -16,8 +16,6 @@ REASON = "Why is it being withdrawn?"
 
 
 def _submit(page, name, *, status=None):
-    if status is not None:
-        page.problems.expected_failures.add(page.url)
     with page.expect_navigation() as navigation:
         page.locator("main").get_by_role("button", name=name).click()
     if status is not None:
