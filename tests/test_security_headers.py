@@ -5,7 +5,7 @@ import re
 import pytest
 
 from tests.access import PUBLIC, SIGNED_IN, SUPERUSER, every_url_rule, rule_at
-from tests.accounts.factories import UserFactory
+from tests.accounts.factories import UserFactory, sign_in
 
 URLS = every_url_rule()
 
@@ -70,11 +70,7 @@ def test_the_inline_script_carries_the_nonce_the_policy_names(client):
 
 @pytest.mark.django_db
 def test_session_and_csrf_cookies_are_host_only_and_secure(client, editor):
-    from tests.accounts.factories import PASSWORD
-
-    response = client.post(
-        "/accounts/login/", {"login": "editor", "password": PASSWORD}, secure=True
-    )
+    response = sign_in(client, "editor", secure=True)
     assert response.status_code == 302
     session = response.cookies["__Host-sessionid"]
     assert session["secure"] and session["httponly"]

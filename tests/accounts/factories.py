@@ -85,6 +85,11 @@ def finance_officer_user(username="finance"):
     return hold(user, Office.Kind.CHIEF_FINANCE_OFFICER)
 
 
+def sign_in(client, login, password=PASSWORD, **extra):
+    """Post the sign-in form as ``login``; ``extra`` goes to the request (``REMOTE_ADDR``...)."""
+    return client.post("/accounts/login/", {"login": login, "password": password}, **extra)
+
+
 def reauthenticate(client, password=PASSWORD):
     """Confirm the password again, as allauth asks before signing or publishing."""
     response = client.post("/accounts/reauthenticate/", {"password": password})

@@ -6,29 +6,31 @@ import pytest
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import ValidationError
 
-from tests.accounts.factories import PASSWORD, UserFactory, current_code, give_authenticator_app
-
-
-def _sign_in(client, username, password):
-    return client.post("/accounts/login/", {"login": username, "password": password})
+from tests.accounts.factories import (
+    PASSWORD,
+    UserFactory,
+    current_code,
+    give_authenticator_app,
+    sign_in,
+)
 
 
 @pytest.mark.django_db
 def test_staff_sign_in_lands_on_the_staff_dashboard(client, editor):
-    response = _sign_in(client, "editor", PASSWORD)
+    response = sign_in(client, "editor", PASSWORD)
     assert response.status_code == 302
     assert response["Location"] == "/manage/"
 
 
 @pytest.mark.django_db
 def test_panel_member_sign_in_lands_on_the_home_page(client, panel_member):
-    response = _sign_in(client, "member", PASSWORD)
+    response = sign_in(client, "member", PASSWORD)
     assert response["Location"] == "/"
 
 
 @pytest.mark.django_db
 def test_wrong_password_shows_the_error_and_keeps_the_username(client, editor):
-    response = _sign_in(client, "editor", "not-the-password")
+    response = sign_in(client, "editor", "not-the-password")
     page = response.content.decode()
     assert response.status_code == 200
     assert "govuk-error-summary" in page
@@ -39,20 +41,20 @@ def test_wrong_password_shows_the_error_and_keeps_the_username(client, editor):
 @pytest.mark.django_db
 def test_repeated_failures_lock_the_username_at_that_address(client, editor, settings):
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        _sign_in(client, "editor", "wrong-password-attempt")
-    locked = _sign_in(client, "editor", PASSWORD)
+        sign_in(client, "editor", "wrong-password-attempt")
+    locked = sign_in(client, "editor", PASSWORD)
     assert locked.status_code == 429
     assert "Sign-in is locked for now" in locked.content.decode()
     # Another account at the same address is not locked out by someone guessing at this one.
     UserFactory(username="other")
-    assert _sign_in(client, "other", PASSWORD).status_code == 302
+    assert sign_in(client, "other", PASSWORD).status_code == 302
 
 
 @pytest.mark.django_db
 def test_sign_in_failures_successes_and_lockouts_are_logged(client, editor, settings, caplog):
     caplog.set_level(logging.INFO, logger="pcc_portal.security")
     for _ in range(settings.AXES_FAILURE_LIMIT):
-        _sign_in(client, "editor", "wrong-password-attempt")
+        sign_in(client, "editor", "wrong-password-attempt")
     messages = [record.getMessage() for record in caplog.records]
     assert any(message.startswith("sign-in failed user=editor") for message in messages)
     assert any(message.startswith("locked out user=editor") for message in messages)
@@ -62,7 +64,7 @@ def test_sign_in_failures_successes_and_lockouts_are_logged(client, editor, sett
 @pytest.mark.django_db
 def test_sign_in_and_sign_out_are_logged(client, editor, caplog):
     caplog.set_level(logging.INFO, logger="pcc_portal.security")
-    _sign_in(client, "editor", PASSWORD)
+    sign_in(client, "editor", PASSWORD)
     client.post("/accounts/logout/")
     messages = [record.getMessage() for record in caplog.records]
     assert "sign-in user=editor address=127.0.0.1" in messages
@@ -111,7 +113,7 @@ def test_with_mfa_required_staff_must_set_up_an_authenticator_first(client, edit
 def test_with_mfa_required_staff_with_an_authenticator_go_through(client, editor, settings):
     settings.REQUIRE_MFA = True
     give_authenticator_app(editor)
-    _sign_in(client, "editor", PASSWORD)
+    sign_in(client, "editor", PASSWORD)
     client.post("/accounts/2fa/authenticate/", {"code": current_code()})
     assert client.get("/manage/").status_code == 200
 

@@ -12,6 +12,7 @@ from tests.accounts.factories import (
     UserFactory,
     current_code,
     give_authenticator_app,
+    sign_in,
     wrong_code,
 )
 
@@ -19,10 +20,6 @@ from tests.accounts.factories import (
 @pytest.fixture
 def mfa_required(settings):
     settings.REQUIRE_MFA = True
-
-
-def _sign_in(client, login, password=PASSWORD, **extra):
-    return client.post("/accounts/login/", {"login": login, "password": password}, **extra)
 
 
 def _enter_code(client, code, **extra):
@@ -123,7 +120,7 @@ def test_with_mfa_required_a_session_that_skipped_the_code_cannot_reach_the_two_
 @pytest.mark.django_db
 def test_with_mfa_required_password_and_code_reach_the_staff_area(client, editor, mfa_required):
     give_authenticator_app(editor)
-    assert _sign_in(client, "editor")["Location"] == "/accounts/2fa/authenticate/"
+    assert sign_in(client, "editor")["Location"] == "/accounts/2fa/authenticate/"
     assert not _signed_in(client)
     assert _enter_code(client, current_code())["Location"] == "/manage/"
     assert client.get("/manage/").status_code == 200
@@ -134,7 +131,7 @@ def test_with_mfa_required_password_and_code_reach_the_staff_area(client, editor
 def test_setting_up_the_app_counts_as_the_second_factor_for_that_session(
     client, editor, mfa_required
 ):
-    assert _sign_in(client, "editor")["Location"] == "/manage/"
+    assert sign_in(client, "editor")["Location"] == "/manage/"
     assert client.get("/manage/")["Location"] == "/accounts/2fa/totp/activate/"
     client.post("/accounts/reauthenticate/", {"password": PASSWORD})  # allauth asks again first
     assert client.get("/accounts/2fa/totp/activate/").status_code == 200
@@ -150,7 +147,7 @@ def test_setting_up_the_app_counts_as_the_second_factor_for_that_session(
 @pytest.mark.django_db
 def test_wrong_codes_lock_sign_in_even_against_the_right_code(client, editor, settings):
     give_authenticator_app(editor)
-    _sign_in(client, "editor")
+    sign_in(client, "editor")
     responses = [_enter_code(client, wrong_code()) for _ in range(settings.AXES_FAILURE_LIMIT)]
     assert [r.status_code for r in responses[:-1]] == [200] * (settings.AXES_FAILURE_LIMIT - 1)
     assert responses[-1].status_code == 429
@@ -160,24 +157,24 @@ def test_wrong_codes_lock_sign_in_even_against_the_right_code(client, editor, se
     assert "Sign-in is locked for now" in refused.content.decode()
     assert not _signed_in(client)
     # The account is locked, not only this attempt: its password is refused too, from anywhere.
-    assert _sign_in(Client(), "editor", REMOTE_ADDR="192.0.2.50").status_code == 429
+    assert sign_in(Client(), "editor", REMOTE_ADDR="192.0.2.50").status_code == 429
 
 
 @pytest.mark.django_db
 def test_wrong_codes_are_counted_against_the_address_too(client, editor, settings):
     settings.AXES_ADDRESS_FAILURE_LIMIT = 3
     give_authenticator_app(editor)
-    _sign_in(client, "editor")
+    sign_in(client, "editor")
     for _ in range(3):
         _enter_code(client, wrong_code())
     UserFactory(username="colleague")
-    assert _sign_in(Client(), "colleague").status_code == 429
+    assert sign_in(Client(), "colleague").status_code == 429
 
 
 @pytest.mark.django_db
 def test_wrong_codes_when_confirming_who_you_are_are_locked_out_too(client, editor, settings):
     give_authenticator_app(editor)
-    _sign_in(client, "editor")
+    sign_in(client, "editor")
     _enter_code(client, current_code())
     for _ in range(settings.AXES_FAILURE_LIMIT):
         client.post("/accounts/2fa/reauthenticate/", {"code": wrong_code()})
@@ -191,7 +188,7 @@ def test_wrong_codes_when_confirming_who_you_are_are_locked_out_too(client, edit
 def test_wrong_codes_are_logged(client, editor, caplog):
     caplog.set_level(logging.INFO, logger="pcc_portal.security")
     give_authenticator_app(editor)
-    _sign_in(client, "editor")
+    sign_in(client, "editor")
     _enter_code(client, wrong_code())
     messages = [record.getMessage() for record in caplog.records]
     assert "wrong two-factor code user=editor address=127.0.0.1" in messages

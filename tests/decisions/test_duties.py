@@ -26,6 +26,7 @@ from tests.accounts.factories import (
     give_authenticator_app,
     hold,
     reauthenticate,
+    sign_in,
 )
 from tests.decisions.conftest import at, declare
 from tests.decisions.factories import DecisionFactory
@@ -524,7 +525,7 @@ def test_with_two_factor_sign_in_it_asks_for_a_code(client, people, settings):
     commissioner = people["commissioner"]
     give_authenticator_app(commissioner)
     declared = _declared(people)
-    client.post("/accounts/login/", {"login": commissioner.username, "password": PASSWORD})
+    sign_in(client, commissioner.username)
     client.post("/accounts/2fa/authenticate/", {"code": current_code()})
     url = reverse("decisions_manage:sign", kwargs={"pk": declared.pk})
     response = client.post(url)

@@ -12,7 +12,7 @@ from panel.models import Member, PackPaper
 from panel.services import packs
 from pcc_portal.accounts import roles
 from tests.access import SIGNED_IN, AccessRule
-from tests.accounts.factories import PASSWORD, UserFactory
+from tests.accounts.factories import UserFactory, sign_in
 from tests.panel.factories import MemberFactory, PanelFactory, TaskAndFinishGroupFactory
 from tests.panel.helpers import published_meeting
 from tests.pdfs import pdf_text
@@ -185,7 +185,7 @@ def test_a_serving_member_lands_on_their_meetings_and_packs(client):
     meeting = published_meeting(date=datetime.date.today() + datetime.timedelta(days=10))  # noqa: DTZ011
     user = _account("lands")
     MemberFactory(name="Jackie Oakes", panel=meeting.panel, user=user, role=Member.Role.CHAIR)
-    response = client.post("/accounts/login/", {"login": "lands", "password": PASSWORD})
+    response = sign_in(client, "lands")
     assert response["Location"] == reverse("panel:my_meetings")
 
     html = client.get(reverse("panel:my_meetings")).content.decode()
@@ -204,7 +204,7 @@ def test_a_former_member_lands_on_the_home_page_with_no_packs(client):
         term_start=datetime.date(2017, 5, 1),
         term_end=datetime.date(2021, 5, 1),
     )
-    response = client.post("/accounts/login/", {"login": "gone", "password": PASSWORD})
+    response = sign_in(client, "gone")
     assert response["Location"] == "/"
     html = client.get(reverse("panel:my_meetings")).content.decode()
     assert "members-pack" not in html

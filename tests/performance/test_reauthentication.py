@@ -13,7 +13,13 @@ from pcc_portal.publications.models import Version
 from performance import services
 from performance.models import DataPoint, QuarterlyReport
 from performance.periods import Period
-from tests.accounts.factories import PASSWORD, current_code, give_authenticator_app, reauthenticate
+from tests.accounts.factories import (
+    PASSWORD,
+    current_code,
+    give_authenticator_app,
+    reauthenticate,
+    sign_in,
+)
 from tests.performance.factories import QuarterlyReportFactory, ScrutinyMeetingFactory
 
 pytestmark = pytest.mark.django_db
@@ -103,7 +109,7 @@ def test_with_two_factor_sign_in_releasing_asks_for_a_code(
 ):
     settings.REQUIRE_MFA = True
     give_authenticator_app(decision_maker)
-    client.post("/accounts/login/", {"login": decision_maker.username, "password": PASSWORD})
+    sign_in(client, decision_maker.username)
     client.post("/accounts/2fa/authenticate/", {"code": current_code()})
     url = reverse("performance_manage:release", args=[Q1_2022.slug])
     response = client.post(url, {"reviewed": "anything"})
