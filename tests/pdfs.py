@@ -1,8 +1,15 @@
-"""Reading PDFs in tests: the text a reader searching a served or stored PDF finds."""
+"""Reading PDFs in tests: the bytes of a stored one, and the text a reader searching a served or
+stored one finds."""
 
 import io
 
 from pypdf import PdfReader
+
+
+def stored_bytes(field):
+    """The bytes of a stored file (a version's PDF, an uploaded paper)."""
+    with field.open("rb") as handle:
+        return handle.read()
 
 
 def pdf_text(pdf):

@@ -10,6 +10,7 @@ from django.urls import reverse
 
 from decisions.models import DecisionAttachment
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
+from tests.pdfs import stored_bytes
 from tests.publications.hostile_pdfs import active_content, every_hostile_thing, tagged_pdf
 
 pytestmark = pytest.mark.django_db
@@ -26,11 +27,6 @@ def _upload(client, decision, content, title="Business case", url_name="attachme
     )
 
 
-def _read(field):
-    with field.open("rb") as file:
-        return file.read()
-
-
 def test_an_attachment_with_active_content_is_cleaned_and_only_the_clean_copy_is_served(
     client, editor, sign, publish_decision
 ):
@@ -41,8 +37,8 @@ def test_an_attachment_with_active_content_is_cleaned_and_only_the_clean_copy_is
     response = _upload(client, decision, hostile)
     assert response.status_code == 302
     attachment = DecisionAttachment.objects.get()
-    assert active_content(_read(attachment.file)) == []
-    assert _read(attachment.original_file) == hostile  # kept, privately
+    assert active_content(stored_bytes(attachment.file)) == []
+    assert stored_bytes(attachment.original_file) == hostile  # kept, privately
     assert "JavaScript" in attachment.removed
     assert attachment.tagged is True and attachment.page_count == 2
     reason = attachment.history.first().history_change_reason
@@ -72,7 +68,7 @@ def test_part_2_attachments_are_cleaned_too(client, editor):
     )
     assert response.status_code == 302
     attachment = decision.part2.attachments.get()
-    assert active_content(_read(attachment.file)) == [] and attachment.removed
+    assert active_content(stored_bytes(attachment.file)) == [] and attachment.removed
 
 
 def test_an_untagged_attachment_is_named_on_the_check_page_and_in_the_notice(

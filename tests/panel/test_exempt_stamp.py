@@ -13,17 +13,13 @@ from panel.services import meetings as meeting_services
 from panel.services import packs
 from tests.panel.factories import report_paper
 from tests.panel.helpers import arranged_meeting, pdf_bytes
+from tests.pdfs import stored_bytes
 
 pytestmark = pytest.mark.django_db
 
 REASON = "Paragraph 3: financial or business affairs"
 STAMP = "Not for publication"
 SCHEDULE = "Schedule 12A to the Local Government Act 1972"
-
-
-def _read(field):
-    with field.open("rb") as handle:
-        return handle.read()
 
 
 def _pages(data):
@@ -66,7 +62,7 @@ def _exempt_pages(build):
 
 def test_every_exempt_page_is_stamped_and_no_public_page_is(published):
     build = published.pack_build
-    members = _pages(_read(build.members_pdf))
+    members = _pages(stored_bytes(build.members_pdf))
     exempt = _exempt_pages(build)
     assert len(exempt) >= 3  # the report runs over pages, and the upload has its own
 
@@ -79,7 +75,7 @@ def test_every_exempt_page_is_stamped_and_no_public_page_is(published):
             assert SCHEDULE not in text, number
             if number > build.front_page_count:
                 assert STAMP not in text, number
-    for number, text in enumerate(_pages(_read(published.pdf)), start=1):
+    for number, text in enumerate(_pages(stored_bytes(published.pdf)), start=1):
         assert STAMP not in text and SCHEDULE not in text, number
 
 
@@ -99,7 +95,7 @@ def _artifact_draws(page):
 def test_the_stamp_is_an_artifact_and_the_stamped_pages_keep_their_tags(published):
     build = published.pack_build
     exempt = _exempt_pages(build)
-    with pikepdf.open(io.BytesIO(_read(build.members_pdf))) as pdf:
+    with pikepdf.open(io.BytesIO(stored_bytes(build.members_pdf))) as pdf:
         tree = pdf.Root.StructTreeRoot.ParentTree.Nums
         keys = dict(zip([int(k) for k in tree[::2]], tree[1::2], strict=True))
         for number, page in enumerate(pdf.pages, start=1):

@@ -12,6 +12,7 @@ from panel.models import AgendaItem, PackBuild
 from panel.services import meetings as meeting_services
 from panel.services import packs
 from tests.panel.helpers import arranged_meeting, exempt_item, pdf_bytes
+from tests.pdfs import stored_bytes
 from tests.publications.hostile_pdfs import tagged_pdf
 
 pytestmark = pytest.mark.django_db
@@ -29,11 +30,6 @@ def _claims(data):
         mark_info = document.Root.get("/MarkInfo")
         marked = bool(mark_info.get("/Marked", False)) if mark_info is not None else False
         return marked, document.open_metadata().get("pdfuaid:part")
-
-
-def _read(field):
-    with field.open("rb") as handle:
-        return handle.read()
 
 
 def _meeting_with(public_papers, exempt_papers=()):
@@ -55,7 +51,7 @@ def _publish(run_on_commit, meeting, user):
     version.refresh_from_db()
     build = version.pack_build
     assert build.status == PackBuild.Status.READY, build.error
-    return _read(version.pdf), _read(build.members_pdf), build
+    return stored_bytes(version.pdf), stored_bytes(build.members_pdf), build
 
 
 def _staff_page(client, user, meeting):

@@ -12,7 +12,7 @@ from panel.models import AgendaItem, PackBuild, PackPaper, Paper, PaperRender
 from panel.services import meetings as meeting_services
 from panel.services import packs
 from tests.panel.helpers import arranged_meeting, exempt_item
-from tests.pdfs import pdf_text
+from tests.pdfs import pdf_text, stored_bytes
 from tests.publications.hostile_pdfs import (
     KEPT_LINKS,
     KINDS,
@@ -30,11 +30,6 @@ def _upload(data, name="appendix.pdf"):
     return SimpleUploadedFile(name, data, "application/pdf")
 
 
-def _read(field):
-    with field.open("rb") as handle:
-        return handle.read()
-
-
 @pytest.mark.parametrize("kind", list(KINDS))
 def test_an_upload_is_kept_as_it_came_and_served_cleaned(kind):
     item = arranged_meeting().items.first()
@@ -43,8 +38,8 @@ def test_an_upload_is_kept_as_it_came_and_served_cleaned(kind):
     paper = meeting_services.add_upload_paper(item=item, title="Appendix", upload=_upload(planted))
 
     paper.refresh_from_db()
-    assert _read(paper.original_upload) == planted
-    served = _read(paper.upload)
+    assert stored_bytes(paper.original_upload) == planted
+    served = stored_bytes(paper.upload)
     assert active_content(served) == []
     assert KINDS[kind][0] in paper.upload_removed
     assert paper.upload_tagged and paper.upload_page_count == 2
@@ -95,7 +90,7 @@ def test_neither_pack_carries_active_content(client, hostile_meeting, panel_secr
     meeting, version = hostile_meeting
     build = version.pack_build
     public = b"".join(client.get(reverse("panel:pack_pdf", args=[meeting.date])).streaming_content)
-    members = _read(build.members_pdf)
+    members = stored_bytes(build.members_pdf)
     for pack in (public, members):
         assert active_content(pack) == []
         text = pdf_text(pack)
@@ -130,7 +125,7 @@ def test_uploading_on_the_staff_page_says_what_was_removed(client, panel_secreta
     assert "“Appendix A” was uploaded. Removed from the uploaded file: JavaScript," in page
     assert "an embedded file (invoice.exe)" in page
     paper = Paper.objects.get()
-    assert active_content(_read(paper.upload)) == []
+    assert active_content(stored_bytes(paper.upload)) == []
     # The agenda on the meeting page keeps saying it, after the message has gone.
     page = client.get(reverse("panel_manage:meeting", kwargs={"pk": meeting.pk})).content.decode()
     assert "Removed from the uploaded file: JavaScript" in page
@@ -158,13 +153,13 @@ def test_papers_uploaded_before_cleaning_are_cleaned_by_the_migration():
 
     paper.refresh_from_db()
     render.refresh_from_db()
-    assert _read(paper.original_upload) == planted
-    assert active_content(_read(paper.upload)) == []
+    assert stored_bytes(paper.original_upload) == planted
+    assert active_content(stored_bytes(paper.upload)) == []
     assert "JavaScript" in paper.upload_removed
-    assert active_content(_read(render.pdf)) == []
-    assert "OLD first page" in pdf_text(_read(render.pdf))
+    assert active_content(stored_bytes(render.pdf)) == []
+    assert "OLD first page" in pdf_text(stored_bytes(render.pdf))
 
     migration.restore_original_uploads(apps, None)
 
     paper.refresh_from_db()
-    assert _read(paper.upload) == planted
+    assert stored_bytes(paper.upload) == planted
