@@ -3,7 +3,6 @@ applying of spreadsheets of historic decisions and of register entries."""
 
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db import IntegrityError
 from django.http import Http404, HttpResponse
@@ -16,6 +15,7 @@ from django.views.generic.detail import SingleObjectMixin
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.tables import csv_response
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import publish_permission
 
 from . import registers, services
@@ -25,15 +25,6 @@ from .spreadsheets import UnreadableUpload
 
 RUNS_SHOWN = 100
 PREVIEW_ROWS = 100
-
-
-def staff(permission):
-    """login_required then the permission (403 for the signed-in without it)."""
-
-    def decorate(view):
-        return login_required(permission_required(permission, raise_exception=True)(view))
-
-    return decorate
 
 
 @staff("imports.view_importrun")

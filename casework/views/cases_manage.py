@@ -1,7 +1,6 @@
 """Staff pages for the Panel's statutory cases: the timetable of every open case, and a case's
 steps, documents and votes."""
 
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
@@ -14,6 +13,7 @@ from panel.views.manage_people import PanelFirst
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import Part, review
 from pcc_portal.publications.views import WithdrawView
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 
 from .. import selectors, services
@@ -28,8 +28,7 @@ class CaseworkPage(PermissionRequiredMixin, FormPage):
     refused = (CaseworkError,)
 
 
-@login_required
-@permission_required("casework.view_case", raise_exception=True)
+@staff("casework.view_case")
 def dashboard(request):
     return render(request, "casework/manage/dashboard.html", selectors.dashboard(request.user))
 
@@ -237,8 +236,7 @@ class CaseWithdrawView(WithdrawView):
 case_withdraw = CaseWithdrawView.as_view()
 
 
-@login_required
-@permission_required("casework.view_step", raise_exception=True)
+@staff("casework.view_step")
 def step_document(request, pk):
     """The document as it will be published (cleaned), for staff to check."""
     step = get_object_or_404(Step.objects.exclude(document=""), pk=pk)

@@ -1,13 +1,13 @@
 """Staff pages for public questions: the window for a meeting (deadline, limit, rules), and
 accepting, rejecting and answering what the public asked."""
 
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import FormView, UpdateView
 
 from panel.models import Meeting
+from pcc_portal.views.decorators import staff
 
 from .. import services
 from ..forms import AnswerForm, DecideQuestionForm, QuestionWindowForm
@@ -15,8 +15,7 @@ from ..models import QuestionWindow, SubmittedQuestion
 from .cases_manage import CaseworkPage
 
 
-@login_required
-@permission_required("casework.view_submittedquestion", raise_exception=True)
+@staff("casework.view_submittedquestion")
 def meeting_questions(request, pk):
     meeting = get_object_or_404(Meeting.objects.visible_to(request.user), pk=pk)
     window = QuestionWindow.objects.filter(meeting=meeting).first()

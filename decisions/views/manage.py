@@ -22,6 +22,7 @@ from pcc_portal.errors import InvalidTransition
 from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.views import reauthenticated_at
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.drafts import DraftCreateView
 from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 
@@ -63,8 +64,7 @@ def decision_view(permission, *, editable=False):
     page, told why."""
 
     def decorate(view):
-        @login_required
-        @permission_required(permission, raise_exception=True)
+        @staff(permission)
         @wraps(view)
         def wrapper(request, pk, **kwargs):
             decision = _decision(request, pk)

@@ -2,7 +2,6 @@
 uploaded PDFs, papers published elsewhere) and withdrawing a paper from a published pack."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -12,6 +11,7 @@ from pcc_portal import reordering
 from pcc_portal.publications.pdf_safety import InvalidPDF
 from pcc_portal.publications.services import NothingToPublish
 from pcc_portal.publications.views import WithdrawView
+from pcc_portal.views.decorators import staff
 
 from ..forms import AgendaItemForm, PublicationPaperForm, ReportForm, UploadPaperForm
 from ..models import Meeting, PackPaper, Paper, Report
@@ -57,8 +57,7 @@ class ItemUpdateView(MeetingFormPage, UpdateView):
 
 
 @require_POST
-@login_required
-@permission_required("panel.change_meeting", raise_exception=True)
+@staff("panel.change_meeting")
 def item_move(request, pk):
     item = _item(request, pk)
     direction = request.POST.get("direction")
@@ -82,8 +81,7 @@ def item_move(request, pk):
 
 
 @require_POST
-@login_required
-@permission_required("panel.change_meeting", raise_exception=True)
+@staff("panel.change_meeting")
 def item_delete(request, pk):
     item = _item(request, pk)
     meeting = item.meeting
@@ -181,8 +179,7 @@ paper_publication = PaperPublicationView.as_view()
 
 
 @require_POST
-@login_required
-@permission_required("panel.delete_paper", raise_exception=True)
+@staff("panel.delete_paper")
 def paper_delete(request, pk):
     paper = get_object_or_404(
         Paper.objects.filter(item__meeting__in=Meeting.objects.visible_to(request.user)), pk=pk

@@ -2,7 +2,6 @@
 follow its build. The agenda's items and papers are in ``manage_agenda``."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Count, Prefetch
 from django.http import JsonResponse
@@ -15,6 +14,7 @@ from django.views.generic import CreateView, FormView, ListView, UpdateView
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
 from pcc_portal.publications.services import NothingToPublish
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage, PublishView, VisibleToUser
 
 from .. import selectors
@@ -228,14 +228,12 @@ def _detail(request, meeting):
     )
 
 
-@login_required
-@permission_required("panel.view_meeting", raise_exception=True)
+@staff("panel.view_meeting")
 def meeting_detail(request, pk):
     return _detail(request, _meeting(request, pk))
 
 
-@login_required
-@permission_required("panel.view_meeting", raise_exception=True)
+@staff("panel.view_meeting")
 def pack_status(request, pk):
     """The latest pack build's progress, for the meeting page's script."""
     meeting = _meeting(request, pk)
@@ -294,8 +292,7 @@ pack_publish = PackPublishView.as_view()
 
 
 @require_POST
-@login_required
-@permission_required("panel.publish_agendapack", raise_exception=True)
+@staff("panel.publish_agendapack")
 def pack_retry(request, pk):
     meeting = _meeting(request, pk)
     build = get_object_or_404(PackBuild, meeting=meeting, pk=request.POST.get("build"))

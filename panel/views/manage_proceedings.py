@@ -2,13 +2,13 @@
 minutes and resolutions per item, and publishing and approving the minutes."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView
 
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import PublishingDetailView, PublishView
 
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
@@ -143,8 +143,7 @@ item_minutes = ItemMinutesView.as_view()
 
 
 @require_POST
-@login_required
-@permission_required("panel.change_minutes", raise_exception=True)
+@staff("panel.change_minutes")
 def approve_minutes(request, pk):
     item = _item(request, pk)
     try:

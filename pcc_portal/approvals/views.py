@@ -2,13 +2,14 @@
 list of requests. Approving is publishing or releasing, on the kind's own check page."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_POST
 
 from pcc_portal.errors import InvalidTransition, NotPermitted
+from pcc_portal.views.decorators import staff
 
 from . import selectors, services
 from .forms import RequestForm, ReturnForm
@@ -64,8 +65,7 @@ def _approval(request, pk):
     return approval
 
 
-@login_required
-@permission_required("accounts.access_manage", raise_exception=True)
+@staff("accounts.access_manage")
 def request_list(request):
     return render(
         request,

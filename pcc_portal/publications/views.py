@@ -6,7 +6,7 @@ import datetime
 from allauth.account.authentication import get_authentication_records
 from allauth.account.decorators import reauthentication_required
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
+from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
@@ -24,6 +24,7 @@ from django.views.generic import View
 from pcc_portal.approvals import services as approvals
 from pcc_portal.approvals.models import ApprovalRequest
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.views.decorators import staff
 
 from . import selectors, services
 from .forms import PublishForm, WithdrawForm
@@ -130,8 +131,7 @@ def publish_after_review(
     )
 
 
-@login_required
-@permission_required("publications.view_renderjob", raise_exception=True)
+@staff("publications.view_renderjob")
 def job_status(request, pk):
     job = get_object_or_404(RenderJob, pk=pk)
     # The page that asks comes back to itself after a retry; the box is shown there in place.
@@ -154,8 +154,7 @@ def job_status(request, pk):
 
 
 @require_POST
-@login_required
-@permission_required("publications.change_renderjob", raise_exception=True)
+@staff("publications.change_renderjob")
 def retry_job(request, pk):
     job = get_object_or_404(RenderJob, pk=pk)
     try:

@@ -26,7 +26,7 @@ Which to use:
   ``success_message`` say what the page and the message say.
 
 A custom flow (signing, uploads with their own checks) stays a function view that calls one
-service.
+service, decorated with ``staff(permission)`` (``pcc_portal.views.decorators``).
 """
 
 from django.contrib import messages

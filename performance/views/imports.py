@@ -8,11 +8,12 @@ from django.views.decorators.http import require_POST
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.tables import csv_response
+from pcc_portal.views.decorators import staff
 
 from .. import services
 from ..forms import ImportUploadForm
 from ..models import MeasureImport
-from .manage import _plans, staff
+from .manage import _plans
 
 PREVIEW_ROWS = 50
 

@@ -3,7 +3,6 @@ views share (spreadsheet imports, quarterly reports and scrutiny meetings have t
 modules)."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import ValidationError
 from django.shortcuts import get_object_or_404, redirect, render
@@ -11,6 +10,7 @@ from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView, UpdateView
 
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
 
 from .. import selectors, services
@@ -24,15 +24,6 @@ from ..models import (
     ScrutinyAction,
     UnconfirmedFigure,
 )
-
-
-def staff(permission):
-    """login_required then the permission (403 for the signed-in without it)."""
-
-    def decorate(view):
-        return login_required(permission_required(permission, raise_exception=True)(view))
-
-    return decorate
 
 
 def crumbs_under(list_name, list_label, obj=None):

@@ -6,12 +6,13 @@ from django.utils.functional import cached_property
 from django.views.generic import CreateView, FormView
 
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import PublishingDetailView, PublishView
 
 from .. import services
 from ..forms import ActionForm, ActionUpdateForm, PaperForm, ScrutinyMeetingForm
 from ..models import ScrutinyAction, ScrutinyMeeting
-from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under, staff
+from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under
 
 # The list the meeting pages sit under, for their breadcrumbs: its URL name and label.
 MEETINGS = ("performance_manage:meetings", "Scrutiny meetings")

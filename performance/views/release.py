@@ -17,11 +17,11 @@ from pcc_portal.publications.views import (
     render_withdraw_page,
     require_reauthentication,
 )
+from pcc_portal.views.decorators import staff
 
 from .. import selectors, services
 from ..models import DataPoint, FiguresRelease, FiguresWithdrawal, review_key
 from ..periods import PeriodError, parse_quarter_slug
-from .manage import staff
 
 
 def _quarter(slug):

@@ -7,12 +7,13 @@ from django.views.generic import FormView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import PublishingDetailView, PublishView
 
 from .. import selectors, services
 from ..forms import ReportCommentaryForm, ReportForm
 from ..models import QuarterlyReport, ReportCommentary
-from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under, staff
+from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under
 
 # The list the report pages sit under, for their breadcrumbs: its URL name and label.
 REPORTS = ("performance_manage:reports", "Quarterly reports")

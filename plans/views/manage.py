@@ -5,7 +5,6 @@ in ``parts``)."""
 from functools import partial
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import HttpResponse
@@ -18,6 +17,7 @@ from django.views.generic import CreateView, FormView, ListView, UpdateView
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import pdf
 from pcc_portal.publications import services as publishing
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 
 from .. import services
@@ -109,8 +109,7 @@ def _detail_again(request, plan, step_form):
     return response
 
 
-@login_required
-@permission_required("plans.view_plan", raise_exception=True)
+@staff("plans.view_plan")
 def plan_preview(request, pk):
     """The plan's page exactly as publishing would freeze it now."""
     plan = _plan(request, pk)
@@ -118,8 +117,7 @@ def plan_preview(request, pk):
     return render(request, "plans/manage/preview.html", {"plan": plan, "preview_html": page_html})
 
 
-@login_required
-@permission_required("plans.view_plan", raise_exception=True)
+@staff("plans.view_plan")
 def plan_preview_pdf(request, pk):
     """The PDF publishing would render now, for checking page breaks and the contents."""
     plan = _plan(request, pk)
@@ -131,8 +129,7 @@ def plan_preview_pdf(request, pk):
 
 
 @require_POST
-@login_required
-@permission_required("plans.change_plan", raise_exception=True)
+@staff("plans.change_plan")
 def plan_step(request, pk):
     plan = _plan(request, pk)
     action = reverse("plans_manage:step", kwargs={"pk": plan.pk})
@@ -238,8 +235,7 @@ class DeliveryPublishView(PublishView):
         )
 
 
-@login_required
-@permission_required("plans.delete_plan", raise_exception=True)
+@staff("plans.delete_plan")
 def plan_delete(request, pk):
     """Delete a plan started by mistake. A published plan is the public record: it stays."""
     plan = _plan(request, pk)
@@ -291,8 +287,7 @@ class PlanCopyView(_PlanFormPage):
 plan_copy = PlanCopyView.as_view()
 
 
-@login_required
-@permission_required("plans.view_plan", raise_exception=True)
+@staff("plans.view_plan")
 def priority_detail(request, pk, number):
     """A priority's lists to edit, and its golden thread as the public sees it (from the plan's
     live version, while the priority is in it)."""

@@ -4,7 +4,6 @@ sections, priorities, commitments, accountability items, measures and finance ro
 from dataclasses import dataclass
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
@@ -14,6 +13,7 @@ from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, UpdateView
 
 from pcc_portal import reordering
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
 
 from .. import services
@@ -154,8 +154,7 @@ class PartUpdateView(_PartPage, UpdateView):
         return f"The {self.part.label} was saved."
 
 
-@login_required
-@permission_required("plans.change_plan", raise_exception=True)
+@staff("plans.change_plan")
 def part_delete(request, pk, kind, item):
     plan, part, obj = _item(request, pk, kind, item)
     blockers = deletion_blockers(obj)
@@ -178,8 +177,7 @@ def part_delete(request, pk, kind, item):
 
 
 @require_POST
-@login_required
-@permission_required("plans.change_plan", raise_exception=True)
+@staff("plans.change_plan")
 def part_move(request, pk, kind, item):
     plan, part, obj = _item(request, pk, kind, item)
     direction = request.POST.get("direction")

@@ -2,20 +2,19 @@
 inspection reports recorded against them."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.views.decorators import staff
 
 from .. import selectors, services
 from ..forms import InspectionReportForm, ItemDocumentForm, SpecifiedItemForm
 from ..models import InspectionReport, ItemDocument, SpecifiedItem
 
 
-@login_required
-@permission_required("transparency.view_specifieditem", raise_exception=True)
+@staff("transparency.view_specifieditem")
 def items(request):
     rows = selectors.index_rows()
     return render(
@@ -51,14 +50,12 @@ def _item_detail(request, item, form=None, inspection_form=None, status=200):
     )
 
 
-@login_required
-@permission_required("transparency.view_specifieditem", raise_exception=True)
+@staff("transparency.view_specifieditem")
 def item_detail(request, pk):
     return _item_detail(request, get_object_or_404(SpecifiedItem, pk=pk))
 
 
-@login_required
-@permission_required("transparency.change_specifieditem", raise_exception=True)
+@staff("transparency.change_specifieditem")
 def item_edit(request, pk):
     item = get_object_or_404(SpecifiedItem, pk=pk)
     form = SpecifiedItemForm(request.POST or None, instance=item)
@@ -76,8 +73,7 @@ def item_edit(request, pk):
 
 
 @require_POST
-@login_required
-@permission_required("transparency.add_itemdocument", raise_exception=True)
+@staff("transparency.add_itemdocument")
 def document_create(request, pk):
     item = get_object_or_404(SpecifiedItem, pk=pk)
     action = reverse("transparency_manage:document_create", kwargs={"pk": item.pk})
@@ -98,8 +94,7 @@ def document_create(request, pk):
 
 
 @require_POST
-@login_required
-@permission_required("transparency.add_inspectionreport", raise_exception=True)
+@staff("transparency.add_inspectionreport")
 def inspection_create(request, pk):
     """Record an HMICFRS report, from the page of the PEEL item or of the responses item."""
     item = get_object_or_404(
@@ -125,8 +120,7 @@ def inspection_create(request, pk):
 
 
 @require_POST
-@login_required
-@permission_required("transparency.change_itemdocument", raise_exception=True)
+@staff("transparency.change_itemdocument")
 def document_withdraw(request, pk):
     document = get_object_or_404(ItemDocument.objects.visible_to(request.user), pk=pk)
     try:

@@ -2,7 +2,6 @@
 then released or discarded."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
@@ -14,6 +13,7 @@ from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.services import record_release
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.querystring import without_page
+from pcc_portal.views.decorators import staff
 
 from .. import services
 from ..forms import SpendingReviewForm, SpendingUploadForm
@@ -22,8 +22,7 @@ from ..models import SpendingUpload
 PREVIEW_PAGE_SIZE = 100
 
 
-@login_required
-@permission_required("transparency.view_spendingupload", raise_exception=True)
+@staff("transparency.view_spendingupload")
 def spending(request):
     form = SpendingUploadForm(request.POST or None, request.FILES or None)
     errors = []
@@ -78,8 +77,7 @@ def spending(request):
     )
 
 
-@login_required
-@permission_required("transparency.view_spendingupload", raise_exception=True)
+@staff("transparency.view_spendingupload")
 def spending_detail(request, pk):
     """A released upload's rows; a draft's rows as a preview, where staff choose, page by page,
     which payees are redacted before the month is released."""
@@ -139,8 +137,7 @@ def spending_detail(request, pk):
 
 
 @require_POST
-@login_required
-@permission_required("transparency.publish_spendingupload", raise_exception=True)
+@staff("transparency.publish_spendingupload")
 def spending_release(request, pk):
     upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
     require_reauthentication(request)
@@ -160,8 +157,7 @@ def spending_release(request, pk):
 
 
 @require_POST
-@login_required
-@permission_required("transparency.delete_spendingupload", raise_exception=True)
+@staff("transparency.delete_spendingupload")
 def spending_discard(request, pk):
     upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
     try:

@@ -1,7 +1,6 @@
 """Staff pages for the OPCC's offices and who holds them: the record every declaration and
 signature is checked against. For those with the ``accounts.manage_offices`` permission."""
 
-from django.contrib.auth.decorators import login_required, permission_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
@@ -9,6 +8,7 @@ from django.utils import timezone
 from django.utils.functional import cached_property
 from django.views.generic import CreateView, UpdateView
 
+from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
 
 from ..forms import OfficeForm, OfficeHoldingForm
@@ -17,8 +17,7 @@ from ..models import Office, OfficeHolding
 PERMISSION = "accounts.manage_offices"
 
 
-@login_required
-@permission_required(PERMISSION, raise_exception=True)
+@staff(PERMISSION)
 def office_list(request):
     holdings = OfficeHolding.objects.select_related("user").order_by("-starts_on")
     offices = Office.objects.prefetch_related(Prefetch("holdings", queryset=holdings))

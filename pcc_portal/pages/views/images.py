@@ -1,17 +1,17 @@
 """Staff view for images: upload one, and copy the Markdown that puts it in a document."""
 
 from django.contrib import messages
-from django.contrib.auth.decorators import login_required, permission_required
 from django.shortcuts import redirect, render
 from django.views.decorators.http import require_http_methods
+
+from pcc_portal.views.decorators import staff
 
 from ..forms import ImageUploadForm
 from ..images import Image, upload_image
 
 
 @require_http_methods(["GET", "POST"])
-@login_required
-@permission_required("pages.add_image", raise_exception=True)
+@staff("pages.add_image")
 def image_list(request):
     form = ImageUploadForm(request.POST or None, request.FILES or None)
     if request.method == "POST" and form.is_valid():
