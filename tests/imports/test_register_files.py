@@ -15,6 +15,7 @@ from decisions.models import attachment_storage
 from imports import registers, services, spreadsheets
 from imports.models import EntryImport
 from tests.imports.entries import apply
+from tests.pdfs import stored_bytes
 from tests.publications.hostile_pdfs import active_content, hostile_pdf, untagged_pdf
 from transparency import services as transparency_services
 from transparency.models import Contract
@@ -108,8 +109,7 @@ def test_applied_copies_are_the_cleaned_pdfs_kept_privately_and_public_only_once
     assert contract.contract_copy.name.startswith("transparency/contracts/")
     assert contract.tender_copy.storage.location == attachment_storage().location
     assert contract.tender_copy.storage.location != str(settings.MEDIA_ROOT)
-    with contract.tender_copy.open("rb") as handle:
-        tender = handle.read()
+    tender = stored_bytes(contract.tender_copy)
     assert active_content(tender) == []  # the script is gone, as on an upload by hand
     assert contract.contract_copy_tagged is False and contract.tender_copy_tagged is True
     assert Contract.objects.get(reference="LANC/2022/007").tender_copy.name == ""
@@ -140,8 +140,7 @@ def test_released_at_once_the_copies_go_out_with_the_release(editor, client):
     contract = Contract.objects.get(reference="LANC/2021/044")
     tender = reverse("transparency:contract_copy", kwargs={"pk": contract.pk, "kind": "tender"})
     body = client.get(tender).getvalue()
-    with contract.tender_copy.open("rb") as handle:
-        assert body == handle.read()  # the cleaned copy, as the release froze it
+    assert body == stored_bytes(contract.tender_copy)  # the cleaned copy, as the release froze it
     assert active_content(body) == []
 
 

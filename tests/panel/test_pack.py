@@ -17,6 +17,7 @@ from panel.services import packs
 from pcc_portal.publications.models import Version
 from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory, report_paper
 from tests.panel.helpers import published_meeting
+from tests.pdfs import stored_bytes
 
 pytestmark = pytest.mark.django_db
 
@@ -76,8 +77,7 @@ def test_agenda_page_ranges_are_the_real_pages_of_the_members_pack(
     build = version.pack_build
     assert build.status == PackBuild.Status.READY, build.error
     assert version.status == Version.Status.READY
-    with build.members_pdf.open("rb") as handle:
-        reader, pages = _pages(handle.read())
+    reader, pages = _pages(stored_bytes(build.members_pdf))
     assert len(pages) == build.members_page_count
     agenda = "\n".join(pages[: build.front_page_count])
     papers = list(PackPaper.objects.filter(item__build=build).select_related("item"))
@@ -149,15 +149,13 @@ def test_the_merged_pack_keeps_one_structure_tree_covering_every_page(
 def test_exempt_papers_are_only_in_the_members_pack(meeting, panel_secretary, run_on_commit):
     version = _publish(run_on_commit, meeting, panel_secretary)
     build = version.pack_build
-    with version.pdf.open("rb") as handle:
-        reader, public_pages = _pages(handle.read())
+    reader, public_pages = _pages(stored_bytes(version.pdf))
     public_text = " ".join("\n".join(public_pages).split())
     assert "SECRETPAPER" not in public_text
     assert "Victim services contract" in public_text  # the stub: its title
     assert "Paragraph 3: information about the financial affairs" in public_text
     assert "Not published" in public_text
-    with build.members_pdf.open("rb") as handle:
-        assert "SECRETPAPER" in "\n".join(_pages(handle.read())[1])
+    assert "SECRETPAPER" in "\n".join(_pages(stored_bytes(build.members_pdf))[1])
     # Search sees the public papers' text, and nothing of the exempt ones.
     assert "UPDATEPAPER" in version.text
     assert "SECRETPAPER" not in version.text
