@@ -4,7 +4,7 @@ feed and the membership. Agendas and papers come only from published pack versio
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -20,7 +20,7 @@ from pcc_portal.publications.public import (
     version_changes_response,
     version_pdf_or_gone,
 )
-from pcc_portal.publications.responses import version_pdf_response
+from pcc_portal.publications.responses import pdf_response, version_pdf_response
 
 from .. import selectors
 from ..models import (
@@ -125,15 +125,6 @@ def meeting(request, date):
     )
 
 
-def _pdf(file, filename, etag):
-    response = FileResponse(file.open("rb"), content_type="application/pdf", filename=filename)
-    response["Content-Disposition"] = response["Content-Disposition"].replace(
-        "attachment", "inline"
-    )
-    response["ETag"] = f'"{etag}"'
-    return response
-
-
 def pack_pdf(request, date):
     meeting = _meeting(date, request.user)
     pack = published_or_gone(AgendaPack.objects, meeting=meeting)
@@ -195,17 +186,21 @@ def _members_meeting(request, date):
 def members_pack_pdf(request, date):
     meeting = _members_meeting(request, date)
     build = _members_build(meeting)
-    return _pdf(build.members_pdf, f"panel-members-pack-{meeting.slug}.pdf", build.members_sha256)
+    return pdf_response(
+        build.members_pdf.open("rb"),
+        filename=f"panel-members-pack-{meeting.slug}.pdf",
+        etag=build.members_sha256,
+    )
 
 
 @login_required
 def members_pack_version_pdf(request, date, number):
     meeting = _members_meeting(request, date)
     build = _members_build(meeting, number)
-    return _pdf(
-        build.members_pdf,
-        f"panel-members-pack-{meeting.slug}-version-{number}.pdf",
-        build.members_sha256,
+    return pdf_response(
+        build.members_pdf.open("rb"),
+        filename=f"panel-members-pack-{meeting.slug}-version-{number}.pdf",
+        etag=build.members_sha256,
     )
 
 
@@ -240,8 +235,10 @@ def paper_pdf(request, date, pk):
         raise Http404("No such published paper.")
     if not members:
         _refuse_withdrawn(paper, meeting)
-    return _pdf(
-        paper.render.pdf, f"panel-{meeting.slug}-item-{paper.item.number}.pdf", paper.render.key
+    return pdf_response(
+        paper.render.pdf.open("rb"),
+        filename=f"panel-{meeting.slug}-item-{paper.item.number}.pdf",
+        etag=paper.render.key,
     )
 
 

@@ -11,7 +11,7 @@ from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.http import FileResponse, Http404, JsonResponse
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
@@ -29,6 +29,7 @@ from pcc_portal.views.decorators import staff
 from . import selectors, services
 from .forms import PublishForm, WithdrawForm
 from .models import Publishable, RenderJob, Version
+from .responses import pdf_response
 
 
 def reauthenticated_at(request):
@@ -190,13 +191,9 @@ def version_pdf(request, pk):
         handle = version.open_pdf()
     except FileNotFoundError as error:
         raise Http404("The file is missing: run verify_published_files.") from error
-    response = FileResponse(
+    response = pdf_response(
         handle,
-        content_type="application/pdf",
         filename=f"{version.content_type.model}-{version.object_id}-version-{version.number}.pdf",
-    )
-    response["Content-Disposition"] = response["Content-Disposition"].replace(
-        "attachment", "inline"
     )
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"

@@ -42,14 +42,13 @@ def index(request):
 
 def document(request, pk):
     item_document = get_object_or_404(ItemDocument.objects.public(), pk=pk)
-    response = FileResponse(
-        item_document.file.open("rb"), filename=item_document.file.name.rsplit("/", 1)[-1]
+    name = item_document.file.name.rsplit("/", 1)[-1]
+    # A PDF opens in the browser; a spreadsheet, CSV or JSON file is saved.
+    return FileResponse(
+        item_document.file.open("rb"),
+        filename=name,
+        as_attachment=not name.lower().endswith(".pdf"),
     )
-    if item_document.file.name.lower().endswith(".pdf"):
-        response["Content-Disposition"] = response["Content-Disposition"].replace(
-            "attachment", "inline"
-        )
-    return response
 
 
 def _register(slug, params):
