@@ -14,7 +14,7 @@ register_converter(SlugChoiceConverter.of(ENTRY_FORMS), "entry_register")
 urlpatterns = [
     path("", manage_items.items, name="items"),
     path("items/<int:pk>/", manage_items.item_detail, name="item"),
-    path("items/<int:pk>/edit/", manage_items.item_edit, name="item_edit"),
+    path("items/<int:pk>/edit/", manage_items.ItemUpdateView.as_view(), name="item_edit"),
     path("items/<int:pk>/documents/", manage_items.document_create, name="document_create"),
     path("items/<int:pk>/inspections/", manage_items.inspection_create, name="inspection_create"),
     path("documents/<int:pk>/withdraw/", manage_items.document_withdraw, name="document_withdraw"),

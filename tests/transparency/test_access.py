@@ -125,7 +125,7 @@ class TestManageDocumentCreateAccess(TestManageItemAccess):
     access = "transparency.add_itemdocument"
     method = "post"
     data = {"title": ""}
-    allowed_status = (200,)  # no file: the page again, with the form's errors
+    allowed_status = (400,)  # no file: the page again, with the form's errors
 
 
 class TestManageDocumentWithdrawAccess(PostAction, AccessRule):

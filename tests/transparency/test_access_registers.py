@@ -22,7 +22,7 @@ class TestInspectionCreateAccess(AccessRule):
     url_name = "transparency_manage:inspection_create"
     access = "transparency.add_inspectionreport"
     method = "post"
-    allowed_status = (200,)  # nothing filled in: the item's page again, with the errors
+    allowed_status = (400,)  # nothing filled in: the item's page again, with the errors
 
     def make_url_kwargs(self):
         from transparency import selectors

@@ -122,7 +122,7 @@ def test_staff_edit_an_item_and_its_source_follows_the_choice(client, editor):
             "responsible_email": "not-an-email",
         },
     )
-    assert response.status_code == 200  # the form again, with its errors
+    assert response.status_code == 400  # the form again, with its errors
     assert "Error: " in response.content.decode()
     assert "Head of Governance" in response.content.decode()  # what was typed is kept
     item.refresh_from_db()

@@ -96,7 +96,7 @@ def test_a_bad_period_is_refused_beside_its_field_and_nothing_is_lost(
     item = SpecifiedItem.objects.get(code="senior-salaries")
     client.force_login(editor)
     response = _post(client, item, title="Senior salaries 2025", **fields)
-    assert response.status_code == 200
+    assert response.status_code == 400
     html = response.content.decode()
     assert message in html
     assert html.count("govuk-error-message") >= 1

@@ -110,7 +110,7 @@ def test_staff_release_correct_and_withdraw_an_entry_keeping_its_history(client,
 
     edit = reverse("transparency_manage:entry_edit", kwargs={"register": "grants", "pk": grant.pk})
     response = client.post(edit, {**data, "amount": "-5"})
-    assert response.status_code == 200  # the form again, with its errors
+    assert response.status_code == 400  # the form again, with its errors
     assert "The amount must be more than £0." in response.content.decode()
     client.post(edit, {**data, "amount": "27500"})
     page = public_client.get(public).content.decode()
@@ -147,7 +147,7 @@ def test_a_contract_must_be_over_10000(client, editor):
         },
     )
     page = response.content.decode()
-    assert response.status_code == 200  # the form again, with its errors
+    assert response.status_code == 400  # the form again, with its errors
     assert "contracts over £10,000; this one is not" in page
     assert "The end date must be on or after the start date." in page
 

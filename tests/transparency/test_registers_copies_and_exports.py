@@ -105,7 +105,7 @@ def test_a_copy_that_is_not_a_pdf_is_refused_beside_the_field_and_nothing_is_sav
         reverse("transparency_manage:entry_create", args=["contracts"]),
         {**CONTRACT, "contract_copy": SimpleUploadedFile("contract.pdf", b"not a pdf at all")},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "govuk-error-message" in page and "PDF" in page
     assert not Contract.objects.exists()

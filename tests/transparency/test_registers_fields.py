@@ -156,7 +156,7 @@ def test_a_grant_needs_the_reasons_it_is_expected_to_reduce_crime_and_disorder(c
         "awarded_on": "2025-07-01",
     }
     response = client.post(reverse("transparency_manage:entry_create", args=["grants"]), data)
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "Say why the grant is expected to reduce crime and disorder" in response.content.decode()
     data["crime_reduction_reasons"] = "Diverts young people from anti-social behaviour."
     response = client.post(reverse("transparency_manage:entry_create", args=["grants"]), data)

@@ -2,12 +2,15 @@
 inspection reports recorded against them."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django.views.generic import UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.views.decorators import staff
+from pcc_portal.views.generic import FormPage
 
 from .. import selectors, services
 from ..forms import InspectionReportForm, ItemDocumentForm, SpecifiedItemForm
@@ -55,21 +58,22 @@ def item_detail(request, pk):
     return _item_detail(request, get_object_or_404(SpecifiedItem, pk=pk))
 
 
-@staff("transparency.change_specifieditem")
-def item_edit(request, pk):
-    item = get_object_or_404(SpecifiedItem, pk=pk)
-    form = SpecifiedItemForm(request.POST or None, instance=item)
-    if request.method == "POST" and form.is_valid():
-        item = form.save(commit=False)
-        item._change_reason = "Edited"
-        item.save()
-        messages.success(request, f"“{item}” was saved.")
-        return redirect("transparency_manage:item", pk=item.pk)
-    return render(
-        request,
-        "transparency/manage/form.html",
-        {"form": form, "object": item, "heading": f"Edit {item}", "back": "items"},
-    )
+class ItemUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
+    permission_required = "transparency.change_specifieditem"
+    model = SpecifiedItem
+    form_class = SpecifiedItemForm
+    template_name = "transparency/manage/form.html"
+    change_reason = "Edited"
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "heading": f"Edit {self.object}",
+            "back": "items",
+        }
+
+    def get_success_url(self):
+        return reverse("transparency_manage:item", kwargs={"pk": self.object.pk})
 
 
 @require_POST
@@ -79,7 +83,7 @@ def document_create(request, pk):
     action = reverse("transparency_manage:document_create", kwargs={"pk": item.pk})
     form = ItemDocumentForm(request.POST, request.FILES, action=action, item=item)
     if not form.is_valid():
-        return _item_detail(request, item, form=form)
+        return _item_detail(request, item, form=form, status=400)
     document = services.publish_document(
         item=item,
         title=form.cleaned_data["title"],
@@ -103,7 +107,7 @@ def inspection_create(request, pk):
     action = reverse("transparency_manage:inspection_create", kwargs={"pk": item.pk})
     form = InspectionReportForm(request.POST, action=action)
     if not form.is_valid():
-        return _item_detail(request, item, inspection_form=form)
+        return _item_detail(request, item, inspection_form=form, status=400)
     report = services.record_inspection(
         title=form.cleaned_data["title"],
         kind=form.cleaned_data["kind"],

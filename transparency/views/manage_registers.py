@@ -9,11 +9,11 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.views.decorators.http import require_http_methods
 
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import publishing_panel
-from pcc_portal.publications.views import WithdrawView, publish_after_review
+from pcc_portal.publications.views import WithdrawView
+from pcc_portal.views.generic import PublishView
 
 from .. import selectors, services
 from ..forms import ENTRY_FORMS
@@ -85,6 +85,7 @@ def entry_create(request, register):
             "register": register,
             "title": TITLES[register],
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -156,35 +157,40 @@ def entry_edit(request, register, pk):
                 )
             ),
         },
+        status=400 if form.errors else 200,
     )
 
 
-def _entry(request, register, action):
-    model = _entry_form_class(register)._meta.model
-    _require(request, model, action)
-    return model
+class _EntryView:
+    """A view of one entry of the register named in the URL, whose model it is."""
+
+    @cached_property
+    def model(self):
+        return _entry_form_class(self.kwargs["register"])._meta.model
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def entry_publish(request, register, pk):
+class EntryPublishView(_EntryView, PublishView):
     """The check page for releasing an entry: every field as the public will read it."""
-    model = _entry(request, register, "publish")
-    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    return publish_after_review(
-        request,
-        obj=entry,
-        publish=lambda data: services.release_entry(
-            entry=entry, by=request.user, note=data["change_note"]
-        ),
-        review=lambda: selectors.release_review(entry),
-        published_message=lambda version: (
-            f"“{entry}” is released: the public sees version {version.number} now."
-        ),
-    )
+
+    def get_permission_required(self):
+        return [_perm(self.model, "publish")]
+
+    def publish(self, data):
+        return services.release_entry(
+            entry=self.object, by=self.request.user, note=data["change_note"]
+        )
+
+    def review(self):
+        return selectors.release_review(self.object)
+
+    def published_message(self, version):
+        return f"“{self.object}” is released: the public sees version {version.number} now."
 
 
-class EntryWithdrawView(WithdrawView):
+entry_publish = EntryPublishView.as_view()
+
+
+class EntryWithdrawView(_EntryView, WithdrawView):
     """Withdraw a released entry with the reason the public is told."""
 
     consequences = [
@@ -193,10 +199,6 @@ class EntryWithdrawView(WithdrawView):
         "Its releases are kept for the record and never public again. To publish it again, "
         "release it again from its page, with a change note.",
     ]
-
-    @cached_property
-    def model(self):
-        return _entry_form_class(self.kwargs["register"])._meta.model
 
     def get_permission_required(self):
         return [_perm(self.model, "publish")]
