@@ -100,7 +100,7 @@ def test_a_priority_subscription_must_name_the_priority(client):
     response = client.post(
         reverse("transparency:alerts"), {"email": "a@example.org", "topic": "priority"}
     )
-    assert response.status_code == 200  # the form again, with its errors
+    assert response.status_code == 400  # the form again, with its errors
     page = response.content.decode()
     assert "Choose the plan priority you want to follow." in page
     assert 'value="a@example.org"' in page
@@ -153,7 +153,7 @@ def test_confirmation_emails_to_one_address_are_limited(client):
         {"email": "Victim@example.org", "topic": "decisions"},
         REMOTE_ADDR="203.0.113.99",
     )
-    assert refused.status_code == 200  # the form again, with the reason
+    assert refused.status_code == 400  # the form again, with the reason
     assert "try again in an hour" in refused.content.decode()
     assert len(mail.outbox) == 3
 
@@ -165,7 +165,7 @@ def test_alert_sign_ups_from_one_connection_are_limited(client):
     refused = client.post(
         reverse("transparency:alerts"), {"email": "one-more@example.org", "topic": "transparency"}
     )
-    assert refused.status_code == 200
+    assert refused.status_code == 400
     assert "try again in an hour" in refused.content.decode()
     assert len(mail.outbox) == 10
 

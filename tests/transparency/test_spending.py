@@ -165,7 +165,7 @@ def test_staff_see_every_bad_row_and_lose_nothing(client, editor):
         },
     )
     page = response.content.decode()
-    assert response.status_code == 200  # the form again, with its errors
+    assert response.status_code == 400  # the form again, with its errors
     assert "Error: " in page
     assert "Row 7: The amount “abc” is not a number." in page
     assert 'name="month_0" value="10"' in page and 'name="month_1" value="2025"' in page
@@ -218,7 +218,7 @@ def test_a_workbook_with_a_dtd_is_refused_as_not_a_valid_workbook(client, editor
         reverse("transparency_manage:spending"),
         {"month": "2025-10", "file": SimpleUploadedFile("october.xlsx", workbook)},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "The file is not a valid Excel workbook" in response.content.decode()
     assert not SpendingUpload.objects.exists()
 

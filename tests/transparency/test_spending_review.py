@@ -305,7 +305,7 @@ def test_the_form_is_shown_again_with_its_error_and_the_ticks_kept(client, edito
     redact = [p for p in draft.payments.all() if p.is_flagged and p != flagged]
     client.force_login(editor)
     response = _review(client, draft, redact=[*redact, unflagged_person])
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "<title>Error: " in page
     assert "There is a problem" in page
@@ -334,7 +334,7 @@ def test_a_row_from_elsewhere_is_refused_with_the_ticks_kept(client, editor, dra
     elsewhere = draft.payments.order_by("row_number")[7]
     client.force_login(editor)
     response = _review(client, draft, redact=[*first_page, elsewhere], query="?page=1")
-    assert response.status_code == 200
+    assert response.status_code == 400
     page = response.content.decode()
     assert "A row ticked is not on this page any more" in page
     assert f'value="{first_page[0].pk}" checked' in page
@@ -416,6 +416,6 @@ def test_a_month_has_one_draft_at_a_time(client, editor, draft):
         reverse("transparency_manage:spending"),
         {"month": "2025-10", "file": SimpleUploadedFile("again.csv", _file(ORGANISATION))},
     )
-    assert response.status_code == 200
+    assert response.status_code == 400
     assert "October 2025 already has a draft" in response.content.decode()
     assert SpendingUpload.objects.count() == 1

@@ -52,6 +52,7 @@ def alerts(request):
         request,
         "transparency/alerts.html",
         {"form": form, "priorities": priorities, "topics": Topic},
+        status=400 if form.errors else 200,
     )
 
 

@@ -74,6 +74,7 @@ def spending(request):
                 "uploaded_by"
             ),
         },
+        status=400 if form.errors else 200,
     )
 
 
@@ -133,6 +134,7 @@ def spending_detail(request, pk):
             else None,
             "upload_content_type": ContentType.objects.get_for_model(SpendingUpload).pk,
         },
+        status=400 if form is not None and form.errors else 200,
     )
 
 
