@@ -298,10 +298,11 @@ def choose_spending_redactions(*, upload, rows, redact, reason="", by):
 
 
 @transaction.atomic
-def release_spending(*, upload, by):
+def release_spending(*, upload, by, reauthenticated_at=None):
     """Publish a reviewed draft whole, as one record version: every row at once, the names of
     the rows chosen for redaction dropped, indexed for search; the upload released for the
-    month before is withdrawn (it stays on record). Only those who may release spending may."""
+    month before is withdrawn (it stays on record). Only those who may release spending may.
+    The upload's history records the release, and when ``by`` re-authenticated for it."""
     if not by.has_perm("transparency.publish_spendingupload"):
         raise PermissionDenied(f"{by} may not release spending.")
     upload = _draft(upload)
@@ -321,7 +322,11 @@ def release_spending(*, upload, by):
     upload.payments.filter(is_redacted=True).update(supplier=Payment.REDACTED)
     upload.redacted_count = upload.payments.filter(is_redacted=True).count()
     upload.released_at = now
-    upload._change_reason = f"Released by {by}"
+    reason = f"Released by {by}"
+    if reauthenticated_at is not None:
+        reason += f"; re-authenticated at {timezone.localtime(reauthenticated_at):%H:%M:%S}"
+    upload._change_reason = reason[:100]
+    upload._history_user = by
     upload.save()
     publishing.publish(
         obj=upload,

@@ -8,6 +8,7 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from django.utils import timezone
 
 from pcc_portal.errors import InvalidTransition
 from tests.accounts.factories import reauthenticate
@@ -275,6 +276,20 @@ def test_release_withdraws_the_upload_it_replaces_in_the_same_step(decision_make
     assert first.withdrawal() is not None
     assert list(Payment.objects.public().values_list("supplier", flat=True)) == ["Olive Stanmore"]
     assert SearchEntry.objects.filter(kind="spending").count() == 1
+
+
+@pytest.mark.django_db
+def test_a_release_is_recorded_in_the_uploads_history_with_the_reauthentication(decision_maker):
+    upload = services.upload_spending(
+        month=OCTOBER, content=_file(ORGANISATION), filename="october.csv", by=decision_maker
+    )
+    at = timezone.now()
+    services.release_spending(upload=upload, by=decision_maker, reauthenticated_at=at)
+    record = upload.history.first()
+    assert record.history_change_reason == (
+        f"Released by {decision_maker}; re-authenticated at {timezone.localtime(at):%H:%M:%S}"
+    )
+    assert record.history_user == decision_maker
 
 
 @pytest.mark.django_db

@@ -5,12 +5,10 @@ from django.contrib import messages
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db import transaction
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
 from pcc_portal.errors import InvalidTransition
-from pcc_portal.publications.services import record_release
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.querystring import without_page
 from pcc_portal.views.decorators import staff
@@ -144,9 +142,9 @@ def spending_release(request, pk):
     upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
     require_reauthentication(request)
     try:
-        with transaction.atomic():
-            upload = services.release_spending(upload=upload, by=request.user)
-            record_release(upload, by=request.user, what="Released", at=reauthenticated_at(request))
+        upload = services.release_spending(
+            upload=upload, by=request.user, reauthenticated_at=reauthenticated_at(request)
+        )
     except InvalidTransition as error:
         messages.error(request, str(error))
     else:
