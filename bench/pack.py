@@ -45,11 +45,11 @@ django.setup()
 from django.core.management import call_command  # noqa: E402
 from django.db import transaction  # noqa: E402
 
+from panel.demo import lancashire_panel  # noqa: E402
 from panel.models import (  # noqa: E402
     AgendaItem,
     Meeting,
     PackBuild,
-    Panel,
     Report,  # noqa: E402
 )
 from panel.services import meetings as meeting_services  # noqa: E402
@@ -79,16 +79,8 @@ def body(pages, seed):
 
 
 def make_meeting(date, papers, user):
-    panel, _ = Panel.objects.get_or_create(
-        name="Police & Crime Panel for Lancashire",
-        defaults={
-            "host_authority": "Blackburn with Darwen Borough Council",
-            "secretary_name": "Asad Laher",
-            "secretary_email": "secretary@panel.example.org",
-        },
-    )
     meeting = meeting_services.create_meeting(
-        meeting=Meeting(panel=panel, date=date, venue="Blackburn Town Hall")
+        meeting=Meeting(panel=lancashire_panel(), date=date, venue="Blackburn Town Hall")
     )
     for number, pages in enumerate(papers, start=1):
         item = meeting_services.add_item(

@@ -317,7 +317,8 @@ DECEMBER_ITEMS = [
 ]
 
 
-def _panel():
+def lancashire_panel():
+    """The Panel of the demo (and the benchmarks): Lancashire's, hosted by Blackburn with Darwen."""
     panel, _ = Panel.objects.get_or_create(
         name="Police & Crime Panel for Lancashire",
         defaults={
@@ -555,7 +556,7 @@ def _december_proceedings(meeting, members):
 
 def load(*, publisher):
     secretary = get_user_model().objects.filter(username="secretary").first() or publisher
-    panel = _panel()
+    panel = lancashire_panel()
     members = _members(panel)
     _link_demo_account(members)
     october = _october(panel, members, secretary)

@@ -1,6 +1,7 @@
 """Path converters shared by the apps' URLs, registered once before any app's URLs are read."""
 
 import datetime
+import re
 
 from django.urls import register_converter
 
@@ -28,9 +29,8 @@ class SlugChoiceConverter:
 
     @classmethod
     def of(cls, slugs):
-        """The converter class for one list of slugs (a dict's keys count as its slugs). Slugs
-        hold no character a regex treats specially, so they join as they are."""
-        return type(cls.__name__, (cls,), {"regex": "|".join(slugs)})
+        """The converter class for one list of slugs (a dict's keys count as its slugs)."""
+        return type(cls.__name__, (cls,), {"regex": "|".join(map(re.escape, slugs))})
 
     def to_python(self, value):
         return value
