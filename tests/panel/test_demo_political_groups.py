@@ -24,7 +24,7 @@ def _balance(html):
 
 
 def test_every_demo_councillor_has_the_group_of_their_councils_make_up():
-    members = demo._members(demo._panel())
+    members = demo._members(demo.lancashire_panel())
     councillors = [m for m in members.values() if m.kind == Member.Kind.COUNCILLOR]
     assert councillors
     for member in councillors:
@@ -36,7 +36,7 @@ def test_every_demo_councillor_has_the_group_of_their_councils_make_up():
 
 
 def test_the_panel_page_shows_the_demo_political_balance(client):
-    demo._members(demo._panel())
+    demo._members(demo.lancashire_panel())
     balance = _balance(client.get(reverse("panel:members")).content.decode())
     assert balance == {
         "Labour": 10,
@@ -48,7 +48,7 @@ def test_the_panel_page_shows_the_demo_political_balance(client):
 
 
 def test_loading_the_demo_again_keeps_a_group_the_secretary_changed():
-    panel = demo._panel()
+    panel = demo.lancashire_panel()
     members = demo._members(panel)
     chair = members["Jackie Oakes"]
     Member.objects.filter(pk=chair.pk).update(political_group="Independent")
