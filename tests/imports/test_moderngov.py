@@ -155,10 +155,10 @@ def test_a_malformed_file_is_reported_and_nothing_is_imported(sample, run_import
 
 
 def test_a_failure_while_applying_undoes_the_whole_run(sample, run_import, monkeypatch):
-    from imports import services
+    from imports.services import meetings
 
     calls = []
-    original = services._build_agenda
+    original = meetings._build_agenda
 
     def fail_on_the_second(meeting, record, notes):
         calls.append(record.id)
@@ -166,7 +166,7 @@ def test_a_failure_while_applying_undoes_the_whole_run(sample, run_import, monke
             raise RuntimeError("the disk is full")
         return original(meeting, record, notes)
 
-    monkeypatch.setattr(services, "_build_agenda", fail_on_the_second)
+    monkeypatch.setattr(meetings, "_build_agenda", fail_on_the_second)
 
     run = run_import(sample, committee_id="136")
 
