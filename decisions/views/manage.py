@@ -25,6 +25,7 @@ from pcc_portal.publications.views import reauthenticated_at
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.drafts import DraftCreateView
 from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
+from pcc_portal.views.steps import refusal_as_message
 
 from .. import duties, services
 from ..forms import (
@@ -187,11 +188,8 @@ class DecisionDetailView(PublishingDetailView):
 def _take_step(request, decision, service, done, **arguments):
     """Call the step's service, then back to the decision's page saying what happened (``done``
     of the decision) or why it was refused."""
-    try:
+    with refusal_as_message(request):
         service(decision=decision, by=request.user, **arguments)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, done(decision))
     return redirect(_detail_url(decision))
 

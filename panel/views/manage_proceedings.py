@@ -7,9 +7,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView
 
-from pcc_portal.errors import InvalidTransition
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import PublishingDetailView, PublishView
+from pcc_portal.views.steps import refusal_as_message
 
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
 from ..models import Minutes
@@ -146,11 +146,8 @@ item_minutes = ItemMinutesView.as_view()
 @staff("panel.change_minutes")
 def approve_minutes(request, pk):
     item = _item(request, pk)
-    try:
+    with refusal_as_message(request):
         approved = proceedings.approve_minutes(item=item)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, f"{approved} were recorded as agreed.")
     return redirect("panel_manage:minutes", pk=item.meeting_id)
 

@@ -25,6 +25,7 @@ from pcc_portal.approvals import services as approvals
 from pcc_portal.approvals.models import ApprovalRequest
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.views.decorators import staff
+from pcc_portal.views.steps import refusal_as_message
 
 from . import selectors, services
 from .forms import PublishForm, WithdrawForm
@@ -158,11 +159,8 @@ def job_status(request, pk):
 @staff("publications.change_renderjob")
 def retry_job(request, pk):
     job = get_object_or_404(RenderJob, pk=pk)
-    try:
+    with refusal_as_message(request):
         services.retry_render(job=job, by=request.user)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, "The PDF is being rendered again.")
     next_url = request.POST.get("next", "")
     if url_has_allowed_host_and_scheme(next_url, {request.get_host()}, request.is_secure()):

@@ -6,9 +6,9 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 
-from pcc_portal.errors import InvalidTransition
 from pcc_portal.tables import csv_response
 from pcc_portal.views.decorators import staff
+from pcc_portal.views.steps import refusal_as_message
 
 from .. import services
 from ..forms import ImportUploadForm
@@ -151,13 +151,10 @@ def _preview_rows(measure_import):
 def import_apply(request, pk):
     measure_import = get_object_or_404(MeasureImport, pk=pk)
     confirmed = request.POST.get("confirmed") == "yes"
-    try:
+    with refusal_as_message(request):
         measure_import = services.apply_import(
             measure_import=measure_import, by=request.user, confirmed=confirmed
         )
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
         if measure_import.status == MeasureImport.Status.APPLIED:
             messages.success(
                 request,
@@ -186,10 +183,7 @@ def import_apply(request, pk):
 @staff("performance.change_measureimport")
 def import_discard(request, pk):
     measure_import = get_object_or_404(MeasureImport, pk=pk)
-    try:
+    with refusal_as_message(request):
         services.discard_import(measure_import=measure_import, by=request.user)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, "The import was discarded: nothing was applied.")
     return redirect(measure_import.get_absolute_url())

@@ -82,3 +82,20 @@ def test_retry_will_not_redirect_off_site(client, editor):
             {"next": "https://evil.example/"},
         )
     assert response["Location"] == reverse("manage:dashboard")
+
+
+@pytest.mark.django_db
+def test_a_refused_retry_is_a_message_on_the_page_not_a_server_error(client, editor):
+    job = _job()  # rendered at once in the tests: nothing to retry
+    job.refresh_from_db()
+    client.force_login(editor)
+    with mock.patch("pcc_portal.publications.services._send_after_commit") as send:
+        response = client.post(
+            reverse("publications_manage:retry_job", kwargs={"pk": job.pk}),
+            {"next": "/manage/pages/"},
+            follow=True,
+        )
+    assert response.redirect_chain == [("/manage/pages/", 302)]
+    shown = [str(message) for message in response.context["messages"]]
+    assert shown == [f"{job} is {job.get_status_display().lower()}; nothing to retry."]
+    send.assert_not_called()

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from pcc_portal.errors import InvalidTransition
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
+from pcc_portal.views.steps import refusal_as_message
 
 from .. import selectors, services
 from ..forms import InspectionReportForm, ItemDocumentForm, SpecifiedItemForm
@@ -127,10 +127,7 @@ def inspection_create(request, pk):
 @staff("transparency.change_itemdocument")
 def document_withdraw(request, pk):
     document = get_object_or_404(ItemDocument.objects.visible_to(request.user), pk=pk)
-    try:
+    with refusal_as_message(request):
         services.withdraw_document(document=document, by=request.user)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
         messages.success(request, f"“{document}” is withdrawn: the public no longer sees it.")
     return redirect("transparency_manage:item", pk=document.item_id)

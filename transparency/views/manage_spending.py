@@ -8,10 +8,10 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
-from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.querystring import without_page
 from pcc_portal.views.decorators import staff
+from pcc_portal.views.steps import refusal_as_message
 
 from .. import services
 from ..forms import SpendingReviewForm, SpendingUploadForm
@@ -99,7 +99,7 @@ def spending_detail(request, pk):
             messages.error(request, f"“{upload}” is released: its rows no longer change.")
             return redirect(request.get_full_path())
         if form.is_valid():
-            try:
+            with refusal_as_message(request):
                 changed = services.choose_spending_redactions(
                     upload=upload,
                     rows=[payment.pk for payment in page.object_list],
@@ -107,9 +107,6 @@ def spending_detail(request, pk):
                     reason=form.cleaned_data["reason"],
                     by=request.user,
                 )
-            except InvalidTransition as error:
-                messages.error(request, str(error))
-            else:
                 messages.success(
                     request,
                     f"Your choices are saved ({len(changed)} row{'s' if len(changed) != 1 else ''} "
@@ -141,13 +138,10 @@ def spending_detail(request, pk):
 def spending_release(request, pk):
     upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
     require_reauthentication(request)
-    try:
+    with refusal_as_message(request):
         upload = services.release_spending(
             upload=upload, by=request.user, reauthenticated_at=reauthenticated_at(request)
         )
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-    else:
         messages.success(
             request,
             f"{upload} is released: {upload.row_count} payments are public, "
@@ -160,10 +154,10 @@ def spending_release(request, pk):
 @staff("transparency.delete_spendingupload")
 def spending_discard(request, pk):
     upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
-    try:
+    with refusal_as_message(request):
         services.discard_spending(upload=upload, by=request.user)
-    except InvalidTransition as error:
-        messages.error(request, str(error))
-        return redirect("transparency_manage:spending_detail", pk=upload.pk)
-    messages.success(request, f"The draft of {upload.month:%B %Y} is discarded: no row is kept.")
-    return redirect("transparency_manage:spending")
+        messages.success(
+            request, f"The draft of {upload.month:%B %Y} is discarded: no row is kept."
+        )
+        return redirect("transparency_manage:spending")
+    return redirect("transparency_manage:spending_detail", pk=upload.pk)
