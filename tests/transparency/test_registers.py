@@ -209,3 +209,18 @@ def test_a_year_or_month_that_is_not_one_is_ignored_not_a_crash(client, params):
         response = client.get(f"/transparency/{register}/", params)
         assert response.status_code == 200, register
     assert "Sample Trust" in client.get("/transparency/grants/", params).content.decode()
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    "register", ["interests", "gifts-and-hospitality", "grants", "contracts", "forward-plan"]
+)
+def test_a_registers_staff_pages_call_it_by_its_public_title(client, editor, register):
+    from transparency.selectors import ALL_REGISTERS
+
+    title = ALL_REGISTERS[register].title
+    client.force_login(editor)
+    entries = client.get(reverse("transparency_manage:entries", kwargs={"register": register}))
+    create = client.get(reverse("transparency_manage:entry_create", kwargs={"register": register}))
+    assert f'<h1 class="govuk-heading-xl">{title}</h1>' in entries.content.decode()
+    assert f"Add to {title.lower()}" in create.content.decode()

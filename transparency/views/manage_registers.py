@@ -2,6 +2,7 @@
 and withdrawn, and contracts' copies."""
 
 from django.contrib import messages
+from django.contrib.auth import get_permission_codename
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -19,18 +20,9 @@ from .. import selectors, services
 from ..forms import ENTRY_FORMS
 from ..models import Contract, ContractCopy
 
-TITLES = {
-    "interests": "Register of interests",
-    "gifts-and-hospitality": "Gifts and hospitality",
-    "grants": "Grants",
-    "contracts": "Contracts over £10,000",
-    "small-contracts": "Contracts of £10,000 or less",
-    "forward-plan": "Forward plan",
-}
-
 
 def _perm(model, action):
-    return f"transparency.{action}_{model._meta.model_name}"
+    return f"{model._meta.app_label}.{get_permission_codename(action, model._meta)}"
 
 
 def _require(request, model, action):
@@ -55,7 +47,7 @@ def entries(request, register):
         "transparency/manage/entries.html",
         {
             "register": register,
-            "title": TITLES[register],
+            "title": selectors.ALL_REGISTERS[register].title,
             "entries": model.objects.visible_to(request.user)
             .with_release_state()
             .order_by("-updated_at"),
@@ -81,9 +73,9 @@ def entry_create(request, register):
         "transparency/manage/form.html",
         {
             "form": form,
-            "heading": f"Add to {TITLES[register].lower()}",
+            "heading": f"Add to {selectors.ALL_REGISTERS[register].title.lower()}",
             "register": register,
-            "title": TITLES[register],
+            "title": selectors.ALL_REGISTERS[register].title,
         },
         status=400 if form.errors else 200,
     )
@@ -141,7 +133,7 @@ def entry_edit(request, register, pk):
             "object": entry,
             "heading": f"Edit {entry}",
             "register": register,
-            "title": TITLES[register],
+            "title": selectors.ALL_REGISTERS[register].title,
             "model_name": model._meta.model_name,
             **publishing_panel(
                 obj=entry,
@@ -204,7 +196,7 @@ class EntryWithdrawView(_EntryView, WithdrawView):
         return [_perm(self.model, "publish")]
 
     def get_caption(self):
-        return TITLES[self.kwargs["register"]]
+        return selectors.ALL_REGISTERS[self.kwargs["register"]].title
 
     def withdraw(self, reason):
         services.withdraw_entry(entry=self.object, by=self.request.user, reason=reason)
