@@ -6,8 +6,6 @@ import datetime
 
 import pytest
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 
 from panel.models import AgendaItem, PackBuild, PackPaper, PaperWithdrawal
 from panel.services import meetings as meeting_services
@@ -15,10 +13,12 @@ from panel.services import packs
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.services import NothingToPublish
+from tests import searching
 from tests.access import AccessRule
 from tests.accounts.factories import reauthenticate
 from tests.panel.helpers import arranged_meeting, exempt_item, published_meeting, upload
 from tests.pdfs import pdf_text
+from tests.publications import withdrawals
 
 MEETING = "/panel/meetings/2021-12-06/"
 
@@ -29,15 +29,6 @@ def _paper(title, number):
 
 def _paper_url(paper):
     return f"{MEETING}papers/{paper.pk}.pdf"
-
-
-def _search(client, query):
-    """The search page without the query it repeats: what it found."""
-    return client.get("/search/", {"q": query}).content.decode().replace(query, "")
-
-
-def _notice(withdrawal):
-    return f"Withdrawn on {date_format(localtime(withdrawal.withdrawn_at), 'j F Y')}: "
 
 
 @pytest.fixture
@@ -77,12 +68,14 @@ def test_a_withdrawn_pack_answers_gone_at_every_public_pdf_url_and_members_keep_
         response = client.get(url)
         assert response.status_code == 410, url
         body = response.content.decode()
-        assert _notice(withdrawal) + "Published before the agenda was agreed" in body, url
+        assert withdrawals.notice(withdrawal) + "Published before the agenda was agreed" in body, (
+            url
+        )
     page = client.get(MEETING).content.decode()
     assert "The agenda pack was withdrawn on" in page
     assert "Published before the agenda was agreed" in page
     assert "pack.pdf" not in page and "/papers/" not in page
-    assert "0 results" in _search(client, "PUBLICTEXT")
+    assert "0 results" in searching.found(client, "PUBLICTEXT")
 
     client.force_login(sitting_member)  # the members' pack is not the public site
     assert client.get(f"{MEETING}members-pack.pdf").status_code == 200
@@ -108,7 +101,7 @@ def test_withdrawing_a_paper_takes_it_out_of_the_public_pack_and_the_members_kee
     gone = client.get(_paper_url(mistake))
     assert gone.status_code == 410
     assert "Tender scores" in gone.content.decode()
-    assert _notice(paper_withdrawal) + "An exempt paper published by mistake" in (
+    assert withdrawals.notice(paper_withdrawal) + "An exempt paper published by mistake" in (
         gone.content.decode()
     )
     for url in (f"{MEETING}pack/v1.pdf", _paper_url(kept)):
@@ -130,8 +123,8 @@ def test_withdrawing_a_paper_takes_it_out_of_the_public_pack_and_the_members_kee
     assert "Papers withdrawn from the public pack" in page
     assert "An exempt paper published by mistake" in page
     assert _paper_url(withheld) not in page and _paper_url(_paper("PCC update", 2)) in page
-    assert "0 results" in _search(client, "MISTAKETEXT")
-    assert meeting.get_absolute_url() in _search(client, "PUBLICTEXT")
+    assert "0 results" in searching.found(client, "MISTAKETEXT")
+    assert meeting.get_absolute_url() in searching.found(client, "PUBLICTEXT")
 
     client.force_login(sitting_member)
     members = pdf_text(client.get(f"{MEETING}members-pack.pdf"))

@@ -4,8 +4,6 @@ served them answers 410 Gone with the notice; publishing again is a new version.
 import pytest
 from django.contrib.contenttypes.models import ContentType
 from django.urls import reverse
-from django.utils.formats import date_format
-from django.utils.timezone import localtime
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.pages.models import ContentPage
@@ -14,6 +12,7 @@ from pcc_portal.publications.models import Version
 from tests.access import AccessRule, PostAction, published
 from tests.accounts.factories import reauthenticate
 from tests.pages.factories import ContentPageFactory
+from tests.publications import withdrawals
 
 
 def _withdraw_kwargs():
@@ -30,10 +29,6 @@ class TestWithdrawAccess(PostAction, AccessRule):
         return _withdraw_kwargs()
 
 
-def _notice(withdrawal):
-    return f"Withdrawn on {date_format(localtime(withdrawal.withdrawn_at), 'j F Y')}: "
-
-
 @pytest.mark.django_db
 def test_a_withdrawn_page_leaves_the_public_site_but_keeps_its_versions(
     client, page, editor, publish
@@ -48,7 +43,7 @@ def test_a_withdrawn_page_leaves_the_public_site_but_keeps_its_versions(
         assert response["Content-Type"].startswith("text/html"), url
         body = response.content.decode()
         assert "About the Commissioner" in body
-        assert _notice(withdrawal) + "The role description is out of date" in body
+        assert withdrawals.notice(withdrawal) + "The role description is out of date" in body
         assert "publications/withdrawn.html" in [t.name for t in response.templates]
     assert not ContentPage.objects.public().exists()
     assert list(ContentPage.objects.withdrawn()) == [page]

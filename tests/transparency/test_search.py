@@ -8,17 +8,13 @@ from django.urls import reverse
 from decisions import services as decisions
 from pcc_portal.pages.models import ContentPage
 from pcc_portal.publications import services as publishing
+from tests import searching
 from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
 from tests.pages.factories import ContentPageFactory
 from tests.transparency.factories import ContractFactory, GrantFactory
 from transparency import search
 from transparency.models import SearchEntry
-
-
-def _titles(query, **filters):
-    page = search.search(query=query, **filters)
-    return [result.entry.title for result in page.page.object_list]
 
 
 def publish_decision(decision, *, editor, decision_maker, capture):
@@ -46,7 +42,7 @@ def test_search_finds_a_phrase_that_is_only_inside_a_published_pdf(monkeypatch, 
     publish(page, editor)
     entry = SearchEntry.objects.get(object_id=page.pk, kind="page")
     assert "custody suite refurbishment" in entry.body
-    assert _titles('"custody suite refurbishment"') == ["Estates strategy"]
+    assert searching.titles('"custody suite refurbishment"') == ["Estates strategy"]
 
 
 @pytest.mark.django_db
@@ -63,7 +59,7 @@ def test_a_title_match_ranks_before_a_body_match(editor, publish):
     publish(
         ContentPageFactory(title="Precept 2026/27", slug="precept", body="Set in February."), editor
     )
-    assert _titles("precept") == ["Precept 2026/27", "Budget overview"]
+    assert searching.titles("precept") == ["Precept 2026/27", "Budget overview"]
 
 
 @pytest.mark.django_db
@@ -71,9 +67,9 @@ def test_search_never_returns_a_draft_or_a_withdrawn_page(editor, publish, clien
     ContentPageFactory(title="Draft about victims", slug="draft", body="Victims code draft.")
     withdrawn = ContentPageFactory(title="Old victims page", slug="old", body="Victims code.")
     publish(withdrawn, editor)
-    assert _titles("victims") == ["Old victims page"]
+    assert searching.titles("victims") == ["Old victims page"]
     publishing.withdraw(obj=withdrawn, by=editor, reason="Out of date")
-    assert _titles("victims") == []
+    assert searching.titles("victims") == []
     assert "Old victims page" not in client.get("/search/?q=victims").content.decode()
 
 
@@ -94,9 +90,9 @@ def test_search_never_returns_a_restricted_decision(
         decision_maker=decision_maker,
         capture=django_capture_on_commit_callbacks,
     )
-    assert _titles("estate disposal") == []
-    assert _titles("bidders prices") == []
-    assert _titles("partnership") == [open_decision.publication_title()]
+    assert searching.titles("estate disposal") == []
+    assert searching.titles("bidders prices") == []
+    assert searching.titles("partnership") == [open_decision.publication_title()]
 
 
 @pytest.mark.django_db
@@ -104,11 +100,11 @@ def test_registers_are_searchable_once_published_and_gone_when_withdrawn(editor)
     from transparency import services
 
     grant = GrantFactory(released=False, recipient="Sample Women's Centre")
-    assert _titles("women's centre") == []
+    assert searching.titles("women's centre") == []
     services.release_entry(entry=grant, by=editor, note="First release")
-    assert _titles("women's centre") == ["Grant to Sample Women's Centre: £12,500.00"]
+    assert searching.titles("women's centre") == ["Grant to Sample Women's Centre: £12,500.00"]
     services.withdraw_entry(entry=grant, by=editor, reason="Published in error")
-    assert _titles("women's centre") == []
+    assert searching.titles("women's centre") == []
 
 
 @pytest.mark.django_db
@@ -124,9 +120,9 @@ def test_results_filter_by_type_and_year_and_highlight_the_words(client, editor)
         ContractFactory(released=False, title="Knife crime education programme"),
     ):
         services.release_entry(entry=entry, by=editor, note="First release")
-    assert len(_titles("knife crime")) == 2
-    assert len(_titles("knife crime", kind="grant")) == 1
-    assert len(_titles("knife crime", year=2024)) == 1
+    assert len(searching.titles("knife crime")) == 2
+    assert len(searching.titles("knife crime", kind="grant")) == 1
+    assert len(searching.titles("knife crime", year=2024)) == 1
     page = client.get(reverse("transparency:search"), {"q": "knife", "type": "contract"})
     html = page.content.decode()
     assert "<mark>Knife</mark>" in html
@@ -150,7 +146,7 @@ def test_a_failure_to_index_leaves_the_object_out_of_search_but_still_published(
 ):
     page = ContentPageFactory(title="Victims code", slug="victims-code", body="Rights.")
     publish(page, editor)
-    assert _titles("victims") == ["Victims code"]
+    assert searching.titles("victims") == ["Victims code"]
 
     def broken(*args, **kwargs):
         raise RuntimeError("PDF reader crashed")
@@ -158,7 +154,7 @@ def test_a_failure_to_index_leaves_the_object_out_of_search_but_still_published(
     monkeypatch.setattr(search, "pdf_text", broken)
     version = publish(page, editor, note="Corrected a date")
     assert version.status == version.Status.READY  # the publication went ahead
-    assert _titles("victims") == []  # and search shows nothing stale
+    assert searching.titles("victims") == []  # and search shows nothing stale
 
 
 @pytest.mark.django_db

@@ -9,15 +9,12 @@ from django.utils import timezone
 
 from decisions import services as decisions
 from decisions.models import Decision
+from tests import searching
 from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory
 from tests.pages.factories import ContentPageFactory
 from transparency import search
 from transparency.models import SearchEntry
-
-
-def _titles(query, **filters):
-    return [result.entry.title for result in search.search(query=query, **filters).page.object_list]
 
 
 @pytest.mark.parametrize(
@@ -56,10 +53,10 @@ def test_a_plural_finds_the_singular_and_the_singular_the_plural(editor, publish
         ),
         editor,
     )
-    assert sorted(_titles("robberies")) == ["Burglary", "Street crime"]
-    assert sorted(_titles("robbery")) == ["Burglary", "Street crime"]
-    assert _titles("gifts") == ["Declarations"]
-    assert _titles("burglary") == ["Burglary"]
+    assert sorted(searching.titles("robberies")) == ["Burglary", "Street crime"]
+    assert sorted(searching.titles("robbery")) == ["Burglary", "Street crime"]
+    assert searching.titles("gifts") == ["Declarations"]
+    assert searching.titles("burglary") == ["Burglary"]
 
 
 @pytest.mark.django_db
@@ -97,4 +94,4 @@ def test_a_decision_published_years_later_is_filed_under_the_year_it_was_made(
         decisions.publish_decision(decision=decision, by=editor, note="First publication")
     entry = SearchEntry.objects.get(kind="decision", object_id=decision.pk)
     assert entry.year == 2021 != timezone.now().year
-    assert _titles("police and crime plan", year=2021) == [entry.title]
+    assert searching.titles("police and crime plan", year=2021) == [entry.title]
