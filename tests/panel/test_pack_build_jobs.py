@@ -14,7 +14,7 @@ from django.utils import timezone
 
 from panel.models import AgendaItem, PackBuild, PaperRender
 from panel.services import meetings as meeting_services
-from panel.services import packs
+from panel.services import pack_builds, pack_publishing, packs
 from pcc_portal.publications.models import Version
 from tests.panel.factories import AgendaItemFactory, MeetingFactory, report_paper
 from tests.panel.helpers import upload
@@ -137,7 +137,7 @@ def test_a_failed_attempt_waits_for_its_backoff_before_the_next(
     build = _queued(meeting, panel_secretary, django_capture_on_commit_callbacks)
     _broken_renderer(monkeypatch)
     sent = []
-    monkeypatch.setattr(packs, "_send", lambda build, countdown=0: sent.append(countdown))
+    monkeypatch.setattr(pack_builds, "_send", lambda build, countdown=0: sent.append(countdown))
 
     with django_capture_on_commit_callbacks(execute=True):
         packs.start_build(build_id=build.pk)
@@ -233,7 +233,8 @@ def test_assembly_beats_while_it_runs(monkeypatch):
     from tests.accounts.factories import UserFactory
 
     monkeypatch.setattr(PackBuild, "HEARTBEAT_EVERY", timedelta(seconds=0.05))
-    monkeypatch.setattr(packs, "_start", lambda build_id: None)  # the test plays the worker
+    # The test plays the worker.
+    monkeypatch.setattr(pack_publishing, "_start", lambda build_id: None)
     meeting = _meeting()
     version = packs.publish_pack(
         meeting=meeting, by=UserFactory(username="beats"), note="Agenda published"
@@ -262,16 +263,17 @@ def test_two_workers_claiming_one_build_at_once_give_one_assembly(monkeypatch):
     from tests.accounts.factories import UserFactory
 
     meeting = _meeting()
-    monkeypatch.setattr(packs, "_start", lambda build_id: None)  # the test plays the workers
+    # The test plays the workers.
+    monkeypatch.setattr(pack_publishing, "_start", lambda build_id: None)
     build = packs.publish_pack(meeting=meeting, by=UserFactory(username="two"), note="A").pack_build
     PackBuild.objects.filter(pk=build.pk).update(
         status=PackBuild.Status.RENDERING, attempts=1, heartbeat_at=timezone.now()
     )
     assembled = []
     monkeypatch.setattr(
-        packs, "_assemble", lambda build: assembled.append(build.claimed_by) or (None,) * 5
+        pack_builds, "_assemble", lambda build: assembled.append(build.claimed_by) or (None,) * 5
     )
-    monkeypatch.setattr(packs, "_publish_build", lambda *args: None)
+    monkeypatch.setattr(pack_builds, "_publish_build", lambda *args: None)
     barrier = threading.Barrier(4)
     errors = []
 
