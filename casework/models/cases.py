@@ -1,8 +1,5 @@
-"""The Police and Crime Panel's statutory casework: the precept, confirmation hearings and the
-annual report, each a case whose steps (dated, with a document and a vote) make its timetable;
-complaints about the Commissioner and the Deputy; public questions asked online."""
-
-import datetime
+"""The Panel's statutory cases (the precept, confirmation hearings, the annual report) and
+their dated steps, which make each case's timetable."""
 
 from django.conf import settings
 from django.db import models
@@ -18,7 +15,6 @@ from pcc_portal.publications.models import (
     Version,
     private_storage,
 )
-from pcc_portal.visibility import VisibilityQuerySet
 
 
 class CaseworkError(DomainError):
@@ -165,14 +161,14 @@ class Case(Publishable):
         """The case and its steps as the public will read them, frozen in its version: each
         step with the name and checksum of its cleaned document, which is served only while a
         public version names it."""
-        from .records import case_record
+        from ..records import case_record
 
         return case_record(self)
 
     def publication_text(self):
         """What search finds: the title, the summary, each step and the text of its cleaned
         document."""
-        from .records import record_text
+        from ..records import record_text
 
         return record_text(self)
 
@@ -281,197 +277,3 @@ STEP_LABELS = {
         Step.Kind.RESPONSE: "The Commissioner's response",
     },
 }
-
-
-# Complaints about the Commissioner and the Deputy ---------------------------------------------
-
-
-class Complaint(models.Model):
-    """A complaint about the Commissioner or the Deputy, handled for the Panel under the Elected
-    Local Policing Bodies (Complaints and Misconduct) Regulations 2012. Every field is for staff
-    only: the public sees counts (``casework.statistics``), never a record."""
-
-    class Subject(models.TextChoices):
-        COMMISSIONER = "commissioner", "The Commissioner"
-        DEPUTY = "deputy", "The Deputy Commissioner"
-
-    class Recording(models.TextChoices):
-        PENDING = "pending", "Not decided yet"
-        RECORDED = "recorded", "Recorded"
-        NOT_RECORDED = "not_recorded", "Not recorded"
-
-    class Outcome(models.TextChoices):
-        RESOLVED = "resolved", "Resolved informally"
-        NOT_RESOLVED = "not_resolved", "Informal resolution failed"
-        WITHDRAWN = "withdrawn", "Withdrawn"
-        IOPC = "iopc", "Dealt with by the IOPC"
-        NO_ACTION = "no_action", "No further action"
-
-    panel = models.ForeignKey("panel.Panel", on_delete=models.PROTECT, related_name="+")
-    subject = models.CharField(max_length=20, choices=Subject)
-    received_on = models.DateField()
-    complainant_name = models.CharField(max_length=200)
-    complainant_contact = models.CharField(
-        max_length=300, blank=True, help_text="An email or postal address."
-    )
-    details = models.TextField(help_text="What the complaint is about.")
-    recording = models.CharField(max_length=20, choices=Recording, default=Recording.PENDING)
-    recording_decided_on = models.DateField(null=True, blank=True)
-    not_recorded_reason = models.TextField(
-        blank=True, help_text="Told to the complainant when the complaint is not recorded."
-    )
-    serious = models.BooleanField(
-        default=False,
-        verbose_name="Serious complaint",
-        help_text="It alleges conduct that may be a criminal offence.",
-    )
-    conduct_matter = models.BooleanField(
-        default=False, help_text="A conduct matter: an indication of a criminal offence."
-    )
-    became_clear_on = models.DateField(
-        null=True,
-        blank=True,
-        help_text="When it became clear it was a serious complaint or conduct matter.",
-    )
-    referred_on = models.DateField(null=True, blank=True, verbose_name="Referred to the IOPC on")
-    informal_resolution_started_on = models.DateField(null=True, blank=True)
-    outcome = models.CharField(max_length=20, choices=Outcome, blank=True)
-    outcome_on = models.DateField(null=True, blank=True)
-    outcome_notes = models.TextField(blank=True)
-    created_at = models.DateTimeField(default=timezone.now)
-
-    history = HistoricalRecords()
-
-    class Meta:
-        ordering = ["-received_on", "-pk"]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(referred_on__isnull=True)
-                | models.Q(serious=True)
-                | models.Q(conduct_matter=True),
-                name="casework_complaint_referred_only_if_serious_or_conduct",
-            ),
-        ]
-
-    def __str__(self):
-        return f"Complaint {self.pk} about {self.get_subject_display().lower()}"
-
-    @property
-    def referral_due(self):
-        """The IOPC is told by the end of the day after it became clear the complaint is
-        serious or a conduct matter."""
-        if not (self.serious or self.conduct_matter):
-            return None
-        start = self.became_clear_on or self.received_on
-        return start + datetime.timedelta(days=1)
-
-
-# Public questions asked online -----------------------------------------------------------------
-
-DEFAULT_QUESTION_RULES = """\
-Anyone who lives or works in the police force area may ask the Panel one question for a meeting.
-A question must be about the Panel's work or the Commissioner's, not about an individual case,
-a matter before the courts or a complaint; it may be refused if it is defamatory, frivolous or
-offensive, or substantially repeats a question asked in the last six months.
-Questions are read out and answered at the meeting; the answer is given in the minutes.
-Your name is published with your question unless you ask us to withhold it. Your email
-address is never published."""
-
-
-class QuestionWindow(models.Model):
-    """The public may ask questions online for this meeting until the deadline."""
-
-    meeting = models.OneToOneField(
-        "panel.Meeting", on_delete=models.CASCADE, related_name="question_window"
-    )
-    deadline = models.DateTimeField(help_text="Questions must be confirmed before this moment.")
-    limit_per_person = models.PositiveSmallIntegerField(
-        default=1, help_text="Questions one email address may ask for this meeting."
-    )
-    rules = models.TextField(default=DEFAULT_QUESTION_RULES, help_text="Shown with the form.")
-
-    history = HistoricalRecords()
-
-    def __str__(self):
-        return f"Public questions for {self.meeting.date:%-d %B %Y}"
-
-    def get_absolute_url(self):
-        return reverse("casework:questions", kwargs={"date": self.meeting.date})
-
-    def is_open(self, now=None):
-        return (now or timezone.now()) < self.deadline
-
-
-class QuestionQuerySet(VisibilityQuerySet):
-    def confirmed(self):
-        """Questions whose asker has confirmed their email address: the only ones staff consider
-        or the limit per asker counts."""
-        return self.exclude(status=SubmittedQuestion.Status.UNCONFIRMED)
-
-    def public(self):
-        """Accepted questions of public meetings: the only ones anyone outside sees."""
-        from panel.models import Meeting
-
-        return self.filter(
-            status=SubmittedQuestion.Status.ACCEPTED,
-            window__meeting__in=Meeting.objects.public(),
-        )
-
-
-class SubmittedQuestion(models.Model):
-    """A question asked online. Its email address and any withheld name stay with staff."""
-
-    class Status(models.TextChoices):
-        UNCONFIRMED = "unconfirmed", "Waiting for the email address to be confirmed"
-        SUBMITTED = "submitted", "To decide"
-        ACCEPTED = "accepted", "Accepted"
-        REJECTED = "rejected", "Rejected"
-
-    window = models.ForeignKey(QuestionWindow, on_delete=models.CASCADE, related_name="questions")
-    name = models.CharField(max_length=200)
-    email = models.EmailField()
-    question = models.TextField()
-    withhold_name = models.BooleanField(default=False)
-    status = models.CharField(max_length=20, choices=Status, default=Status.UNCONFIRMED)
-    asked_at = models.DateTimeField(default=timezone.now)
-    confirmed_at = models.DateTimeField(null=True, blank=True)
-    decided_at = models.DateTimeField(null=True, blank=True)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-    rejection_reason = models.TextField(blank=True)
-    answer = models.TextField(blank=True)
-    public_question = models.OneToOneField(
-        "panel.PublicQuestion",
-        null=True,
-        blank=True,
-        on_delete=models.SET_NULL,
-        related_name="submission",
-        help_text="The question as the meeting's minutes carry it.",
-    )
-
-    history = HistoricalRecords(excluded_fields=["email"])
-    objects = QuestionQuerySet.as_manager()
-
-    class Meta:
-        ordering = ["asked_at", "pk"]
-
-    def __str__(self):
-        return f"Question {self.pk} for {self.window.meeting.date:%-d %B %Y}"
-
-    @property
-    def public_asker(self):
-        return "A member of the public" if self.withhold_name else self.name
-
-
-class QuestionToken(models.Model):
-    """The link that confirms a question's email address. Only its SHA-256 is stored; it is
-    single-use and expires."""
-
-    question = models.ForeignKey(SubmittedQuestion, on_delete=models.CASCADE, related_name="tokens")
-    token_hash = models.CharField(max_length=64, unique=True)
-    expires_at = models.DateTimeField()
-    used_at = models.DateTimeField(null=True, blank=True)
-
-    def __str__(self):
-        return f"Confirmation link for question {self.question_id}"
