@@ -1,6 +1,8 @@
-"""The public register's filters: financial year, plan priority, decision maker and text.
+"""The decision lists' filters: the public register's (financial year, plan priority, decision
+maker and text) and the staff list's (status).
 
-Choices are built from published decisions only, so the filter itself reveals nothing unpublished.
+The public choices are built from published decisions only, so the filter itself reveals nothing
+unpublished.
 """
 
 import django_filters
@@ -8,7 +10,7 @@ from django import forms
 
 from pcc_portal.financial_year import financial_year_label
 
-from .models import PriorityScope
+from .models import Decision, PriorityScope
 
 
 class RegisterFilterForm(forms.Form):
@@ -86,3 +88,14 @@ class DecisionFilter(django_filters.FilterSet):
     def filter_decision_maker(self, decisions, name, value):
         # Who decided a restricted decision is not on its stub, so a filter must not tell.
         return decisions.filter(decision_maker_id=int(value), is_restricted=False)
+
+
+class StaffDecisionFilter(django_filters.FilterSet):
+    """The staff list's filter: a decision's status. A status the form refuses filters nothing."""
+
+    status = django_filters.ChoiceFilter(choices=Decision.Status.choices, empty_label="Any status")
+
+    @property
+    def chosen_status(self):
+        """The status filtered on, or "" for any."""
+        return self.form.cleaned_data.get("status", "") if self.form.is_valid() else ""

@@ -28,6 +28,7 @@ from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
 from pcc_portal.views.steps import refusal_as_message
 
 from .. import duties, services
+from ..filters import StaffDecisionFilter
 from ..forms import (
     ContinueNumberingForm,
     DecisionForm,
@@ -90,23 +91,22 @@ class DecisionListView(PermissionRequiredMixin, ListView):
     paginate_by = 50
 
     def get_queryset(self):
-        decisions = (
-            Decision.objects.visible_to(self.request.user).with_priorities().order_by("-updated_at")
+        self.filters = StaffDecisionFilter(
+            self.request.GET,
+            queryset=Decision.objects.visible_to(self.request.user)
+            .with_priorities()
+            .order_by("-updated_at"),
         )
-        status = self.request.GET.get("status")
-        if status in Status.values:
-            decisions = decisions.filter(status=status)
-        return decisions
+        return self.filters.qs
 
     def get_context_data(self, **kwargs):
+        status = self.filters.chosen_status
         return {
             **super().get_context_data(**kwargs),
             "compliance": publication_compliance(),
             "statuses": Status.choices,
-            "current_status": self.request.GET.get("status", ""),
-            "query": urlencode({"status": self.request.GET["status"]})
-            if self.request.GET.get("status")
-            else "",
+            "current_status": status,
+            "query": urlencode({"status": status}) if status else "",
         }
 
 

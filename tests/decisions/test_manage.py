@@ -166,6 +166,15 @@ def test_the_staff_list_filters_by_status_within_a_query_budget(
     )
 
 
+def test_a_status_the_staff_list_does_not_know_filters_nothing(client, editor):
+    DecisionFactory(title="Estates strategy")
+    client.force_login(editor)
+    response = client.get(reverse("decisions_manage:list"), {"status": "lost"})
+    assert response.status_code == 200
+    assert "Estates strategy" in response.content.decode()
+    assert response.context["current_status"] == ""
+
+
 def test_the_form_asks_who_decides_its_value_and_whether_it_has_financial_implications(
     client, editor
 ):
