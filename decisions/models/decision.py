@@ -1,24 +1,8 @@
-"""Decisions of significant public interest, recorded on the decision form.
-
-A ``Decision`` is Part 1 of the form: what the public may read once it is signed and published
-(for a restricted decision, only its reference, title, priority and date). ``DecisionPart2`` holds
-the exempt detail apart, with its own permission and no public access at all. References
-``NN/YYYY`` are numbered per financial year through ``DecisionSequence`` when a decision is signed
-(so abandoned drafts leave no gaps) or, where the OPCC numbers its forms when they are raised, when
-it is submitted (``DECISION_NUMBERING``). A decision is made by an office (``accounts.Office``):
-the holder of that office signs it, after the monitoring officer's and the chief finance officer's
-declarations, and the decision keeps each person's name and office as they were that day.
-``DecisionsReport`` is the Panel's "decisions made since the last meeting" report, published like
-any document.
-"""
-
-import uuid
-from pathlib import Path
+"""The decision itself: Part 1 of the form, what the public may read once it is signed and
+published, and the queries staff and the public ask of decisions."""
 
 from django.conf import settings
-from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
@@ -28,67 +12,17 @@ from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet, Version
-from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
-from pcc_portal.visibility import VisibilityQuerySet
 from plans.models import Priority, plan_priorities
 
-from . import deadlines
-
-ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
-
-MONITORING_OFFICER_DECLARATION = (
-    "I have been informed about the proposal and confirm that financial, legal and equalities "
-    "advice has been taken into account in the preparation of this report. I am satisfied that "
-    "this is an appropriate request to be submitted to the decision maker."
+from .. import deadlines
+from .steps import (
+    CHIEF_FINANCE_OFFICER_DECLARATION,
+    MONITORING_OFFICER_DECLARATION,
+    _as_printed,
+    _holding_as_taken,
+    _taken_at,
+    _taken_by,
 )
-CHIEF_FINANCE_OFFICER_DECLARATION = (
-    "I have been informed about the proposal and confirm that its financial implications are "
-    "set out in the report and can be met from the resources available."
-)
-
-
-def attachment_max_bytes():
-    return getattr(settings, "DECISIONS_ATTACHMENT_MAX_BYTES", ATTACHMENT_MAX_BYTES)
-
-
-def validate_pdf(upload):
-    """Accept only a real PDF no larger than the limit: its name, its signature and its structure
-    are checked, so a renamed Word file or a truncated upload is refused beside the field."""
-    limit = attachment_max_bytes()
-    if upload.size > limit:
-        raise ValidationError(
-            f"The file must be smaller than {filesizeformat(limit)}; "
-            f"this one is {filesizeformat(upload.size)}."
-        )
-    if Path(upload.name).suffix.lower() != ".pdf":
-        raise ValidationError("The file must be a PDF (its name should end in .pdf).")
-    upload.seek(0)
-    try:
-        data = upload.read()
-    finally:
-        upload.seek(0)
-    if not data.startswith(b"%PDF-"):
-        raise ValidationError("The file must be a PDF: this one is not, whatever its name says.")
-    try:
-        inspect_pdf(data)
-    except InvalidPDF as error:
-        raise ValidationError(str(error)) from error
-
-
-def attachment_storage():
-    """Where decision attachments are kept: the project's "private" storage when it has one (a
-    bucket that is never publicly readable), else a folder beside the media folder that nothing
-    serves. Attachments reach anyone only through views that check who may see them."""
-    from django.core.files.storage import FileSystemStorage, storages
-
-    if "private" in settings.STORAGES:
-        return storages["private"]
-    return FileSystemStorage(location=Path(settings.MEDIA_ROOT).parent / "private-media")
-
-
-def _attachment_path(instance, filename):
-    # Unguessable names: attachments are served only through views that check who may see them.
-    return f"decisions/{instance.storage_folder}/{uuid.uuid4().hex}.pdf"
 
 
 class PriorityScope(models.TextChoices):
@@ -164,40 +98,6 @@ class DecisionQuerySet(PublishableQuerySet):
         for field in ("executive_summary", "recommendation", "background", "report_by"):
             body |= models.Q(**{f"{field}__icontains": text})
         return self.filter(words | (models.Q(is_restricted=False) & body))
-
-
-def _taken_by(**options):
-    """The account that took a step of the form (submitting, declaring, signing, closing)."""
-    return models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        **options,
-    )
-
-
-def _taken_at():
-    """When a step of the form was taken (empty until it is)."""
-    return models.DateTimeField(null=True, blank=True, editable=False)
-
-
-def _as_printed():
-    """A person's name or office title as the form printed it the day they took their step."""
-    return models.CharField(max_length=200, blank=True, editable=False)
-
-
-def _holding_as_taken():
-    """The office holding a declaration or the signature was made under."""
-    return models.ForeignKey(
-        "accounts.OfficeHolding",
-        on_delete=models.PROTECT,
-        related_name="+",
-        null=True,
-        blank=True,
-        editable=False,
-    )
 
 
 class Decision(RendersMarkdown, Publishable):
@@ -466,6 +366,9 @@ class Decision(RendersMarkdown, Publishable):
     def part2_grounds(self):
         """Why the Part 2 of an unrestricted decision is not published, in words safe to publish
         (its exemption category, never its own text); empty when it has none."""
+        # Part 2 links to the decision, so it is imported when it is asked for.
+        from .part2 import DecisionPart2
+
         part2 = DecisionPart2.objects.filter(decision=self).only("grounds").first()
         return part2.get_grounds_display() if part2 else ""
 
@@ -488,234 +391,3 @@ class Decision(RendersMarkdown, Publishable):
 
     def get_manage_url(self):
         return reverse("decisions_manage:detail", kwargs={"pk": self.pk})
-
-
-class DecisionSequence(models.Model):
-    """The last reference number issued in a financial year. Signing locks this row, so two
-    signatures at once take consecutive numbers; numbers are never given back."""
-
-    financial_year = models.PositiveSmallIntegerField(primary_key=True)
-    last_number = models.PositiveSmallIntegerField(default=0)
-
-    def __str__(self):
-        return f"{financial_year_label(self.financial_year)}: last number {self.last_number}"
-
-    @property
-    def financial_year_label(self):
-        return financial_year_label(self.financial_year)
-
-    @property
-    def next_reference(self):
-        return f"{self.last_number + 1:02d}/{self.financial_year}"
-
-
-class CheckedAttachment(models.Model):
-    """An uploaded PDF kept twice: ``file`` is the copy cleaned on upload of scripts, actions and
-    embedded files (``decisions.attachments``), the only one ever served; ``original_file`` is
-    the PDF as it came, kept privately and never served. A subclass has its ``title`` and the
-    object it belongs to."""
-
-    original_file = models.FileField(
-        upload_to=_attachment_path,
-        storage=attachment_storage,
-        blank=True,
-        editable=False,
-        help_text="The PDF as it was uploaded, never served.",
-    )
-    removed = models.JSONField(
-        default=list,
-        blank=True,
-        editable=False,
-        help_text="What cleaning removed from the uploaded PDF, in words for staff.",
-    )
-    tagged = models.BooleanField(
-        null=True,
-        editable=False,
-        help_text="Whether the PDF is tagged (accessible); empty when it was never inspected.",
-    )
-    page_count = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    file = models.FileField(
-        upload_to=_attachment_path, storage=attachment_storage, validators=[validate_pdf]
-    )
-    size = models.PositiveIntegerField(default=0, editable=False)
-    uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
-
-    history = HistoricalRecords(inherit=True)
-
-    class Meta:
-        abstract = True
-        ordering = ["uploaded_at", "pk"]
-
-    def __str__(self):
-        return self.title
-
-    def save(self, *args, **kwargs):
-        if self.file:
-            self.size = self.file.size
-        super().save(*args, **kwargs)
-
-
-class DecisionAttachment(CheckedAttachment):
-    """A PDF published with Part 1 (a report, a business case). Never shown for a restricted
-    decision; served only through a view that checks the decision is public."""
-
-    storage_folder = "part1"
-
-    decision = models.ForeignKey(Decision, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(max_length=200, help_text="What the document is, as readers see it.")
-
-    def get_absolute_url(self):
-        decision = self.decision
-        return reverse(
-            "decisions:attachment",
-            kwargs={"year": decision.financial_year, "number": decision.number, "pk": self.pk},
-        )
-
-
-class DecisionPart2QuerySet(VisibilityQuerySet):
-    """Part 2 is never public: only staff with its own permission ever see it."""
-
-
-_FOI = "(Freedom of Information Act 2000, section {})"
-
-
-class DecisionPart2(RendersMarkdown, models.Model):
-    """The exempt detail of a decision, held apart from Part 1 and never published."""
-
-    class Grounds(models.TextChoices):
-        # Each label completes "... is not published because it contains ...": public words.
-        PERSONAL = "personal", f"personal information {_FOI.format(40)}"
-        COMMERCIAL = "commercial", f"commercially sensitive information {_FOI.format(43)}"
-        LEGAL_ADVICE = "legal_advice", f"legal advice that is privileged {_FOI.format(42)}"
-        LAW_ENFORCEMENT = (
-            "law_enforcement",
-            f"information that could prejudice law enforcement {_FOI.format(31)}",
-        )
-        CONFIDENTIAL = "confidential", f"information provided in confidence {_FOI.format(41)}"
-        SECURITY = (
-            "security",
-            f"information that could endanger health or safety {_FOI.format(38)}",
-        )
-        OTHER = "other", "information exempt from publication under the Freedom of Information Act"
-
-    decision = models.OneToOneField(Decision, on_delete=models.CASCADE, related_name="part2")
-    grounds = models.CharField(
-        "Grounds",
-        max_length=30,
-        choices=Grounds,
-        default=Grounds.OTHER,
-        help_text="The public page of an unrestricted decision says its Part 2 is not published "
-        "because it contains this.",
-    )
-    exemption = models.CharField(
-        "Why it is exempt",
-        max_length=300,
-        help_text="For example \u201cCommercially sensitive: Freedom of Information Act "
-        "section 43\u201d.",
-    )
-    content = models.TextField(help_text="Markdown. The facts and advice that are not published.")
-    content_html = MarkdownHTMLField(source="content")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    history = HistoricalRecords(excluded_fields=["content_html", "updated_at"])
-    objects = DecisionPart2QuerySet.as_manager()
-
-    class Meta:
-        verbose_name = "decision Part 2"
-        verbose_name_plural = "decision Part 2s"
-
-    def __str__(self):
-        return f"Part 2 of {self.decision}"
-
-
-class Part2Attachment(CheckedAttachment):
-    """A PDF that belongs to Part 2: seen only by those who may see Part 2."""
-
-    storage_folder = "part2"
-
-    part2 = models.ForeignKey(DecisionPart2, on_delete=models.CASCADE, related_name="attachments")
-    title = models.CharField(max_length=200)
-
-    class Meta(CheckedAttachment.Meta):
-        verbose_name = "Part 2 attachment"
-
-
-class DecisionsReport(RendersMarkdown, Publishable):
-    """The Panel's report of decisions made between two dates (usually since its last meeting),
-    published as a document the Panel's agenda can include."""
-
-    document_type = "decisions-report"
-    # Publishing and withdrawing it ask the publisher to re-authenticate, recorded in its history.
-    page_template = "decisions/report_body.html"
-    document_template = "decisions/report_document.html"
-
-    title = models.CharField(max_length=200, default="Police and Crime Commissioner decisions")
-    period_start = models.DateField(help_text="The first decision date the report covers.")
-    period_end = models.DateField(help_text="The last decision date the report covers.")
-    meeting_date = models.DateField(
-        null=True, blank=True, help_text="The Panel meeting the report is for, if known."
-    )
-    contact = models.CharField(
-        max_length=300,
-        blank=True,
-        help_text="Who to contact for further information: name, telephone, email.",
-    )
-    introduction = models.TextField(
-        blank=True, help_text="Markdown. Anything the Panel should know beyond the table."
-    )
-    introduction_html = MarkdownHTMLField(source="introduction")
-    updated_at = models.DateTimeField(auto_now=True)
-
-    history = HistoricalRecords(excluded_fields=["introduction_html", "updated_at"])
-
-    class Meta:
-        ordering = ["-period_end", "-pk"]
-        permissions = [("publish_decisionsreport", "Can publish decisions reports")]
-        constraints = [
-            models.CheckConstraint(
-                condition=models.Q(period_end__gte=models.F("period_start")),
-                name="decisions_report_period_ends_after_it_starts",
-            )
-        ]
-
-    def __str__(self):
-        return f"{self.title}, {self.period_label}"
-
-    @property
-    def period_label(self):
-        return f"{self.period_start:%-d %B %Y} to {self.period_end:%-d %B %Y}"
-
-    def decisions(self):
-        """Published decisions dated within the period, in reference order. A decision counts
-        from the moment staff publish it, so a report published with it lists it; one withdrawn
-        from the public site does not."""
-        return (
-            Decision.objects.published()
-            .exclude(pk__in=Decision.objects.withdrawn().values("pk"))
-            .filter(decision_date__range=(self.period_start, self.period_end))
-            .with_priorities()
-            .order_by("financial_year", "number")
-        )
-
-    def publication_context(self):
-        decisions = list(self.decisions())
-        delegated = set(Office.objects.of_kind(Office.Kind.DELEGATED).values_list("pk", flat=True))
-        return {
-            "report": self,
-            "decisions": decisions,
-            "delegated": [d for d in decisions if d.decision_maker_id in delegated],
-        }
-
-    def publication_text(self):
-        lines = [self.publication_title(), markdown_to_text(self.introduction)]
-        lines += [f"{d.reference} {d.public_title} {d.priority_text}" for d in self.decisions()]
-        return "\n".join(line for line in lines if line)
-
-    def get_absolute_url(self):
-        return reverse("decisions:report", kwargs={"pk": self.pk})
-
-    def get_pdf_url(self):
-        return reverse("decisions:report_pdf", kwargs={"pk": self.pk})
-
-    def get_manage_url(self):
-        return reverse("decisions_manage:report_detail", kwargs={"pk": self.pk})
