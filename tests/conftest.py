@@ -1,3 +1,6 @@
+"""Fixtures every test package shares: users in each role, publishing, committed callbacks run,
+a fast stand-in for the PDF renderer, and an empty cache for each test."""
+
 import pytest
 from django.conf import settings
 from django.core.cache import cache

@@ -1,3 +1,5 @@
+"""The forms of an approval request: asking for approval with a note, returning with a reason."""
+
 from crispy_forms_gds.layout import Submit
 
 from pcc_portal.publications.forms import ActionForm, note_field

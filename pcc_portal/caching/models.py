@@ -1,3 +1,5 @@
+"""The publication generation that cached fragments of public pages are keyed by."""
+
 from django.db import models
 
 

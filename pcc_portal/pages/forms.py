@@ -1,3 +1,5 @@
+"""Staff forms for content pages: the page itself and the images its Markdown shows."""
+
 import io
 
 from crispy_forms_gds.layout import Size

@@ -1,3 +1,6 @@
+"""The forms every publishing app shares: publishing with a change note and withdrawing with a
+reason, each confirmed by the user."""
+
 from crispy_forms_gds.helper import FormHelper
 from crispy_forms_gds.layout import Layout, Size, Submit
 from django import forms

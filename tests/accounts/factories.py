@@ -1,3 +1,6 @@
+"""Users for tests: staff with a role, the offices they hold, their authenticator apps, and
+signing them in."""
+
 import datetime
 import time
 

@@ -1,3 +1,5 @@
+"""Fixtures for the API tests: a published Panel meeting."""
+
 import pytest
 
 from tests.imports.test_decisions import applied  # noqa: F401 (a fixture: three decisions)

@@ -1,3 +1,6 @@
+"""Fixtures for the approval tests: a plan in force, a quarterly report, a measure and a figure
+awaiting release."""
+
 from decimal import Decimal
 
 import pytest

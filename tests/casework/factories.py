@@ -1,3 +1,5 @@
+"""Panel casework for tests: cases, hearings and complaints, and releasing or withdrawing a case."""
+
 import datetime
 
 import factory

@@ -1,3 +1,5 @@
+"""Fixtures for decisions: declaring, signing and publishing one at a given time, and PDFs."""
+
 import datetime
 import zoneinfo
 

@@ -1,3 +1,5 @@
+"""Decisions for tests: a decision, its Part 2 and a decisions report to the Panel."""
+
 import datetime
 
 import factory

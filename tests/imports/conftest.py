@@ -1,3 +1,5 @@
+"""Fixtures for the imports: a sample export folder, the Panel, and running an import."""
+
 import shutil
 from pathlib import Path
 

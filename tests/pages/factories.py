@@ -1,3 +1,5 @@
+"""Content pages for tests."""
+
 import factory
 
 from pcc_portal.pages.models import ContentPage

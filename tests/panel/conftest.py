@@ -1,3 +1,5 @@
+"""Fixtures for the Panel: a member sitting on it today."""
+
 import pytest
 
 

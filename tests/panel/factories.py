@@ -1,3 +1,5 @@
+"""The Police and Crime Panel for tests: the Panel, members, meetings, agenda items and papers."""
+
 import datetime
 
 import factory

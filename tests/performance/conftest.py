@@ -1,3 +1,5 @@
+"""Fixtures for performance: a plan, published or not, with a priority and a measure."""
+
 import pytest
 
 from tests.performance.factories import mark_published

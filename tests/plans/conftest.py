@@ -1,3 +1,5 @@
+"""Fixtures for plans: publishing a plan."""
+
 import datetime
 
 import pytest

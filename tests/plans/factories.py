@@ -1,3 +1,5 @@
+"""Police and crime plans for tests: a plan and its parts, measures and finance rows."""
+
 import datetime
 from decimal import Decimal
 

@@ -1,3 +1,5 @@
+"""Fixtures for publishing: a content page to publish."""
+
 import pytest
 
 from tests.pages.factories import ContentPageFactory

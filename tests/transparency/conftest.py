@@ -1,3 +1,5 @@
+"""Fixtures for transparency: search indexing on for these tests."""
+
 import pytest
 
 

@@ -1,3 +1,5 @@
+"""Register entries for tests, the publisher who releases them, and a plan in force."""
+
 import datetime
 from decimal import Decimal
 

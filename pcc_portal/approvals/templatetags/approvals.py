@@ -1,3 +1,6 @@
+"""The approval panel on an object's publishing panel: who may approve it, its request, and the
+way to ask."""
+
 from django import template
 
 from .. import selectors
