@@ -1,0 +1,56 @@
+"""Reads for the performance pages (the dashboard, a measure's history, the quarterly report)
+and for releasing figures."""
+
+from .pages import (
+    DASHBOARD_PERIODS,
+    ENTERED,
+    ENTERED_COLUMNS,
+    FIGURE_COLUMNS,
+    PUBLIC,
+    REPORT,
+    REPORT_PERIODS,
+    MeasureRow,
+    ReportContent,
+    Section,
+    current_public_plan,
+    dashboard_sections,
+    measure_commentary,
+    measure_row,
+    plan_sections,
+    public_measure_figures,
+    report_content,
+    report_with_plan,
+    withdrawn_figures,
+)
+from .release import (
+    figures_awaiting_release,
+    quarters_awaiting_release,
+    report_release_parts,
+    who_may_release,
+)
+
+__all__ = [
+    "DASHBOARD_PERIODS",
+    "ENTERED",
+    "ENTERED_COLUMNS",
+    "FIGURE_COLUMNS",
+    "PUBLIC",
+    "REPORT",
+    "REPORT_PERIODS",
+    "MeasureRow",
+    "ReportContent",
+    "Section",
+    "current_public_plan",
+    "dashboard_sections",
+    "figures_awaiting_release",
+    "measure_commentary",
+    "measure_row",
+    "plan_sections",
+    "public_measure_figures",
+    "quarters_awaiting_release",
+    "report_content",
+    "report_release_parts",
+    "report_with_plan",
+    "who_may_release",
+    "withdrawn_figures",
+]

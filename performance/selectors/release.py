@@ -1,0 +1,79 @@
+"""Reads for releasing figures: the quarters and figures awaiting release, who may release
+them, and what publishing a report releases with it."""
+
+from django.db.models import Count
+
+from pcc_portal.publications.selectors import Part
+
+from .. import periods
+from ..models import DataPoint
+
+
+def quarters_awaiting_release():
+    """``[(quarter, number of figures)]`` for each quarter with figures awaiting release (its
+    own or its months'), newest first."""
+    counts = {}
+    rows = (
+        DataPoint.objects.awaiting_release()
+        .values("period_start")
+        .annotate(figures=Count("pk"))
+        .values_list("period_start", "figures")
+    )
+    for start, figures in rows:
+        quarter = periods.Period.quarter_containing(start)
+        counts[quarter] = counts.get(quarter, 0) + figures
+    return sorted(counts.items(), reverse=True)
+
+
+def figures_awaiting_release(quarter):
+    """The figures of ``quarter`` awaiting release, in plan and measure order, each with its
+    measure, plan and who entered it."""
+    return list(
+        DataPoint.objects.awaiting_release()
+        .in_quarter(quarter)
+        .select_related("measure__plan", "measure__priority", "entered_by", "imported_by")
+        .order_by(
+            "-measure__plan__term_start",
+            "measure__priority__number",
+            "measure__theme",
+            "measure__order",
+            "measure_id",
+            "period_start",
+            "period_kind",
+        )
+    )
+
+
+def who_may_release():
+    """The active accounts that may release figures, by name."""
+    from django.contrib.auth import get_user_model
+
+    users = get_user_model().objects.with_perm(
+        "performance.release_figures",
+        include_superusers=False,
+        backend="django.contrib.auth.backends.ModelBackend",
+    )
+    return sorted(users.filter(is_active=True), key=str)
+
+
+def report_release_parts(report):
+    """For the check page before publishing ``report``: the report, and the figures of its
+    quarter for its plan that publishing it releases (the public sees them from then on)."""
+    figures = (
+        DataPoint.objects.awaiting_release()
+        .in_quarter(report.period)
+        .filter(measure__plan=report.plan)
+        .count()
+    )
+    parts = [Part(title="The report's page and its PDF", tagged=True)]
+    if figures:
+        parts.append(
+            Part(
+                title=f"{figures} figure{'s' if figures != 1 else ''} for {report.period.label} "
+                "awaiting release",
+                detail="Released with the report: the performance pages, charts, CSVs and "
+                "search show them from then on.",
+                pdf=False,
+            )
+        )
+    return parts
