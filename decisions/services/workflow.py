@@ -1,75 +1,29 @@
-"""What staff do to a decision: submit it, make the monitoring officer's and the chief finance
-officer's declarations, sign, publish, reject, withdraw; continue the numbering; remind about
-publication deadlines. Each step checks the current state and raises ``InvalidTransition``
-otherwise, checks who may take it (``duties``) and raises ``NotPermitted`` with the reason, runs in
-one transaction, and records who did it, in which office, and when.
-"""
+"""The steps of the decision form: submit, the two declarations, sign, reject, withdraw, return
+for changes, and publish."""
 
 import logging
 
-from django.conf import settings
-from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
-from django.db import IntegrityError, models, transaction
+from django.db import transaction
 from django.utils import timezone
 
-from pcc_portal.errors import InvalidTransition, NotPermitted
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.financial_year import financial_year_of
 from pcc_portal.publications import services as publishing
 
-from . import attachments, deadlines, duties
-from .models import (
-    Decision,
-    DecisionAttachment,
-    DecisionSequence,
-    DecisionsReport,
-    Part2Attachment,
-    PriorityScope,
+from .. import duties
+from ..models import PriorityScope
+from .common import (
+    Status,
+    _locked,
+    _reauthenticated,
+    _refresh,
+    _refuse,
+    _require,
+    _require_perm,
 )
+from .numbering import _next_number, numbering_at_raise
 
 logger = logging.getLogger(__name__)
-
-Status = Decision.Status
-
-
-def _locked(decision):
-    """Re-read the decision under a row lock, so two steps at once cannot both pass the check."""
-    return Decision.objects.select_for_update().get(pk=decision.pk)
-
-
-def _require(decision, *allowed, action):
-    if decision.status not in allowed:
-        raise InvalidTransition(
-            f"{decision} is {decision.get_status_display().lower()}: it cannot be {action}."
-        )
-
-
-def _require_perm(user, permission, message):
-    if not user.has_perm(permission):
-        raise NotPermitted(message)
-
-
-def _refuse(refusal):
-    if refusal:
-        raise NotPermitted(refusal)
-
-
-def _reauthenticated(reason, reauthenticated_at):
-    """The history's change reason, saying when the user re-authenticated for this step."""
-    if reauthenticated_at is None:
-        return reason
-    return f"{reason}; re-authenticated at {timezone.localtime(reauthenticated_at):%H:%M:%S}"
-
-
-def numbering_at_raise():
-    """Whether references are taken when a decision is raised (submitted) rather than signed."""
-    return getattr(settings, "DECISION_NUMBERING", "signature") == "raise"
-
-
-def _refresh(decision):
-    """Copy the saved state back to the caller's object."""
-    decision.refresh_from_db()
-    return decision
 
 
 def missing_for_submission(decision):
@@ -160,20 +114,6 @@ def declare_decision_finance(*, decision, by, at=None):
     return _declare(
         decision, by, at, declaration=duties.FINANCE, refusal=duties.finance_declaration_refusal
     )
-
-
-def _next_number(financial_year):
-    """Take the next reference number of a financial year, holding its sequence row locked until
-    the signing transaction ends."""
-    try:
-        with transaction.atomic():
-            DecisionSequence.objects.get_or_create(financial_year=financial_year)
-    except IntegrityError:
-        pass  # another signature created the year's row at the same moment: use theirs
-    sequence = DecisionSequence.objects.select_for_update().get(financial_year=financial_year)
-    sequence.last_number += 1
-    sequence.save(update_fields=["last_number"])
-    return sequence.last_number
 
 
 @transaction.atomic
@@ -280,152 +220,3 @@ def publish_decision(*, decision, by, note, reauthenticated_at=None):
         locked.save()
     _refresh(decision)
     return version
-
-
-@transaction.atomic
-def continue_numbering(*, financial_year, last_number):
-    """Start the portal's numbering after the last reference an earlier system issued (the year's
-    next signature takes ``last_number + 1``). Numbers are never reused, so it cannot go back."""
-    try:
-        with transaction.atomic():
-            DecisionSequence.objects.get_or_create(financial_year=financial_year)
-    except IntegrityError:
-        pass
-    sequence = DecisionSequence.objects.select_for_update().get(financial_year=financial_year)
-    taken = (
-        Decision.objects.filter(financial_year=financial_year)
-        .order_by("-number")
-        .values_list("number", flat=True)
-        .first()
-        or 0
-    )
-    if last_number < max(sequence.last_number, taken):
-        raise InvalidTransition(
-            f"References up to {max(sequence.last_number, taken)}/{financial_year} are already "
-            "issued: numbering cannot go back."
-        )
-    sequence.last_number = last_number
-    sequence.save(update_fields=["last_number"])
-    return sequence
-
-
-def _publication_reminder_recipients(decision):
-    """The decision's author and everyone who may publish decisions, by email address."""
-    user_model = get_user_model()
-    may_publish = models.Q(
-        groups__permissions__codename="publish_decision",
-        groups__permissions__content_type__app_label="decisions",
-    ) | models.Q(
-        user_permissions__codename="publish_decision",
-        user_permissions__content_type__app_label="decisions",
-    )
-    authors = models.Q(pk__in={decision.created_by_id, decision.submitted_by_id} - {None})
-    emails = (
-        user_model.objects.filter(is_active=True)
-        .filter(may_publish | authors)
-        .exclude(email="")
-        .values_list("email", flat=True)
-        .distinct()
-    )
-    return sorted(set(emails))
-
-
-def send_publication_reminders(*, today=None, base_url=""):
-    """Email each signed decision's author and its publishers on the working day before its
-    publication deadline (or the first run after it, if that one was missed): once per decision,
-    however often this runs. Returns how many decisions were reminded about."""
-    today = today or timezone.localdate()
-    sent = 0
-    for candidate in Decision.objects.filter(
-        status=Status.SIGNED, published_at__isnull=True, publication_reminder_sent_at__isnull=True
-    ):
-        due = candidate.publication_due_on
-        if deadlines.previous_working_day(due) > today:
-            continue
-        with transaction.atomic():
-            decision = _locked(candidate)
-            if decision.is_published or decision.publication_reminder_sent_at:
-                continue  # published or reminded by another run meanwhile
-            recipients = _publication_reminder_recipients(decision)
-            if not recipients:
-                continue
-            decision.publication_reminder_sent_at = timezone.now()
-            decision._change_reason = "Publication reminder sent"
-            decision.save(update_fields=["publication_reminder_sent_at"])
-            # Sent inside the transaction: if the mail server refuses, the reminder is not
-            # recorded and the next run tries again.
-            deadlines.email_deadline_reminder(
-                subject=f"Publish decision {decision.reference} by {due:%A %-d %B %Y}",
-                template="decisions/email/publication_reminder.txt",
-                context={"decision": decision},
-                due=due,
-                today=today,
-                url=f"{base_url}{decision.get_manage_url()}",
-                recipient_list=recipients,
-            )
-        sent += 1
-    return sent
-
-
-@transaction.atomic
-def prepare_decisions_report(*, period_start, period_end, meeting_date=None, contact=""):
-    """The Panel's decisions report for a period (between two of its meetings): the existing one
-    for exactly that period, or a new draft. Publish it like any document."""
-    if period_end < period_start:
-        raise InvalidTransition("The period must end on or after its start.")
-    report, _ = DecisionsReport.objects.get_or_create(
-        period_start=period_start,
-        period_end=period_end,
-        defaults={"meeting_date": meeting_date, "contact": contact},
-    )
-    return report
-
-
-def _attach(attachment, *, upload, by):
-    checked = attachments.check_pdf(upload)
-    attachment.removed = list(checked.removed)
-    attachment.tagged = checked.tagged
-    attachment.page_count = checked.page_count
-    attachment.original_file.save("original.pdf", ContentFile(checked.original), save=False)
-    attachment.file.save("cleaned.pdf", ContentFile(checked.content), save=False)
-    attachment._history_user = by
-    attachment._change_reason = "Uploaded" + (
-        f"; removed {', '.join(checked.removed)}" if checked.removed else ""
-    )
-    attachment._change_reason = attachment._change_reason[:100]
-    attachment.save()
-    return attachment
-
-
-@transaction.atomic
-def add_attachment(*, decision, title, upload, by):
-    """Attach a PDF to Part 1 of a draft: cleaned of scripts, actions and embedded files, the
-    cleaned copy the only one served, and inspected for tags. ``UnsafeAttachment`` when it
-    cannot be read or cleaned."""
-    _require(_locked(decision), Status.DRAFT, action="given attachments")
-    return _attach(DecisionAttachment(decision=decision, title=title), upload=upload, by=by)
-
-
-@transaction.atomic
-def add_part2_attachment(*, part2, title, upload, by):
-    """Attach a PDF to Part 2, cleaned and inspected as Part 1's are."""
-    _require(_locked(part2.decision), Status.DRAFT, action="given attachments")
-    return _attach(Part2Attachment(part2=part2, title=title), upload=upload, by=by)
-
-
-@transaction.atomic
-def remove_attachment(*, decision, attachment, by):
-    """Remove a PDF attached to Part 1 or Part 2 of ``decision``, while it is a draft."""
-    _require(_locked(decision), Status.DRAFT, action="changed")
-    attachment._history_user = by
-    attachment.delete()
-
-
-@transaction.atomic
-def save_part2(*, decision, part2, by):
-    """Record or change the exempt detail of a draft decision (Part 2, never published)."""
-    _require(_locked(decision), Status.DRAFT, action="changed")
-    part2.decision = decision
-    part2._history_user = by
-    part2.save()
-    return part2
