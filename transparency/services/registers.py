@@ -4,6 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from pcc_portal.publications import services as publishing
+from pcc_portal.views.generic import publish_permission
 
 
 def release_entry(*, entry, by, note):
@@ -23,9 +24,9 @@ def withdraw_entry(*, entry, by, reason):
 
 
 def _check_may_publish(entry, by):
-    opts = entry._meta
-    if not by.has_perm(f"{opts.app_label}.publish_{opts.model_name}"):
-        raise PermissionDenied(f"{by} may not release or withdraw {opts.verbose_name_plural}.")
+    if not by.has_perm(publish_permission(type(entry))):
+        plural = entry._meta.verbose_name_plural
+        raise PermissionDenied(f"{by} may not release or withdraw {plural}.")
 
 
 @transaction.atomic
