@@ -16,7 +16,7 @@ from pcc_portal.accounts.models import Office
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.tables import csv_response
 from pcc_portal.views.decorators import staff
-from pcc_portal.views.generic import publish_permission
+from pcc_portal.visibility import model_permission
 
 from . import registers, services
 from .forms import ApplyEntryImportForm, DecisionImportForm, EntryImportForm
@@ -204,7 +204,7 @@ def entry_import_template(request, register, extension):
 
 
 def _may_release(user, register):
-    return user.has_perm(publish_permission(registers.model_of(register)))
+    return user.has_perm(model_permission(registers.model_of(register), "publish"))
 
 
 def _entry_import_page(request, entry_import, form=None, status=200):

@@ -8,7 +8,14 @@ overrides ``visible_to`` only where visibility is not all-or-public (a member's 
 their seat on the Panel, an approval request its kinds and its author).
 """
 
+from django.contrib.auth import get_permission_codename
 from django.db import models
+
+
+def model_permission(model, action):
+    """The full name of the permission to take ``action`` on ``model``'s objects:
+    ``model_permission(Grant, "publish")`` is ``"transparency.publish_grant"``."""
+    return f"{model._meta.app_label}.{get_permission_codename(action, model._meta)}"
 
 
 class VisibilityQuerySet(models.QuerySet):
@@ -23,9 +30,8 @@ class VisibilityQuerySet(models.QuerySet):
     def sees_everything(self, user):
         if not user.is_authenticated:
             return False
-        opts = self.model._meta
         return any(
-            user.has_perm(name if "." in name else f"{opts.app_label}.{name}_{opts.model_name}")
+            user.has_perm(name if "." in name else model_permission(self.model, name))
             for name in self.draft_permissions
         )
 

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from pcc_portal.publications.services import record_release
+from pcc_portal.visibility import model_permission
 from transparency import services as transparency_services
 
 from .. import registers, spreadsheets
@@ -51,8 +52,7 @@ def upload_entry_import(*, register, table, by, files=None):
 
 
 def _may(by, model, action):
-    opts = model._meta
-    return by.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+    return by.has_perm(model_permission(model, action))
 
 
 def _import_entry(register, row, *, files, by, run, release, note, reauthenticated_at):

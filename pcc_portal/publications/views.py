@@ -26,6 +26,7 @@ from pcc_portal.approvals.models import ApprovalRequest
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.steps import refusal_as_message
+from pcc_portal.visibility import model_permission
 
 from . import selectors, services
 from .forms import PublishForm, WithdrawForm
@@ -179,9 +180,8 @@ def version_pdf(request, pk):
     model = version.content_type.model_class()
     if model is None or not issubclass(model, Publishable):
         raise Http404("Not something that is published.")
-    opts = model._meta
     if not any(
-        request.user.has_perm(f"{opts.app_label}.{action}_{opts.model_name}")
+        request.user.has_perm(model_permission(model, action))
         for action in ("view", "change", "publish")
     ):
         raise PermissionDenied

@@ -40,6 +40,7 @@ from pcc_portal.publications import services as publishing
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.views import publish_after_review
+from pcc_portal.visibility import model_permission
 
 
 class VisibleToUser:
@@ -52,11 +53,6 @@ class VisibleToUser:
         if manager is not None and hasattr(manager, "visible_to"):
             return manager.visible_to(self.request.user)
         return super().get_queryset()
-
-
-def publish_permission(model):
-    """The permission to publish ``model``'s objects: ``<app>.publish_<model>``."""
-    return f"{model._meta.app_label}.publish_{model._meta.model_name}"
 
 
 class PublishingDetailView(PermissionRequiredMixin, VisibleToUser, DetailView):
@@ -87,7 +83,7 @@ class PublishingDetailView(PermissionRequiredMixin, VisibleToUser, DetailView):
                 obj=published,
                 user=self.request.user,
                 publish_url=self.get_publish_url(),
-                publish_permission=publish_permission(type(published)),
+                publish_permission=model_permission(type(published), "publish"),
             )
         )
         if self.preview:

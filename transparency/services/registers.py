@@ -4,7 +4,7 @@ from django.core.exceptions import PermissionDenied
 from django.db import transaction
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.views.generic import publish_permission
+from pcc_portal.visibility import model_permission
 
 
 def release_entry(*, entry, by, note):
@@ -24,7 +24,7 @@ def withdraw_entry(*, entry, by, reason):
 
 
 def _check_may_publish(entry, by):
-    if not by.has_perm(publish_permission(type(entry))):
+    if not by.has_perm(model_permission(type(entry), "publish")):
         plural = entry._meta.verbose_name_plural
         raise PermissionDenied(f"{by} may not release or withdraw {plural}.")
 

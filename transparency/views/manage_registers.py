@@ -2,7 +2,6 @@
 and withdrawn, and contracts' copies."""
 
 from django.contrib import messages
-from django.contrib.auth import get_permission_codename
 from django.contrib.auth.decorators import login_required
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
@@ -15,18 +14,15 @@ from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.views import WithdrawView
 from pcc_portal.views.generic import PublishView
+from pcc_portal.visibility import model_permission
 
 from .. import selectors, services
 from ..forms import ENTRY_FORMS
 from ..models import Contract, ContractCopy
 
 
-def _perm(model, action):
-    return f"{model._meta.app_label}.{get_permission_codename(action, model._meta)}"
-
-
 def _require(request, model, action):
-    if not request.user.has_perm(_perm(model, action)):
+    if not request.user.has_perm(model_permission(model, action)):
         raise PermissionDenied
 
 
@@ -52,7 +48,7 @@ def entries(request, register):
             .with_release_state()
             .order_by("-updated_at"),
             "model_name": model._meta.model_name,
-            "can_add": request.user.has_perm(_perm(model, "add")),
+            "can_add": request.user.has_perm(model_permission(model, "add")),
         },
     )
 
@@ -141,7 +137,7 @@ def entry_edit(request, register, pk):
                 publish_url=reverse(
                     "transparency_manage:entry_publish", kwargs={"register": register, "pk": pk}
                 ),
-                publish_permission=_perm(model, "publish"),
+                publish_permission=model_permission(model, "publish"),
             ),
             "withdraw_form": WithdrawForm(
                 action=reverse(
@@ -165,7 +161,7 @@ class EntryPublishView(_EntryView, PublishView):
     """The check page for releasing an entry: every field as the public will read it."""
 
     def get_permission_required(self):
-        return [_perm(self.model, "publish")]
+        return [model_permission(self.model, "publish")]
 
     def publish(self, data):
         return services.release_entry(
@@ -193,7 +189,7 @@ class EntryWithdrawView(_EntryView, WithdrawView):
     ]
 
     def get_permission_required(self):
-        return [_perm(self.model, "publish")]
+        return [model_permission(self.model, "publish")]
 
     def get_caption(self):
         return selectors.ALL_REGISTERS[self.kwargs["register"]].title
