@@ -69,7 +69,7 @@ def _import_entry(register, row, *, files, by, run, release, note, reauthenticat
         # The entry's history says who released it and when they gave their password again,
         # as it does for an entry released from its own check page.
         record_release(
-            entry,
+            obj=entry,
             by=by,
             what=f"Released version {version.number}, imported",
             at=reauthenticated_at,

@@ -51,7 +51,7 @@ def freeze(*, obj):
     return page_html, document_html, obj.publication_text()
 
 
-def record_release(obj, *, by, what, at=None):
+def record_release(*, obj, by, what, at=None):
     """Add a record to ``obj``'s change history (if it keeps one) saying what was released or
     withdrawn, by whom, and when they re-authenticated for it."""
     manager_name = getattr(obj._meta, "simple_history_manager_attribute", None)

@@ -95,7 +95,7 @@ def publish_after_review(
                 approval = approvals.approve_pending(obj=obj, by=request.user)
                 if reauthenticate:
                     services.record_release(
-                        obj,
+                        obj=obj,
                         by=request.user,
                         what=f"Published version {version.number}",
                         at=reauthenticated_at(request),
@@ -298,7 +298,7 @@ class WithdrawView(PermissionRequiredMixin, View):
                 self.withdraw(reason)
                 if reauthenticate:
                     services.record_release(
-                        self.get_record_on(),
+                        obj=self.get_record_on(),
                         by=request.user,
                         what=self.release_note.format(object=self.object, reason=reason),
                         at=reauthenticated_at(request),

@@ -205,7 +205,7 @@ def withdraw_figures(*, quarter, by, reason, reauthenticated_at=None):
             reason=f"It showed the figures for {quarter.label}, withdrawn: {reason}",
         )
         publishing.record_release(
-            report,
+            obj=report,
             by=by,
             what=f"Withdrawn with the figures for {quarter.label}",
             at=reauthenticated_at,

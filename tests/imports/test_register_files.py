@@ -319,6 +319,6 @@ def test_the_history_of_a_release_is_recorded_by_the_publishing_service(editor):
     from tests.transparency.factories import GrantFactory
 
     grant = GrantFactory()
-    record = record_release(grant, by=editor, what="Released version 1")
+    record = record_release(obj=grant, by=editor, what="Released version 1")
     assert record.history_change_reason == "Released version 1"
     assert record.history_user == editor
