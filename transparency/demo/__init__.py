@@ -84,7 +84,7 @@ def _documents(today):
 def _inspection(today, publisher):
     """A sample PEEL inspection published four months ago: its report is on the index (7B) and
     the Commissioner's comments on it were published within the 56 days (s55)."""
-    from .models import InspectionReport
+    from ..models import InspectionReport
 
     title = "PEEL inspection of the force (sample)"
     report = InspectionReport.objects.filter(title=title).first()
