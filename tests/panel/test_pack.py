@@ -338,11 +338,13 @@ def test_a_published_pack_is_found_by_site_search_without_its_exempt_papers(
 
 def test_search_reads_an_uploaded_paper_once_not_the_whole_pack_again(monkeypatch, db):
     from transparency import search
+    from transparency.search import indexing
 
     def read_pack(version):
         raise AssertionError("a pack's text is its papers' text: its PDF is not read again")
 
-    monkeypatch.setattr(search, "pdf_text", read_pack)
+    # Indexing reads pdf_text from its own module.
+    monkeypatch.setattr(indexing, "pdf_text", read_pack)
     published_meeting()  # its public paper is an uploaded PDF saying PUBLICTEXT
     assert search.search(query="PUBLICTEXT").page.paginator.count == 1
     assert search.search(query="SECRETTEXT").page.paginator.count == 0

@@ -13,8 +13,8 @@ from tests.decisions.conftest import declare
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
 from tests.pages.factories import ContentPageFactory
 from tests.transparency.factories import ContractFactory, GrantFactory
-from transparency import search
 from transparency.models import SearchEntry
+from transparency.search import indexing
 
 
 def publish_decision(decision, *, editor, decision_maker, capture):
@@ -151,7 +151,8 @@ def test_a_failure_to_index_leaves_the_object_out_of_search_but_still_published(
     def broken(*args, **kwargs):
         raise RuntimeError("PDF reader crashed")
 
-    monkeypatch.setattr(search, "pdf_text", broken)
+    # Indexing reads pdf_text from its own module.
+    monkeypatch.setattr(indexing, "pdf_text", broken)
     version = publish(page, editor, note="Corrected a date")
     assert version.status == version.Status.READY  # the publication went ahead
     assert searching.titles("victims") == []  # and search shows nothing stale
