@@ -3,7 +3,7 @@ search index.
 
 The index lists each item of the Elected Local Policing Bodies (Specified Information) Order 2011
 with where the portal publishes it; its freshness is computed (``freshness.py``) from the dates the
-portal reads itself (``sources.py``) or from documents staff upload. Registers are structured data
+portal reads itself (``sources``) or from documents staff upload. Registers are structured data
 published entry by entry; every editable model keeps its history.
 """
 
