@@ -68,9 +68,8 @@ def test_a_withdrawn_pack_answers_gone_at_every_public_pdf_url_and_members_keep_
         response = client.get(url)
         assert response.status_code == 410, url
         body = response.content.decode()
-        assert withdrawals.notice(withdrawal) + "Published before the agenda was agreed" in body, (
-            url
-        )
+        notice = withdrawals.notice(withdrawal) + "Published before the agenda was agreed"
+        assert notice in body, url
     page = client.get(MEETING).content.decode()
     assert "The agenda pack was withdrawn on" in page
     assert "Published before the agenda was agreed" in page
