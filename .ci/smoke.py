@@ -229,6 +229,15 @@ def totp(secret, at=None):
     return f"{value % 1_000_000:06d}"
 
 
+def fresh_code_window(margin=5):
+    """Wait out the current 30-second window if it ends within ``margin`` seconds: the portal
+    accepts only the current code, so one read at the very end of its window may be stale by
+    the time the request reaches it (a loaded CI machine answers slowly)."""
+    left = 30 - time.time() % 30
+    if left < margin:
+        time.sleep(left + 1)
+
+
 def wait_for(what, check, timeout):
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
@@ -255,6 +264,7 @@ def run(base):
     )
     if status != 302 or "/accounts/2fa/authenticate/" not in headers["Location"]:
         fail(f"the password step answered {status} to {headers.get('Location')}")
+    fresh_code_window()
     status, headers, _ = browser.post_form(
         "/accounts/2fa/authenticate/",
         "/accounts/2fa/authenticate/",
