@@ -65,12 +65,11 @@ class ItemUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
     template_name = "transparency/manage/form.html"
     change_reason = "Edited"
 
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "heading": f"Edit {self.object}",
-            "back": "items",
-        }
+    def get_page_title(self):
+        return f"Edit {self.object}"
+
+    def get_crumbs(self):
+        return [(reverse("transparency_manage:items"), "Specified Information index")]
 
     def get_success_url(self):
         return reverse("transparency_manage:item", kwargs={"pk": self.object.pk})

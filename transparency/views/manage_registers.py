@@ -1,19 +1,20 @@
 """Staff views of the registers and the forward plan: entries drafted, released as record versions
 and withdrawn, and contracts' copies."""
 
-from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.http import FileResponse, Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
+from django.views.generic import CreateView, UpdateView
 
 from pcc_portal.publications.forms import WithdrawForm
 from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.views import WithdrawView
-from pcc_portal.views.generic import PublishView
+from pcc_portal.views.generic import FormPage, PublishView
 from pcc_portal.visibility import model_permission
 
 from .. import selectors, services
@@ -54,30 +55,6 @@ def entries(request, register):
 
 
 @login_required
-def entry_create(request, register):
-    form_class = _entry_form_class(register)
-    _require(request, form_class._meta.model, "add")
-    form = form_class(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        entry = services.save_entry(
-            entry=form.save(commit=False), by=request.user, reason="Created"
-        )
-        messages.success(request, f"“{entry}” was saved as a draft.")
-        return redirect("transparency_manage:entry_edit", register=register, pk=entry.pk)
-    return render(
-        request,
-        "transparency/manage/form.html",
-        {
-            "form": form,
-            "heading": f"Add to {selectors.ALL_REGISTERS[register].title.lower()}",
-            "register": register,
-            "title": selectors.ALL_REGISTERS[register].title,
-        },
-        status=400 if form.errors else 200,
-    )
-
-
-@login_required
 def contract_copy(request, pk, kind):
     """A contract's copy as it is now, a draft's included, for staff who may see the entry:
     the private store has no address of its own (the public reads the released copy)."""
@@ -96,65 +73,98 @@ def contract_copy(request, pk, kind):
     )
 
 
-@login_required
-def entry_edit(request, register, pk):
-    form_class = _entry_form_class(register)
-    model = form_class._meta.model
-    _require(request, model, "view")
-    entry = get_object_or_404(model.objects.visible_to(request.user), pk=pk)
-    form = form_class(request.POST or None, request.FILES or None, instance=entry)
-    if request.method == "POST":
-        _require(request, model, "change")
-        if form.is_valid():
-            released = entry.live_version() is not None
-            entry = services.save_entry(
-                entry=form.save(commit=False), by=request.user, reason="Edited"
-            )
-            messages.success(
-                request,
-                f"“{entry}” was saved."
-                + (
-                    " The public still sees the last release: release it again to publish "
-                    "the change."
-                    if released
-                    else " Nothing is public until it is released."
-                ),
-            )
-            return redirect("transparency_manage:entry_edit", register=register, pk=entry.pk)
-    return render(
-        request,
-        "transparency/manage/form.html",
-        {
-            "form": form,
-            "object": entry,
-            "heading": f"Edit {entry}",
-            "register": register,
-            "title": selectors.ALL_REGISTERS[register].title,
-            "model_name": model._meta.model_name,
-            **publishing_panel(
-                obj=entry,
-                user=request.user,
-                publish_url=reverse(
-                    "transparency_manage:entry_publish", kwargs={"register": register, "pk": pk}
-                ),
-                publish_permission=model_permission(model, "publish"),
-            ),
-            "withdraw_form": WithdrawForm(
-                action=reverse(
-                    "transparency_manage:entry_withdraw", kwargs={"register": register, "pk": pk}
-                )
-            ),
-        },
-        status=400 if form.errors else 200,
-    )
-
-
 class _EntryView:
     """A view of one entry of the register named in the URL, whose model it is."""
 
     @cached_property
     def model(self):
         return _entry_form_class(self.kwargs["register"])._meta.model
+
+
+class _EntryFormPage(_EntryView, PermissionRequiredMixin, FormPage):
+    """An entry's form, on the register's form page."""
+
+    template_name = "transparency/manage/form.html"
+
+    def get_form_class(self):
+        return _entry_form_class(self.kwargs["register"])
+
+    def get_crumbs(self):
+        register = self.kwargs["register"]
+        return [
+            (
+                reverse("transparency_manage:entries", kwargs={"register": register}),
+                selectors.ALL_REGISTERS[register].title,
+            )
+        ]
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "register": self.kwargs["register"]}
+
+
+class EntryCreateView(_EntryFormPage, CreateView):
+    """A new entry, saved as a draft: nothing is public until it is released."""
+
+    success_message = "“{object}” was saved as a draft."
+
+    def get_permission_required(self):
+        return [model_permission(self.model, "add")]
+
+    def get_page_title(self):
+        return f"Add to {selectors.ALL_REGISTERS[self.kwargs['register']].title.lower()}"
+
+    def save(self, form):
+        return services.save_entry(
+            entry=form.save(commit=False), by=self.request.user, reason="Created"
+        )
+
+
+entry_create = EntryCreateView.as_view()
+
+
+class EntryEditView(_EntryFormPage, UpdateView):
+    """An entry's page: its form, which any staff who may view the register read and those who
+    may change it save, and its publishing panel."""
+
+    def get_permission_required(self):
+        actions = ["view", "change"] if self.request.method == "POST" else ["view"]
+        return [model_permission(self.model, action) for action in actions]
+
+    def get_page_title(self):
+        return f"Edit {self.object}"
+
+    def save(self, form):
+        self.was_released = self.object.live_version() is not None
+        return services.save_entry(
+            entry=form.save(commit=False), by=self.request.user, reason="Edited"
+        )
+
+    def get_success_message(self):
+        if self.was_released:
+            return (
+                f"“{self.object}” was saved. The public still sees the last release: "
+                "release it again to publish the change."
+            )
+        return f"“{self.object}” was saved. Nothing is public until it is released."
+
+    def get_context_data(self, **kwargs):
+        address = {"register": self.kwargs["register"], "pk": self.object.pk}
+        return {
+            **super().get_context_data(**kwargs),
+            "model_name": self.model._meta.model_name,
+            **publishing_panel(
+                obj=self.object,
+                user=self.request.user,
+                publish_url=reverse("transparency_manage:entry_publish", kwargs=address),
+                publish_permission=model_permission(self.model, "publish"),
+            ),
+            "withdraw_form": WithdrawForm(
+                action=reverse("transparency_manage:entry_withdraw", kwargs=address)
+            ),
+        }
+
+
+entry_edit = EntryEditView.as_view()
 
 
 class EntryPublishView(_EntryView, PublishView):
