@@ -3,13 +3,17 @@ list of requests. Approving is publishing or releasing, on the kind's own check 
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_http_methods, require_POST
+from django.views.generic import FormView
 
 from pcc_portal.errors import InvalidTransition, NotPermitted
 from pcc_portal.views.decorators import staff
+from pcc_portal.views.generic import FormPage
 
 from . import selectors, services
 from .forms import RequestForm, ReturnForm
@@ -17,42 +21,55 @@ from .kinds import get_kind
 from .models import ApprovalRequest
 
 
-@require_http_methods(["GET", "POST"])
-@login_required
-def ask(request, kind, key):
+class AskView(PermissionRequiredMixin, FormPage, FormView):
     """Ask for approval to publish or release an object: the form, shown again with the error
     beside the field when the note is missing or asking is refused."""
-    kind = get_kind(kind)
-    if not request.user.has_perm(kind.request_permission):
-        raise PermissionDenied
-    obj = kind.get_object(key, request.user)
-    action = reverse("approvals:ask", kwargs={"kind": kind.slug, "key": key})
-    form = RequestForm(request.POST or None, action=action, verb=kind.verb)
-    if request.method == "POST" and form.is_valid():
-        try:
-            approval = services.request_approval(
-                obj=obj, by=request.user, note=form.cleaned_data["note"]
-            )
-        except (InvalidTransition, NotPermitted) as error:
-            form.add_error("note", str(error))
-        else:
-            messages.success(
-                request,
-                f"You asked for approval to {kind.verb} \u201c{approval.title}\u201d. Those who "
-                "may approve it have been emailed.",
-            )
-            return redirect(obj.get_manage_url())
-    return render(
-        request,
-        "approvals/ask.html",
-        {
-            "form": form,
-            "kind": kind,
-            "object": obj,
-            "approvers": selectors.who_may_approve(kind),
-        },
-        status=400 if form.errors else 200,
-    )
+
+    http_method_names = ["get", "post"]
+    form_class = RequestForm
+    template_name = "approvals/ask.html"
+    refused = (InvalidTransition, NotPermitted)
+    refused_field = "note"
+
+    @cached_property
+    def kind(self):
+        return get_kind(self.kwargs["kind"])
+
+    @cached_property
+    def target(self):
+        """What approval is asked for."""
+        return self.kind.get_object(self.kwargs["key"], self.request.user)
+
+    def get_permission_required(self):
+        return [self.kind.request_permission]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "action": self.request.path, "verb": self.kind.verb}
+
+    def save(self, form):
+        return services.request_approval(
+            obj=self.target, by=self.request.user, note=form.cleaned_data["note"]
+        )
+
+    def get_success_message(self):
+        return (
+            f"You asked for approval to {self.kind.verb} \u201c{self.object.title}\u201d. Those "
+            "who may approve it have been emailed."
+        )
+
+    def get_success_url(self):
+        return self.target.get_manage_url()
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "kind": self.kind,
+            "object": self.target,
+            "approvers": selectors.who_may_approve(self.kind),
+        }
+
+
+ask = AskView.as_view()
 
 
 def _approval(request, pk):
