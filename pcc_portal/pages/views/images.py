@@ -1,33 +1,39 @@
 """Staff view for images: upload one, and copy the Markdown that puts it in a document."""
 
-from django.contrib import messages
-from django.shortcuts import redirect, render
-from django.views.decorators.http import require_http_methods
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.urls import reverse_lazy
+from django.views.generic import FormView
 
-from pcc_portal.views.decorators import staff
+from pcc_portal.views.generic import FormPage
 
 from ..forms import ImageUploadForm
 from ..images import Image, upload_image
 
 
-@require_http_methods(["GET", "POST"])
-@staff("pages.add_image")
-def image_list(request):
-    form = ImageUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        image = upload_image(
+class ImageListView(PermissionRequiredMixin, FormPage, FormView):
+    """The images uploaded so far, under the form that uploads another."""
+
+    http_method_names = ["get", "post"]
+    permission_required = "pages.add_image"
+    form_class = ImageUploadForm
+    template_name = "pages/manage/images.html"
+    success_url = reverse_lazy("pages_manage:images")
+
+    def save(self, form):
+        return upload_image(
             file=form.cleaned_data["file"],
             alt_text=form.cleaned_data["alt_text"],
-            uploaded_by=request.user,
+            uploaded_by=self.request.user,
         )
-        messages.success(
-            request, f"“{image.alt_text}” was uploaded. Copy its Markdown into a document."
-        )
-        return redirect("pages_manage:images")
-    images = Image.objects.select_related("uploaded_by")
-    return render(
-        request,
-        "pages/manage/images.html",
-        {"form": form, "images": images},
-        status=400 if form.errors else 200,
-    )
+
+    def get_success_message(self):
+        return f"“{self.object.alt_text}” was uploaded. Copy its Markdown into a document."
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "images": Image.objects.select_related("uploaded_by"),
+        }
+
+
+image_list = ImageListView.as_view()
