@@ -172,7 +172,8 @@ class FormPage(VisibleToUser):
             field = getattr(error, "field", None)
             form.add_error(field if field in form.fields else self.refused_field, str(error))
             return self.form_invalid(form)
-        messages.success(self.request, self.get_success_message())
+        if message := self.get_success_message():  # a page the redirect explains has none
+            messages.success(self.request, message)
         return redirect(self.get_success_url())
 
     def form_invalid(self, form):

@@ -3,8 +3,8 @@ applying or discarding it."""
 
 from django.contrib import messages
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.views.decorators.http import require_POST
+from django.views.generic import FormView
 
 from pcc_portal.tables import csv_response
 from pcc_portal.views.decorators import staff
@@ -13,7 +13,7 @@ from pcc_portal.views.steps import refusal_as_message
 from .. import services
 from ..forms import ImportUploadForm
 from ..models import MeasureImport
-from .manage import _plans
+from .manage import StaffFormPage, _plans, crumbs_under
 
 PREVIEW_ROWS = 50
 
@@ -24,29 +24,33 @@ def import_list(request):
     return render(request, "performance/manage/import_list.html", {"imports": imports})
 
 
-@staff("performance.add_measureimport")
-def import_upload(request):
-    crumbs = [
-        (reverse("performance_manage:index"), "Performance"),
-        (reverse("performance_manage:imports"), "Imports"),
-    ]
-    form = ImportUploadForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        measure_import = services.upload_import(
-            plan=form.cleaned_data["plan"], upload=form.cleaned_data["file"], by=request.user
+class ImportUploadView(StaffFormPage, FormView):
+    """Upload a spreadsheet of figures: it is checked and previewed on the import's own page,
+    and nothing is applied until staff confirm there."""
+
+    http_method_names = ["get", "post"]
+    permission_required = "performance.add_measureimport"
+    form_class = ImportUploadForm
+    template_name = "performance/manage/import_upload.html"
+    page_title = "Import figures from a spreadsheet"
+    success_message = ""  # the import's page says what the check found
+
+    def get_crumbs(self):
+        return crumbs_under("performance_manage:imports", "Imports")
+
+    def save(self, form):
+        return services.upload_import(
+            plan=form.cleaned_data["plan"], upload=form.cleaned_data["file"], by=self.request.user
         )
-        return redirect(measure_import.get_absolute_url())
-    return render(
-        request,
-        "performance/manage/import_upload.html",
-        {
-            "form": form,
-            "title": "Import figures from a spreadsheet",
-            "crumbs": crumbs,
-            "plans": _import_measures(),
-        },
-        status=400 if request.method == "POST" and form.errors else 200,
-    )
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "plans": _import_measures()}
+
+
+import_upload = ImportUploadView.as_view()
 
 
 def _import_measures():

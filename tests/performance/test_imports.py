@@ -205,6 +205,7 @@ def test_staff_upload_preview_and_apply_in_separate_requests(client, plan, measu
     assert response["Location"] == measure_import.get_absolute_url()
     preview = client.get(response["Location"])
     assert "Apply all 1 rows" in preview.content.decode()
+    assert "was saved" not in preview.content.decode()  # the preview says what happens next
     assert "2021-22 Q1" in preview.content.decode()
     assert not DataPoint.objects.exists()
     client.post(reverse("performance_manage:import_apply", args=[measure_import.pk]))
