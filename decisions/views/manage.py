@@ -121,18 +121,30 @@ class DecisionCreateView(DraftCreateView):
         return super().form_valid(form)
 
 
-class DecisionUpdateView(PermissionRequiredMixin, FormPage, UpdateView):
-    permission_required = "decisions.change_decision"
-    form_class = DecisionForm
-    template_name = "decisions/manage/form.html"
-    success_message = "Your changes to \u201c{object}\u201d were saved."
+class DecisionFormPage(PermissionRequiredMixin, FormPage):
+    """A form page about one decision, ``self.decision`` (404 for one this user may not see):
+    ``decision_view``'s counterpart for a form. An ``editable`` page changes a draft: once the
+    decision can no longer change, the user is sent back to its page, told why."""
+
+    editable = False
 
     def dispatch(self, request, *args, **kwargs):
         if request.user.is_authenticated and self.has_permission():
-            decision = _decision(request, kwargs["pk"])
-            if not decision.is_editable:
-                return _no_longer_editable(request, decision)
+            self.decision = _decision(request, kwargs["pk"])
+            if self.editable and not self.decision.is_editable:
+                return _no_longer_editable(request, self.decision)
         return super().dispatch(request, *args, **kwargs)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "decision": self.decision}
+
+
+class DecisionUpdateView(DecisionFormPage, UpdateView):
+    permission_required = "decisions.change_decision"
+    editable = True
+    form_class = DecisionForm
+    template_name = "decisions/manage/form.html"
+    success_message = "Your changes to \u201c{object}\u201d were saved."
 
     def get_queryset(self):
         return Decision.objects.visible_to(self.request.user).drafts()

@@ -1,19 +1,19 @@
 """Staff views for a decision's attached documents, Part 1's and Part 2's, and its Part 2 (the
 exempt information, never published)."""
 
-from functools import partial
-
 from django.contrib import messages
 from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
+from django.views.generic import FormView, UpdateView
 
 from .. import services
 from ..attachments import UnsafeAttachment
 from ..forms import AttachmentForm, DecisionPart2Form, Part2AttachmentForm
 from ..models import DecisionPart2
-from .manage import _detail_url, decision_view
+from .manage import DecisionFormPage, _detail_url, decision_view
 
 
 # --- Part 1 attachments -------------------------------------------------------------------------
@@ -29,41 +29,39 @@ def _attached_message(attachment, done):
     return message
 
 
-def _upload_page(request, decision, *, form_class, attach, part, done, back):
-    """Upload a PDF to Part 1 or Part 2: the service cleans and inspects it, and what it cannot
-    read or clean is refused beside the file field."""
-    form = form_class(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            attachment = attach(
-                title=form.cleaned_data["title"],
-                upload=form.cleaned_data["file"],
-                by=request.user,
-            )
-        except UnsafeAttachment as error:
-            form.add_error("file", str(error))
-        else:
-            messages.success(request, _attached_message(attachment, done))
-            return redirect(back)
-    return render(
-        request,
-        "decisions/manage/attachment_form.html",
-        {"decision": decision, "form": form, "part": part},
-        status=400 if form.errors else 200,
-    )
+class AttachmentAddView(DecisionFormPage, FormView):
+    """Upload a PDF to Part 1: the service cleans and inspects it, and what it cannot read or
+    clean is refused beside the file field."""
+
+    http_method_names = ["get", "post"]
+    permission_required = "decisions.change_decision"
+    editable = True
+    form_class = AttachmentForm
+    template_name = "decisions/manage/attachment_form.html"
+    refused = (UnsafeAttachment,)
+    refused_field = "file"
+    part = "Part 1"
+    done = "was attached"
+
+    def attach(self, **upload):
+        return services.add_attachment(decision=self.decision, **upload)
+
+    def save(self, form):
+        return self.attach(
+            title=form.cleaned_data["title"], upload=form.cleaned_data["file"], by=self.request.user
+        )
+
+    def get_success_message(self):
+        return _attached_message(self.object, self.done)
+
+    def get_success_url(self):
+        return _detail_url(self.decision)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "part": self.part}
 
 
-@decision_view("decisions.change_decision", editable=True)
-def attachment_add(request, decision):
-    return _upload_page(
-        request,
-        decision,
-        form_class=AttachmentForm,
-        attach=partial(services.add_attachment, decision=decision),
-        part="Part 1",
-        done="was attached",
-        back=_detail_url(decision),
-    )
+attachment_add = AttachmentAddView.as_view()
 
 
 # --- Part 2 -------------------------------------------------------------------------------------
@@ -81,34 +79,54 @@ def part2_detail(request, decision):
     )
 
 
-@decision_view("decisions.change_decisionpart2", editable=True)
-def part2_edit(request, decision):
-    instance = DecisionPart2.objects.filter(decision=decision).first()
-    form = DecisionPart2Form(request.POST or None, instance=instance)
-    if request.method == "POST" and form.is_valid():
-        services.save_part2(decision=decision, part2=form.save(commit=False), by=request.user)
-        messages.success(request, "Part 2 was saved. It is never published.")
-        return redirect("decisions_manage:part2", pk=decision.pk)
-    return render(
-        request,
-        "decisions/manage/part2_form.html",
-        {"decision": decision, "form": form},
-        status=400 if form.errors else 200,
-    )
+class Part2EditView(DecisionFormPage, UpdateView):
+    """Part 2 of a decision: the exempt information, written or changed while it is a draft."""
+
+    permission_required = "decisions.change_decisionpart2"
+    editable = True
+    form_class = DecisionPart2Form
+    template_name = "decisions/manage/part2_form.html"
+    success_message = "Part 2 was saved. It is never published."
+
+    def get_object(self, queryset=None):
+        return DecisionPart2.objects.filter(decision=self.decision).first()  # None: not yet
+
+    def save(self, form):
+        return services.save_part2(
+            decision=self.decision, part2=form.save(commit=False), by=self.request.user
+        )
+
+    def get_success_url(self):
+        return _part2_url(self.decision)
 
 
-@decision_view("decisions.change_decisionpart2", editable=True)
-def part2_attachment_add(request, decision):
-    part2 = _part2_or_404(request, decision)
-    return _upload_page(
-        request,
-        decision,
-        form_class=Part2AttachmentForm,
-        attach=partial(services.add_part2_attachment, part2=part2),
-        part="Part 2",
-        done="was attached to Part 2",
-        back=_part2_url(decision),
-    )
+part2_edit = Part2EditView.as_view()
+
+
+class Part2AttachmentAddView(AttachmentAddView):
+    """Upload a PDF to Part 2, once Part 2 is written (404 before)."""
+
+    permission_required = "decisions.change_decisionpart2"
+    form_class = Part2AttachmentForm
+    part = "Part 2"
+    done = "was attached to Part 2"
+
+    @cached_property
+    def part2(self):
+        """What is attached to: there is nothing to attach to before Part 2 is written."""
+        return _part2_or_404(self.request, self.decision)
+
+    def attach(self, **upload):
+        return services.add_part2_attachment(part2=self.part2, **upload)
+
+    def get_success_url(self):
+        return _part2_url(self.decision)
+
+    def get_context_data(self, **kwargs):
+        return {**super().get_context_data(**kwargs), "part2": self.part2}
+
+
+part2_attachment_add = Part2AttachmentAddView.as_view()
 
 
 # --- downloading and removing an attachment, of Part 1 or Part 2 --------------------------------

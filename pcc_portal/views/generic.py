@@ -15,9 +15,11 @@ Which to use:
   more than the default.
 - ``FormPage``: a mixin for ``CreateView``, ``UpdateView`` or ``FormView``: a form that, once
   valid, saves (``save(form)``, a ModelForm's own save by default, else one service call),
-  says so in a message and redirects (to ``success_url``, else the object's staff page); an
-  invalid form, or a save refused with one of the ``refused`` errors, is shown again with the
-  error beside its field (the one the error names, else ``refused_field``), answering 400.
+  says so in a message (none where ``success_message`` is empty: the next page says it) and
+  redirects (to ``success_url``, else the object's staff page); an invalid form, or a save
+  refused with one of the ``refused`` errors (an upload the service cannot clean, say), is shown
+  again with the error beside its field (the one the error names, else ``refused_field``),
+  answering 400.
 
 - ``WithdrawView`` (``pcc_portal.publications.views``, beside the withdraw page of any
   published object it also serves): withdrawing one object with the reason the public is told,
@@ -25,8 +27,9 @@ Which to use:
   ``withdraw(reason)``, the app's service; ``consequences``, ``caption`` and
   ``success_message`` say what the page and the message say.
 
-A custom flow (signing, uploads with their own checks) stays a function view that calls one
-service, decorated with ``staff(permission)`` (``pcc_portal.views.decorators``).
+A custom flow (a step of a decision's signing, a form posted from another page that shows it
+again) stays a function view that calls one service, decorated with ``staff(permission)``
+(``pcc_portal.views.decorators``).
 """
 
 from django.contrib import messages

@@ -213,3 +213,30 @@ def test_the_financial_questions_are_explained_when_they_disagree(client, editor
     assert response.status_code == 400 and "<title>Error:" in page
     assert message in page
     assert not Decision.objects.exists()
+
+
+@pytest.mark.parametrize(
+    "url_name", ["edit", "attachment_add", "part2_edit", "part2_attachment_add"]
+)
+def test_a_decision_no_longer_a_draft_sends_its_forms_back_to_its_page_saying_why(
+    client, editor, url_name
+):
+    decision = DecisionPart2Factory().decision
+    Decision.objects.filter(pk=decision.pk).update(status=Decision.Status.SUBMITTED)
+    client.force_login(editor)
+
+    response = client.get(
+        reverse(f"decisions_manage:{url_name}", kwargs={"pk": decision.pk}), follow=True
+    )
+
+    assert response.redirect_chain[-1][0] == decision.get_manage_url()
+    assert "it can no longer be changed." in response.content.decode()
+
+
+def test_nothing_is_attached_to_part_2_before_it_is_written(client, editor):
+    decision = DecisionFactory(is_restricted=True)
+    client.force_login(editor)
+    url = reverse("decisions_manage:part2_attachment_add", kwargs={"pk": decision.pk})
+
+    assert client.get(url).status_code == 404
+    assert client.post(url, {"title": "Prices"}).status_code == 404
