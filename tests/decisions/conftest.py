@@ -1,4 +1,5 @@
-"""Fixtures for decisions: declaring, signing and publishing one at a given time, and PDFs."""
+"""Fixtures for decisions: declaring, signing and publishing one at a given time, PDFs, and the
+people the separation-of-duties tests ask."""
 
 import datetime
 import zoneinfo
@@ -6,10 +7,18 @@ import zoneinfo
 import pytest
 
 from decisions import services
-from tests.accounts.factories import finance_officer_user, monitoring_officer_user
+from pcc_portal.accounts import roles
+from pcc_portal.accounts.models import Office
+from tests.accounts.factories import (
+    UserFactory,
+    finance_officer_user,
+    hold,
+    monitoring_officer_user,
+)
 from tests.decisions.factories import DecisionFactory
 
 LONDON = zoneinfo.ZoneInfo("Europe/London")
+ENDED = datetime.date(2021, 6, 30)  # before every date the separation-of-duties steps are taken on
 
 
 def at(year, month, day, hour=12, minute=0):
@@ -77,3 +86,55 @@ def pdf_file():
         return SimpleUploadedFile(name, pdf_bytes(text), content_type="application/pdf")
 
     return _file
+
+
+@pytest.fixture
+def people(
+    editor, decision_maker, deputy, monitoring_officer, finance_officer, panel_member, superuser
+):
+    """Everyone the matrix asks, by name."""
+    director_office = Office.objects.create(
+        kind=Office.Kind.DELEGATED,
+        title="Director of Resources",
+        delegation="Contracts and grants within the approved budget.",
+        value_limit=50_000,
+    )
+    director = hold(
+        UserFactory(username="director", roles=[roles.DECISION_MAKER]), office=director_office
+    )
+    former_monitoring_officer = hold(
+        UserFactory(username="former-monitoring", roles=[roles.STATUTORY_OFFICER]),
+        Office.Kind.MONITORING_OFFICER,
+        ends_on=ENDED,
+    )
+    former_finance_officer = hold(
+        UserFactory(username="former-finance", roles=[roles.STATUTORY_OFFICER]),
+        Office.Kind.CHIEF_FINANCE_OFFICER,
+        ends_on=ENDED,
+    )
+    former_commissioner = hold(
+        UserFactory(username="former-commissioner", roles=[roles.DECISION_MAKER]),
+        Office.Kind.COMMISSIONER,
+        ends_on=ENDED,
+    )
+    former_deputy = hold(
+        UserFactory(username="former-deputy", roles=[roles.DECISION_MAKER]),
+        Office.Kind.DEPUTY,
+        ends_on=ENDED,
+    )
+    return {
+        "editor": editor,
+        "other editor": UserFactory(username="other-editor", roles=[roles.EDITOR]),
+        "commissioner": decision_maker,
+        "deputy": deputy,
+        "director": director,
+        "monitoring officer": monitoring_officer,
+        "finance officer": finance_officer,
+        "former monitoring officer": former_monitoring_officer,
+        "former finance officer": former_finance_officer,
+        "former commissioner": former_commissioner,
+        "former deputy": former_deputy,
+        "panel secretary": UserFactory(username="secretary", roles=[roles.PANEL_SECRETARY]),
+        "panel member": panel_member,
+        "superuser": superuser,
+    }
