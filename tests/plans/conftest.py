@@ -1,4 +1,4 @@
-"""Fixtures for plans: publishing a plan."""
+"""Fixtures for plans: publishing a plan, and a client signed in as an editor."""
 
 import datetime
 
@@ -22,3 +22,9 @@ def publish_plan(run_on_commit):
         return step.version
 
     return _publish
+
+
+@pytest.fixture
+def signed_in(client, editor):
+    client.force_login(editor)
+    return client
