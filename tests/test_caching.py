@@ -1,6 +1,9 @@
 """Cached parts of public pages are keyed by the publication generation, which every release
 and withdrawal moves on in its own transaction: a page is never stale after a release, a
-withdrawal or a re-release (stale would be a leak of what was withdrawn)."""
+withdrawal or a re-release (stale would be a leak of what was withdrawn).
+
+Here: the generation itself, the performance dashboard and a measure's page, the home page, and
+conditional GET and compression; test_caching_public_pages has the other public pages."""
 
 import re
 from decimal import Decimal
@@ -16,9 +19,9 @@ from pcc_portal import caching
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
 from performance import periods, services
+from tests.caching_helpers import _ready, _without_nonce
 from tests.performance.factories import DataPointFactory
 from tests.plans.factories import MeasureFactory, PlanFactory
-from tests.publications.factories import ready_version
 
 pytestmark = pytest.mark.django_db
 
@@ -109,6 +112,33 @@ def test_a_withdrawal_and_a_re_release_show_at_once(client, dashboard_plan, deci
     assert "Burglaries in district 0" in client.get(DASHBOARD).content.decode()
 
 
+def test_a_measure_page_is_kept_until_its_figures_or_its_plan_change(
+    client, dashboard_plan, decision_maker, django_assert_max_num_queries
+):
+    measure = dashboard_plan.measures.order_by("pk").first()
+    url = reverse("performance:measure", args=[measure.pk])
+    first = client.get(url)
+    assert "1,111" in first.content.decode() or "1111" in first.content.decode()
+    with django_assert_max_num_queries(1):  # the generation, and no content query
+        cached = client.get(url)
+    assert _without_nonce(cached) == _without_nonce(first)
+
+    quarter = periods.Period.quarter(2021, 2)
+    DataPointFactory(
+        measure=measure, period_start=quarter.start, value=Decimal("2222"), released_at=None
+    )
+    assert "2222" not in client.get(url).content.decode().replace(",", "")  # a draft
+    services.release_figures(quarter=quarter, by=decision_maker)
+    assert "2222" in client.get(url).content.decode().replace(",", "")
+    services.withdraw_figures(quarter=quarter, by=decision_maker, reason="Recorded twice.")
+    assert "2222" not in client.get(url).content.decode().replace(",", "")
+
+    publishing.withdraw(obj=dashboard_plan, by=decision_maker, reason="Published in error.")
+    assert client.get(url).status_code == 404
+    _publish_plan(dashboard_plan, decision_maker, number=2)
+    assert client.get(url).status_code == 200
+
+
 def test_signed_in_users_never_get_a_cached_part(
     client, dashboard_plan, editor, django_assert_num_queries
 ):
@@ -191,10 +221,6 @@ def _nonce(response):
     return match.group(1) if match else None
 
 
-def _without_nonce(response):
-    return re.sub(r'nonce="[^"]+"', "", response.content.decode())
-
-
 # Conditional GET and compression ------------------------------------------------------------
 
 
@@ -265,245 +291,3 @@ def test_the_home_page_is_cached_and_shows_a_meeting_arranged_or_moved_at_once(
     meeting.status_reason = "The Commissioner is unwell."
     meeting.save()
     assert "cancelled" in client.get("/").content.decode()
-
-
-# The decisions register, a meeting page, the transparency index and its registers ----------
-
-
-def _ready(obj, by, number, document_type, html="<p>Published.</p>"):
-    """A ready version of ``obj``, made public through the publishing mechanism."""
-    version = ready_version(obj, by=by, number=number, document_type=document_type, html=html)
-    publishing.version_went_public(version=version)
-    return version
-
-
-class _Decision:
-    url = "/decisions/"
-    marker = "Knife crime education fund"
-
-    def release(self, by):
-        from tests.decisions.factories import DecisionFactory
-
-        self.obj = DecisionFactory(title=self.marker, financial_year=2024, number=7)
-        _ready(self.obj, by, 1, "decision")
-
-    def re_release(self, by):
-        _ready(self.obj, by, 2, "decision")
-
-
-class _Meeting:
-    marker = "PCC Update Report"
-
-    def release(self, by):
-        from panel.models import AgendaPack
-        from tests.panel.helpers import published_meeting
-
-        self.meeting = published_meeting()
-        self.obj = AgendaPack.objects.get(meeting=self.meeting)
-        self.url = self.meeting.get_absolute_url()
-
-    def re_release(self, by):
-        from panel.services import packs
-
-        version = packs.publish_pack(meeting=self.meeting, by=by, note="Republished")
-        packs.start_build(build_id=version.pack_build.pk)
-
-
-class _Register:
-    url = "/transparency/interests/"
-    marker = "Trustee of the Lancaster canal society"
-
-    def release(self, by):
-        from tests.transparency.factories import InterestFactory
-
-        self.obj = InterestFactory(description=self.marker)
-
-    def re_release(self, by):
-        publishing.publish(obj=self.obj, by=by, note="Released again")
-
-
-class _Index:
-    url = "/transparency/"
-    marker = "Tackling anti-social behaviour"
-
-    def release(self, by):
-        from tests.plans.factories import PriorityFactory
-
-        self.obj = PlanFactory(slug="plan-2021-2025")
-        PriorityFactory(plan=self.obj, number=1, title=self.marker)
-        self.re_release(by, number=1)
-
-    def re_release(self, by, number=2):
-        from plans.services import freeze_parts
-
-        freeze_parts(plan=self.obj, version=_ready(self.obj, by, number, "plan"))
-
-
-class _DecisionPage:
-    """A decision's own page: what it shows is kept whole, the decision found by its address
-    included, so a cached page reads the generation alone; withdrawn, it answers 410."""
-
-    marker = "The fund pays for knife crime lessons in schools."
-    cached_queries = 1
-    withdrawn_status = 410
-
-    def release(self, by):
-        from tests.decisions.factories import DecisionFactory
-
-        self.obj = DecisionFactory(
-            title="Knife crime education fund", financial_year=2024, number=8
-        )
-        self.url = self.obj.get_absolute_url()
-        _ready(self.obj, by, 1, "decision", html=f"<p>{self.marker}</p>")
-
-    def re_release(self, by):
-        _ready(self.obj, by, 2, "decision", html=f"<p>{self.marker}</p>")
-
-
-class _PlanPage:
-    """A plan's page: the plan and its live version are kept, and the page's content."""
-
-    marker = "The plan as the Commissioner issued it."
-    cached_queries = 1
-    withdrawn_status = 410
-
-    def release(self, by):
-        from tests.plans.factories import PriorityFactory
-
-        self.obj = PlanFactory(slug="plan-2021-2025")
-        PriorityFactory(plan=self.obj, number=1, title="Tackling anti-social behaviour")
-        self.url = self.obj.get_absolute_url()
-        self.re_release(by, number=1)
-
-    def re_release(self, by, number=2):
-        from plans.services import freeze_parts
-
-        version = _ready(self.obj, by, number, "plan", html=f"<p>{_PlanPage.marker}</p>")
-        freeze_parts(plan=self.obj, version=version)
-
-
-class _PriorityPage(_PlanPage):
-    """A priority's page: the priority as published and its golden thread are kept."""
-
-    marker = "Tackling anti-social behaviour"
-
-    def release(self, by):
-        super().release(by)
-        self.url = reverse("plans:priority", args=[self.obj.slug, 1])
-
-
-class _ReportPage:
-    """A quarterly report's page: the report and its live version are kept, and the page's
-    content (the frozen report and its versions)."""
-
-    marker = "Burglary fell by a tenth in the quarter."
-    cached_queries = 1
-    withdrawn_status = 410
-
-    def release(self, by):
-        from tests.performance.factories import QuarterlyReportFactory
-
-        self.obj = QuarterlyReportFactory(financial_year=2021, quarter=2)
-        self.url = self.obj.get_absolute_url()
-        _ready(self.obj, by, 1, "performance", html=f"<p>{self.marker}</p>")
-
-    def re_release(self, by):
-        _ready(self.obj, by, 2, "performance", html=f"<p>{self.marker}</p>")
-
-
-PAGES = [
-    _Decision,
-    _Meeting,
-    _Register,
-    _Index,
-    _DecisionPage,
-    _PlanPage,
-    _PriorityPage,
-    _ReportPage,
-]
-
-
-@pytest.mark.parametrize("page", PAGES, ids=lambda page: page.__name__.strip("_").lower())
-def test_a_public_page_is_cached_and_never_stale_after_a_release_a_withdrawal_or_a_re_release(
-    client, page, decision_maker, django_assert_max_num_queries
-):
-    page = page()
-    page.release(decision_maker)
-    first = client.get(page.url)
-    assert first.status_code == 200
-    assert page.marker in first.content.decode()
-    # The generation and, for most pages, the address's object; no content.
-    with django_assert_max_num_queries(getattr(page, "cached_queries", 4)):
-        cached = client.get(page.url)
-    assert _without_nonce(cached) == _without_nonce(first)
-
-    publishing.withdraw(obj=page.obj, by=decision_maker, reason="Published in error.")
-    withdrawn = client.get(page.url)
-    assert withdrawn.status_code == getattr(page, "withdrawn_status", 200)
-    assert page.marker not in withdrawn.content.decode()
-
-    page.re_release(decision_maker)
-    assert page.marker in client.get(page.url).content.decode()
-
-
-@pytest.mark.parametrize(
-    "page", [_DecisionPage, _PlanPage, _PriorityPage], ids=["decision", "plan", "priority"]
-)
-def test_signed_in_staff_read_an_objects_page_afresh(client, page, decision_maker, editor):
-    from django.db import connection
-    from django.test.utils import CaptureQueriesContext
-
-    page = page()
-    page.release(decision_maker)
-    client.get(page.url)  # kept for the public
-    client.force_login(editor)
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(page.url).status_code == 200
-    assert any("publications_version" in q["sql"] for q in queries.captured_queries)
-
-
-def test_the_decisions_register_keeps_a_cached_part_for_each_filter_and_page(
-    client, decision_maker
-):
-    page = _Decision()
-    page.release(decision_maker)
-    assert page.marker in client.get("/decisions/").content.decode()
-    filtered = client.get("/decisions/", {"q": "nothing like it"}).content.decode()
-    assert page.marker not in filtered
-    assert 'value="nothing like it"' in filtered
-    assert page.marker in client.get("/decisions/", {"q": "knife"}).content.decode()
-
-
-def test_a_register_keeps_a_cached_part_for_each_filter(client, decision_maker):
-    page = _Register()
-    page.release(decision_maker)
-    assert page.marker in client.get(page.url).content.decode()
-    assert page.marker not in client.get(page.url, {"q": "nothing like it"}).content.decode()
-    assert page.marker in client.get(page.url, {"q": "canal"}).content.decode()
-
-
-def test_a_measure_page_is_kept_until_its_figures_or_its_plan_change(
-    client, dashboard_plan, decision_maker, django_assert_max_num_queries
-):
-    measure = dashboard_plan.measures.order_by("pk").first()
-    url = reverse("performance:measure", args=[measure.pk])
-    first = client.get(url)
-    assert "1,111" in first.content.decode() or "1111" in first.content.decode()
-    with django_assert_max_num_queries(1):  # the generation, and no content query
-        cached = client.get(url)
-    assert _without_nonce(cached) == _without_nonce(first)
-
-    quarter = periods.Period.quarter(2021, 2)
-    DataPointFactory(
-        measure=measure, period_start=quarter.start, value=Decimal("2222"), released_at=None
-    )
-    assert "2222" not in client.get(url).content.decode().replace(",", "")  # a draft
-    services.release_figures(quarter=quarter, by=decision_maker)
-    assert "2222" in client.get(url).content.decode().replace(",", "")
-    services.withdraw_figures(quarter=quarter, by=decision_maker, reason="Recorded twice.")
-    assert "2222" not in client.get(url).content.decode().replace(",", "")
-
-    publishing.withdraw(obj=dashboard_plan, by=decision_maker, reason="Published in error.")
-    assert client.get(url).status_code == 404
-    _publish_plan(dashboard_plan, decision_maker, number=2)
-    assert client.get(url).status_code == 200
