@@ -94,7 +94,7 @@ def test_staff_upload_check_and_apply_historic_decisions(
 
 
 def test_staff_upload_check_and_release_register_entries(page, live_server, editor, tmp_path):
-    from tests.imports.test_registers import GIFTS, _only_known
+    from tests.imports.register_tables import GIFTS, _only_known
 
     good, bad = tmp_path / "gifts.csv", tmp_path / "bad.csv"
     good.write_text(_only_known(GIFTS, "gifts-and-hospitality"))

@@ -12,9 +12,6 @@ from imports.models import EntryImport
 from pcc_portal.tables import read_table
 from tests.imports.entries import apply
 from tests.imports.register_tables import GIFTS, table, upload
-
-# tests/browser/test_imports.py reads GIFTS and _only_known from this module.
-from tests.imports.register_tables import _only_known as _only_known
 from transparency.models import Contract, GiftHospitality
 
 pytestmark = pytest.mark.django_db
