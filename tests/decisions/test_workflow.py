@@ -1,5 +1,5 @@
 """The approval workflow: draft, submitted, declared, signed, published; rejected or withdrawn.
-Who may take each step is tested in test_duties.py."""
+Who may take each step is tested in test_duties_matrix.py."""
 
 import pytest
 from django.urls import reverse
