@@ -264,3 +264,34 @@ def test_an_entrys_page_leads_back_to_its_register_by_the_registers_title(client
     register = reverse("transparency_manage:entries", kwargs={"register": "grants"})
     assert f'href="{register}">Crime and disorder reduction grants</a>' in page
     assert f'<h1 class="govuk-heading-xl">Edit {grant}</h1>' in page
+
+
+@pytest.mark.parametrize(
+    ("released", "message"),
+    [
+        (False, "was saved. Nothing is public until it is released."),
+        (True, "was saved. The public still sees the last release: release it again"),
+    ],
+)
+def test_saving_an_entry_says_whether_the_public_still_reads_its_last_release(
+    client, editor, released, message
+):
+    grant = GrantFactory(released=released)
+    client.force_login(editor)
+    url = reverse("transparency_manage:entry_edit", kwargs={"register": "grants", "pk": grant.pk})
+    data = {
+        "recipient": grant.recipient,
+        "fund": grant.fund,
+        "amount": "13000",
+        "purpose": grant.purpose,
+        "crime_reduction_reasons": "Activities in the evenings keep young people safe.",
+        "conditions": grant.conditions,
+        "awarded_on": "2025-07-01",
+        "is_sample": "on",
+    }
+
+    page = client.post(url, data, follow=True).content.decode()
+
+    assert message in page
+    grant.refresh_from_db()
+    assert grant.amount == 13000

@@ -134,13 +134,13 @@ class EntryEditView(_EntryFormPage, UpdateView):
         return f"Edit {self.object}"
 
     def save(self, form):
-        self.was_released = self.object.live_version() is not None
         return services.save_entry(
             entry=form.save(commit=False), by=self.request.user, reason="Edited"
         )
 
     def get_success_message(self):
-        if self.was_released:
+        # Saving an edit leaves the releases as they were, so this asks after the save.
+        if self.object.is_public:
             return (
                 f"“{self.object}” was saved. The public still sees the last release: "
                 "release it again to publish the change."
