@@ -5,7 +5,7 @@ from crispy_forms_gds.layout import Layout, Size
 from django import forms
 
 from panel.models import AgendaItem, Meeting, Member
-from pcc_portal.forms import GovUKFormMixin, StaffModelForm, date_fields, form_helper
+from pcc_portal.forms import GovUKFormMixin, StaffModelForm, form_helper, govuk_fields
 
 from .models import STEP_LABELS, Case, Complaint, QuestionWindow, Step
 from .records import STEP_FIELDS
@@ -74,7 +74,7 @@ class StepForm(GovUKFormMixin, forms.ModelForm):
 
     class Meta:
         model = Step
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = list(STEP_FIELDS)
         labels = {
             "kind": "Step",
@@ -119,7 +119,7 @@ class ComplaintForm(StaffModelForm):
 
     class Meta:
         model = Complaint
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = [
             "subject",
             "received_on",

@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from pcc_portal.accounts.models import Office
 from pcc_portal.financial_year import financial_year_label, financial_year_of
-from pcc_portal.forms import GovUKFormMixin, date_fields, form_helper
+from pcc_portal.forms import GovUKFormMixin, form_helper, govuk_fields
 from plans.forms import PriorityChoiceField
 from plans.models import IN_FORCE_STAGES, Plan, Priority, Stage
 
@@ -276,7 +276,7 @@ class ReasonForm(GovUKFormMixin, forms.Form):
 class DecisionsReportForm(GovUKFormMixin, forms.ModelForm):
     class Meta:
         model = DecisionsReport
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = ["title", "period_start", "period_end", "meeting_date", "contact", "introduction"]
         widgets = {
             "introduction": forms.Textarea(attrs={"rows": 8}),

@@ -182,11 +182,14 @@ class GovUKDateField(forms.MultiValueField):
         raise NotImplementedError("GovUKDateField.clean builds the date itself")
 
 
-def date_fields(db_field, **kwargs):
+def govuk_fields(db_field, **kwargs):
     """``Meta.formfield_callback`` for ModelForms: the model's dates are asked for with the
-    GOV.UK date input, everything else as Django would."""
+    GOV.UK date input, a link typed without its scheme is read as https (as Django 6 will read
+    it), everything else as Django would."""
     if isinstance(db_field, models.DateField) and not isinstance(db_field, models.DateTimeField):
         kwargs["form_class"] = GovUKDateField
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
     return db_field.formfield(**kwargs)
 
 

@@ -7,8 +7,8 @@ from pcc_portal.forms import (
     GovUKDateField,
     GovUKFormMixin,
     StaffModelForm,
-    date_fields,
     form_helper,
+    govuk_fields,
 )
 from plans.forms import PriorityChoiceField
 
@@ -120,7 +120,7 @@ class CommentaryForm(StaffModelForm):
 
     class Meta:
         model = MeasureCommentary
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = ["date", "text"]
         labels = {"text": "Commentary"}
         widgets = {"text": forms.Textarea(attrs={"rows": 6})}
@@ -156,7 +156,7 @@ class ReportForm(StaffModelForm):
 
     class Meta:
         model = QuarterlyReport
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = [
             "plan",
             "financial_year",
@@ -231,7 +231,7 @@ class ScrutinyMeetingForm(StaffModelForm):
 
     class Meta:
         model = ScrutinyMeeting
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = ["date", "attendees", "topics", "report", "note"]
         widgets = {
             "attendees": forms.Textarea(attrs={"rows": 5}),
@@ -264,7 +264,7 @@ class ActionForm(GovUKFormMixin, forms.ModelForm):
 
     class Meta:
         model = ScrutinyAction
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = ["description", "owner", "due_date", "priorities"]
         widgets = {"description": forms.Textarea(attrs={"rows": 4})}
 

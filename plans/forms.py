@@ -7,8 +7,8 @@ from pcc_portal.forms import (
     GovUKDateField,
     GovUKFormMixin,
     StaffModelForm,
-    date_fields,
     form_helper,
+    govuk_fields,
 )
 from pcc_portal.publications.forms import PublishForm
 
@@ -59,7 +59,7 @@ class PlanForm(_TermForm):
 
     class Meta:
         model = Plan
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = [
             "title",
             "slug",
@@ -89,7 +89,7 @@ class CopyPlanForm(_TermForm):
 
     class Meta:
         model = Plan
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = ["title", "slug", "commissioner", "term_start", "term_end"]
         labels = {"term_start": "Term starts", "term_end": "Term ends"}
 

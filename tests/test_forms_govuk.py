@@ -9,7 +9,7 @@ from crispy_forms_gds.layout import Field, Layout
 from django import forms
 from django.template.loader import render_to_string
 
-from pcc_portal.forms import GovUKDateField, GovUKFormMixin, date_fields
+from pcc_portal.forms import GovUKDateField, GovUKFormMixin, govuk_fields
 
 
 class EventForm(GovUKFormMixin, forms.Form):
@@ -164,9 +164,28 @@ def test_model_forms_ask_for_their_dates_with_three_boxes():
         class Meta:
             model = DecisionsReport
             fields = ["title", "period_start"]
-            formfield_callback = date_fields
+            formfield_callback = govuk_fields
             widgets = {"period_start": forms.DateInput(attrs={"type": "date"})}
 
     form = ReportForm()
     assert isinstance(form.fields["period_start"], GovUKDateField)
     assert form.fields["period_start"].label == "Period start"
+
+
+def test_model_forms_read_a_link_typed_without_its_scheme_as_https():
+    from transparency.forms.index import InspectionReportForm
+
+    form = InspectionReportForm(
+        data={
+            "inspection-title": "PEEL 2023-2025: Lancashire Constabulary",
+            "inspection-kind": "peel",
+            "inspection-published_on_0": "14",
+            "inspection-published_on_1": "3",
+            "inspection-published_on_2": "2025",
+            "inspection-url": "hmicfrs.justiceinspectorates.gov.uk/peel-lancashire",
+        },
+        today=datetime.date(2025, 4, 1),
+    )
+
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["url"] == "https://hmicfrs.justiceinspectorates.gov.uk/peel-lancashire"

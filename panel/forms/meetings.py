@@ -7,8 +7,8 @@ from pcc_portal.forms import (
     GovUKDateField,
     GovUKFormMixin,
     StaffModelForm,
-    date_fields,
     form_helper,
+    govuk_fields,
 )
 
 from ..models import AgendaItem, Meeting
@@ -25,7 +25,7 @@ class MeetingForm(StaffModelForm):
 
     class Meta:
         model = Meeting
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = [
             "date",
             "start_time",

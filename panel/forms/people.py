@@ -6,7 +6,7 @@ from django.contrib.auth import get_user_model
 from django.db import models
 
 from pcc_portal.accounts import roles
-from pcc_portal.forms import StaffModelForm, date_fields
+from pcc_portal.forms import StaffModelForm, govuk_fields
 
 from ..models import Member, Panel, TaskAndFinishGroup
 
@@ -22,7 +22,7 @@ class MemberForm(StaffModelForm):
 
     class Meta:
         model = Member
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = [
             "name",
             "kind",
@@ -86,7 +86,7 @@ class TaskAndFinishGroupForm(StaffModelForm):
 
     class Meta:
         model = TaskAndFinishGroup
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = ["title", "scope", "members", "status", "report_back_by", "report_back_to"]
         widgets = {
             "members": forms.CheckboxSelectMultiple,

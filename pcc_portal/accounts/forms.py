@@ -10,7 +10,7 @@ from django import forms
 from django.contrib.auth import get_user_model
 from django.db import models
 
-from pcc_portal.forms import GovUKFormMixin, date_fields, form_helper
+from pcc_portal.forms import GovUKFormMixin, form_helper, govuk_fields
 
 from .models import Office, OfficeHolding
 
@@ -106,7 +106,7 @@ class OfficeHoldingForm(GovUKFormMixin, forms.ModelForm):
 
     class Meta:
         model = OfficeHolding
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         fields = ["user", "starts_on", "ends_on"]
         # A date field's value is ISO 8601 whatever the language, or the browser shows it empty.
         labels = {"user": "Who holds it"}

@@ -4,7 +4,7 @@ the HMICFRS reports they answer."""
 from django import forms
 from django.utils import timezone
 
-from pcc_portal.forms import StaffModelForm, date_fields, form_helper
+from pcc_portal.forms import StaffModelForm, form_helper, govuk_fields
 
 from .. import sources
 from ..models import InspectionReport, ItemDocument, SpecifiedItem
@@ -64,7 +64,7 @@ class ItemDocumentForm(_NamedErrors, forms.ModelForm):
     class Meta:
         model = ItemDocument
         fields = ["title", "file", "period_from", "period_to", "inspection"]
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         labels = {
             "file": "Document (PDF, spreadsheet or CSV)",
             "period_from": "The period it covers: from",
@@ -137,7 +137,7 @@ class InspectionReportForm(_NamedErrors, forms.ModelForm):
     class Meta:
         model = InspectionReport
         fields = ["title", "kind", "published_on", "url"]
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
 
     def __init__(self, *args, action=None, today=None, **kwargs):
         super().__init__(*args, **kwargs)

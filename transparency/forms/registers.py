@@ -6,7 +6,7 @@ from datetime import date
 from django import forms
 
 from pcc_portal.financial_year import financial_year_label, financial_year_of
-from pcc_portal.forms import StaffModelForm, date_fields
+from pcc_portal.forms import StaffModelForm, govuk_fields
 
 from ..models import (
     Contract,
@@ -21,7 +21,7 @@ from .base import _NamedErrors
 
 class _EntryForm(_NamedErrors, StaffModelForm):
     """A register entry: its dates typed as day, month and year (``Meta.formfield_callback =
-    date_fields`` in each form's ``Meta``), its sums of money in pounds."""
+    govuk_fields`` in each form's ``Meta``), its sums of money in pounds."""
 
     submit_label = "Save draft"
 
@@ -104,7 +104,7 @@ class InterestForm(_PeriodEntryForm):
             "ended_on",
             "is_sample",
         ]
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         labels = {
             "holder": "Office holder",
             "registered_on": "Date registered",
@@ -148,7 +148,7 @@ class GiftHospitalityForm(_PeriodEntryForm):
             "outcome",
             "is_sample",
         ]
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         labels = {"offered_on": "Date offered", "estimated_value": "Estimated value (£)"}
 
     def clean_estimated_value(self):
@@ -181,7 +181,7 @@ class GrantForm(_EntryForm):
             "priority",
             "is_sample",
         ]
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         labels = {"awarded_on": "Date awarded", "amount": "Amount (£)"}
 
     def __init__(self, *args, **kwargs):
@@ -221,7 +221,7 @@ class ContractForm(_EntryForm):
             "tender_copy_redacted_because",
             "is_sample",
         ]
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         labels = {
             "starts_on": "Start date",
             "ends_on": "End date",
@@ -308,7 +308,7 @@ class ForwardPlanEntryForm(_EntryForm):
             "decision",
             "is_sample",
         ]
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         widgets = {"summary": forms.Textarea(attrs={"rows": 4})}
         labels = {"decision": "The decision it became (once signed)"}
 
@@ -324,7 +324,7 @@ class SmallContractForm(_EntryForm):
     class Meta:
         model = SmallContract
         fields = ["reference", "parties", "purpose", "value", "agreed_on", "is_sample"]
-        formfield_callback = date_fields
+        formfield_callback = govuk_fields
         widgets = {"purpose": forms.Textarea(attrs={"rows": 3})}
         labels = {"value": "Value (£)"}
 
