@@ -7,6 +7,7 @@ dead with its reason kept for staff. Each claim records who took it: a worker wh
 over since cannot fail it or keep it alive.
 """
 
+import logging
 import os
 import socket
 import threading
@@ -14,12 +15,14 @@ import traceback
 import uuid
 from contextlib import contextmanager
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 from django.utils import timezone
 
 from pcc_portal.errors import InvalidTransition
 
 from .models import Version
+
+logger = logging.getLogger(__name__)
 
 WORKER_STOPPED = "The worker stopped while working on it, too many times."
 
@@ -144,7 +147,13 @@ class _Heartbeat(threading.Thread):
         every = self.jobs.model.HEARTBEAT_EVERY.total_seconds()
         try:
             while not self.stopped.wait(every):
-                self.jobs.update(heartbeat_at=timezone.now())
+                try:
+                    self.jobs.update(heartbeat_at=timezone.now())
+                except DatabaseError:
+                    # A database busy for a moment costs one beat; a thread that died on it
+                    # would stop them all and let the stall sweep take a healthy job over.
+                    logger.warning("A job's heartbeat was missed; the next one tries again.")
+                    connection.close_if_unusable_or_obsolete()
         finally:
             connection.close()
 
@@ -161,4 +170,7 @@ def beating(jobs):
     try:
         yield
     finally:
+        # Once the block is over nothing beats: the caller's next write (the job's result) never
+        # meets a beat still in flight.
         heartbeat.stopped.set()
+        heartbeat.join()
