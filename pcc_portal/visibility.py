@@ -6,6 +6,11 @@ may see: everything for a user holding any of the QuerySet's ``draft_permissions
 never filter on status themselves. A QuerySet states which permissions see drafts; it
 overrides ``visible_to`` only where visibility is not all-or-public (a member's papers follow
 their seat on the Panel, an approval request its kinds and its author).
+
+Whoever may change an object holds a permission that sees drafts, so they see every object of
+its kind: no save can hide what was saved from its editor, and an edit view needs no check after
+saving that the object is still visible to them (NetBox's edit view makes that check because its
+object permissions can depend on the fields edited; ours never do).
 """
 
 from django.contrib.auth import get_permission_codename
