@@ -8,14 +8,16 @@ from django.db import IntegrityError
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
-from django.views.generic import View
+from django.views.generic import FormView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.tables import csv_response
 from pcc_portal.views.decorators import staff
+from pcc_portal.views.generic import FormPage
 from pcc_portal.visibility import model_permission
 
 from . import registers, services
@@ -45,26 +47,33 @@ def decision_import_list(request):
     return render(request, "imports/manage/decision_import_list.html", {"imports": imports})
 
 
-@staff("imports.add_decisionimport")
-def decision_import_upload(request):
-    form = DecisionImportForm(request.POST or None, request.FILES or None)
-    if request.method == "POST" and form.is_valid():
-        try:
-            decision_import = services.upload_decision_import(
-                table=form.cleaned_data["table"],
-                notices=form.cleaned_data["notices"],
-                by=request.user,
-            )
-        except UnreadableUpload as error:
-            form.add_error(error.field, str(error))
-        else:
-            return redirect(decision_import.get_absolute_url())
-    return render(
-        request,
-        "imports/manage/decision_import_upload.html",
-        {"form": form},
-        status=400 if form.errors else 200,
-    )
+class _UploadPage(PermissionRequiredMixin, FormPage, FormView):
+    """An upload: the spreadsheet is checked and previewed on the import's own page, which says
+    what the check found, and nothing is applied until staff confirm there. A spreadsheet or ZIP
+    that cannot be read at all is refused beside its field."""
+
+    http_method_names = ["get", "post"]
+    success_message = ""  # the import's page says what the check found
+    refused = (UnreadableUpload,)
+
+    def get_success_url(self):
+        return self.object.get_absolute_url()
+
+
+class DecisionImportUploadView(_UploadPage):
+    permission_required = "imports.add_decisionimport"
+    form_class = DecisionImportForm
+    template_name = "imports/manage/decision_import_upload.html"
+
+    def save(self, form):
+        return services.upload_decision_import(
+            table=form.cleaned_data["table"],
+            notices=form.cleaned_data["notices"],
+            by=self.request.user,
+        )
+
+
+decision_import_upload = DecisionImportUploadView.as_view()
 
 
 def _error_rows(spreadsheet_import):
@@ -158,36 +167,45 @@ def entry_import_list(request):
     )
 
 
-@staff("imports.add_entryimport")
-def entry_import_upload(request, register):
+class EntryImportUploadView(_UploadPage):
     """A register's columns, its template and the upload."""
-    register = _importable(register)
-    keeps_files = registers.keeps_files(register)
-    form = EntryImportForm(request.POST or None, request.FILES or None, keeps_files=keeps_files)
-    if request.method == "POST" and form.is_valid():
-        try:
-            entry_import = services.upload_entry_import(
-                register=register,
-                table=form.cleaned_data["table"],
-                files=form.cleaned_data.get("files"),
-                by=request.user,
-            )
-        except UnreadableUpload as error:
-            form.add_error(error.field, str(error))
-        else:
-            return redirect(entry_import.get_absolute_url())
-    return render(
-        request,
-        "imports/manage/entry_import_upload.html",
-        {
-            "form": form,
-            "register": register,
-            "title": registers.IMPORTABLE[register],
-            "columns": registers.columns_of(register),
-            "keeps_files": keeps_files,
-        },
-        status=400 if form.errors else 200,
-    )
+
+    permission_required = "imports.add_entryimport"
+    form_class = EntryImportForm
+    template_name = "imports/manage/entry_import_upload.html"
+
+    @cached_property
+    def register(self):
+        return _importable(self.kwargs["register"])
+
+    @cached_property
+    def keeps_files(self):
+        return registers.keeps_files(self.register)
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "keeps_files": self.keeps_files}
+
+    def get_page_title(self):
+        return registers.IMPORTABLE[self.register]
+
+    def save(self, form):
+        return services.upload_entry_import(
+            register=self.register,
+            table=form.cleaned_data["table"],
+            files=form.cleaned_data.get("files"),
+            by=self.request.user,
+        )
+
+    def get_context_data(self, **kwargs):
+        return {
+            **super().get_context_data(**kwargs),
+            "register": self.register,
+            "columns": registers.columns_of(self.register),
+            "keeps_files": self.keeps_files,
+        }
+
+
+entry_import_upload = EntryImportUploadView.as_view()
 
 
 @staff("imports.add_entryimport")
