@@ -24,6 +24,8 @@ from .models import Version
 
 logger = logging.getLogger(__name__)
 
+LAST_BEAT_WAIT = 5  # seconds a finished step waits for a beat still in flight
+
 WORKER_STOPPED = "The worker stopped while working on it, too many times."
 
 
@@ -171,6 +173,7 @@ def beating(jobs):
         yield
     finally:
         # Once the block is over nothing beats: the caller's next write (the job's result) never
-        # meets a beat still in flight.
+        # meets a beat still in flight. The wait is bounded: a caller inside a transaction that
+        # holds the job's row would otherwise wait for a beat that waits for it.
         heartbeat.stopped.set()
-        heartbeat.join()
+        heartbeat.join(timeout=LAST_BEAT_WAIT)

@@ -50,3 +50,33 @@ def test_a_missed_beat_is_tried_again_and_nothing_beats_after_the_step(caplog):
     time.sleep(0.05)
     assert len(running.beats) == after
     assert "A job's heartbeat was missed" in caplog.text
+
+
+class _BlockedJobs(_Jobs):
+    """A beat that waits for a row lock the step itself holds (a caller in a transaction)."""
+
+    def __init__(self):
+        super().__init__()
+        self.lock_released = threading.Event()
+
+    def update(self, heartbeat_at):
+        self.beats.append(heartbeat_at)
+        if len(self.beats) == 2:
+            self.lock_released.wait(10)
+
+
+def test_a_step_ends_without_waiting_for_ever_on_a_beat_that_waits_for_it(monkeypatch):
+    monkeypatch.setattr(jobs, "LAST_BEAT_WAIT", 0.1)
+    running = _BlockedJobs()
+
+    with jobs.beating(running):
+        deadline = time.monotonic() + 10
+        while len(running.beats) < 2 and time.monotonic() < deadline:
+            time.sleep(0.01)
+
+    assert _heartbeats(), "the step waited for its beat to end"
+    assert len(running.beats) == 2
+    running.lock_released.set()  # the caller's transaction ends; the beat goes through
+    for thread in _heartbeats():
+        thread.join(10)
+    assert not _heartbeats()
