@@ -26,6 +26,7 @@ from .release import (
     figures_awaiting_release,
     quarters_awaiting_release,
     report_release_parts,
+    reports_showing,
     who_may_release,
 )
 
@@ -50,6 +51,7 @@ __all__ = [
     "quarters_awaiting_release",
     "report_content",
     "report_release_parts",
+    "reports_showing",
     "report_with_plan",
     "who_may_release",
     "withdrawn_figures",

@@ -1,12 +1,13 @@
 """Reads for releasing figures: the quarters and figures awaiting release, who may release
-them, and what publishing a report releases with it."""
+them, what publishing a report releases with it, and the reports withdrawing figures takes with
+it."""
 
 from django.db.models import Count
 
 from pcc_portal.publications.selectors import Part
 
 from .. import periods
-from ..models import DataPoint
+from ..models import DataPoint, QuarterlyReport
 
 
 def quarters_awaiting_release():
@@ -77,3 +78,28 @@ def report_release_parts(report):
             )
         )
     return parts
+
+
+def reports_showing(points):
+    """The public quarterly reports whose frozen pages show any of ``points``: the reports of
+    the plans concerned, of the figures' quarter or later, whose live version prints one of
+    the figures' periods in its tables (a report shows the last two years of figures)."""
+    if not points:
+        return []
+    plans = {point.measure.plan_id for point in points}
+    first = min(point.period_start for point in points)
+    labels = {point.period.label for point in points}
+    reports = []
+    for report in (
+        QuarterlyReport.objects.public()
+        .filter(plan_id__in=plans)
+        .order_by("financial_year", "quarter")
+    ):
+        if report.period.end < first:
+            continue
+        version = report.live_version()
+        if report.period.start <= first <= report.period.end or any(
+            label in version.html for label in labels
+        ):
+            reports.append(report)
+    return reports

@@ -6,7 +6,6 @@ from .figures import (
     record_figure,
     release_figures,
     release_quarter_figures,
-    reports_showing,
     withdraw_figures,
 )
 from .measure_imports import UPDATED_FIELDS, apply_import, discard_import, upload_import
@@ -24,7 +23,6 @@ __all__ = [
     "record_figure",
     "release_figures",
     "release_quarter_figures",
-    "reports_showing",
     "save_report_commentary",
     "update_action",
     "upload_import",

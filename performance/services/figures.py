@@ -8,12 +8,11 @@ from pcc_portal.approvals import services as approvals
 from pcc_portal.errors import FiguresChanged, InvalidTransition
 from pcc_portal.publications import services as publishing
 
-from .. import checks, periods
+from .. import checks, periods, selectors
 from ..models import (
     DataPoint,
     FiguresRelease,
     FiguresWithdrawal,
-    QuarterlyReport,
     UnconfirmedFigure,
     review_key,
 )
@@ -132,31 +131,6 @@ def _as_released(point):
     }
 
 
-def reports_showing(points):
-    """The public quarterly reports whose frozen pages show any of ``points``: the reports of
-    the plans concerned, of the figures' quarter or later, whose live version prints one of
-    the figures' periods in its tables (a report shows the last two years of figures)."""
-    if not points:
-        return []
-    plans = {point.measure.plan_id for point in points}
-    first = min(point.period_start for point in points)
-    labels = {point.period.label for point in points}
-    reports = []
-    for report in (
-        QuarterlyReport.objects.public()
-        .filter(plan_id__in=plans)
-        .order_by("financial_year", "quarter")
-    ):
-        if report.period.end < first:
-            continue
-        version = report.live_version()
-        if report.period.start <= first <= report.period.end or any(
-            label in version.html for label in labels
-        ):
-            reports.append(report)
-    return reports
-
-
 @transaction.atomic
 def withdraw_figures(*, quarter, by, reason, reauthenticated_at=None):
     """Take a quarter's released figures (its own and its months') off the public site, with
@@ -182,7 +156,7 @@ def withdraw_figures(*, quarter, by, reason, reauthenticated_at=None):
         raise InvalidTransition(
             f"No figures for {quarter.label} are public, so there is nothing to withdraw."
         )
-    reports = reports_showing(points)
+    reports = selectors.reports_showing(points)
     withdrawal = FiguresWithdrawal.objects.create(
         period_start=quarter.start,
         reason=reason,

@@ -130,7 +130,7 @@ def withdraw_figures(request, quarter):
         title=f"Figures for {period.label}",
         caption=f"{len(released)} figure{'s' if len(released) != 1 else ''} public now",
         back_url=page,
-        consequences=_withdraw_consequences(period, services.reports_showing(released)),
+        consequences=_withdraw_consequences(period, selectors.reports_showing(released)),
         warning="A withdrawal cannot be undone: the figures withdrawn stay withdrawn, kept for "
         "the record. Corrected figures for the quarter are public again only once they are "
         "released, as a new release.",
