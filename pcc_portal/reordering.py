@@ -1,11 +1,19 @@
 """Moving a row one place up or down among its siblings, the one way every ordered list (a plan's
-sections, priorities and measures, a meeting's agenda) is reordered; and the answers to a "Move
+sections, priorities and measures, a meeting's agenda) is reordered, and the number a new row
+takes at the end of its list; and the answers to a "Move
 up" or "Move down" button asked for by the page's script (reorder.js): the list as it now
 stands, to swap in place, so a move is one request and no page load. Without JavaScript the move
 views redirect back to the page as before."""
 
+from django.db.models import Max
 from django.http import JsonResponse
 from django.template.loader import render_to_string
+
+
+def next_number(siblings, *, field):
+    """The number in ``field`` that puts a new row after all its ``siblings`` (a QuerySet): one
+    more than the highest, so a gap left by a removed row is never filled twice."""
+    return (siblings.aggregate(highest=Max(field))["highest"] or 0) + 1
 
 
 def move(items, item, direction, *, field, also=(), unique=False):

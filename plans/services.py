@@ -5,7 +5,6 @@ Each is a function with keyword-only arguments that runs in one transaction.
 
 from django.core.exceptions import PermissionDenied
 from django.db import transaction
-from django.db.models import Max
 from django.template.loader import render_to_string
 from django.utils import timezone
 
@@ -186,14 +185,6 @@ def move_item(*, item, direction, by=None):
     return reordering.move(siblings, item, direction, field="order")
 
 
-def next_order(siblings):
-    return (siblings.aggregate(latest=Max("order"))["latest"] or 0) + 1
-
-
-def next_priority_number(plan):
-    return (plan.priorities.aggregate(latest=Max("number"))["latest"] or 0) + 1
-
-
 @transaction.atomic
 def add_part(*, plan, part, by):
     """Add a part to a plan (a section, priority, commitment, accountability item, measure or
@@ -201,9 +192,9 @@ def add_part(*, plan, part, by):
     if hasattr(part, "plan_id") and part.plan_id is None:
         part.plan = plan
     if isinstance(part, Priority):
-        part.number = next_priority_number(plan)
+        part.number = reordering.next_number(plan.priorities, field="number")
     elif hasattr(part, "siblings"):
-        part.order = next_order(part.siblings())
+        part.order = reordering.next_number(part.siblings(), field="order")
     part._history_user = by
     part._change_reason = "Added"
     part.save()
@@ -215,7 +206,7 @@ def save_part(*, part, moved, by):
     """Save a changed part of a plan; ``moved`` (to another priority, theme or placement) puts
     it at the end of its new list."""
     if moved and hasattr(part, "siblings") and not isinstance(part, Priority):
-        part.order = next_order(part.siblings().exclude(pk=part.pk))
+        part.order = reordering.next_number(part.siblings().exclude(pk=part.pk), field="order")
     part._history_user = by
     part.save()
     return part

@@ -4,7 +4,6 @@ import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import transaction
-from django.db.models import Max
 from django.utils import timezone
 
 from decisions.deadlines import email_deadline_reminder, previous_working_day
@@ -97,10 +96,6 @@ def remove_item(*, item):
     reordering.renumber(list(meeting.items.order_by("number")), **_NUMBERING)
 
 
-def _next_position(item):
-    return (item.papers.aggregate(top=Max("position"))["top"] or 0) + 1
-
-
 @transaction.atomic
 def add_report_paper(*, item, report, late=False, priorities=()):
     report.meeting = item.meeting
@@ -108,7 +103,7 @@ def add_report_paper(*, item, report, late=False, priorities=()):
     report.priorities.set(priorities)
     return Paper.objects.create(
         item=item,
-        position=_next_position(item),
+        position=reordering.next_number(item.papers, field="position"),
         title=report.title,
         kind=Paper.Kind.REPORT,
         report=report,
@@ -144,7 +139,7 @@ def add_upload_paper(*, item, title, upload, late=False):
     info = inspect_pdf(cleaned.content)
     paper = Paper(
         item=item,
-        position=_next_position(item),
+        position=reordering.next_number(item.papers, field="position"),
         title=title,
         kind=Paper.Kind.UPLOAD,
         upload_sha256=hashlib.sha256(cleaned.content).hexdigest(),
@@ -171,7 +166,7 @@ def add_publication_paper(*, item, version, title="", late=False):
         )
     return Paper.objects.create(
         item=item,
-        position=_next_position(item),
+        position=reordering.next_number(item.papers, field="position"),
         title=title or version.title,
         kind=Paper.Kind.PUBLICATION,
         version=version,

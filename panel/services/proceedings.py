@@ -4,6 +4,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal import reordering
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 
@@ -135,5 +136,9 @@ def approve_minutes(*, item):
         "correct record."
     )
     if not item.resolutions.filter(text=text).exists():
-        Resolution.objects.create(item=item, position=item.resolutions.count() + 1, text=text)
+        Resolution.objects.create(
+            item=item,
+            position=reordering.next_number(item.resolutions, field="position"),
+            text=text,
+        )
     return minutes

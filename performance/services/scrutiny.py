@@ -3,6 +3,7 @@
 from django.db import transaction
 from django.utils import timezone
 
+from pcc_portal import reordering
 from pcc_portal.errors import InvalidTransition
 
 from ..models import ScrutinyAction, ScrutinyMeeting
@@ -43,7 +44,7 @@ def add_paper(*, meeting, paper, by):
     """Add a paper received to a meeting's record, after those it has."""
     ScrutinyMeeting.objects.select_for_update().get(pk=meeting.pk)
     paper.meeting = meeting
-    paper.order = meeting.papers.count() + 1
+    paper.order = reordering.next_number(meeting.papers, field="order")
     paper._history_user = by
     paper.save()
     return paper

@@ -50,6 +50,16 @@ def test_a_paper_is_added_after_the_meetings_papers(editor):
     assert paper.history.first().history_user == editor
 
 
+def test_a_paper_added_after_one_was_removed_still_goes_last(editor):
+    meeting = ScrutinyMeetingFactory()
+    PaperFactory(meeting=meeting, order=1)
+    PaperFactory(meeting=meeting, order=2).delete()
+    PaperFactory(meeting=meeting, order=3)
+    paper = services.add_paper(meeting=meeting, paper=Paper(title="Road safety"), by=editor)
+    assert paper.order == 4
+    assert list(meeting.papers.values_list("title", flat=True))[-1] == "Road safety"
+
+
 def test_an_action_is_added_to_the_meeting_with_its_priorities(priority, editor):
     meeting = ScrutinyMeetingFactory()
     action = services.add_action(
