@@ -1,9 +1,9 @@
-"""Moving a row one place up or down among its siblings, the one way every ordered list (a plan's
-sections, priorities and measures, a meeting's agenda) is reordered, and the number a new row
-takes at the end of its list; and the answers to a "Move
-up" or "Move down" button asked for by the page's script (reorder.js): the list as it now
-stands, to swap in place, so a move is one request and no page load. Without JavaScript the move
-views redirect back to the page as before."""
+"""Ordered lists (a plan's sections, priorities and measures, a meeting's agenda and papers): the
+number a new row takes at the end of its list, and moving a row one place up or down among its
+siblings, the one way every such list is reordered. Also the answers to a "Move up" or "Move
+down" button asked for by the page's script (reorder.js): the list as it now stands, to swap in
+place, so a move is one request and no page load. Without JavaScript the move views redirect
+back to the page as before."""
 
 from django.db.models import Max
 from django.http import JsonResponse
