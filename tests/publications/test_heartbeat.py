@@ -41,14 +41,19 @@ def _heartbeats(besides=()):
     ]
 
 
+def _wait_for_beats(running, count):
+    """Wait (up to ten seconds) until ``running`` has been beaten ``count`` times."""
+    deadline = time.monotonic() + 10
+    while len(running.beats) < count and time.monotonic() < deadline:
+        time.sleep(0.01)
+
+
 def test_a_missed_beat_is_tried_again_and_nothing_beats_after_the_step(caplog):
     running = _Jobs()
     before = _heartbeats()
 
     with jobs.beating(running):
-        deadline = time.monotonic() + 10
-        while len(running.beats) < 4 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        _wait_for_beats(running, 4)
         assert len(running.beats) >= 4, "the heartbeat stopped at the locked database"
 
     assert not _heartbeats(besides=before)
@@ -77,9 +82,7 @@ def test_a_step_ends_without_waiting_for_ever_on_a_beat_that_waits_for_it(monkey
     before = _heartbeats()
 
     with jobs.beating(running):
-        deadline = time.monotonic() + 10
-        while len(running.beats) < 2 and time.monotonic() < deadline:
-            time.sleep(0.01)
+        _wait_for_beats(running, 2)
 
     assert _heartbeats(besides=before), "the step waited for its beat to end"
     assert len(running.beats) == 2
