@@ -23,10 +23,11 @@ pytestmark = [
     pytest.mark.django_db(transaction=True, serialized_rollback=True),
 ]
 
-# Long enough (a hundred-odd pages) that its paper is still rendering when the test kills it.
+# Long enough (two hundred-odd pages, seconds to render even on a fast machine) that its paper
+# is still rendering when the test kills the worker half a second after the build started.
 LONG_BODY = "\n\n".join(
     f"## Section {n}\n\n" + "The Panel reviews and scrutinises the Commissioner. " * 120
-    for n in range(60)
+    for n in range(120)
 )
 
 
@@ -58,7 +59,9 @@ def test_the_whole_worker_killed_mid_build_is_taken_over_by_the_stall_sweep(
     )
     build = version.pack_build
     _wait_for(lambda: _status(build) == PackBuild.Status.RENDERING, 30, "the build never started")
-    time.sleep(2)  # its long paper is being rendered now
+    # Its long paper is being rendered now. Killed later, a fast machine could have finished
+    # the whole build, leaving nothing for the sweep to take over.
+    time.sleep(0.5)
 
     celery_worker_process.kill(signal.SIGKILL)
     celery_worker_process.process.wait(timeout=10)
