@@ -21,6 +21,39 @@ class Column:
     def show(self, entry):
         return (self.display or self.value)(entry)
 
+    # One constructor for each kind of field, so a register names each field once.
+
+    @classmethod
+    def text(cls, heading, name, *, key=None):
+        return cls(heading, key or name, _text(name))
+
+    @classmethod
+    def date(cls, heading, name, *, display=None):
+        return cls(heading, name, _date(name), display or _show_date(name))
+
+    @classmethod
+    def amount(cls, heading, name):
+        return cls(heading, name, _amount(name), _show_amount(name))
+
+    @classmethod
+    def choice(cls, heading, name):
+        return cls(heading, name, _display(name))
+
+    @classmethod
+    def or_nil_return(cls, heading, name):
+        """A field that a nil return replaces, on the page, with the statement it makes."""
+        return cls(heading, name, _text(name), _or_nil_return(name))
+
+    @classmethod
+    def data_only(cls, heading, name):
+        """A field the CSV and JSON give and the page shows inside another column."""
+        return cls(heading, name, _text(name), lambda entry: "")
+
+    @classmethod
+    def copy(cls, heading, key, kind):
+        """A link to a published copy of a contract or of its invitation to tender."""
+        return cls(heading, key, _copy_url(kind), _show_copy(kind))
+
 
 def _date(name):
     return lambda entry: getattr(entry, name).isoformat() if getattr(entry, name) else ""
@@ -60,6 +93,7 @@ PERIOD = Column(
     "financial_year",
     lambda e: e.period if e.financial_year else "",
 )
+PRIORITY = Column("Plan priority", "priority", _priority)
 NIL_RETURN = Column(
     "Nil return",
     "nil_return",
@@ -96,7 +130,3 @@ def _show_copy(kind):
         )
 
     return show
-
-
-def _source(payment):
-    return payment.upload.get_source_display()
