@@ -98,3 +98,52 @@ def test_a_refused_save_without_a_field_goes_beside_the_pages_refused_field():
     _request, response = _post({"name": "closed"}, page=_NameBesideItsFieldPage)
     assert response.status_code == 400
     assert response.context_data["form"].errors == {"name": ["The register is closed."]}
+
+
+# No mixins stacked three deep (STYLE): a view builds on its app's page and the generic view
+# that page builds on, with any mixin of its own beside them, so a reader finds what a page does
+# within two steps of it.
+
+_OUR_PACKAGES = {
+    "casework",
+    "decisions",
+    "imports",
+    "panel",
+    "pcc_portal",
+    "performance",
+    "plans",
+    "transparency",
+}
+
+
+def _ours(cls):
+    return cls.__module__.split(".")[0] in _OUR_PACKAGES
+
+
+def _depth(cls):
+    """How many of our classes stand one on another from ``cls`` up, ``cls`` counted."""
+    return 1 + max((_depth(base) for base in cls.__bases__ if _ours(base)), default=0)
+
+
+def _routed_view_classes():
+    from django.urls import URLResolver, get_resolver
+
+    def walk(resolver):
+        for pattern in resolver.url_patterns:
+            if isinstance(pattern, URLResolver):
+                yield from walk(pattern)
+            elif view_class := getattr(pattern.callback, "view_class", None):
+                yield view_class
+
+    return set(walk(get_resolver()))
+
+
+def test_no_view_stands_on_mixins_stacked_three_deep():
+    views = _routed_view_classes()
+    assert len(views) > 50  # the staff area's class-based views are all found
+    too_deep = sorted(
+        f"{view.__module__}.{view.__name__}"
+        for view in views
+        if max((_depth(base) for base in view.__bases__ if _ours(base)), default=0) > 2
+    )
+    assert too_deep == []

@@ -101,8 +101,8 @@ class CaseUpdateView(CaseworkPage, UpdateView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "kind": self.object.kind}
 
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "caption": str(self.object)}
+    def get_caption(self):
+        return str(self.object)
 
     def save(self, form):
         return services.change_case(case=form.save(commit=False), by=self.request.user)
@@ -123,19 +123,19 @@ class StepCreateView(CaseworkPage, CreateView):
     def get_form_kwargs(self):
         return {**super().get_form_kwargs(), "case": self.case}
 
+    def get_caption(self):
+        return str(self.case)
+
+    def get_intro(self):
+        if self.case.is_public:
+            return (
+                "This case is public as last released: what you record now is public only once "
+                "you release the case again."
+            )
+        return ""
+
     def get_context_data(self, **kwargs):
-        intro = (
-            "This case is public as last released: what you record now is public only once "
-            "you release the case again."
-            if self.case.is_public
-            else ""
-        )
-        return {
-            **super().get_context_data(**kwargs),
-            "caption": str(self.case),
-            "intro": intro,
-            "case": self.case,
-        }
+        return {**super().get_context_data(**kwargs), "case": self.case}
 
     def save(self, form):
         return services.record_step(

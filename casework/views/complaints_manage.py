@@ -29,18 +29,17 @@ class ComplaintListView(PermissionRequiredMixin, VisibleToUser, ListView):
 complaints = ComplaintListView.as_view()
 
 
-class _ComplaintPage(CaseworkPage):
+class _ComplaintPage:
     form_class = ComplaintForm
     success_url = reverse_lazy("casework_manage:complaints")
 
     def save(self, form):
         return services.save_complaint(complaint=form.save(commit=False), by=self.request.user)
 
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "caption": "Complaints"}
+    caption = "Complaints"
 
 
-class ComplaintCreateView(_ComplaintPage, PanelFirst, CreateView):
+class ComplaintCreateView(_ComplaintPage, CaseworkPage, PanelFirst, CreateView):
     permission_required = "casework.add_complaint"
     page_title = "Record a complaint"
 
@@ -48,7 +47,7 @@ class ComplaintCreateView(_ComplaintPage, PanelFirst, CreateView):
         return {**super().get_form_kwargs(), "instance": Complaint(panel=Panel.objects.first())}
 
 
-class ComplaintUpdateView(_ComplaintPage, UpdateView):
+class ComplaintUpdateView(_ComplaintPage, CaseworkPage, UpdateView):
     permission_required = "casework.change_complaint"
     model = Complaint
 

@@ -47,11 +47,8 @@ class QuestionWindowView(CaseworkPage, UpdateView):
         window = QuestionWindow.objects.filter(meeting=self.meeting).first()
         return window or QuestionWindow(meeting=self.meeting)
 
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "caption": f"Meeting of {self.meeting.date:%-d %B %Y}",
-        }
+    def get_caption(self):
+        return f"Meeting of {self.meeting.date:%-d %B %Y}"
 
     def save(self, form):
         return services.set_question_window(window=form.save(commit=False), by=self.request.user)
@@ -66,7 +63,7 @@ class QuestionWindowView(CaseworkPage, UpdateView):
 window_edit = QuestionWindowView.as_view()
 
 
-class _QuestionPage(CaseworkPage, FormView):
+class _QuestionPage:
     """A decision on, or the answer to, a question the public asked online."""
 
     permission_required = "casework.change_submittedquestion"
@@ -77,12 +74,11 @@ class _QuestionPage(CaseworkPage, FormView):
             SubmittedQuestion.objects.select_related("window__meeting"), pk=self.kwargs["pk"]
         )
 
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "caption": str(self.question),
-            "intro": self.question.question,
-        }
+    def get_caption(self):
+        return str(self.question)
+
+    def get_intro(self):
+        return self.question.question
 
     def get_success_url(self):
         return reverse(
@@ -90,7 +86,7 @@ class _QuestionPage(CaseworkPage, FormView):
         )
 
 
-class QuestionDecideView(_QuestionPage):
+class QuestionDecideView(_QuestionPage, CaseworkPage, FormView):
     form_class = DecideQuestionForm
     page_title = "Accept or reject the question"
     success_message = "“{object}” was decided."
@@ -105,7 +101,7 @@ class QuestionDecideView(_QuestionPage):
         return self.question
 
 
-class QuestionAnswerView(_QuestionPage):
+class QuestionAnswerView(_QuestionPage, CaseworkPage, FormView):
     form_class = AnswerForm
     page_title = "Record the answer"
     success_message = "The answer to “{object}” was saved."

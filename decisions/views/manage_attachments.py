@@ -29,22 +29,18 @@ def _attached_message(attachment, done):
     return message
 
 
-class AttachmentAddView(DecisionFormPage, FormView):
-    """Upload a PDF to Part 1: the service cleans and inspects it, and what it cannot read or
-    clean is refused beside the file field."""
+class _AttachmentAdd:
+    """Upload a PDF to one part of a decision: the service cleans and inspects it, and what it
+    cannot read or clean is refused beside the file field. Set ``part``, ``done`` (the
+    message's words) and ``attach(**upload)``, the part's service."""
 
     http_method_names = ["get", "post"]
-    permission_required = "decisions.change_decision"
     editable = True
-    form_class = AttachmentForm
     template_name = "decisions/manage/attachment_form.html"
     refused = (UnsafeAttachment,)
     refused_field = "file"
-    part = "Part 1"
-    done = "was attached"
-
-    def attach(self, **upload):
-        return services.add_attachment(decision=self.decision, **upload)
+    part = ""
+    done = ""
 
     def save(self, form):
         return self.attach(
@@ -59,6 +55,18 @@ class AttachmentAddView(DecisionFormPage, FormView):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "part": self.part}
+
+
+class AttachmentAddView(_AttachmentAdd, DecisionFormPage, FormView):
+    """Upload a PDF to Part 1."""
+
+    permission_required = "decisions.change_decision"
+    form_class = AttachmentForm
+    part = "Part 1"
+    done = "was attached"
+
+    def attach(self, **upload):
+        return services.add_attachment(decision=self.decision, **upload)
 
 
 attachment_add = AttachmentAddView.as_view()
@@ -103,7 +111,7 @@ class Part2EditView(DecisionFormPage, UpdateView):
 part2_edit = Part2EditView.as_view()
 
 
-class Part2AttachmentAddView(AttachmentAddView):
+class Part2AttachmentAddView(_AttachmentAdd, DecisionFormPage, FormView):
     """Upload a PDF to Part 2, once Part 2 is written (404 before)."""
 
     permission_required = "decisions.change_decisionpart2"

@@ -26,7 +26,7 @@ from .manage_meetings import (
 )
 
 
-class ItemCreateView(AtMeeting, CreateView):
+class ItemCreateView(AtMeeting, MeetingFormPage, CreateView):
     form_class = AgendaItemForm
     page_title = "Add an agenda item"
     intro = "It goes before urgent business and the dates of next meetings; move it after."
@@ -96,7 +96,7 @@ class PaperPage(AtItem):
     permission_required = "panel.add_paper"
 
 
-class PaperReportCreateView(PaperPage, CreateView):
+class PaperReportCreateView(PaperPage, MeetingFormPage, CreateView):
     form_class = ReportForm
     intro = (
         "Reports have the panel's cover sheet: the meeting, title, contact, executive "
@@ -122,7 +122,7 @@ class PaperReportCreateView(PaperPage, CreateView):
 paper_report_create = PaperReportCreateView.as_view()
 
 
-class PaperUploadView(PaperPage, FormView):
+class PaperUploadView(PaperPage, MeetingFormPage, FormView):
     form_class = UploadPaperForm
     refused = (InvalidPDF,)
     refused_field = "file"
@@ -156,7 +156,7 @@ class PaperUploadView(PaperPage, FormView):
 paper_upload = PaperUploadView.as_view()
 
 
-class PaperPublicationView(PaperPage, FormView):
+class PaperPublicationView(PaperPage, MeetingFormPage, FormView):
     form_class = PublicationPaperForm
     refused = (NothingToPublish,)
     refused_field = "version"

@@ -76,14 +76,11 @@ class MeetingCreateView(PermissionRequiredMixin, _NeedsPanel, FormPage, CreateVi
     form_class = MeetingForm
     page_title = "Arrange a meeting"
     success_message = "The meeting on {object.date:%-d %B %Y} was arranged with the standard items."
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "intro": "The agenda starts with the standard items: welcome and apologies, the "
-            "minutes of the last meeting, declarations of interest, public questions, urgent "
-            "business and the dates of the next meetings.",
-        }
+    intro = (
+        "The agenda starts with the standard items: welcome and apologies, the minutes of the "
+        "last meeting, declarations of interest, public questions, urgent business and the "
+        "dates of the next meetings."
+    )
 
     def save(self, form):
         return services.create_meeting(meeting=form.instance)
@@ -94,8 +91,6 @@ class MeetingFormPage(PermissionRequiredMixin, FormPage):
 
     template_name = "panel/manage/form.html"
     permission_required = "panel.change_meeting"
-    intro = ""  # a paragraph under the heading
-    caption = ""  # the caption above the heading
 
     def get_meeting(self):
         return self.object
@@ -103,21 +98,8 @@ class MeetingFormPage(PermissionRequiredMixin, FormPage):
     def get_crumbs(self):
         return _meeting_crumbs(self.get_meeting())
 
-    def get_intro(self):
-        return self.intro
 
-    def get_caption(self):
-        return self.caption
-
-    def get_context_data(self, **kwargs):
-        return {
-            **super().get_context_data(**kwargs),
-            "intro": self.get_intro(),
-            "caption": self.get_caption(),
-        }
-
-
-class AtMeeting(MeetingFormPage):
+class AtMeeting:
     """A form page at a meeting's address (its ``pk``), for a meeting this user may see."""
 
     def get_meeting(self):
@@ -126,7 +108,7 @@ class AtMeeting(MeetingFormPage):
         return self.meeting
 
 
-class AtItem(MeetingFormPage):
+class AtItem:
     """A form page at an agenda item's address (its ``pk``), captioned with the item's title;
     once saved it goes back to the item on the meeting's page."""
 
@@ -154,7 +136,7 @@ class MeetingUpdateView(MeetingFormPage, UpdateView):
         return f"Edit the meeting on {self.object.date:%-d %B %Y}"
 
 
-class MeetingStatusView(AtMeeting, FormView):
+class MeetingStatusView(AtMeeting, MeetingFormPage, FormView):
     form_class = MeetingStatusForm
     refused = (InvalidTransition,)
     refused_field = "action"

@@ -64,7 +64,7 @@ class MemberListView(PermissionRequiredMixin, ListView):
     queryset = Member.objects.select_related("user").order_by("term_end", "name")
 
 
-class _MemberPage(_FormPage):
+class _MemberPage:
     form_class = MemberForm
     model = Member
     list_url = reverse_lazy("panel_manage:members")
@@ -72,12 +72,12 @@ class _MemberPage(_FormPage):
     success_url = list_url
 
 
-class MemberCreateView(PermissionRequiredMixin, _NeedsPanel, _MemberPage, CreateView):
+class MemberCreateView(PermissionRequiredMixin, _NeedsPanel, _MemberPage, _FormPage, CreateView):
     permission_required = "panel.add_member"
     page_title = "Add a member"
 
 
-class MemberUpdateView(PermissionRequiredMixin, _MemberPage, UpdateView):
+class MemberUpdateView(PermissionRequiredMixin, _MemberPage, _FormPage, UpdateView):
     permission_required = "panel.change_member"
 
 
@@ -90,7 +90,7 @@ class GroupListView(PermissionRequiredMixin, ListView):
     )
 
 
-class _GroupPage(_FormPage):
+class _GroupPage:
     form_class = TaskAndFinishGroupForm
     model = TaskAndFinishGroup
     list_url = reverse_lazy("panel_manage:groups")
@@ -98,10 +98,10 @@ class _GroupPage(_FormPage):
     success_url = list_url
 
 
-class GroupCreateView(PermissionRequiredMixin, _NeedsPanel, _GroupPage, CreateView):
+class GroupCreateView(PermissionRequiredMixin, _NeedsPanel, _GroupPage, _FormPage, CreateView):
     permission_required = "panel.add_taskandfinishgroup"
     page_title = "Set up a task and finish group"
 
 
-class GroupUpdateView(PermissionRequiredMixin, _GroupPage, UpdateView):
+class GroupUpdateView(PermissionRequiredMixin, _GroupPage, _FormPage, UpdateView):
     permission_required = "panel.change_taskandfinishgroup"

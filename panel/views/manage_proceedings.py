@@ -14,7 +14,14 @@ from pcc_portal.views.steps import refusal_as_message
 from ..forms import AttendanceForm, DeclarationForm, ItemMinutesForm, PublicQuestionForm
 from ..models import Minutes
 from ..services import proceedings
-from .manage_meetings import AtItem, AtMeeting, _item, _meeting, _meeting_crumbs
+from .manage_meetings import (
+    AtItem,
+    AtMeeting,
+    MeetingFormPage,
+    _item,
+    _meeting,
+    _meeting_crumbs,
+)
 
 
 class _MeetingsMinutes:
@@ -94,7 +101,7 @@ class _ProceedingsPage:
         return reverse("panel_manage:minutes", kwargs={"pk": self.get_meeting().pk})
 
 
-class AttendanceView(_ProceedingsPage, AtMeeting, FormView):
+class AttendanceView(_ProceedingsPage, AtMeeting, MeetingFormPage, FormView):
     form_class = AttendanceForm
     intro = "Members serving on the date of the meeting are listed."
     success_message = "Attendance was saved."
@@ -114,7 +121,7 @@ class AttendanceView(_ProceedingsPage, AtMeeting, FormView):
 attendance = AttendanceView.as_view()
 
 
-class ItemMinutesView(_ProceedingsPage, AtItem, FormView):
+class ItemMinutesView(_ProceedingsPage, AtItem, MeetingFormPage, FormView):
     permission_required = "panel.change_agendaitem"
     form_class = ItemMinutesForm
     success_message = "The minutes of item {object.number} were saved."
@@ -152,7 +159,7 @@ def approve_minutes(request, pk):
     return redirect("panel_manage:minutes", pk=item.meeting_id)
 
 
-class _RecordView(_ProceedingsPage, AtMeeting, CreateView):
+class _RecordView(_ProceedingsPage, AtMeeting):
     """A record of the meeting (a declaration, a public question), shown in its proceedings."""
 
     def save(self, form):
@@ -160,7 +167,7 @@ class _RecordView(_ProceedingsPage, AtMeeting, CreateView):
         return form.save()
 
 
-class DeclarationCreateView(_RecordView):
+class DeclarationCreateView(_RecordView, MeetingFormPage, CreateView):
     permission_required = "panel.add_declaration"
     form_class = DeclarationForm
     page_title = "Record a declaration of interest"
@@ -170,7 +177,7 @@ class DeclarationCreateView(_RecordView):
         return {**super().get_form_kwargs(), "meeting": self.get_meeting()}
 
 
-class QuestionCreateView(_RecordView):
+class QuestionCreateView(_RecordView, MeetingFormPage, CreateView):
     permission_required = "panel.add_publicquestion"
     form_class = PublicQuestionForm
     page_title = "Record a public question"

@@ -13,7 +13,8 @@ Which to use:
   ``permission_required``; override ``publish(data)`` where publishing goes through the app's
   own service, and ``review`` or ``published_message`` where the check page or the message say
   more than the default.
-- ``FormPage``: a mixin for ``CreateView``, ``UpdateView`` or ``FormView``: a form that, once
+- ``FormPage``: a mixin for ``CreateView``, ``UpdateView`` or ``FormView``, titled by
+  ``page_title``, ``caption`` and ``intro`` (or their ``get_`` methods): a form that, once
   valid, saves (``save(form)``, a ModelForm's own save by default, else one service call),
   says so in a message (none where ``success_message`` is empty: the next page says it) and
   redirects (to ``success_url``, else the object's staff page); an invalid form, or a save
@@ -46,16 +47,22 @@ from pcc_portal.publications.views import publish_after_review
 from pcc_portal.visibility import model_permission
 
 
+def _visible_to_user(view, default):
+    """The view's objects through the model's ``visible_to``, where it has one; else
+    ``default()``, the view's own queryset."""
+    manager = view.model._default_manager if view.queryset is None else None
+    if manager is not None and hasattr(manager, "visible_to"):
+        return manager.visible_to(view.request.user)
+    return default()
+
+
 class VisibleToUser:
     """Objects (of a detail, edit or list view with ``model`` set) are fetched through the
     model's ``visible_to`` (``pcc_portal.visibility``): what this user may not see answers 404
     or is not listed. A model with no visibility of its own (a Panel member) is read whole."""
 
     def get_queryset(self):
-        manager = self.model._default_manager if self.queryset is None else None
-        if manager is not None and hasattr(manager, "visible_to"):
-            return manager.visible_to(self.request.user)
-        return super().get_queryset()
+        return _visible_to_user(self, super().get_queryset)
 
 
 class PublishingDetailView(PermissionRequiredMixin, VisibleToUser, DetailView):
@@ -128,11 +135,14 @@ class PublishView(PermissionRequiredMixin, VisibleToUser, SingleObjectMixin, Vie
         return self.get(request, *args, **kwargs)
 
 
-class FormPage(VisibleToUser):
+class FormPage:
     """A form page: valid, saved, a message and a redirect; otherwise shown again with 400.
-    An edit page finds its object through ``visible_to``."""
+    An edit page finds its object through ``visible_to``, as ``VisibleToUser`` does. It builds
+    on no mixin of its own, so that an app's page and the view above it stay two deep."""
 
     page_title = ""
+    caption = ""  # the caption above the heading
+    intro = ""  # a paragraph under the heading
     list_url = None  # the breadcrumb back to the list, where there is one
     list_label = ""
     success_message = "“{object}” was saved."
@@ -140,8 +150,17 @@ class FormPage(VisibleToUser):
     refused = ()  # domain errors ``save`` may raise, shown beside the field they name
     refused_field = None  # where a refusal naming no field of the form goes (None: above it)
 
+    def get_queryset(self):
+        return _visible_to_user(self, super().get_queryset)
+
     def get_page_title(self):
         return self.page_title
+
+    def get_caption(self):
+        return self.caption
+
+    def get_intro(self):
+        return self.intro
 
     def get_crumbs(self):
         """The breadcrumbs above the page's own: (address, label) pairs."""
@@ -151,6 +170,8 @@ class FormPage(VisibleToUser):
         return {
             **super().get_context_data(**kwargs),
             "title": self.get_page_title(),
+            "caption": self.get_caption(),
+            "intro": self.get_intro(),
             "crumbs": self.get_crumbs(),
         }
 

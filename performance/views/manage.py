@@ -39,19 +39,12 @@ def crumbs_under(list_name, list_label, obj=None):
 
 
 class StaffFormPage(PermissionRequiredMixin, FormPage):
-    """A performance staff form page: its breadcrumbs, and ``intro`` above the form."""
+    """A performance staff form page."""
 
     template_name = "performance/manage/form.html"
-    intro = ""
-
-    def get_intro(self):
-        return self.intro
-
-    def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "intro": self.get_intro()}
 
 
-class _DraftPage(StaffFormPage):
+class _DraftPage:
     """Drafting a quarterly report or a scrutiny meeting, or editing it, on a page under the
     area's list of them."""
 
@@ -61,11 +54,11 @@ class _DraftPage(StaffFormPage):
         return crumbs_under(*self.under, self.object)
 
 
-class DraftCreatePage(_DraftPage, CreateView):
+class DraftCreatePage(_DraftPage):
     success_message = "\u201c{object}\u201d was saved as a draft."
 
 
-class DraftUpdatePage(_DraftPage, UpdateView):
+class DraftUpdatePage(_DraftPage):
     success_message = "Your changes were saved. The public sees them when you publish."
 
     def get_page_title(self):
@@ -130,7 +123,7 @@ def measure(request, pk):
     )
 
 
-class _MeasurePage(StaffFormPage):
+class _MeasurePage:
     """Something added to a measure (a figure, commentary), from the measure's page; titled
     with what is added and the measure."""
 
@@ -192,7 +185,7 @@ class _FigurePage(_MeasurePage):
         )
 
 
-class FigureCreateView(_FigurePage, FormView):
+class FigureCreateView(_FigurePage, StaffFormPage, FormView):
     permission_required = "performance.add_datapoint"
     page_title = "Add a figure"
     verb = "saved"
@@ -207,7 +200,7 @@ class FigureCreateView(_FigurePage, FormView):
 figure_add = FigureCreateView.as_view()
 
 
-class FigureUpdateView(_FigurePage, UpdateView):
+class FigureUpdateView(_FigurePage, StaffFormPage, UpdateView):
     permission_required = "performance.change_datapoint"
     model = DataPoint
     verb = "corrected"
@@ -235,7 +228,7 @@ class FigureUpdateView(_FigurePage, UpdateView):
 figure_edit = FigureUpdateView.as_view()
 
 
-class CommentaryCreateView(_MeasurePage, CreateView):
+class CommentaryCreateView(_MeasurePage, StaffFormPage, CreateView):
     permission_required = "performance.add_measurecommentary"
     form_class = CommentaryForm
     page_title = "Add commentary"

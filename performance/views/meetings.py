@@ -3,7 +3,7 @@ with the publishing panel, and publishing its note."""
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, FormView
+from django.views.generic import CreateView, FormView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.views.decorators import staff
@@ -27,14 +27,14 @@ def meeting_list(request):
     )
 
 
-class MeetingCreateView(DraftCreatePage):
+class MeetingCreateView(DraftCreatePage, StaffFormPage, CreateView):
     permission_required = "performance.add_scrutinymeeting"
     form_class = ScrutinyMeetingForm
     page_title = "Record a strategic scrutiny meeting"
     under = MEETINGS
 
 
-class MeetingUpdateView(DraftUpdatePage):
+class MeetingUpdateView(DraftUpdatePage, StaffFormPage, UpdateView):
     model = ScrutinyMeeting
     permission_required = "performance.change_scrutinymeeting"
     form_class = ScrutinyMeetingForm
@@ -65,7 +65,7 @@ class MeetingPublishView(PublishView):
         )
 
 
-class _AddToMeeting(StaffFormPage, CreateView):
+class _AddToMeeting:
     """A paper or an action added to a meeting's record."""
 
     @cached_property
@@ -80,7 +80,7 @@ class _AddToMeeting(StaffFormPage, CreateView):
         return self.meeting.get_manage_url()
 
 
-class PaperCreateView(_AddToMeeting):
+class PaperCreateView(_AddToMeeting, StaffFormPage, CreateView):
     permission_required = "performance.add_paper"
     form_class = PaperForm
     page_title = "Add a paper received"
@@ -92,7 +92,7 @@ class PaperCreateView(_AddToMeeting):
         )
 
 
-class ActionCreateView(_AddToMeeting):
+class ActionCreateView(_AddToMeeting, StaffFormPage, CreateView):
     permission_required = "performance.add_scrutinyaction"
     form_class = ActionForm
     initial = {"owner": "Chief Constable"}

@@ -3,7 +3,7 @@ the publishing panel, and publishing it with the quarter's figures."""
 
 from django.shortcuts import get_object_or_404, render
 from django.utils.functional import cached_property
-from django.views.generic import FormView
+from django.views.generic import CreateView, FormView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
@@ -25,14 +25,14 @@ def report_list(request):
     return render(request, "performance/manage/report_list.html", {"reports": reports})
 
 
-class ReportCreateView(DraftCreatePage):
+class ReportCreateView(DraftCreatePage, StaffFormPage, CreateView):
     permission_required = "performance.add_quarterlyreport"
     form_class = ReportForm
     page_title = "Start a quarterly report"
     under = REPORTS
 
 
-class ReportUpdateView(DraftUpdatePage):
+class ReportUpdateView(DraftUpdatePage, StaffFormPage, UpdateView):
     permission_required = "performance.change_quarterlyreport"
     model = QuarterlyReport
     form_class = ReportForm

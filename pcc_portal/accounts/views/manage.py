@@ -51,7 +51,7 @@ class OfficeUpdateView(_OfficesPage, UpdateView):
     change_reason = "Changed"
 
 
-class _HoldingPage(_OfficesPage):
+class _HoldingPage:
     """A holding is always of one office: the form checks its dates against that office's
     other holders, and the page goes back to the list of offices."""
 
@@ -74,13 +74,13 @@ class _HoldingPage(_OfficesPage):
         return self.office.get_manage_url()
 
 
-class HoldingCreateView(_HoldingPage, CreateView):
+class HoldingCreateView(_HoldingPage, _OfficesPage, CreateView):
     @cached_property
     def office(self):
         return get_object_or_404(Office, pk=self.kwargs["pk"])
 
 
-class HoldingUpdateView(_HoldingPage, UpdateView):
+class HoldingUpdateView(_HoldingPage, _OfficesPage, UpdateView):
     queryset = OfficeHolding.objects.select_related("office", "user")
 
     @property
