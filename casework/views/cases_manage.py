@@ -239,7 +239,10 @@ case_withdraw = CaseWithdrawView.as_view()
 @staff("casework.view_step")
 def step_document(request, pk):
     """The document as it will be published (cleaned), for staff to check."""
-    step = get_object_or_404(Step.objects.exclude(document=""), pk=pk)
+    step = get_object_or_404(
+        Step.objects.filter(case__in=Case.objects.visible_to(request.user)).exclude(document=""),
+        pk=pk,
+    )
     return FileResponse(
         step.document.open("rb"),
         content_type="application/pdf",

@@ -71,7 +71,10 @@ class _QuestionPage:
     @cached_property
     def question(self):
         return get_object_or_404(
-            SubmittedQuestion.objects.select_related("window__meeting"), pk=self.kwargs["pk"]
+            SubmittedQuestion.objects.visible_to(self.request.user).select_related(
+                "window__meeting"
+            ),
+            pk=self.kwargs["pk"],
         )
 
     def get_caption(self):

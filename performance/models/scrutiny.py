@@ -9,10 +9,19 @@ from simple_history.models import HistoricalRecords
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
-from pcc_portal.publications.models import Publishable
+from pcc_portal.publications.models import Publishable, PublishableQuerySet
 from plans.models import plan_priorities
 
 from .reports import QuarterlyReport
+
+
+class ScrutinyMeetingQuerySet(PublishableQuerySet):
+    # Those who add papers and actions to a meeting's record see it while it is a draft.
+    draft_permissions = (
+        *PublishableQuerySet.draft_permissions,
+        "performance.add_paper",
+        "performance.add_scrutinyaction",
+    )
 
 
 class ScrutinyMeeting(RendersMarkdown, Publishable):
@@ -42,6 +51,8 @@ class ScrutinyMeeting(RendersMarkdown, Publishable):
     updated_at = models.DateTimeField(auto_now=True)
 
     history = HistoricalRecords(excluded_fields=["note_html", "updated_at"])
+
+    objects = ScrutinyMeetingQuerySet.as_manager()
 
     class Meta:
         ordering = ["-date"]

@@ -70,8 +70,9 @@ class _AddToMeeting:
 
     @cached_property
     def meeting(self):
-        # Anyone who may add to a meeting's record is staff who may see its draft.
-        return get_object_or_404(ScrutinyMeeting, pk=self.kwargs["pk"])
+        return get_object_or_404(
+            ScrutinyMeeting.objects.visible_to(self.request.user), pk=self.kwargs["pk"]
+        )
 
     def get_crumbs(self):
         return crumbs_under(*MEETINGS, self.meeting)

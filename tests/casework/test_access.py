@@ -3,9 +3,17 @@ staff pages for the panel secretary's permissions."""
 
 from decimal import Decimal
 
+import pytest
+from django.contrib.auth.models import Permission
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from casework import services
 from casework.models import Case, Step
 from tests.access import AccessRule
+from tests.accounts.factories import UserFactory
 from tests.casework.factories import CaseFactory, HearingFactory, date, release
+from tests.panel.helpers import pdf_bytes
 
 
 def _published(case):
@@ -109,6 +117,27 @@ class TestStepDocumentAccess(AccessRule):
             case=CaseFactory(), kind=Step.Kind.PROPOSAL, date=date(1, 28), amount=Decimal("1")
         )
         return {"pk": step.pk}
+
+
+@pytest.mark.django_db
+def test_a_steps_document_is_read_only_by_those_who_see_its_case(client):
+    step = services.record_step(
+        step=Step(
+            case=CaseFactory(), kind=Step.Kind.PROPOSAL, date=date(1, 28), amount=Decimal("246.45")
+        ),
+        document=SimpleUploadedFile("p.pdf", pdf_bytes("PROPOSAL"), "application/pdf"),
+        by=None,
+    )
+    user = UserFactory()
+    user.user_permissions.add(Permission.objects.get(codename="view_step"))
+    client.force_login(user)
+    url = reverse("casework_manage:step_document", kwargs={"pk": step.pk})
+
+    assert client.get(url).status_code == 404  # the case is a draft this user may not see
+
+    user.user_permissions.add(Permission.objects.get(codename="view_case"))
+    client.force_login(UserFactory._meta.model.objects.get(pk=user.pk))  # fresh permission cache
+    assert client.get(url).status_code == 200
 
 
 class TestComplaintListAccess(AccessRule):
