@@ -264,7 +264,7 @@ def record_progress(*, commitment, status, date, note, by):
     return progress
 
 
-def delivery_report_of(plan):
+def delivery_report_of(*, plan):
     """The plan's delivery report, made the first time it is asked for."""
     report, _ = DeliveryReport.objects.get_or_create(plan=plan)
     return report
@@ -280,7 +280,7 @@ def release_delivery_update(*, plan, by, note):
         raise publishing.NothingToPublish(
             f"\u201c{plan}\u201d is not published: its delivery is reported once it is issued."
         )
-    return publishing.publish(obj=delivery_report_of(plan), by=by, note=note)
+    return publishing.publish(obj=delivery_report_of(plan=plan), by=by, note=note)
 
 
 # Copying to a new term ----------------------------------------------------------------------

@@ -26,7 +26,7 @@ from .numbering import _next_number, numbering_at_raise
 logger = logging.getLogger(__name__)
 
 
-def missing_for_submission(decision):
+def missing_for_submission(*, decision):
     """What a draft still needs before it can go to the monitoring officer."""
     missing = []
     for field in ("title", "report_by", "executive_summary", "recommendation", "background"):
@@ -54,7 +54,7 @@ def submit_decision(*, decision, by, at=None):
     _require_perm(by, "decisions.change_decision", "You may not submit decisions.")
     locked = _locked(decision)
     _require(locked, Status.DRAFT, action="submitted")
-    missing = missing_for_submission(locked)
+    missing = missing_for_submission(decision=locked)
     if missing:
         raise InvalidTransition("Complete the form before submitting it: " + "; ".join(missing))
     locked.status = Status.SUBMITTED

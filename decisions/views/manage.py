@@ -188,7 +188,9 @@ class DecisionDetailView(PublishingDetailView):
             if can_see_part2
             else None,
             "can_see_part2": can_see_part2,
-            "missing": services.missing_for_submission(decision) if decision.is_editable else [],
+            "missing": services.missing_for_submission(decision=decision)
+            if decision.is_editable
+            else [],
             "today": timezone.localdate(),
             "declaration_text": MONITORING_OFFICER_DECLARATION,
             "finance_declaration_text": CHIEF_FINANCE_OFFICER_DECLARATION,

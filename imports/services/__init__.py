@@ -4,7 +4,7 @@ Modern.gov, and historic decisions and register entries from spreadsheets."""
 from .base import ImportFailed, discard_import
 from .decisions import apply_decision_import, upload_decision_import
 from .entries import apply_entry_import, upload_entry_import
-from .meetings import CALLED_OFF_REASON, EXEMPT_REASON, ITEM_KINDS, import_moderngov, parse_day
+from .meetings import CALLED_OFF_REASON, EXEMPT_REASON, ITEM_KINDS, import_moderngov
 
 __all__ = [
     "CALLED_OFF_REASON",
@@ -15,7 +15,6 @@ __all__ = [
     "apply_entry_import",
     "discard_import",
     "import_moderngov",
-    "parse_day",
     "upload_decision_import",
     "upload_entry_import",
 ]

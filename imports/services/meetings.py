@@ -376,11 +376,3 @@ def import_moderngov(
         logger.exception("import run from %s failed", run.location)
         return _failed(run, f"Nothing was imported: {error}", notes)
     return run
-
-
-def parse_day(text):
-    """A --from/--to date: yyyy-mm-dd or dd/mm/yyyy."""
-    day = moderngov.parse_date(text)
-    if day is None:
-        raise ValueError(f"“{text}” is not a date: use yyyy-mm-dd or dd/mm/yyyy.")
-    return day

@@ -70,7 +70,7 @@ class UploadPaperForm(GovUKFormMixin, forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         try:
-            check_upload(upload)
+            check_upload(upload=upload)
         except InvalidPDF as error:
             raise forms.ValidationError(str(error)) from error
         upload.seek(0)

@@ -28,7 +28,7 @@ def pack_review(meeting):
         )
     )
     papers = [(item, paper) for item in items for paper in item.papers.all()]
-    keys = {paper.pk: render_key(paper) for _, paper in papers}
+    keys = {paper.pk: render_key(paper=paper) for _, paper in papers}
     renders = {r.key: r for r in PaperRender.objects.filter(key__in=keys.values())}
     withdrawn = WithdrawnFromPacks(meeting, [paper.version_id for _, paper in papers])
     reasons = {

@@ -111,7 +111,7 @@ def add_report_paper(*, item, report, late=False, priorities=()):
     )
 
 
-def check_upload(upload):
+def check_upload(*, upload):
     """Read an uploaded file and check it is a PDF we can merge; returns (bytes, info)."""
     if upload.size > UPLOAD_LIMIT:
         raise InvalidPDF(
@@ -128,7 +128,7 @@ def add_upload_paper(*, item, title, upload, late=False):
     """Add an uploaded PDF: the file as it came stays private, and what every public channel
     and both packs use is a copy cleaned, once, of scripts, actions and embedded files.
     ``paper.upload_removed`` says what was taken out."""
-    data, _info = check_upload(upload)
+    data, _info = check_upload(upload=upload)
     try:
         cleaned = clean_pdf(data)
     except UncleanablePDF as error:

@@ -28,7 +28,7 @@ def _sha(text):
     return hashlib.sha256(text.encode() if isinstance(text, str) else text).hexdigest()
 
 
-def paper_document_html(report):
+def paper_document_html(*, report):
     """A report as it is rendered for a pack: the same document with the pack's print styles
     (no page footers of its own: the pack stamps continuous numbers)."""
     return render_to_string(
@@ -46,10 +46,10 @@ def _report_key(html):
     return f"report-{_sha(html + publications_pdf.RENDERER_VERSION)}"
 
 
-def render_key(paper):
+def render_key(*, paper):
     """The key of ``paper``'s render as it is now: what its PDF is made from, hashed."""
     if paper.kind == Paper.Kind.REPORT:
-        return _report_key(paper_document_html(paper.report))
+        return _report_key(paper_document_html(report=paper.report))
     if paper.kind == Paper.Kind.UPLOAD:
         return f"upload-{paper.upload_sha256}"
     return f"version-{paper.version_id}-{paper.version.sha256}"
@@ -58,7 +58,7 @@ def render_key(paper):
 def _render_for(paper):
     """The cached render of ``paper`` as it is now, created (pending) if this content is new."""
     if paper.kind == Paper.Kind.REPORT:
-        html = paper_document_html(paper.report)
+        html = paper_document_html(report=paper.report)
         key = _report_key(html)
         render, created = PaperRender.objects.get_or_create(
             key=key,
@@ -74,7 +74,7 @@ def _render_for(paper):
             render.save(update_fields=["status", "error"])
         return render
     if paper.kind == Paper.Kind.UPLOAD:
-        key = render_key(paper)
+        key = render_key(paper=paper)
         render = PaperRender.objects.filter(key=key).first()
         if render is None:
             with paper.upload.open("rb") as handle:
@@ -92,7 +92,7 @@ def _render_for(paper):
     version = paper.version
     if version.status != Version.Status.READY:
         raise NothingToPublish(f"“{paper.title}” is not published yet: its PDF is not ready.")
-    key = render_key(paper)
+    key = render_key(paper=paper)
     render = PaperRender.objects.filter(key=key).first()
     if render is None:
         with version.pdf.open("rb") as handle:

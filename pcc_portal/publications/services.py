@@ -172,10 +172,10 @@ def move_to_private(*, version):
     missing is recorded as moved all the same, so ``verify_published_files`` reports it."""
     if not version.pdf or MovedFile.objects.filter(version=version).exists():
         return None
-    return MovedFile.objects.create(version=version, name=keep_privately(version.pdf))
+    return MovedFile.objects.create(version=version, name=keep_privately(file=version.pdf))
 
 
-def keep_privately(file):
+def keep_privately(*, file):
     """Copy a withdrawn publication's ``file`` into the private store now and delete the public
     copy once the caller's transaction has committed; returns its name in the private store
     (for the caller to record in that transaction). A file already missing keeps its name, so

@@ -203,7 +203,7 @@ class DeliveryDetailView(PublishingDetailView):
     publish_url_name = "plans_manage:delivery_publish"
 
     def get_published_object(self):
-        return services.delivery_report_of(self.object)
+        return services.delivery_report_of(plan=self.object)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
@@ -218,7 +218,7 @@ class DeliveryPublishView(PublishView):
     model = Plan
 
     def get_object(self, queryset=None):
-        return services.delivery_report_of(super().get_object(queryset))
+        return services.delivery_report_of(plan=super().get_object(queryset))
 
     def publish(self, data):
         return services.release_delivery_update(

@@ -46,7 +46,7 @@ def withdraw_document(*, document, by):
     document.withdraw()
     if document.file:
         # Nothing withdrawn stays where a publicly readable bucket would serve it.
-        document.private_name = publishing.keep_privately(document.file)
+        document.private_name = publishing.keep_privately(file=document.file)
     document._change_reason = f"Withdrawn by {by}"
     document.save()
     return document

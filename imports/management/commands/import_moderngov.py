@@ -7,6 +7,14 @@ from imports import moderngov, services
 from imports.models import ImportRun
 
 
+def _day(text):
+    """A --from/--to date: yyyy-mm-dd or dd/mm/yyyy."""
+    day = moderngov.parse_date(text)
+    if day is None:
+        raise ValueError(f"“{text}” is not a date: use yyyy-mm-dd or dd/mm/yyyy.")
+    return day
+
+
 class Command(BaseCommand):
     help = (
         "Import the Police and Crime Panel's meetings, agendas, papers and minutes from a "
@@ -48,8 +56,8 @@ class Command(BaseCommand):
         except get_user_model().DoesNotExist as error:
             raise CommandError(f"There is no user “{options['user']}”.") from error
         try:
-            date_from = options["date_from"] and services.parse_day(options["date_from"])
-            date_to = options["date_to"] and services.parse_day(options["date_to"])
+            date_from = options["date_from"] and _day(options["date_from"])
+            date_to = options["date_to"] and _day(options["date_to"])
             if options["url"]:
                 source = moderngov.WebSource(
                     options["url"], delay=options["delay"], retries=options["retries"]
