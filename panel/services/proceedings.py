@@ -20,6 +20,12 @@ from ..models import (
 )
 
 
+def minutes_of(*, meeting):
+    """The meeting's minutes, made (empty) the first time they are asked for."""
+    minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
+    return minutes
+
+
 @transaction.atomic
 def record_attendance(*, meeting, statuses, visitors=()):
     """Set each member's attendance (``statuses``: member -> status or None to remove) and
@@ -77,7 +83,7 @@ def record_item_minutes(*, item, minutes, resolutions, webcast_start=None):
 def publish_minutes(*, meeting, by, note):
     """Publish the minutes as they stand; the exempt items' minutes are frozen beside the
     version for the members, never in it."""
-    minutes, _ = Minutes.objects.get_or_create(meeting=meeting)
+    minutes = minutes_of(meeting=meeting)
     version = publishing.publish(obj=minutes, by=by, note=note)
     context = minutes.publication_context()
     _freeze_members_record(version, meeting, context)
@@ -128,7 +134,7 @@ def approve_minutes(*, item):
             f"The meeting of {meeting.date:%-d %B %Y} has not happened yet: minutes are agreed "
             "at the meeting, on or after its date."
         )
-    minutes, _ = Minutes.objects.get_or_create(meeting=item.minutes_of)
+    minutes = minutes_of(meeting=item.minutes_of)
     minutes.approved_at = item.meeting
     minutes.save()
     text = (

@@ -30,8 +30,7 @@ class _MeetingsMinutes:
 
     def get_object(self, queryset=None):
         self.meeting = _meeting(self.request, self.kwargs["pk"])
-        minutes, _ = Minutes.objects.get_or_create(meeting=self.meeting)
-        return minutes
+        return proceedings.minutes_of(meeting=self.meeting)
 
 
 class MinutesDetailView(_MeetingsMinutes, PublishingDetailView):
