@@ -1,6 +1,7 @@
 """Reads of meetings: by date, a member's own meetings, published minutes and whether
 agendas went out on time."""
 
+import datetime
 from dataclasses import dataclass
 
 from django.utils import timezone
@@ -90,3 +91,39 @@ def agenda_timeliness(meetings):
 
 def meeting_by_date(date, user):
     return Meeting.objects.visible_to(user).select_related("panel").filter(date=date).first()
+
+
+def dashboard_attention(*, today=None):
+    """For the staff dashboard: the next meetings' agendas against their five clear working
+    days, those without a pack, meetings held without published minutes, and pack builds that
+    failed."""
+    today = today or timezone.localdate()
+    upcoming = Meeting.objects.upcoming(today).filter(status=Meeting.Status.SCHEDULED)[:3]
+    recent = Meeting.objects.past(today).filter(status=Meeting.Status.HELD)[:3]
+    latest = {}
+    builds = PackBuild.objects.filter(meeting__date__gte=today - datetime.timedelta(days=365))
+    for build in builds.select_related("meeting").order_by("meeting_id", "-version__number"):
+        latest.setdefault(build.meeting_id, build)
+    # A dead build, and one failing its attempts now: the secretary may retry it or fix it.
+    failed = [
+        build
+        for build in latest.values()
+        if build.status in (PackBuild.Status.FAILED, PackBuild.Status.DEAD)
+    ]
+    return {
+        "agendas": agenda_timeliness(upcoming),
+        "without_pack": [
+            m
+            for m in upcoming.prefetch_related("pack_builds")
+            if not any(b.status == PackBuild.Status.READY for b in m.pack_builds.all())
+        ],
+        "without_minutes": [
+            m for m in recent.select_related("minutes_record") if not _has_minutes(m)
+        ],
+        "failed_builds": failed,
+    }
+
+
+def _has_minutes(meeting):
+    record = getattr(meeting, "minutes_record", None)
+    return record is not None and record.live_version() is not None

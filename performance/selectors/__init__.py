@@ -23,6 +23,7 @@ from .pages import (
     withdrawn_figures,
 )
 from .release import (
+    dashboard_attention,
     figures_awaiting_release,
     quarters_awaiting_release,
     report_release_parts,
@@ -43,6 +44,7 @@ __all__ = [
     "Section",
     "current_public_plan",
     "dashboard_sections",
+    "dashboard_attention",
     "figures_awaiting_release",
     "measure_commentary",
     "measure_row",

@@ -7,7 +7,7 @@ from django.db.models import Count
 from pcc_portal.publications.selectors import Part
 
 from .. import periods
-from ..models import DataPoint, QuarterlyReport
+from ..models import DataPoint, MeasureImport, QuarterlyReport, ScrutinyAction
 
 
 def quarters_awaiting_release():
@@ -103,3 +103,15 @@ def reports_showing(points):
         ):
             reports.append(report)
     return reports
+
+
+def dashboard_attention():
+    """For the staff dashboard: imports checked and waiting to be applied, scrutiny actions
+    overdue, and figures entered but not released."""
+    return {
+        "imports_waiting": MeasureImport.objects.filter(
+            status=MeasureImport.Status.PREVIEWED
+        ).count(),
+        "overdue_actions": ScrutinyAction.objects.overdue().count(),
+        "figures_awaiting_release": DataPoint.objects.awaiting_release().count(),
+    }

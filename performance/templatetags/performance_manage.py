@@ -2,20 +2,14 @@
 
 from django import template
 
-from ..models import DataPoint, MeasureImport, ScrutinyAction
+from ..selectors import dashboard_attention
 
 register = template.Library()
 
 
 @register.simple_tag
 def performance_attention():
-    return {
-        "imports_waiting": MeasureImport.objects.filter(
-            status=MeasureImport.Status.PREVIEWED
-        ).count(),
-        "overdue_actions": ScrutinyAction.objects.overdue().count(),
-        "figures_awaiting_release": DataPoint.objects.awaiting_release().count(),
-    }
+    return dashboard_attention()
 
 
 @register.filter

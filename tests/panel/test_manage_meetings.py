@@ -6,10 +6,10 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from panel.models import AgendaItem, Attendance, Meeting, Minutes, Resolution
+from panel.models import AgendaItem, Attendance, Meeting, Minutes, PackBuild, Resolution
 from panel.services import meetings as meeting_services
 from tests.panel.factories import MeetingFactory, MemberFactory
-from tests.panel.helpers import arranged_meeting
+from tests.panel.helpers import arranged_meeting, publish_minutes, published_meeting
 
 pytestmark = pytest.mark.django_db
 
@@ -159,6 +159,27 @@ def test_the_meetings_list_has_a_query_budget(
     with django_assert_max_num_queries(12):
         response = client.get(reverse("panel_manage:meetings"))
     assert len(response.context["meetings"]) == 5
+
+
+def test_the_dashboard_lists_meetings_held_whose_minutes_are_not_published(client, panel_secretary):
+    today = datetime.date.today()  # noqa: DTZ011
+    waiting = MeetingFactory(date=today - datetime.timedelta(days=14), status=Meeting.Status.HELD)
+    minuted = MeetingFactory(date=today - datetime.timedelta(days=7), status=Meeting.Status.HELD)
+    publish_minutes(minuted)
+    client.force_login(panel_secretary)
+    page = client.get(reverse("manage:dashboard")).content.decode()
+    assert f"{waiting.date:%-d %B %Y}</a>: minutes not published" in page
+    assert f"{minuted.date:%-d %B %Y}</a>: minutes not published" not in page
+
+
+def test_the_dashboard_warns_of_a_pack_that_failed_to_build(client, panel_secretary):
+    meeting = published_meeting(date=datetime.date.today() + datetime.timedelta(days=10))  # noqa: DTZ011
+    client.force_login(panel_secretary)
+    assert "failed to build" not in client.get(reverse("manage:dashboard")).content.decode()
+
+    PackBuild.objects.filter(meeting=meeting).update(status=PackBuild.Status.DEAD)
+    page = client.get(reverse("manage:dashboard")).content.decode()
+    assert f"{meeting.date:%-d %B %Y}</a> failed to build" in page
 
 
 def test_the_dashboard_lists_meetings_without_a_pack(client, panel_secretary):

@@ -138,6 +138,13 @@ class IndexSection:
     rows: list = field(default_factory=list)
 
 
+def dashboard_attention(*, today=None):
+    """For the staff dashboard: index items overdue, due soon or missing, worst first."""
+    rows = [row for row in index_rows(today=today) if row.freshness.needs_attention]
+    order = {"overdue": 0, "due-soon": 1, "missing": 2}
+    return sorted(rows, key=lambda row: (order[row.freshness.status], row.freshness.due_on or 0))
+
+
 def index_sections(rows):
     sections = {value: IndexSection(value, label) for value, label in Paragraph.choices}
     for row in rows:

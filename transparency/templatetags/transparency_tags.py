@@ -10,10 +10,7 @@ register = template.Library()
 
 @register.simple_tag
 def index_needing_attention():
-    """Index items overdue, due soon or missing, worst first."""
-    rows = [row for row in selectors.index_rows() if row.freshness.needs_attention]
-    order = {"overdue": 0, "due-soon": 1, "missing": 2}
-    return sorted(rows, key=lambda row: (order[row.freshness.status], row.freshness.due_on or 0))
+    return selectors.dashboard_attention()
 
 
 @register.simple_tag
