@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 
 from django.db.models import Prefetch
+from django.utils import timezone
 
 from pcc_portal.publications.models import Version
 
@@ -17,6 +18,7 @@ from ..models import (
     ProgressNote,
     PublishedPart,
     Section,
+    Stage,
 )
 
 
@@ -38,7 +40,7 @@ class CapitalTable:
         return bool(self.rows)
 
 
-def capital_table(lines):
+def capital_table(*, lines):
     years = sorted({line.financial_year for line in lines})
     schemes = OrderedDict()
     for line in lines:
@@ -54,7 +56,7 @@ def capital_table(lines):
     return CapitalTable(years, rows, year_totals, sum(year_totals, Decimal(0)))
 
 
-def measure_groups(measures):
+def measure_groups(*, measures):
     """Measures grouped as the plan reads: each priority's, then each cross-cutting theme's."""
     groups = OrderedDict()
     for measure in sorted(
@@ -71,7 +73,7 @@ def measure_groups(measures):
     return list(groups.values())
 
 
-def plan_priorities(plan):
+def plan_priorities(*, plan):
     return plan.priorities.order_by("number").prefetch_related(
         Prefetch(
             "commitments",
@@ -89,10 +91,10 @@ def plan_priorities(plan):
 def plan_contents(*, plan):
     """Everything the plan's page, PDF and preview render from, in reading order."""
     sections = list(plan.sections.order_by("order", "pk"))
-    priorities = list(plan_priorities(plan))
+    priorities = list(plan_priorities(plan=plan))
     measures = list(plan.measures.select_related("priority").order_by("order", "pk"))
     revenue = list(plan.revenue_figures.order_by("financial_year", "pk"))
-    capital = capital_table(list(plan.capital_lines.order_by("pk")))
+    capital = capital_table(lines=list(plan.capital_lines.order_by("pk")))
     before = [s for s in sections if s.placement == Section.Placement.BEFORE]
     after = [s for s in sections if s.placement == Section.Placement.AFTER]
     finance_section = next((s for s in sections if s.kind == Section.Kind.FINANCE), None)
@@ -101,17 +103,17 @@ def plan_contents(*, plan):
         "sections_before": before,
         "sections_after": after,
         "priorities": priorities,
-        "measure_groups": measure_groups(measures),
+        "measure_groups": measure_groups(measures=measures),
         "national_measures": [m for m in measures if m.is_national],
         "revenue_figures": revenue,
         "capital": capital,
         "finance_section": finance_section,
         "has_finance": bool(revenue or capital),
-        "commitment_counts": commitment_counts(priorities),
+        "commitment_counts": commitment_counts(priorities=priorities),
     }
 
 
-def commitment_counts(priorities):
+def commitment_counts(*, priorities):
     counts = OrderedDict((status, 0) for status in Commitment.Status)
     for priority in priorities:
         for commitment in priority.commitments.all():
@@ -125,7 +127,7 @@ def published_part(*, version, key):
     return PublishedPart.objects.filter(version=version, key=key).first()
 
 
-def public_versions(plan):
+def public_versions(*, plan):
     return list(Version.objects.for_object(plan).public().order_by("-number"))
 
 
@@ -136,5 +138,28 @@ def current_plan():
     return None if plan is None or plan.is_superseded else plan
 
 
-def staff_plans(user):
+def staff_plans(*, user):
     return Plan.objects.visible_to(user).order_by("-term_start", "pk")
+
+
+def dashboard_attention(*, user, today=None):
+    """For the staff dashboard: (plan, why) for plans not yet issued (with their next step),
+    plans in force whose annual review is due, and plans with changes the public does not see
+    yet."""
+    today = today or timezone.localdate()
+    items = []
+    for plan in staff_plans(user=user).exclude(stage=Stage.SUPERSEDED):
+        if not plan.is_in_force or plan.variation_under_way:
+            following = " or ".join(stage.label for stage in plan.next_stages())
+            what = "its variation is at" if plan.variation_under_way else "at"
+            items.append(
+                (plan, f"{what} \u201c{plan.get_stage_display()}\u201d; next: {following}")
+            )
+            if not plan.is_in_force:
+                continue
+        due = plan.review_due_on()
+        if due and due <= today:
+            items.append((plan, f"its annual review was due on {due:%-d %B %Y}"))
+        if plan.has_unpublished_changes():
+            items.append((plan, "has changes the public does not see yet"))
+    return items

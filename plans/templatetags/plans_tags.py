@@ -5,36 +5,15 @@ import re
 from django import template
 from django.apps import apps
 from django.urls import NoReverseMatch, reverse
-from django.utils import timezone
 
-from ..models import Stage
-from ..selectors import staff_plans
+from ..selectors import dashboard_attention
 
 register = template.Library()
 
 
 @register.simple_tag(takes_context=True)
 def plans_needing_attention(context):
-    """Plans not yet issued (with their next step) and plans in force with unpublished changes."""
-    user = context["request"].user
-    if not user.has_perm("plans.view_plan"):
-        return []
-    items = []
-    for plan in staff_plans(user).exclude(stage=Stage.SUPERSEDED):
-        if not plan.is_in_force or plan.variation_under_way:
-            following = " or ".join(stage.label for stage in plan.next_stages())
-            what = "its variation is at" if plan.variation_under_way else "at"
-            items.append(
-                (plan, f"{what} \u201c{plan.get_stage_display()}\u201d; next: {following}")
-            )
-            if not plan.is_in_force:
-                continue
-        due = plan.review_due_on()
-        if due and due <= timezone.localdate():
-            items.append((plan, f"its annual review was due on {due:%-d %B %Y}"))
-        if plan.has_unpublished_changes():
-            items.append((plan, "has changes the public does not see yet"))
-    return items
+    return dashboard_attention(user=context["request"].user)
 
 
 @register.simple_tag
