@@ -18,19 +18,19 @@ def _page(case, steps, today):
     return {"case": case, "steps": steps, "timetable": table}
 
 
-def case_page(case, *, today=None):
+def case_page(*, case, today=None):
     """The staff page: the case as it stands, every step recorded, released or not."""
     return _page(case, list(case.steps.all()), today)
 
 
-def public_case_page(version, *, today=None):
+def public_case_page(*, version, today=None):
     """The public page: the case and its steps as ``version`` released them, with the
     timetable those steps give."""
     case, steps = frozen_case(version)
     return {**_page(case, steps, today), "version": version}
 
 
-def public_cases(kind):
+def public_cases(*, kind):
     """The released cases of ``kind`` with the titles and meetings the public was given."""
     rows = []
     for case in Case.objects.public().filter(kind=kind):
@@ -51,7 +51,7 @@ def open_cases(*, today=None):
     return sorted(rows, key=lambda t: (t.next_due.due is None, t.next_due.due or today, t.case.pk))
 
 
-def dashboard(user, *, today=None):
+def dashboard(*, user, today=None):
     today = today or timezone.localdate()
     return {
         "open_cases": open_cases(today=today),

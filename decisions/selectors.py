@@ -55,7 +55,7 @@ def dashboard_attention(*, user, today=None):
     }
 
 
-def publication_review(decision):
+def publication_review(*, decision):
     """For the check page before publishing ``decision``: its public notice (only the stub of
     a restricted decision) and the attachments published with Part 1. Part 2 never is."""
     if decision.is_restricted:
@@ -78,7 +78,7 @@ def publication_review(decision):
         ]
     return {
         "parts": parts,
-        "claims": publication_claims(decision),
+        "claims": publication_claims(decision=decision),
         "notes": ["Part 2 is never published."],
     }
 
@@ -92,7 +92,7 @@ def _attachment_detail(attachment):
     return f"{detail}, cleaned on upload (nothing active was found)."
 
 
-def publication_claims(decision):
+def publication_claims(*, decision):
     """What the published PDFs say of themselves: the notice is tagged and claims PDF/UA; each
     attachment that is not tagged is named, since it does not make that claim."""
     claims = ["The notice's PDF is tagged throughout and says it is PDF/UA (accessible)."]

@@ -126,7 +126,7 @@ def record_step(
         step.version = _publish(plan=plan, by=by, note=f"{label}: {note}")
         step.save(update_fields=["version"])
     if stage == Stage.ISSUED:
-        for earlier in plans_superseded_by(plan).select_for_update():
+        for earlier in plans_superseded_by(plan=plan).select_for_update():
             LifecycleStep.objects.create(
                 plan=earlier,
                 stage=Stage.SUPERSEDED,
@@ -225,7 +225,7 @@ def delete_part(*, part, by):
 @transaction.atomic
 def delete_plan(*, plan, by):
     """Delete a plan started by mistake. A published plan is the public record: it stays."""
-    if refusal := plan_deletion_refusal(plan):
+    if refusal := plan_deletion_refusal(plan=plan):
         raise InvalidTransition(refusal)
     plan._history_user = by
     plan.delete()

@@ -141,7 +141,7 @@ def _priority_entries(priority, *, since=None):
     # Grants and forward plan entries serve the priority their release froze, not a later edit.
     for model in (Grant, ForwardPlanEntry):
         only[model._meta.label_lower] = list(
-            published_records(model)
+            published_records(model=model)
             .filter(data__fields__priority_id=priority.pk)
             .values_list("object_id", flat=True)
         )

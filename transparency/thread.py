@@ -234,8 +234,8 @@ def _forward_plan(priority, published):
 def _released(model, priority):
     """``model``'s register entries about ``priority`` as their releases froze them: an edit not
     yet released, or a new link to the priority, shows nothing."""
-    records = published_records(model).filter(data__fields__priority_id=priority.pk)
-    return published_entries(model, records)
+    records = published_records(model=model).filter(data__fields__priority_id=priority.pk)
+    return published_entries(model=model, records=records)
 
 
 def _panel_reports(priority, published):

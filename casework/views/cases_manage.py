@@ -30,7 +30,7 @@ class CaseworkPage(PermissionRequiredMixin, FormPage):
 
 @staff("casework.view_case")
 def dashboard(request):
-    return render(request, "casework/manage/dashboard.html", selectors.dashboard(request.user))
+    return render(request, "casework/manage/dashboard.html", selectors.dashboard(user=request.user))
 
 
 class CaseCreateView(CaseworkPage, PanelFirst, CreateView):
@@ -82,7 +82,7 @@ class CaseDetailView(PublishingDetailView):
         case = self.object
         return {
             **super().get_context_data(**kwargs),
-            **selectors.case_page(case),
+            **selectors.case_page(case=case),
             "withdraw_form": WithdrawForm(
                 action=reverse("casework_manage:case_withdraw", kwargs={"pk": case.pk})
             ),
@@ -178,7 +178,7 @@ def _release_review(case):
                 )
             )
     return review(
-        case,
+        obj=case,
         parts=parts,
         claims=[
             "The case page has no PDF of its own: the public reads the case, its timetable and "

@@ -29,7 +29,7 @@ def cases(request, kind):
     return render(
         request,
         "casework/cases.html",
-        {"title": title, "kind": kind, "cases": selectors.public_cases(kind)},
+        {"title": title, "kind": kind, "cases": selectors.public_cases(kind=kind)},
     )
 
 
@@ -42,7 +42,7 @@ def _detail(request, **lookup):
         request,
         "casework/case.html",
         {
-            **selectors.public_case_page(live_version(case)),
+            **selectors.public_case_page(version=live_version(case)),
             "versions": list(Version.objects.for_object(case).public()),
             "section_title": title,
             "section_url": list_url,
@@ -60,7 +60,7 @@ def _version_changes(request, number, **lookup):
         number,
         current_url=case.get_absolute_url(),
         page_html=lambda version: render_to_string(
-            "casework/_case_body.html", selectors.public_case_page(version)
+            "casework/_case_body.html", selectors.public_case_page(version=version)
         ),
     )
 

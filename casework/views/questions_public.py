@@ -60,7 +60,7 @@ def questions(request, date):
                 return redirect("casework:question_sent")
     # The answers are read in the minutes as released (their frozen version), never from the
     # live rows here: an answer recorded after the release is public only at the next one.
-    minutes, minutes_version = panel_selectors.published_minutes(window.meeting)
+    minutes, minutes_version = panel_selectors.published_minutes(meeting=window.meeting)
     return render(
         request,
         "casework/questions.html",

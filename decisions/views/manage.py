@@ -335,7 +335,7 @@ class DecisionPublishView(PublishView):
         )
 
     def review(self):
-        return review(obj=self.object, **publication_review(self.object))
+        return review(obj=self.object, **publication_review(decision=self.object))
 
     def published_message(self, version):
         return (

@@ -15,12 +15,12 @@ from .packs import live_build
 RECENT_MEETINGS = 3
 
 
-def published_minutes(meeting):
+def published_minutes(*, meeting):
     minutes = Minutes.objects.public().filter(meeting=meeting).first()
     return (minutes, Version.objects.latest_ready_for(minutes)) if minutes else (None, None)
 
 
-def my_meetings(user, today=None):
+def my_meetings(*, user, today=None):
     """For a member's landing page: the panels and groups they sit on, the upcoming meetings
     whose members' papers they read, each with its live pack build, and the last few held."""
     today = today or timezone.localdate()
@@ -34,7 +34,7 @@ def my_meetings(user, today=None):
     upcoming = list(meetings.upcoming(today))
     recent = list(meetings.past(today)[:RECENT_MEETINGS])
     for meeting in upcoming + recent:
-        meeting.live_build = live_build(meeting)
+        meeting.live_build = live_build(meeting=meeting)
     return {
         "memberships": memberships,
         "upcoming": upcoming,
@@ -70,7 +70,7 @@ class AgendaTimeliness:
         return cls(meeting=meeting, due_on=meeting.agenda_due_on, published_on=first)
 
 
-def agenda_timeliness(meetings):
+def agenda_timeliness(*, meetings):
     """For each of ``meetings``, when its agenda was due and first published (in one query)."""
     meetings = list(meetings)
     first = {}
@@ -89,7 +89,7 @@ def agenda_timeliness(meetings):
     ]
 
 
-def meeting_by_date(date, user):
+def meeting_by_date(*, date, user):
     return Meeting.objects.visible_to(user).select_related("panel").filter(date=date).first()
 
 
@@ -111,7 +111,7 @@ def dashboard_attention(*, today=None):
         if build.status in (PackBuild.Status.FAILED, PackBuild.Status.DEAD)
     ]
     return {
-        "agendas": agenda_timeliness(upcoming),
+        "agendas": agenda_timeliness(meetings=upcoming),
         "without_pack": [
             m
             for m in upcoming.prefetch_related("pack_builds")

@@ -28,7 +28,7 @@ def _live_minutes_versions():
     return [pk for _, pk in newest.values()]
 
 
-def municipal_year_of(day):
+def municipal_year_of(*, day):
     """The municipal year (from the councils' annual meetings in May) ``day`` falls in, by the
     year it starts: 1 May 2021 to 30 April 2022 is 2021."""
     return day.year if day.month >= MUNICIPAL_YEAR_STARTS_IN else day.year - 1
@@ -57,7 +57,7 @@ class AttendanceYear:
         return self.counts.get(status, 0)
 
 
-def member_record(member):
+def member_record(*, member):
     """A member's public page: attendance (by municipal year, with the share present) and
     declarations of interest as the published minutes record them, and their groups."""
     live = _live_minutes_versions()
@@ -68,7 +68,7 @@ def member_record(member):
     )
     years = {}
     for entry in attendance:
-        counts = years.setdefault(municipal_year_of(entry.meeting.date), {})
+        counts = years.setdefault(municipal_year_of(day=entry.meeting.date), {})
         counts[entry.status] = counts.get(entry.status, 0) + 1
     return {
         "member": member,
@@ -83,7 +83,7 @@ def member_record(member):
     }
 
 
-def political_balance(members):
+def political_balance(*, members):
     """How many of ``members`` each political group has, largest first; co-opted independent
     members are counted on their own."""
     counts = {}

@@ -14,7 +14,7 @@ def _paper_identity(kind, *, report_id, version_id, key):
     return (kind, report_id) if report_id else (kind, version_id) if version_id else (kind, key)
 
 
-def pack_review(meeting):
+def pack_review(*, meeting):
     """For the check page before publishing the meeting's pack: what the agenda as it stands
     would release. Each item and paper, public or members only (exempt, with its Schedule 12A
     paragraph, or withdrawn from the public pack), whether each paper is tagged, the papers new

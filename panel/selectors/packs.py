@@ -43,7 +43,7 @@ def _pack(meeting):
     return meeting._agenda_pack
 
 
-def live_build(meeting):
+def live_build(*, meeting):
     """The pack build behind the meeting's latest published pack version, if any."""
     pack = _pack(meeting)
     if pack is None:
@@ -56,7 +56,7 @@ def live_build(meeting):
     return builds.filter(version=version).first() if version else None
 
 
-def agenda(build, user):
+def agenda(*, build, user):
     """The frozen agenda of ``build`` with the papers ``user`` may see (exempt ones are stubs)."""
     if build is None:
         return []
@@ -72,7 +72,7 @@ def agenda(build, user):
     return items
 
 
-def pack_versions(meeting):
+def pack_versions(*, meeting):
     pack = _pack(meeting)
     if pack is None:
         return []
@@ -81,13 +81,13 @@ def pack_versions(meeting):
     )
 
 
-def withdrawal_actions(meeting):
+def withdrawal_actions(*, meeting):
     """For the staff meeting page: the public pack's papers (each may be withdrawn), where to
     withdraw the whole pack, and what has been withdrawn."""
     from django.urls import reverse
 
     pack = AgendaPack.objects.filter(meeting=meeting).first()
-    build = live_build(meeting)
+    build = live_build(meeting=meeting)
     papers = []
     if build is not None:
         papers = list(
@@ -110,7 +110,7 @@ def withdrawal_actions(meeting):
     }
 
 
-def withdrawals(meeting, *, build, minutes_version):
+def withdrawals(*, meeting, build, minutes_version):
     """What the meeting page tells the public was withdrawn: the whole pack (when no version is
     public), papers taken out of the pack, and the minutes."""
     pack = AgendaPack.objects.withdrawn().filter(meeting=meeting).first() if not build else None
@@ -126,7 +126,7 @@ def withdrawals(meeting, *, build, minutes_version):
     }
 
 
-def untagged_papers(build):
+def untagged_papers(*, build):
     """The titles of ``build``'s papers without tags, which stop its packs being accessible:
     ``{"public": [...], "members": [...]}`` (exempt papers are only in the members' pack)."""
     if build is None:
@@ -140,7 +140,7 @@ def untagged_papers(build):
     }
 
 
-def pack_progress(build):
+def pack_progress(*, build):
     """How far a pack build has gone: its papers rendered (or already in the cache) of all of
     them, for the meeting page while it is built."""
     if build is None:

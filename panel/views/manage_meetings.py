@@ -183,9 +183,9 @@ def _pack_state(meeting, latest_build):
     return {
         "meeting": meeting,
         "latest_build": latest_build,
-        "progress": selectors.pack_progress(latest_build),
-        "untagged": selectors.untagged_papers(latest_build),
-        "live_build": selectors.live_build(meeting),
+        "progress": selectors.pack_progress(build=latest_build),
+        "untagged": selectors.untagged_papers(build=latest_build),
+        "live_build": selectors.live_build(meeting=meeting),
     }
 
 
@@ -205,7 +205,7 @@ def _detail(request, meeting):
             "items": items,
             "builds": builds,
             **_pack_state(meeting, latest_build),
-            **selectors.withdrawal_actions(meeting),
+            **selectors.withdrawal_actions(meeting=meeting),
         },
     )
 
@@ -261,7 +261,7 @@ class PackPublishView(PublishView):
         )
 
     def review(self):
-        return review(obj=self.object, **selectors.pack_review(self.meeting))
+        return review(obj=self.object, **selectors.pack_review(meeting=self.meeting))
 
     def published_message(self, version):
         return (

@@ -40,7 +40,7 @@ CALENDAR_DOMAIN = "panel.pcc-portal"
 
 
 def _meeting(date, user):
-    meeting = selectors.meeting_by_date(date, user)
+    meeting = selectors.meeting_by_date(date=date, user=user)
     if meeting is None:
         raise Http404("No meeting on that date.")
     return meeting
@@ -84,17 +84,17 @@ MEETING_CONTENT = [
 
 
 def _meeting_content(meeting, user):
-    build = selectors.live_build(meeting)
-    minutes, minutes_version = selectors.published_minutes(meeting)
+    build = selectors.live_build(meeting=meeting)
+    minutes, minutes_version = selectors.published_minutes(meeting=meeting)
     may_see_exempt = meeting.members_papers_open_to(user)
-    versions = selectors.pack_versions(meeting)
+    versions = selectors.pack_versions(meeting=meeting)
     exempt_minutes = None
     if may_see_exempt and minutes_version is not None:
         exempt_minutes = ExemptMinutes.objects.filter(version=minutes_version).first()
     return {
         "build": build,
-        **selectors.withdrawals(meeting, build=build, minutes_version=minutes_version),
-        "items": selectors.agenda(build, user),
+        **selectors.withdrawals(meeting=meeting, build=build, minutes_version=minutes_version),
+        "items": selectors.agenda(build=build, user=user),
         "versions": versions,
         "minutes": minutes,
         "minutes_version": minutes_version,
@@ -246,7 +246,7 @@ def paper_pdf(request, date, pk):
 def my_meetings(request):
     """Where a member lands after signing in: the upcoming meetings of the panel and groups they
     sit on, with their packs, and the meetings held lately."""
-    return render(request, "panel/my_meetings.html", selectors.my_meetings(request.user))
+    return render(request, "panel/my_meetings.html", selectors.my_meetings(user=request.user))
 
 
 def minutes_pdf(request, date):
@@ -315,7 +315,7 @@ def calendar(request):
 
 def member(request, pk):
     member = get_object_or_404(Member.objects.select_related("panel"), pk=pk)
-    return render(request, "panel/member.html", selectors.member_record(member))
+    return render(request, "panel/member.html", selectors.member_record(member=member))
 
 
 def members(request):
@@ -330,7 +330,7 @@ def members(request):
         {
             "panel": panel,
             "members": current,
-            "balance": selectors.political_balance(current),
+            "balance": selectors.political_balance(members=current),
             "groups": TaskAndFinishGroup.objects.prefetch_related(
                 Prefetch("members", queryset=Member.objects.order_by("name"))
             ).select_related("report_back_to"),

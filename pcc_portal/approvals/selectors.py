@@ -24,7 +24,7 @@ class Approver:
         return f"{name} ({', '.join(self.offices)})" if self.offices else name
 
 
-def who_may_approve(kind, *, exclude=None):
+def who_may_approve(*, kind, exclude=None):
     """The active accounts that may approve ``kind`` (publish or release it), each with the
     offices they hold today, by name."""
     users = get_user_model().objects.with_perm(
@@ -47,7 +47,7 @@ def who_may_approve(kind, *, exclude=None):
     return [Approver(user=user, offices=offices.get(user.pk, [])) for user in users]
 
 
-def queue(user):
+def queue(*, user):
     """Pending requests ``user`` may approve, oldest first."""
     return list(
         ApprovalRequest.objects.approvable_by(user)
@@ -56,7 +56,7 @@ def queue(user):
     )
 
 
-def own_requests(user):
+def own_requests(*, user):
     """The user's requests that are pending, or returned in the last month, newest first."""
     since = timezone.now() - datetime.timedelta(days=31)
     return list(
@@ -87,7 +87,7 @@ def panel(*, obj, user):
     return {
         "kind": kind,
         "object": obj,
-        "approvers": who_may_approve(kind),
+        "approvers": who_may_approve(kind=kind),
         "pending": pending,
         "stale": pending.is_stale() if pending else False,
         "returned": returned,

@@ -75,7 +75,7 @@ def request_approval(*, obj, by, note):
     _email(
         template="approvals/email/requested.txt",
         subject=f"Approval asked: {approval.title}",
-        recipients=[a.user.email for a in who_may_approve(kind, exclude=by)],
+        recipients=[a.user.email for a in who_may_approve(kind=kind, exclude=by)],
         context={"approval": approval, "kind": kind, "requester": _name(by)},
     )
     return approval

@@ -65,7 +65,7 @@ class AskView(PermissionRequiredMixin, FormPage, FormView):
             **super().get_context_data(**kwargs),
             "kind": self.kind,
             "object": self.target,
-            "approvers": selectors.who_may_approve(self.kind),
+            "approvers": selectors.who_may_approve(kind=self.kind),
         }
 
 
@@ -88,8 +88,8 @@ def request_list(request):
         request,
         "approvals/list.html",
         {
-            "queue": selectors.queue(request.user),
-            "own": selectors.own_requests(request.user),
+            "queue": selectors.queue(user=request.user),
+            "own": selectors.own_requests(user=request.user),
         },
     )
 

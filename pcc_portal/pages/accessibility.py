@@ -77,7 +77,7 @@ def _contract_copies():
     from transparency.selectors import published_entries
 
     items = []
-    for contract in published_entries(Contract):
+    for contract in published_entries(model=Contract):
         for kind, label in ContractCopy.choices:
             if contract.copy_file(kind) and getattr(contract, f"{kind}_copy_tagged") is False:
                 items.append(

@@ -87,7 +87,7 @@ class Review:
         return any(part.group for part in self.parts)
 
 
-def review(obj, *, parts=None, claims=None, notes=(), last_number=None):
+def review(*, obj, parts=None, claims=None, notes=(), last_number=None):
     """The check page for publishing ``obj``: its title, where the public will find it, the
     version it becomes, the staff preview, and its parts (by default the page and its PDF,
     which the renderer always tags)."""

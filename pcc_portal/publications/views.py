@@ -123,7 +123,7 @@ def publish_after_review(
         "publications/review.html",
         {
             "form": form,
-            "review": review() if review else selectors.review(obj),
+            "review": review() if review else selectors.review(obj=obj),
             "back_url": obj.get_manage_url(),
             "approval": ApprovalRequest.objects.for_object(obj)
             .pending()

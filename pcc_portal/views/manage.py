@@ -20,6 +20,6 @@ class DashboardView(PermissionRequiredMixin, TemplateView):
                 .prefetch_related("version__content_object")
                 .order_by("-created_at")
             )
-        context["approval_queue"] = approvals.queue(self.request.user)
-        context["own_approvals"] = approvals.own_requests(self.request.user)
+        context["approval_queue"] = approvals.queue(user=self.request.user)
+        context["own_approvals"] = approvals.own_requests(user=self.request.user)
         return context

@@ -211,7 +211,7 @@ def _within(points, until):
     return [point for point in points if point.period.end <= until] if until else points
 
 
-def plan_sections(plan, *, figures, until=None, last=None, quarter=None, as_published=False):
+def plan_sections(*, plan, figures, until=None, last=None, quarter=None, as_published=False):
     """The plan's measures grouped by priority (in order), then by cross-cutting theme, with
     their ``figures`` (see ``_figures_by_measure``); with ``as_published``, the measures and
     priorities as the plan's live version published them."""
@@ -254,10 +254,10 @@ def plan_sections(plan, *, figures, until=None, last=None, quarter=None, as_publ
 DASHBOARD_PERIODS = 12  # three years of quarters in each sparkline and its table
 
 
-def dashboard_sections(plan):
+def dashboard_sections(*, plan):
     """The plan's measures as published, for the public dashboard: the latest released figures
     and the recent trend (the measure's own page has its whole history)."""
-    return plan_sections(plan, figures=PUBLIC, last=DASHBOARD_PERIODS, as_published=True)
+    return plan_sections(plan=plan, figures=PUBLIC, last=DASHBOARD_PERIODS, as_published=True)
 
 
 def current_public_plan():
@@ -267,21 +267,21 @@ def current_public_plan():
     return Plan.objects.public().order_by("-term_start").first()
 
 
-def measure_row(measure, *, figures):
+def measure_row(*, measure, figures):
     """``measure`` with its ``figures``: ``PUBLIC`` for a measure read by ``published_measure``,
     ``ENTERED`` for staff."""
     points = _figures_by_measure([measure.pk], figures=figures).get(measure.pk, [])
     return MeasureRow(measure=measure, points=points)
 
 
-def public_measure_figures(measure):
+def public_measure_figures(*, measure):
     """The released figures of ``measure`` (read by ``published_measure``), in period order."""
     return (
         DataPoint.objects.released().filter(measure=measure).order_by("period_start", "period_kind")
     )
 
 
-def withdrawn_figures(measure_ids):
+def withdrawn_figures(*, measure_ids):
     """The withdrawals not yet followed by a new release that took figures of any of
     ``measure_ids``, newest first: their notices show where those figures used to."""
     wanted = set(measure_ids)
@@ -292,7 +292,7 @@ def withdrawn_figures(measure_ids):
     ]
 
 
-def measure_commentary(measure):
+def measure_commentary(*, measure):
     return list(MeasureCommentary.objects.filter(measure=measure).order_by("-date", "-pk"))
 
 
@@ -322,7 +322,7 @@ def report_content(*, report):
     frozen version only figures released."""
     until = report.period.end
     sections = plan_sections(
-        report.plan, figures=REPORT, quarter=report.period, until=until, last=REPORT_PERIODS
+        plan=report.plan, figures=REPORT, quarter=report.period, until=until, last=REPORT_PERIODS
     )
     commentary = {
         entry.priority_id: entry
@@ -337,7 +337,7 @@ def report_content(*, report):
     return ReportContent(sections=sections, national_rows=national)
 
 
-def report_with_plan(queryset):
+def report_with_plan(*, queryset):
     return queryset.select_related("plan").prefetch_related(
         Prefetch("commentary", queryset=ReportCommentary.objects.select_related("priority"))
     )

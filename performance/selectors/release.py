@@ -26,7 +26,7 @@ def quarters_awaiting_release():
     return sorted(counts.items(), reverse=True)
 
 
-def figures_awaiting_release(quarter):
+def figures_awaiting_release(*, quarter):
     """The figures of ``quarter`` awaiting release, in plan and measure order, each with its
     measure, plan and who entered it."""
     return list(
@@ -57,7 +57,7 @@ def who_may_release():
     return sorted(users.filter(is_active=True), key=str)
 
 
-def report_release_parts(report):
+def report_release_parts(*, report):
     """For the check page before publishing ``report``: the report, and the figures of its
     quarter for its plan that publishing it releases (the public sees them from then on)."""
     figures = (
@@ -80,7 +80,7 @@ def report_release_parts(report):
     return parts
 
 
-def reports_showing(points):
+def reports_showing(*, points):
     """The public quarterly reports whose frozen pages show any of ``points``: the reports of
     the plans concerned, of the figures' quarter or later, whose live version prints one of
     the figures' periods in its tables (a report shows the last two years of figures)."""

@@ -156,7 +156,7 @@ def withdraw_figures(*, quarter, by, reason, reauthenticated_at=None):
         raise InvalidTransition(
             f"No figures for {quarter.label} are public, so there is nothing to withdraw."
         )
-    reports = selectors.reports_showing(points)
+    reports = selectors.reports_showing(points=points)
     withdrawal = FiguresWithdrawal.objects.create(
         period_start=quarter.start,
         reason=reason,

@@ -85,7 +85,7 @@ def index(request):
     plan_id = request.GET.get("plan")
     plans = list(_plans())
     plan = next((p for p in plans if str(p.pk) == plan_id), None) or (plans[0] if plans else None)
-    sections = selectors.plan_sections(plan, figures=selectors.ENTERED) if plan else []
+    sections = selectors.plan_sections(plan=plan, figures=selectors.ENTERED) if plan else []
     return render(
         request,
         "performance/manage/index.html",
@@ -104,7 +104,7 @@ def index(request):
 @staff("performance.view_datapoint")
 def measure(request, pk):
     measure = _measure(pk)
-    row = selectors.measure_row(measure, figures=selectors.ENTERED)
+    row = selectors.measure_row(measure=measure, figures=selectors.ENTERED)
     figure_form = None
     if measure.is_numeric:
         figure_form = FigureForm(measure=measure)
@@ -116,7 +116,7 @@ def measure(request, pk):
             "measure": measure,
             "row": row,
             "points": list(reversed(row.points)),
-            "commentary": selectors.measure_commentary(measure),
+            "commentary": selectors.measure_commentary(measure=measure),
             "figure_form": figure_form,
             "releasers": selectors.who_may_release(),
         },

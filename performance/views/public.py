@@ -43,7 +43,7 @@ def dashboard(request):
 
 def _dashboard(number="1"):
     plan = selectors.current_public_plan()
-    sections, page = _page_of(selectors.dashboard_sections(plan) if plan else [], number)
+    sections, page = _page_of(selectors.dashboard_sections(plan=plan) if plan else [], number)
     latest_report = QuarterlyReport.objects.public().order_by("-financial_year", "-quarter").first()
     return {
         "plan": plan,
@@ -57,7 +57,7 @@ def _dashboard(number="1"):
             for point in row.points
         ),
         "withdrawn_figures": selectors.withdrawn_figures(
-            [row.measure.pk for section in sections for row in section.rows]
+            measure_ids=[row.measure.pk for section in sections for row in section.rows]
         ),
     }
 
@@ -84,7 +84,7 @@ def _public_measure(pk, request=None):
     version is most of a measure page's work, so it is kept for the publication generation
     (a release or withdrawal moves that on; signed-in users always build it afresh)."""
     measure = cached_fragment(
-        request, "published-measure", lambda: published_measure(pk), vary=(pk,)
+        request, "published-measure", lambda: published_measure(pk=pk), vary=(pk,)
     )
     if measure is None:
         raise Http404("No such published measure.")
@@ -95,12 +95,12 @@ MEASURE_CONTENT = ["row", "commentary", "demonstration", "withdrawn_figures"]
 
 
 def _measure_content(measure):
-    row = selectors.measure_row(measure, figures=selectors.PUBLIC)
+    row = selectors.measure_row(measure=measure, figures=selectors.PUBLIC)
     return {
         "row": row,
-        "commentary": selectors.measure_commentary(measure),
+        "commentary": selectors.measure_commentary(measure=measure),
         "demonstration": any(point.demonstration for point in row.points),
-        "withdrawn_figures": selectors.withdrawn_figures([measure.pk]),
+        "withdrawn_figures": selectors.withdrawn_figures(measure_ids=[measure.pk]),
     }
 
 
@@ -136,7 +136,7 @@ def measure_csv(request, pk):
         "demonstration",
     ]
     rows = [heading]
-    for point in selectors.public_measure_figures(measure):
+    for point in selectors.public_measure_figures(measure=measure):
         period = point.period
         rows.append(
             [

@@ -46,7 +46,7 @@ def release_list(request):
 @staff("performance.view_datapoint")
 def release_quarter(request, quarter):
     period = _quarter(quarter)
-    points = selectors.figures_awaiting_release(period)
+    points = selectors.figures_awaiting_release(quarter=period)
     return render(
         request,
         "performance/manage/release.html",
@@ -130,7 +130,7 @@ def withdraw_figures(request, quarter):
         title=f"Figures for {period.label}",
         caption=f"{len(released)} figure{'s' if len(released) != 1 else ''} public now",
         back_url=page,
-        consequences=_withdraw_consequences(period, selectors.reports_showing(released)),
+        consequences=_withdraw_consequences(period, selectors.reports_showing(points=released)),
         warning="A withdrawal cannot be undone: the figures withdrawn stay withdrawn, kept for "
         "the record. Corrected figures for the quarter are public again only once they are "
         "released, as a new release.",

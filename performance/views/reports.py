@@ -105,4 +105,4 @@ class ReportPublishView(PublishView):
         )
 
     def review(self):
-        return review(obj=self.object, parts=selectors.report_release_parts(self.object))
+        return review(obj=self.object, parts=selectors.report_release_parts(report=self.object))

@@ -8,7 +8,7 @@ from django.db.models.deletion import Collector
 from django.template.defaultfilters import pluralize
 
 
-def deletion_blockers(obj):
+def deletion_blockers(*, obj):
     """What outside the plan would go with ``obj`` if it were deleted (performance figures,
     decisions' links to a priority, transparency records...): such a part must not be deleted.
     Returns descriptions like "12 data points", empty when nothing outside the plan depends on
@@ -31,12 +31,12 @@ def deletion_blockers(obj):
     ]
 
 
-def plan_deletion_refusal(plan):
+def plan_deletion_refusal(*, plan):
     """Why ``plan`` cannot be deleted (it has been published, or records outside it depend on
     it), or "" when it can."""
     if plan.versions.exists():
         return "This plan has been published, so it stays: its versions are the public record."
-    if blockers := deletion_blockers(plan):
+    if blockers := deletion_blockers(obj=plan):
         return (
             f"Other records depend on this plan ({', '.join(blockers)}), so it cannot be deleted."
         )

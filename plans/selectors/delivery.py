@@ -73,16 +73,16 @@ def delivery_review(*, report):
     ]
     if report.plan.is_superseded:
         notes_text.append("The plan has been superseded: this can be its final delivery report.")
-    return publishing.review(report, parts=parts, notes=notes_text)
+    return publishing.review(obj=report, parts=parts, notes=notes_text)
 
 
-def released_delivery(plan):
+def released_delivery(*, plan):
     """The delivery update of ``plan`` the public sees, or None."""
     report = DeliveryReport.objects.public().filter(plan_id=plan.pk).first()
     return report.live_version() if report else None
 
 
-def released_deliveries(plan):
+def released_deliveries(*, plan):
     """Every delivery update of ``plan`` the public may read, newest first."""
     report = DeliveryReport.objects.public().filter(plan_id=plan.pk).first()
     return list(Version.objects.for_object(report).public()) if report else []
@@ -91,7 +91,7 @@ def released_deliveries(plan):
 def released_statuses(*, plan, version, commitments):
     """``{commitment pk: status}`` as the latest delivery update released them, when it is newer
     than ``version`` of the plan; empty otherwise (the plan's version says the status)."""
-    delivery = released_delivery(plan)
+    delivery = released_delivery(plan=plan)
     if delivery is None or delivery.published_at <= version.published_at:
         return {}
     records = (

@@ -101,7 +101,7 @@ class PublishedPlan:
         return measures[0] if measures else None
 
 
-def published_priorities(priority_ids):
+def published_priorities(*, priority_ids):
     """``{pk: priority}`` for those of ``priority_ids`` whose plan is public, each as the plan's
     live version published it; a priority added since is absent."""
     priority_ids = set(priority_ids) - {None}
@@ -116,7 +116,7 @@ def published_priorities(priority_ids):
     }
 
 
-def show_published_priorities(objects, *, attribute="priority"):
+def show_published_priorities(*, objects, attribute="priority"):
     """Give each of ``objects`` (register entries, forward plan entries) its priority as the
     plan published it, or none while the priority is not public. For display only: the objects
     must not be saved afterwards."""
@@ -124,7 +124,7 @@ def show_published_priorities(objects, *, attribute="priority"):
     if not objects:
         return objects
     field = objects[0]._meta.get_field(attribute)
-    published = published_priorities({getattr(obj, field.attname) for obj in objects})
+    published = published_priorities(priority_ids={getattr(obj, field.attname) for obj in objects})
     for obj in objects:
         field.set_cached_value(obj, published.get(getattr(obj, field.attname)))
     return objects
@@ -139,7 +139,7 @@ def public_measure_ids():
     ]
 
 
-def published_measure(pk):
+def published_measure(*, pk):
     """The measure ``pk`` as its plan's live version published it, or None if not public."""
     plan = Plan.objects.public().filter(measures__pk=pk).first()
     return PublishedPlan(plan).measure(pk) if plan else None

@@ -58,7 +58,7 @@ def plan_review(*, plan, stage):
         notes.append(
             "Recording \u201cIssued\u201d publishes the plan: it becomes the plan in force."
         )
-        for earlier in plans_superseded_by(plan):
+        for earlier in plans_superseded_by(plan=plan):
             notes.append(
                 f"\u201c{earlier}\u201d is superseded on the same date: its pages stay public, "
                 "marked as superseded."
@@ -74,7 +74,7 @@ def plan_review(*, plan, stage):
                 "published only as a minor variation, with the reason it is minor."
             )
         else:
-            for step in pending_variation_steps(plan):
+            for step in pending_variation_steps(plan=plan):
                 notes.append(f"{step.label}: {step.date:%-d %B %Y}.")
         current = {priority.pk for priority in plan.priorities.all()}
         for priority in live.priorities:
@@ -83,10 +83,10 @@ def plan_review(*, plan, stage):
                     f"Removed since version {live.version.number}: priority {priority.number}, "
                     f"\u201c{priority.title}\u201d."
                 )
-    return publishing.review(plan, parts=parts, notes=notes)
+    return publishing.review(obj=plan, parts=parts, notes=notes)
 
 
-def plans_superseded_by(plan):
+def plans_superseded_by(*, plan):
     """The force area's earlier plans in force (a variation under way or not), which issuing
     ``plan`` supersedes."""
     issued = LifecycleStep.objects.filter(plan=OuterRef("pk"), stage=Stage.ISSUED)
@@ -98,7 +98,7 @@ def plans_superseded_by(plan):
     )
 
 
-def pending_variation_steps(plan):
+def pending_variation_steps(*, plan):
     """The steps of the variation under way, recorded since the version the public sees."""
     live = plan.live_version()
     steps = plan.steps.filter(variation=True)
@@ -107,7 +107,7 @@ def pending_variation_steps(plan):
     return list(steps)
 
 
-def public_steps(plan, version):
+def public_steps(*, plan, version):
     """The plan's steps as the public reads them: all but those of a variation not published
     yet (its consultation is the office's work in progress until the variation is made)."""
     steps = plan.steps.all()

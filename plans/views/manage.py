@@ -53,7 +53,7 @@ class PlanListView(PermissionRequiredMixin, ListView):
     context_object_name = "plans"
 
     def get_queryset(self):
-        return staff_plans(self.request.user)
+        return staff_plans(user=self.request.user)
 
 
 class PlanCreateView(PermissionRequiredMixin, FormPage, CreateView):
@@ -239,7 +239,7 @@ class DeliveryPublishView(PublishView):
 def plan_delete(request, pk):
     """Delete a plan started by mistake. A published plan is the public record: it stays."""
     plan = _plan(request, pk)
-    blocked = plan_deletion_refusal(plan)
+    blocked = plan_deletion_refusal(plan=plan)
     if request.method == "POST" and not blocked:
         title = str(plan)
         services.delete_plan(plan=plan, by=request.user)
@@ -292,7 +292,7 @@ def priority_detail(request, pk, number):
     """A priority's lists to edit, and its golden thread as the public sees it (from the plan's
     live version, while the priority is in it)."""
     plan = _plan(request, pk)
-    priority = get_object_or_404(plan_priorities(plan), number=number)
+    priority = get_object_or_404(plan_priorities(plan=plan), number=number)
     published = PublishedPlan(plan)
     context = {
         "plan": plan,

@@ -157,7 +157,7 @@ class PartUpdateView(_PartPage, UpdateView):
 @staff("plans.change_plan")
 def part_delete(request, pk, kind, item):
     plan, part, obj = _item(request, pk, kind, item)
-    blockers = deletion_blockers(obj)
+    blockers = deletion_blockers(obj=obj)
     blocked = ""
     if blockers:
         blocked = (
@@ -219,7 +219,7 @@ def _moved_list_context(plan, kind, obj):
     measure's priority or theme), or the priority it belongs to."""
     if kind in ("sections", "measures"):
         return {"plan": plan, kind: list(obj.siblings().order_by("order", "pk"))}
-    priorities = plan_priorities(plan)
+    priorities = plan_priorities(plan=plan)
     context = {"plan": plan, "priorities": priorities}
     if kind != "priorities":
         context["priority"] = priorities.get(pk=obj.priority_id)

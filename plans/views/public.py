@@ -64,7 +64,10 @@ def plan_detail(request, slug):
     plan, version = heading["plan"], heading["version"]
     content = lazy_context(
         ["versions", "steps"],
-        lambda: {"versions": public_versions(plan), "steps": list(public_steps(plan, version))},
+        lambda: {
+            "versions": public_versions(plan=plan),
+            "steps": list(public_steps(plan=plan, version=version)),
+        },
     )
     return render(request, "plans/detail.html", {**heading, **content})
 
@@ -98,8 +101,8 @@ def plan_commitments(request, slug):
     published since, the tracker frozen with the plan's version; with the list of delivery
     updates released either way."""
     plan, version = _published(slug)
-    delivery = released_delivery(plan)
-    context = {"plan": plan, "version": version, "versions": released_deliveries(plan)}
+    delivery = released_delivery(plan=plan)
+    context = {"plan": plan, "version": version, "versions": released_deliveries(plan=plan)}
     if delivery is not None and delivery.published_at > version.published_at:
         return render(
             request,

@@ -145,14 +145,14 @@ def dashboard_attention(*, today=None):
     return sorted(rows, key=lambda row: (order[row.freshness.status], row.freshness.due_on or 0))
 
 
-def index_sections(rows):
+def index_sections(*, rows):
     sections = {value: IndexSection(value, label) for value, label in Paragraph.choices}
     for row in rows:
         sections[row.item.paragraph].rows.append(row)
     return [section for section in sections.values() if section.rows]
 
 
-def status_counts(rows):
+def status_counts(*, rows):
     counts = dict.fromkeys(freshness.Status.LABELS, 0)
     for row in rows:
         counts[row.freshness.status] += 1

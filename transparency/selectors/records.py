@@ -19,7 +19,7 @@ from ..filters import RegisterFilter
 from ..models import Payment
 
 
-def published_records(model):
+def published_records(*, model):
     """The record versions the public reads for ``model``'s entries: for each entry released
     and not withdrawn, its newest release. Filter on ``data__fields__<field>``."""
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
@@ -36,7 +36,7 @@ def published_records(model):
     )
 
 
-def compared_records(model, records):
+def compared_records(*, model, records):
     """Of ``records`` (released entries' live record versions), the entry ids of those with an
     earlier public release to compare with: one query for a page of a register."""
     content_type = ContentType.objects.get_for_model(model, for_concrete_model=False)
@@ -50,13 +50,13 @@ def compared_records(model, records):
     return {row["object_id"] for row in first if row["first"] < live[row["object_id"]]}
 
 
-def published_entries(model, records=None):
+def published_entries(*, model, records=None):
     """``model``'s entries as their releases froze them (unsaved, for display only), each plan
     priority as its plan published it."""
-    records = published_records(model) if records is None else records
+    records = published_records(model=model) if records is None else records
     entries = [model.from_record(object_id=v.object_id, data=v.data) for v in records]
     if any(f.name == "priority" for f in model._meta.get_fields()):
-        entries = show_published_priorities(entries)
+        entries = show_published_priorities(objects=entries)
     return entries
 
 
@@ -101,7 +101,7 @@ class Register:
             models.OrderBy(_field(name.lstrip("-")), descending=name.startswith("-"))
             for name in self.ordering
         ]
-        return published_records(self.model).order_by(*order, "-object_id")
+        return published_records(model=self.model).order_by(*order, "-object_id")
 
     def lookup(self, name):
         """Where the rows hold the field ``name``: a payment's own field, a release's annotation."""
@@ -161,20 +161,20 @@ class Register:
             for payment in rows:
                 chunk.append(payment)
                 if len(chunk) == chunk_size:
-                    yield from show_published_priorities(chunk)
+                    yield from show_published_priorities(objects=chunk)
                     chunk = []
-            yield from show_published_priorities(chunk)
+            yield from show_published_priorities(objects=chunk)
             return
         chunk = []
         for version in rows:
             chunk.append(version)
             if len(chunk) == chunk_size:
-                yield from published_entries(self.model, chunk)
+                yield from published_entries(model=self.model, records=chunk)
                 chunk = []
-        yield from published_entries(self.model, chunk)
+        yield from published_entries(model=self.model, records=chunk)
 
 
-def register_total(rows, register):
+def register_total(*, rows, register):
     if register.is_spending:
         return rows.aggregate(total=models.Sum("amount"))["total"] or Decimal("0")
     return None

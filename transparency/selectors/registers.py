@@ -221,9 +221,9 @@ def forward_plan(*, today=None):
     today = today or timezone.localdate()
     start = (today.replace(day=1) - timedelta(days=1)).replace(day=1)
     records = (
-        published_records(ForwardPlanEntry)
+        published_records(model=ForwardPlanEntry)
         .annotate(expected=_field("expected_on"))
         .filter(expected__gte=start.isoformat())
         .order_by("expected", "object_id")
     )
-    return published_entries(ForwardPlanEntry, records)
+    return published_entries(model=ForwardPlanEntry, records=records)

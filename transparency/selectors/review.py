@@ -29,7 +29,7 @@ def _contract_copy_notes(contract):
     return notes
 
 
-def release_review(entry):
+def release_review(*, entry):
     """The check page for releasing ``entry``: each field exactly as the public will read it
     (the plan priority as its plan published it), on the register page, in its CSV and JSON,
     in search and the feeds."""
@@ -37,7 +37,7 @@ def release_review(entry):
 
     shown = entry.from_record(object_id=entry.pk, data=entry.publication_data())
     if any(f.name == "priority" for f in type(entry)._meta.get_fields()):
-        show_published_priorities([shown])
+        show_published_priorities(objects=[shown])
     columns = ALL_REGISTERS[entry.register].columns
     parts = [
         Part(
@@ -52,7 +52,7 @@ def release_review(entry):
     if isinstance(shown, Contract):
         notes += _contract_copy_notes(shown)
     return review(
-        entry,
+        obj=entry,
         parts=parts,
         claims=[
             "A register entry has no PDF: the public reads these fields on the register page, "

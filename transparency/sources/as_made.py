@@ -63,7 +63,7 @@ def _agendas(cache):
             published_on=timeliness.published_on,
             url=timeliness.meeting.get_manage_url(),
         )
-        for timeliness in agenda_timeliness(meetings)
+        for timeliness in agenda_timeliness(meetings=meetings)
     )
     days = [_day(_latest_version("panel.agendapack", "panel.report")(cache))]
     days += [deadline.published_on for deadline in deadlines]

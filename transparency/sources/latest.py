@@ -45,7 +45,7 @@ def _latest_entry(model_name):
         from ..selectors import published_records
 
         model = apps.get_model("transparency", model_name)
-        return published_records(model).aggregate(latest=Max("ready_at"))["latest"]
+        return published_records(model=model).aggregate(latest=Max("ready_at"))["latest"]
 
     return read
 

@@ -23,7 +23,10 @@ def items(request):
     return render(
         request,
         "transparency/manage/items.html",
-        {"sections": selectors.index_sections(rows), "counts": selectors.status_counts(rows)},
+        {
+            "sections": selectors.index_sections(rows=rows),
+            "counts": selectors.status_counts(rows=rows),
+        },
     )
 
 

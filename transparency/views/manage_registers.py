@@ -179,7 +179,7 @@ class EntryPublishView(_EntryView, PublishView):
         )
 
     def review(self):
-        return selectors.release_review(self.object)
+        return selectors.release_review(entry=self.object)
 
     def published_message(self, version):
         return f"“{self.object}” is released: the public sees version {version.number} now."

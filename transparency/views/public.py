@@ -28,8 +28,8 @@ LIST_PAGE_SIZE = 50
 def _index_content():
     rows = selectors.index_rows()
     return {
-        "sections": selectors.index_sections(rows),
-        "counts": selectors.status_counts(rows),
+        "sections": selectors.index_sections(rows=rows),
+        "counts": selectors.status_counts(rows=rows),
         "priorities": thread.public_priorities(),
     }
 
@@ -81,8 +81,10 @@ def _register_content(spec, params):
     rows = spec.filtered(params)
     page = Paginator(rows, LIST_PAGE_SIZE).get_page(params.get("page"))
     records = list(page.object_list)
-    total = selectors.register_total(rows, spec)
-    compared = set() if spec.is_spending else selectors.compared_records(spec.model, records)
+    total = selectors.register_total(rows=rows, register=spec)
+    compared = (
+        set() if spec.is_spending else selectors.compared_records(model=spec.model, records=records)
+    )
     content = {
         "page": page,
         "rows": [
@@ -207,7 +209,7 @@ def contract_copy(request, pk, kind):
     if kind not in ContractCopy.values:
         raise Http404("No such document.")
     published_or_gone(Contract.objects, pk=pk)
-    record = selectors.published_records(Contract).filter(object_id=pk).first()
+    record = selectors.published_records(model=Contract).filter(object_id=pk).first()
     entry = Contract.from_record(object_id=pk, data=record.data) if record else None
     if entry is None or not entry.copy_file(kind):
         raise Http404("No copy is published.")

@@ -40,10 +40,10 @@ class FigureViewSet(PublicReadOnly):
     serializer_class = FigureSerializer
 
     def get_queryset(self):
-        measure = published_measure(self.kwargs["measure"])
+        measure = published_measure(pk=self.kwargs["measure"])
         if measure is None:
             raise Http404("No such published measure.")
-        return performance.public_measure_figures(measure)
+        return performance.public_measure_figures(measure=measure)
 
 
 def _published_plan(request, plan):
