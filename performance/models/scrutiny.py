@@ -10,6 +10,7 @@ from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.markdown import markdown_to_text
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.publications.models import Publishable, PublishableQuerySet
+from pcc_portal.visibility import VisibilityQuerySet
 from plans.models import plan_priorities
 
 from .reports import QuarterlyReport
@@ -114,7 +115,22 @@ class Paper(models.Model):
         return self.title
 
 
-class ScrutinyActionQuerySet(models.QuerySet):
+class ScrutinyActionQuerySet(VisibilityQuerySet):
+    """An action is seen with the meeting that raised it: the public's are those of published
+    notes; whoever may see a draft meeting, or records and progresses actions, sees them all."""
+
+    draft_permissions = (
+        "view",
+        "add",
+        "change",
+        "performance.view_scrutinymeeting",
+        "performance.change_scrutinymeeting",
+        "performance.publish_scrutinymeeting",
+    )
+
+    def public(self):
+        return self.filter(raised_at__in=ScrutinyMeeting.objects.public())
+
     def open(self):
         return self.exclude(status=ScrutinyAction.Status.CLOSED)
 

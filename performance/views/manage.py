@@ -20,8 +20,6 @@ from ..forms import (
 )
 from ..models import (
     DataPoint,
-    MeasureImport,
-    ScrutinyAction,
     UnconfirmedFigure,
 )
 
@@ -95,8 +93,6 @@ def index(request):
             "sections": sections,
             "awaiting_release": selectors.quarters_awaiting_release(),
             "releasers": selectors.who_may_release(),
-            "recent_imports": MeasureImport.objects.select_related("uploaded_by")[:5],
-            "open_actions": ScrutinyAction.objects.open().select_related("raised_at")[:10],
         },
     )
 

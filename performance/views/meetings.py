@@ -21,7 +21,7 @@ MEETINGS = ("performance_manage:meetings", "Scrutiny meetings")
 @staff("performance.view_scrutinymeeting")
 def meeting_list(request):
     meetings = ScrutinyMeeting.objects.visible_to(request.user).order_by("-date")
-    actions = ScrutinyAction.objects.open().select_related("raised_at")
+    actions = ScrutinyAction.objects.visible_to(request.user).open().select_related("raised_at")
     return render(
         request, "performance/manage/meeting_list.html", {"meetings": meetings, "actions": actions}
     )
@@ -122,7 +122,8 @@ class ActionUpdateView(StaffFormPage, FormView):
     @cached_property
     def action(self):
         return get_object_or_404(
-            ScrutinyAction.objects.select_related("raised_at"), pk=self.kwargs["pk"]
+            ScrutinyAction.objects.visible_to(self.request.user).select_related("raised_at"),
+            pk=self.kwargs["pk"],
         )
 
     def get_initial(self):

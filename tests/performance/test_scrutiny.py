@@ -155,3 +155,13 @@ def test_staff_say_which_plan_priorities_an_action_is_about(client, meetings, ed
     client.post(edit, {"status": "open", "update": "", "priorities": [drivers.pk, abuse.pk]})
     assert set(action.priorities.all()) == {drivers, abuse}
     assert action.history.first().history_user == editor
+
+
+def test_an_action_is_seen_with_the_meeting_that_raised_it(meetings, decision_maker, publish):
+    november, february, _ = meetings
+    ScrutinyActionFactory(raised_at=november, description="Report on 101 answer times.")
+    ScrutinyActionFactory(raised_at=february, description="Brief on drink spiking.")
+    publish(february, decision_maker)
+    public = ScrutinyAction.objects.public()
+    assert [action.description for action in public] == ["Brief on drink spiking."]
+    assert ScrutinyAction.objects.visible_to(decision_maker).count() == 2
