@@ -51,7 +51,7 @@ def alerts(request):
     return render(
         request,
         "transparency/alerts.html",
-        {"form": form, "priorities": priorities, "topics": Topic},
+        {"form": form, "priorities": priorities},
         status=400 if form.errors else 200,
     )
 
