@@ -2,13 +2,10 @@
 arguments and calls one service."""
 
 from celery import shared_task
-from django.conf import settings
 
 from . import services
 
 
 @shared_task
 def send_publication_reminders():
-    return services.send_publication_reminders(
-        base_url=getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
-    )
+    return services.send_publication_reminders()

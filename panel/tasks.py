@@ -4,7 +4,6 @@ Acknowledged late: a message is redelivered only when the worker that had it die
 redelivered task takes over the build that worker left (see ``publications.jobs``)."""
 
 from celery import shared_task
-from django.conf import settings
 
 from .services import meetings, packs
 
@@ -38,6 +37,4 @@ def requeue_stalled_pack_builds():
 @shared_task(ignore_result=True)
 def send_agenda_reminders():
     """Daily: remind the secretary of agendas due (five clear working days before meetings)."""
-    return meetings.send_agenda_reminders(
-        base_url=getattr(settings, "PORTAL_BASE_URL", "").rstrip("/")
-    )
+    return meetings.send_agenda_reminders()

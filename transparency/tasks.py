@@ -2,12 +2,8 @@
 no arguments and calls one service."""
 
 from celery import shared_task
-from django.conf import settings
 
 from . import services
-
-# Links in digest emails need the site's address; there is no request in a beat task.
-DEFAULT_BASE_URL = "http://127.0.0.1:8000"
 
 
 @shared_task
@@ -17,6 +13,4 @@ def send_due_reminders():
 
 @shared_task
 def send_alert_digests():
-    return services.send_digests(
-        base_url=getattr(settings, "PORTAL_BASE_URL", DEFAULT_BASE_URL).rstrip("/")
-    )
+    return services.send_digests()

@@ -11,6 +11,8 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
 
+from pcc_portal.links import portal_url
+
 from ..models import CaseworkError, QuestionToken, QuestionWindow, SubmittedQuestion
 from .cases import _saved
 
@@ -53,7 +55,7 @@ def _check_window(window, email, now, exclude=None):
 
 
 @transaction.atomic
-def ask_question(*, window, name, email, question, withhold_name, base_url, now=None):
+def ask_question(*, window, name, email, question, withhold_name, now=None):
     """Take a question and email a link to confirm the address; the question reaches the
     secretary only once confirmed, within the limit per person and before the deadline."""
     now = now or timezone.now()
@@ -74,7 +76,7 @@ def ask_question(*, window, name, email, question, withhold_name, base_url, now=
         token_hash=_hash(token),
         expires_at=min(now + CONFIRM_QUESTION_FOR, window.deadline),
     )
-    link = base_url + reverse("casework:question_confirm", kwargs={"token": token})
+    link = portal_url(reverse("casework:question_confirm", kwargs={"token": token}))
     send_mail(
         subject="Confirm your question for the Police and Crime Panel, "
         f"{window.meeting.date:%-d %B %Y}",

@@ -52,7 +52,6 @@ def questions(request, date):
                     email=data["email"],
                     question=data["question"],
                     withhold_name=data["withhold_name"],
-                    base_url=request.build_absolute_uri("/").rstrip("/"),
                 )
             except services.QuestionRefused as error:
                 form.add_error(error.field if error.field in form.fields else None, str(error))

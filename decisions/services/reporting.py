@@ -6,6 +6,7 @@ from django.db import models, transaction
 from django.utils import timezone
 
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.links import portal_url
 
 from .. import deadlines
 from ..models import Decision, DecisionsReport
@@ -33,7 +34,7 @@ def _publication_reminder_recipients(decision):
     return sorted(set(emails))
 
 
-def send_publication_reminders(*, today=None, base_url=""):
+def send_publication_reminders(*, today=None):
     """Email each signed decision's author and its publishers on the working day before its
     publication deadline (or the first run after it, if that one was missed): once per decision,
     however often this runs. Returns how many decisions were reminded about."""
@@ -63,7 +64,7 @@ def send_publication_reminders(*, today=None, base_url=""):
                 context={"decision": decision},
                 due=due,
                 today=today,
-                url=f"{base_url}{decision.get_manage_url()}",
+                url=portal_url(decision.get_manage_url()),
                 recipient_list=recipients,
             )
         sent += 1

@@ -8,6 +8,7 @@ from django.utils import timezone
 
 from decisions.deadlines import email_deadline_reminder, previous_working_day
 from pcc_portal import reordering
+from pcc_portal.links import portal_url
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import InvalidPDF, UncleanablePDF, clean_pdf, inspect_pdf
 from pcc_portal.publications.services import NothingToPublish
@@ -233,7 +234,7 @@ def change_meeting_status(*, meeting, action, reason="", new_date=None):
     return meeting
 
 
-def send_agenda_reminders(*, today=None, base_url=""):
+def send_agenda_reminders(*, today=None):
     """Email the panel's secretary on the working day before a meeting's agenda is due (five
     clear working days before it), or on the first run after that, while no pack of it has been
     published: once per meeting, however often this runs. Returns how many were sent."""
@@ -263,7 +264,7 @@ def send_agenda_reminders(*, today=None, base_url=""):
                 context={"meeting": meeting},
                 due=due,
                 today=today,
-                url=f"{base_url}{meeting.get_manage_url()}",
+                url=portal_url(meeting.get_manage_url()),
                 recipient_list=[meeting.panel.secretary_email],
             )
         sent += 1

@@ -12,6 +12,7 @@ from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
+from pcc_portal.links import portal_url
 from pcc_portal.publications import jobs
 from pcc_portal.publications import pdf as publications_pdf
 from pcc_portal.publications.models import Version
@@ -192,7 +193,7 @@ def _public_text(items):
 
 def _email_members(build):
     meeting = build.meeting
-    site = settings.PORTAL_BASE_URL.rstrip("/")
+    site = portal_url()
     # The members who sit on the meeting's panel (or its task and finish group) that day.
     sitting = Member.objects.current(meeting.date).filter(panel=meeting.panel_id)
     if meeting.group_id:

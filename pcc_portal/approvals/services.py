@@ -2,13 +2,13 @@
 publishing paths call in the same transaction as they publish or release. Each step checks the
 state and who takes it, and emails the people concerned inside its transaction."""
 
-from django.conf import settings
 from django.core.mail import send_mail
 from django.db import transaction
 from django.template.loader import render_to_string
 from django.utils import timezone
 
 from pcc_portal.errors import InvalidTransition, NotPermitted
+from pcc_portal.links import portal_url
 
 from .kinds import kind_of
 from .models import ApprovalRequest
@@ -25,10 +25,9 @@ def _email(*, template, subject, recipients, context):
     recipients = sorted({address for address in recipients if address})
     if not recipients:
         return
-    base_url = settings.PORTAL_BASE_URL.rstrip("/")
     send_mail(
         subject=subject,
-        message=render_to_string(template, {"base_url": base_url, **context}),
+        message=render_to_string(template, {"base_url": portal_url(), **context}),
         from_email=None,
         recipient_list=recipients,
     )

@@ -3,11 +3,12 @@ that every publication goes through."""
 
 from dataclasses import dataclass, field
 
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, Max
 from django.template.loader import render_to_string
 from django.urls import reverse
+
+from pcc_portal.links import portal_url
 
 from . import diff
 from .forms import WithdrawForm
@@ -94,7 +95,7 @@ def review(*, obj, parts=None, claims=None, notes=(), last_number=None):
     versions = Version.objects.for_object(obj) if obj.pk else Version.objects.none()
     top = versions.aggregate(top=Max("number"))["top"] or 0
     live = obj.live_version() if obj.pk else None
-    public_url = settings.PORTAL_BASE_URL.rstrip("/") + obj.get_absolute_url()
+    public_url = portal_url(obj.get_absolute_url())
     if parts is None:
         parts = [Part(title="The page and its PDF", detail=public_url, tagged=True)]
     if claims is None:

@@ -7,6 +7,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.core.cache import cache
 from django.urls import reverse
@@ -48,7 +49,8 @@ def _ask(client, window, email="asker@example.org", **fields):
 
 
 def _link():
-    return re.search(r"http://testserver(/panel/questions/confirm/[^/]+/)", mail.outbox[-1].body)[1]
+    base = re.escape(settings.PORTAL_BASE_URL.rstrip("/"))
+    return re.search(rf"{base}(/panel/questions/confirm/[^/]+/)", mail.outbox[-1].body)[1]
 
 
 def test_a_question_reaches_the_secretary_only_once_its_address_is_confirmed(client, window):
@@ -127,7 +129,6 @@ def _submitted(window, **fields):
         email="asker-secret@example.org",
         question=fields.pop("question", "ACCEPTEDQUESTION"),
         withhold_name=fields.pop("withhold_name", False),
-        base_url="http://testserver",
     )
     asked.status = SubmittedQuestion.Status.SUBMITTED
     asked.save()
@@ -204,7 +205,6 @@ def test_unconfirmed_questions_are_neither_public_nor_shown_to_the_secretary(
         email="pat@example.org",
         question="UNCONFIRMEDQUESTION",
         withhold_name=False,
-        base_url="http://testserver",
     )
     assert "UNCONFIRMEDQUESTION" not in client.get(_url(window)).content.decode()
     client.force_login(panel_secretary)
@@ -226,3 +226,14 @@ def test_the_meeting_page_leads_to_its_questions_while_they_are_open(client, win
     page = client.get(window.meeting.get_absolute_url()).content.decode()
     assert _url(window) in page
     assert "Ask the Panel a question" not in page
+
+
+def test_the_emailed_link_names_the_portal_not_the_host_the_request_named(client, window, settings):
+    """A visitor picks a request's Host header; the link they have mailed must not follow it."""
+    settings.ALLOWED_HOSTS = ["testserver", "portal.internal"]
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    data = {"name": "Pat Asker", "email": "asker@example.org", "question": "How many officers?"}
+    client.post(_url(window), data, HTTP_HOST="portal.internal")
+    body = mail.outbox[-1].body
+    assert "https://portal.example.org/panel/questions/confirm/" in body
+    assert "portal.internal" not in body

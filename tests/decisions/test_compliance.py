@@ -78,15 +78,21 @@ def signed(sign, editor):
 
 
 def test_the_author_and_publishers_are_reminded_the_working_day_before_the_deadline(
-    signed, editor, decision_maker, monitoring_officer, finance_officer, panel_member, mailoutbox
+    signed,
+    editor,
+    decision_maker,
+    monitoring_officer,
+    finance_officer,
+    panel_member,
+    mailoutbox,
+    settings,
 ):
     other_publisher = UserFactory(username="other-editor", roles=["Editor"])
     assert services.send_publication_reminders(today=D(2021, 11, 4)) == 0
     assert mailoutbox == []
 
-    sent = services.send_publication_reminders(
-        today=D(2021, 11, 5), base_url="https://portal.example.org"
-    )
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    sent = services.send_publication_reminders(today=D(2021, 11, 5))
     assert sent == 1
     [email] = mailoutbox
     assert email.subject == f"Publish decision {signed.reference} by Monday 8 November 2021"

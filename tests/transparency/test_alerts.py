@@ -5,6 +5,7 @@ import datetime
 import re
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.urls import reverse
 from django.utils import timezone
@@ -15,7 +16,8 @@ from transparency.models import Subscription, SubscriptionToken
 
 
 def _link(message, name):
-    return re.search(rf"http://testserver(/alerts/{name}/[^/\s]+/)", message.body).group(1)
+    base = re.escape(settings.PORTAL_BASE_URL.rstrip("/"))
+    return re.search(rf"{base}(/alerts/{name}/[^/\s]+/)", message.body).group(1)
 
 
 def _subscribe(client, email="reader@example.org", topic="transparency"):
@@ -81,18 +83,18 @@ def test_a_digest_lists_what_was_published_and_unsubscribes_in_one_click(client,
     client.post(_link(_subscribe(client), "confirm"))
     grant = GrantFactory(released=False, recipient="Sample Youth Trust")
     services.release_entry(entry=grant, by=editor, note="First release")
-    assert services.send_digests(base_url="http://testserver") == 1
+    assert services.send_digests() == 1
     digest = mail.outbox[-1]
     assert "Sample Youth Trust" in digest.body
     assert digest.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
-    assert services.send_digests(base_url="http://testserver") == 0  # nothing new: no email
+    assert services.send_digests() == 0  # nothing new: no email
 
     unsubscribe = _link(digest, "unsubscribe")
     assert client.post(unsubscribe).status_code == 200  # as a mail program posts it
     assert Subscription.objects.active().count() == 0
     assert client.post(unsubscribe).status_code == 410  # not reusable
     services.release_entry(entry=GrantFactory(released=False), by=editor, note="First release")
-    assert services.send_digests(base_url="http://testserver") == 0
+    assert services.send_digests() == 0
 
 
 @pytest.mark.django_db
@@ -175,3 +177,18 @@ def test_alert_sign_ups_from_one_connection_are_limited(client):
 def test_a_strange_priority_in_the_alerts_address_is_ignored(client, priority):
     response = client.get("/alerts/", {"priority": priority})
     assert response.status_code == 200
+
+
+@pytest.mark.django_db
+def test_the_emailed_link_names_the_portal_not_the_host_the_request_named(client, settings):
+    """A visitor picks a request's Host header; the link they have mailed must not follow it."""
+    settings.ALLOWED_HOSTS = ["testserver", "portal.internal"]
+    settings.PORTAL_BASE_URL = "https://portal.example.org"
+    client.post(
+        reverse("transparency:alerts"),
+        {"email": "reader@example.org", "topic": "transparency"},
+        HTTP_HOST="portal.internal",
+    )
+    body = mail.outbox[-1].body
+    assert "https://portal.example.org/alerts/confirm/" in body
+    assert "portal.internal" not in body

@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from pcc_portal.errors import DomainError
+from pcc_portal.links import portal_url
 
 from ..models import Subscription, SubscriptionToken
 
@@ -39,7 +40,7 @@ class TokenInvalid(DomainError):
 
 
 @transaction.atomic
-def subscribe(*, email, topic, priority=None, base_url):
+def subscribe(*, email, topic, priority=None):
     """Start a subscription and email the address a link to confirm it. The answer is the same
     whether or not the address already follows the topic, so nobody learns who subscribes."""
     email = email.strip().lower()
@@ -54,7 +55,7 @@ def subscribe(*, email, topic, priority=None, base_url):
         email=email, topic=topic, priority=priority
     )
     token = _issue_token(subscription, SubscriptionToken.Purpose.CONFIRM, CONFIRM_FOR)
-    link = base_url + reverse("transparency:alerts_confirm", kwargs={"token": token})
+    link = portal_url(reverse("transparency:alerts_confirm", kwargs={"token": token}))
     send_mail(
         subject=f"Confirm your alerts: {subscription.topic_label}",
         message=render_to_string(
@@ -105,7 +106,7 @@ def unsubscribe(*, token):
     return subscription
 
 
-def send_digests(*, base_url, now=None):
+def send_digests(*, now=None):
     """Email each confirmed subscriber what was published on their topic since their last
     email, with a one-click unsubscribe link. Returns the number of emails sent."""
     from ..alerts import feed_entries
@@ -136,17 +137,17 @@ def send_digests(*, base_url, now=None):
             token = _issue_token(
                 subscription, SubscriptionToken.Purpose.UNSUBSCRIBE, UNSUBSCRIBE_FOR
             )
-            unsubscribe_link = base_url + reverse(
-                "transparency:alerts_unsubscribe", kwargs={"token": token}
+            unsubscribe_link = portal_url(
+                reverse("transparency:alerts_unsubscribe", kwargs={"token": token})
             )
-            _send_digest(subscription, entries, base_url, unsubscribe_link)
+            _send_digest(subscription, entries, unsubscribe_link)
             subscription.last_sent_at = now
             subscription.save(update_fields=["last_sent_at"])
             sent += 1
     return sent
 
 
-def _send_digest(subscription, entries, base_url, unsubscribe_link):
+def _send_digest(subscription, entries, unsubscribe_link):
     from django.core.mail import EmailMessage
 
     message = EmailMessage(
@@ -157,7 +158,7 @@ def _send_digest(subscription, entries, base_url, unsubscribe_link):
             {
                 "subscription": subscription,
                 "entries": entries,
-                "base_url": base_url,
+                "base_url": portal_url(),
                 "unsubscribe_link": unsubscribe_link,
             },
         ),

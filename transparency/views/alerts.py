@@ -26,10 +26,6 @@ ALERT_SIGN_UPS_REFUSED = (
 )
 
 
-def _base_url(request):
-    return request.build_absolute_uri("/").rstrip("/")
-
-
 def alerts(request):
     priorities = thread.public_priorities()
     initial = {}
@@ -44,7 +40,6 @@ def alerts(request):
                 email=form.cleaned_data["email"],
                 topic=form.cleaned_data["topic"],
                 priority=form.cleaned_data["priority"],
-                base_url=_base_url(request),
             )
             return redirect("transparency:alerts_sent")
         form.add_error("email", ALERT_SIGN_UPS_REFUSED)
