@@ -5,16 +5,14 @@ redelivered task takes over the build that worker left (see ``publications.jobs`
 
 from celery import shared_task
 
+from pcc_portal.publications.jobs import redelivered
+
 from .services import meetings, packs
-
-
-def _redelivered(task):
-    return bool((task.request.delivery_info or {}).get("redelivered"))
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def build_pack(self, build_id):
-    packs.start_build(build_id=build_id, redelivered=_redelivered(self))
+    packs.start_build(build_id=build_id, redelivered=redelivered(self))
 
 
 # Results are kept: the chord's body runs when every paper has reported back.
@@ -26,7 +24,7 @@ def render_pack_paper(render_id, build_id=None):
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def assemble_pack(self, build_id, attempt=None):
-    packs.assemble_pack(build_id=build_id, attempt=attempt, redelivered=_redelivered(self))
+    packs.assemble_pack(build_id=build_id, attempt=attempt, redelivered=redelivered(self))
 
 
 @shared_task(ignore_result=True)

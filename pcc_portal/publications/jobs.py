@@ -34,6 +34,13 @@ def describe(error):
     return "".join(traceback.format_exception_only(type(error), error)).strip()
 
 
+def redelivered(task):
+    """Whether Celery hands a bound ``task`` out again because the worker that had it died: a
+    job's tasks are acknowledged late, and the redelivered task takes over the job that worker
+    left."""
+    return bool((task.request.delivery_info or {}).get("redelivered"))
+
+
 def _claimant():
     # The worker process, and a token of this claim's own: the same process may claim the job
     # again after it was taken over.

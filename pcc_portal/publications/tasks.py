@@ -2,13 +2,12 @@
 
 from celery import shared_task
 
-from . import services
+from . import jobs, services
 
 
 @shared_task(bind=True, acks_late=True, reject_on_worker_lost=True, ignore_result=True)
 def render_version_pdf(self, job_id):
-    redelivered = bool((self.request.delivery_info or {}).get("redelivered"))
-    services.run_render_job(job_id=job_id, redelivered=redelivered)
+    services.run_render_job(job_id=job_id, redelivered=jobs.redelivered(self))
 
 
 @shared_task(ignore_result=True)
