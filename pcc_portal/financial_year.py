@@ -4,6 +4,8 @@ read it, as decision notices and the register always have."""
 
 from datetime import date
 
+from dateutil.relativedelta import relativedelta
+
 
 def financial_year_of(day: date) -> int:
     """The year a financial year starts in: 1 April 2021 to 31 March 2022 is 2021."""
@@ -13,6 +15,17 @@ def financial_year_of(day: date) -> int:
 def financial_year_label(year: int | None) -> str:
     """ "2021/22" for 2021; empty when there is no year."""
     return f"{year}/{(year + 1) % 100:02d}" if year else ""
+
+
+def quarter_start(day: date) -> date:
+    """The first day of the quarter containing ``day``: financial quarters (Q1 is April to June)
+    begin on the calendar quarters' days, 1 April, 1 July, 1 October and 1 January."""
+    return date(day.year, (day.month - 1) // 3 * 3 + 1, 1)
+
+
+def quarter_end(day: date) -> date:
+    """The last day of the quarter containing ``day``."""
+    return quarter_start(day) + relativedelta(months=3, days=-1)
 
 
 def financial_year_bounds(year: int) -> tuple[date, date]:

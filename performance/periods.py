@@ -9,6 +9,8 @@ import datetime
 import re
 from dataclasses import dataclass
 
+from dateutil.relativedelta import relativedelta
+
 from pcc_portal.financial_year import financial_year_of
 
 MONTH = "month"
@@ -61,11 +63,7 @@ class Period:
     @property
     def end(self):
         """The last day of the period."""
-        months = 3 if self.kind == QUARTER else 1
-        last_month = self.start.month + months - 1
-        year = self.start.year + (last_month - 1) // 12
-        month = (last_month - 1) % 12 + 1
-        return datetime.date(year, month, calendar.monthrange(year, month)[1])
+        return self.start + relativedelta(months=3 if self.kind == QUARTER else 1, days=-1)
 
     @property
     def slug(self):

@@ -23,11 +23,17 @@ An item never published is missing; one past its due date is overdue; one due wi
 ``DUE_SOON`` days is due soon.
 """
 
-import calendar
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 
-from pcc_portal.financial_year import financial_year_bounds, financial_year_of
+from dateutil.relativedelta import relativedelta
+
+from pcc_portal.financial_year import (
+    financial_year_bounds,
+    financial_year_of,
+    quarter_end,
+    quarter_start,
+)
 
 from .models import Cadence
 
@@ -54,32 +60,9 @@ class Status:
     }
 
 
-def month_end(year, month):
-    return date(year, month, calendar.monthrange(year, month)[1])
-
-
-def add_months(day, months):
-    """The last day of the month ``months`` after ``day``'s month."""
-    index = day.year * 12 + day.month - 1 + months
-    return month_end(index // 12, index % 12 + 1)
-
-
 def financial_year_end(day):
     """31 March of the financial year containing ``day``."""
     return financial_year_bounds(financial_year_of(day))[1]
-
-
-def financial_quarter_end(day):
-    """The last day of the financial quarter (Q1 is April to June) containing ``day``."""
-    # Calendar quarters end on the same dates; only their numbering differs.
-    return month_end(day.year, ((day.month - 1) // 3 + 1) * 3)
-
-
-def _a_year_after(day):
-    try:
-        return day.replace(year=day.year + 1)
-    except ValueError:  # 29 February
-        return date(day.year + 1, 2, 28)
 
 
 def next_due(cadence, covered_to, covered_from=None):
@@ -88,17 +71,17 @@ def next_due(cadence, covered_to, covered_from=None):
     if covered_to is None or cadence == Cadence.AS_MADE:
         return None
     if cadence == Cadence.MONTHLY:
-        return add_months(covered_to, 2)
+        return covered_to + relativedelta(months=2, day=31)  # the last day of that month
     if cadence == Cadence.QUARTERLY:
-        next_quarter_end = financial_quarter_end(financial_quarter_end(covered_to) + timedelta(1))
-        return financial_quarter_end(next_quarter_end + timedelta(days=1))
+        return quarter_end(covered_to + relativedelta(months=6))
     if cadence == Cadence.FINANCIAL_YEAR:
         next_year_end = financial_year_end(financial_year_end(covered_to) + timedelta(days=1))
         return date(next_year_end.year, 9, 30)
     if cadence == Cadence.BEFORE_FINANCIAL_YEAR:
         return financial_year_end(covered_to)
     if cadence == Cadence.YEARLY:
-        return max(_a_year_after(covered_from or covered_to), covered_to)
+        # relativedelta moves 29 February to 28 February.
+        return max((covered_from or covered_to) + relativedelta(years=1), covered_to)
     raise ValueError(f"Unknown cadence {cadence!r}")
 
 
@@ -156,8 +139,7 @@ def complete_through(cadence, as_at):
     if cadence == Cadence.MONTHLY:
         return as_at.replace(day=1) - timedelta(days=1)
     if cadence == Cadence.QUARTERLY:
-        quarter_start = date(as_at.year, (as_at.month - 1) // 3 * 3 + 1, 1)
-        return quarter_start - timedelta(days=1)
+        return quarter_start(as_at) - timedelta(days=1)
     return as_at
 
 

@@ -6,6 +6,7 @@ import datetime
 import hashlib
 from decimal import Decimal
 
+from dateutil.relativedelta import relativedelta
 from django.contrib.contenttypes.models import ContentType
 from django.core.management.base import CommandError
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.utils import timezone
 from simple_history.utils import bulk_create_with_history
 
 from pcc_portal.demo.decade_words import PARAGRAPHS, SUBJECTS, SUPPLIERS
+from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.markdown import render_markdown
 from pcc_portal.publications.models import Version
@@ -26,8 +28,7 @@ def _quarter_starts(count, first_year):
     starts = []
     for _ in range(count):
         starts.append(day)
-        month = day.month + 3
-        day = datetime.date(day.year + (month > 12), (month - 1) % 12 + 1, 1)
+        day += relativedelta(months=3)
     return starts
 
 
@@ -76,7 +77,7 @@ def decisions(decade):
         summary, recommendation, background = decade.rng.sample(PARAGRAPHS, 3)
         fields = {
             **copied,
-            "title": f"{subject} {year}/{str(year + 1)[2:]}",
+            "title": f"{subject} {financial_year_label(year)}",
             "financial_year": year,
             "number": number,
             "is_restricted": index % 17 == 0,

@@ -1,6 +1,7 @@
 """The plan itself: its term and Commissioner, its statutory steps, and the parts of each
 published version frozen for the pages that show one part."""
 
+from dateutil.relativedelta import relativedelta
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
@@ -138,10 +139,7 @@ class Plan(Publishable):
         last = self.steps.filter(stage__in=IN_FORCE_STAGES).order_by("-date", "-pk").first()
         if last is None:
             return None
-        try:
-            return last.date.replace(year=last.date.year + 1)
-        except ValueError:  # 29 February
-            return last.date.replace(year=last.date.year + 1, day=28)
+        return last.date + relativedelta(years=1)  # 29 February moves to 28 February
 
     def has_unpublished_changes(self):
         live = self.live_version()

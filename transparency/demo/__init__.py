@@ -9,9 +9,11 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
+from pcc_portal.financial_year import quarter_start
+
 from .. import search, services
 from ..models import ItemDocument, SpecifiedItem, SpendingUpload
-from .dates import months_ago, quarter_start
+from .dates import months_ago
 from .registers import load_registers
 from .spending import chief_constables_spending_csv, spending_csv
 

@@ -7,7 +7,7 @@ from decimal import Decimal
 
 from django.core.files.base import ContentFile
 
-from pcc_portal.financial_year import financial_year_of
+from pcc_portal.financial_year import financial_year_label, financial_year_of
 
 from .. import services
 from ..models import Contract, ForwardPlanEntry, GiftHospitality, Grant, Interest, SmallContract
@@ -303,7 +303,7 @@ def load_registers(today, publisher):
     next_february = datetime.date(today.year + (today.month >= 2), 2, 1)
     for title, expected, maker, number, restriction, summary in [
         (
-            f"Revenue budget and precept {next_february.year}/{str(next_february.year + 1)[-2:]}",
+            f"Revenue budget and precept {financial_year_label(next_february.year)}",
             next_february,
             "Police and Crime Commissioner",
             None,

@@ -1,6 +1,8 @@
 """Sources for what is published for a period it covers: the plan, performance reports,
 scrutiny meetings, decisions reports and spending."""
 
+from dateutil.relativedelta import relativedelta
+
 from .latest import _ready_at
 from .readings import Reading
 
@@ -68,7 +70,6 @@ def _decisions_report(cache):
 
 def _spending(cache):
     """The latest month of spending released, for that month."""
-    from ..freshness import month_end
     from ..models import SpendingUpload
 
     upload = SpendingUpload.objects.public().order_by("-month").first()
@@ -77,5 +78,5 @@ def _spending(cache):
     return Reading(
         published=upload.released_at or _ready_at(upload),
         covered_from=upload.month,
-        covered_to=month_end(upload.month.year, upload.month.month),
+        covered_to=upload.month + relativedelta(day=31),  # the month's last day
     )
