@@ -20,5 +20,10 @@ class NotPermitted(InvalidTransition):
     """This user may not take this step (an editor asked to sign, an approver who asked)."""
 
 
+class ChangedMeanwhile(InvalidTransition):
+    """An object left the set its edit page may save to (a decision no longer a draft) between
+    the page loading it and the edit being saved."""
+
+
 class FiguresChanged(InvalidTransition):
     """The figures to release are no longer those the decision maker was shown."""

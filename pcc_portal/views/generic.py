@@ -15,7 +15,9 @@ Which to use:
   more than the default.
 - ``FormPage``: a mixin for ``CreateView``, ``UpdateView`` or ``FormView``, titled by
   ``page_title``, ``caption`` and ``intro`` (or their ``get_`` methods): a form that, once
-  valid, saves (``save(form)``, a ModelForm's own save by default, else one service call),
+  valid, saves (``save(form)``: by default a ModelForm's new object whole, and an edited one's
+  changes only, under its row lock and while the page's queryset still holds it; else one
+  service call),
   says so in a message (none where ``success_message`` is empty: the next page says it) and
   redirects (to ``success_url``, else the object's staff page); an invalid form, or a save
   refused with one of the ``refused`` errors (an upload the service cannot clean, say), is shown
@@ -33,13 +35,17 @@ again) stays a function view that calls one service, decorated with ``staff(perm
 (``pcc_portal.views.decorators``).
 """
 
+from django import forms
 from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.core.exceptions import ImproperlyConfigured
+from django.db import transaction
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.generic import DetailView, View
 from django.views.generic.detail import SingleObjectMixin
 
+from pcc_portal.errors import ChangedMeanwhile
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.selectors import publishing_panel
@@ -50,10 +56,16 @@ from pcc_portal.visibility import model_permission
 def _visible_to_user(view, default):
     """The view's objects through the model's ``visible_to``, where it has one; else
     ``default()``, the view's own queryset."""
-    manager = view.model._default_manager if view.queryset is None else None
-    if manager is not None and hasattr(manager, "visible_to"):
-        return manager.visible_to(view.request.user)
+    if view.queryset is None and view.model is not None:
+        return _visible(view.model, view.request.user)
     return default()
+
+
+def _visible(model, user):
+    """The objects of ``model`` that ``user`` may see: all, for a model with no visibility of
+    its own (a Panel member)."""
+    manager = model._default_manager
+    return manager.visible_to(user) if hasattr(manager, "visible_to") else manager.all()
 
 
 class VisibleToUser:
@@ -135,6 +147,13 @@ class PublishView(PermissionRequiredMixin, VisibleToUser, SingleObjectMixin, Vie
         return self.get(request, *args, **kwargs)
 
 
+def _values(instance):
+    """The values of ``instance``'s columns, by field name."""
+    return {
+        field.name: getattr(instance, field.attname) for field in instance._meta.concrete_fields
+    }
+
+
 class FormPage:
     """A form page: valid, saved, a message and a redirect; otherwise shown again with 400.
     An edit page finds its object through ``visible_to``, as ``VisibleToUser`` does. It builds
@@ -175,9 +194,48 @@ class FormPage:
             "crumbs": self.get_crumbs(),
         }
 
+    def get_form_kwargs(self):
+        kwargs = super().get_form_kwargs()
+        instance = kwargs.get("instance")
+        if instance is not None and not instance._state.adding:
+            # The object as this request loaded it, before the form wrote to it: what differs
+            # from this when it is saved is what this request changed.
+            self.loaded = _values(instance)
+        return kwargs
+
     def save(self, form):
         """Save what the valid form holds and return the object saved."""
+        if isinstance(form, forms.BaseModelForm) and hasattr(self, "loaded"):
+            return self.save_edit(form)
         return form.save()
+
+    @transaction.atomic
+    def save_edit(self, form):
+        """Save an edited object's changes and only those, under its row lock: a step taken on
+        it since the page was loaded (a decision submitted, a meeting postponed) is neither
+        undone by the fields this page did not change nor saved over, once the object has left
+        the page's queryset (a decision is no longer a draft)."""
+        edited = form.save(commit=False)
+        model = type(edited)
+        current = model._default_manager.select_for_update().filter(pk=edited.pk).first()
+        try:
+            editable = self.get_queryset()
+        except ImproperlyConfigured:  # a page that finds its object its own way (``get_object``)
+            editable = _visible(model, self.request.user)
+        if current is None or not editable.filter(pk=edited.pk).exists():
+            raise ChangedMeanwhile(
+                f"“{edited}” changed while you were editing it and can no longer be edited "
+                "here, so nothing was saved. What you typed is still below."
+            )
+        fields = [field for field in model._meta.concrete_fields if not field.primary_key]
+        changed = {f.name for f in fields if getattr(edited, f.attname) != self.loaded[f.name]}
+        for field in fields:
+            if field.name not in changed:  # as it is now, which may be newer than the page's
+                setattr(edited, field.attname, getattr(current, field.attname))
+        written = [f.name for f in fields if f.name in changed or getattr(f, "auto_now", False)]
+        edited.save(update_fields=written)
+        form.save_m2m()
+        return edited
 
     def get_success_message(self):
         return self.success_message.format(object=self.object)
@@ -192,7 +250,7 @@ class FormPage:
             form.instance._change_reason = self.change_reason
         try:
             self.object = self.save(form)
-        except self.refused as error:
+        except (*self.refused, ChangedMeanwhile) as error:
             field = getattr(error, "field", None)
             form.add_error(field if field in form.fields else self.refused_field, str(error))
             return self.form_invalid(form)

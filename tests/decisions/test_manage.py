@@ -240,3 +240,33 @@ def test_nothing_is_attached_to_part_2_before_it_is_written(client, editor):
 
     assert client.get(url).status_code == 404
     assert client.post(url, {"title": "Prices"}).status_code == 404
+
+
+def test_a_decision_submitted_while_its_edit_page_saves_is_neither_undone_nor_changed(
+    client, editor, monkeypatch
+):
+    """The edit page loads the draft, then the author's colleague submits it before the save:
+    the save is refused with what was typed kept, and the submission stands."""
+    from decisions.views.manage import DecisionUpdateView
+
+    decision = DecisionFactory(title="Police and Crime Plan 2021 - 2025")
+    loaded = DecisionUpdateView.get_form
+
+    def submitted_meanwhile(view, *args, **kwargs):
+        form = loaded(view, *args, **kwargs)
+        Decision.objects.filter(pk=decision.pk).update(status=Decision.Status.SUBMITTED)
+        return form
+
+    monkeypatch.setattr(DecisionUpdateView, "get_form", submitted_meanwhile)
+    client.force_login(editor)
+    response = client.post(
+        reverse("decisions_manage:edit", kwargs={"pk": decision.pk}),
+        _form(title="Police and Crime Plan 2021 - 2025 (revised)"),
+    )
+    assert response.status_code == 400
+    page = response.content.decode()
+    assert "can no longer be edited here, so nothing was saved" in page
+    assert 'value="Police and Crime Plan 2021 - 2025 (revised)"' in page  # nothing typed is lost
+    decision.refresh_from_db()
+    assert decision.status == Decision.Status.SUBMITTED
+    assert decision.title == "Police and Crime Plan 2021 - 2025"

@@ -209,3 +209,41 @@ def test_arranging_a_meeting_before_the_panels_details_asks_for_them_first(clien
     response = client.get(reverse("panel_manage:meeting_create"), follow=True)
     assert response.redirect_chain == [(reverse("panel_manage:panel"), 302)]
     assert "Enter the panel&#x27;s details first." in response.content.decode()
+
+
+def test_a_meeting_cancelled_while_its_details_are_saved_stays_cancelled(
+    client, panel_secretary, monkeypatch
+):
+    """The edit page loads the meeting, then someone cancels it before the save: the details
+    typed are saved, and the cancellation is not undone by the page loaded before it."""
+    from panel.views.manage_meetings import MeetingUpdateView
+
+    meeting = MeetingFactory(date=datetime.date(2022, 3, 7), room="Meeting Room A")
+    loaded = MeetingUpdateView.get_form
+
+    def cancelled_meanwhile(view, *args, **kwargs):
+        form = loaded(view, *args, **kwargs)
+        Meeting.objects.filter(pk=meeting.pk).update(
+            status=Meeting.Status.CANCELLED, status_reason="Not quorate"
+        )
+        return form
+
+    monkeypatch.setattr(MeetingUpdateView, "get_form", cancelled_meanwhile)
+    client.force_login(panel_secretary)
+    response = client.post(
+        reverse("panel_manage:meeting_edit", kwargs={"pk": meeting.pk}),
+        {
+            "date": "2022-03-07",
+            "start_time": "18:00",
+            "duration_minutes": 150,
+            "kind": "ordinary",
+            "venue": "Blackburn Town Hall",
+            "room": "Council Chamber",
+            "webcast_url": "",
+        },
+    )
+    assert response.status_code == 302
+    meeting.refresh_from_db()
+    assert meeting.room == "Council Chamber"
+    assert meeting.status == Meeting.Status.CANCELLED
+    assert meeting.history.first().status == Meeting.Status.CANCELLED  # the history is true too
