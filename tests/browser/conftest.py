@@ -175,12 +175,14 @@ class BrowserProblems:
 
 
 @pytest.fixture
-def page(browser, live_server, axe_source, django_db_serialized_rollback):
-    """A page in a fresh browser context; relative URLs resolve against the live server.
+def page(browser, live_server, axe_source, django_db_serialized_rollback, settings):
+    """A page in a fresh browser context; relative URLs resolve against the live server, which
+    is the portal's address (``PORTAL_BASE_URL``) for the links in the emails it sends.
 
     The live server needs a transactional database, which is emptied after each test: serialized
     rollback puts back what migrations created (the role groups and their permissions), before
     each browser test and, by tests/worker.py's teardown hook, after the last."""
+    settings.PORTAL_BASE_URL = live_server.url
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(TIMEOUT_MS)
     new_page = context.new_page()

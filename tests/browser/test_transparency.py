@@ -160,7 +160,7 @@ def test_the_golden_thread_on_a_priority_page(page, editor, published_priority):
     page.wait_for_url(f"**{meeting.get_absolute_url()}")
 
 
-def test_subscribing_confirming_and_unsubscribing(page, editor, published_priority, settings):
+def test_subscribing_confirming_and_unsubscribing(page, editor, published_priority):
     from transparency import services
 
     visit(page, "/alerts/")
@@ -185,7 +185,6 @@ def test_subscribing_confirming_and_unsubscribing(page, editor, published_priori
     assert page.get_by_role("heading", level=1).inner_text() == "You are subscribed"
 
     services.release_entry(entry=GrantFactory(released=False), by=editor, note="First release")
-    settings.PORTAL_BASE_URL = page.live_server_url
     services.send_digests()
     unsubscribe = re.search(r"https?://[^/]+(/alerts/unsubscribe/\S+/)", mail.outbox[-1].body)
     visit(page, unsubscribe.group(1))
