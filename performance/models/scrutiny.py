@@ -117,7 +117,8 @@ class Paper(models.Model):
 
 class ScrutinyActionQuerySet(VisibilityQuerySet):
     """An action is seen with the meeting that raised it: the public's are those of published
-    notes; whoever may see a draft meeting, or records and progresses actions, sees them all."""
+    notes; whoever may view, change or publish scrutiny meetings, or records and progresses
+    actions, sees them all."""
 
     draft_permissions = (
         "view",
