@@ -105,7 +105,7 @@ class CaseUpdateView(CaseworkPage, UpdateView):
         return str(self.object)
 
     def save(self, form):
-        return services.change_case(case=form.save(commit=False), by=self.request.user)
+        return services.change_case(case=self.edited(form), by=self.request.user)
 
 
 case_edit = CaseUpdateView.as_view()

@@ -34,7 +34,7 @@ class _ComplaintPage:
     success_url = reverse_lazy("casework_manage:complaints")
 
     def save(self, form):
-        return services.save_complaint(complaint=form.save(commit=False), by=self.request.user)
+        return services.save_complaint(complaint=self.edited(form), by=self.request.user)
 
     caption = "Complaints"
 

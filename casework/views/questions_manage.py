@@ -51,7 +51,7 @@ class QuestionWindowView(CaseworkPage, UpdateView):
         return f"Meeting of {self.meeting.date:%-d %B %Y}"
 
     def save(self, form):
-        return services.set_question_window(window=form.save(commit=False), by=self.request.user)
+        return services.set_question_window(window=self.edited(form), by=self.request.user)
 
     def get_success_message(self):
         return f"Questions are open until {self.object.deadline:%-d %B %Y}."

@@ -101,7 +101,7 @@ class Part2EditView(DecisionFormPage, UpdateView):
 
     def save(self, form):
         return services.save_part2(
-            decision=self.decision, part2=form.save(commit=False), by=self.request.user
+            decision=self.decision, part2=self.edited(form), by=self.request.user
         )
 
     def get_success_url(self):

@@ -204,18 +204,25 @@ class FormPage:
         return kwargs
 
     def save(self, form):
-        """Save what the valid form holds and return the object saved."""
-        if isinstance(form, forms.BaseModelForm) and hasattr(self, "loaded"):
-            return self.save_edit(form)
-        return form.save()
+        """Save what the valid form holds and return the object saved. A page whose save goes
+        through a service passes the service ``self.edited(form)``."""
+        if not isinstance(form, forms.BaseModelForm):
+            return form.save()
+        obj = self.edited(form)
+        obj.save()
+        form.save_m2m()
+        return obj
 
-    @transaction.atomic
-    def save_edit(self, form):
-        """Save an edited object's changes and only those, under its row lock: a step taken on
-        it since the page was loaded (a decision submitted, a meeting postponed) is neither
-        undone by the fields this page did not change nor saved over, once the object has left
-        the page's queryset (a decision is no longer a draft)."""
+    def edited(self, form):
+        """The object a valid ModelForm holds, not saved yet: a new one as the form built it
+        (a page that both adds and edits), an edited one as its row stands now, locked until the
+        save commits, with this request's changes on it. So a step taken on it since the page
+        was loaded (a decision submitted, a meeting postponed, a part moved) is not undone by
+        the fields this page did not change, and once the object has left the page's queryset
+        (a decision is no longer a draft), nothing is saved over it."""
         edited = form.save(commit=False)
+        if not hasattr(self, "loaded"):  # a new object
+            return edited
         model = type(edited)
         current = model._default_manager.select_for_update().filter(pk=edited.pk).first()
         try:
@@ -227,14 +234,10 @@ class FormPage:
                 f"“{edited}” changed while you were editing it and can no longer be edited "
                 "here, so nothing was saved. What you typed is still below."
             )
-        fields = [field for field in model._meta.concrete_fields if not field.primary_key]
-        changed = {f.name for f in fields if getattr(edited, f.attname) != self.loaded[f.name]}
-        for field in fields:
-            if field.name not in changed:  # as it is now, which may be newer than the page's
+        for field in model._meta.concrete_fields:
+            unchanged = getattr(edited, field.attname) == self.loaded[field.name]
+            if unchanged and not field.primary_key:  # as it is now, maybe newer than the page's
                 setattr(edited, field.attname, getattr(current, field.attname))
-        written = [f.name for f in fields if f.name in changed or getattr(f, "auto_now", False)]
-        edited.save(update_fields=written)
-        form.save_m2m()
         return edited
 
     def get_success_message(self):
@@ -249,7 +252,8 @@ class FormPage:
         if self.change_reason:
             form.instance._change_reason = self.change_reason
         try:
-            self.object = self.save(form)
+            with transaction.atomic():  # an edit's row stays locked until its save commits
+                self.object = self.save(form)
         except (*self.refused, ChangedMeanwhile) as error:
             field = getattr(error, "field", None)
             form.add_error(field if field in form.fields else self.refused_field, str(error))

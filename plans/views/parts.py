@@ -148,7 +148,7 @@ class PartUpdateView(_PartPage, UpdateView):
     def save(self, form):
         # Moved to another priority, theme or placement: it goes to the end of its new list.
         moved = bool({"priority", "theme", "placement"} & set(form.changed_data))
-        return services.save_part(part=form.save(commit=False), moved=moved, by=self.request.user)
+        return services.save_part(part=self.edited(form), moved=moved, by=self.request.user)
 
     def get_success_message(self):
         return f"The {self.part.label} was saved."

@@ -186,6 +186,32 @@ def test_an_editor_edits_a_part_and_the_public_sees_nothing_until_published(sign
 
 
 @pytest.mark.django_db
+def test_a_part_moved_while_its_edit_page_saves_stays_where_it_was_moved(signed_in, monkeypatch):
+    """The edit page loads the section, then a colleague moves it down the plan before the
+    save: the new words are saved and the move stands, so no two sections share a place."""
+    from plans.services import move_item
+    from plans.views.parts import PartUpdateView
+
+    plan = PlanFactory()
+    first, second = SectionFactory(plan=plan, order=1), SectionFactory(plan=plan, order=2)
+    loaded = PartUpdateView.get_form
+
+    def moved_meanwhile(view, *args, **kwargs):
+        form = loaded(view, *args, **kwargs)
+        move_item(item=Section.objects.get(pk=first.pk), direction="down", by=None)
+        return form
+
+    monkeypatch.setattr(PartUpdateView, "get_form", moved_meanwhile)
+    response = signed_in.post(
+        _url("part_edit", pk=plan.pk, kind="sections", item=first.pk),
+        {"title": first.title, "kind": "foreword", "placement": "before", "body": "New words"},
+    )
+    assert response.status_code == 302
+    assert list(plan.sections.values_list("pk", "order")) == [(second.pk, 1), (first.pk, 2)]
+    assert plan.sections.get(pk=first.pk).body == "New words"
+
+
+@pytest.mark.django_db
 def test_parts_of_another_plan_are_not_found(signed_in):
     plan, other = PlanFactory(), PlanFactory()
     section = SectionFactory(plan=other)

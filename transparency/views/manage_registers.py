@@ -134,9 +134,7 @@ class EntryEditView(_EntryFormPage, UpdateView):
         return f"Edit {self.object}"
 
     def save(self, form):
-        return services.save_entry(
-            entry=form.save(commit=False), by=self.request.user, reason="Edited"
-        )
+        return services.save_entry(entry=self.edited(form), by=self.request.user, reason="Edited")
 
     def get_success_message(self):
         # Saving an edit leaves the releases as they were, so this asks after the save.
