@@ -105,13 +105,19 @@ def reports_showing(*, points):
     return reports
 
 
-def dashboard_attention():
+def _counted(user, permission, queryset):
+    return queryset.count() if user.has_perm(permission) else 0
+
+
+def dashboard_attention(*, user):
     """For the staff dashboard: imports checked and waiting to be applied, scrutiny actions
-    overdue, and figures entered but not released."""
+    overdue, and figures entered but not released, each counted only for someone who may open
+    the list it links to, and of what they see there."""
+    waiting = MeasureImport.objects.filter(status=MeasureImport.Status.PREVIEWED)
+    overdue = ScrutinyAction.objects.visible_to(user).overdue()
+    unreleased = DataPoint.objects.visible_to(user).awaiting_release()
     return {
-        "imports_waiting": MeasureImport.objects.filter(
-            status=MeasureImport.Status.PREVIEWED
-        ).count(),
-        "overdue_actions": ScrutinyAction.objects.overdue().count(),
-        "figures_awaiting_release": DataPoint.objects.awaiting_release().count(),
+        "imports_waiting": _counted(user, "performance.view_measureimport", waiting),
+        "overdue_actions": _counted(user, "performance.view_scrutinymeeting", overdue),
+        "figures_awaiting_release": _counted(user, "performance.view_datapoint", unreleased),
     }

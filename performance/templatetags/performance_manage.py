@@ -7,9 +7,9 @@ from ..selectors import dashboard_attention
 register = template.Library()
 
 
-@register.simple_tag
-def performance_attention():
-    return dashboard_attention()
+@register.simple_tag(takes_context=True)
+def performance_attention(context):
+    return dashboard_attention(user=context["request"].user)
 
 
 @register.filter

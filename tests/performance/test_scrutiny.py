@@ -3,12 +3,14 @@
 import datetime
 
 import pytest
+from django.contrib.auth.models import Permission
 from django.db import IntegrityError
 from django.urls import reverse
 
 from pcc_portal.errors import InvalidTransition
 from performance import services
 from performance.models import ScrutinyAction
+from tests.accounts.factories import UserFactory
 from tests.forms import ticked
 from tests.performance.factories import (
     PaperFactory,
@@ -80,6 +82,20 @@ def test_overdue_actions_are_flagged_on_the_staff_dashboard(client, meetings, ed
     client.force_login(editor)
     html = client.get(reverse("manage:dashboard")).content.decode()
     assert "1 action for the Chief Constable overdue" in html
+
+
+def test_the_dashboard_counts_overdue_actions_only_for_who_may_open_the_meetings(client, meetings):
+    """Someone who reads the figures but not the scrutiny meetings sees the figures' side of
+    the panel, with no count of actions they could not open."""
+    ScrutinyActionFactory(raised_at=meetings[0], due_date=datetime.date(2021, 12, 1))
+    analyst = UserFactory(username="analyst")
+    analyst.user_permissions.add(
+        *Permission.objects.filter(codename__in=["access_manage", "view_datapoint"])
+    )
+    client.force_login(analyst)
+    html = client.get(reverse("manage:dashboard")).content.decode()
+    assert "Measures and figures" in html
+    assert "overdue" not in html
 
 
 def test_the_published_note_lists_attendees_topics_papers_and_actions(
