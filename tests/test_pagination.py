@@ -1,5 +1,5 @@
 """The one pagination include: a page of decisions and a page of history render the same
-GOV.UK markup, each with its own words."""
+GOV.UK markup, each with its own words; a long list's page numbers are elided."""
 
 from django.core.paginator import Paginator
 from django.template.loader import render_to_string
@@ -25,6 +25,13 @@ def test_decisions_pages_keep_the_filters_and_say_previous_and_next_page():
     assert 'href="?status=draft&amp;page=2" aria-label="Page 2" aria-current="page"' in html
 
 
+def test_a_short_list_shows_every_page_number():
+    page = Paginator(range(100), 10).get_page(5)
+    html = _render(page, label="entries")
+    assert "govuk-pagination__item--ellipses" not in html
+    assert all(f'aria-label="Page {number}"' in html for number in range(1, 11))
+
+
 def test_history_pages_elide_the_range_and_say_newer_and_older_changes():
     paginator = Paginator(range(200), 10)
     page = paginator.get_page(10)
@@ -34,7 +41,6 @@ def test_history_pages_elide_the_range_and_say_newer_and_older_changes():
         previous_title="Newer",
         next_title="Older",
         unit="changes",
-        page_range=paginator.get_elided_page_range(page.number),
     )
     assert 'aria-label="Pages of changes"' in html
     assert 'href="?page=9" rel="prev"' in html

@@ -53,7 +53,6 @@ def object_history(request, app_label, model_name, pk):
             "deleted": deleted,
             "entries": entries,
             "page_obj": page,
-            "page_range": page.paginator.get_elided_page_range(page.number),
             "manage_url": manage_url,
         },
     )
