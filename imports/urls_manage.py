@@ -13,14 +13,14 @@ register_converter(SlugChoiceConverter.of(["csv", "xlsx"]), "template_format")
 app_name = "imports"
 
 urlpatterns = [
-    path("", views.run_list, name="runs"),
-    path("runs/<int:pk>/", views.run_detail, name="run"),
-    path("decisions/", views.decision_import_list, name="decision_imports"),
+    path("", views.RunListView.as_view(), name="runs"),
+    path("runs/<int:pk>/", views.RunDetailView.as_view(), name="run"),
+    path("decisions/", views.DecisionImportListView.as_view(), name="decision_imports"),
     path("decisions/upload/", views.decision_import_upload, name="decision_upload"),
     path("decisions/<int:pk>/", views.decision_import_detail, name="decisions"),
     path("decisions/<int:pk>/apply/", views.decision_import_apply, name="decision_apply"),
     path("decisions/<int:pk>/discard/", views.decision_import_discard, name="decision_discard"),
-    path("registers/", views.entry_import_list, name="entry_imports"),
+    path("registers/", views.EntryImportListView.as_view(), name="entry_imports"),
     path(
         "registers/<importable_register:register>/", views.entry_import_upload, name="entry_upload"
     ),

@@ -10,7 +10,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView, View
+from django.views.generic import DetailView, FormView, ListView, View
 from django.views.generic.detail import SingleObjectMixin
 
 from pcc_portal.accounts.models import Office
@@ -25,26 +25,39 @@ from .forms import ApplyEntryImportForm, DecisionImportForm, EntryImportForm
 from .models import DecisionImport, EntryImport, ImportRun
 from .spreadsheets import UnreadableUpload
 
-RUNS_SHOWN = 100
+PER_PAGE = 50
 PREVIEW_ROWS = 100
 
 
-@staff("imports.view_importrun")
-def run_list(request):
-    runs = ImportRun.objects.select_related("started_by")[:RUNS_SHOWN]
-    return render(request, "imports/manage/run_list.html", {"runs": runs, "limit": RUNS_SHOWN})
+class RunListView(PermissionRequiredMixin, ListView):
+    permission_required = "imports.view_importrun"
+    template_name = "imports/manage/run_list.html"
+    context_object_name = "runs"
+    queryset = ImportRun.objects.select_related("started_by")
+    paginate_by = PER_PAGE
 
 
-@staff("imports.view_importrun")
-def run_detail(request, pk):
-    run = get_object_or_404(ImportRun.objects.select_related("started_by"), pk=pk)
-    return render(request, "imports/manage/run.html", {"run": run})
+class RunDetailView(PermissionRequiredMixin, DetailView):
+    permission_required = "imports.view_importrun"
+    template_name = "imports/manage/run.html"
+    context_object_name = "run"
+    queryset = ImportRun.objects.select_related("started_by")
 
 
-@staff("imports.view_decisionimport")
-def decision_import_list(request):
-    imports = DecisionImport.objects.select_related("uploaded_by", "run")[:RUNS_SHOWN]
-    return render(request, "imports/manage/decision_import_list.html", {"imports": imports})
+class _UploadList(PermissionRequiredMixin, ListView):
+    """The uploads of one kind of import, latest first."""
+
+    context_object_name = "imports"
+    paginate_by = PER_PAGE
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("uploaded_by", "run")
+
+
+class DecisionImportListView(_UploadList):
+    permission_required = "imports.view_decisionimport"
+    template_name = "imports/manage/decision_import_list.html"
+    model = DecisionImport
 
 
 class _UploadPage(PermissionRequiredMixin, FormPage, FormView):
@@ -157,14 +170,11 @@ def _importable(register):
     return register
 
 
-@staff("imports.view_entryimport")
-def entry_import_list(request):
-    imports = EntryImport.objects.select_related("uploaded_by", "run")[:RUNS_SHOWN]
-    return render(
-        request,
-        "imports/manage/entry_import_list.html",
-        {"imports": imports, "registers": registers.IMPORTABLE.items()},
-    )
+class EntryImportListView(_UploadList):
+    permission_required = "imports.view_entryimport"
+    template_name = "imports/manage/entry_import_list.html"
+    model = EntryImport
+    extra_context = {"registers": registers.IMPORTABLE.items()}
 
 
 class EntryImportUploadView(_UploadPage):

@@ -21,6 +21,7 @@ class ComplaintListView(PermissionRequiredMixin, VisibleToUser, ListView):
     model = Complaint
     template_name = "casework/manage/complaints.html"
     context_object_name = "complaints"
+    paginate_by = 50
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "today": timezone.localdate()}

@@ -2,9 +2,10 @@
 applying or discarding it."""
 
 from django.contrib import messages
+from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
-from django.views.generic import FormView
+from django.views.generic import FormView, ListView
 
 from pcc_portal.tables import csv_response
 from pcc_portal.views.decorators import staff
@@ -18,10 +19,12 @@ from .manage import StaffFormPage, _plans, crumbs_under
 PREVIEW_ROWS = 50
 
 
-@staff("performance.view_measureimport")
-def import_list(request):
-    imports = MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by")[:100]
-    return render(request, "performance/manage/import_list.html", {"imports": imports})
+class ImportListView(PermissionRequiredMixin, ListView):
+    permission_required = "performance.view_measureimport"
+    template_name = "performance/manage/import_list.html"
+    context_object_name = "imports"
+    queryset = MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by")
+    paginate_by = 50
 
 
 class ImportUploadView(StaffFormPage, FormView):

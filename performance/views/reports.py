@@ -1,14 +1,14 @@
 """Staff views for quarterly reports: drafting one, its commentary per priority, its page with
 the publishing panel, and publishing it with the quarter's figures."""
 
-from django.shortcuts import get_object_or_404, render
+from django.contrib.auth.mixins import PermissionRequiredMixin
+from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
-from django.views.generic import CreateView, FormView, UpdateView
+from django.views.generic import CreateView, FormView, ListView, UpdateView
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
-from pcc_portal.views.decorators import staff
-from pcc_portal.views.generic import PublishingDetailView, PublishView
+from pcc_portal.views.generic import PublishingDetailView, PublishView, VisibleToUser
 
 from .. import selectors, services
 from ..forms import ReportCommentaryForm, ReportForm
@@ -19,10 +19,15 @@ from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_unde
 REPORTS = ("performance_manage:reports", "Quarterly reports")
 
 
-@staff("performance.view_quarterlyreport")
-def report_list(request):
-    reports = QuarterlyReport.objects.visible_to(request.user).select_related("plan")
-    return render(request, "performance/manage/report_list.html", {"reports": reports})
+class ReportListView(PermissionRequiredMixin, VisibleToUser, ListView):
+    permission_required = "performance.view_quarterlyreport"
+    template_name = "performance/manage/report_list.html"
+    context_object_name = "reports"
+    model = QuarterlyReport
+    paginate_by = 50
+
+    def get_queryset(self):
+        return super().get_queryset().select_related("plan")
 
 
 class ReportCreateView(DraftCreatePage, StaffFormPage, CreateView):

@@ -145,3 +145,17 @@ def test_the_secretary_records_a_complaint_and_errors_stay_beside_their_fields(
     assert Complaint.objects.count() == 1
     listing = client.get(reverse("casework_manage:complaints")).content.decode()
     assert "never published" in listing
+
+
+def test_the_secretary_pages_through_every_complaint_latest_first(client, panel_secretary):
+    panel = ComplaintFactory(received_on=datetime.date(2016, 4, 1)).panel
+    for day in range(50):
+        ComplaintFactory(
+            panel=panel, received_on=datetime.date(2024, 1, 1) + datetime.timedelta(day)
+        )
+    client.force_login(panel_secretary)
+    first = client.get(reverse("casework_manage:complaints")).content.decode()
+    second = client.get(reverse("casework_manage:complaints") + "?page=2").content.decode()
+    assert "Received 19 Feb 2024" in first and "Received 1 Apr 2016" not in first
+    assert 'aria-label="Pages of complaints"' in first
+    assert "Received 1 Apr 2016" in second and "Received 19 Feb 2024" not in second

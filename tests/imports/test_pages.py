@@ -55,6 +55,19 @@ def test_the_list_shows_each_run_with_its_result(staff_client):
 
 
 @pytest.mark.django_db
+def test_every_run_is_listed_a_page_at_a_time_latest_first(staff_client):
+    """Ten years of nightly runs are all reachable, not only the latest hundred."""
+    runs = [make_run(created_count=n) for n in range(51)]
+    first = staff_client.get(reverse("imports:runs")).content.decode()
+    second = staff_client.get(reverse("imports:runs") + "?page=2").content.decode()
+    assert first.count('href="/manage/imports/runs/') == 50
+    assert runs[-1].get_absolute_url() in first and runs[0].get_absolute_url() not in first
+    assert 'aria-label="Pages of runs"' in first and 'href="?page=2" rel="next"' in first
+    assert second.count('href="/manage/imports/runs/') == 1
+    assert runs[0].get_absolute_url() in second
+
+
+@pytest.mark.django_db
 def test_a_run_shows_its_report(staff_client, sample, run_import):
     run = run_import(sample, committee_id="136", date_to=datetime.date(2021, 12, 31))
 
