@@ -163,7 +163,7 @@ class _RecordView(_ProceedingsPage, AtMeeting):
 
     def save(self, form):
         form.instance.meeting = self.get_meeting()
-        return form.save()
+        return super().save(form)
 
 
 class DeclarationCreateView(_RecordView, MeetingFormPage, CreateView):

@@ -68,7 +68,7 @@ class _HoldingPage:
 
     def save(self, form):
         form.instance.office = self.office
-        return form.save()
+        return super().save(form)
 
     def get_success_url(self):
         return self.office.get_manage_url()
