@@ -48,6 +48,7 @@ class MeetingListView(PermissionRequiredMixin, VisibleToUser, ListView):
     model = Meeting
     template_name = "panel/manage/meetings.html"
     context_object_name = "meetings"
+    paginate_by = 50
 
     def get_queryset(self):
         return (

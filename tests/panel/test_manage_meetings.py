@@ -161,6 +161,18 @@ def test_the_meetings_list_has_a_query_budget(
     assert len(response.context["meetings"]) == 5
 
 
+def test_a_decade_of_meetings_is_paged_latest_first(client, panel_secretary):
+    first = MeetingFactory(date=datetime.date(2016, 6, 6))
+    for _ in range(50):
+        MeetingFactory(panel=first.panel)
+    client.force_login(panel_secretary)
+    latest = client.get(reverse("panel_manage:meetings"))
+    earliest = client.get(reverse("panel_manage:meetings") + "?page=2")
+    assert len(latest.context["meetings"]) == 50
+    assert 'aria-label="Pages of meetings"' in latest.content.decode()
+    assert list(earliest.context["meetings"]) == [first]
+
+
 def test_the_dashboard_lists_meetings_held_whose_minutes_are_not_published(client, panel_secretary):
     today = datetime.date.today()  # noqa: DTZ011
     waiting = MeetingFactory(date=today - datetime.timedelta(days=14), status=Meeting.Status.HELD)
