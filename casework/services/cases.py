@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
+from pcc_portal.publications.pdf_safety import InvalidPDF, make_safe
 
 from ..models import Case, CaseworkError, Step
 from ..timetables import veto_majority, veto_refused
@@ -75,13 +75,9 @@ def _check_document(upload):
     upload.seek(0)
     data = upload.read()
     try:
-        return data, clean_pdf(data)
-    except UncleanablePDF as error:
-        raise CaseworkError(
-            "The PDF could not be checked for scripts and embedded files: save it again as a "
-            "PDF and upload that copy.",
-            "document",
-        ) from error
+        return data, make_safe(data)
+    except InvalidPDF as error:
+        raise CaseworkError(str(error), "document") from error
 
 
 def _check_order(case, step, steps):

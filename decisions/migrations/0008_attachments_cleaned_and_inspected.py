@@ -11,16 +11,17 @@ def clean_existing_attachments(apps, schema_editor):
     cannot be read or cleaned is left as it was, with ``tagged`` empty (never inspected)."""
     from django.core.files.base import ContentFile
 
-    from decisions.attachments import UnsafeAttachment, check_pdf
+    from pcc_portal.publications.pdf_safety import InvalidPDF, make_safe
 
     for name in ("DecisionAttachment", "Part2Attachment"):
         for attachment in apps.get_model("decisions", name).objects.filter(tagged__isnull=True):
             try:
                 with attachment.file.open("rb") as upload:
-                    checked = check_pdf(upload)
-            except (OSError, UnsafeAttachment):
+                    original = upload.read()
+                checked = make_safe(original)
+            except (OSError, InvalidPDF):
                 continue
-            attachment.original_file.save("original.pdf", ContentFile(checked.original), save=False)
+            attachment.original_file.save("original.pdf", ContentFile(original), save=False)
             attachment.file.save("cleaned.pdf", ContentFile(checked.content), save=False)
             attachment.removed = list(checked.removed)
             attachment.tagged = checked.tagged

@@ -65,7 +65,7 @@ def _attachment_path(instance, filename):
 
 class CheckedAttachment(models.Model):
     """An uploaded PDF kept twice: ``file`` is the copy cleaned on upload of scripts, actions and
-    embedded files (``decisions.attachments``), the only one ever served; ``original_file`` is
+    embedded files (``pdf_safety.make_safe``), the only one ever served; ``original_file`` is
     the PDF as it came, kept privately and never served. A subclass has its ``title`` and the
     object it belongs to."""
 

@@ -4,17 +4,20 @@ exempt detail of Part 2."""
 from django.core.files.base import ContentFile
 from django.db import transaction
 
-from .. import attachments
+from pcc_portal.publications.pdf_safety import make_safe
+
 from ..models import DecisionAttachment, Part2Attachment
 from .common import Status, _locked, _require
 
 
 def _attach(attachment, *, upload, by):
-    checked = attachments.check_pdf(upload)
+    upload.seek(0)
+    original = upload.read()
+    checked = make_safe(original)
     attachment.removed = list(checked.removed)
     attachment.tagged = checked.tagged
     attachment.page_count = checked.page_count
-    attachment.original_file.save("original.pdf", ContentFile(checked.original), save=False)
+    attachment.original_file.save("original.pdf", ContentFile(original), save=False)
     attachment.file.save("cleaned.pdf", ContentFile(checked.content), save=False)
     attachment._history_user = by
     attachment._change_reason = "Uploaded" + (
@@ -28,8 +31,8 @@ def _attach(attachment, *, upload, by):
 @transaction.atomic
 def add_attachment(*, decision, title, upload, by):
     """Attach a PDF to Part 1 of a draft: cleaned of scripts, actions and embedded files, the
-    cleaned copy the only one served, and inspected for tags. ``UnsafeAttachment`` when it
-    cannot be read or cleaned."""
+    cleaned copy the only one served, and inspected for tags. ``InvalidPDF`` when it cannot
+    be read or cleaned."""
     _require(_locked(decision), Status.DRAFT, action="given attachments")
     return _attach(DecisionAttachment(decision=decision, title=title), upload=upload, by=by)
 

@@ -9,8 +9,9 @@ from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, UpdateView
 
+from pcc_portal.publications.pdf_safety import InvalidPDF
+
 from .. import services
-from ..attachments import UnsafeAttachment
 from ..forms import AttachmentForm, DecisionPart2Form, Part2AttachmentForm
 from ..models import DecisionPart2
 from .manage import DecisionFormPage, _detail_url, decision_view
@@ -37,7 +38,7 @@ class _AttachmentAdd:
     http_method_names = ["get", "post"]
     editable = True
     template_name = "decisions/manage/attachment_form.html"
-    refused = (UnsafeAttachment,)
+    refused = (InvalidPDF,)
     refused_field = "file"
     part = ""
     done = ""

@@ -17,7 +17,7 @@ from decisions.models import Decision, DecisionSequence
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.pdf_safety import clean_pdf, extract_text, inspect_pdf
+from pcc_portal.publications.pdf_safety import extract_text, make_safe
 from pcc_portal.publications.services import version_went_public
 
 from .. import spreadsheets
@@ -60,8 +60,7 @@ def upload_decision_import(*, table, notices, by):
 def _notice_version(decision, *, row, pdf, by, note, today):
     """The decision's first version, made of its signed notice as the previous system kept it
     (cleaned of scripts and embedded files) and a page that says it was imported."""
-    cleaned = clean_pdf(pdf).content
-    info = inspect_pdf(cleaned)
+    notice = make_safe(pdf)
     content_type = ContentType.objects.get_for_model(decision)
     html = render_to_string(
         "imports/decision_body.html", {"decision": decision, "imported_on": today}
@@ -74,15 +73,15 @@ def _notice_version(decision, *, row, pdf, by, note, today):
         title=decision.publication_title(),
         html=html,
         document_html="",
-        text="\n".join([decision.publication_text(), extract_text(cleaned, max_pages=100)]),
+        text="\n".join([decision.publication_text(), extract_text(notice.content, max_pages=100)]),
         change_note=note,
         published_by=by,
-        page_count=info.page_count,
-        sha256=hashlib.sha256(cleaned).hexdigest(),
+        page_count=notice.page_count,
+        sha256=hashlib.sha256(notice.content).hexdigest(),
     )
     version.pdf.save(
         f"decision-{decision.financial_year}-{decision.number:02d}-v1-{version.sha256[:12]}.pdf",
-        ContentFile(cleaned),
+        ContentFile(notice.content),
         save=False,
     )
     version.status = Version.Status.READY

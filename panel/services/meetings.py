@@ -10,7 +10,7 @@ from decisions.deadlines import email_deadline_reminder, previous_working_day
 from pcc_portal import reordering
 from pcc_portal.links import portal_url
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.pdf_safety import InvalidPDF, UncleanablePDF, clean_pdf, inspect_pdf
+from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf, make_safe
 from pcc_portal.publications.services import NothingToPublish
 
 from ..models import AgendaItem, Meeting, Paper
@@ -130,22 +130,15 @@ def add_upload_paper(*, item, title, upload, late=False):
     and both packs use is a copy cleaned, once, of scripts, actions and embedded files.
     ``paper.upload_removed`` says what was taken out."""
     data, _info = check_upload(upload=upload)
-    try:
-        cleaned = clean_pdf(data)
-    except UncleanablePDF as error:
-        raise InvalidPDF(
-            "The PDF could not be checked for scripts and embedded files: save it again as a "
-            "PDF and upload that copy."
-        ) from error
-    info = inspect_pdf(cleaned.content)
+    cleaned = make_safe(data)
     paper = Paper(
         item=item,
         position=reordering.next_number(item.papers, field="position"),
         title=title,
         kind=Paper.Kind.UPLOAD,
         upload_sha256=hashlib.sha256(cleaned.content).hexdigest(),
-        upload_page_count=info.page_count,
-        upload_tagged=info.tagged,
+        upload_page_count=cleaned.page_count,
+        upload_tagged=cleaned.tagged,
         upload_removed=list(cleaned.removed),
         late=late,
     )

@@ -1,5 +1,6 @@
 """PDFs that come from outside the portal: checked when they are uploaded (``inspect_pdf``), made
-safe to publish, once (``clean_pdf``), and read for their text, for search (``extract_text``).
+safe to publish, once (``clean_pdf``), both in the one way every upload is kept (``make_safe``),
+and read for their text, for search (``extract_text``).
 pikepdf opens and rewrites them; pypdf only reads their text, which pikepdf cannot.
 
 Making a PDF safe: everything a viewer would run, open or send is removed, wherever the PDF
@@ -154,6 +155,36 @@ def _file_name(filespec):
         return ""
     name = filespec.get("/UF", filespec.get("/F", ""))
     return str(name)[:100] if isinstance(name, pikepdf.String) else ""
+
+
+@dataclass(frozen=True)
+class SafePDF:
+    """An uploaded PDF made safe to publish: the cleaned copy, the only one ever served, what
+    cleaning removed, and the cleaned copy's pages and tags."""
+
+    content: bytes
+    removed: tuple
+    page_count: int
+    tagged: bool
+
+
+def make_safe(data):
+    """``data`` cleaned (``clean_pdf``) and the cleaned copy inspected (``inspect_pdf``), as
+    every uploaded PDF is before it is kept. Raises ``InvalidPDF``, saying what to do."""
+    try:
+        cleaned = clean_pdf(data)
+    except UncleanablePDF as error:
+        raise InvalidPDF(
+            "The PDF could not be checked for scripts and embedded files: save it again as a "
+            "PDF and upload that copy."
+        ) from error
+    info = inspect_pdf(cleaned.content)
+    return SafePDF(
+        content=cleaned.content,
+        removed=cleaned.removed,
+        page_count=info.page_count,
+        tagged=info.tagged,
+    )
 
 
 class _Cleaner:

@@ -101,7 +101,7 @@ def test_an_attachment_that_cannot_be_cleaned_is_refused_beside_the_field(
     def refuse(data):
         raise pdf_safety.UncleanablePDF("broken")
 
-    monkeypatch.setattr("decisions.attachments.clean_pdf", refuse)
+    monkeypatch.setattr(pdf_safety, "clean_pdf", refuse)
     decision = DecisionFactory()
     client.force_login(editor)
     response = _upload(client, decision, tagged_pdf("BROKEN"))

@@ -6,7 +6,7 @@ import io
 import pikepdf
 import pytest
 
-from pcc_portal.publications.pdf_safety import UncleanablePDF, clean_pdf
+from pcc_portal.publications.pdf_safety import InvalidPDF, UncleanablePDF, clean_pdf, make_safe
 from tests.pdfs import pdf_text
 from tests.publications.hostile_pdfs import (
     KEPT_LINKS,
@@ -80,3 +80,15 @@ def test_a_script_chained_after_a_web_link_goes_and_the_link_stays():
 def test_a_pdf_that_cannot_be_read_cannot_be_cleaned():
     with pytest.raises(UncleanablePDF):
         clean_pdf(b"%PDF-1.7\nnot really a pdf")
+
+
+def test_an_upload_is_kept_as_its_cleaned_copy_with_that_copys_pages_and_tags():
+    safe = make_safe(every_hostile_thing())
+    assert active_content(safe.content) == []
+    assert "JavaScript" in safe.removed
+    assert safe.tagged and safe.page_count == 2  # the hostile PDF's two pages
+
+
+def test_an_upload_that_cannot_be_cleaned_is_refused_saying_what_to_do():
+    with pytest.raises(InvalidPDF, match="save it again as a PDF and upload that copy"):
+        make_safe(b"%PDF-1.7\nnot really a pdf")

@@ -2,7 +2,6 @@
 contracts with their copies, contracts of £10,000 or less, nil returns and the forward plan."""
 
 import datetime
-import io
 from decimal import Decimal
 
 from django.core.files.base import ContentFile
@@ -25,12 +24,12 @@ def _sample_pdf(title, text):
 
 def _copies(copies):
     """A contract's copies cleaned and inspected as an upload through the form would be."""
-    from decisions.attachments import check_pdf
+    from pcc_portal.publications.pdf_safety import make_safe
 
     fields = dict(copies)
     for name in ("contract_copy", "tender_copy"):
         if name in fields:
-            checked = check_pdf(io.BytesIO(fields[name]))
+            checked = make_safe(fields[name])
             fields[name] = ContentFile(checked.content, name="copy.pdf")
             fields[f"{name}_tagged"] = checked.tagged
     return fields

@@ -7,6 +7,7 @@ from django import forms
 
 from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.forms import StaffModelForm, govuk_fields
+from pcc_portal.publications.pdf_safety import InvalidPDF, make_safe
 
 from ..models import (
     Contract,
@@ -245,17 +246,19 @@ class ContractForm(_EntryForm):
         self.checked = {}
 
     def _clean_copy(self, name):
-        from decisions.attachments import UnsafeAttachment, check_pdf
         from decisions.models import validate_pdf
 
         upload = self.cleaned_data.get(name)
         if not upload or not hasattr(upload, "content_type"):  # unchanged, or cleared
             return upload
         validate_pdf(upload)
+        upload.seek(0)
         try:
-            self.checked[name] = check_pdf(upload)
-        except UnsafeAttachment as error:
+            self.checked[name] = make_safe(upload.read())
+        except InvalidPDF as error:
             raise forms.ValidationError(str(error)) from error
+        finally:
+            upload.seek(0)
         return upload
 
     def clean_contract_copy(self):
