@@ -107,12 +107,6 @@ class StepForm(GovUKFormMixin, forms.ModelForm):
             self.fields[name].widget.attrs["class"] = "govuk-input--width-3"
         self.helper = form_helper(*self.fields, submit="Record the step")
 
-    def clean_document(self):
-        document = self.cleaned_data.get("document")
-        if document and not document.name.lower().endswith(".pdf"):
-            raise forms.ValidationError("Upload a PDF.")
-        return document
-
 
 class ComplaintForm(StaffModelForm):
     submit_label = "Save the complaint"

@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.pdf_safety import InvalidPDF, make_safe
+from pcc_portal.publications.pdf_safety import InvalidPDF, make_safe, read_upload
 
 from ..models import Case, CaseworkError, Step
 from ..timetables import veto_majority, veto_refused
@@ -66,15 +66,8 @@ def change_case(*, case, by):
 
 
 def _check_document(upload):
-    if upload.size > DOCUMENT_LIMIT:
-        raise CaseworkError(
-            f"The file is {upload.size / 1024 / 1024:.1f} MB; the largest allowed is "
-            f"{DOCUMENT_LIMIT // 1024 // 1024} MB.",
-            "document",
-        )
-    upload.seek(0)
-    data = upload.read()
     try:
+        data = read_upload(upload, limit=DOCUMENT_LIMIT)
         return data, make_safe(data)
     except InvalidPDF as error:
         raise CaseworkError(str(error), "document") from error

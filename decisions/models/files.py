@@ -7,12 +7,11 @@ from pathlib import Path
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.template.defaultfilters import filesizeformat
 from django.urls import reverse
 from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
-from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
+from pcc_portal.publications.pdf_safety import InvalidPDF, read_upload
 
 from .decision import Decision
 
@@ -24,25 +23,10 @@ def attachment_max_bytes():
 
 
 def validate_pdf(upload):
-    """Accept only a real PDF no larger than the limit: its name, its signature and its structure
-    are checked, so a renamed Word file or a truncated upload is refused beside the field."""
-    limit = attachment_max_bytes()
-    if upload.size > limit:
-        raise ValidationError(
-            f"The file must be smaller than {filesizeformat(limit)}; "
-            f"this one is {filesizeformat(upload.size)}."
-        )
-    if Path(upload.name).suffix.lower() != ".pdf":
-        raise ValidationError("The file must be a PDF (its name should end in .pdf).")
-    upload.seek(0)
+    """Accept only a real PDF no larger than the limit (``pdf_safety.read_upload``), refused
+    beside the field."""
     try:
-        data = upload.read()
-    finally:
-        upload.seek(0)
-    if not data.startswith(b"%PDF-"):
-        raise ValidationError("The file must be a PDF: this one is not, whatever its name says.")
-    try:
-        inspect_pdf(data)
+        read_upload(upload, limit=attachment_max_bytes())
     except InvalidPDF as error:
         raise ValidationError(str(error)) from error
 

@@ -8,11 +8,9 @@ from django.contrib.contenttypes.models import ContentType
 from pcc_portal.forms import GovUKFormMixin, form_helper
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.pdf_safety import InvalidPDF
 from plans.forms import PriorityChoiceField
 
 from ..models import AgendaPack, Report
-from ..services.meetings import check_upload
 
 
 class ReportForm(GovUKFormMixin, forms.ModelForm):
@@ -66,15 +64,6 @@ class UploadPaperForm(GovUKFormMixin, forms.Form):
         super().__init__(*args, **kwargs)
         self.fields["file"].widget.attrs["accept"] = "application/pdf,.pdf"
         self.helper = form_helper("title", "file", "late", submit="Upload the paper")
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        try:
-            check_upload(upload=upload)
-        except InvalidPDF as error:
-            raise forms.ValidationError(str(error)) from error
-        upload.seek(0)
-        return upload
 
 
 class PublicationPaperForm(GovUKFormMixin, forms.Form):

@@ -10,7 +10,7 @@ from decisions.deadlines import email_deadline_reminder, previous_working_day
 from pcc_portal import reordering
 from pcc_portal.links import portal_url
 from pcc_portal.publications.models import Version
-from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf, make_safe
+from pcc_portal.publications.pdf_safety import make_safe, read_upload
 from pcc_portal.publications.services import NothingToPublish
 
 from ..models import AgendaItem, Meeting, Paper
@@ -112,24 +112,12 @@ def add_report_paper(*, item, report, late=False, priorities=()):
     )
 
 
-def check_upload(*, upload):
-    """Read an uploaded file and check it is a PDF we can merge; returns (bytes, info)."""
-    if upload.size > UPLOAD_LIMIT:
-        raise InvalidPDF(
-            f"The file is {upload.size / 1024 / 1024:.1f} MB; the largest allowed is "
-            f"{UPLOAD_LIMIT // 1024 // 1024} MB."
-        )
-    upload.seek(0)
-    data = upload.read()
-    return data, inspect_pdf(data)
-
-
 @transaction.atomic
 def add_upload_paper(*, item, title, upload, late=False):
     """Add an uploaded PDF: the file as it came stays private, and what every public channel
     and both packs use is a copy cleaned, once, of scripts, actions and embedded files.
     ``paper.upload_removed`` says what was taken out."""
-    data, _info = check_upload(upload=upload)
+    data = read_upload(upload, limit=UPLOAD_LIMIT)
     cleaned = make_safe(data)
     paper = Paper(
         item=item,

@@ -1,6 +1,7 @@
-"""PDFs that come from outside the portal: checked when they are uploaded (``inspect_pdf``), made
-safe to publish, once (``clean_pdf``), both in the one way every upload is kept (``make_safe``),
-and read for their text, for search (``extract_text``).
+"""PDFs that come from outside the portal: read from an upload once its size, name and content
+pass (``read_upload``, which checks with ``inspect_pdf``), made safe to publish, once
+(``clean_pdf``), both in the one way every upload is kept (``make_safe``), and read for their
+text, for search (``extract_text``).
 pikepdf opens and rewrites them; pypdf only reads their text, which pikepdf cannot.
 
 Making a PDF safe: everything a viewer would run, open or send is removed, wherever the PDF
@@ -18,6 +19,7 @@ import re
 from dataclasses import dataclass
 
 import pikepdf
+from django.template.defaultfilters import filesizeformat
 from pikepdf import Array, Dictionary, Name
 
 logger = logging.getLogger(__name__)
@@ -77,7 +79,7 @@ def inspect_pdf(data):
     """Check that ``data`` is a PDF pikepdf can open, unencrypted, with 1 to ``MAX_PAGES``
     pages; count its pages and say whether it is tagged. Raises ``InvalidPDF``."""
     if not data.startswith(b"%PDF-"):
-        raise InvalidPDF("The file is not a PDF: it does not start with the PDF signature.")
+        raise InvalidPDF("The file must be a PDF: this one is not, whatever its name says.")
     try:
         with pikepdf.open(io.BytesIO(data)) as document:
             if document.is_encrypted:
@@ -93,6 +95,26 @@ def inspect_pdf(data):
     if count > MAX_PAGES:
         raise InvalidPDF(f"The PDF has {count} pages; the most a paper may have is {MAX_PAGES}.")
     return PDFInfo(page_count=count, tagged=tagged)
+
+
+def read_upload(upload, *, limit):
+    """The bytes of an uploaded PDF of at most ``limit`` bytes, once its name and its content
+    say it is a PDF the portal can publish (``inspect_pdf``), so a renamed Word file or a
+    truncated upload is refused; the upload is left at its start. Raises ``InvalidPDF``."""
+    if upload.size > limit:
+        raise InvalidPDF(
+            f"The file is {filesizeformat(upload.size)}; the largest allowed is "
+            f"{filesizeformat(limit)}."
+        )
+    if not upload.name.lower().endswith(".pdf"):
+        raise InvalidPDF("The file must be a PDF (its name should end in .pdf).")
+    upload.seek(0)
+    try:
+        data = upload.read()
+    finally:
+        upload.seek(0)
+    inspect_pdf(data)
+    return data
 
 
 def extract_text(source, *, max_chars=None, max_pages=None):

@@ -175,3 +175,15 @@ def test_one_precept_a_year():
     case = CaseFactory(year=2022)
     with pytest.raises(CaseworkError, match="already"):
         services.open_case(case=CaseFactory.build(panel=case.panel, year=2022), by="secretary")
+
+
+def test_a_document_not_named_as_a_pdf_is_refused_beside_the_document_field():
+    case = CaseFactory(year=2022)
+    upload = SimpleUploadedFile("report.docx", pdf_bytes("PRECEPTREPORT"), "application/pdf")
+    with pytest.raises(CaseworkError, match="its name should end in .pdf") as error:
+        services.record_step(
+            step=Step(case=case, kind=Step.Kind.PROPOSAL, date=date(1, 28), amount=Decimal("1")),
+            document=upload,
+            by=UserFactory(),
+        )
+    assert error.value.field == "document"

@@ -118,7 +118,7 @@ def test_an_attachment_over_the_size_limit_is_refused(client, editor, settings, 
     client.force_login(editor)
     response = _upload(client, decision, pdf_file())
     assert response.status_code == 400
-    assert "must be smaller than 1.0\xa0KB" in response.content.decode()
+    assert "the largest allowed is 1.0\xa0KB" in response.content.decode()
 
 
 def test_part2_is_written_and_read_by_staff_with_its_permission(client, editor):

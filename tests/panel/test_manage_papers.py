@@ -17,7 +17,7 @@ pytestmark = pytest.mark.django_db
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"This is a Word document", "not a PDF"),
+        (b"This is a Word document", "whatever its name says"),
         (b"%PDF-1.7\nnot really a pdf", "damaged"),
     ],
 )

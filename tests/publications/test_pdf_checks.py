@@ -9,7 +9,13 @@ from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from decisions.models import validate_pdf
-from pcc_portal.publications.pdf_safety import MAX_PAGES, InvalidPDF, extract_text, inspect_pdf
+from pcc_portal.publications.pdf_safety import (
+    MAX_PAGES,
+    InvalidPDF,
+    extract_text,
+    inspect_pdf,
+    read_upload,
+)
 from tests.publications.hostile_pdfs import tagged_pdf
 
 
@@ -32,7 +38,7 @@ def test_a_pdf_is_counted_and_its_tags_noticed():
 @pytest.mark.parametrize(
     ("content", "message"),
     [
-        (b"PK\x03\x04 a word document", "not a PDF"),
+        (b"PK\x03\x04 a word document", "whatever its name says"),
         (b"%PDF-1.7\n truncated", "damaged"),
         (_blank_pdf(0), "no pages"),
         (_blank_pdf(1, password="secret"), "password protected"),
@@ -51,6 +57,28 @@ def test_a_decision_attachment_is_checked_by_the_same_rules_as_a_paper():
         validate_pdf(upload)
     assert upload.tell() == 0  # left ready for saving, had it passed
     validate_pdf(SimpleUploadedFile("case.pdf", _blank_pdf(2), "application/pdf"))
+
+
+def test_an_upload_is_read_once_its_size_name_and_content_pass():
+    """Papers, attachments, register copies and casework documents are all read this way."""
+    pdf = _blank_pdf(1)
+    upload = SimpleUploadedFile("Appendix A.PDF", pdf)
+    assert read_upload(upload, limit=len(pdf)) == pdf
+    assert upload.tell() == 0  # left ready for saving
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "limit", "message"),
+    [
+        ("big.pdf", _blank_pdf(1), 100, "; the largest allowed is 100\xa0bytes."),
+        ("case.docx", _blank_pdf(1), 10**6, "its name should end in .pdf"),
+        ("case.pdf", b"PK\x03\x04 a renamed word document", 10**6, "whatever its name says"),
+        ("case.pdf", _blank_pdf(0), 10**6, "no pages"),
+    ],
+)
+def test_an_upload_that_fails_a_check_is_refused_saying_which(name, content, limit, message):
+    with pytest.raises(InvalidPDF, match=message):
+        read_upload(SimpleUploadedFile(name, content), limit=limit)
 
 
 def test_a_pdfs_text_is_read_within_its_limits_and_a_damaged_one_gives_none(caplog):

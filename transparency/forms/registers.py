@@ -7,7 +7,7 @@ from django import forms
 
 from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.forms import StaffModelForm, govuk_fields
-from pcc_portal.publications.pdf_safety import InvalidPDF, make_safe
+from pcc_portal.publications.pdf_safety import InvalidPDF, make_safe, read_upload
 
 from ..models import (
     Contract,
@@ -246,19 +246,15 @@ class ContractForm(_EntryForm):
         self.checked = {}
 
     def _clean_copy(self, name):
-        from decisions.models import validate_pdf
+        from decisions.models import attachment_max_bytes  # the copies' limit is attachments'
 
         upload = self.cleaned_data.get(name)
         if not upload or not hasattr(upload, "content_type"):  # unchanged, or cleared
             return upload
-        validate_pdf(upload)
-        upload.seek(0)
         try:
-            self.checked[name] = make_safe(upload.read())
+            self.checked[name] = make_safe(read_upload(upload, limit=attachment_max_bytes()))
         except InvalidPDF as error:
             raise forms.ValidationError(str(error)) from error
-        finally:
-            upload.seek(0)
         return upload
 
     def clean_contract_copy(self):
