@@ -8,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 
 from tests.browser.conftest import check_at_widths, sign_in, visit_at_widths
+from tests.publications.hostile_pdfs import tagged_pdf
 from transparency import services
 from transparency.models import InspectionReport, ItemDocument, SpecifiedItem
 
@@ -24,7 +25,7 @@ def test_the_index_shows_references_periods_and_a_superseded_peel_report(page, e
     services.publish_document(
         item=SpecifiedItem.objects.get(code="peel-report"),
         title="PEEL 2021/22 report",
-        file=ContentFile(b"%PDF-1.4", name="peel.pdf"),
+        file=ContentFile(tagged_pdf("PEEL 2023-25"), name="peel.pdf"),
         period_from=older.published_on,
         period_to=older.published_on,
         inspection=older,

@@ -8,6 +8,7 @@ import pytest
 from django.core.files.base import ContentFile
 from django.urls import reverse
 
+from tests.publications.hostile_pdfs import tagged_pdf
 from transparency import selectors, services
 from transparency.freshness import Status
 from transparency.models import InspectionReport, SpecifiedItem
@@ -23,7 +24,7 @@ def _document(code, report, by, title):
     return services.publish_document(
         item=SpecifiedItem.objects.get(code=code),
         title=title,
-        file=ContentFile(b"%PDF-1.4", name="report.pdf"),
+        file=ContentFile(tagged_pdf("PEEL 2023-25"), name="report.pdf"),
         period_from=report.published_on,
         period_to=report.published_on,
         inspection=report,

@@ -5,6 +5,7 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -12,6 +13,7 @@ from django.utils import timezone
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
+from pcc_portal.publications.pdf_safety import make_safe
 
 from ..models import InspectionReport, ItemDocument, ItemReminder
 from ..sources import SOURCES
@@ -22,9 +24,14 @@ logger = logging.getLogger(__name__)
 @transaction.atomic
 def publish_document(*, item, title, file, period_from, period_to, by, inspection=None):
     """Publish a document staff upload for an index item, today, with the period it covers: that
-    period dates the item's freshness, not the day of the upload."""
+    period dates the item's freshness, not the day of the upload. A PDF, which opens in the
+    browser, is published as its cleaned copy (``make_safe``); one that cannot be cleaned raises
+    ``InvalidPDF``."""
     if period_to < period_from:
         raise InvalidTransition("The period a document covers must end on or after its start.")
+    if file.name.lower().endswith(".pdf"):
+        file.seek(0)
+        file = ContentFile(make_safe(file.read()).content, name=file.name)
     document = ItemDocument(
         item=item,
         title=title,

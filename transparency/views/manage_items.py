@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
+from pcc_portal.publications.pdf_safety import InvalidPDF
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
 from pcc_portal.views.steps import refusal_as_message
@@ -86,15 +87,19 @@ def document_create(request, pk):
     form = ItemDocumentForm(request.POST, request.FILES, action=action, item=item)
     if not form.is_valid():
         return _item_detail(request, item, form=form, status=400)
-    document = services.publish_document(
-        item=item,
-        title=form.cleaned_data["title"],
-        file=form.cleaned_data["file"],
-        period_from=form.cleaned_data["period_from"],
-        period_to=form.cleaned_data["period_to"],
-        inspection=form.cleaned_data.get("inspection"),
-        by=request.user,
-    )
+    try:
+        document = services.publish_document(
+            item=item,
+            title=form.cleaned_data["title"],
+            file=form.cleaned_data["file"],
+            period_from=form.cleaned_data["period_from"],
+            period_to=form.cleaned_data["period_to"],
+            inspection=form.cleaned_data.get("inspection"),
+            by=request.user,
+        )
+    except InvalidPDF as error:
+        form.add_error("file", str(error))
+        return _item_detail(request, item, form=form, status=400)
     messages.success(request, f"“{document}” is published.")
     return redirect("transparency_manage:item", pk=item.pk)
 
