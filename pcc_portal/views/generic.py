@@ -224,7 +224,10 @@ class FormPage:
         if not hasattr(self, "loaded"):  # a new object
             return edited
         model = type(edited)
-        current = model._default_manager.select_for_update().filter(pk=edited.pk).first()
+        # Unordered: an ordering across a nullable relation (a measure's priority) would join it,
+        # and PostgreSQL cannot lock the nullable side of an outer join.
+        locked = model._base_manager.select_for_update().filter(pk=edited.pk).order_by()
+        current = locked.first()
         try:
             editable = self.get_queryset()
         except ImproperlyConfigured:  # a page that finds its object its own way (``get_object``)

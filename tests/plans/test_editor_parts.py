@@ -186,6 +186,25 @@ def test_an_editor_edits_a_part_and_the_public_sees_nothing_until_published(sign
 
 
 @pytest.mark.django_db
+def test_an_editor_rewords_a_measure_ordered_through_its_priority(signed_in):
+    """A measure is ordered by its priority, which it may lack: locking it for the edit must
+    not join that priority (PostgreSQL cannot lock the nullable side of an outer join)."""
+    measure = MeasureFactory(wording="Public confidence in the police")
+    response = signed_in.post(
+        _url("part_edit", pk=measure.plan.pk, kind="measures", item=measure.pk),
+        {
+            "wording": "Public confidence in Lancashire Constabulary",
+            "priority": measure.priority.pk,
+            "direction": measure.direction,
+            "unit": "%",
+        },
+    )
+    assert response.status_code == 302
+    measure.refresh_from_db()
+    assert measure.wording == "Public confidence in Lancashire Constabulary"
+
+
+@pytest.mark.django_db
 def test_a_part_moved_while_its_edit_page_saves_stays_where_it_was_moved(signed_in, monkeypatch):
     """The edit page loads the section, then a colleague moves it down the plan before the
     save: the new words are saved and the move stands, so no two sections share a place."""
