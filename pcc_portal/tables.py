@@ -148,7 +148,10 @@ def _numbered(records, max_rows):
     return rows
 
 
-def _csv_records(data):
+def csv_text(data):
+    """A CSV file's bytes as text: UTF-8 (with or without a byte order mark), else Windows'
+    code page 1252, as Excel saves it. Raises ``UnreadableTable`` for other characters, and for
+    binary data."""
     for encoding in ("utf-8-sig", "cp1252"):
         try:
             text = data.decode(encoding)
@@ -159,7 +162,11 @@ def _csv_records(data):
         raise UnreadableTable("The CSV file's characters could not be read: save it as UTF-8.")
     if "\x00" in text:  # and PostgreSQL cannot store text that holds a NUL byte
         raise UnreadableTable("This is not a CSV file: it contains binary data.")
-    reader = csv.reader(io.StringIO(text, newline=""))
+    return text
+
+
+def _csv_records(data):
+    reader = csv.reader(io.StringIO(csv_text(data), newline=""))
     try:
         yield from reader
     except csv.Error as error:

@@ -1,8 +1,10 @@
 """A published document of the transparency index opens in the browser when it is a PDF, and is
 saved when it is a spreadsheet, CSV or JSON file; a PDF is published as its cleaned copy, as
-every uploaded PDF is."""
+every uploaded PDF is, and any other file only when its content is the kind its name says."""
 
 import datetime
+import io
+import zipfile
 
 import pytest
 from django.core.files.base import ContentFile
@@ -71,5 +73,90 @@ def test_a_pdf_that_cannot_be_cleaned_is_refused_beside_the_file(client, editor)
     page = response.content.decode()
     assert response.status_code == 400
     assert "save it again as a PDF and upload that copy" in page
+    assert 'href="#id_file"' in page and 'value="Senior salaries 2025"' in page
+    assert not ItemDocument.objects.exists()
+
+
+def _workbook():
+    from openpyxl import Workbook
+
+    workbook = Workbook()
+    workbook.active.append(["Role", "Salary"])
+    saved = io.BytesIO()
+    workbook.save(saved)
+    return saved.getvalue()
+
+
+def _archive(**members):
+    saved = io.BytesIO()
+    with zipfile.ZipFile(saved, "w") as archive:
+        for name, content in members.items():
+            archive.writestr(name.replace("__", "/"), content)
+    return saved.getvalue()
+
+
+ODS = _archive(mimetype="application/vnd.oasis.opendocument.spreadsheet", content_xml="<x/>")
+DOCX = _archive(
+    **{
+        "[Content_Types].xml": '<Types><Override PartName="/word/document.xml" ContentType="'
+        'application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>'
+        "</Types>",
+        "word__document.xml": "<w:document/>",
+    }
+)
+
+
+@pytest.mark.parametrize(
+    ("name", "content"),
+    [
+        ("salaries.csv", "Role,Salary\nChief Executive,£98,000\n".encode("cp1252")),
+        ("salaries.json", b'\xef\xbb\xbf[{"role": "Chief Executive"}]'),
+        ("salaries.xlsx", _workbook()),
+        ("salaries.ods", ODS),
+        ("salaries.docx", DOCX),
+    ],
+)
+def test_a_file_that_is_what_its_name_says_is_published_as_it_came(client, editor, name, content):
+    assert _upload(client, editor, name, content).status_code == 302
+    document = ItemDocument.objects.get()
+    served = client.get(reverse("transparency:document", kwargs={"pk": document.pk}))
+    assert b"".join(served.streaming_content) == content
+
+
+def _with_member(data, name, content=b"Sub AutoOpen()"):
+    saved = io.BytesIO(data)
+    with zipfile.ZipFile(saved, "a") as archive:
+        archive.writestr(name, content)
+    return saved.getvalue()
+
+
+@pytest.mark.parametrize(
+    ("name", "content", "message"),
+    [
+        # A PDF named as another kind was published as it came, scripts and all; one that is a
+        # zip archive too (a PDF reader finds the PDF, a zip reader the archive) opens as both.
+        ("salaries.csv", tagged_pdf("Salaries"), "The file is a PDF: its name should end in .pdf"),
+        ("salaries.json", every_hostile_thing(), "The file is a PDF: its name should end"),
+        ("salaries.xlsx", tagged_pdf("Salaries") + _workbook(), "The file is a PDF"),
+        ("salaries.csv", b"Role\x00Salary\n", "This is not a CSV file: it contains binary data"),
+        ("salaries.csv", b"Role\x81\x8d\x8f\n", "could not be read: save it as UTF-8"),
+        ("salaries.json", b'{"role": ', "The file is not valid JSON"),
+        ("salaries.xlsx", b"Role,Salary\n", "The file cannot be read as XLSX: it may be damaged"),
+        ("salaries.xlsx", DOCX, "The file cannot be read as XLSX"),
+        ("salaries.odt", ODS, "The file cannot be read as ODT"),
+        ("salaries.docx", _archive(word__document_xml="<w/>"), "cannot be read as DOCX"),
+        ("salaries.xlsx", _with_member(_workbook(), "xl/vbaProject.bin"), "holds macros"),
+        ("salaries.ods", _with_member(ODS, "Basic/Standard/Module1.xml"), "holds macros"),
+    ],
+)
+def test_a_file_that_is_not_what_its_name_says_is_refused_beside_the_file(
+    client, editor, name, content, message
+):
+    """Only a file named .pdf was looked inside: a PDF named salaries.json was published as it
+    came, scripts and all, and a damaged spreadsheet reached the public as a download."""
+    response = _upload(client, editor, name, content)
+    page = response.content.decode()
+    assert response.status_code == 400
+    assert message in page
     assert 'href="#id_file"' in page and 'value="Senior salaries 2025"' in page
     assert not ItemDocument.objects.exists()

@@ -7,6 +7,7 @@ from django.utils import timezone
 from pcc_portal.forms import StaffModelForm, form_helper, govuk_fields
 
 from .. import sources
+from ..documents import kind_of, kinds
 from ..models import InspectionReport, ItemDocument, SpecifiedItem
 from .base import MAX_UPLOAD, _NamedErrors
 
@@ -111,11 +112,8 @@ class ItemDocumentForm(_NamedErrors, forms.ModelForm):
         file = self.cleaned_data["file"]
         if file.size > MAX_UPLOAD:
             raise forms.ValidationError("The file must be smaller than 20 MB.")
-        allowed = (".pdf", ".csv", ".xlsx", ".ods", ".odt", ".docx", ".json")
-        if not file.name.lower().endswith(allowed):
-            raise forms.ValidationError(
-                "The file must be a PDF, CSV, XLSX, ODS, ODT, DOCX or JSON file."
-            )
+        if kind_of(file.name) is None:
+            raise forms.ValidationError(f"The file must be a {kinds()} file.")
         return file
 
     def clean(self):

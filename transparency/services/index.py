@@ -5,7 +5,6 @@ import logging
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.files.base import ContentFile
 from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.template.loader import render_to_string
@@ -13,8 +12,8 @@ from django.utils import timezone
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
-from pcc_portal.publications.pdf_safety import make_safe
 
+from ..documents import publishable
 from ..models import InspectionReport, ItemDocument, ItemReminder
 from ..sources import SOURCES
 
@@ -24,18 +23,15 @@ logger = logging.getLogger(__name__)
 @transaction.atomic
 def publish_document(*, item, title, file, period_from, period_to, by, inspection=None):
     """Publish a document staff upload for an index item, today, with the period it covers: that
-    period dates the item's freshness, not the day of the upload. A PDF, which opens in the
-    browser, is published as its cleaned copy (``make_safe``); one that cannot be cleaned raises
-    ``InvalidPDF``."""
+    period dates the item's freshness, not the day of the upload. The file is published as
+    ``publishable`` gives it: a PDF, which opens in the browser, as its cleaned copy; any other
+    kind once its content is found to be what its name says. Raises ``UnfitDocument`` else."""
     if period_to < period_from:
         raise InvalidTransition("The period a document covers must end on or after its start.")
-    if file.name.lower().endswith(".pdf"):
-        file.seek(0)
-        file = ContentFile(make_safe(file.read()).content, name=file.name)
     document = ItemDocument(
         item=item,
         title=title,
-        file=file,
+        file=publishable(file),
         published_on=timezone.localdate(),
         period_from=period_from,
         period_to=period_to,

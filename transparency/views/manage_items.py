@@ -8,12 +8,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
-from pcc_portal.publications.pdf_safety import InvalidPDF
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
 from pcc_portal.views.steps import refusal_as_message
 
 from .. import selectors, services
+from ..documents import UnfitDocument
 from ..forms import InspectionReportForm, ItemDocumentForm, SpecifiedItemForm
 from ..models import InspectionReport, ItemDocument, SpecifiedItem
 
@@ -97,7 +97,7 @@ def document_create(request, pk):
             inspection=form.cleaned_data.get("inspection"),
             by=request.user,
         )
-    except InvalidPDF as error:
+    except UnfitDocument as error:
         form.add_error("file", str(error))
         return _item_detail(request, item, form=form, status=400)
     messages.success(request, f"“{document}” is published.")
