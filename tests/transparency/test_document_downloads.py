@@ -160,3 +160,11 @@ def test_a_file_that_is_not_what_its_name_says_is_refused_beside_the_file(
     assert message in page
     assert 'href="#id_file"' in page and 'value="Senior salaries 2025"' in page
     assert not ItemDocument.objects.exists()
+
+
+def test_the_upload_says_which_kinds_are_published_and_how(client, editor):
+    item = SpecifiedItem.objects.get(code="senior-salaries")
+    client.force_login(editor)
+    page = client.get(reverse("transparency_manage:item", kwargs={"pk": item.pk})).content.decode()
+    assert "A PDF, CSV, XLSX, ODS, ODT, DOCX or JSON file of up to 20 MB." in page
+    assert "a spreadsheet or document must have no macros" in page
