@@ -4,6 +4,7 @@ from crispy_forms_gds.layout import Size
 from django import forms
 
 from pcc_portal.forms import GovUKFormMixin, form_helper
+from transparency.forms import MAX_UPLOAD
 
 from .spreadsheets import MAX_TABLE_BYTES, MAX_ZIP_BYTES
 
@@ -58,8 +59,8 @@ class EntryImportForm(GovUKFormMixin, forms.Form):
     files = forms.FileField(
         label="ZIP of the PDFs (optional if no row names one)",
         required=False,
-        help_text="A .zip file of the PDFs the rows name, each no larger than 15 MB. Every "
-        "file in it must be named by a row.",
+        help_text="A .zip file of the PDFs the rows name, each no larger than "
+        f"{MAX_UPLOAD // (1024 * 1024)} MB. Every file in it must be named by a row.",
     )
 
     def __init__(self, *args, keeps_files=False, **kwargs):

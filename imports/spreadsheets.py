@@ -96,12 +96,17 @@ def read_rows(data, name):
 
 
 class ZipContents(dict):
-    """{file name in lower case: its bytes, or None when it is larger than a PDF may be}; each
-    name as the ZIP spells it is in ``names``."""
+    """{file name in lower case: its bytes, or None when it is larger than ``max_file_bytes``};
+    each name as the ZIP spells it is in ``names``."""
 
-    def __init__(self):
+    def __init__(self, max_file_bytes=MAX_PDF_BYTES):
         super().__init__()
         self.names = {}
+        self.max_file_bytes = max_file_bytes
+
+    def too_large(self, name):
+        """What a row is told of a file it names that the ZIP holds too large to read."""
+        return f"{name} is larger than {self.max_file_bytes // (1024 * 1024)} MB."
 
     def unnamed(self, named):
         """An error of the upload (row 0, "ZIP") for each file no row names (not in
@@ -130,12 +135,13 @@ def _unsafe_name(name):
     )
 
 
-def read_zip(data, field="notices", label="notices file"):
+def read_zip(data, field="notices", label="notices file", *, max_file_bytes=MAX_PDF_BYTES):
     """The PDFs in a ZIP as a ``ZipContents`` (folders ignored; names without their path), read
-    into memory and never written to disk under a member's name. Refused whole, naming
-    ``field``: a file that is not a ZIP, too many members or too much once unpacked (a ZIP
-    bomb), a name pointing outside the ZIP, two files of the same name, an encrypted member."""
-    files = ZipContents()
+    into memory and never written to disk under a member's name; a member larger than
+    ``max_file_bytes`` is not read. Refused whole, naming ``field``: a file that is not a ZIP,
+    too many members or too much once unpacked (a ZIP bomb), a name pointing outside the ZIP,
+    two files of the same name, an encrypted member."""
+    files = ZipContents(max_file_bytes)
     if not data:
         return files
     try:
@@ -168,14 +174,14 @@ def read_zip(data, field="notices", label="notices file"):
                         f"{base} is encrypted in the ZIP: make the ZIP without a password.", field
                     )
                 files.names[base.lower()] = base
-                if member.file_size > MAX_PDF_BYTES or member.compress_size > MAX_PDF_BYTES:
+                if max(member.file_size, member.compress_size) > max_file_bytes:
                     files[base.lower()] = None  # named as too large when a row uses it
                     continue
                 # Read no more than the member says it holds (zipfile stops there, and a
                 # member that unpacks to more fails its checksum).
                 with archive.open(member) as handle:
-                    content = handle.read(MAX_PDF_BYTES + 1)
-                files[base.lower()] = content if len(content) <= MAX_PDF_BYTES else None
+                    content = handle.read(max_file_bytes + 1)
+                files[base.lower()] = content if len(content) <= max_file_bytes else None
             return files
     except (
         zipfile.BadZipFile,
@@ -332,7 +338,7 @@ def check_decisions(header, body, *, notices):
             if content == "absent":
                 errors.append(RowError(number, "notice", f"{notice} is not in the ZIP."))
             elif content is None:
-                errors.append(RowError(number, "notice", f"{notice} is larger than 15 MB."))
+                errors.append(RowError(number, "notice", notices.too_large(notice)))
             else:
                 try:
                     inspect_pdf(content)

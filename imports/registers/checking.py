@@ -14,7 +14,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from pcc_portal.tables import RowError, cell_text, named_cells, start_check
 
 from ..models import ImportedRecord, ImportRun
-from ..spreadsheets import MAX_PDF_BYTES, NO, YES, parse_day
+from ..spreadsheets import NO, YES, parse_day
 from .columns import _file_fields, _year_from_date, columns_of, form_class, model_of, public_columns
 
 FINANCIAL_YEAR = re.compile(r"\d{4}\s*[-/]\s*\d{2}")
@@ -157,7 +157,7 @@ def _named_file(column, raw, zip_files):
     if content is ABSENT:
         return None, f"{text} is not in the ZIP."
     if content is None:
-        return None, f"{text} is larger than {MAX_PDF_BYTES // (1024 * 1024)} MB."
+        return None, zip_files.too_large(text)
     return base, None
 
 

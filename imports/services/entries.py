@@ -8,6 +8,7 @@ from django.utils import timezone
 from pcc_portal.publications.services import record_release
 from pcc_portal.visibility import model_permission
 from transparency import services as transparency_services
+from transparency.forms import MAX_UPLOAD
 
 from .. import registers, spreadsheets
 from ..models import EntryImport, ImportedRecord, ImportRun
@@ -24,7 +25,10 @@ from .base import (
 
 
 def _read_entry_files(files_data):
-    return spreadsheets.read_zip(files_data, field="files", label="ZIP of PDFs")
+    # A copy is as large as its entry's form takes it.
+    return spreadsheets.read_zip(
+        files_data, field="files", label="ZIP of PDFs", max_file_bytes=MAX_UPLOAD
+    )
 
 
 def _check_entries(register, table_data, table_name, files_data=b""):

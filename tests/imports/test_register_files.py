@@ -227,17 +227,28 @@ def test_a_zip_with_a_name_pointing_outside_it_is_refused_whole(editor, client, 
     assert not EntryImport.objects.exists() and not Contract.objects.exists()
 
 
-def test_a_member_larger_than_a_pdf_may_be_is_named_and_never_read_whole(editor):
-    # 16 MB of zeros deflates to a few kilobytes: a small ZIP that unpacks large.
-    bomb = b"%PDF-1.7\n" + bytes(16 * 1024 * 1024)
+def test_a_member_larger_than_a_copy_may_be_is_named_and_never_read_whole(editor):
+    # 21 MB of zeros deflates to a few kilobytes: a small ZIP that unpacks large.
+    bomb = b"%PDF-1.7\n" + bytes(21 * 1024 * 1024)
     files = {**FILES, "contract-007.pdf": bomb}
 
     entry_import = upload(editor, files=files)
 
-    assert (3, "Copy of the contract", "contract-007.pdf is larger than 15 MB.") in _problems(
+    assert (3, "Copy of the contract", "contract-007.pdf is larger than 20 MB.") in _problems(
         entry_import
     )
     assert not Contract.objects.exists()
+
+
+def test_a_copy_the_entry_form_takes_is_taken_from_the_zip_too(editor):
+    """The ZIP refused a copy over 15 MB that the entry's own form takes, up to 20 MB."""
+    large = untagged_pdf("COPY007") + b"%" + b"x" * (16 * 1024 * 1024) + b"\n"
+    entry_import = upload(editor, files={**FILES, "contract-007.pdf": large})
+    assert entry_import.errors == []
+    apply(entry_import, editor)
+    assert b"%" + b"x" * 1024 not in stored_bytes(
+        Contract.objects.get(reference="LANC/2022/007").contract_copy
+    )
 
 
 def test_a_zip_too_large_once_unpacked_or_with_too_many_files_is_refused(editor, monkeypatch):

@@ -17,7 +17,7 @@ from ..models import (
     Interest,
     SmallContract,
 )
-from .base import _NamedErrors
+from .base import MAX_UPLOAD, _NamedErrors
 
 
 class _EntryForm(_NamedErrors, StaffModelForm):
@@ -246,13 +246,11 @@ class ContractForm(_EntryForm):
         self.checked = {}
 
     def _clean_copy(self, name):
-        from decisions.models import attachment_max_bytes  # the copies' limit is attachments'
-
         upload = self.cleaned_data.get(name)
         if not upload or not hasattr(upload, "content_type"):  # unchanged, or cleared
             return upload
         try:
-            self.checked[name] = make_safe(read_upload(upload, limit=attachment_max_bytes()))
+            self.checked[name] = make_safe(read_upload(upload, limit=MAX_UPLOAD))
         except InvalidPDF as error:
             raise forms.ValidationError(str(error)) from error
         return upload
