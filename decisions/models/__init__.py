@@ -18,7 +18,6 @@ from .files import (
     CheckedAttachment,
     DecisionAttachment,
     _attachment_path,
-    attachment_max_bytes,
     attachment_storage,
     validate_pdf,
 )
@@ -46,7 +45,6 @@ __all__ = [
     "PriorityScope",
     # The migrations name the attachment fields' upload path by this dotted path.
     "_attachment_path",
-    "attachment_max_bytes",
     "attachment_storage",
     "validate_pdf",
 ]

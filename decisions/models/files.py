@@ -18,15 +18,11 @@ from .decision import Decision
 ATTACHMENT_MAX_BYTES = 20 * 1024 * 1024
 
 
-def attachment_max_bytes():
-    return getattr(settings, "DECISIONS_ATTACHMENT_MAX_BYTES", ATTACHMENT_MAX_BYTES)
-
-
 def validate_pdf(upload):
     """Accept only a real PDF no larger than the limit (``pdf_safety.read_upload``), refused
     beside the field."""
     try:
-        read_upload(upload, limit=attachment_max_bytes())
+        read_upload(upload, limit=ATTACHMENT_MAX_BYTES)
     except InvalidPDF as error:
         raise ValidationError(str(error)) from error
 

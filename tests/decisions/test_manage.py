@@ -6,7 +6,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
-from decisions.models import Decision, DecisionAttachment, DecisionPart2
+from decisions.models import Decision, DecisionAttachment, DecisionPart2, files
 from pcc_portal.accounts.models import Office
 from tests.decisions.factories import DecisionFactory, DecisionPart2Factory
 from tests.plans.factories import PriorityFactory
@@ -112,8 +112,8 @@ def test_an_attachment_that_is_not_a_pdf_is_refused_beside_the_field(
     assert not DecisionAttachment.objects.exists()
 
 
-def test_an_attachment_over_the_size_limit_is_refused(client, editor, settings, pdf_file):
-    settings.DECISIONS_ATTACHMENT_MAX_BYTES = 1024
+def test_an_attachment_over_the_size_limit_is_refused(client, editor, monkeypatch, pdf_file):
+    monkeypatch.setattr(files, "ATTACHMENT_MAX_BYTES", 1024)
     decision = DecisionFactory()
     client.force_login(editor)
     response = _upload(client, decision, pdf_file())
