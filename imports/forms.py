@@ -3,7 +3,7 @@
 from crispy_forms_gds.layout import Size
 from django import forms
 
-from pcc_portal.forms import GovUKFormMixin, form_helper
+from pcc_portal.forms import GovUKFormMixin, SpreadsheetField, form_helper, too_large
 from transparency.forms import MAX_UPLOAD
 
 from .spreadsheets import MAX_TABLE_BYTES, MAX_ZIP_BYTES
@@ -16,12 +16,13 @@ def _zip_or_none(upload, not_a_zip):
     if not upload.name.lower().endswith(".zip"):
         raise forms.ValidationError(not_a_zip)
     if upload.size > MAX_ZIP_BYTES:
-        raise forms.ValidationError("The ZIP must be smaller than 200 MB.")
+        raise forms.ValidationError(too_large(upload, MAX_ZIP_BYTES))
     return upload
 
 
 class DecisionImportForm(GovUKFormMixin, forms.Form):
-    table = forms.FileField(
+    table = SpreadsheetField(
+        max_bytes=MAX_TABLE_BYTES,
         label="Spreadsheet of decisions",
         help_text="A .csv or .xlsx file whose first row names the columns reference, title, "
         "decision date, decision maker and, if you have them, priority, summary, restricted "
@@ -35,24 +36,16 @@ class DecisionImportForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["table"].widget.attrs["accept"] = ".csv,.xlsx"
         self.fields["notices"].widget.attrs["accept"] = ".zip"
         self.helper = form_helper("table", "notices", submit="Upload and check")
-
-    def clean_table(self):
-        upload = self.cleaned_data["table"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The spreadsheet must be a .csv or .xlsx file.")
-        if upload.size > MAX_TABLE_BYTES:
-            raise forms.ValidationError("The spreadsheet must be smaller than 5 MB.")
-        return upload
 
     def clean_notices(self):
         return _zip_or_none(self.cleaned_data.get("notices"), "The notices must be a .zip file.")
 
 
 class EntryImportForm(GovUKFormMixin, forms.Form):
-    table = forms.FileField(
+    table = SpreadsheetField(
+        max_bytes=MAX_TABLE_BYTES,
         label="Spreadsheet of entries",
         help_text="A .csv or .xlsx file whose first row names the columns, as in the template.",
     )
@@ -65,7 +58,6 @@ class EntryImportForm(GovUKFormMixin, forms.Form):
 
     def __init__(self, *args, keeps_files=False, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["table"].widget.attrs["accept"] = ".csv,.xlsx"
         fields = ["table"]
         if keeps_files:
             self.fields["files"].widget.attrs["accept"] = ".zip"
@@ -73,8 +65,6 @@ class EntryImportForm(GovUKFormMixin, forms.Form):
         else:
             del self.fields["files"]
         self.helper = form_helper(*fields, submit="Upload and check")
-
-    clean_table = DecisionImportForm.clean_table
 
     def clean_files(self):
         return _zip_or_none(self.cleaned_data.get("files"), "The PDFs must come in a .zip file.")

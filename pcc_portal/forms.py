@@ -13,6 +13,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxLengthValidator
 from django.db import models
 from django.forms.utils import pretty_name
+from django.template.defaultfilters import filesizeformat
 
 
 def form_helper(*fields, submit="Save", action="", label_size=Size.SMALL):
@@ -257,3 +258,35 @@ class StaffModelForm(GovUKFormMixin, forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = form_helper(*self._meta.fields, submit=self.submit_label)
+
+
+def too_large(upload, limit):
+    """What a person is told of an upload larger than ``limit`` bytes, whatever its kind."""
+    return (
+        f"The file is {filesizeformat(upload.size)}; the largest allowed is "
+        f"{filesizeformat(limit)}."
+    )
+
+
+class SpreadsheetField(forms.FileField):
+    """A spreadsheet staff upload for the portal to read (``pcc_portal.tables``): a .csv or
+    .xlsx file of at most ``max_bytes``. The file chooser offers only those kinds, and another
+    kind or a larger file is refused beside the field before anything reads it."""
+
+    KINDS = (".csv", ".xlsx")
+
+    def __init__(self, *, max_bytes, **kwargs):
+        self.max_bytes = max_bytes
+        super().__init__(**kwargs)
+        self.widget.attrs["accept"] = ",".join(self.KINDS)
+
+    def validate(self, value):
+        super().validate(value)
+        if value in self.empty_values:
+            return
+        if not value.name.lower().endswith(self.KINDS):
+            raise ValidationError(
+                "The file must be a spreadsheet saved as .csv or .xlsx.", code="kind"
+            )
+        if value.size > self.max_bytes:
+            raise ValidationError(too_large(value, self.max_bytes), code="size")

@@ -6,6 +6,7 @@ from django import forms
 from pcc_portal.forms import (
     GovUKDateField,
     GovUKFormMixin,
+    SpreadsheetField,
     StaffModelForm,
     form_helper,
     govuk_fields,
@@ -128,7 +129,8 @@ class CommentaryForm(StaffModelForm):
 
 class ImportUploadForm(GovUKFormMixin, forms.Form):
     plan = forms.ModelChoiceField(queryset=None, empty_label=None, label="Plan")
-    file = forms.FileField(
+    file = SpreadsheetField(
+        max_bytes=MAX_BYTES,
         label="Spreadsheet",
         help_text="A .csv or .xlsx file whose first row names the columns measure, period, value "
         "and, if you have them, comparison, target, source, note.",
@@ -139,16 +141,7 @@ class ImportUploadForm(GovUKFormMixin, forms.Form):
 
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = Plan.objects.order_by("-term_start")
-        self.fields["file"].widget.attrs["accept"] = ".csv,.xlsx"
         self.helper = form_helper("plan", "file", submit="Upload and check")
-
-    def clean_file(self):
-        upload = self.cleaned_data["file"]
-        if not upload.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The file must be a .csv or .xlsx spreadsheet.")
-        if upload.size > MAX_BYTES:
-            raise forms.ValidationError("The file must be smaller than 20 MB.")
-        return upload
 
 
 class ReportForm(StaffModelForm):

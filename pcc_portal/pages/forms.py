@@ -7,7 +7,7 @@ from django import forms
 from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 
-from pcc_portal.forms import GovUKFormMixin, form_helper
+from pcc_portal.forms import GovUKFormMixin, form_helper, too_large
 from pcc_portal.publications.markdown import unusable_images
 
 from .models import ContentPage
@@ -65,7 +65,7 @@ class ImageUploadForm(GovUKFormMixin, forms.Form):
     def clean_file(self):
         upload = self.cleaned_data["file"]
         if upload.size > IMAGE_SIZE_LIMIT:
-            raise forms.ValidationError("The image must be smaller than 2 MB")
+            raise forms.ValidationError(too_large(upload, IMAGE_SIZE_LIMIT))
         try:
             with PILImage.open(upload) as picture:
                 if picture.format not in IMAGE_FORMATS:

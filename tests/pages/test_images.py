@@ -82,7 +82,10 @@ def test_the_upload_is_re_encoded_so_nothing_but_the_picture_is_kept(client, edi
         (lambda: _named(b"not an image at all", "figure.png"), "must be a PNG or JPEG image"),
         (lambda: _picture("GIF"), "must be a PNG or a JPEG"),
         (lambda: _picture(size=(4001, 10)), "at most 4,000 pixels"),
-        (lambda: _named(b"\0" * (2 * 1024 * 1024 + 1), "big.png"), "smaller than 2 MB"),
+        (
+            lambda: _named(b"\0" * (2 * 1024 * 1024 + 1), "big.png"),
+            "the largest allowed is 2.0\xa0MB",
+        ),
     ],
 )
 def test_anything_but_a_small_png_or_jpeg_is_refused_and_the_typing_kept(

@@ -237,7 +237,7 @@ def test_an_upload_that_is_not_a_spreadsheet_keeps_the_form_with_a_message(clien
         {"plan": plan.pk, "file": SimpleUploadedFile("figures.pdf", b"%PDF-1.7")},
     )
     assert response.status_code == 400
-    assert "must be a .csv or .xlsx" in response.content.decode()
+    assert "must be a spreadsheet saved as .csv or .xlsx" in response.content.decode()
     assert not MeasureImport.objects.exists()
 
 

@@ -4,7 +4,7 @@ the HMICFRS reports they answer."""
 from django import forms
 from django.utils import timezone
 
-from pcc_portal.forms import StaffModelForm, form_helper, govuk_fields
+from pcc_portal.forms import StaffModelForm, form_helper, govuk_fields, too_large
 
 from .. import sources
 from ..documents import kind_of, kinds
@@ -113,7 +113,7 @@ class ItemDocumentForm(_NamedErrors, forms.ModelForm):
     def clean_file(self):
         file = self.cleaned_data["file"]
         if file.size > MAX_UPLOAD:
-            raise forms.ValidationError("The file must be smaller than 20 MB.")
+            raise forms.ValidationError(too_large(file, MAX_UPLOAD))
         if kind_of(file.name) is None:
             raise forms.ValidationError(f"The file must be a {kinds()} file.")
         return file

@@ -4,7 +4,7 @@ from datetime import date
 
 from django import forms
 
-from pcc_portal.forms import form_helper
+from pcc_portal.forms import SpreadsheetField, form_helper
 
 from ..models import SpendingUpload
 from .base import MAX_UPLOAD, _NamedErrors
@@ -108,7 +108,8 @@ class SpendingUploadForm(_NamedErrors, forms.Form):
         help_text="For example 10 2025 for October 2025. A month already published is replaced "
         "when the new file is released.",
     )
-    file = forms.FileField(
+    file = SpreadsheetField(
+        max_bytes=MAX_UPLOAD,
         label="Spending file (CSV or XLSX)",
         help_text="Columns: Date, Transaction number, Supplier, Supplier type (optional), "
         "Expense type, Service area (optional), Amount, Purpose (optional), Value for money "
@@ -124,14 +125,6 @@ class SpendingUploadForm(_NamedErrors, forms.Form):
 
     def clean_source(self):
         return self.cleaned_data.get("source") or SpendingUpload.Source.COMMISSIONER
-
-    def clean_file(self):
-        file = self.cleaned_data["file"]
-        if file.size > MAX_UPLOAD:
-            raise forms.ValidationError("The file must be smaller than 20 MB.")
-        if not file.name.lower().endswith((".csv", ".xlsx")):
-            raise forms.ValidationError("The file must be a CSV (.csv) or Excel (.xlsx) file.")
-        return file
 
 
 class SpendingReviewForm(_NamedErrors, forms.Form):

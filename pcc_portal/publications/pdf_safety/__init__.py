@@ -10,8 +10,9 @@ import logging
 from dataclasses import dataclass
 
 import pikepdf
-from django.template.defaultfilters import filesizeformat
 from pikepdf import Dictionary
+
+from pcc_portal.forms import too_large
 
 from .cleaning import CleanedPDF, UncleanablePDF, clean_pdf
 
@@ -83,10 +84,7 @@ def read_upload(upload, *, limit):
     say it is a PDF the portal can publish (``inspect_pdf``), so a renamed Word file or a
     truncated upload is refused; the upload is left at its start. Raises ``InvalidPDF``."""
     if upload.size > limit:
-        raise InvalidPDF(
-            f"The file is {filesizeformat(upload.size)}; the largest allowed is "
-            f"{filesizeformat(limit)}."
-        )
+        raise InvalidPDF(too_large(upload, limit))
     if not upload.name.lower().endswith(".pdf"):
         raise InvalidPDF("The file must be a PDF (its name should end in .pdf).")
     upload.seek(0)
