@@ -11,6 +11,7 @@ from decimal import Decimal, InvalidOperation
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
+from pcc_portal.financial_year import financial_year_of
 from pcc_portal.tables import RowError, cell_text, named_cells, start_check
 
 from ..models import ImportedRecord, ImportRun
@@ -205,8 +206,8 @@ def check_entries(register, header, body, *, files=None):
                 data[column.field] = value
         year_field, date_field = _year_from_date(register)
         if year_field and not data.get(year_field) and data.get(date_field):
-            start = datetime.date.fromisoformat(data[date_field])
-            data[year_field] = str(start.year if start.month >= 4 else start.year - 1)
+            day = datetime.date.fromisoformat(data[date_field])
+            data[year_field] = str(financial_year_of(day))
         form = build_form(register, data, uploads(named, zip_files))
         if not form.is_valid():
             for name, messages in form.errors.items():

@@ -9,7 +9,7 @@ import datetime
 from django.core.files.base import ContentFile
 from django.utils import timezone
 
-from pcc_portal.financial_year import quarter_start
+from pcc_portal.financial_year import financial_year_of, quarter_start
 
 from .. import search, services
 from ..models import ItemDocument, SpecifiedItem, SpendingUpload
@@ -47,7 +47,7 @@ def _documents(today):
     covers, relative to today, so the index shows each status honestly: staff numbers as at the
     last 31 March (current), senior salaries as at the 31 March before (overdue), custody
     visiting for the quarter before last (due at the end of this quarter)."""
-    last_march = datetime.date(today.year if today.month >= 4 else today.year - 1, 3, 31)
+    last_march = datetime.date(financial_year_of(today), 3, 31)
     march_before = last_march.replace(year=last_march.year - 1)
     this_quarter = quarter_start(today)
     last_quarter = quarter_start(this_quarter - datetime.timedelta(days=1))
