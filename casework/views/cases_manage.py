@@ -2,7 +2,7 @@
 steps, documents and votes."""
 
 from django.contrib.auth.mixins import PermissionRequiredMixin
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -11,6 +11,7 @@ from django.views.generic import CreateView, UpdateView
 from panel.models import Panel
 from panel.views.manage_people import PanelFirst
 from pcc_portal.publications.forms import WithdrawForm
+from pcc_portal.publications.responses import pdf_response
 from pcc_portal.publications.selectors import Part, review
 from pcc_portal.publications.views import WithdrawView
 from pcc_portal.views.decorators import staff
@@ -243,8 +244,4 @@ def step_document(request, pk):
         Step.objects.filter(case__in=Case.objects.visible_to(request.user)).exclude(document=""),
         pk=pk,
     )
-    return FileResponse(
-        step.document.open("rb"),
-        content_type="application/pdf",
-        filename=f"{step.case.kind}-{step.kind}.pdf",
-    )
+    return pdf_response(step.document.open("rb"), filename=f"{step.case.kind}-{step.kind}.pdf")

@@ -1,7 +1,7 @@
 """Public pages of the Panel's casework: precepts, confirmation hearings and annual reports as
 published, with their documents (only the cleaned copies)."""
 
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import render
 from django.template.loader import render_to_string
 
@@ -12,6 +12,7 @@ from pcc_portal.publications.public import (
     published_or_gone,
     version_changes_response,
 )
+from pcc_portal.publications.responses import pdf_response
 
 from .. import selectors
 from ..models import Case, Step
@@ -119,8 +120,6 @@ def document(request, pk):
         if gone is not None:
             raise gone
         raise Http404("No such published document.")
-    return FileResponse(
-        step.document.open("rb"),
-        content_type="application/pdf",
-        filename=f"{case.kind}-{case.year or case.pk}-{step.kind}.pdf",
+    return pdf_response(
+        step.document.open("rb"), filename=f"{case.kind}-{case.year or case.pk}-{step.kind}.pdf"
     )

@@ -2,14 +2,15 @@
 exempt information, never published)."""
 
 from django.contrib import messages
-from django.http import FileResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.functional import cached_property
+from django.utils.text import slugify
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, UpdateView
 
 from pcc_portal.publications.pdf_safety import InvalidPDF
+from pcc_portal.publications.responses import pdf_response
 
 from .. import services
 from ..forms import AttachmentForm, DecisionPart2Form, Part2AttachmentForm
@@ -146,7 +147,9 @@ def _download_view(permission, attachments, *, private=False):
     @decision_view(permission)
     def view(request, decision, attachment_pk):
         document = get_object_or_404(attachments(request, decision), pk=attachment_pk)
-        response = FileResponse(document.file.open("rb"), content_type="application/pdf")
+        response = pdf_response(
+            document.file.open("rb"), filename=f"{slugify(document.title) or 'attachment'}.pdf"
+        )
         if private:
             response["Cache-Control"] = "private, no-store"
         return response

@@ -6,7 +6,7 @@ import json
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.syndication.views import Feed
 from django.core.paginator import Paginator
-from django.http import FileResponse, Http404, HttpResponse
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils import timezone
@@ -22,7 +22,7 @@ from pcc_portal.publications.public import (
     version_changes_response,
     version_pdf_or_gone,
 )
-from pcc_portal.publications.responses import version_pdf_response
+from pcc_portal.publications.responses import pdf_response, version_pdf_response
 from pcc_portal.querystring import refuse_nul_bytes, without_page
 from pcc_portal.tables import csv_response
 
@@ -140,11 +140,8 @@ def attachment(request, year, number, pk):
     if decision.is_restricted:
         raise Http404("No such document.")
     document = get_object_or_404(decision.attachments, pk=pk)
-    return FileResponse(
-        document.file.open("rb"),
-        content_type="application/pdf",
-        filename=f"decision-{number:02d}-{year}-{document.pk}.pdf",
-        as_attachment=False,
+    return pdf_response(
+        document.file.open("rb"), filename=f"decision-{number:02d}-{year}-{document.pk}.pdf"
     )
 
 

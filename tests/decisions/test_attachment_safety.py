@@ -60,6 +60,33 @@ def test_an_attachment_with_active_content_is_cleaned_and_only_the_clean_copy_is
     assert active_content(b"".join(public.streaming_content)) == []
 
 
+def test_a_staff_download_opens_in_the_browser_named_for_its_title(client, editor):
+    """The staff download of an attachment had no file name: a saved copy took the address's."""
+    decision = DecisionPart2Factory().decision
+    client.force_login(editor)
+    _upload(client, decision, tagged_pdf("PARTONE"), title="Business case: custody suite")
+    _upload(
+        client,
+        decision,
+        tagged_pdf("PARTTWO"),
+        title="Legal advice",
+        url_name="part2_attachment_add",
+    )
+    for url_name, attachment, name in (
+        ("attachment_download", decision.attachments.get(), "business-case-custody-suite"),
+        ("part2_attachment_download", decision.part2.attachments.get(), "legal-advice"),
+    ):
+        response = client.get(
+            reverse(
+                f"decisions_manage:{url_name}",
+                kwargs={"pk": decision.pk, "attachment_pk": attachment.pk},
+            )
+        )
+        assert response["Content-Type"] == "application/pdf"
+        assert response["Content-Disposition"] == f'inline; filename="{name}.pdf"'
+        assert "no-store" in response["Cache-Control"]
+
+
 def test_part_2_attachments_are_cleaned_too(client, editor):
     decision = DecisionPart2Factory().decision
     client.force_login(editor)

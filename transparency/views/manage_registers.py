@@ -4,7 +4,7 @@ and withdrawn, and contracts' copies."""
 from django.contrib.auth.decorators import login_required
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.core.exceptions import PermissionDenied
-from django.http import FileResponse, Http404
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
@@ -12,6 +12,7 @@ from django.utils.text import slugify
 from django.views.generic import CreateView, UpdateView
 
 from pcc_portal.publications.forms import WithdrawForm
+from pcc_portal.publications.responses import pdf_response
 from pcc_portal.publications.selectors import publishing_panel
 from pcc_portal.publications.views import WithdrawView
 from pcc_portal.views.generic import FormPage, PublishView
@@ -65,11 +66,8 @@ def contract_copy(request, pk, kind):
     file = entry.copy_file(kind)
     if not file:
         raise Http404("No copy has been uploaded.")
-    return FileResponse(
-        file.open("rb"),
-        content_type="application/pdf",
-        filename=f"contract-{slugify(entry.reference) or pk}-{kind}.pdf",
-        as_attachment=False,
+    return pdf_response(
+        file.open("rb"), filename=f"contract-{slugify(entry.reference) or pk}-{kind}.pdf"
     )
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_GET
 from pcc_portal.caching import lazy_context
 from pcc_portal.financial_year import financial_year_label
 from pcc_portal.publications.public import published_or_gone, version_changes_response
+from pcc_portal.publications.responses import pdf_response
 from pcc_portal.querystring import refuse_nul_bytes, without_page
 from pcc_portal.tables import csv_response
 
@@ -213,12 +214,9 @@ def contract_copy(request, pk, kind):
     entry = Contract.from_record(object_id=pk, data=record.data) if record else None
     if entry is None or not entry.copy_file(kind):
         raise Http404("No copy is published.")
-    file = entry.copy_file(kind)
-    return FileResponse(
-        file.open("rb"),
-        content_type="application/pdf",
+    return pdf_response(
+        entry.copy_file(kind).open("rb"),
         filename=f"contract-{slugify(entry.reference) or pk}-{kind}.pdf",
-        as_attachment=False,
     )
 
 
