@@ -17,6 +17,8 @@ from pikepdf import Array, Dictionary, Name
 SAFE_URI = re.compile(r"(?:https?://|mailto:)[^\x00-\x20\x7f]*\Z", re.IGNORECASE)
 # Standard named actions only move between pages; others (Print, SaveAs...) are the viewer's.
 SAFE_NAMED_ACTIONS = {"/NextPage", "/PrevPage", "/FirstPage", "/LastPage"}
+# The kinds of action a PDF may run or send, each as the person who uploaded it reads it: every
+# one is removed, wherever it is found.
 ACTION_LABELS = {
     "/JavaScript": "JavaScript",
     "/Launch": "an action that starts a program or opens a file",
@@ -282,7 +284,7 @@ class _Cleaner:
                 self._note_file()
             # A structure element has a parent (/P) and an /S of its own; an action has neither.
             action = obj.get("/S")
-            if "/P" in obj or not isinstance(action, Name) or str(action) not in _UNSAFE_KINDS:
+            if "/P" in obj or not isinstance(action, Name) or str(action) not in ACTION_LABELS:
                 continue
             if kind is not None and kind != Name.Action:
                 continue
@@ -292,20 +294,6 @@ class _Cleaner:
                     del obj[key]
             obj.S = Name.Named
             obj.N = Name.FirstPage  # harmless in whatever place still points at it
-
-
-_UNSAFE_KINDS = {
-    "/JavaScript",
-    "/Launch",
-    "/GoToR",
-    "/GoToE",
-    "/SubmitForm",
-    "/ImportData",
-    "/Rendition",
-    "/Movie",
-    "/Sound",
-    "/RichMediaExecute",
-}
 
 
 def _seen(obj, seen):
