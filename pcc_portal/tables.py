@@ -5,6 +5,7 @@ columns matched and its problems reported by row, the same way for every import.
 import csv
 import io
 import math
+import re
 import xml.parsers.expat
 import zipfile
 import zlib
@@ -163,6 +164,21 @@ def csv_text(data):
     if "\x00" in text:  # and PostgreSQL cannot store text that holds a NUL byte
         raise UnreadableTable("This is not a CSV file: it contains binary data.")
     return text
+
+
+# A number with a sign, as a spreadsheet reads it: -1234.50 is a figure, not a formula.
+_SIGNED_NUMBER = re.compile(r"[+-](\d+(\.\d*)?|\.\d+)")
+
+
+def safe_csv(data):
+    """A CSV file's bytes (as ``csv_text`` reads them) written again by ``csv_lines``, as UTF-8:
+    a cell a spreadsheet would run is marked as text, and a signed number stays a number. Raises
+    ``UnreadableTable`` for a file that cannot be read."""
+    rows = (
+        [Decimal(cell) if _SIGNED_NUMBER.fullmatch(cell) else cell for cell in record]
+        for record in _csv_records(data)
+    )
+    return "".join(csv_lines(rows)).encode("utf-8")
 
 
 def _csv_records(data):

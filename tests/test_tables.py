@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from pcc_portal.tables import csv_lines, spreadsheet_cell
+from pcc_portal.tables import UnreadableTable, csv_lines, safe_csv, spreadsheet_cell
 
 
 @pytest.mark.parametrize(
@@ -36,3 +36,25 @@ def test_a_cell_is_quoted_only_when_it_is_text_that_starts_like_a_formula(value,
 def test_the_file_starts_with_a_byte_order_mark_and_quotes_each_cell_as_needed():
     lines = list(csv_lines([["name", "value"], ['=HYPERLINK("x")', Decimal("-1")]]))
     assert "".join(lines) == '\ufeffname,value\r\n"\'=HYPERLINK(""x"")",-1\r\n'
+
+
+def test_a_csv_file_is_written_again_with_its_formulas_marked_as_text_and_its_numbers_kept():
+    """A CSV that staff publish comes from elsewhere (a finance system, a supplier's name): it
+    reaches the public through the same writer as the portal's own CSVs."""
+    data = (
+        "Supplier,Amount,Reference\r\n"
+        '"=HYPERLINK(""http://x"",""Invoice"")",-1234.50,007\r\n'
+        "@SUM(A1),+12,-\r\n"
+        "Lunch = hospitality,-.5,£98\r\n"
+    ).encode("cp1252")
+    assert safe_csv(data).decode("utf-8") == (
+        "\ufeffSupplier,Amount,Reference\r\n"
+        '"\'=HYPERLINK(""http://x"",""Invoice"")",-1234.50,007\r\n'
+        "'@SUM(A1),12,'-\r\n"
+        "Lunch = hospitality,-0.5,£98\r\n"
+    )
+
+
+def test_a_csv_file_that_cannot_be_read_is_refused():
+    with pytest.raises(UnreadableTable, match="malformed"):
+        safe_csv(b'"' + b"x" * 200_000 + b'"\n')

@@ -1,6 +1,7 @@
 """What a document published on the Specified Information index may be: a file whose content is
 the kind its name says, so the download the index offers as a spreadsheet is a spreadsheet. A PDF
-is kept as its cleaned copy (``make_safe``); an office file is refused if it holds macros."""
+is kept as its cleaned copy (``make_safe``), a CSV as written again by the portal's one CSV writer
+(``safe_csv``); an office file is refused if it holds macros."""
 
 import io
 import json
@@ -10,7 +11,7 @@ import zlib
 from django.core.files.base import ContentFile
 
 from pcc_portal.publications.pdf_safety import InvalidPDF, make_safe
-from pcc_portal.tables import UnreadableTable, csv_text
+from pcc_portal.tables import UnreadableTable, safe_csv
 
 # Each kind the index publishes, by the ending of its name, as the page names it.
 FORMATS = {
@@ -55,8 +56,9 @@ def kind_of(name):
 
 
 def publishable(file):
-    """``file`` as it is to be published: a PDF's cleaned copy, any other kind as it came once
-    its content is found to be what its name says. Raises ``UnfitDocument``, saying what to do."""
+    """``file`` as it is to be published: a PDF's cleaned copy, a CSV's safe copy, any other
+    kind as it came once its content is found to be what its name says. Raises
+    ``UnfitDocument``, saying what to do."""
     ending = _ending(file.name)
     if ending not in FORMATS:
         raise UnfitDocument(f"The file must be a {kinds()} file.")
@@ -71,7 +73,7 @@ def publishable(file):
         raise UnfitDocument("The file is a PDF: its name should end in .pdf.")
     if ending == ".csv":
         try:
-            csv_text(data)
+            return ContentFile(safe_csv(data), name=file.name)
         except UnreadableTable as error:
             raise UnfitDocument(str(error)) from error
     elif ending == ".json":

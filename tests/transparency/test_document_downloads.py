@@ -109,7 +109,6 @@ DOCX = _archive(
 @pytest.mark.parametrize(
     ("name", "content"),
     [
-        ("salaries.csv", "Role,Salary\nChief Executive,£98,000\n".encode("cp1252")),
         ("salaries.json", b'\xef\xbb\xbf[{"role": "Chief Executive"}]'),
         ("salaries.xlsx", _workbook()),
         ("salaries.ods", ODS),
@@ -121,6 +120,18 @@ def test_a_file_that_is_what_its_name_says_is_published_as_it_came(client, edito
     document = ItemDocument.objects.get()
     served = client.get(reverse("transparency:document", kwargs={"pk": document.pk}))
     assert b"".join(served.streaming_content) == content
+
+
+def test_a_csv_is_published_with_what_a_spreadsheet_would_run_marked_as_text(client, editor):
+    """A staff CSV was published as it came: a cell from a supplier's name such as
+    ``=HYPERLINK(...)`` ran in the spreadsheet of whoever downloaded it from the index."""
+    content = 'Supplier,Amount\n"=HYPERLINK(""http://x"")",-98.50\nMerseyside £ Ltd,12\n'
+    assert _upload(client, editor, "salaries.csv", content.encode("cp1252")).status_code == 302
+    document = ItemDocument.objects.get()
+    served = client.get(reverse("transparency:document", kwargs={"pk": document.pk}))
+    assert b"".join(served.streaming_content).decode("utf-8") == (
+        '\ufeffSupplier,Amount\r\n"\'=HYPERLINK(""http://x"")",-98.50\r\nMerseyside £ Ltd,12\r\n'
+    )
 
 
 def _with_member(data, name, content=b"Sub AutoOpen()"):
@@ -168,3 +179,4 @@ def test_the_upload_says_which_kinds_are_published_and_how(client, editor):
     page = client.get(reverse("transparency_manage:item", kwargs={"pk": item.pk})).content.decode()
     assert "A PDF, CSV, XLSX, ODS, ODT, DOCX or JSON file of up to 20 MB." in page
     assert "a spreadsheet or document must have no macros" in page
+    assert "a CSV file is published with any cell a spreadsheet would run marked as text" in page

@@ -73,8 +73,9 @@ class ItemDocumentForm(_NamedErrors, forms.ModelForm):
         }
         help_texts = {
             "file": f"A {kinds()} file of up to {MAX_UPLOAD // (1024 * 1024)} MB. A PDF is "
-            "published without its scripts and embedded files; a spreadsheet or document must "
-            "have no macros.",
+            "published without its scripts and embedded files; a CSV file is published with any "
+            "cell a spreadsheet would run marked as text; a spreadsheet or document must have no "
+            "macros.",
             "period_from": "The first day of the period it covers (for a document “as at” a "
             "day, that day). A document covering 2020 is as old as 2020, whenever it is "
             "uploaded.",

@@ -24,8 +24,9 @@ logger = logging.getLogger(__name__)
 def publish_document(*, item, title, file, period_from, period_to, by, inspection=None):
     """Publish a document staff upload for an index item, today, with the period it covers: that
     period dates the item's freshness, not the day of the upload. The file is published as
-    ``publishable`` gives it: a PDF, which opens in the browser, as its cleaned copy; any other
-    kind once its content is found to be what its name says. Raises ``UnfitDocument`` else."""
+    ``publishable`` gives it: a PDF, which opens in the browser, as its cleaned copy; a CSV with
+    any cell a spreadsheet would run marked as text; any other kind once its content is found to
+    be what its name says. Raises ``UnfitDocument`` else."""
     if period_to < period_from:
         raise InvalidTransition("The period a document covers must end on or after its start.")
     document = ItemDocument(
