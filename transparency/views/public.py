@@ -20,6 +20,7 @@ from pcc_portal.tables import csv_response
 
 from .. import search as site_search
 from .. import selectors, sitemap, thread
+from ..documents import kind_of
 from ..filters import month_param
 from ..models import Contract, ContractCopy, ItemDocument, SpendingUpload
 
@@ -44,12 +45,10 @@ def index(request):
 def document(request, pk):
     item_document = get_object_or_404(ItemDocument.objects.public(), pk=pk)
     name = item_document.file.name.rsplit("/", 1)[-1]
-    # A PDF opens in the browser; a spreadsheet, CSV or JSON file is saved.
-    return FileResponse(
-        item_document.file.open("rb"),
-        filename=name,
-        as_attachment=not name.lower().endswith(".pdf"),
-    )
+    if kind_of(name) == "PDF":  # opens in the browser, as every PDF the portal serves
+        return pdf_response(item_document.file.open("rb"), filename=name)
+    # A spreadsheet, CSV or JSON file is saved.
+    return FileResponse(item_document.file.open("rb"), filename=name, as_attachment=True)
 
 
 def _register(slug, params):
