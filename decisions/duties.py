@@ -5,12 +5,16 @@ office that day, the chief finance officer's (financial implications) by whoever
 Finance Officer office, and the signature by whoever holds the decision's own office, within its
 value limit. The author (who drafted or submitted it), each declarer and the signatory are
 different people on one decision. Each ``*_refusal`` function returns why ``user`` may not take the
-step, or ``""`` when they may: the services raise it, the staff page shows it.
+step, or ``""`` when they may: the services raise it, the staff page shows it (``open_steps``).
 """
 
 from dataclasses import dataclass
 
 from pcc_portal.accounts.models import Office, OfficeHolding
+
+from .models import Decision
+
+Status = Decision.Status
 
 
 def holding(user, *, on, office=None, kind=None):
@@ -151,3 +155,20 @@ def rejection_refusal(decision, user, *, on):
     if not user.has_perm("decisions.sign_decision"):
         return "Only a decision maker may reject a decision."
     return _decision_maker_refusal(decision, user, on=on, step="reject")
+
+
+def open_steps(decision, user, *, on):
+    """For each step open on ``decision`` now, why ``user`` may not take it, or ``""`` when they
+    may: shown beside the step to those whose role has it, so a refusal is explained rather than
+    a dead end."""
+    steps = {}
+    if decision.status == Status.SUBMITTED:
+        if not decision.legal_declared:
+            steps["legal"] = legal_declaration_refusal(decision, user, on=on)
+        if decision.finance_declaration_needed and not decision.finance_declared:
+            steps["finance"] = finance_declaration_refusal(decision, user, on=on)
+    if decision.status == Status.DECLARED:
+        steps["sign"] = signature_refusal(decision, user, on=on)
+    if decision.status in (Status.SUBMITTED, Status.DECLARED):
+        steps["reject"] = rejection_refusal(decision, user, on=on)
+    return steps

@@ -151,23 +151,6 @@ class DecisionUpdateView(DecisionFormPage, UpdateView):
 
 
 # --- the staff page of one decision ------------------------------------------------------------
-def _duties(request, decision):
-    """For each step open now, whether this user may take it and, if not, why (shown beside the
-    step to those whose role has it, so the refusal is explained rather than a dead end)."""
-    user, today = request.user, timezone.localdate()
-    steps = {}
-    if decision.status == Status.SUBMITTED:
-        if not decision.legal_declared:
-            steps["legal"] = duties.legal_declaration_refusal(decision, user, on=today)
-        if decision.finance_declaration_needed and not decision.finance_declared:
-            steps["finance"] = duties.finance_declaration_refusal(decision, user, on=today)
-    if decision.status == Status.DECLARED:
-        steps["sign"] = duties.signature_refusal(decision, user, on=today)
-    if decision.status in (Status.SUBMITTED, Status.DECLARED):
-        steps["reject"] = duties.rejection_refusal(decision, user, on=today)
-    return steps
-
-
 class DecisionDetailView(PublishingDetailView):
     permission_required = "decisions.view_decision"
     model = Decision
@@ -194,7 +177,7 @@ class DecisionDetailView(PublishingDetailView):
             "today": timezone.localdate(),
             "declaration_text": MONITORING_OFFICER_DECLARATION,
             "finance_declaration_text": CHIEF_FINANCE_OFFICER_DECLARATION,
-            "duties": _duties(self.request, decision),
+            "duties": duties.open_steps(decision, user, on=timezone.localdate()),
         }
 
 

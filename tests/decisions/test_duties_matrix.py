@@ -3,8 +3,10 @@ monitoring officer's declaration, the chief finance officer's, sign, publish, re
 by office held that day and by role."""
 
 import pytest
+from django.utils import timezone
 
 from decisions import services
+from decisions.duties import open_steps
 from decisions.models import Decision
 from pcc_portal.errors import NotPermitted
 from tests.decisions.duties_helpers import (
@@ -157,3 +159,19 @@ def test_who_may_take_each_step(people, step, who, may):
         with pytest.raises(NotPermitted):
             take(decision, people[who])
     assert TAKEN[step](Decision.objects.get(pk=decision.pk)) is may
+
+
+def test_the_steps_open_are_those_the_decisions_status_has_each_with_its_refusal(people):
+    today = timezone.localdate()
+    submitted = _submitted(people)
+    assert open_steps(submitted, people["monitoring officer"], on=today) == {
+        "legal": "",
+        "finance": "Only the chief finance officer may make the chief finance officer's "
+        "declaration: "
+        f"{people['monitoring officer'].get_full_name()} does not hold the office of Chief "
+        f"Finance Officer on {today:%-d %B %Y}.",
+        "reject": "Only a decision maker may reject a decision.",
+    }
+    declared = _declared(people)
+    assert open_steps(declared, people["commissioner"], on=today) == {"sign": "", "reject": ""}
+    assert open_steps(_signed(people), people["commissioner"], on=today) == {}
