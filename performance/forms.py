@@ -12,6 +12,7 @@ from pcc_portal.forms import (
     govuk_fields,
 )
 from plans.forms import PriorityChoiceField
+from plans.models import Plan
 
 from . import checks
 from .imports import MAX_BYTES
@@ -137,8 +138,6 @@ class ImportUploadForm(GovUKFormMixin, forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
-        from plans.models import Plan
-
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = Plan.objects.order_by("-term_start")
         self.helper = form_helper("plan", "file", submit="Upload and check")
@@ -165,8 +164,6 @@ class ReportForm(StaffModelForm):
         labels = {"presented_on": "Presented to the scrutiny meeting on (optional)"}
 
     def __init__(self, *args, **kwargs):
-        from plans.models import Plan
-
         super().__init__(*args, **kwargs)
         self.fields["plan"].queryset = Plan.objects.order_by("-term_start")
         self.fields["plan"].empty_label = None

@@ -7,6 +7,8 @@ roads in 2020 2,354 collisions with 3,213 casualties, 25 of them killed. Runs af
 and skips, saying why, if the 2021-2025 plan is not there.
 """
 
+from plans.models import Plan
+
 from .figures import FIRST, LAST, PLAN_SLUG, SHOWN_FROM, SOURCE, _load_figures
 from .report import _load_commentary, _load_meeting, _load_report
 
@@ -14,8 +16,6 @@ __all__ = ["FIRST", "LAST", "PLAN_SLUG", "SHOWN_FROM", "SOURCE", "load"]
 
 
 def load(*, publisher):
-    from plans.models import Plan
-
     plan = Plan.objects.filter(slug=PLAN_SLUG).first()
     if plan is None:
         return f"skipped: the plans demo has not made the plan {PLAN_SLUG!r} yet"

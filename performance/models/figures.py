@@ -11,6 +11,8 @@ from simple_history.models import HistoricalRecords
 from pcc_portal.errors import DomainError
 from pcc_portal.publications.markdown_fields import MarkdownHTMLField, RendersMarkdown
 from pcc_portal.visibility import VisibilityQuerySet
+from plans.models import Measure
+from plans.selectors import public_measure_ids
 
 from .. import periods
 
@@ -22,9 +24,6 @@ class UnconfirmedFigure(DomainError):
 def public_measures():
     """Measures of published plans as their live versions published them: the only ones the
     public may see figures for (a measure added in a draft since stays private)."""
-    from plans.models import Measure
-    from plans.selectors import public_measure_ids
-
     return Measure.objects.filter(pk__in=public_measure_ids())
 
 

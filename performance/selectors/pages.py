@@ -9,6 +9,9 @@ from dataclasses import dataclass, field
 from django.db.models import F, Prefetch, Q, Window
 from django.db.models.functions import RowNumber
 
+from plans.models import Measure, Plan
+from plans.selectors import PublishedPlan
+
 from .. import assessment, charts
 from ..models import DataPoint, FiguresWithdrawal, MeasureCommentary, ReportCommentary
 
@@ -215,11 +218,7 @@ def plan_sections(*, plan, figures, until=None, last=None, quarter=None, as_publ
     """The plan's measures grouped by priority (in order), then by cross-cutting theme, with
     their ``figures`` (see ``_figures_by_measure``); with ``as_published``, the measures and
     priorities as the plan's live version published them."""
-    from plans.models import Measure
-
     if as_published:
-        from plans.selectors import PublishedPlan
-
         measures = PublishedPlan(plan).measures
     else:
         measures = list(
@@ -262,8 +261,6 @@ def dashboard_sections(*, plan):
 
 def current_public_plan():
     """The plan the public dashboard shows: the latest published one."""
-    from plans.models import Plan
-
     return Plan.objects.public().order_by("-term_start").first()
 
 

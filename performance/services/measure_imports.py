@@ -6,14 +6,13 @@ from simple_history.utils import bulk_create_with_history
 
 from pcc_portal import tables
 from pcc_portal.errors import InvalidTransition
+from plans.models import Measure
 
 from .. import checks, imports
 from ..models import DataPoint, MeasureImport
 
 
 def _numeric_measures(plan):
-    from plans.models import Measure
-
     return {m.pk: m for m in Measure.objects.filter(plan=plan).exclude(unit="")}
 
 

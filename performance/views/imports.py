@@ -10,10 +10,12 @@ from django.views.generic import FormView, ListView
 from pcc_portal.tables import csv_response
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.steps import refusal_as_message
+from plans.models import Measure
 
 from .. import services
 from ..forms import ImportUploadForm
 from ..models import MeasureImport
+from ..selectors.imports import flagged_rows, import_measures, preview_rows
 from .manage import StaffFormPage, _plans, crumbs_under
 
 PREVIEW_ROWS = 50
@@ -50,34 +52,14 @@ class ImportUploadView(StaffFormPage, FormView):
         return self.object.get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "plans": _import_measures()}
+        return {**super().get_context_data(**kwargs), "plans": import_measures(_plans())}
 
 
 import_upload = ImportUploadView.as_view()
 
 
-def _import_measures():
-    """Each plan with the measures a spreadsheet can give figures for (those with a unit), as
-    staff see them (priority, wording) beside the number the spreadsheet names them by."""
-    from plans.models import Measure
-
-    plans = list(_plans())
-    measures = (
-        Measure.objects.filter(plan__in=plans)
-        .exclude(unit="")
-        .select_related("priority")
-        .order_by("priority__number", "order", "pk")
-    )
-    by_plan = {}
-    for measure in measures:
-        by_plan.setdefault(measure.plan_id, []).append(measure)
-    return [(plan, by_plan.get(plan.pk, [])) for plan in plans]
-
-
 @staff("performance.add_measureimport")
 def import_template(request):
-    from plans.models import Measure
-
     plan_id = request.GET.get("plan", "")
     valid = plan_id.isdecimal() and len(plan_id) < 19  # a number the database can compare
     plan = get_object_or_404(_plans(), pk=int(plan_id) if valid else 0)
@@ -106,51 +88,16 @@ def import_detail(request, pk):
         "performance/manage/import.html",
         {
             "measure_import": measure_import,
-            "flagged": _flagged_rows(measure_import),
+            "flagged": flagged_rows(measure_import),
             "flags_cut_short": measure_import.flag_count > len(measure_import.flags),
             "error_rows": error_rows,
             "error_count": measure_import.error_count,
             "error_row_count": measure_import.error_row_count,
             "errors_cut_short": measure_import.error_row_count > len(error_rows),
-            "preview": _preview_rows(measure_import) if not measure_import.errors else [],
+            "preview": preview_rows(measure_import, limit=PREVIEW_ROWS),
             "preview_limit": PREVIEW_ROWS,
         },
     )
-
-
-def _flagged_rows(measure_import):
-    """The rows flagged for confirmation, each with its measure."""
-    from plans.models import Measure
-
-    if measure_import.errors or not measure_import.flags:
-        return []
-    ids = {flag["measure"] for flag in measure_import.flags}
-    measures = Measure.objects.in_bulk(ids)
-    return [{**flag, "measure": measures.get(flag["measure"])} for flag in measure_import.flags]
-
-
-def _preview_rows(measure_import):
-    """The first rows as they will be applied, with the figure each replaces."""
-    from plans.models import Measure
-
-    if measure_import.status not in (MeasureImport.Status.PREVIEWED, MeasureImport.Status.APPLIED):
-        return []
-    try:
-        measure_import.file.open("rb")
-        from ..imports import check_rows, read_rows
-
-        header, body = read_rows(measure_import.file, measure_import.original_name)
-    except Exception:  # the stored file is gone: the counts above still tell the story
-        return []
-    finally:
-        measure_import.file.close()
-    measures = {m.pk: m for m in Measure.objects.filter(plan=measure_import.plan).exclude(unit="")}
-    result = check_rows(header, body[:PREVIEW_ROWS], measures=measures)
-    flagged = {flag["row"] for flag in measure_import.flags}
-    return [
-        {"row": row, "measure": measures[row.measure_id], "flagged": row.row in flagged}
-        for row in result.rows
-    ]
 
 
 @require_POST

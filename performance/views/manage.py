@@ -12,6 +12,7 @@ from django.views.generic import CreateView, FormView, UpdateView
 
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
+from plans.models import Measure, Plan
 
 from .. import selectors, services
 from ..forms import (
@@ -64,14 +65,10 @@ class DraftUpdatePage(_DraftPage):
 
 
 def _plans():
-    from plans.models import Plan
-
     return Plan.objects.order_by("-term_start")
 
 
 def _measure(pk):
-    from plans.models import Measure
-
     return get_object_or_404(Measure.objects.select_related("plan", "priority"), pk=pk)
 
 

@@ -9,6 +9,7 @@ from django.views.generic import CreateView, FormView, ListView, UpdateView
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.selectors import review
 from pcc_portal.views.generic import PublishingDetailView, PublishView, VisibleToUser
+from plans.models import Priority
 
 from .. import selectors, services
 from ..forms import ReportCommentaryForm, ReportForm
@@ -59,8 +60,6 @@ class ReportCommentaryView(StaffFormPage, FormView):
         )
 
     def get_form_kwargs(self):
-        from plans.models import Priority
-
         report = self.report
         return {
             **super().get_form_kwargs(),

@@ -214,6 +214,19 @@ def test_staff_upload_preview_and_apply_in_separate_requests(client, plan, measu
     assert "Applied" in page and f"by {editor}" in page
 
 
+def test_an_import_whose_stored_file_is_gone_still_shows_its_counts(client, plan, measures, editor):
+    asb, _, _ = measures
+    upload = _csv(f"measure,period,value\n{asb.pk},2021-22 Q1,24100\n")
+    measure_import = services.upload_import(plan=plan, upload=upload, by=editor)
+    measure_import.file.storage.delete(measure_import.file.name)
+    client.force_login(editor)
+    response = client.get(measure_import.get_absolute_url())
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Apply all 1 rows" in page
+    assert "2021-22 Q1" not in page  # no preview without the file
+
+
 def test_the_preview_page_lists_every_error_by_row(client, plan, measures, editor):
     asb, _, _ = measures
     client.force_login(editor)
