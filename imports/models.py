@@ -57,6 +57,15 @@ class ImportRun(models.Model):
     def get_absolute_url(self):
         return reverse("imports:run", kwargs={"pk": self.pk})
 
+    @property
+    def tag_class(self):
+        """The GOV.UK tag colour its status shows in."""
+        return {
+            self.Status.SUCCEEDED: "govuk-tag--green",
+            self.Status.DRY_RUN: "govuk-tag--grey",
+            self.Status.FAILED: "govuk-tag--red",
+        }[self.status]
+
 
 class ImportedRecord(models.Model):
     """An object the portal holds because an import brought it in."""

@@ -117,7 +117,7 @@ class Freshness:
         return Status.LABELS[self.status]
 
     @property
-    def tag(self):
+    def tag_class(self):
         return Status.TAGS[self.status]
 
     @property

@@ -97,7 +97,7 @@ def _commitments(priority, published):
                 title=c.wording,
                 detail=c.get_status_display(),
                 tag=c.get_status_display(),
-                tag_class=c.status_tag,
+                tag_class=c.tag_class,
             )
         )
     return items
@@ -263,13 +263,6 @@ def _panel_reports(priority, published):
     return items
 
 
-ACTION_TAGS = {
-    ScrutinyAction.Status.OPEN: "govuk-tag--grey",
-    ScrutinyAction.Status.IN_PROGRESS: "govuk-tag--blue",
-    ScrutinyAction.Status.CLOSED: "govuk-tag--green",
-}
-
-
 def _scrutiny_actions(priority, published):
     """Actions about ``priority`` raised at meetings whose note is public, as the newest
     published note left them: an action added or updated since is not public until a note
@@ -298,7 +291,7 @@ def _scrutiny_actions(priority, published):
                 detail=f"Raised at the strategic scrutiny meeting, for the {action.owner} "
                 f"by {action.due_date:%-d %B %Y}",
                 tag=action.get_status_display(),
-                tag_class=ACTION_TAGS[action.status],
+                tag_class=action.tag_class,
             )
         )
     return items

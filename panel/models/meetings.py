@@ -137,6 +137,16 @@ class Meeting(models.Model):
     def get_absolute_url(self):
         return reverse("panel:meeting", kwargs={"date": self.slug})
 
+    @property
+    def tag_class(self):
+        """The GOV.UK tag colour its status shows in."""
+        return {
+            self.Status.SCHEDULED: "govuk-tag--blue",
+            self.Status.POSTPONED: "govuk-tag--orange",
+            self.Status.CANCELLED: "govuk-tag--red",
+            self.Status.HELD: "govuk-tag--grey",
+        }[self.status]
+
     def get_manage_url(self):
         return reverse("panel_manage:meeting", kwargs={"pk": self.pk})
 

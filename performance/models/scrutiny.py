@@ -188,6 +188,15 @@ class ScrutinyAction(models.Model):
     def __str__(self):
         return self.description[:80]
 
+    @property
+    def tag_class(self):
+        """The GOV.UK tag colour its status shows in."""
+        return {
+            self.Status.OPEN: "govuk-tag--grey",
+            self.Status.IN_PROGRESS: "govuk-tag--blue",
+            self.Status.CLOSED: "govuk-tag--green",
+        }[self.status]
+
     def start(self):
         if self.status != self.Status.OPEN:
             raise InvalidTransition(

@@ -163,7 +163,8 @@ class Commitment(PriorityListItem):
     )
 
     @property
-    def status_tag(self):
+    def tag_class(self):
+        """The GOV.UK tag colour its status shows in."""
         return {
             self.Status.NOT_STARTED: "govuk-tag--grey",
             self.Status.IN_PROGRESS: "govuk-tag--blue",

@@ -115,6 +115,13 @@ class Plan(Publishable):
         return self.stage != Stage.SUPERSEDED and (self.stage in IN_FORCE_STAGES or self.is_issued)
 
     @property
+    def tag_class(self):
+        """The GOV.UK tag colour its stage shows in: in force, superseded, or on its way."""
+        if self.stage == Stage.SUPERSEDED:
+            return "govuk-tag--grey"
+        return "govuk-tag--green" if self.is_in_force else "govuk-tag--blue"
+
+    @property
     def variation_under_way(self):
         return self.is_in_force and self.stage in DRAFTING_STAGES
 

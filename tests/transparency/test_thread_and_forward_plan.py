@@ -187,6 +187,21 @@ def test_a_scrutiny_action_joins_its_priority_thread_when_the_meeting_note_is_pu
 
 
 @pytest.mark.django_db
+def test_an_action_has_the_same_tag_on_its_priority_thread_and_its_meeting_note(
+    client, decision_maker, publish, published_priority
+):
+    """The golden thread coloured an open action grey and the meeting's note yellow: each
+    page chose the colour itself."""
+    meeting = ScrutinyMeetingFactory(date=datetime.date(2021, 11, 15))
+    ScrutinyActionFactory(raised_at=meeting).priorities.add(published_priority)
+    publish(meeting, decision_maker)
+    open_tag = '<strong class="govuk-tag govuk-tag--grey">Open</strong>'
+    assert open_tag in client.get(published_priority.get_absolute_url()).content.decode()
+    note = reverse("performance:meeting", kwargs={"date": "2021-11-15"})
+    assert open_tag in client.get(note).content.decode()
+
+
+@pytest.mark.django_db
 def test_a_priority_feed_follows_its_panel_reports_and_scrutiny(
     client, editor, panel_secretary, published_priority, django_capture_on_commit_callbacks
 ):

@@ -58,6 +58,15 @@ class WorkerJob(models.Model):
     def is_finished(self):
         return self.status in self.FINISHED_STATUSES
 
+    @property
+    def tag_class(self):
+        """The GOV.UK tag colour its status shows in: done, given up, retrying, or under way."""
+        if self.status == self.Status.DEAD:
+            return "govuk-tag--red"
+        if self.status == self.Status.FAILED:
+            return "govuk-tag--orange"
+        return "govuk-tag--green" if self.is_finished else "govuk-tag--blue"
+
     def is_alive(self, now):
         """A worker is on it: running, and it beat recently."""
         return (
