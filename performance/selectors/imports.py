@@ -8,7 +8,7 @@ from ..imports import check_rows, read_rows
 from ..models import MeasureImport
 
 
-def import_measures(plans):
+def import_measures(*, plans):
     """Each of ``plans`` with the measures a spreadsheet can give figures for (those with a
     unit), as staff see them (priority, wording) beside the number the spreadsheet names them
     by."""
@@ -25,7 +25,7 @@ def import_measures(plans):
     return [(plan, by_plan.get(plan.pk, [])) for plan in plans]
 
 
-def flagged_rows(measure_import):
+def flagged_rows(*, measure_import):
     """The rows flagged for confirmation, each with its measure."""
     if measure_import.errors or not measure_import.flags:
         return []
@@ -34,7 +34,7 @@ def flagged_rows(measure_import):
     return [{**flag, "measure": measures.get(flag["measure"])} for flag in measure_import.flags]
 
 
-def preview_rows(measure_import, *, limit):
+def preview_rows(*, measure_import, limit):
     """The first ``limit`` rows as they will be applied, with the figure each replaces."""
     if measure_import.errors or measure_import.status not in (
         MeasureImport.Status.PREVIEWED,

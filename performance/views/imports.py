@@ -52,7 +52,7 @@ class ImportUploadView(StaffFormPage, FormView):
         return self.object.get_absolute_url()
 
     def get_context_data(self, **kwargs):
-        return {**super().get_context_data(**kwargs), "plans": import_measures(_plans())}
+        return {**super().get_context_data(**kwargs), "plans": import_measures(plans=_plans())}
 
 
 import_upload = ImportUploadView.as_view()
@@ -88,13 +88,13 @@ def import_detail(request, pk):
         "performance/manage/import.html",
         {
             "measure_import": measure_import,
-            "flagged": flagged_rows(measure_import),
+            "flagged": flagged_rows(measure_import=measure_import),
             "flags_cut_short": measure_import.flag_count > len(measure_import.flags),
             "error_rows": error_rows,
             "error_count": measure_import.error_count,
             "error_row_count": measure_import.error_row_count,
             "errors_cut_short": measure_import.error_row_count > len(error_rows),
-            "preview": preview_rows(measure_import, limit=PREVIEW_ROWS),
+            "preview": preview_rows(measure_import=measure_import, limit=PREVIEW_ROWS),
             "preview_limit": PREVIEW_ROWS,
         },
     )
