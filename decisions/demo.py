@@ -19,6 +19,7 @@ from django.utils import timezone
 from pcc_portal.accounts.models import Office, OfficeHolding
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
+from plans.models import Priority
 
 from . import services
 from .models import Decision, DecisionPart2, DecisionsReport
@@ -218,8 +219,6 @@ def _normalised(text):
 
 
 def _priority(title, on):
-    from plans.models import Priority
-
     candidates = Priority.objects.filter(
         plan__slug=PLAN_2016, plan__term_start__lte=on
     ).select_related("plan")

@@ -9,6 +9,7 @@ import django_filters
 from django import forms
 
 from pcc_portal.financial_year import financial_year_label
+from plans.models import Priority
 
 from .models import Decision, PriorityScope
 
@@ -49,7 +50,6 @@ class DecisionFilter(django_filters.FilterSet):
         self.filters["year"].extra["choices"] = [("", "All years")] + [
             (year, financial_year_label(year)) for year in years
         ]
-        from plans.models import Priority
 
         used = (
             Priority.objects.filter(decisions__in=decisions)

@@ -25,6 +25,7 @@ from pcc_portal.tables import (
     read_headed_table,
     start_check,
 )
+from plans.models import Priority
 
 REQUIRED_COLUMNS = ["reference", "title", "decision date", "decision maker"]
 OPTIONAL_COLUMNS = ["priority", "summary", "restricted", "notice"]
@@ -228,8 +229,6 @@ def _offices():
 
 
 def _priorities():
-    from plans.models import Priority
-
     found = {}
     # The newest plan's priority of a title wins: later plans come last and replace earlier.
     for priority in Priority.objects.select_related("plan").order_by("plan__pk", "number"):

@@ -13,6 +13,10 @@ from datetime import datetime
 from django.apps import apps
 from django.db import models
 
+from decisions.models import Decision, PriorityScope
+from panel.models import AgendaPack, Report
+from performance.models import ScrutinyMeeting
+
 from .models import (
     Contract,
     ForwardPlanEntry,
@@ -119,10 +123,6 @@ def _document_entries(*, since=None):
 def _priority_entries(priority, *, since=None):
     """What follows a priority: its decisions, the agenda packs carrying panel reports about it,
     the notes of scrutiny meetings that raised actions on it, its grants and forward plan."""
-    from decisions.models import Decision, PriorityScope
-    from panel.models import AgendaPack, Report
-    from performance.models import ScrutinyMeeting
-
     decisions = Decision.objects.filter(
         models.Q(priorities=priority) | models.Q(priority_scope=PriorityScope.ALL)
     )

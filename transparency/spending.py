@@ -14,6 +14,8 @@ from decimal import Decimal, InvalidOperation
 
 from pcc_portal.tables import UnreadableTable, read_table
 from pcc_portal.tables import cell_text as _cell
+from plans.models import Plan
+from plans.selectors import PublishedPlan
 
 from .models import SPENDING_THRESHOLD, Payment
 from .redaction import MARKED_AS_INDIVIDUAL_COLUMNS, redaction_flags
@@ -125,9 +127,6 @@ def _amount(value):
 def _priorities_in_force():
     """For a payment's date, the public plan priorities by number, as the plan in force on
     that date published them: a file names a priority by its number in that plan."""
-    from plans.models import Plan
-    from plans.selectors import PublishedPlan
-
     plans = [(plan, None) for plan in Plan.objects.public()]
     found = {}
 

@@ -13,6 +13,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pcc_portal.financial_year import financial_year_of
 from pcc_portal.tables import RowError, cell_text, named_cells, start_check
+from plans.models import Priority
 
 from ..models import ImportedRecord, ImportRun
 from ..spreadsheets import NO, YES, parse_day
@@ -38,8 +39,6 @@ class EntryRow:
 
 
 def _priorities():
-    from plans.models import Priority
-
     found = {}
     # The newest plan's priority of a title wins: later plans come last and replace earlier.
     for priority in Priority.objects.select_related("plan").order_by("plan__pk", "number"):

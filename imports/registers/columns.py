@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core.exceptions import FieldDoesNotExist
 
+from plans.models import Priority
 from transparency.forms import ENTRY_FORMS
 from transparency.selectors import ALL_REGISTERS, SAMPLE
 
@@ -70,8 +71,6 @@ def _kind(model, name, field):
     """How a column's cells are read, from the model's field where there is one (a staff form
     may show a date as three boxes), else from the form's."""
     from django.db import models
-
-    from plans.models import Priority
 
     try:
         model_field = model._meta.get_field(name)

@@ -7,6 +7,7 @@ from django.contrib.auth import get_user_model
 
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.models import Version
+from plans.models import Priority
 
 from ..models import (
     AgendaItem,
@@ -140,8 +141,6 @@ REPORT_PRIORITIES = {
 
 def _priorities(report_title):
     """Priorities of the 2021-2025 plan a demo report is about (none without the plans demo)."""
-    from plans.models import Priority
-
     if report_title not in REPORT_PRIORITIES:
         return []
     titles = REPORT_PRIORITIES[report_title]

@@ -7,6 +7,7 @@ from decimal import Decimal
 from django.core.files.base import ContentFile
 
 from pcc_portal.financial_year import financial_year_label, financial_year_of
+from plans.models import Priority
 
 from .. import services
 from ..models import Contract, ForwardPlanEntry, GiftHospitality, Grant, Interest, SmallContract
@@ -36,8 +37,6 @@ def _copies(copies):
 
 
 def _priority(slug, number):
-    from plans.models import Priority
-
     return Priority.objects.filter(plan__slug=slug, number=number).first()
 
 

@@ -3,6 +3,7 @@
 from django import forms
 
 from pcc_portal.forms import form_helper
+from plans.models import Priority
 
 from ..models import Topic
 from .base import _NamedErrors
@@ -29,8 +30,6 @@ class SubscribeForm(_NamedErrors, forms.Form):
 
     def __init__(self, *args, priorities, **kwargs):
         """``priorities``: the public priorities, as their plans published them (a list)."""
-        from plans.models import Priority
-
         super().__init__(*args, **kwargs)
         published = {priority.pk: priority for priority in priorities}
         field = self.fields["priority"]

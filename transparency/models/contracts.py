@@ -7,6 +7,8 @@ from decimal import Decimal
 from django.db import models
 from django.urls import reverse
 
+from decisions.models import attachment_storage
+
 from .entries import RegisterEntry, _document, _priority_served
 
 CONTRACT_THRESHOLD = Decimal("10000")
@@ -19,8 +21,6 @@ def _contract_copy_path(instance, filename):
 
 
 def _private_storage():
-    from decisions.models import attachment_storage
-
     return attachment_storage()
 
 

@@ -5,6 +5,10 @@ from datetime import timedelta
 
 from django.db.models import Min
 
+from decisions.models import Decision
+from panel.models import Meeting, Minutes
+from panel.selectors import agenda_timeliness
+
 from ..freshness import Deadline
 from .latest import _latest_version
 from .readings import Reading, _day
@@ -16,8 +20,6 @@ AS_MADE_LOOKBACK = timedelta(days=365)
 def _decisions(cache):
     """Each signed decision is due for publication three working days after its signature
     (``decisions.deadlines``); the item is overdue while any is past that unpublished."""
-    from decisions.models import Decision
-
     owed = Decision.objects.filter(
         status=Decision.Status.SIGNED, published_at__isnull=True, decision_date__isnull=False
     ).order_by("decision_date", "pk")
@@ -36,8 +38,6 @@ def _decisions(cache):
 def _panel_meetings(cache):
     """The Panel's meetings of the last year and to come (not its task and finish groups'):
     each agenda is due five clear working days before its meeting."""
-    from panel.models import Meeting
-
     today = cache["today"]
     meetings = (
         Meeting.objects.filter(
@@ -53,8 +53,6 @@ def _panel_meetings(cache):
 
 
 def _agendas(cache):
-    from panel.selectors import agenda_timeliness
-
     meetings = _panel_meetings(cache)
     deadlines = tuple(
         Deadline(
@@ -78,7 +76,6 @@ def _minutes(cache):
     have no deadline."""
     from django.contrib.contenttypes.models import ContentType
 
-    from panel.models import Meeting, Minutes
     from pcc_portal.publications.models import Version
 
     today = cache["today"]

@@ -3,14 +3,16 @@ scrutiny meetings, decisions reports and spending."""
 
 from dateutil.relativedelta import relativedelta
 
+from decisions.models import DecisionsReport
+from performance.models import QuarterlyReport, ScrutinyMeeting
+from plans.models import Plan
+
 from .latest import _ready_at
 from .readings import Reading
 
 
 def _plan(cache):
     """The plan the public reads, for the term it covers."""
-    from plans.models import Plan
-
     plan = Plan.objects.public().order_by("-term_start", "-pk").first()
     if plan is None:
         return None
@@ -28,8 +30,6 @@ def _quarterly_report(*, national_statement=False):
     priorities for policing (para 7A(a))."""
 
     def read(cache):
-        from performance.models import QuarterlyReport
-
         reports = QuarterlyReport.objects.public()
         if national_statement:
             reports = reports.exclude(national_statement="")
@@ -47,8 +47,6 @@ def _quarterly_report(*, national_statement=False):
 
 
 def _scrutiny_meeting(cache):
-    from performance.models import ScrutinyMeeting
-
     meeting = ScrutinyMeeting.objects.public().order_by("-date").first()
     if meeting is None:
         return None
@@ -56,8 +54,6 @@ def _scrutiny_meeting(cache):
 
 
 def _decisions_report(cache):
-    from decisions.models import DecisionsReport
-
     report = DecisionsReport.objects.public().order_by("-period_end", "-pk").first()
     if report is None:
         return None
