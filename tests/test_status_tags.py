@@ -10,6 +10,7 @@ from performance.models import ScrutinyAction
 from plans.models import Commitment
 from plans.models.lifecycle import Stage
 from tests.plans.factories import PlanFactory
+from transparency.models import SpendingUpload
 
 GOVUK_TAG_COLOURS = {
     f"govuk-tag--{colour}"
@@ -51,6 +52,20 @@ def test_every_status_has_a_govuk_tag_colour(model):
 def test_a_worker_job_is_green_only_once_done_and_red_once_given_up(status, colour):
     model = PackBuild if status == PackBuild.Status.READY else RenderJob
     assert model(status=status).tag_class == colour
+
+
+@pytest.mark.parametrize(
+    ("state", "colour"),
+    [
+        (SpendingUpload.State.DRAFT, "govuk-tag--blue"),
+        (SpendingUpload.State.RELEASED, "govuk-tag--green"),
+        (SpendingUpload.State.WITHDRAWN, "govuk-tag--grey"),
+    ],
+)
+def test_a_month_of_spending_is_coloured_by_its_state(state, colour):
+    upload = SpendingUpload()
+    upload.state = state  # worked out from its release and its versions
+    assert upload.tag_class == colour
 
 
 @pytest.mark.django_db

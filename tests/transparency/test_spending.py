@@ -10,6 +10,7 @@ import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from pcc_portal.publications import services as publications
 from tests.spreadsheets import csv_rows, with_doctype, xlsx_bytes
 from transparency import services, spending
 from transparency.models import Payment, SpendingUpload
@@ -150,6 +151,28 @@ def test_a_new_release_for_a_month_replaces_the_old_one_which_stays_on_record(de
     assert list(Payment.objects.public().values_list("reference", flat=True)) == ["9"]
     assert first.history.count() == 2  # uploaded, released
     assert first.withdrawal().reason.startswith("Replaced by the file for October 2025")
+
+
+@pytest.mark.django_db
+def test_staff_read_a_months_state_alike_on_the_list_and_its_page(client, decision_maker):
+    """The list called every release no longer public "Replaced", one withdrawn as published
+    in error included, while its own page called it "Withdrawn"."""
+    withdrawn = _release(GOOD, decision_maker)
+    publications.withdraw(obj=withdrawn, by=decision_maker, reason="Published in error.")
+    november, december = (GOOD.replace("/10/2025", f"/{m}/2025") for m in (11, 12))
+    released = _release(november, decision_maker, month=datetime.date(2025, 11, 1))
+    draft = _upload(december, decision_maker, month=datetime.date(2025, 12, 1))
+    client.force_login(decision_maker)
+    listed = client.get(reverse("transparency_manage:spending")).content.decode()
+    for upload, tag in (
+        (withdrawn, '<strong class="govuk-tag govuk-tag--grey">Withdrawn</strong>'),
+        (released, '<strong class="govuk-tag govuk-tag--green">Released</strong>'),
+        (draft, '<strong class="govuk-tag govuk-tag--blue">Draft: not public</strong>'),
+    ):
+        page = reverse("transparency_manage:spending_detail", kwargs={"pk": upload.pk})
+        assert tag in client.get(page).content.decode()
+        assert tag in listed
+    assert "Replaced" not in listed
 
 
 @pytest.mark.django_db

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from pcc_portal.errors import InvalidTransition
 from pcc_portal.visibility import VisibilityQuerySet
@@ -120,9 +121,31 @@ class SpendingUpload(RegisterEntry):
             ],
         }
 
+    class State(models.TextChoices):
+        DRAFT = "draft", "Draft: not public"
+        RELEASED = "released", "Released"
+        # Replaced by a later release for the month, or withdrawn by staff: its page says which.
+        WITHDRAWN = "withdrawn", "Withdrawn"
+
     @property
     def is_draft(self):
         return self.released_at is None
+
+    @cached_property
+    def state(self):
+        """Where it stands, as staff read it on the list and on its page."""
+        if self.is_draft:
+            return self.State.DRAFT
+        return self.State.RELEASED if self.is_public else self.State.WITHDRAWN
+
+    @property
+    def tag_class(self):
+        """The GOV.UK tag colour its state shows in."""
+        return {
+            self.State.DRAFT: "govuk-tag--blue",
+            self.State.RELEASED: "govuk-tag--green",
+            self.State.WITHDRAWN: "govuk-tag--grey",
+        }[self.state]
 
     def check_is_draft(self, action):
         """Only a draft is reviewed, released or discarded; once released it stays released."""
