@@ -7,7 +7,6 @@ maker or priority, a notice PDF missing from the ZIP or not a PDF. Nothing here 
 database; the table is read by the portal's one table reader, ``pcc_portal.tables``.
 """
 
-import datetime
 import io
 import re
 import zipfile
@@ -20,6 +19,7 @@ from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
 from pcc_portal.tables import (
     RowError,
     UnreadableTable,
+    cell_day,
     cell_text,
     named_cells,
     read_headed_table,
@@ -196,20 +196,6 @@ def read_zip(data, field="notices", label="notices file", *, max_file_bytes=MAX_
         ) from error
 
 
-def parse_day(value):
-    if isinstance(value, datetime.datetime):
-        return value.date()
-    if isinstance(value, datetime.date):
-        return value
-    text = cell_text(value)
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d %B %Y", "%d %b %Y"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a day)
-        except ValueError:
-            pass
-    return None
-
-
 def _offices():
     found = {}
     for office in Office.objects.filter(kind__in=Office.DECISION_MAKING):
@@ -276,7 +262,7 @@ def check_decisions(header, body, *, notices):
             errors.append(RowError(number, "title", "The title is missing."))
         elif len(title) > 200:
             errors.append(RowError(number, "title", "The title is longer than 200 characters."))
-        day = parse_day(cell("decision date"))
+        day = cell_day(cell("decision date"))
         if day is None:
             text = cell_text(cell("decision date"))
             errors.append(

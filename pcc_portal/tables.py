@@ -3,6 +3,7 @@ and never runs one, and every spreadsheet staff upload (CSV or .xlsx), read with
 columns matched and its problems reported by row, the same way for every import."""
 
 import csv
+import datetime
 import io
 import math
 import re
@@ -102,6 +103,37 @@ def cell_text(value):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
+
+
+# How people and the systems an OPCC exports from write a day: UK order first, then ISO; a time
+# after the day (as Modern.gov writes a meeting's) is read past.
+DAY_FORMATS = (
+    "%d/%m/%Y",
+    "%d/%m/%y",
+    "%Y-%m-%d",
+    "%d-%m-%Y",
+    "%d.%m.%Y",
+    "%d %B %Y",
+    "%d %b %Y",
+)
+TIME_AFTER_DAY = re.compile(r"[ T]\d{1,2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:?\d{2})?$")
+
+
+def cell_day(value):
+    """The day a cell holds, or None when it holds none: a spreadsheet's own date, or text as
+    ``DAY_FORMATS`` write it ("15/12/2021", "15/12/21", "2021-12-15", "15 December 2021",
+    "15/12/2021 10:00:00", "2021-12-15T10:00:00")."""
+    if isinstance(value, datetime.datetime):
+        return value.date()
+    if isinstance(value, datetime.date):
+        return value
+    text = TIME_AFTER_DAY.sub("", cell_text(value))
+    for pattern in DAY_FORMATS:
+        try:
+            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a day)
+        except ValueError:
+            continue
+    return None
 
 
 def read_table(source, name, *, max_bytes=MAX_BYTES, max_rows=MAX_ROWS):

@@ -1,11 +1,12 @@
-"""The one CSV writer every export uses: text a spreadsheet would run is quoted, numbers are not."""
+"""The one CSV writer every export uses: text a spreadsheet would run is quoted, numbers are not;
+and the one reader of a day in a cell, which every import uses."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
 
-from pcc_portal.tables import UnreadableTable, csv_lines, safe_csv, spreadsheet_cell
+from pcc_portal.tables import UnreadableTable, cell_day, csv_lines, safe_csv, spreadsheet_cell
 
 
 @pytest.mark.parametrize(
@@ -58,3 +59,29 @@ def test_a_csv_file_is_written_again_with_its_formulas_marked_as_text_and_its_nu
 def test_a_csv_file_that_cannot_be_read_is_refused():
     with pytest.raises(UnreadableTable, match="malformed"):
         safe_csv(b'"' + b"x" * 200_000 + b'"\n')
+
+
+@pytest.mark.parametrize(
+    "value",
+    [
+        "15/12/2021",
+        "15/12/21",
+        "2021-12-15",
+        "15-12-2021",
+        "15.12.2021",
+        "15 December 2021",
+        "15 Dec 2021",
+        " 15/12/2021 ",
+        "15/12/2021 18:00:00",  # as Modern.gov writes a meeting's
+        "2021-12-15T18:00:00",
+        datetime.date(2021, 12, 15),
+        datetime.datetime(2021, 12, 15, 18, 0),  # noqa: DTZ001 (openpyxl gives a naive one)
+    ],
+)
+def test_a_day_is_read_as_people_and_finance_systems_write_it(value):
+    assert cell_day(value) == datetime.date(2021, 12, 15)
+
+
+@pytest.mark.parametrize("value", [None, "", "not a date", "31/02/2021", "12/2021", 44545])
+def test_a_cell_that_holds_no_day_reads_as_none(value):
+    assert cell_day(value) is None

@@ -9,10 +9,9 @@ is dropped when it is.
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, datetime
 from decimal import Decimal, InvalidOperation
 
-from pcc_portal.tables import UnreadableTable, read_table
+from pcc_portal.tables import UnreadableTable, cell_day, read_table
 from pcc_portal.tables import cell_text as _cell
 from plans.models import Plan
 from plans.selectors import PublishedPlan
@@ -97,20 +96,6 @@ def _normalise(heading):
     return re.sub(r"[^a-z£]", "", str(heading or "").lower())
 
 
-def _date(value):
-    if isinstance(value, datetime):
-        return value.date()
-    if isinstance(value, date):
-        return value
-    text = str(value or "").strip()
-    for pattern in ("%d/%m/%Y", "%Y-%m-%d", "%d-%m-%Y", "%d.%m.%Y", "%d/%m/%y"):
-        try:
-            return datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a calendar date)
-        except ValueError:
-            continue
-    return None
-
-
 def _amount(value):
     """The amount as a number, or None if it is not one (NaN and infinity are not, here)."""
     if isinstance(value, int | float | Decimal):
@@ -168,7 +153,7 @@ def read_spending_file(*, content, filename, month):
     for number, row in body:
         values = {key: row[i] if i < len(row) else None for i, key in enumerate(heading) if key}
         problems = []
-        paid_on = _date(values.get("paid_on"))
+        paid_on = cell_day(values.get("paid_on"))
         if paid_on is None:
             problems.append(f"the date “{_cell(values.get('paid_on'))}” is not a date (dd/mm/yyyy)")
         elif (paid_on.year, paid_on.month) != (month.year, month.month):

@@ -9,6 +9,8 @@ from collections import Counter
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
+from pcc_portal.tables import cell_day
+
 from .records import Committee, Document, Item, MeetingListing, MeetingRecord, SourceError
 
 TRUE_WORDS = {"true", "1", "yes", "y", "t"}
@@ -66,20 +68,6 @@ def _flag(element, *tags):
     return any(_text(element, tag).lower() in TRUE_WORDS for tag in tags)
 
 
-def parse_date(text):
-    """dd/mm/yyyy as Modern.gov writes it, with or without a time; ISO dates too."""
-    text = (text or "").strip()
-    for pattern in ("%d/%m/%Y", "%d/%m/%Y %H:%M:%S", "%d/%m/%Y %H:%M", "%Y-%m-%d"):
-        try:
-            return datetime.datetime.strptime(text, pattern).date()  # noqa: DTZ007 (a day)
-        except ValueError:
-            pass
-    try:
-        return datetime.datetime.fromisoformat(text).date()
-    except ValueError:
-        return None
-
-
 def parse_time(text):
     """ "18:00", "18:00:00", "6.00 pm", "10am": None when there is no time to read."""
     match = re.fullmatch(
@@ -133,7 +121,7 @@ def parse_meetings(data, name, notes):
     listings = []
     for element in root.iter("meeting"):
         meeting_id = _text(element, "meetingid")
-        date = parse_date(_text(element, "meetingdate"))
+        date = cell_day(_text(element, "meetingdate"))
         if not meeting_id or date is None:
             notes.add(f"A meeting in {name} without an id or a readable date was skipped")
             continue
@@ -152,7 +140,7 @@ def parse_meeting(data, name, notes):
     if element is None:
         raise SourceError(f"{name} has no <meeting>.")
     meeting_id = _text(element, "meetingid")
-    date = parse_date(_text(element, "meetingdate"))
+    date = cell_day(_text(element, "meetingdate"))
     if not meeting_id or date is None:
         raise SourceError(
             f"{name}: a meeting needs a <meetingid> and a <meetingdate> (dd/mm/yyyy)."

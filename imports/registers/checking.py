@@ -12,11 +12,11 @@ from decimal import Decimal, InvalidOperation
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pcc_portal.financial_year import financial_year_of
-from pcc_portal.tables import RowError, cell_text, named_cells, start_check
+from pcc_portal.tables import RowError, cell_day, cell_text, named_cells, start_check
 from plans.models import Priority
 
 from ..models import ImportedRecord, ImportRun
-from ..spreadsheets import NO, YES, parse_day
+from ..spreadsheets import NO, YES
 from .columns import _file_fields, _year_from_date, columns_of, form_class, model_of, public_columns
 
 FINANCIAL_YEAR = re.compile(r"\d{4}\s*[-/]\s*\d{2}")
@@ -66,7 +66,7 @@ def _value(column, raw, priorities):
     if column.kind == "date":
         if not cell_text(raw):
             return "", None
-        day = parse_day(raw)
+        day = cell_day(raw)
         if day is None:
             return None, f"“{cell_text(raw)}” is not a date like 15/12/2021."
         return day.isoformat(), None

@@ -103,6 +103,21 @@ def test_every_bad_row_is_named_and_nothing_is_applied(editor):
     assert not Decision.objects.exists()
 
 
+def test_a_decision_date_is_read_as_every_import_reads_a_day(editor):
+    table = csv_file(
+        GOOD.replace("15/12/2021", "15/12/21").replace("20/05/2022", "20 May 2022 00:00")
+    )
+
+    decision_import = upload(editor, table=table)
+
+    assert decision_import.errors == []
+    assert [row["decision_date"] for row in decision_import.rows] == [
+        "2021-12-15",
+        "2021-09-01",
+        "2022-05-20",
+    ]
+
+
 def test_wrong_columns_are_named(editor):
     decision_import = upload(editor, table=csv_file("ref,heading\n1/2021,x\n"))
 

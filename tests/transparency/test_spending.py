@@ -68,6 +68,24 @@ def test_a_file_with_one_bad_row_is_rejected_whole_and_names_the_row(editor):
 
 
 @pytest.mark.django_db
+def test_a_payment_is_dated_as_every_import_reads_a_day(editor):
+    """Finance systems export a day as a name, a short year or with a time: the spending file
+    reads it as the other imports do."""
+    upload = _upload(
+        HEADING
+        + "1 Oct 2025,100234,Sample Stationers Ltd,Company,Stationery,Office,612.40\n"
+        + "07/10/25,100235,Sample Fuel Ltd,Company,Fuel,Fleet,740.00\n"
+        + "14/10/2025 00:00:00,100236,Sample Print Ltd,Company,Printing,Office,1200.00\n",
+        editor,
+    )
+    assert sorted(upload.payments.values_list("paid_on", flat=True)) == [
+        datetime.date(2025, 10, 1),
+        datetime.date(2025, 10, 7),
+        datetime.date(2025, 10, 14),
+    ]
+
+
+@pytest.mark.django_db
 def test_every_problem_is_reported_with_its_row(editor):
     bad = (
         HEADING

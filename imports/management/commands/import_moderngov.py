@@ -5,11 +5,12 @@ from django.core.management.base import BaseCommand, CommandError
 
 from imports import moderngov, services
 from imports.models import ImportRun
+from pcc_portal.tables import cell_day
 
 
 def _day(text):
     """A --from/--to date: yyyy-mm-dd or dd/mm/yyyy."""
-    day = moderngov.parse_date(text)
+    day = cell_day(text)
     if day is None:
         raise ValueError(f"“{text}” is not a date: use yyyy-mm-dd or dd/mm/yyyy.")
     return day
