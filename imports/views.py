@@ -15,7 +15,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
-from pcc_portal.tables import csv_response
+from pcc_portal.tables import csv_response, errors_by_row
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
 from pcc_portal.visibility import model_permission
@@ -89,20 +89,12 @@ class DecisionImportUploadView(_UploadPage):
 decision_import_upload = DecisionImportUploadView.as_view()
 
 
-def _error_rows(spreadsheet_import):
-    """[(row, [its problems])], in row order."""
-    by_row = {}
-    for error in spreadsheet_import.errors:
-        by_row.setdefault(error["row"], []).append(error)
-    return sorted(by_row.items())
-
-
 @staff("imports.view_decisionimport")
 def decision_import_detail(request, pk):
     decision_import = get_object_or_404(
         DecisionImport.objects.select_related("uploaded_by", "run"), pk=pk
     )
-    error_rows = _error_rows(decision_import)
+    error_rows = errors_by_row(decision_import.errors)
     offices = {office.pk: office for office in Office.objects.all()}
     preview = [
         {**row, "office": offices.get(row["office_id"])}
@@ -236,7 +228,7 @@ def _may_release(user, register):
 
 
 def _entry_import_page(request, entry_import, form=None, status=200):
-    error_rows = _error_rows(entry_import)
+    error_rows = errors_by_row(entry_import.errors)
     may_release = _may_release(request.user, entry_import.register)
     form = form or ApplyEntryImportForm(may_release=may_release)
     form.helper.form_action = reverse("imports:entry_apply", kwargs={"pk": entry_import.pk})

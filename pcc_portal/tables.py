@@ -317,6 +317,16 @@ class CheckResult:
             self.errors.extend(errors)
 
 
+def errors_by_row(errors):
+    """[(row, [its problems])], in row order, for ``includes/row_errors.html``: ``errors`` are
+    ``RowError``s or the dicts an import stores of them."""
+    by_row = {}
+    for error in errors:
+        error = error.as_dict() if isinstance(error, RowError) else error
+        by_row.setdefault(error["row"], []).append(error)
+    return sorted(by_row.items())
+
+
 def match_columns(header, *, required, optional, aliases, result, labels=None):
     """Each column's place in ``header`` ({name: index}), the names read through ``aliases``;
     or None, with one error for row 1 added to ``result``, when a required column is missing

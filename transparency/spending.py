@@ -8,10 +8,9 @@ is dropped when it is.
 """
 
 import re
-from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 
-from pcc_portal.tables import UnreadableTable, cell_day, read_table
+from pcc_portal.tables import CheckResult, RowError, UnreadableTable, cell_day, read_table
 from pcc_portal.tables import cell_text as _cell
 from plans.models import Plan
 from plans.selectors import PublishedPlan
@@ -21,8 +20,6 @@ from .redaction import MARKED_AS_INDIVIDUAL_COLUMNS, redaction_flags
 
 MAX_BYTES = 20 * 1024 * 1024
 MAX_ROWS = 100_000  # the heading included
-# The bad rows listed: past a few hundred, the person fixing the file learns nothing new.
-MAX_ERROR_ROWS = 200
 MAX_AMOUNT = Decimal("1e12")  # Payment.amount holds 14 digits, 2 of them pence
 
 # Column headings people use, normalised (lower case, letters only), to our field names.
@@ -67,31 +64,6 @@ REQUIRED = {
 }
 
 
-@dataclass
-class RowError:
-    row: int  # as the spreadsheet numbers it: the heading is row 1
-    message: str
-
-    def __str__(self):
-        return f"Row {self.row}: {self.message}" if self.row else self.message
-
-
-@dataclass
-class SpendingFile:
-    payments: list = field(default_factory=list)  # unsaved Payment objects
-    errors: list = field(default_factory=list)  # those of the first MAX_ERROR_ROWS rows only
-    error_count: int = 0  # every row with a problem (each row's problems are one error)
-
-    def add_error(self, error):
-        self.error_count += 1
-        if self.error_count <= MAX_ERROR_ROWS:
-            self.errors.append(error)
-
-    @property
-    def is_valid(self):
-        return not self.errors and bool(self.payments)
-
-
 def _normalise(heading):
     return re.sub(r"[^a-z£]", "", str(heading or "").lower())
 
@@ -129,55 +101,62 @@ def _priorities_in_force():
 
 
 def read_spending_file(*, content, filename, month):
-    """Parse and check a month's file. ``month`` is the first day of the month it covers."""
-    result = SpendingFile()
+    """Parse and check a month's file, as a ``CheckResult`` whose rows are unsaved payments.
+    ``month`` is the first day of the month it covers. A problem names its column by the
+    heading the file gives it, so staff find it in their own export."""
+    result = CheckResult()
     priority_in_force = _priorities_in_force()
     try:
         rows = read_table(content, filename, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
     except UnreadableTable as error:
-        result.add_error(RowError(0, str(error)))
+        result.add([RowError(0, "", str(error))])
         return result
     (_, heading_row), body = rows[0], rows[1:]
     heading = [COLUMNS.get(_normalise(value)) for value in heading_row]
     missing = [label for key, label in REQUIRED.items() if key not in heading]
     if missing:
-        result.add_error(
-            RowError(0, f"The first row must name the columns; missing: {', '.join(missing)}.")
-        )
+        message = f"The first row must name the columns; missing: {', '.join(missing)}."
+        result.add([RowError(1, "", message)])
         return result
     if not body:
-        result.add_error(RowError(0, "The file has headings but no payments."))
+        result.add([RowError(0, "", "The file has headings but no payments.")])
         return result
+    column = {key: _cell(value) for key, value in zip(heading, heading_row, strict=True) if key}
+    result.row_count = len(body)
 
     seen = {}
     for number, row in body:
         values = {key: row[i] if i < len(row) else None for i, key in enumerate(heading) if key}
-        problems = []
+        problems = []  # (the column's key, the message)
         paid_on = cell_day(values.get("paid_on"))
         if paid_on is None:
-            problems.append(f"the date “{_cell(values.get('paid_on'))}” is not a date (dd/mm/yyyy)")
+            problems.append(
+                ("paid_on", f"“{_cell(values.get('paid_on'))}” is not a date like 15/10/2025.")
+            )
         elif (paid_on.year, paid_on.month) != (month.year, month.month):
-            problems.append(f"the date {paid_on:%d/%m/%Y} is not in {month:%B %Y}")
+            problems.append(("paid_on", f"{paid_on:%d/%m/%Y} is not in {month:%B %Y}."))
         amount = _amount(values.get("amount"))
         if amount is None:
-            problems.append(f"the amount “{_cell(values.get('amount'))}” is not a number")
+            problems.append(("amount", f"“{_cell(values.get('amount'))}” is not a number."))
         elif abs(amount) >= MAX_AMOUNT:
-            problems.append(f"the amount “{_cell(values.get('amount'))}” is too large")
+            problems.append(("amount", f"“{_cell(values.get('amount'))}” is too large."))
         else:
             amount = amount.quantize(Decimal("0.01"))
             if amount <= SPENDING_THRESHOLD:
-                problems.append(f"the amount £{amount:,.2f} is not over £500: leave it out")
+                problems.append(("amount", f"£{amount:,.2f} is not over £500: leave the row out."))
         supplier = _cell(values.get("supplier"))
         if not supplier:
-            problems.append("the supplier is blank")
+            problems.append(("supplier", "The supplier is blank."))
         expense_type = _cell(values.get("expense_type"))
         if not expense_type:
-            problems.append("the expense type is blank")
+            problems.append(("expense_type", "The expense type is blank."))
         reference = _cell(values.get("reference"))
         if not reference:
-            problems.append("the transaction number is blank")
+            problems.append(("reference", "The transaction number is blank."))
         elif reference in seen:
-            problems.append(f"transaction {reference} is also on row {seen[reference]}")
+            problems.append(
+                ("reference", f"Transaction {reference} is also on row {seen[reference]}.")
+            )
         else:
             seen[reference] = number
         priority, priority_text = None, _cell(values.get("priority"))
@@ -185,21 +164,26 @@ def read_spending_file(*, content, filename, month):
             number_text = priority_text.removeprefix("Priority").strip().removesuffix(".0")
             if not number_text.isdecimal():
                 problems.append(
-                    f"the plan priority “{priority_text}” is not a priority's number (for "
-                    "example 2)"
+                    (
+                        "priority",
+                        f"“{priority_text}” is not a priority's number (for example 2).",
+                    )
                 )
             else:
                 priority, plan = priority_in_force(paid_on, int(number_text))
                 if plan is None:
                     problems.append(
-                        f"no published police and crime plan was in force on {paid_on:%d/%m/%Y},"
-                        " so the plan priority cannot be linked: leave it blank"
+                        (
+                            "priority",
+                            f"No published police and crime plan was in force on "
+                            f"{paid_on:%d/%m/%Y}, so the plan priority cannot be linked: leave it "
+                            "blank.",
+                        )
                     )
                 elif priority is None:
-                    problems.append(f"{plan} has no priority {number_text}")
+                    problems.append(("priority", f"{plan} has no priority {number_text}."))
         if problems:
-            message = "; ".join(problems)
-            result.add_error(RowError(number, message[0].upper() + message[1:] + "."))
+            result.add([RowError(number, column[key], message) for key, message in problems])
             continue
         supplier_type = _cell(values.get("supplier_type"))
         service_area = _cell(values.get("service_area"))
@@ -210,7 +194,7 @@ def read_spending_file(*, content, filename, month):
             service_area=service_area,
             marked_as_individual=_cell(values.get("marked_as_individual")),
         )
-        result.payments.append(
+        result.rows.append(
             Payment(
                 row_number=number,
                 paid_on=paid_on,

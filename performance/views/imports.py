@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
-from pcc_portal.tables import csv_response
+from pcc_portal.tables import csv_response, errors_by_row
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.steps import refusal_as_message
 from plans.models import Measure
@@ -79,10 +79,7 @@ def import_detail(request, pk):
     measure_import = get_object_or_404(
         MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by"), pk=pk
     )
-    by_row = {}
-    for error in measure_import.errors:
-        by_row.setdefault(error["row"], []).append(error)
-    error_rows = sorted(by_row.items())
+    error_rows = errors_by_row(measure_import.errors)
     return render(
         request,
         "performance/manage/import.html",

@@ -233,7 +233,8 @@ def test_staff_keep_the_index_and_registers(page, live_server, editor):
         ]
     )
     submit(page, "Upload for review")
-    assert "Row 4: The amount “abc” is not a number." in page.content()
+    problems = page.locator("#import-errors tbody tr")
+    assert problems.all_inner_texts() == ["4\tAmount\t“abc” is not a number."]
     page.get_by_label("Spending file (CSV or XLSX)").set_input_files(
         files=[{"name": "good.csv", "mimeType": "text/csv", "buffer": SPENDING.encode()}]
     )

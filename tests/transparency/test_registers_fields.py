@@ -73,9 +73,14 @@ def test_a_plan_priority_the_plan_in_force_does_not_have_is_named_and_nothing_is
     )
     with pytest.raises(services.SpendingFileInvalid) as invalid:
         _upload(content, editor)
-    messages = [str(error) for error in invalid.value.errors]
-    assert messages[0].startswith("Row 2:") and "has no priority 7" in messages[0]
-    assert messages[1].startswith("Row 3:") and "is not a priority's number" in messages[1]
+    [seven, two] = invalid.value.errors
+    assert (seven.row, seven.column) == (2, "Plan priority")
+    assert seven.message.endswith("has no priority 7.")
+    assert (two.row, two.column, two.message) == (
+        3,
+        "Plan priority",
+        "“two” is not a priority's number (for example 2).",
+    )
     assert not Payment.objects.exists()
 
 
@@ -84,8 +89,8 @@ def test_a_plan_priority_is_refused_when_no_published_plan_was_in_force(editor):
     content = HEADING + "03/10/2025,5001,Sample Ltd,Company,Services,,900.00,Advice,,1\n"
     with pytest.raises(services.SpendingFileInvalid) as invalid:
         _upload(content, editor)
-    assert "No published police and crime plan was in force on 03/10/2025" in str(
-        invalid.value.errors[0]
+    assert "No published police and crime plan was in force on 03/10/2025" in (
+        invalid.value.errors[0].message
     )
 
 

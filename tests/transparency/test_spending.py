@@ -6,10 +6,12 @@ import datetime
 import io
 from decimal import Decimal
 
+import lxml.html
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
+from pcc_portal import tables
 from pcc_portal.publications import services as publications
 from tests.spreadsheets import csv_rows, with_doctype, xlsx_bytes
 from transparency import services, spending
@@ -37,6 +39,15 @@ def _upload(content, by, filename="october-2025.csv", month=OCTOBER):
     )
 
 
+def _problems(page):
+    """The cells of each row of the page's table of problems, as every import lists them."""
+    table = lxml.html.fromstring(page).get_element_by_id("import-errors")
+    return [
+        [cell.text_content().strip() for cell in row.xpath("th|td")]
+        for row in table.xpath("tbody/tr")
+    ]
+
+
 def _release(content, by, **kwargs):
     """Upload a file and release it as the rule flagged it."""
     return services.release_spending(upload=_upload(content, by, **kwargs), by=by)
@@ -60,8 +71,8 @@ def test_a_file_with_one_bad_row_is_rejected_whole_and_names_the_row(editor):
     bad = GOOD + "31/10/2025,100239,Sample Fuel Ltd,Company,Fuel,Fleet,not a number\n"
     with pytest.raises(services.SpendingFileInvalid) as raised:
         _upload(bad, editor)
-    assert [str(e) for e in raised.value.errors] == [
-        "Row 7: The amount “not a number” is not a number."
+    assert [(e.row, e.column, e.message) for e in raised.value.errors] == [
+        (7, "Amount", "“not a number” is not a number.")
     ]
     assert SpendingUpload.objects.count() == 0
     assert Payment.objects.count() == 0
@@ -95,18 +106,21 @@ def test_every_problem_is_reported_with_its_row(editor):
     )
     with pytest.raises(services.SpendingFileInvalid) as raised:
         _upload(bad, editor)
-    messages = [str(e) for e in raised.value.errors]
-    assert messages[0] == "Row 2: The date 01/11/2025 is not in October 2025."
-    assert messages[1].startswith("Row 3: The amount £499.99 is not over £500")
-    assert "Row 4:" in messages[2] and "supplier is blank" in messages[2]
-    assert "also on row 3" in messages[2]
+    assert [(e.row, e.column, e.message) for e in raised.value.errors] == [
+        (2, "Date", "01/11/2025 is not in October 2025."),
+        (3, "Amount", "£499.99 is not over £500: leave the row out."),
+        (4, "Supplier", "The supplier is blank."),
+        (4, "Transaction number", "Transaction 2 is also on row 3."),
+    ]
 
 
 @pytest.mark.django_db
 def test_a_file_missing_a_column_is_rejected_before_any_row(editor):
     with pytest.raises(services.SpendingFileInvalid) as raised:
         _upload("Date,Supplier,Amount\n01/10/2025,Sample,600\n", editor)
-    assert "missing: Expense type, Transaction number" in str(raised.value.errors[0])
+    [error] = raised.value.errors
+    assert error.row == 1  # the headings
+    assert error.message.endswith("missing: Expense type, Transaction number.")
 
 
 def test_the_redaction_rule_catches_individuals():
@@ -208,7 +222,8 @@ def test_staff_see_every_bad_row_and_lose_nothing(client, editor):
     page = response.content.decode()
     assert response.status_code == 400  # the form again, with its errors
     assert "Error: " in page
-    assert "Row 7: The amount “abc” is not a number." in page
+    assert "The file was not taken: 1 problem to fix (listed below)." in page
+    assert _problems(page) == [["7", "Amount", "“abc” is not a number."]]
     assert 'name="month_0" value="10"' in page and 'name="month_1" value="2025"' in page
     response = client.post(
         reverse("transparency_manage:spending"),
@@ -266,7 +281,7 @@ def test_a_workbook_with_a_dtd_is_refused_as_not_a_valid_workbook(client, editor
 
 @pytest.mark.django_db
 def test_only_the_first_bad_rows_are_listed_with_the_total(client, editor, monkeypatch):
-    monkeypatch.setattr(spending, "MAX_ERROR_ROWS", 50)
+    monkeypatch.setattr(tables, "MAX_ERROR_ROWS", 50)
     rows = "".join(f"01/10/2025,{n},Sample Fuel Ltd,,Fuel,,abc\n" for n in range(3000))
     client.force_login(editor)
     response = client.post(
@@ -275,7 +290,8 @@ def test_only_the_first_bad_rows_are_listed_with_the_total(client, editor, monke
     )
     page = response.content.decode()
     assert "3,000 rows have problems; the first 50 are listed below" in page
-    assert page.count("is not a number.</li>") == 50
+    assert "(the first 50 of 3,000 rows with problems)" in page
+    assert len(_problems(page)) == 50
 
 
 @pytest.mark.django_db
@@ -289,7 +305,8 @@ def test_a_file_over_the_limits_is_refused_whole(editor, monkeypatch, limit, mes
     with pytest.raises(services.SpendingFileInvalid) as raised:
         _upload(HEADING + rows, editor)
     [error] = raised.value.errors
-    assert message in str(error)
+    assert (error.row, error.column) == (0, "")  # the file as a whole
+    assert message in error.message
     assert not SpendingUpload.objects.exists()
 
 
@@ -298,7 +315,7 @@ def test_a_csv_with_nul_bytes_is_refused(editor):
     # PostgreSQL cannot store text with a NUL byte in it: the upload crashed there.
     with pytest.raises(services.SpendingFileInvalid) as raised:
         _upload(HEADING + "01/10/2025,100234,Sample\x00 Ltd,Company,Fuel,Fleet,612.40\n", editor)
-    assert [str(error) for error in raised.value.errors] == [
+    assert [error.message for error in raised.value.errors] == [
         "This is not a CSV file: it contains binary data."
     ]
     assert not Payment.objects.exists()
@@ -308,12 +325,12 @@ def test_a_csv_with_nul_bytes_is_refused(editor):
 @pytest.mark.parametrize(
     ("amount", "problem"),
     [
-        ("1e20", "The amount “1e20” is too large."),  # the database refused it: a 500
-        ("NaN", "The amount “NaN” is not a number."),  # compared with £500, it raised
-        ("-Infinity", "The amount “-Infinity” is not a number."),
+        ("1e20", "“1e20” is too large."),  # the database refused it: a 500
+        ("NaN", "“NaN” is not a number."),  # compared with £500, it raised
+        ("-Infinity", "“-Infinity” is not a number."),
     ],
 )
 def test_an_amount_that_cannot_be_stored_is_a_row_error(editor, amount, problem):
     with pytest.raises(services.SpendingFileInvalid) as raised:
         _upload(HEADING + f"01/10/2025,100234,Sample Ltd,Company,Fuel,Fleet,{amount}\n", editor)
-    assert [str(error) for error in raised.value.errors] == [f"Row 2: {problem}"]
+    assert [(e.row, e.column, e.message) for e in raised.value.errors] == [(2, "Amount", problem)]

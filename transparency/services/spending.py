@@ -15,12 +15,13 @@ from ..spending import read_spending_file
 
 
 class SpendingFileInvalid(DomainError):
-    """``errors`` are those of the first rows with problems; ``error_count`` counts them all."""
+    """``errors`` are the problems of the first rows that have any (``RowError``s, as every
+    import reports them); ``error_row_count`` counts every row with a problem."""
 
-    def __init__(self, errors, error_count=None):
-        self.errors = errors
-        self.error_count = len(errors) if error_count is None else error_count
-        super().__init__(f"{self.error_count} problem(s) in the spending file")
+    def __init__(self, checked):
+        self.errors = checked.errors
+        self.error_row_count = checked.error_row_count
+        super().__init__(f"{checked.error_count} problem(s) in the spending file")
 
 
 class SpendingDraftExists(DomainError):
@@ -46,18 +47,19 @@ def upload_spending(*, month, content, filename, by, source=SpendingUpload.Sourc
     draft = drafts.first()
     if draft is not None:
         raise SpendingDraftExists(draft)
-    parsed = read_spending_file(content=content, filename=filename, month=month)
-    if not parsed.is_valid:
-        raise SpendingFileInvalid(parsed.errors, parsed.error_count)
+    checked = read_spending_file(content=content, filename=filename, month=month)
+    if checked.error_count:
+        raise SpendingFileInvalid(checked)
+    payments = checked.rows
     upload = SpendingUpload(
         month=month,
         source=source,
         filename=filename[:200],
         sha256=hashlib.sha256(content).hexdigest(),
         uploaded_by=by,
-        row_count=len(parsed.payments),
-        redacted_count=sum(p.is_redacted for p in parsed.payments),
-        total=sum(p.amount for p in parsed.payments),
+        row_count=len(payments),
+        redacted_count=sum(p.is_redacted for p in payments),
+        total=sum(p.amount for p in payments),
     )
     upload._change_reason = f"Uploaded {filename}"[:100]
     try:
@@ -65,9 +67,9 @@ def upload_spending(*, month, content, filename, by, source=SpendingUpload.Sourc
             upload.save()
     except IntegrityError:  # another draft of the month was stored meanwhile
         raise SpendingDraftExists(drafts.get()) from None
-    for payment in parsed.payments:
+    for payment in payments:
         payment.upload = upload
-    Payment.objects.bulk_create(parsed.payments)
+    Payment.objects.bulk_create(payments)
     return upload
 
 

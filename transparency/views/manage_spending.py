@@ -10,6 +10,7 @@ from django.views.decorators.http import require_POST
 
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.querystring import without_page
+from pcc_portal.tables import errors_by_row
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.steps import refusal_as_message
 
@@ -23,7 +24,7 @@ PREVIEW_PAGE_SIZE = 100
 @staff("transparency.view_spendingupload")
 def spending(request):
     form = SpendingUploadForm(request.POST or None, request.FILES or None)
-    errors = []
+    error_rows, error_row_count = [], 0
     if request.method == "POST":
         if not request.user.has_perm("transparency.add_spendingupload"):
             raise PermissionDenied
@@ -45,12 +46,15 @@ def spending(request):
                     "release it or discard it first.",
                 )
             except services.SpendingFileInvalid as invalid:
-                errors, count = invalid.errors, invalid.error_count
-                if count > len(errors):
+                error_rows = errors_by_row(invalid.errors)
+                error_row_count = invalid.error_row_count
+                if error_row_count > len(error_rows):
                     listed = (
-                        f"{count:,} rows have problems; the first {len(errors)} are listed below"
+                        f"{error_row_count:,} rows have problems; the first {len(error_rows)} "
+                        "are listed below"
                     )
                 else:
+                    count = len(invalid.errors)
                     listed = f"{count} problem{'s' if count != 1 else ''} to fix (listed below)"
                 form.add_error("file", f"The file was not taken: {listed}.")
             else:
@@ -67,7 +71,9 @@ def spending(request):
         "transparency/manage/spending.html",
         {
             "form": form,
-            "row_errors": errors,
+            "error_rows": error_rows,
+            "error_row_count": error_row_count,
+            "errors_cut_short": error_row_count > len(error_rows),
             "uploads": SpendingUpload.objects.visible_to(request.user).select_related(
                 "uploaded_by"
             ),
