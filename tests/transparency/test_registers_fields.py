@@ -10,6 +10,7 @@ from decimal import Decimal
 import pytest
 from django import forms
 from django.urls import reverse
+from django.utils import timezone
 
 from tests.spreadsheets import csv_rows
 from tests.transparency.factories import GiftFactory, GrantFactory, InterestFactory, plan_in_force
@@ -310,6 +311,23 @@ def test_the_list_of_contracts_of_10000_or_less_has_its_page_and_exports(client,
     publication = sources.SOURCES["small-contracts"].latest()
     assert publication.url == "/transparency/small-contracts/"
     assert publication.published_on is not None
+
+
+@pytest.mark.parametrize(
+    ("now", "newest"),
+    [
+        # 00:30 on 1 April 2027 in London, still 31 March by the server's UTC clock.
+        (datetime.datetime(2027, 3, 31, 23, 30, tzinfo=datetime.UTC), 2028),
+        (datetime.datetime(2040, 6, 1, 12, 0, tzinfo=datetime.UTC), 2041),
+    ],
+)
+def test_the_years_offered_run_to_the_next_by_the_portals_clock_in_london(monkeypatch, now, newest):
+    """A budget for the coming year is entered before it starts: the newest year offered is the
+    one after today's, today being the day in London, as every date the portal sets is."""
+    from transparency.forms import FinancialYearField
+
+    monkeypatch.setattr(timezone, "now", lambda: now)
+    assert FinancialYearField().choices[1][0] == newest
 
 
 def test_a_financial_year_as_old_as_the_office_can_be_chosen():

@@ -1,9 +1,8 @@
 """Forms for the register entries staff keep one by one, the forward plan's included, by
 register."""
 
-from datetime import date
-
 from django import forms
+from django.utils import timezone
 
 from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.forms import StaffModelForm, govuk_fields
@@ -44,7 +43,7 @@ class FinancialYearField(forms.TypedChoiceField):
     """A financial year, by the year it starts: any since the office began, newest first."""
 
     def __init__(self, **kwargs):
-        this_year = financial_year_of(date.today())  # noqa: DTZ011 (a calendar date)
+        this_year = financial_year_of(timezone.localdate())
         years = range(this_year + 1, FIRST_FINANCIAL_YEAR - 1, -1)
         super().__init__(
             coerce=int,
