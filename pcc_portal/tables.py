@@ -11,7 +11,7 @@ import xml.parsers.expat
 import zipfile
 import zlib
 from dataclasses import asdict, dataclass, field
-from decimal import Decimal
+from decimal import Decimal, InvalidOperation
 from functools import partial
 
 from django.http import StreamingHttpResponse
@@ -103,6 +103,20 @@ def cell_text(value):
     if isinstance(value, float) and value.is_integer():
         value = int(value)
     return str(value).strip()
+
+
+def cell_number(value):
+    """The number a cell holds, as a Decimal; None when it holds no finite number. A
+    spreadsheet's own number, or text as people write an amount: "1250", "£1,250.00", "-3.5"."""
+    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
+        text = str(value)
+    else:
+        text = cell_text(value).replace("£", "").replace(",", "").strip()
+    try:
+        number = Decimal(text)
+    except InvalidOperation:
+        return None
+    return number if number.is_finite() else None
 
 
 # How people and the systems an OPCC exports from write a day: UK order first, then ISO; a time

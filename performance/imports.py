@@ -7,11 +7,12 @@ Nothing here writes to the database.
 """
 
 from dataclasses import dataclass
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from pcc_portal.tables import (
     RowError,
     UnreadableTable,
+    cell_number,
     named_cells,
     read_headed_table,
     start_check,
@@ -56,22 +57,18 @@ def read_rows(upload, name):
     return read_headed_table(upload, name, max_bytes=MAX_BYTES, max_rows=MAX_ROWS)
 
 
-def _number(text, column, row, errors, *, required=False):
-    if isinstance(text, int | float | Decimal) and not isinstance(text, bool):
-        cleaned = text = str(text)  # a workbook's number: checked below like a typed one
-    else:
-        text = _cell_text(text)
-        if not text:
-            if required:
-                errors.append(RowError(row, column, f"The {column} is missing."))
-            return None
-        cleaned = text.replace(",", "").replace("%", "").replace("£", "").strip()
-    try:
-        number = Decimal(cleaned)
-    except InvalidOperation:
+def _number(value, column, row, errors, *, required=False):
+    text = _cell_text(value)
+    if not text:
+        if required:
+            errors.append(RowError(row, column, f"The {column} is missing."))
+        return None
+    # A rate is written with its per cent sign, an amount with its pound sign: both are read.
+    number = cell_number(text.replace("%", "") if isinstance(value, str) else value)
+    if number is None:
         errors.append(RowError(row, column, f"“{text}” is not a number."))
         return None
-    if not number.is_finite() or abs(number) >= Decimal("1e12"):
+    if abs(number) >= Decimal("1e12"):
         errors.append(RowError(row, column, f"“{text}” is not a number we can store."))
         return None
     return number

@@ -6,7 +6,14 @@ from decimal import Decimal
 
 import pytest
 
-from pcc_portal.tables import UnreadableTable, cell_day, csv_lines, safe_csv, spreadsheet_cell
+from pcc_portal.tables import (
+    UnreadableTable,
+    cell_day,
+    cell_number,
+    csv_lines,
+    safe_csv,
+    spreadsheet_cell,
+)
 
 
 @pytest.mark.parametrize(
@@ -85,3 +92,25 @@ def test_a_day_is_read_as_people_and_finance_systems_write_it(value):
 @pytest.mark.parametrize("value", [None, "", "not a date", "31/02/2021", "12/2021", 44545])
 def test_a_cell_that_holds_no_day_reads_as_none(value):
     assert cell_day(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "number"),
+    [
+        ("1250", Decimal("1250")),
+        ("£1,250.00", Decimal("1250.00")),
+        (" -3.5 ", Decimal("-3.5")),
+        (1250, Decimal("1250")),
+        (612.4, Decimal("612.4")),  # a workbook's number, as it shows it
+        (Decimal("9500.00"), Decimal("9500.00")),
+    ],
+)
+def test_a_number_is_read_as_a_spreadsheet_holds_it_or_people_write_an_amount(value, number):
+    assert cell_number(value) == number
+
+
+@pytest.mark.parametrize(
+    "value", [None, "", "ten pounds", "NaN", "Infinity", "-inf", float("nan"), True, "1.2.3"]
+)
+def test_a_cell_that_holds_no_finite_number_reads_as_none(value):
+    assert cell_number(value) is None

@@ -8,9 +8,16 @@ is dropped when it is.
 """
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
-from pcc_portal.tables import CheckResult, RowError, UnreadableTable, cell_day, read_table
+from pcc_portal.tables import (
+    CheckResult,
+    RowError,
+    UnreadableTable,
+    cell_day,
+    cell_number,
+    read_table,
+)
 from pcc_portal.tables import cell_text as _cell
 from plans.models import Plan
 from plans.selectors import PublishedPlan
@@ -68,19 +75,6 @@ def _normalise(heading):
     return re.sub(r"[^a-z£]", "", str(heading or "").lower())
 
 
-def _amount(value):
-    """The amount as a number, or None if it is not one (NaN and infinity are not, here)."""
-    if isinstance(value, int | float | Decimal):
-        text = str(value)
-    else:
-        text = str(value or "").strip().replace(",", "").replace("£", "")
-    try:
-        amount = Decimal(text)
-    except InvalidOperation:
-        return None
-    return amount if amount.is_finite() else None
-
-
 def _priorities_in_force():
     """For a payment's date, the public plan priorities by number, as the plan in force on
     that date published them: a file names a priority by its number in that plan."""
@@ -135,7 +129,7 @@ def read_spending_file(*, content, filename, month):
             )
         elif (paid_on.year, paid_on.month) != (month.year, month.month):
             problems.append(("paid_on", f"{paid_on:%d/%m/%Y} is not in {month:%B %Y}."))
-        amount = _amount(values.get("amount"))
+        amount = cell_number(values.get("amount"))
         if amount is None:
             problems.append(("amount", f"“{_cell(values.get('amount'))}” is not a number."))
         elif abs(amount) >= MAX_AMOUNT:

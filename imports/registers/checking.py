@@ -7,12 +7,12 @@ import json
 import re
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
 from pcc_portal.financial_year import financial_year_of
-from pcc_portal.tables import RowError, cell_day, cell_text, named_cells, start_check
+from pcc_portal.tables import RowError, cell_day, cell_number, cell_text, named_cells, start_check
 from plans.models import Priority
 
 from ..models import ImportedRecord, ImportRun
@@ -48,17 +48,13 @@ def _priorities():
 
 
 def _money(value):
-    if isinstance(value, int | float | Decimal) and not isinstance(value, bool):
-        return str(value), None
     text = cell_text(value)
-    cleaned = text.replace("£", "").replace(",", "").strip()
-    if not cleaned:
+    if not text:
         return "", None
-    try:
-        Decimal(cleaned)
-    except InvalidOperation:
+    amount = cell_number(value)
+    if amount is None:
         return None, f"“{text}” is not an amount like 1,250.00."
-    return cleaned, None
+    return str(amount), None
 
 
 def _value(column, raw, priorities):

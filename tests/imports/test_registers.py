@@ -96,6 +96,20 @@ def test_every_bad_row_is_named_and_nothing_is_applied(editor):
     assert not GiftHospitality.objects.exists()
 
 
+@pytest.mark.parametrize("value", ["NaN", "Infinity", "-inf"])
+def test_an_amount_that_is_no_finite_number_is_named_as_every_other_bad_amount(editor, value):
+    """Decimal reads "NaN" and "Infinity": the import took them as amounts and left the form to
+    refuse them in other words. Every import reads a number in a cell the one way."""
+    header, good = GIFTS.splitlines()[:2]
+    row = good.split(",")
+    row[7] = value
+    entry_import = upload(editor, "\n".join([header, ",".join(row)]))
+
+    assert [(e["row"], e["column"], e["message"]) for e in entry_import.errors] == [
+        (2, "Estimated value", f"“{value}” is not an amount like 1,250.00.")
+    ]
+
+
 def test_wrong_columns_are_named(editor):
     entry_import = services.upload_entry_import(
         register="gifts-and-hospitality",
