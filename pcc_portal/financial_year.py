@@ -2,9 +2,13 @@
 and statistics are kept by: named by the year it starts in, and written "2021/22" wherever people
 read it, as decision notices and the register always have."""
 
+import re
 from datetime import date
 
 from dateutil.relativedelta import relativedelta
+
+# A financial year as people write it: 2021/22, 2021-22, 2021/2022.
+LABEL = re.compile(r"(\d{4})\s*[-/]\s*(\d{2}|\d{4})")
 
 
 def financial_year_of(day: date) -> int:
@@ -15,6 +19,18 @@ def financial_year_of(day: date) -> int:
 def financial_year_label(year: int | None) -> str:
     """ "2021/22" for 2021; empty when there is no year."""
     return f"{year}/{(year + 1) % 100:02d}" if year else ""
+
+
+def financial_year_from_label(text: str) -> int | None:
+    """2021 for "2021/22" however it is written ("2021-22", "2021/2022"); None for text that is
+    not a financial year ("2021-23" is two years)."""
+    match = LABEL.fullmatch(text.strip())
+    if match is None:
+        return None
+    start, end = int(match[1]), int(match[2])
+    if end % 100 != (start + 1) % 100 or (end >= 100 and end != start + 1):
+        return None
+    return start
 
 
 def quarter_start(day: date) -> date:

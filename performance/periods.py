@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from dateutil.relativedelta import relativedelta
 
-from pcc_portal.financial_year import financial_year_of
+from pcc_portal.financial_year import financial_year_from_label, financial_year_of
 
 MONTH = "month"
 QUARTER = "quarter"
@@ -116,11 +116,10 @@ _NAMED_MONTH = re.compile(r"^([a-z]+)\.?\s+(\d{4})$", re.IGNORECASE)
 
 
 def _checked_financial_year(first, second):
-    start = int(first)
-    end = int(second)
-    if end % 100 != (start + 1) % 100 or (end >= 100 and end != start + 1):
+    year = financial_year_from_label(f"{first}-{second}")
+    if year is None:
         raise PeriodError(f"“{first}-{second}” is not a financial year: write it as 2021-22.")
-    return start
+    return year
 
 
 def parse_period(value):

@@ -3,8 +3,11 @@ label."""
 
 from datetime import date
 
+import pytest
+
 from pcc_portal.financial_year import (
     financial_year_bounds,
+    financial_year_from_label,
     financial_year_label,
     financial_year_of,
     quarter_end,
@@ -31,3 +34,23 @@ def test_a_quarter_runs_from_the_first_of_april_july_october_or_january_to_its_m
     assert quarter_end(date(2022, 5, 17)) == date(2022, 6, 30)
     assert quarter_end(date(2021, 12, 1)) == date(2021, 12, 31)
     assert quarter_end(date(2024, 2, 29)) == date(2024, 3, 31)
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("2021/22", 2021),
+        ("2021-22", 2021),
+        (" 2021 / 22 ", 2021),
+        ("2021/2022", 2021),
+        ("1999/00", 1999),
+        ("1999-2000", 1999),
+        ("2021-23", None),
+        ("2021/2023", None),
+        ("2021", None),
+        ("21/22", None),
+        ("", None),
+    ],
+)
+def test_a_financial_year_is_read_from_its_label_however_it_is_written(text, year):
+    assert financial_year_from_label(text) == year

@@ -13,7 +13,6 @@ an upload typed in by hand would be. Nothing here writes to the database.
 
 from .checking import (
     ABSENT,
-    FINANCIAL_YEAR,
     EntryRow,
     build_form,
     check_entries,
@@ -39,7 +38,6 @@ from .columns import (
 __all__ = [
     "ABSENT",
     "EXAMPLES",
-    "FINANCIAL_YEAR",
     "IMPORTABLE",
     "LEFT_OUT",
     "EntryRow",

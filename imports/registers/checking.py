@@ -4,22 +4,23 @@ by the register's own staff form, and how a row is known to be in the register a
 import datetime
 import hashlib
 import json
-import re
 from dataclasses import asdict, dataclass
 from dataclasses import field as dataclass_field
 from decimal import Decimal
 
 from django.core.files.uploadedfile import SimpleUploadedFile
 
-from pcc_portal.financial_year import financial_year_of
+from pcc_portal.financial_year import (
+    financial_year_from_label,
+    financial_year_label,
+    financial_year_of,
+)
 from pcc_portal.tables import RowError, cell_day, cell_number, cell_text, named_cells, start_check
 from plans.models import Priority
 
 from ..models import ImportedRecord, ImportRun
 from ..spreadsheets import NO, YES
 from .columns import _file_fields, _year_from_date, columns_of, form_class, model_of, public_columns
-
-FINANCIAL_YEAR = re.compile(r"\d{4}\s*[-/]\s*\d{2}")
 
 
 @dataclass
@@ -72,9 +73,8 @@ def _value(column, raw, priorities):
     if column.kind == "choice":
         if not text:
             return "", None
-        if FINANCIAL_YEAR.fullmatch(text):
-            # The registers list 2021/22; people write 2021-22 too.
-            text = re.sub(r"\s*[-/]\s*", "/", text)
+        if (year := financial_year_from_label(text)) is not None:
+            text = financial_year_label(year)  # as the registers list it, 2021/22
         for value, label in column.choices:
             if text.lower() in (value.lower(), label.lower()):
                 return value, None

@@ -96,6 +96,22 @@ def test_every_bad_row_is_named_and_nothing_is_applied(editor):
     assert not GiftHospitality.objects.exists()
 
 
+@pytest.mark.parametrize("written", ["2021-22", "2021/22", "2021 / 2022", "2021-2022"])
+def test_a_financial_year_is_read_however_it_is_written(editor, written):
+    entry_import = upload(editor, GIFTS.replace("2021-22", written))
+
+    assert entry_import.status == EntryImport.Status.CHECKED, entry_import.errors
+    assert entry_import.rows[0]["data"]["financial_year"] == "2021"
+
+
+def test_two_years_are_not_a_financial_year(editor):
+    entry_import = upload(editor, GIFTS.replace("2021-22", "2021-23"))
+
+    [error] = entry_import.errors
+    assert (error["row"], error["column"]) == (2, "Financial year")
+    assert error["message"].startswith("“2021-23” is not one of:")
+
+
 @pytest.mark.parametrize("value", ["NaN", "Infinity", "-inf"])
 def test_an_amount_that_is_no_finite_number_is_named_as_every_other_bad_amount(editor, value):
     """Decimal reads "NaN" and "Infinity": the import took them as amounts and left the form to
