@@ -6,8 +6,9 @@ from django import forms
 
 from pcc_portal.forms import SpreadsheetField, form_helper
 
+from .. import spending
 from ..models import SpendingUpload
-from .base import MAX_UPLOAD, _NamedErrors
+from .base import _NamedErrors
 
 
 class MonthInput(forms.MultiWidget):
@@ -109,7 +110,7 @@ class SpendingUploadForm(_NamedErrors, forms.Form):
         "when the new file is released.",
     )
     file = SpreadsheetField(
-        max_bytes=MAX_UPLOAD,
+        max_bytes=spending.MAX_BYTES,  # what the reader reads, refused before it reads
         label="Spending file (CSV or XLSX)",
         help_text="Columns: Date, Transaction number, Supplier, Supplier type (optional), "
         "Expense type, Service area (optional), Amount, Purpose (optional), Value for money "
