@@ -17,10 +17,12 @@ from pcc_portal.accounts.models import Office
 from pcc_portal.financial_year import financial_year_label, financial_year_of
 from pcc_portal.publications.pdf_safety import InvalidPDF, inspect_pdf
 from pcc_portal.tables import (
+    YES,
     RowError,
     UnreadableTable,
     cell_day,
     cell_text,
+    cell_yes_no,
     named_cells,
     read_headed_table,
     start_check,
@@ -48,8 +50,7 @@ MAX_ROWS = 5_000
 MAX_ZIP_BYTES = 200 * 1024 * 1024
 MAX_PDF_BYTES = 15 * 1024 * 1024
 MAX_ZIP_MEMBERS = 2_000
-YES = {"yes", "y", "true", "1", "restricted"}
-NO = {"", "no", "n", "false", "0"}
+RESTRICTED_YES = YES | {"restricted"}
 REFERENCE = re.compile(r"(\d{1,3})\s*/\s*(\d{4})")
 SCOPES = {
     "all": PriorityScope.ALL,
@@ -311,10 +312,10 @@ def check_decisions(header, body, *, notices):
                         "“Governance”.",
                     )
                 )
-        restricted_text = cell_text(cell("restricted")).lower()
-        if restricted_text not in YES | NO:
-            errors.append(RowError(number, "restricted", f"“{restricted_text}” is not yes or no."))
-        restricted = restricted_text in YES
+        restricted = cell_yes_no(cell("restricted"), yes=RESTRICTED_YES)
+        if restricted is None:
+            text = cell_text(cell("restricted"))
+            errors.append(RowError(number, "restricted", f"“{text}” is not yes or no."))
         notice = cell_text(cell("notice"))
         if notice:
             named.add(notice.rsplit("/", 1)[-1].lower())

@@ -119,6 +119,20 @@ def cell_number(value):
     return number if number.is_finite() else None
 
 
+# A yes or a no as people and exports write one.
+YES = frozenset({"yes", "y", "true", "1"})
+NO = frozenset({"no", "n", "false", "0"})
+
+
+def cell_yes_no(value, *, yes=YES):
+    """True for a cell that says yes (one of ``yes``), False for one that says no or is blank,
+    None for anything else. A workbook's own TRUE and FALSE are read too."""
+    text = cell_text(value).lower()
+    if text in yes:
+        return True
+    return False if not text or text in NO else None
+
+
 # How people and the systems an OPCC exports from write a day: UK order first, then ISO; a time
 # after the day (as Modern.gov writes a meeting's) is read past.
 DAY_FORMATS = (

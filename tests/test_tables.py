@@ -10,6 +10,7 @@ from pcc_portal.tables import (
     UnreadableTable,
     cell_day,
     cell_number,
+    cell_yes_no,
     csv_lines,
     safe_csv,
     spreadsheet_cell,
@@ -114,3 +115,26 @@ def test_a_number_is_read_as_a_spreadsheet_holds_it_or_people_write_an_amount(va
 )
 def test_a_cell_that_holds_no_finite_number_reads_as_none(value):
     assert cell_number(value) is None
+
+
+@pytest.mark.parametrize(
+    ("value", "answer"),
+    [
+        ("Yes", True),
+        ("y", True),
+        (True, True),  # a workbook's TRUE
+        (1, True),
+        ("No", False),
+        ("", False),
+        (None, False),
+        (False, False),
+        ("perhaps", None),
+        ("restricted", None),
+    ],
+)
+def test_a_yes_or_no_is_read_as_people_and_workbooks_write_one(value, answer):
+    assert cell_yes_no(value) is answer
+
+
+def test_a_column_may_take_its_own_words_for_yes():
+    assert cell_yes_no("Restricted", yes={"restricted"}) is True

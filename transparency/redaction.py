@@ -13,6 +13,8 @@ name as written.
 
 import re
 
+from pcc_portal.tables import YES
+
 # Personal titles. A title flags the payee wherever finance systems put it: at the start
 # ("Mr John Smith", "Mr.John Smith", "MR J SMITH", "Dr. Jane Doe"), after a comma ("Smith, Mr
 # John") or at the end ("SMITH J MR"). It must be followed by a dot, a space or the end, so
@@ -184,7 +186,7 @@ MARKED_AS_INDIVIDUAL_COLUMNS = (
     "redact",
     "redacted",
 )
-MARKED_YES = ("y", "yes", "true", "1", "x", "individual", "redact", "redacted")
+MARKED_YES = YES | {"x", "individual", "redact", "redacted"}
 
 
 def normalise(text):

@@ -9,11 +9,11 @@ from collections import Counter
 import defusedxml.ElementTree as SafeElementTree
 from defusedxml import DefusedXmlException
 
-from pcc_portal.tables import cell_day
+from pcc_portal.tables import YES, cell_day
 
 from .records import Committee, Document, Item, MeetingListing, MeetingRecord, SourceError
 
-TRUE_WORDS = {"true", "1", "yes", "y", "t"}
+TRUE_WORDS = YES | {"t"}
 
 # What the importer reads of each element; anything else is noted as skipped.
 MEETING_FIELDS = {

@@ -15,11 +15,18 @@ from pcc_portal.financial_year import (
     financial_year_label,
     financial_year_of,
 )
-from pcc_portal.tables import RowError, cell_day, cell_number, cell_text, named_cells, start_check
+from pcc_portal.tables import (
+    RowError,
+    cell_day,
+    cell_number,
+    cell_text,
+    cell_yes_no,
+    named_cells,
+    start_check,
+)
 from plans.models import Priority
 
 from ..models import ImportedRecord, ImportRun
-from ..spreadsheets import NO, YES
 from .columns import _file_fields, _year_from_date, columns_of, form_class, model_of, public_columns
 
 
@@ -88,9 +95,10 @@ def _value(column, raw, priorities):
             return None, f"“{text}” is not a plan priority's title."
         return str(priority.pk), None
     if column.kind == "yes-no":
-        if text.lower() not in YES | NO:
+        answer = cell_yes_no(raw)
+        if answer is None:
             return None, f"“{text}” is not yes or no."
-        return ("on" if text.lower() in YES else ""), None
+        return ("on" if answer else ""), None
     return text, None
 
 

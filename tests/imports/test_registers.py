@@ -112,6 +112,19 @@ def test_two_years_are_not_a_financial_year(editor):
     assert error["message"].startswith("“2021-23” is not one of:")
 
 
+def test_a_yes_or_no_is_read_as_every_import_reads_one(editor):
+    """ "Restricted" says yes to the decisions import's restricted column only: in a register's
+    yes-or-no column it said yes as well, because the two shared one list of yeses."""
+    header, first, second = GIFTS.splitlines()
+    text = "\n".join([header + ",Nil return", first + ",restricted", second + ",No"])
+
+    entry_import = upload(editor, text)
+
+    assert [(e["row"], e["column"], e["message"]) for e in entry_import.errors] == [
+        (2, "Nil return", "“restricted” is not yes or no.")
+    ]
+
+
 @pytest.mark.parametrize("value", ["NaN", "Infinity", "-inf"])
 def test_an_amount_that_is_no_finite_number_is_named_as_every_other_bad_amount(editor, value):
     """Decimal reads "NaN" and "Infinity": the import took them as amounts and left the form to
