@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from django.db.models import Count, Q
 from django.db.models.functions import ExtractMonth, ExtractYear
 
-from pcc_portal.financial_year import financial_year_label, financial_year_of
+from pcc_portal.financial_year import financial_year_bounds, financial_year_label, financial_year_of
 
 from .models import Complaint
 
@@ -28,7 +28,7 @@ class ComplaintFigures:
 
     @property
     def starts(self):
-        return datetime.date(self.year, 4, 1)
+        return financial_year_bounds(self.year)[0]
 
 
 def complaint_figures():

@@ -10,6 +10,8 @@ from datetime import date
 import django_filters
 from django.db import models
 
+from pcc_portal.financial_year import financial_year_bounds
+
 
 def month_param(params):
     """The first day of the month ``?month=YYYY-MM`` names, or None."""
@@ -53,7 +55,7 @@ class RegisterFilter(django_filters.FilterSet):
         start = int(value)
         date_lookup = register.lookup(register.date_field)
         # ISO dates compare as text in the same order as dates.
-        first, last = date(start, 4, 1), date(start + 1, 3, 31)
+        first, last = financial_year_bounds(start)
         if not register.is_spending:
             first, last = first.isoformat(), last.isoformat()
         in_year = models.Q(**{f"{date_lookup}__gte": first, f"{date_lookup}__lte": last})

@@ -1,9 +1,8 @@
 """The registers of interests, of gifts and hospitality, and of grants."""
 
-from datetime import date
-
 from django.db import models
 
+from pcc_portal.financial_year import financial_year_bounds
 from pcc_portal.terms import ends_after_it_starts
 
 from .entries import PeriodEntry, RegisterEntry, _document, _priority_served
@@ -135,7 +134,7 @@ class GiftHospitality(PeriodEntry):
                 "gift",
                 f"Nil return of gifts and hospitality: {self.recipient}, {self.period}",
                 [self.nil_return_statement, self.recipient_role],
-                date(self.financial_year, 4, 1),
+                financial_year_bounds(self.financial_year)[0],
             )
         return _document(
             self,
