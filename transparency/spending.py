@@ -1,8 +1,8 @@
 """Reading a month's spending over £500 from a CSV or XLSX file, all or nothing.
 
 ``read_spending_file`` parses and checks every row and returns either the rows, ready to store
-as a draft, or every problem found, each naming its row; nothing is stored unless the whole file
-is good. Each row carries the redaction rule's flags (``redaction.py``) and is set to be redacted
+as a draft, or the problems found, each naming its row and column as every import's do; nothing
+is stored unless the whole file is good. Each row carries the redaction rule's flags (``redaction.py``) and is set to be redacted
 if flagged: staff confirm or change that before the month is released, and a redacted row's name
 is dropped when it is.
 """
