@@ -2,9 +2,9 @@
 
 ``read_spending_file`` parses and checks every row and returns either the rows, ready to store
 as a draft, or the problems found, each naming its row and column as every import's do; nothing
-is stored unless the whole file is good. Each row carries the redaction rule's flags (``redaction.py``) and is set to be redacted
-if flagged: staff confirm or change that before the month is released, and a redacted row's name
-is dropped when it is.
+is stored unless the whole file is good. Each row carries the redaction rule's flags
+(``redaction.py``) and is set to be redacted if flagged: staff confirm or change that before the
+month is released, and a redacted row's name is dropped when it is.
 """
 
 import re
