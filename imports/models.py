@@ -122,7 +122,10 @@ class SpreadsheetImport(models.Model):
     uploaded_at = models.DateTimeField(auto_now_add=True)
     row_count = models.PositiveIntegerField(default=0)
     rows = models.JSONField(default=list, blank=True, help_text="The checked rows.")
+    # The problems of the first rows that have any (tables.MAX_ERROR_ROWS), and how many
+    # problems and rows there are in all.
     errors = models.JSONField(default=list, blank=True)
+    error_count = models.PositiveIntegerField(default=0)
     error_row_count = models.PositiveIntegerField(default=0)
 
     class Meta:

@@ -15,7 +15,7 @@ from django.views.generic.detail import SingleObjectMixin
 
 from pcc_portal.accounts.models import Office
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
-from pcc_portal.tables import csv_response, errors_by_row
+from pcc_portal.tables import csv_response, listed_problems
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
 from pcc_portal.visibility import model_permission
@@ -94,7 +94,6 @@ def decision_import_detail(request, pk):
     decision_import = get_object_or_404(
         DecisionImport.objects.select_related("uploaded_by", "run"), pk=pk
     )
-    error_rows = errors_by_row(decision_import.errors)
     offices = {office.pk: office for office in Office.objects.all()}
     preview = [
         {**row, "office": offices.get(row["office_id"])}
@@ -105,8 +104,7 @@ def decision_import_detail(request, pk):
         "imports/manage/decision_import.html",
         {
             "decision_import": decision_import,
-            "error_rows": error_rows,
-            "errors_cut_short": decision_import.error_row_count > len(error_rows),
+            **listed_problems(decision_import),
             "preview": preview,
             "preview_limit": PREVIEW_ROWS,
         },
@@ -228,7 +226,6 @@ def _may_release(user, register):
 
 
 def _entry_import_page(request, entry_import, form=None, status=200):
-    error_rows = errors_by_row(entry_import.errors)
     may_release = _may_release(request.user, entry_import.register)
     form = form or ApplyEntryImportForm(may_release=may_release)
     form.helper.form_action = reverse("imports:entry_apply", kwargs={"pk": entry_import.pk})
@@ -247,8 +244,7 @@ def _entry_import_page(request, entry_import, form=None, status=200):
         "imports/manage/entry_import.html",
         {
             "entry_import": entry_import,
-            "error_rows": error_rows,
-            "errors_cut_short": entry_import.error_row_count > len(error_rows),
+            **listed_problems(entry_import),
             "preview": preview,
             "preview_limit": PREVIEW_ROWS,
             "files": files,

@@ -345,14 +345,28 @@ class CheckResult:
             self.errors.extend(errors)
 
 
-def errors_by_row(errors):
-    """[(row, [its problems])], in row order, for ``includes/row_errors.html``: ``errors`` are
-    ``RowError``s or the dicts an import stores of them."""
+def _counted(number, noun):
+    return f"{number:,} {noun}{'' if number == 1 else 's'}"
+
+
+def listed_problems(checked):
+    """An import's problems as its page lists them (``includes/row_errors_summary.html`` and
+    ``includes/row_errors.html``): ``checked`` is a ``CheckResult``, or what keeps one's
+    ``errors`` (``RowError``s or the dicts an upload stores of them), ``error_count`` and
+    ``error_row_count``. ``error_rows`` pairs each row, in order, with its problems."""
     by_row = {}
-    for error in errors:
+    for error in checked.errors:
         error = error.as_dict() if isinstance(error, RowError) else error
         by_row.setdefault(error["row"], []).append(error)
-    return sorted(by_row.items())
+    error_rows = sorted(by_row.items())
+    return {
+        "error_rows": error_rows,
+        "error_count": checked.error_count,
+        "error_row_count": checked.error_row_count,
+        "errors_cut_short": checked.error_row_count > len(error_rows),
+        "problems": f"{_counted(checked.error_count, 'problem')} in "
+        f"{_counted(checked.error_row_count, 'row')}",
+    }
 
 
 def match_columns(header, *, required, optional, aliases, result, labels=None):

@@ -1,10 +1,11 @@
 """Spreadsheets in tests: good .xlsx workbooks and hostile ones with a DTD in their XML to
-upload, and the rows of a CSV a page serves."""
+upload, the rows of a CSV a page serves, and the problems an import's page lists."""
 
 import csv
 import io
 import zipfile
 
+import lxml.html
 from openpyxl import Workbook
 
 # An external entity a sheet then uses: the parser stops on it ("undefined entity").
@@ -15,6 +16,16 @@ def csv_rows(response):
     """The rows of the CSV ``response`` serves (streamed or not), each a dict keyed by heading."""
     text = response.getvalue().decode("utf-8-sig")
     return list(csv.DictReader(io.StringIO(text, newline="")))
+
+
+def listed_problems(page):
+    """The cells of each row of the page's table of problems (row, column, problem), as every
+    import lists them."""
+    table = lxml.html.fromstring(page).get_element_by_id("import-errors")
+    return [
+        [cell.text_content().strip() for cell in row.xpath("th|td")]
+        for row in table.xpath("tbody/tr")
+    ]
 
 
 def xlsx_bytes(rows):

@@ -1,17 +1,21 @@
 """The one CSV writer every export uses: text a spreadsheet would run is quoted, numbers are not;
-and the one reader of a day in a cell, which every import uses."""
+the one reader of each kind of cell, and the one listing of problems, which every import uses."""
 
 import datetime
 from decimal import Decimal
 
 import pytest
 
+from pcc_portal import tables
 from pcc_portal.tables import (
+    CheckResult,
+    RowError,
     UnreadableTable,
     cell_day,
     cell_number,
     cell_yes_no,
     csv_lines,
+    listed_problems,
     safe_csv,
     spreadsheet_cell,
 )
@@ -138,3 +142,36 @@ def test_a_yes_or_no_is_read_as_people_and_workbooks_write_one(value, answer):
 
 def test_a_column_may_take_its_own_words_for_yes():
     assert cell_yes_no("Restricted", yes={"restricted"}) is True
+
+
+def test_problems_are_listed_by_row_in_order_and_counted():
+    checked = CheckResult()
+    checked.add([RowError(7, "Amount", "“abc” is not a number.")])
+    checked.add([RowError(3, "Date", "The date is missing."), RowError(3, "Amount", "No amount.")])
+    listed = listed_problems(checked)
+    assert [(row, [e["column"] for e in errors]) for row, errors in listed["error_rows"]] == [
+        (3, ["Date", "Amount"]),
+        (7, ["Amount"]),
+    ]
+    assert listed["problems"] == "3 problems in 2 rows"
+    assert not listed["errors_cut_short"]
+
+
+def test_problems_stored_as_dicts_are_listed_as_those_just_found():
+    error = RowError(0, "", "The file is not a valid Excel workbook.")
+    checked = CheckResult()
+    checked.add([error])
+    stored = CheckResult(errors=[error.as_dict()], error_count=1, error_row_count=1)
+    assert listed_problems(stored) == listed_problems(checked)
+    assert listed_problems(stored)["problems"] == "1 problem in 1 row"
+
+
+def test_only_the_first_rows_with_problems_are_listed_with_every_problem_counted(monkeypatch):
+    monkeypatch.setattr(tables, "MAX_ERROR_ROWS", 2)
+    checked = CheckResult()
+    for row in range(2, 1202):
+        checked.add([RowError(row, "Value", "No value."), RowError(row, "Period", "No period.")])
+    listed = listed_problems(checked)
+    assert [row for row, _ in listed["error_rows"]] == [2, 3]
+    assert listed["errors_cut_short"]
+    assert listed["problems"] == "2,400 problems in 1,200 rows"

@@ -27,6 +27,7 @@ def _checked(spreadsheet_import, result):
     spreadsheet_import.row_count = result.row_count
     spreadsheet_import.rows = [row.as_dict() for row in result.rows]
     spreadsheet_import.errors = [error.as_dict() for error in result.errors]
+    spreadsheet_import.error_count = result.error_count
     spreadsheet_import.error_row_count = result.error_row_count
     return spreadsheet_import
 

@@ -7,7 +7,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 from django.views.generic import FormView, ListView
 
-from pcc_portal.tables import csv_response, errors_by_row
+from pcc_portal.tables import csv_response, listed_problems
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.steps import refusal_as_message
 from plans.models import Measure
@@ -79,7 +79,6 @@ def import_detail(request, pk):
     measure_import = get_object_or_404(
         MeasureImport.objects.select_related("plan", "uploaded_by", "applied_by"), pk=pk
     )
-    error_rows = errors_by_row(measure_import.errors)
     return render(
         request,
         "performance/manage/import.html",
@@ -87,10 +86,7 @@ def import_detail(request, pk):
             "measure_import": measure_import,
             "flagged": flagged_rows(measure_import=measure_import),
             "flags_cut_short": measure_import.flag_count > len(measure_import.flags),
-            "error_rows": error_rows,
-            "error_count": measure_import.error_count,
-            "error_row_count": measure_import.error_row_count,
-            "errors_cut_short": measure_import.error_row_count > len(error_rows),
+            **listed_problems(measure_import),
             "preview": preview_rows(measure_import=measure_import, limit=PREVIEW_ROWS),
             "preview_limit": PREVIEW_ROWS,
         },

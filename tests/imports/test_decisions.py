@@ -16,6 +16,7 @@ from pcc_portal.publications.models import Version
 from tests.access import AccessRule, PostAction
 from tests.accounts.factories import reauthenticate
 from tests.panel.helpers import pdf_bytes
+from tests.spreadsheets import listed_problems
 
 pytestmark = pytest.mark.django_db
 
@@ -311,14 +312,17 @@ def test_staff_upload_preview_and_apply(staff_client, django_capture_on_commit_c
     assert Decision.objects.published().count() == 3
 
 
-def test_a_file_with_problems_lists_them_by_row(staff_client):
+def test_a_file_with_problems_lists_them_by_row_and_counts_them(staff_client):
     staff_client.post(
         reverse("imports:decision_upload"),
         {"table": csv_file(HEADER + "x,,,,,,,\n"), "notices": empty_zip()},
     )
     page = staff_client.get(DecisionImport.objects.get().get_absolute_url()).content.decode()
-    assert "Nothing can be applied: 1 row with problems" in page
-    assert "“x” is not a reference like 28/2021." in page
+    problems = listed_problems(page)
+    assert len(problems) > 1 and {row for row, _, _ in problems} == {"2"}
+    # Every problem counted, as the figures import counts them, not only the rows.
+    assert f"Nothing can be applied: {len(problems)} problems in 1 row" in page
+    assert ["2", "reference", "“x” is not a reference like 28/2021."] in problems
     assert "Import and publish" not in page
 
 

@@ -9,6 +9,7 @@ from imports.models import EntryImport
 from tests.access import AccessRule, PostAction
 from tests.accounts.factories import UserFactory, reauthenticate
 from tests.imports.register_tables import GIFTS, table, upload
+from tests.spreadsheets import listed_problems
 from transparency.models import GiftHospitality
 
 pytestmark = pytest.mark.django_db
@@ -126,12 +127,14 @@ def test_keeping_drafts_does_not_ask_for_the_password(staff_client):
     assert not GiftHospitality.objects.public().exists()
 
 
-def test_a_file_with_problems_lists_them_by_row(staff_client):
+def test_a_file_with_problems_lists_them_by_row_and_counts_them(staff_client):
     staff_client.post(
         reverse("imports:entry_upload", kwargs={"register": "gifts-and-hospitality"}),
         {"table": table(GIFTS.splitlines()[0] + "\nx,,,,,,,,\n")},
     )
     page = staff_client.get(EntryImport.objects.get().get_absolute_url()).content.decode()
-    assert "Nothing can be applied: 1 row with problems" in page
-    assert "“x” is not a date like 15/12/2021." in page
+    problems = listed_problems(page)
+    assert len(problems) > 1 and {row for row, _, _ in problems} == {"2"}
+    assert f"Nothing can be applied: {len(problems)} problems in 1 row" in page
+    assert ["2", "Date", "“x” is not a date like 15/12/2021."] in problems
     assert "Import the new entries" not in page

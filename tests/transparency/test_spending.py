@@ -6,14 +6,13 @@ import datetime
 import io
 from decimal import Decimal
 
-import lxml.html
 import pytest
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 
 from pcc_portal import tables
 from pcc_portal.publications import services as publications
-from tests.spreadsheets import csv_rows, with_doctype, xlsx_bytes
+from tests.spreadsheets import csv_rows, listed_problems, with_doctype, xlsx_bytes
 from transparency import services, spending
 from transparency.models import Payment, SpendingUpload
 from transparency.redaction import is_payment_to_individual
@@ -37,15 +36,6 @@ def _upload(content, by, filename="october-2025.csv", month=OCTOBER):
         filename=filename,
         by=by,
     )
-
-
-def _problems(page):
-    """The cells of each row of the page's table of problems, as every import lists them."""
-    table = lxml.html.fromstring(page).get_element_by_id("import-errors")
-    return [
-        [cell.text_content().strip() for cell in row.xpath("th|td")]
-        for row in table.xpath("tbody/tr")
-    ]
 
 
 def _release(content, by, **kwargs):
@@ -222,8 +212,8 @@ def test_staff_see_every_bad_row_and_lose_nothing(client, editor):
     page = response.content.decode()
     assert response.status_code == 400  # the form again, with its errors
     assert "Error: " in page
-    assert "The file was not taken: 1 problem to fix (listed below)." in page
-    assert _problems(page) == [["7", "Amount", "“abc” is not a number."]]
+    assert "The file was not taken: 1 problem in 1 row, listed below." in page
+    assert listed_problems(page) == [["7", "Amount", "“abc” is not a number."]]
     assert 'name="month_0" value="10"' in page and 'name="month_1" value="2025"' in page
     response = client.post(
         reverse("transparency_manage:spending"),
@@ -289,9 +279,12 @@ def test_only_the_first_bad_rows_are_listed_with_the_total(client, editor, monke
         {"month": "2025-10", "file": SimpleUploadedFile("october.csv", (HEADING + rows).encode())},
     )
     page = response.content.decode()
-    assert "3,000 rows have problems; the first 50 are listed below" in page
+    assert (
+        "The file was not taken: 3,000 problems in 3,000 rows; the first 50 rows with problems "
+        "are listed below."
+    ) in page
     assert "(the first 50 of 3,000 rows with problems)" in page
-    assert len(_problems(page)) == 50
+    assert len(listed_problems(page)) == 50
 
 
 @pytest.mark.django_db

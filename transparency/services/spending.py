@@ -16,10 +16,12 @@ from ..spending import read_spending_file
 
 class SpendingFileInvalid(DomainError):
     """``errors`` are the problems of the first rows that have any (``RowError``s, as every
-    import reports them); ``error_row_count`` counts every row with a problem."""
+    import reports them); ``error_count`` and ``error_row_count`` count every problem and every
+    row with one."""
 
     def __init__(self, checked):
         self.errors = checked.errors
+        self.error_count = checked.error_count
         self.error_row_count = checked.error_row_count
         super().__init__(f"{checked.error_count} problem(s) in the spending file")
 

@@ -10,7 +10,7 @@ from django.views.decorators.http import require_POST
 
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.querystring import without_page
-from pcc_portal.tables import errors_by_row
+from pcc_portal.tables import listed_problems
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.steps import refusal_as_message
 
@@ -24,7 +24,7 @@ PREVIEW_PAGE_SIZE = 100
 @staff("transparency.view_spendingupload")
 def spending(request):
     form = SpendingUploadForm(request.POST or None, request.FILES or None)
-    error_rows, error_row_count = [], 0
+    problems = {}
     if request.method == "POST":
         if not request.user.has_perm("transparency.add_spendingupload"):
             raise PermissionDenied
@@ -46,17 +46,15 @@ def spending(request):
                     "release it or discard it first.",
                 )
             except services.SpendingFileInvalid as invalid:
-                error_rows = errors_by_row(invalid.errors)
-                error_row_count = invalid.error_row_count
-                if error_row_count > len(error_rows):
+                problems = listed_problems(invalid)
+                if problems["errors_cut_short"]:
                     listed = (
-                        f"{error_row_count:,} rows have problems; the first {len(error_rows)} "
-                        "are listed below"
+                        f"; the first {len(problems['error_rows'])} rows with problems are "
+                        "listed below"
                     )
                 else:
-                    count = len(invalid.errors)
-                    listed = f"{count} problem{'s' if count != 1 else ''} to fix (listed below)"
-                form.add_error("file", f"The file was not taken: {listed}.")
+                    listed = ", listed below"
+                form.add_error("file", f"The file was not taken: {problems['problems']}{listed}.")
             else:
                 flagged = upload.redacted_count
                 messages.success(
@@ -71,9 +69,7 @@ def spending(request):
         "transparency/manage/spending.html",
         {
             "form": form,
-            "error_rows": error_rows,
-            "error_row_count": error_row_count,
-            "errors_cut_short": error_row_count > len(error_rows),
+            **problems,
             "uploads": SpendingUpload.objects.visible_to(request.user).select_related(
                 "uploaded_by"
             ),
