@@ -18,6 +18,7 @@ from pcc_portal.publications.views import reauthenticated_at, require_reauthenti
 from pcc_portal.tables import csv_response, listed_problems
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
+from pcc_portal.views.steps import refusal_as_message
 from pcc_portal.visibility import model_permission
 
 from . import registers, services
@@ -141,8 +142,9 @@ class DiscardView(PermissionRequiredMixin, SingleObjectMixin, View):
 
     def post(self, request, *args, **kwargs):
         spreadsheet_import = self.get_object()
-        services.discard_import(spreadsheet_import=spreadsheet_import)
-        messages.success(request, "The import was discarded: nothing was applied.")
+        with refusal_as_message(request):
+            services.discard_import(spreadsheet_import=spreadsheet_import)
+            messages.success(request, "The import was discarded: nothing was applied.")
         return redirect(spreadsheet_import.get_absolute_url())
 
 

@@ -5,7 +5,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
-from pcc_portal.errors import DomainError
+from pcc_portal.errors import DomainError, InvalidTransition
 
 from ..models import ImportRun
 
@@ -82,10 +82,13 @@ def _spreadsheet_run(*, location, by):
 @transaction.atomic
 def discard_import(*, spreadsheet_import):
     """Discard an upload not yet applied (of decisions or of register entries): nothing of it
-    is applied. An applied or already discarded upload is left as it is."""
+    is applied. An upload already discarded stays so; an applied one is refused, as an
+    applied import of figures is."""
     model = type(spreadsheet_import)
     locked = model.objects.select_for_update().get(pk=spreadsheet_import.pk)
-    if locked.status in (model.Status.CHECKED, model.Status.INVALID):
+    if locked.status == model.Status.APPLIED:
+        raise InvalidTransition("An applied import is part of the record: it cannot be discarded.")
+    if locked.status != model.Status.DISCARDED:
         locked.status = model.Status.DISCARDED
         locked.save(update_fields=["status"])
     return locked

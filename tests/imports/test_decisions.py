@@ -12,6 +12,7 @@ from decisions import services as decision_services
 from decisions.models import Decision, DecisionSequence
 from imports import services
 from imports.models import DecisionImport, ImportedRecord, ImportRun
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications.models import Version
 from tests.access import AccessRule, PostAction
 from tests.accounts.factories import reauthenticate
@@ -324,6 +325,22 @@ def test_a_file_with_problems_lists_them_by_row_and_counts_them(staff_client):
     assert f"Nothing can be applied: {len(problems)} problems in 1 row" in page
     assert ["2", "reference", "“x” is not a reference like 28/2021."] in problems
     assert "Import and publish" not in page
+
+
+def test_an_applied_import_is_not_said_to_be_discarded(staff_client, applied):
+    # A second tab, opened before the import was applied, still shows the discard button.
+    response = staff_client.post(
+        reverse("imports:decision_discard", kwargs={"pk": applied.pk}), follow=True
+    )
+    page = response.content.decode()
+    assert "An applied import is part of the record: it cannot be discarded." in page
+    assert "The import was discarded" not in page
+    assert DecisionImport.objects.get(pk=applied.pk).status == DecisionImport.Status.APPLIED
+
+
+def test_an_applied_import_cannot_be_discarded_as_no_applied_import_can(applied):
+    with pytest.raises(InvalidTransition):
+        services.discard_import(spreadsheet_import=applied)
 
 
 def test_applying_an_import_asks_for_the_password_again(client, superuser):
