@@ -21,6 +21,7 @@ from django.utils import timezone
 from panel.models import AgendaItem, Meeting, Panel
 from panel.services import meetings as meeting_services
 from panel.services import packs, proceedings
+from pcc_portal.history.recording import recorded_as
 from pcc_portal.publications.pdf_safety import InvalidPDF
 
 from .. import moderngov
@@ -365,7 +366,7 @@ def import_moderngov(
     except (moderngov.SourceError, ImportFailed) as error:
         return _failed(run, error, notes)
     try:
-        with transaction.atomic():
+        with transaction.atomic(), recorded_as(by):
             run.save()
             for item in planned:
                 if item.action in ("created", "updated"):

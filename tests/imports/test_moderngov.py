@@ -8,7 +8,7 @@ from django.core.management.base import CommandError
 from django.utils import timezone
 
 from imports.models import ImportedRecord, ImportRun
-from panel.models import AgendaItem, AgendaPack, Meeting, Minutes, PackPaper, Paper
+from panel.models import AgendaItem, AgendaPack, Meeting, Minutes, PackPaper, Paper, Resolution
 from pcc_portal.publications.models import Version
 
 pytestmark = pytest.mark.django_db
@@ -249,3 +249,14 @@ def test_the_command_fails_loudly_on_a_malformed_file(sample, panel, panel_secre
         call_command(
             "import_moderngov", "--dir", str(sample), "--committee", "136", "--user", "secretary"
         )
+
+
+def test_the_history_of_what_an_import_brings_in_names_who_ran_it(
+    sample, run_import, panel_secretary
+):
+    # Run from a command, outside any request: the history takes the user from the import.
+    run_import(sample, committee_id="136")
+
+    for model in (Meeting, AgendaItem, Paper, Resolution, Minutes):
+        users = set(model.history.values_list("history_user", flat=True))
+        assert users == {panel_secretary.pk}, model.__name__
