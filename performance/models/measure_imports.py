@@ -28,8 +28,8 @@ class MeasureImport(models.Model):
     whole or not at all."""
 
     class Status(models.TextChoices):
-        PREVIEWED = "previewed", "Ready to apply"
-        INVALID = "invalid", "Has errors"
+        PREVIEWED = "previewed", "Checked: ready to apply"
+        INVALID = "invalid", "Has problems: nothing can be applied"
         APPLIED = "applied", "Applied"
         DISCARDED = "discarded", "Discarded"
 

@@ -214,6 +214,27 @@ def test_staff_upload_preview_and_apply_in_separate_requests(client, plan, measu
     assert "Applied" in page and f"by {editor}" in page
 
 
+def test_an_import_of_figures_is_said_to_be_in_the_states_every_import_is_in(
+    client, plan, measures, editor
+):
+    asb, _, _ = measures
+    client.force_login(editor)
+    for text in (
+        f"measure,period,value\n{asb.pk},2021-22 Q1,24100\n",
+        "measure,period,value\n0,,x\n",
+    ):
+        client.post(
+            reverse("performance_manage:import_upload"), {"plan": plan.pk, "file": _csv(text)}
+        )
+    checked, invalid = MeasureImport.objects.order_by("pk")
+    # The states' names are those of an import of decisions or of register entries.
+    assert "Checked: ready to apply" in client.get(checked.get_absolute_url()).content.decode()
+    page = client.get(invalid.get_absolute_url()).content.decode()
+    assert "Has problems: nothing can be applied" in page
+    listed = client.get(reverse("performance_manage:imports")).content.decode()
+    assert "Checked: ready to apply" in listed and "Has problems: nothing can be applied" in listed
+
+
 def test_an_import_whose_stored_file_is_gone_still_shows_its_counts(client, plan, measures, editor):
     asb, _, _ = measures
     upload = _csv(f"measure,period,value\n{asb.pk},2021-22 Q1,24100\n")
