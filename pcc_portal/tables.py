@@ -327,6 +327,15 @@ class RowError:
         return asdict(self)
 
 
+# Why an upload that was checked cannot be applied, by the state it is in: the same words for
+# every import (its model's Status names the states alike).
+NOT_APPLICABLE = {
+    "invalid": "This import has problems: none of it can be applied.",
+    "applied": "This import has been applied already.",
+    "discarded": "This import was discarded: upload the file again.",
+}
+
+
 @dataclass
 class CheckResult:
     """An import's checked rows, or the problems that stop it: it applies whole or not at all."""

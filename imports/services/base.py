@@ -5,6 +5,7 @@ from django.core.files.base import ContentFile
 from django.db import transaction
 from django.utils import timezone
 
+from pcc_portal import tables
 from pcc_portal.errors import DomainError, InvalidTransition
 
 from ..models import ImportRun
@@ -63,7 +64,7 @@ def _read_stored(field):
 def _lock_to_apply(model, spreadsheet_import):
     locked = model.objects.select_for_update().get(pk=spreadsheet_import.pk)
     if not locked.can_apply:
-        raise ImportFailed(f"This import is {locked.get_status_display().lower()}.")
+        raise ImportFailed(tables.NOT_APPLICABLE[locked.status])
     return locked
 
 

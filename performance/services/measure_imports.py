@@ -134,9 +134,7 @@ def apply_import(*, measure_import, by, confirmed=False):
     kept for the person to see. The figures wait for release, like typed ones."""
     measure_import = MeasureImport.objects.select_for_update().get(pk=measure_import.pk)
     if measure_import.status != MeasureImport.Status.PREVIEWED:
-        raise InvalidTransition(
-            f"This import is {measure_import.get_status_display().lower()}: it cannot be applied."
-        )
+        raise InvalidTransition(tables.NOT_APPLICABLE[measure_import.status])
     previewed = {(flag["row"], flag["message"]) for flag in measure_import.flags}
     previewed_count = measure_import.flag_count
     flags = {}

@@ -327,6 +327,19 @@ def test_a_file_with_problems_lists_them_by_row_and_counts_them(staff_client):
     assert "Import and publish" not in page
 
 
+def test_an_import_that_cannot_be_applied_says_why_as_every_import_does(editor):
+    invalid = upload(editor, table=csv_file(HEADER + "x,,,,,,,\n"), notices=empty_zip())
+    with pytest.raises(
+        services.ImportFailed, match="^This import has problems: none of it can be applied.$"
+    ):
+        services.apply_decision_import(decision_import=invalid, by=editor)
+    services.discard_import(spreadsheet_import=invalid)
+    with pytest.raises(
+        services.ImportFailed, match="^This import was discarded: upload the file again.$"
+    ):
+        services.apply_decision_import(decision_import=invalid, by=editor)
+
+
 def test_an_applied_import_is_not_said_to_be_discarded(staff_client, applied):
     # A second tab, opened before the import was applied, still shows the discard button.
     response = staff_client.post(

@@ -192,6 +192,21 @@ def test_an_applied_import_cannot_be_applied_again_or_discarded(plan, measures, 
         services.discard_import(measure_import=measure_import, by=editor)
 
 
+def test_an_import_that_cannot_be_applied_says_why_as_every_import_does(plan, measures, editor):
+    invalid = services.upload_import(
+        plan=plan, upload=_csv("measure,period,value\n0,,x\n"), by=editor
+    )
+    with pytest.raises(
+        InvalidTransition, match="^This import has problems: none of it can be applied.$"
+    ):
+        services.apply_import(measure_import=invalid, by=editor)
+    services.discard_import(measure_import=invalid, by=editor)
+    with pytest.raises(
+        InvalidTransition, match="^This import was discarded: upload the file again.$"
+    ):
+        services.apply_import(measure_import=invalid, by=editor)
+
+
 def test_staff_upload_preview_and_apply_in_separate_requests(client, plan, measures, editor):
     """The file travels with the import record between the preview and the apply."""
     asb, _, _ = measures
