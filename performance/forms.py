@@ -11,6 +11,7 @@ from pcc_portal.forms import (
     form_helper,
     govuk_fields,
 )
+from pcc_portal.publications.forms import PublishForm
 from plans.forms import PriorityChoiceField
 from plans.models import Plan
 
@@ -274,3 +275,26 @@ class ActionUpdateForm(GovUKFormMixin, forms.Form):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.helper = _action_helper("status", "update", "closed_on", submit="Save progress")
+
+
+class _AsShownNow(forms.HiddenInput):
+    """A hidden input that carries the value the page is shown with now, whatever was posted:
+    a page shown again after a refusal sends what it shows then."""
+
+    def __init__(self, value):
+        super().__init__()
+        self.shown = value
+
+    def format_value(self, value):
+        return self.shown
+
+
+class ReportPublishForm(PublishForm):
+    """Publishing a quarterly report, with the figures its check page showed (``reviewed``, as
+    ``review_key`` gives it): publishing releases those figures and no others."""
+
+    reviewed = forms.CharField(required=False)
+
+    def __init__(self, *args, reviewed, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["reviewed"].widget = _AsShownNow(reviewed)

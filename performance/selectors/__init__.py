@@ -25,6 +25,7 @@ from .pages import (
 from .release import (
     dashboard_attention,
     figures_awaiting_release,
+    figures_released_with,
     quarters_awaiting_release,
     report_release_parts,
     reports_showing,
@@ -46,6 +47,7 @@ __all__ = [
     "dashboard_sections",
     "dashboard_attention",
     "figures_awaiting_release",
+    "figures_released_with",
     "measure_commentary",
     "measure_row",
     "plan_sections",

@@ -57,15 +57,20 @@ def who_may_release():
     return sorted(users.filter(is_active=True), key=str)
 
 
-def report_release_parts(*, report):
-    """For the check page before publishing ``report``: the report, and the figures of its
-    quarter for its plan that publishing it releases (the public sees them from then on)."""
-    figures = (
+def figures_released_with(*, report):
+    """The figures of ``report``'s quarter for its plan awaiting release: publishing the report
+    releases them (``services.publish_report``)."""
+    return (
         DataPoint.objects.awaiting_release()
         .in_quarter(report.period)
         .filter(measure__plan=report.plan)
-        .count()
     )
+
+
+def report_release_parts(*, report):
+    """For the check page before publishing ``report``: the report, and the figures of its
+    quarter for its plan that publishing it releases (the public sees them from then on)."""
+    figures = figures_released_with(report=report).count()
     parts = [Part(title="The report's page and its PDF", tagged=True)]
     if figures:
         parts.append(

@@ -25,10 +25,12 @@ def save_report_commentary(*, report, texts, by):
 
 
 @transaction.atomic
-def publish_report(*, report, by, note):
+def publish_report(*, report, by, note, reviewed=None):
     """Publish the report, releasing first the figures of its quarter for its plan: the report
-    is frozen with them, and publishing it is the decision to make them public."""
+    is frozen with them, and publishing it is the decision to make them public. With
+    ``reviewed`` (the ``review_key`` of the figures its check page showed), nothing is published
+    if they have changed since (``FiguresChanged``), as on the figures' own release page."""
     if not QuarterlyReport.objects.filter(pk=report.pk).exists():
         raise InvalidTransition("The report no longer exists.")
-    release_figures(quarter=report.period, by=by, plan=report.plan)
+    release_figures(quarter=report.period, by=by, plan=report.plan, reviewed=reviewed)
     return publishing.publish(obj=report, by=by, note=note)

@@ -1,6 +1,8 @@
 """Staff views for quarterly reports: drafting one, its commentary per priority, its page with
 the publishing panel, and publishing it with the quarter's figures."""
 
+from functools import partial
+
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.shortcuts import get_object_or_404
 from django.utils.functional import cached_property
@@ -12,8 +14,8 @@ from pcc_portal.views.generic import PublishingDetailView, PublishView, VisibleT
 from plans.models import Priority
 
 from .. import selectors, services
-from ..forms import ReportCommentaryForm, ReportForm
-from ..models import QuarterlyReport, ReportCommentary
+from ..forms import ReportCommentaryForm, ReportForm, ReportPublishForm
+from ..models import QuarterlyReport, ReportCommentary, review_key
 from .manage import DraftCreatePage, DraftUpdatePage, StaffFormPage, crumbs_under
 
 # The list the report pages sit under, for their breadcrumbs: its URL name and label.
@@ -103,9 +105,16 @@ class ReportPublishView(PublishView):
     model = QuarterlyReport
     refused = (InvalidTransition,)
 
+    def get_form_class(self):
+        figures = selectors.figures_released_with(report=self.object)
+        return partial(ReportPublishForm, reviewed=review_key(figures))
+
     def publish(self, data):
         return services.publish_report(
-            report=self.object, by=self.request.user, note=data["change_note"]
+            report=self.object,
+            by=self.request.user,
+            note=data["change_note"],
+            reviewed=data["reviewed"],
         )
 
     def review(self):

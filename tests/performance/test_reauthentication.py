@@ -21,6 +21,7 @@ from tests.accounts.factories import (
     sign_in,
 )
 from tests.performance.factories import QuarterlyReportFactory, ScrutinyMeetingFactory
+from tests.performance.helpers import report_publish_data
 
 pytestmark = pytest.mark.django_db
 
@@ -47,7 +48,7 @@ def test_publishing_a_report_asks_for_the_password_then_carries_on(client, repor
     client.force_login(decision_maker)  # signed in, but not just now
     url = reverse("performance_manage:report_publish", args=[report.pk])
     assert client.get(url).status_code == 200  # the check page itself is shown
-    response = client.post(url, PUBLISH)
+    response = client.post(url, report_publish_data(client, url, **PUBLISH))
     _asks_for_the_password(response, url)
     assert not Version.objects.for_object(report).exists()
     response = client.post(response["Location"], {"password": PASSWORD})

@@ -2,6 +2,7 @@
 path", item 5: a 329.3% value for a percentage measure was accepted, marked "Better", and was live
 on /performance/ with no check or sign-off.)"""
 
+import re
 from decimal import Decimal
 
 import pytest
@@ -15,6 +16,7 @@ from performance.periods import Period
 from plans.forms import MeasureForm
 from tests.accounts.factories import reauthenticate
 from tests.performance.factories import QuarterlyReportFactory, confidence_measure
+from tests.performance.helpers import report_publish_data
 from tests.plans.factories import MeasureFactory, PlanFactory
 from tests.plans.helpers import issue
 from tests.spreadsheets import csv_rows
@@ -282,6 +284,44 @@ def test_figures_changed_after_the_page_was_opened_are_not_released(
     assert "changed after you opened this page" in response.content.decode()
     draft.refresh_from_db()
     assert not draft.is_released
+
+
+def test_figures_changed_after_the_report_check_page_was_opened_are_not_published_with_it(
+    client, confidence, draft, editor, decision_maker, django_capture_on_commit_callbacks
+):
+    report = QuarterlyReportFactory(plan=confidence.plan, financial_year=2022, quarter=1)
+    url = reverse("performance_manage:report_publish", args=[report.pk])
+    client.force_login(decision_maker)
+    reauthenticate(client)
+    data = report_publish_data(client, url)  # the figures the check page was opened with
+    services.record_figure(measure=confidence, period=Q1_2022, value=Decimal(65), by=editor)
+    response = client.post(url, data)
+    assert response.status_code == 400
+    assert "changed after you opened this page" in response.content.decode()
+    draft.refresh_from_db()
+    assert not draft.is_released
+    assert report.live_version() is None
+    # The page shown again carries the figures as they are now: confirming it publishes them.
+    shown_again = re.search(r'name="reviewed" value="(\w+)"', response.content.decode()).group(1)
+    assert shown_again != data["reviewed"]
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {**data, "reviewed": shown_again}).status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_released and draft.value == Decimal(65)
+
+
+def test_the_report_is_published_with_the_figures_its_check_page_showed(
+    client, confidence, draft, decision_maker, django_capture_on_commit_callbacks
+):
+    report = QuarterlyReportFactory(plan=confidence.plan, financial_year=2022, quarter=1)
+    url = reverse("performance_manage:report_publish", args=[report.pk])
+    client.force_login(decision_maker)
+    reauthenticate(client)
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(url, report_publish_data(client, url))
+    assert response.status_code == 302
+    draft.refresh_from_db()
+    assert draft.is_released and report.live_version().number == 1
 
 
 def test_publishing_the_quarterly_report_releases_its_quarter_only(

@@ -16,6 +16,7 @@ from tests.performance.factories import (
     QuarterlyReportFactory,
     quarterly_series,
 )
+from tests.performance.helpers import report_publish_data
 from tests.plans.factories import MeasureFactory, PriorityFactory
 
 
@@ -124,7 +125,7 @@ def test_an_editor_cannot_publish_but_a_decision_maker_can(
     reauthenticate(client)  # publishing asks for the password again
     assert client.post(url, {"change_note": ""}).status_code == 400
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(url, {"change_note": "First publication", "confirm": "on"})
+        response = client.post(url, report_publish_data(client, url, change_note="First"))
     assert response.status_code == 302
     assert report.live_version().number == 1
 
