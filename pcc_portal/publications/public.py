@@ -20,7 +20,10 @@ class Withdrawn(Exception):
 
 
 def _public_title(obj, withdrawal):
-    """The title as the public last saw it: the newest withdrawn version's."""
+    """The title as the public last saw it: the newest withdrawn version's, for something
+    published in versions (a ``Withdrawal``); else the object's own."""
+    if not hasattr(withdrawal, "up_to_number"):
+        return str(obj)
     version = (
         Version.objects.for_object(obj)
         .ready()
@@ -33,7 +36,8 @@ def _public_title(obj, withdrawal):
 
 def published_or_gone(queryset, **lookup):
     """The public object ``queryset`` finds by ``lookup``: raises ``Withdrawn`` if it was
-    published and has been withdrawn, ``Http404`` if it never was public."""
+    published and has been withdrawn, ``Http404`` if it never was public. ``queryset`` has
+    ``public()`` and ``withdrawn()``, and what it finds ``withdrawal()``, its notice."""
     obj = queryset.public().filter(**lookup).first()
     if obj is not None:
         return obj

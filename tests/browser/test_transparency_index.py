@@ -7,7 +7,13 @@ import datetime
 import pytest
 from django.core.files.base import ContentFile
 
-from tests.browser.conftest import check_at_widths, sign_in, visit_at_widths
+from tests.browser.conftest import (
+    check_at_widths,
+    reauthenticate_if_asked,
+    sign_in,
+    visit,
+    visit_at_widths,
+)
 from tests.publications.hostile_pdfs import tagged_pdf
 from transparency import services
 from transparency.models import InspectionReport, ItemDocument, SpecifiedItem
@@ -88,3 +94,29 @@ def test_staff_record_a_report_and_a_document_with_its_period(page, live_server,
     assert "The period must end on or after the day it starts." in page.content()
     check_at_widths(page)
     assert not ItemDocument.objects.exists()
+
+
+def test_staff_withdraw_a_document_saying_why_and_the_public_is_told(page, live_server, editor):
+    item = SpecifiedItem.objects.get(code="senior-salaries")
+    document = services.publish_document(
+        item=item,
+        title="Senior salaries 2025",
+        file=ContentFile(b"role,salary\n", name="salaries.csv"),
+        period_from=datetime.date(2025, 3, 31),
+        period_to=datetime.date(2025, 3, 31),
+        by=editor,
+    )
+    sign_in(page, live_server, editor)
+    visit(page, f"/manage/transparency/items/{item.pk}/")
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Withdraw Senior salaries 2025").click()
+    check_at_widths(page)
+    page.get_by_label("Why is it being withdrawn?").fill("Published with the wrong year")
+    with page.expect_navigation():
+        page.get_by_role("button", name="Withdraw from the public site").click()
+    reauthenticate_if_asked(page)
+    assert "Withdrawn" in page.locator("main").inner_text()
+    assert "Published with the wrong year" in page.locator("main").inner_text()
+    check_at_widths(page)
+    visit_at_widths(page, document.get_absolute_url(), status=410)
+    assert "Withdrawn on" in page.locator("main").inner_text()

@@ -266,11 +266,13 @@ def test_a_withdrawn_index_document_leaves_public_storage_for_private(
     assert client.get(url).status_code == 200
 
     with django_capture_on_commit_callbacks(execute=True):
-        document = transparency.withdraw_document(document=document, by=editor)
+        document = transparency.withdraw_document(
+            document=document, by=editor, reason="Published in error"
+        )
 
     assert not default_storage.exists(name)
     assert _sha(storages["private"], document.private_name) == before
-    assert client.get(url).status_code == 404
+    assert client.get(url).status_code == 410  # with the notice, as everything withdrawn
     assert verify_published_files().problems == []
 
 
@@ -283,7 +285,7 @@ def test_an_index_documents_public_copy_left_behind_is_reported_and_removed(
 
     document = index_document(uploaded_item(), "Senior salaries 2025", editor)
     with django_capture_on_commit_callbacks(execute=False):
-        transparency.withdraw_document(document=document, by=editor)
+        transparency.withdraw_document(document=document, by=editor, reason="Published in error")
 
     assert verify_published_files().problems == [
         f"transparency.ItemDocument {document.pk}: {document.file.name} is withdrawn but still "

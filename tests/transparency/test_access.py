@@ -128,7 +128,7 @@ class TestManageDocumentCreateAccess(TestManageItemAccess):
     allowed_status = (400,)  # no file: the page again, with the form's errors
 
 
-class TestManageDocumentWithdrawAccess(PostAction, AccessRule):
+class TestManageDocumentWithdrawAccess(AccessRule):
     url_name = "transparency_manage:document_withdraw"
     access = "transparency.change_itemdocument"
 

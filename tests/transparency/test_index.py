@@ -64,7 +64,7 @@ def test_an_uploaded_document_dates_its_item_and_a_withdrawn_one_does_not(editor
     assert row.freshness.status == Status.DUE_SOON
     assert row.freshness.due_on == datetime.date(2026, 6, 1)
     assert row.url == document.get_absolute_url()
-    services.withdraw_document(document=document, by=editor)
+    services.withdraw_document(document=document, by=editor, reason="Published in error")
     assert _row("senior-salaries", datetime.date(2026, 5, 25)).freshness.status == Status.MISSING
 
 

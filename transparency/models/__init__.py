@@ -20,6 +20,7 @@ from .entries import PeriodEntry, RegisterEntry, RegisterQuerySet
 from .forward_plan import ForwardPlanEntry
 from .index import (
     Cadence,
+    DocumentWithdrawal,
     InspectionReport,
     ItemDocument,
     ItemDocumentQuerySet,
@@ -45,6 +46,7 @@ __all__ = [
     "Cadence",
     "Contract",
     "ContractCopy",
+    "DocumentWithdrawal",
     "ForwardPlanEntry",
     "GiftHospitality",
     "Grant",

@@ -10,6 +10,7 @@ from django.utils import timezone
 from simple_history.models import HistoricalRecords
 
 from pcc_portal.errors import InvalidTransition
+from pcc_portal.publications.models import WithdrawalNotice
 from pcc_portal.visibility import VisibilityQuerySet
 
 
@@ -110,6 +111,9 @@ class ItemDocumentQuerySet(VisibilityQuerySet):
     def public(self):
         return self.filter(withdrawn_at__isnull=True)
 
+    def withdrawn(self):
+        return self.filter(withdrawn_at__isnull=False)
+
 
 def _document_path(instance, filename):
     return f"transparency/{instance.item.code}/{filename}"
@@ -201,6 +205,25 @@ class ItemDocument(models.Model):
         if self.withdrawn_at:
             raise InvalidTransition(f"“{self}” is already withdrawn.")
         self.withdrawn_at = timezone.now()
+
+    def withdrawal(self):
+        """The notice of its withdrawal (``DocumentWithdrawal``), if it was withdrawn."""
+        try:
+            return self.withdrawal_notice
+        except DocumentWithdrawal.DoesNotExist:
+            return None
+
+
+class DocumentWithdrawal(WithdrawalNotice):
+    """A document of the index taken off the public site, with the reason the public is told:
+    its address answers 410 Gone with the notice, as everything withdrawn does."""
+
+    document = models.OneToOneField(
+        ItemDocument, on_delete=models.PROTECT, related_name="withdrawal_notice"
+    )
+
+    def __str__(self):
+        return f"Withdrawal of “{self.document}” ({self.withdrawn_at:%d %b %Y})"
 
 
 class ItemReminder(models.Model):

@@ -14,7 +14,7 @@ from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import services as publishing
 
 from ..documents import publishable
-from ..models import InspectionReport, ItemDocument, ItemReminder
+from ..models import DocumentWithdrawal, InspectionReport, ItemDocument, ItemReminder
 from ..sources import SOURCES
 
 logger = logging.getLogger(__name__)
@@ -45,14 +45,20 @@ def publish_document(*, item, title, file, period_from, period_to, by, inspectio
 
 
 @transaction.atomic
-def withdraw_document(*, document, by):
+def withdraw_document(*, document, by, reason):
+    """Take a document off the public site with the reason the public is told: its address
+    answers 410 Gone with the notice, and its file moves to the private store."""
     document = ItemDocument.objects.select_for_update().get(pk=document.pk)
     document.withdraw()
     if document.file:
         # Nothing withdrawn stays where a publicly readable bucket would serve it.
         document.private_name = publishing.keep_privately(file=document.file)
-    document._change_reason = f"Withdrawn by {by}"
+    document._history_user = by
+    document._change_reason = f"Withdrawn: {reason}"[:100]
     document.save()
+    DocumentWithdrawal.objects.create(
+        document=document, reason=reason, withdrawn_by=by, withdrawn_at=document.withdrawn_at
+    )
     return document
 
 

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import UpdateView
 
+from pcc_portal.publications.views import WithdrawView
 from pcc_portal.views.decorators import staff
 from pcc_portal.views.generic import FormPage
-from pcc_portal.views.steps import refusal_as_message
 
 from .. import selectors, services
 from ..documents import UnfitDocument
@@ -44,7 +44,7 @@ def _item_detail(request, item, form=None, inspection_form=None, status=200):
             "row": row,
             "documents": ItemDocument.objects.visible_to(request.user)
             .filter(item=item)
-            .select_related("inspection"),
+            .select_related("inspection", "withdrawal_notice"),
             "form": form or ItemDocumentForm(action=action, item=item),
             "inspections": InspectionReport.objects.all() if reads_inspections else None,
             "inspection_form": (
@@ -130,11 +130,25 @@ def inspection_create(request, pk):
     return redirect("transparency_manage:item", pk=item.pk)
 
 
-@require_POST
-@staff("transparency.change_itemdocument")
-def document_withdraw(request, pk):
-    document = get_object_or_404(ItemDocument.objects.visible_to(request.user), pk=pk)
-    with refusal_as_message(request):
-        services.withdraw_document(document=document, by=request.user)
-        messages.success(request, f"“{document}” is withdrawn: the public no longer sees it.")
-    return redirect("transparency_manage:item", pk=document.item_id)
+class DocumentWithdrawView(WithdrawView):
+    """Take a document of the index off the public site, as everything published is taken off:
+    with the reason the public is told, once the staff member re-authenticated."""
+
+    permission_required = "transparency.change_itemdocument"
+    model = ItemDocument
+    caption = "Document of the transparency index"
+    consequences = [
+        "Its address answers “Gone” with a notice: the title, and “Withdrawn on <date>: <reason>”.",
+        "The index no longer links to it; its item is dated by the documents still published.",
+        "Its file moves out of the public file store into the private one, where only staff "
+        "can open it.",
+    ]
+
+    def withdraw(self, reason):
+        services.withdraw_document(document=self.object, by=self.request.user, reason=reason)
+
+    def get_back_url(self):
+        return reverse("transparency_manage:item", kwargs={"pk": self.object.item_id})
+
+
+document_withdraw = DocumentWithdrawView.as_view()

@@ -4,7 +4,7 @@ golden thread, alerts and their feeds, the sitemap and robots.txt."""
 from django.contrib.sitemaps import views as sitemaps_views
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpResponse, JsonResponse
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone
@@ -43,7 +43,7 @@ def index(request):
 
 
 def document(request, pk):
-    item_document = get_object_or_404(ItemDocument.objects.public(), pk=pk)
+    item_document = published_or_gone(ItemDocument.objects, pk=pk)
     name = item_document.file.name.rsplit("/", 1)[-1]
     if kind_of(name) == "PDF":  # opens in the browser, as every PDF the portal serves
         return pdf_response(item_document.file.open("rb"), filename=name)
