@@ -4,10 +4,12 @@ import hashlib
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.template.defaultfilters import pluralize
 from django.utils import timezone
 
 from decisions.deadlines import email_deadline_reminder, previous_working_day
 from pcc_portal import reordering
+from pcc_portal.errors import InvalidTransition
 from pcc_portal.links import portal_url
 from pcc_portal.publications.models import Version
 from pcc_portal.publications.pdf_safety import make_safe, read_upload
@@ -88,9 +90,29 @@ def move_item(*, item, direction):
     return item
 
 
+def _recorded_proceedings(item):
+    """What the minutes record of ``item``, which removing it would lose."""
+    recorded = []
+    if count := item.declarations.count():
+        recorded.append(f"{count} declaration{pluralize(count)} of interest")
+    if count := item.resolutions.count():
+        recorded.append(f"{count} resolution{pluralize(count)}")
+    if item.minutes.strip():
+        recorded.append("its minutes")
+    return recorded
+
+
 @transaction.atomic
 def remove_item(*, item):
+    """Take an item off the agenda with its papers, and number the rest again. An item whose
+    proceedings are recorded (declarations of interest, resolutions, minutes) is part of the
+    meeting's record: it stays, as a plan's part that other records depend on does."""
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
+    if recorded := _recorded_proceedings(item):
+        raise InvalidTransition(
+            f"“{item.title}” has proceedings recorded ({', '.join(recorded)}), so it stays on "
+            "the agenda."
+        )
     for paper in item.papers.all():
         remove_paper(paper=paper)
     item.delete()

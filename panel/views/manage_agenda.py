@@ -12,6 +12,7 @@ from pcc_portal.publications.pdf_safety import InvalidPDF
 from pcc_portal.publications.services import NothingToPublish
 from pcc_portal.publications.views import WithdrawView
 from pcc_portal.views.decorators import staff
+from pcc_portal.views.steps import refusal_as_message
 
 from ..forms import AgendaItemForm, PublicationPaperForm, ReportForm, UploadPaperForm
 from ..models import Meeting, PackPaper, Paper, Report
@@ -85,8 +86,9 @@ def item_move(request, pk):
 def item_delete(request, pk):
     item = _item(request, pk)
     meeting = item.meeting
-    services.remove_item(item=item)
-    messages.success(request, f"“{item.title}” was removed from the agenda.")
+    with refusal_as_message(request):
+        services.remove_item(item=item)
+        messages.success(request, f"“{item.title}” was removed from the agenda.")
     return redirect("panel_manage:meeting", pk=meeting.pk)
 
 

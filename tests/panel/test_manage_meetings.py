@@ -6,9 +6,17 @@ import datetime
 import pytest
 from django.urls import reverse
 
-from panel.models import AgendaItem, Attendance, Meeting, Minutes, PackBuild, Resolution
+from panel.models import (
+    AgendaItem,
+    Attendance,
+    Declaration,
+    Meeting,
+    Minutes,
+    PackBuild,
+    Resolution,
+)
 from panel.services import meetings as meeting_services
-from tests.panel.factories import MeetingFactory, MemberFactory
+from tests.panel.factories import AgendaItemFactory, MeetingFactory, MemberFactory
 from tests.panel.helpers import arranged_meeting, publish_minutes, published_meeting
 
 pytestmark = pytest.mark.django_db
@@ -259,3 +267,29 @@ def test_a_meeting_cancelled_while_its_details_are_saved_stays_cancelled(
     assert meeting.room == "Council Chamber"
     assert meeting.status == Meeting.Status.CANCELLED
     assert meeting.history.first().status == Meeting.Status.CANCELLED  # the history is true too
+
+
+def test_an_item_with_recorded_proceedings_stays_on_the_agenda(client, panel_secretary):
+    meeting = MeetingFactory()
+    item = AgendaItemFactory(meeting=meeting, number=1, title="Police and Crime Plan 2021-25")
+    Declaration.objects.create(
+        meeting=meeting,
+        member=MemberFactory(panel=meeting.panel),
+        item=item,
+        interest=Declaration.Interest.NON_REGISTRABLE,
+        nature="A trustee of a charity bidding for a grant",
+    )
+    Resolution.objects.create(item=item, text="That the report be noted.")
+    client.force_login(panel_secretary)
+
+    response = client.post(reverse("panel_manage:item_delete", kwargs={"pk": item.pk}), follow=True)
+
+    page = response.content.decode()
+    assert "was removed from the agenda" not in page
+    assert (
+        "“Police and Crime Plan 2021-25” has proceedings recorded (1 declaration of interest, "
+        "1 resolution), so it stays on the agenda."
+    ) in page
+    assert AgendaItem.objects.filter(pk=item.pk).exists()
+    assert Declaration.objects.filter(item=item).exists()
+    assert Resolution.objects.filter(item=item).exists()
