@@ -37,6 +37,9 @@ class AccessRule:
     # Where a PUBLIC view answers a visitor and a signed-in account differently (the sign-in page
     # sends a signed-in account on), the visitor's status; the signed-in get ``allowed_status``.
     anonymous_status: int | None = None
+    # What a signed-in account without the permission gets: 403, or 404 where the page is about
+    # an object it may not see and so does not learn exists (an approval request).
+    denied_status: int = 403
     # An action that only accepts POST is checked with a POST of this data.
     method: str = "get"
     data: dict = {}
@@ -90,7 +93,7 @@ class AccessRule:
         elif self.access == SUPERUSER:
             assert response.status_code == 302  # the admin sends non-staff to its own sign-in
         else:
-            assert response.status_code == 403
+            assert response.status_code == self.denied_status
 
     @pytest.mark.django_db
     def test_signed_in_with_permission(self, client):

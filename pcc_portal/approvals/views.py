@@ -73,13 +73,14 @@ ask = AskView.as_view()
 
 
 def _approval(request, pk):
-    """The request, for those who asked it or may ask or approve its kind (403 for others)."""
-    approval = get_object_or_404(
-        ApprovalRequest.objects.select_related("requested_by", "decided_by"), pk=pk
+    """The request, for those who asked it or may ask or approve its kind: 404 for others, as
+    for every object a user may not see."""
+    return get_object_or_404(
+        ApprovalRequest.objects.visible_to(request.user).select_related(
+            "requested_by", "decided_by"
+        ),
+        pk=pk,
     )
-    if not ApprovalRequest.objects.visible_to(request.user).filter(pk=pk).exists():
-        raise PermissionDenied
-    return approval
 
 
 @staff("accounts.access_manage")

@@ -36,6 +36,7 @@ class TestApprovalAskAccess(AccessRule):
 class TestApprovalDetailAccess(AccessRule):
     url_names = ("approvals:detail", "approvals:return")
     access = "plans.publish_plan"
+    denied_status = 404  # a request this account may not see: not found
 
     def make_url_kwargs(self):
         return {"pk": _request().pk}
@@ -46,6 +47,7 @@ class TestApprovalWithdrawAccess(PostAction, AccessRule):
 
     url_name = "approvals:withdraw"
     access = "plans.change_plan"
+    denied_status = 404  # a request this account may not see: not found
 
     def make_url_kwargs(self):
         return {"pk": _request(UserFactory(username="permitted")).pk}

@@ -19,6 +19,7 @@ from performance import services as performance
 from performance.models import FiguresRelease
 from tests.accounts.factories import UserFactory, commissioner_user, reauthenticate
 from tests.approvals.conftest import Q1_2022
+from tests.performance.helpers import report_publish_data
 
 pytestmark = pytest.mark.django_db
 
@@ -216,6 +217,16 @@ def test_the_one_who_asked_and_editors_may_not_return_it(client, plan, editor):
         services.return_request(approval=approval, by=editor, reason="No")
 
 
+def test_a_request_this_user_may_not_see_is_not_found(client, plan, editor, panel_secretary):
+    # As every object a user may not see: 404, which does not say that it exists.
+    _ask(client, editor, "plan", plan.pk)
+    approval = ApprovalRequest.objects.get()
+    client.force_login(panel_secretary)
+    assert client.get(reverse("approvals:detail", kwargs={"pk": approval.pk})).status_code == 404
+    for name in ("approvals:return", "approvals:withdraw"):
+        assert client.post(reverse(name, kwargs={"pk": approval.pk})).status_code == 404, name
+
+
 # --- withdrawing ------------------------------------------------------------------------------
 def test_the_one_who_asked_withdraws_it_and_nobody_else_may(client, plan, editor, decision_maker):
     _ask(client, editor, "plan", plan.pk)
@@ -257,7 +268,7 @@ def test_a_quarterly_report_is_asked_for_and_approved_by_publishing_it(
     client.force_login(decision_maker)
     reauthenticate(client)
     url = reverse("performance_manage:report_publish", kwargs={"pk": report.pk})
-    assert _publish(client, url).status_code == 302
+    assert client.post(url, report_publish_data(client, url)).status_code == 302
     approval = ApprovalRequest.objects.get()
     assert approval.status == Status.APPROVED and approval.content_object == report
     assert Version.objects.for_object(report).exists()
