@@ -3,10 +3,12 @@ number a new row takes at the end of its list, and moving a row one place up or 
 siblings, the one way every such list is reordered. Also the answers to a "Move up" or "Move
 down" button asked for by the page's script (reorder.js): the list as it now stands, to swap in
 place, so a move is one request and no page load. Without JavaScript the move views redirect
-back to the page as before."""
+back to the page, saying what happened (``answer``)."""
 
+from django.contrib import messages
 from django.db.models import Max
 from django.http import JsonResponse
+from django.shortcuts import redirect
 from django.template.loader import render_to_string
 
 
@@ -53,8 +55,14 @@ def wants_json(request):
     return "application/json" in request.headers.get("Accept", "")
 
 
-def moved(request, *, template, context, row, message):
-    """``template`` renders the list's region with ``context``; ``row`` is the moved row's id in
-    it, for focus to stay on; ``message`` is announced."""
-    html = render_to_string(template, context, request=request)
-    return JsonResponse({"html": html, "row": row, "message": message})
+def answer(request, *, moves, message, back, template, context, row):
+    """What every move view answers. For the page's script: ``template`` renders the list's
+    region with ``context()`` (called only then), ``row`` is the moved row's id in it, for focus
+    to stay on, and ``message`` is announced. Without JavaScript, or for a list with no
+    ``template``: ``message`` on the page ``back`` leads to, as a success when the row moved
+    (``moves``) and as news when it was already first or last."""
+    if template and wants_json(request):
+        html = render_to_string(template, context(), request=request)
+        return JsonResponse({"html": html, "row": row, "message": message})
+    messages.add_message(request, messages.SUCCESS if moves else messages.INFO, message)
+    return redirect(back)

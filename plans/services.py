@@ -172,7 +172,7 @@ def freeze_parts(*, plan, version):
 
 
 @transaction.atomic
-def move_item(*, item, direction, by=None):
+def move_item(*, item, direction):
     """Move a section, commitment, accountability item, measure or priority one place up or
     down among its siblings. Returns False when it is already first or last."""
     if isinstance(item, Priority):

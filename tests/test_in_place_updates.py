@@ -67,6 +67,21 @@ def test_moving_an_agenda_item_without_javascript_still_comes_back_to_the_page(
     assert update.number == 2
 
 
+def test_moving_an_agenda_item_without_javascript_says_what_happened_as_a_plan_does(
+    client, panel_secretary
+):
+    meeting, (apologies, _minutes, update) = _agenda()
+    client.force_login(panel_secretary)
+    url = reverse("panel_manage:item_move", kwargs={"pk": update.pk})
+    page = client.post(url, {"direction": "up"}, follow=True).content.decode()
+    assert "\u201cPCC update report\u201d is now item 2." in page
+    first = reverse("panel_manage:item_move", kwargs={"pk": apologies.pk})
+    page = client.post(first, {"direction": "up"}, follow=True).content.decode()
+    assert "\u201cApologies\u201d is already item 1." in page
+    # A direction that is neither up nor down moves nothing, as on a plan's pages.
+    assert client.post(url, {"direction": "sideways"}).status_code == 404
+
+
 def test_the_meeting_page_marks_its_agenda_for_moving_in_place(client, panel_secretary):
     meeting, _items = _agenda()
     client.force_login(panel_secretary)

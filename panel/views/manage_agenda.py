@@ -2,6 +2,7 @@
 uploaded PDFs, papers published elsewhere) and withdrawing a paper from a published pack."""
 
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
 from django.views.decorators.http import require_POST
@@ -62,22 +63,24 @@ class ItemUpdateView(MeetingFormPage, UpdateView):
 def item_move(request, pk):
     item = _item(request, pk)
     direction = request.POST.get("direction")
+    if direction not in ("up", "down"):
+        raise Http404("That cannot be moved.")
     before = item.number
-    if direction in ("up", "down"):
-        services.move_item(item=item, direction=direction)
-        item.refresh_from_db()
-    if not reordering.wants_json(request):
-        return redirect(item.get_manage_url())
-    if item.number == before:
-        message = f"\u201c{item.title}\u201d is already item {item.number}."
-    else:
+    services.move_item(item=item, direction=direction)
+    item.refresh_from_db()
+    moves = item.number != before
+    if moves:
         message = f"\u201c{item.title}\u201d is now item {item.number}."
-    return reordering.moved(
+    else:
+        message = f"\u201c{item.title}\u201d is already item {item.number}."
+    return reordering.answer(
         request,
-        template="panel/manage/_agenda.html",
-        context={"meeting": item.meeting, "items": _agenda_items(item.meeting)},
-        row=f"item-{item.pk}",
+        moves=moves,
         message=message,
+        back=item.get_manage_url(),
+        template="panel/manage/_agenda.html",
+        context=lambda: {"meeting": item.meeting, "items": _agenda_items(item.meeting)},
+        row=f"item-{item.pk}",
     )
 
 

@@ -184,24 +184,21 @@ def part_move(request, pk, kind, item):
     if not part.orderable or direction not in ("up", "down"):
         raise Http404("That cannot be moved.")
     label = (obj.title if isinstance(obj, Priority) else str(obj))[:60]
-    if services.move_item(item=obj, direction=direction, by=request.user):
+    moves = services.move_item(item=obj, direction=direction)
+    if moves:
         message = f"Moved \u201c{label}\u201d {direction}."
-        level = messages.SUCCESS
     else:
         place = "first" if direction == "up" else "last"
         message = f"\u201c{label}\u201d is already {place}."
-        level = messages.INFO
-    template = MOVED_LISTS.get(kind)
-    if template and reordering.wants_json(request):
-        return reordering.moved(
-            request,
-            template=template,
-            context=_moved_list_context(plan, kind, obj),
-            row=f"{kind}-{obj.pk}",
-            message=message,
-        )
-    messages.add_message(request, level, message)
-    return redirect(_back(plan, kind, obj).split("#")[0] + f"#{kind}-{obj.pk}")
+    return reordering.answer(
+        request,
+        moves=moves,
+        message=message,
+        back=_back(plan, kind, obj).split("#")[0] + f"#{kind}-{obj.pk}",
+        template=MOVED_LISTS.get(kind),
+        context=lambda: _moved_list_context(plan, kind, obj),
+        row=f"{kind}-{obj.pk}",
+    )
 
 
 # The lists that are reordered in place (reorder.js); the others come back with the page.

@@ -217,7 +217,7 @@ def test_a_part_moved_while_its_edit_page_saves_stays_where_it_was_moved(signed_
 
     def moved_meanwhile(view, *args, **kwargs):
         form = loaded(view, *args, **kwargs)
-        move_item(item=Section.objects.get(pk=first.pk), direction="down", by=None)
+        move_item(item=Section.objects.get(pk=first.pk), direction="down")
         return form
 
     monkeypatch.setattr(PartUpdateView, "get_form", moved_meanwhile)
