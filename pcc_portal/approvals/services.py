@@ -96,6 +96,17 @@ def withdraw_request(*, approval, by):
     return approval
 
 
+def check_approver(*, obj, by):
+    """``by`` is doing part of what the pending request for ``obj`` asks, without settling it
+    (it is settled by ``approve_pending`` once all of it is done): refused (NotPermitted), as
+    approving it would be, when ``by`` asked for it themselves."""
+    if kind_of(obj) is None or obj.pk is None:
+        return
+    approval = ApprovalRequest.objects.for_object(obj).pending().select_for_update().first()
+    if approval is not None:
+        _check_approver(approval, by)
+
+
 def _check_approver(locked, by):
     kind = locked.kind_spec
     if not by.has_perm(kind.approve_permission):

@@ -5,7 +5,6 @@ from .figures import (
     add_commentary,
     record_figure,
     release_figures,
-    release_quarter_figures,
     withdraw_figures,
 )
 from .measure_imports import UPDATED_FIELDS, apply_import, discard_import, upload_import
@@ -22,7 +21,6 @@ __all__ = [
     "publish_report",
     "record_figure",
     "release_figures",
-    "release_quarter_figures",
     "save_report_commentary",
     "update_action",
     "upload_import",

@@ -69,7 +69,10 @@ def release_figures(*, quarter, by, plan=None, reviewed=None, reauthenticated_at
     of every plan or of ``plan`` only: the public sees them from now on. With ``reviewed`` (the
     ``review_key`` of the figures the decision maker was shown), nothing is released if they
     have changed since (FiguresChanged). Each figure's history says who released it, and when
-    they re-authenticated for it (``reauthenticated_at``). Returns the figures released."""
+    they re-authenticated for it (``reauthenticated_at``). Releasing acts on the request made
+    to release the quarter's figures, if any: refused, and nothing released, when ``by`` made
+    it (NotPermitted); approved once none of the quarter's figures await release. Returns the
+    figures released."""
     if quarter.kind != periods.QUARTER:
         raise InvalidTransition(f"{quarter.label} is not a quarter: figures are released by one.")
     points = DataPoint.objects.select_for_update().awaiting_release().in_quarter(quarter)
@@ -93,21 +96,21 @@ def release_figures(*, quarter, by, plan=None, reviewed=None, reauthenticated_at
             )
         point.save()
         released.append(point)
+    if released:
+        _act_on_release_request(quarter, by=by)
     return released
 
 
-@transaction.atomic
-def release_quarter_figures(*, quarter, by, reviewed=None, reauthenticated_at=None):
-    """A decision maker releases a quarter's figures from its page: ``release_figures`` for
-    every plan, which approves the request made for it, if any (refused, and nothing released,
-    when the one releasing made that request). Returns the figures released."""
-    released = release_figures(
-        quarter=quarter, by=by, reviewed=reviewed, reauthenticated_at=reauthenticated_at
-    )
+def _act_on_release_request(quarter, *, by):
+    # One request names a quarter's figures of every plan; a quarterly report releases its
+    # plan's only, so the request stays pending while another plan's figures wait.
     figures_release = FiguresRelease.objects.filter(period_start=quarter.start).first()
-    if figures_release is not None:
+    if figures_release is None:
+        return
+    if DataPoint.objects.awaiting_release().in_quarter(quarter).exists():
+        approvals.check_approver(obj=figures_release, by=by)
+    else:
         approvals.approve_pending(obj=figures_release, by=by)
-    return released
 
 
 def _as_released(point):

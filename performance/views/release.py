@@ -147,7 +147,7 @@ def release_figures(request, quarter):
     period = _quarter(quarter)
     page = reverse("performance_manage:release_quarter", kwargs={"quarter": period.slug})
     try:
-        released = services.release_quarter_figures(
+        released = services.release_figures(
             quarter=period,
             by=request.user,
             reviewed=request.POST.get("reviewed", ""),

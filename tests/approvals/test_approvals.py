@@ -7,6 +7,7 @@ what it names changed since."""
 from decimal import Decimal
 
 import pytest
+from django.contrib.auth.models import Group
 from django.core import mail
 from django.urls import reverse
 
@@ -19,7 +20,9 @@ from performance import services as performance
 from performance.models import FiguresRelease
 from tests.accounts.factories import UserFactory, commissioner_user, reauthenticate
 from tests.approvals.conftest import Q1_2022
+from tests.performance.factories import QuarterlyReportFactory
 from tests.performance.helpers import report_publish_data
+from tests.plans.factories import MeasureFactory, PlanFactory
 
 pytestmark = pytest.mark.django_db
 
@@ -300,6 +303,72 @@ def test_a_quarters_figures_are_asked_for_and_approved_by_releasing_them(
     approval.refresh_from_db()
     assert approval.status == Status.APPROVED and approval.decided_by == decision_maker
     assert [message.to for message in mail.outbox] == [[editor.email]]
+
+
+def _publish_report_of(client, report):
+    url = reverse("performance_manage:report_publish", kwargs={"pk": report.pk})
+    return client.post(url, report_publish_data(client, url))
+
+
+def test_publishing_the_report_that_releases_the_figures_asked_for_approves_the_request(
+    client, figure, editor, decision_maker
+):
+    approval = services.request_approval(
+        obj=FiguresRelease(period_start=Q1_2022.start), by=editor, note="Q1 is ready"
+    )
+    report = QuarterlyReportFactory(plan=figure.measure.plan, financial_year=2022, quarter=1)
+    mail.outbox.clear()
+    client.force_login(decision_maker)
+    reauthenticate(client)
+    assert _publish_report_of(client, report).status_code == 302
+    figure.refresh_from_db()
+    assert figure.is_released
+    approval.refresh_from_db()
+    assert approval.status == Status.APPROVED and approval.decided_by == decision_maker
+    assert [message.to for message in mail.outbox] == [[editor.email]]
+
+
+def test_the_one_who_asked_for_the_figures_cannot_release_them_by_publishing_the_report(
+    client, figure, editor
+):
+    approval = services.request_approval(
+        obj=FiguresRelease(period_start=Q1_2022.start), by=editor, note="Q1 is ready"
+    )
+    report = QuarterlyReportFactory(plan=figure.measure.plan, financial_year=2022, quarter=1)
+    # Made a decision maker since asking: they still may not settle their own request.
+    editor.groups.add(Group.objects.get(name=roles.DECISION_MAKER))
+    client.force_login(editor)
+    reauthenticate(client)
+    response = _publish_report_of(client, report)
+    assert response.status_code == 400
+    assert "You asked for this approval" in response.content.decode()
+    figure.refresh_from_db()
+    assert not figure.is_released
+    assert not Version.objects.for_object(report).exists()
+    approval.refresh_from_db()
+    assert approval.is_pending
+
+
+def test_a_request_for_a_quarters_figures_waits_while_another_plans_figures_await_release(
+    client, figure, editor, decision_maker
+):
+    other_plan = PlanFactory()
+    other_measure = MeasureFactory(plan=other_plan, unit="%", direction="improve")
+    other = performance.record_figure(
+        measure=other_measure, period=Q1_2022, value=Decimal(40), by=editor
+    )
+    approval = services.request_approval(
+        obj=FiguresRelease(period_start=Q1_2022.start), by=editor, note="Q1 is ready"
+    )
+    report = QuarterlyReportFactory(plan=figure.measure.plan, financial_year=2022, quarter=1)
+    client.force_login(decision_maker)
+    reauthenticate(client)
+    assert _publish_report_of(client, report).status_code == 302
+    figure.refresh_from_db()
+    other.refresh_from_db()
+    assert figure.is_released and not other.is_released
+    approval.refresh_from_db()
+    assert approval.is_pending
 
 
 def test_figures_asked_for_then_changed_are_flagged(figure, measure, editor):

@@ -126,7 +126,7 @@ def test_corrected_figures_come_back_only_as_a_new_release_and_the_withdrawal_st
     assert "2021-22 Q2" not in _csv_values(client, confidence)  # entered, not released
     assert list(FiguresWithdrawal.objects.in_force()) == [withdrawal]
 
-    released = services.release_quarter_figures(quarter=Q2, by=decision_maker)
+    released = services.release_figures(quarter=Q2, by=decision_maker)
     assert len(released) == 1
     assert _csv_values(client, confidence)["2021-22 Q2"] == "62.5"
     assert _notice(withdrawal) not in client.get("/performance/").getvalue().decode()
