@@ -37,6 +37,8 @@ def withdraw_paper(*, paper, by, reason):
         item__build__meeting=meeting, render=paper.render_id
     )
     if not carrying.exists():
+        if PaperWithdrawal.objects.withholding(paper):
+            raise InvalidTransition(f"“{paper.title}” was already withdrawn from the public pack.")
         raise InvalidTransition(f"“{paper.title}” is not in a public pack, so cannot be withdrawn.")
     return _take_out(meeting, carrying, by=by, reason=reason)
 

@@ -244,8 +244,11 @@ class PackPaperWithdrawView(WithdrawView):
     )
 
     def get_object(self):
+        # Papers of every pack built, not only the public one, so that a paper withdrawn from
+        # another tab is refused in words rather than not found.
         return get_object_or_404(
-            PackPaper.objects.published()
+            PackPaper.objects.in_published_packs()
+            .filter(item__exempt=False)
             .filter(item__build__meeting__in=Meeting.objects.visible_to(self.request.user))
             .select_related("item__build__meeting", "render"),
             pk=self.kwargs["pk"],

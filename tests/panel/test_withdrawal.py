@@ -209,6 +209,24 @@ def test_staff_withdraw_a_paper_and_the_whole_pack_from_the_meeting_page(
 
 
 @pytest.mark.django_db
+def test_a_paper_withdrawn_from_another_tab_is_refused_in_words(
+    client, meeting, panel_secretary, django_capture_on_commit_callbacks
+):
+    client.force_login(panel_secretary)
+    reauthenticate(client)
+    url = reverse("panel_manage:pack_paper_withdraw", kwargs={"pk": _paper("Tender scores", 1).pk})
+    with django_capture_on_commit_callbacks(execute=True):
+        assert client.post(url, {"reason": "Published by mistake"}).status_code == 302
+    response = client.post(url, {"reason": "Published by mistake, said again"})
+    assert response.status_code == 400
+    body = response.content.decode()
+    field = body.split('id="id_reason"')[0].rsplit('class="govuk-form-group', 1)[1]
+    assert "“Tender scores” was already withdrawn from the public pack" in field
+    assert "Published by mistake, said again" in body
+    assert PaperWithdrawal.objects.count() == 1
+
+
+@pytest.mark.django_db
 def test_withdrawing_a_paper_needs_the_permission_to_publish_packs(client, meeting, editor):
     client.force_login(editor)
     url = reverse("panel_manage:pack_paper_withdraw", kwargs={"pk": _paper("Tender scores", 1).pk})
