@@ -131,6 +131,17 @@ class PublishAction(PostAction):
             self.method, self.data, self.allowed_status = "get", {}, (self.check_page_status,)
 
 
+class RemoveAction(PostAction):
+    """A removal URL (``RemoveView``): its GET asks first on a page, its POST removes (the same
+    URL, object and permission). Each rule's three checks run for both. Mix it in before the
+    rule: ``class TestDeleteAccess(RemoveAction, TestDetailAccess)``."""
+
+    @pytest.fixture(autouse=True, params=["remove", "asking page"])
+    def _remove_or_asking_page(self, request):
+        if request.param == "asking page":
+            self.method, self.data, self.allowed_status = "get", {}, (200,)
+
+
 def published(obj, note="First publication"):
     """Publish ``obj`` for a rule's URL through the one publishing service: the test transaction
     never commits, so the queued render is run here."""

@@ -121,10 +121,10 @@ class DecisionCreateView(DraftCreateView):
         return super().form_valid(form)
 
 
-class DecisionFormPage(PermissionRequiredMixin, FormPage):
-    """A form page about one decision, ``self.decision`` (404 for one this user may not see):
-    ``decision_view``'s counterpart for a form. An ``editable`` page changes a draft: once the
-    decision can no longer change, the user is sent back to its page, told why."""
+class AtDecision(PermissionRequiredMixin):
+    """A page about one decision, ``self.decision`` (404 for one this user may not see):
+    ``decision_view``'s counterpart for a class view. An ``editable`` page changes a draft: once
+    the decision can no longer change, the user is sent back to its page, told why."""
 
     editable = False
 
@@ -137,6 +137,10 @@ class DecisionFormPage(PermissionRequiredMixin, FormPage):
 
     def get_context_data(self, **kwargs):
         return {**super().get_context_data(**kwargs), "decision": self.decision}
+
+
+class DecisionFormPage(AtDecision, FormPage):
+    """A form page about one decision (``AtDecision``)."""
 
 
 class DecisionUpdateView(DecisionFormPage, UpdateView):

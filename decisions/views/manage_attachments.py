@@ -1,21 +1,20 @@
 """Staff views for a decision's attached documents, Part 1's and Part 2's, and its Part 2 (the
 exempt information, never published)."""
 
-from django.contrib import messages
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404, render
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.text import slugify
-from django.views.decorators.http import require_POST
 from django.views.generic import FormView, UpdateView
 
 from pcc_portal.publications.pdf_safety import InvalidPDF
 from pcc_portal.publications.responses import pdf_response
+from pcc_portal.views.generic import RemoveView
 
 from .. import services
 from ..forms import AttachmentForm, DecisionPart2Form, Part2AttachmentForm
 from ..models import DecisionPart2
-from .manage import DecisionFormPage, _detail_url, decision_view
+from .manage import AtDecision, DecisionFormPage, _detail_url, decision_view
 
 
 # --- Part 1 attachments -------------------------------------------------------------------------
@@ -157,19 +156,35 @@ def _download_view(permission, attachments, *, private=False):
     return view
 
 
-def _delete_view(permission, attachments, *, removed, back):
-    """Remove one of ``attachments(request, decision)`` while the decision is editable, then
-    go ``back(decision)`` saying it was ``removed``."""
+class AttachmentRemoveView(AtDecision, RemoveView):
+    """Remove one PDF attached to a draft decision: one of ``attachments(request, decision)``
+    (Part 1's or Part 2's), then back to ``back(decision)``."""
 
-    @require_POST
-    @decision_view(permission, editable=True)
-    def view(request, decision, attachment_pk):
-        document = get_object_or_404(attachments(request, decision), pk=attachment_pk)
-        services.remove_attachment(decision=decision, attachment=document, by=request.user)
-        messages.success(request, f"\u201c{document.title}\u201d {removed}")
-        return redirect(back(decision))
+    editable = True
+    attachments = None
+    back = None
+    button = "Remove the document"
+    consequences = "The decision is submitted and published without it."
 
-    return view
+    def get_queryset(self):
+        return self.attachments(self.request, self.decision)
+
+    def remove(self):
+        services.remove_attachment(
+            decision=self.decision, attachment=self.object, by=self.request.user
+        )
+
+    def get_back_url(self):
+        return self.back(self.decision)
+
+    def get_caption(self):
+        return self.decision.title
+
+    def get_crumbs(self):
+        return [
+            (reverse("decisions_manage:list"), "Decisions"),
+            (_detail_url(self.decision), self.decision.title),
+        ]
 
 
 def _part1_attachments(request, decision):
@@ -185,15 +200,20 @@ def _part2_url(decision):
 
 
 attachment_download = _download_view("decisions.view_decision", _part1_attachments)
-attachment_delete = _delete_view(
-    "decisions.change_decision", _part1_attachments, removed="was removed.", back=_detail_url
+attachment_delete = AttachmentRemoveView.as_view(
+    permission_required="decisions.change_decision",
+    attachments=_part1_attachments,
+    back=_detail_url,
+    heading="Remove “{object.title}” from the decision",
+    success_message="“{object.title}” was removed.",
 )
 part2_attachment_download = _download_view(
     "decisions.view_decisionpart2", _part2_attachments, private=True
 )
-part2_attachment_delete = _delete_view(
-    "decisions.change_decisionpart2",
-    _part2_attachments,
-    removed="was removed from Part 2.",
+part2_attachment_delete = AttachmentRemoveView.as_view(
+    permission_required="decisions.change_decisionpart2",
+    attachments=_part2_attachments,
     back=_part2_url,
+    heading="Remove “{object.title}” from Part 2",
+    success_message="“{object.title}” was removed from Part 2.",
 )

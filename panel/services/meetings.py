@@ -90,6 +90,18 @@ def move_item(*, item, direction):
     return item
 
 
+def item_removal_refusal(*, item):
+    """Why ``item`` cannot be taken off the agenda, or "": an item whose proceedings are
+    recorded (declarations of interest, resolutions, minutes) is part of the meeting's record,
+    as a plan's part that other records depend on is."""
+    if recorded := _recorded_proceedings(item):
+        return (
+            f"“{item.title}” has proceedings recorded ({', '.join(recorded)}), so it stays on "
+            "the agenda."
+        )
+    return ""
+
+
 def _recorded_proceedings(item):
     """What the minutes record of ``item``, which removing it would lose."""
     recorded = []
@@ -104,15 +116,11 @@ def _recorded_proceedings(item):
 
 @transaction.atomic
 def remove_item(*, item):
-    """Take an item off the agenda with its papers, and number the rest again. An item whose
-    proceedings are recorded (declarations of interest, resolutions, minutes) is part of the
-    meeting's record: it stays, as a plan's part that other records depend on does."""
+    """Take an item off the agenda with its papers, and number the rest again; refused (see
+    ``item_removal_refusal``) for an item whose proceedings are recorded."""
     meeting = Meeting.objects.select_for_update().get(pk=item.meeting_id)
-    if recorded := _recorded_proceedings(item):
-        raise InvalidTransition(
-            f"“{item.title}” has proceedings recorded ({', '.join(recorded)}), so it stays on "
-            "the agenda."
-        )
+    if refusal := item_removal_refusal(item=item):
+        raise InvalidTransition(refusal)
     for paper in item.papers.all():
         remove_paper(paper=paper)
     item.delete()

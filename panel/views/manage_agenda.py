@@ -1,19 +1,19 @@
 """Staff views for a meeting's agenda: its items in order, their papers (written reports,
 uploaded PDFs, papers published elsewhere) and withdrawing a paper from a published pack."""
 
-from django.contrib import messages
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.views.decorators.http import require_POST
 from django.views.generic import CreateView, FormView, UpdateView
 
+from casework.models import Case
 from pcc_portal import reordering
 from pcc_portal.publications.pdf_safety import InvalidPDF
 from pcc_portal.publications.services import NothingToPublish
 from pcc_portal.publications.views import WithdrawView
 from pcc_portal.views.decorators import staff
-from pcc_portal.views.steps import refusal_as_message
+from pcc_portal.views.generic import RemoveView
 
 from ..forms import AgendaItemForm, PublicationPaperForm, ReportForm, UploadPaperForm
 from ..models import Meeting, PackPaper, Paper, Report
@@ -25,6 +25,7 @@ from .manage_meetings import (
     MeetingFormPage,
     _agenda_items,
     _item,
+    _meeting_crumbs,
 )
 
 
@@ -84,15 +85,40 @@ def item_move(request, pk):
     )
 
 
-@require_POST
-@staff("panel.change_meeting")
-def item_delete(request, pk):
-    item = _item(request, pk)
-    meeting = item.meeting
-    with refusal_as_message(request):
-        services.remove_item(item=item)
-        messages.success(request, f"“{item.title}” was removed from the agenda.")
-    return redirect("panel_manage:meeting", pk=meeting.pk)
+class ItemRemoveView(RemoveView):
+    """Take an item off the agenda, with its papers, unless its proceedings are recorded."""
+
+    permission_required = "panel.change_meeting"
+    heading = "Remove item {object.number}, “{object.title}”, and its papers from the agenda"
+    button = "Remove the item"
+    success_message = "“{object.title}” was removed from the agenda."
+
+    def get_object(self):
+        return _item(self.request, self.kwargs["pk"])
+
+    def blocked(self):
+        return services.item_removal_refusal(item=self.object)
+
+    def remove(self):
+        services.remove_item(item=self.object)
+
+    def get_consequences(self):
+        consequences = (
+            "Its papers are removed with it, and the items after it are numbered again. Packs "
+            "already published keep it."
+        )
+        for case in Case.objects.filter(agenda_item=self.object):
+            consequences += f" “{case}” stays, no longer linked to an item of this agenda."
+        return consequences
+
+    def get_back_url(self):
+        return self.object.meeting.get_manage_url()
+
+    def get_crumbs(self):
+        return _meeting_crumbs(self.object.meeting)
+
+
+item_delete = ItemRemoveView.as_view()
 
 
 class PaperPage(AtItem):
@@ -183,16 +209,31 @@ class PaperPublicationView(PaperPage, MeetingFormPage, FormView):
 paper_publication = PaperPublicationView.as_view()
 
 
-@require_POST
-@staff("panel.delete_paper")
-def paper_delete(request, pk):
-    paper = get_object_or_404(
-        Paper.objects.filter(item__meeting__in=Meeting.objects.visible_to(request.user)), pk=pk
-    )
-    item = paper.item
-    services.remove_paper(paper=paper)
-    messages.success(request, f"“{paper.title}” was removed from item {item.number}.")
-    return redirect(item.get_manage_url())
+class PaperRemoveView(RemoveView):
+    """Take a paper off its agenda item."""
+
+    permission_required = "panel.delete_paper"
+    heading = "Remove “{object.title}” from item {object.item.number}"
+    button = "Remove the paper"
+    consequences = "The next pack is built without it. Packs already published keep it."
+    success_message = "“{object.title}” was removed from item {object.item.number}."
+
+    def get_queryset(self):
+        return Paper.objects.filter(
+            item__meeting__in=Meeting.objects.visible_to(self.request.user)
+        ).select_related("item__meeting")
+
+    def remove(self):
+        services.remove_paper(paper=self.object)
+
+    def get_back_url(self):
+        return self.object.item.get_manage_url()
+
+    def get_crumbs(self):
+        return _meeting_crumbs(self.object.item.meeting)
+
+
+paper_delete = PaperRemoveView.as_view()
 
 
 class ReportUpdateView(MeetingFormPage, UpdateView):

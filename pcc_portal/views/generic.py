@@ -30,6 +30,13 @@ Which to use:
   ``withdraw(reason)``, the app's service; ``consequences``, ``caption`` and
   ``success_message`` say what the page and the message say.
 
+- ``RemoveView``: deleting one thing for good (a draft plan or a part of it, an agenda item,
+  an attachment, a draft month of spending). GET asks on one page, saying what goes with it
+  (``consequences``), or why it cannot go (``blocked()``); a POST deletes it through the app's
+  service (``remove()``), says so (``success_message``) and goes back (``get_back_url()``, by
+  default the object's staff page). A refusal from the service is shown on the page (400). Set
+  ``model`` (or ``get_object``) and ``permission_required``.
+
 A custom flow (a step of a decision's signing, a form posted from another page that shows it
 again) stays a function view that calls one service, decorated with ``staff(permission)``
 (``pcc_portal.views.decorators``).
@@ -45,7 +52,7 @@ from django.urls import reverse
 from django.views.generic import DetailView, View
 from django.views.generic.detail import SingleObjectMixin
 
-from pcc_portal.errors import ChangedMeanwhile
+from pcc_portal.errors import ChangedMeanwhile, InvalidTransition
 from pcc_portal.publications import services as publishing
 from pcc_portal.publications.forms import PublishForm
 from pcc_portal.publications.selectors import publishing_panel
@@ -269,3 +276,83 @@ class FormPage:
         response = super().form_invalid(form)
         response.status_code = 400  # the form is shown again with what was typed and why
         return response
+
+
+class RemoveView(PermissionRequiredMixin, VisibleToUser, DetailView):
+    """Deleting one thing for good, after asking on a page that says what goes with it."""
+
+    template_name = "manage/remove.html"
+    heading = "Remove “{object}”"  # the page's h1, formatted with the object
+    caption = ""
+    consequences = ""  # what goes with it, or what follows
+    button = "Remove"
+    success_message = "“{object}” was removed."
+
+    def blocked(self):
+        """Why the object cannot be removed, asked before showing the button; "" if it can."""
+        return ""
+
+    def remove(self):
+        """Delete the object through the app's service (which may refuse: InvalidTransition)."""
+        raise NotImplementedError
+
+    def get_back_url(self):
+        """Where the page goes back to, and by default where removing ends."""
+        return self.object.get_manage_url()
+
+    def get_success_url(self):
+        """Where removing ends, found before the object is deleted."""
+        return self.get_back_url()
+
+    def get_heading(self):
+        return self.heading.format(object=self.object)
+
+    def get_caption(self):
+        return self.caption
+
+    def get_summary(self):
+        """What is removed, in a few words under the heading, where the heading does not say."""
+        return ""
+
+    def get_consequences(self):
+        return self.consequences
+
+    def get_button(self):
+        return self.button
+
+    def get_success_message(self):
+        return self.success_message.format(object=self.object)
+
+    def get_crumbs(self):
+        """The breadcrumbs above the page's own: (address, label) pairs."""
+        return []
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            heading=self.get_heading(),
+            caption=self.get_caption(),
+            summary=self.get_summary(),
+            consequences=self.get_consequences(),
+            button=self.get_button(),
+            back_url=self.get_back_url(),
+            crumbs=self.get_crumbs(),
+            blocked=kwargs.pop("blocked", None) or self.blocked(),
+            **kwargs,
+        )
+
+    def post(self, request, *args, **kwargs):
+        self.object = self.get_object()
+        success_url = self.get_success_url()  # while what it names still exists
+        message = self.get_success_message()
+        refusal = self.blocked()
+        if not refusal:
+            try:
+                with transaction.atomic():
+                    self.remove()
+            except InvalidTransition as error:
+                refusal = str(error)
+            else:
+                messages.success(request, message)
+                return redirect(success_url)
+        context = self.get_context_data(blocked=refusal)
+        return self.render_to_response(context, status=400)

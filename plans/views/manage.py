@@ -18,7 +18,7 @@ from pcc_portal.errors import InvalidTransition
 from pcc_portal.publications import pdf
 from pcc_portal.publications import services as publishing
 from pcc_portal.views.decorators import staff
-from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView
+from pcc_portal.views.generic import FormPage, PublishingDetailView, PublishView, RemoveView
 
 from .. import services
 from ..forms import (
@@ -235,17 +235,33 @@ class DeliveryPublishView(PublishView):
         )
 
 
-@staff("plans.delete_plan")
-def plan_delete(request, pk):
+class PlanDeleteView(RemoveView):
     """Delete a plan started by mistake. A published plan is the public record: it stays."""
-    plan = _plan(request, pk)
-    blocked = plan_deletion_refusal(plan=plan)
-    if request.method == "POST" and not blocked:
-        title = str(plan)
-        services.delete_plan(plan=plan, by=request.user)
-        messages.success(request, f"The draft \u201c{title}\u201d was deleted.")
-        return redirect("plans_manage:list")
-    return render(request, "plans/manage/plan_delete.html", {"plan": plan, "blocked": blocked})
+
+    permission_required = "plans.delete_plan"
+    model = Plan
+    heading = "Delete {object}"
+    consequences = (
+        "Its sections, priorities, commitments, measures, finance figures and steps are deleted "
+        "with it."
+    )
+    button = "Delete the draft plan"
+    success_message = "The draft “{object}” was deleted."
+
+    def blocked(self):
+        return plan_deletion_refusal(plan=self.object)
+
+    def remove(self):
+        services.delete_plan(plan=self.object, by=self.request.user)
+
+    def get_success_url(self):
+        return reverse("plans_manage:list")
+
+    def get_crumbs(self):
+        return [(reverse("plans_manage:list"), "Police and crime plans")]
+
+
+plan_delete = PlanDeleteView.as_view()
 
 
 class _PlanFormPage(PermissionRequiredMixin, FormPage, FormView):

@@ -3,10 +3,9 @@ sections, priorities, commitments, accountability items, measures and finance ro
 
 from dataclasses import dataclass
 
-from django.contrib import messages
 from django.contrib.auth.mixins import PermissionRequiredMixin
 from django.http import Http404
-from django.shortcuts import get_object_or_404, redirect, render
+from django.shortcuts import get_object_or_404
 from django.urls import reverse
 from django.utils.functional import cached_property
 from django.views.decorators.http import require_POST
@@ -14,7 +13,7 @@ from django.views.generic import CreateView, UpdateView
 
 from pcc_portal import reordering
 from pcc_portal.views.decorators import staff
-from pcc_portal.views.generic import FormPage
+from pcc_portal.views.generic import FormPage, RemoveView
 
 from .. import services
 from ..forms import (
@@ -154,26 +153,67 @@ class PartUpdateView(_PartPage, UpdateView):
         return f"The {self.part.label} was saved."
 
 
-@staff("plans.change_plan")
-def part_delete(request, pk, kind, item):
-    plan, part, obj = _item(request, pk, kind, item)
-    blockers = deletion_blockers(obj=obj)
-    blocked = ""
-    if blockers:
-        blocked = (
-            f"Other records depend on this {part.label} ({', '.join(blockers)}), so deleting it "
-            "would delete or unlink them. Change its wording instead, or deal with those first."
+class PartDeleteView(RemoveView):
+    """Delete one part of a plan, unless other records depend on it."""
+
+    permission_required = "plans.change_plan"
+
+    def get_object(self):
+        self.plan, self.part, obj = _item(
+            self.request, self.kwargs["pk"], self.kwargs["kind"], self.kwargs["item"]
         )
-    if request.method == "POST" and not blocked:
-        back = _back(plan, kind, obj)
-        services.delete_part(part=obj, by=request.user)
-        messages.success(request, f"The {part.label} was deleted.")
-        return redirect(back)
-    return render(
-        request,
-        "plans/manage/part_delete.html",
-        {"plan": plan, "part": part, "kind": kind, "object": obj, "blocked": blocked},
-    )
+        return obj
+
+    def blocked(self):
+        if blockers := deletion_blockers(obj=self.object):
+            return (
+                f"Other records depend on this {self.part.label} ({', '.join(blockers)}), so "
+                "deleting it would delete or unlink them. Change its wording instead, or deal "
+                "with those first."
+            )
+        return ""
+
+    def remove(self):
+        services.delete_part(part=self.object, by=self.request.user)
+
+    def get_heading(self):
+        return f"Delete the {self.part.label}"
+
+    def get_button(self):
+        return self.get_heading()
+
+    def get_caption(self):
+        return str(self.plan)
+
+    def get_summary(self):
+        return str(self.object)
+
+    def get_consequences(self):
+        renumbered = (
+            "Its commitments, accountability items and measures are deleted with it, and the "
+            "priorities after it are renumbered. "
+            if self.kwargs["kind"] == "priorities"
+            else ""
+        )
+        return (
+            f"{renumbered}Published versions keep it: the public sees the change when the plan "
+            "is next published."
+        )
+
+    def get_success_message(self):
+        return f"The {self.part.label} was deleted."
+
+    def get_back_url(self):
+        return _back(self.plan, self.kwargs["kind"], self.object)
+
+    def get_crumbs(self):
+        return [
+            (reverse("plans_manage:list"), "Police and crime plans"),
+            (self.plan.get_manage_url(), str(self.plan)),
+        ]
+
+
+part_delete = PartDeleteView.as_view()
 
 
 @require_POST

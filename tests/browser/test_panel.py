@@ -236,17 +236,17 @@ def test_the_secretary_manages_meetings_members_and_groups(page, live_server, pa
     )
     visit(page, f"/manage/panel/reports/{report.pk}/edit/")
 
-    # Removing a paper asks first; declining keeps it.
+    # Removing a paper asks first, on a page; Cancel keeps it.
     visit(page, f"/manage/panel/meetings/{meeting.pk}/")
-    remove = page.get_by_role("button", name="Remove Tender scores")
-    page.once("dialog", lambda dialog: dialog.dismiss())
-    remove.click()
-    assert remove.is_visible()
-    page.once("dialog", lambda dialog: dialog.accept())
+    remove = page.get_by_role("link", name="Remove Tender scores")
     with page.expect_navigation():
         remove.click()
-    check_accessibility(page)
-    assert page.get_by_role("button", name="Remove Tender scores").count() == 0
+    check_at_widths(page)
+    follow(page, "Cancel")
+    with page.expect_navigation():
+        remove.click()
+    submit(page, "Remove the paper")
+    assert page.get_by_role("link", name="Remove Tender scores").count() == 0
     assert "“Tender scores” was removed" in page.locator("main").inner_text()
 
 

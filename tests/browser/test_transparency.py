@@ -332,6 +332,9 @@ def test_a_draft_of_spending_can_be_discarded(page, live_server, editor, draft):
     visit(page, "/manage/transparency/spending/")
     assert "Draft: not public" in page.content()
     visit(page, draft.get_manage_url())
+    with page.expect_navigation():
+        page.locator("main").get_by_role("link", name="Discard this draft").click()
+    check_at_widths(page)  # the page that asks first
     submit(page, "Discard this draft")
     assert "The draft of October 2025 is discarded" in page.content()
     assert "Nothing has been uploaded yet." in page.content()

@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from decisions import services
 from decisions.models import DecisionAttachment, Part2Attachment
 from pcc_portal.publications import services as publishing
-from tests.access import AccessRule, PostAction, PublishAction, published
+from tests.access import AccessRule, PostAction, PublishAction, RemoveAction, published
 from tests.accounts.factories import UserFactory, commissioner_user
 from tests.decisions.conftest import at, declare, pdf_bytes
 from tests.decisions.factories import (
@@ -197,7 +197,7 @@ class TestManageAttachmentDownloadAccess(AccessRule):
         return {"pk": decision.pk, "attachment_pk": _attachment(decision).pk}
 
 
-class TestManageAttachmentDeleteAccess(PostAction, TestManageAttachmentDownloadAccess):
+class TestManageAttachmentDeleteAccess(RemoveAction, TestManageAttachmentDownloadAccess):
     url_name = "decisions_manage:attachment_delete"
     access = "decisions.change_decision"
 
@@ -233,7 +233,7 @@ class TestManagePart2AttachmentDownloadAccess(AccessRule):
         return _part2_attachment()
 
 
-class TestManagePart2AttachmentDeleteAccess(PostAction, TestManagePart2AttachmentDownloadAccess):
+class TestManagePart2AttachmentDeleteAccess(RemoveAction, TestManagePart2AttachmentDownloadAccess):
     url_name = "decisions_manage:part2_attachment_delete"
     access = "decisions.change_decisionpart2"
 

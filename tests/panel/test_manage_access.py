@@ -4,7 +4,7 @@ and task and finish groups."""
 import pytest
 
 from panel.services import meetings as meeting_services
-from tests.access import AccessRule, PostAction, PublishAction
+from tests.access import AccessRule, PostAction, PublishAction, RemoveAction
 from tests.panel.factories import (
     MemberFactory,
     PanelFactory,
@@ -105,7 +105,7 @@ class TestItemMoveAccess(PostAction, TestItemEditAccess):
     data = {"direction": "up"}
 
 
-class TestItemDeleteAccess(PostAction, TestItemEditAccess):
+class TestItemDeleteAccess(RemoveAction, TestItemEditAccess):
     url_name = "panel_manage:item_delete"
 
 
@@ -128,7 +128,7 @@ class TestPaperAddAccess(TestItemEditAccess):
     access = "panel.add_paper"
 
 
-class TestPaperDeleteAccess(PostAction, AccessRule):
+class TestPaperDeleteAccess(RemoveAction, AccessRule):
     url_name = "panel_manage:paper_delete"
     access = "panel.delete_paper"
 

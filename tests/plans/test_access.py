@@ -1,7 +1,7 @@
 """Who may reach each plans URL: the public pages, and the staff editor by permission."""
 
 from plans.models import Stage
-from tests.access import AccessRule, PostAction, PublishAction
+from tests.access import AccessRule, PostAction, PublishAction, RemoveAction
 from tests.plans.factories import CommitmentFactory, PlanFactory, PriorityFactory, SectionFactory
 from tests.plans.helpers import issue
 
@@ -131,7 +131,7 @@ class TestManagePartEditAccess(AccessRule):
         return {"pk": section.plan_id, "kind": "sections", "item": section.pk}
 
 
-class TestManagePartDeleteAccess(TestManagePartEditAccess):
+class TestManagePartDeleteAccess(RemoveAction, TestManagePartEditAccess):
     url_name = "plans_manage:part_delete"
     access = "plans.change_plan"
 
@@ -142,7 +142,7 @@ class TestManagePartMoveAccess(PostAction, TestManagePartEditAccess):
     data = {"direction": "down"}
 
 
-class TestManagePlanDeleteAccess(TestManagePlanDetailAccess):
+class TestManagePlanDeleteAccess(RemoveAction, TestManagePlanDetailAccess):
     url_name = "plans_manage:delete"
     access = "plans.delete_plan"
 

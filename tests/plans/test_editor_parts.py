@@ -264,7 +264,9 @@ def test_a_measure_with_performance_figures_cannot_be_deleted(signed_in):
     url = _url("part_delete", pk=measure.plan_id, kind="measures", item=measure.pk)
     page = signed_in.get(url).content.decode()
     assert "Other records depend on this measure (1 data point)" in page
-    assert signed_in.post(url).status_code == 200
+    response = signed_in.post(url)
+    assert response.status_code == 400
+    assert "Other records depend on this measure" in response.content.decode()
     assert Measure.objects.filter(pk=measure.pk).exists()
     other = MeasureFactory()
     url = _url("part_delete", pk=other.plan_id, kind="measures", item=other.pk)

@@ -203,5 +203,7 @@ def test_a_draft_plan_can_be_deleted_but_a_published_one_stays(signed_in):
     issue(published)
     url = _url("delete", pk=published.pk)
     assert "its versions are the public record" in signed_in.get(url).content.decode()
-    assert signed_in.post(url).status_code == 200
+    response = signed_in.post(url)
+    assert response.status_code == 400
+    assert "its versions are the public record" in response.content.decode()
     assert Plan.objects.filter(slug="published").exists()

@@ -1,6 +1,6 @@
 """Who may open each transparency URL."""
 
-from tests.access import AccessRule, PostAction
+from tests.access import AccessRule, PostAction, RemoveAction
 from tests.transparency.factories import GrantFactory
 from transparency.models import SpecifiedItem
 
@@ -154,7 +154,7 @@ class TestManageSpendingReleaseAccess(PostAction, TestManageSpendingDetailAccess
     access = "transparency.publish_spendingupload"
 
 
-class TestManageSpendingDiscardAccess(PostAction, TestManageSpendingDetailAccess):
+class TestManageSpendingDiscardAccess(RemoveAction, TestManageSpendingDetailAccess):
     url_name = "transparency_manage:spending_discard"
     access = "transparency.delete_spendingupload"
 

@@ -6,12 +6,14 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.views.decorators.http import require_POST
 
 from pcc_portal.publications.views import reauthenticated_at, require_reauthentication
 from pcc_portal.querystring import without_page
 from pcc_portal.tables import listed_problems
 from pcc_portal.views.decorators import staff
+from pcc_portal.views.generic import RemoveView
 from pcc_portal.views.steps import refusal_as_message
 
 from .. import services
@@ -152,14 +154,32 @@ def spending_release(request, pk):
     return redirect("transparency_manage:spending_detail", pk=upload.pk)
 
 
-@require_POST
-@staff("transparency.delete_spendingupload")
-def spending_discard(request, pk):
-    upload = get_object_or_404(SpendingUpload.objects.visible_to(request.user), pk=pk)
-    with refusal_as_message(request):
-        services.discard_spending(upload=upload, by=request.user)
-        messages.success(
-            request, f"The draft of {upload.month:%B %Y} is discarded: no row is kept."
-        )
-        return redirect("transparency_manage:spending")
-    return redirect("transparency_manage:spending_detail", pk=upload.pk)
+class SpendingDiscardView(RemoveView):
+    """Discard a draft month of spending, with every row of it and the choices made on it."""
+
+    permission_required = "transparency.delete_spendingupload"
+    model = SpendingUpload
+    heading = "Discard the draft of {object.month:%B %Y}"
+    button = "Discard this draft"
+    consequences = (
+        "Every payment of it is deleted, names included, with the choices made on it. The month "
+        "can be uploaded again."
+    )
+    success_message = "The draft of {object.month:%B %Y} is discarded: no row is kept."
+
+    def blocked(self):
+        if not self.object.is_draft:
+            return f"“{self.object}” is released: it is withdrawn, not discarded."
+        return ""
+
+    def remove(self):
+        services.discard_spending(upload=self.object, by=self.request.user)
+
+    def get_success_url(self):
+        return reverse("transparency_manage:spending")
+
+    def get_crumbs(self):
+        return [(reverse("transparency_manage:spending"), "Spending over £500")]
+
+
+spending_discard = SpendingDiscardView.as_view()
