@@ -68,6 +68,7 @@ def submit_decision(*, decision, by, at=None):
         locked.financial_year = financial_year_of(timezone.localdate(locked.submitted_at))
         locked.number = _next_number(locked.financial_year)
         reason += f"; raised as {locked.reference}"
+    locked._history_user = by
     locked._change_reason = reason
     locked.save()
     return _refresh(decision)
@@ -93,6 +94,7 @@ def _declare(decision, by, at, *, declaration, refusal):
     setattr(locked, f"{declaration.officer}_title", held.office.title)
     setattr(locked, f"{declaration.officer}_holding", held)
     _declarations_complete(locked)
+    locked._history_user = by
     locked._change_reason = f"{declaration.role.capitalize()}'s declaration made by {by}"[:100]
     locked.save()
     return _refresh(decision)
@@ -145,6 +147,7 @@ def sign_decision(*, decision, by, signed_at=None, reauthenticated_at=None):
     locked.signatory_title = held.office.title
     locked.signatory_holding = held
     locked.decision_date = signed_on
+    locked._history_user = by
     locked._change_reason = _reauthenticated(
         f"Signed as decision {locked.reference} by {by}", reauthenticated_at
     )[:100]
@@ -177,6 +180,7 @@ def _close(decision, by, reason, status, action):
     locked.closed_at = timezone.now()
     locked.closed_by = by
     locked.closed_reason = reason
+    locked._history_user = by
     locked._change_reason = f"{action.capitalize()}: {reason}"[:100]
     locked.save()
     return _refresh(decision)
@@ -198,6 +202,7 @@ def return_to_draft(*, decision, by, reason):
     locked.finance_declared_at = locked.finance_declared_by = None
     locked.finance_officer_holding = None
     locked.finance_officer_name = locked.finance_officer_title = ""
+    locked._history_user = by
     locked._change_reason = f"Returned for changes: {reason}"[:100]
     locked.save()
     return _refresh(decision)
@@ -216,6 +221,7 @@ def publish_decision(*, decision, by, note, reauthenticated_at=None):
         locked.published_on_time = (
             timezone.localdate(locked.published_at) <= locked.publication_due_on
         )
+        locked._history_user = by
         locked._change_reason = _reauthenticated(f"Published by {by}", reauthenticated_at)[:100]
         locked.save()
     _refresh(decision)

@@ -223,6 +223,32 @@ def test_history_records_each_step(editor, sign):
     assert any(r.startswith(f"Signed as decision {decision.reference} by") for r in reasons)
 
 
+def test_the_history_names_who_took_each_step_outside_a_request(
+    editor, decision_maker, monitoring_officer, finance_officer, publish_decision
+):
+    # Called from a command or a demo loader, with no request for the history's middleware: each
+    # step still names who took it, as every other service's does.
+    decision = DecisionFactory()
+    services.submit_decision(decision=decision, by=editor)
+    services.declare_decision_finance(decision=decision, by=finance_officer)
+    services.declare_decision(decision=decision, by=monitoring_officer)
+    services.sign_decision(decision=decision, by=decision_maker)
+    publish_decision(decision)  # by the editor
+    steps = list(decision.history.order_by("history_date", "history_id"))[1:]
+    assert [step.history_user for step in steps] == [
+        editor,
+        finance_officer,
+        monitoring_officer,
+        decision_maker,
+        editor,
+    ]
+    returned = DecisionFactory()
+    services.submit_decision(decision=returned, by=editor)
+    services.return_to_draft(decision=returned, by=editor, reason="Add the equality impact")
+    services.withdraw_decision(decision=returned, by=editor, reason="Superseded")
+    assert {step.history_user for step in returned.history.all()[:3]} == {editor}
+
+
 def test_roles_give_signing_to_decision_makers_only(
     editor, decision_maker, monitoring_officer, panel_member
 ):
