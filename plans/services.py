@@ -28,7 +28,12 @@ from .models import (
     Section,
     Stage,
 )
-from .selectors import plan_contents, plan_deletion_refusal, plans_superseded_by
+from .selectors import (
+    delivery_update_refusal,
+    plan_contents,
+    plan_deletion_refusal,
+    plans_superseded_by,
+)
 
 
 def _locked(plan):
@@ -276,10 +281,8 @@ def release_delivery_update(*, plan, by, note):
     public without a new version of the statutory plan. A superseded plan can still publish its
     final delivery report; a plan never issued has nothing to report on."""
     plan = _locked(plan)
-    if not plan.is_issued or plan.live_version() is None:
-        raise publishing.NothingToPublish(
-            f"\u201c{plan}\u201d is not published: its delivery is reported once it is issued."
-        )
+    if refusal := delivery_update_refusal(plan=plan):
+        raise publishing.NothingToPublish(refusal)
     return publishing.publish(obj=delivery_report_of(plan=plan), by=by, note=note)
 
 

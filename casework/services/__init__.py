@@ -9,6 +9,7 @@ from .cases import (
     open_case,
     record_step,
     release_case,
+    release_refusal,
     withdraw_case,
 )
 from .complaints import save_complaint
@@ -37,6 +38,7 @@ __all__ = [
     "open_case",
     "record_step",
     "release_case",
+    "release_refusal",
     "save_complaint",
     "set_question_window",
     "withdraw_case",

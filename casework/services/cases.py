@@ -209,9 +209,16 @@ def release_case(*, case, by, note):
     only once the case is released again."""
     _check_may_release(case, by)
     case = Case.objects.select_for_update().get(pk=case.pk)
-    if not case.steps.exists():
-        raise CaseworkError("Record at least one step before releasing the case.")
+    if refusal := release_refusal(case=case):
+        raise CaseworkError(refusal)
     return publishing.publish(obj=case, by=by, note=note)
+
+
+def release_refusal(*, case):
+    """Why ``case`` cannot be released as it stands, or ""."""
+    if not case.steps.exists():
+        return "Record at least one step before releasing the case."
+    return ""
 
 
 def withdraw_case(*, case, by, reason):

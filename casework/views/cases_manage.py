@@ -199,6 +199,9 @@ class CaseReleaseView(PublishView):
     def get_queryset(self):
         return super().get_queryset().select_related("meeting", "agenda_item")
 
+    def refusal(self):
+        return services.release_refusal(case=self.object)
+
     def publish(self, data):
         return services.release_case(
             case=self.object, by=self.request.user, note=data["change_note"]

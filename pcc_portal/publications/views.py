@@ -69,6 +69,7 @@ def publish_after_review(
     refused=(),
     published_message=None,
     reauthenticate=None,
+    refusal=None,
 ):
     """The publish view of every app, behind its own permission check. GET shows the check
     page: what becomes public and what goes to members only (``review()``, by default the
@@ -77,12 +78,17 @@ def publish_after_review(
     it; otherwise, or when publishing is refused (``NothingToPublish``, ``InvalidTransition`` or
     the app's own ``refused`` errors), the page again with the error and what was typed kept
     (400). Where the object's model asks for it (or ``reauthenticate``), publishing needs the
-    publisher to have re-authenticated, and the object's history records it."""
+    publisher to have re-authenticated, and the object's history records it. What cannot be
+    published as it stands (``refusal()``: why, or "") is said on the check page, which offers
+    no form, and a POST is refused before the password is asked for."""
     if reauthenticate is None:
         reauthenticate = reauthenticates(obj)
     data = request.POST if request.method == "POST" else None  # an empty POST is still one
     form = form_class(data, action=request.path)
-    if form.is_valid():
+    refused_now = refusal() if refusal else ""
+    if refused_now and data is not None:
+        form.add_error(None, refused_now)
+    elif form.is_valid():
         # Asked once the form is complete, so a mistake is shown before the password is; the
         # confirmed POST is replayed after re-authenticating.
         if reauthenticate:
@@ -125,6 +131,7 @@ def publish_after_review(
             "form": form,
             "review": review() if review else selectors.review(obj=obj),
             "back_url": obj.get_manage_url(),
+            "refusal": refused_now,
             "approval": ApprovalRequest.objects.for_object(obj)
             .pending()
             .select_related("requested_by")

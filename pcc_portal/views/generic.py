@@ -11,8 +11,9 @@ Which to use:
 - ``PublishView``: that object's check page, then publishing it
   (``pcc_portal.publications.views.publish_after_review``). Set ``model`` and
   ``permission_required``; override ``publish(data)`` where publishing goes through the app's
-  own service, and ``review`` or ``published_message`` where the check page or the message say
-  more than the default.
+  own service, ``review`` or ``published_message`` where the check page or the message say
+  more than the default, and ``refusal()`` where the object may be in a state that cannot be
+  published (said before the password is asked for).
 - ``FormPage``: a mixin for ``CreateView``, ``UpdateView`` or ``FormView``, titled by
   ``page_title``, ``caption`` and ``intro`` (or their ``get_`` methods): a form that, once
   valid, saves (``save(form)``: by default a ModelForm's new object whole, and an edited one's
@@ -137,6 +138,11 @@ class PublishView(PermissionRequiredMixin, VisibleToUser, SingleObjectMixin, Vie
     def get_form_class(self):
         return self.form_class
 
+    def refusal(self):
+        """Why the object cannot be published as it stands, said on the check page before the
+        password is asked for; "" when it can."""
+        return ""
+
     def get(self, request, *args, **kwargs):
         self.object = self.get_object()
         return publish_after_review(
@@ -148,6 +154,7 @@ class PublishView(PermissionRequiredMixin, VisibleToUser, SingleObjectMixin, Vie
             refused=self.refused,
             published_message=self.published_message,
             reauthenticate=self.reauthenticate,
+            refusal=self.refusal,
         )
 
     def post(self, request, *args, **kwargs):

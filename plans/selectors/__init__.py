@@ -18,6 +18,7 @@ from .deletion import deletion_blockers, plan_deletion_refusal
 from .delivery import (
     delivery_contents,
     delivery_review,
+    delivery_update_refusal,
     released_deliveries,
     released_delivery,
     released_statuses,
@@ -42,6 +43,7 @@ __all__ = [
     "deletion_blockers",
     "delivery_contents",
     "delivery_review",
+    "delivery_update_refusal",
     "measure_groups",
     "pending_variation_steps",
     "plan_contents",

@@ -46,6 +46,14 @@ def delivery_contents(*, plan):
     }
 
 
+def delivery_update_refusal(*, plan):
+    """Why no delivery update of ``plan`` can be released, or "": a plan never issued has
+    nothing to report on (a superseded one can still report its final delivery)."""
+    if not plan.is_issued or plan.live_version() is None:
+        return f"\u201c{plan}\u201d is not published: its delivery is reported once it is issued."
+    return ""
+
+
 def delivery_review(*, report):
     """The check page of a delivery update: the tracker, and each progress note it releases."""
     last = Version.objects.for_object(report).ready().order_by("-number").first()

@@ -35,6 +35,7 @@ from ..models import (
 from ..selectors import (
     PublishedPlan,
     delivery_review,
+    delivery_update_refusal,
     plan_contents,
     plan_deletion_refusal,
     plan_priorities,
@@ -224,6 +225,9 @@ class DeliveryPublishView(PublishView):
         return services.release_delivery_update(
             plan=self.object.plan, by=self.request.user, note=data["change_note"]
         )
+
+    def refusal(self):
+        return delivery_update_refusal(plan=self.object.plan)
 
     def review(self):
         return delivery_review(report=self.object)

@@ -223,3 +223,19 @@ def test_releasing_a_case_with_no_step_is_refused_on_the_check_page(client, pane
     assert response.status_code == 400
     assert "Record at least one step" in response.content.decode()
     assert not Case.objects.public().filter(pk=case.pk).exists()
+
+
+def test_a_case_with_no_step_is_refused_on_the_check_page_before_the_password_is_asked(
+    client, panel_secretary
+):
+    case = CaseFactory(year=2024)
+    client.force_login(panel_secretary)  # not re-authenticated
+    url = reverse("casework_manage:case_release", kwargs={"pk": case.pk})
+    check = client.get(url)
+    assert check.status_code == 200
+    assert "Record at least one step" in check.content.decode()
+    assert 'name="change_note"' not in check.content.decode()
+    response = client.post(url, {"change_note": "First release.", "confirm": "on"})
+    assert response.status_code == 400  # not sent to re-authenticate first
+    assert "Record at least one step" in response.content.decode()
+    assert not Case.objects.public().filter(pk=case.pk).exists()

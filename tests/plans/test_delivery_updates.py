@@ -164,3 +164,21 @@ def test_a_released_update_is_rendered_as_a_pdf(decision_maker):
         services.release_delivery_update(plan=plan, by=decision_maker, note="First update")
     )
     assert version.status == Version.Status.READY and version.page_count >= 1
+
+
+@pytest.mark.django_db
+def test_a_plan_never_issued_is_refused_on_the_check_page_before_the_password_is_asked(
+    client, decision_maker
+):
+    plan = full_plan(slug="draft-plan")
+    client.force_login(decision_maker)  # not re-authenticated
+    url = reverse("plans_manage:delivery_publish", kwargs={"pk": plan.pk})
+    check = client.get(url)
+    assert check.status_code == 200
+    page = check.content.decode()
+    assert "its delivery is reported once it is issued" in page
+    assert 'name="change_note"' not in page
+    response = client.post(url, {"change_note": "Progress", "confirm": "on"})
+    assert response.status_code == 400  # not sent to re-authenticate first
+    assert "its delivery is reported once it is issued" in response.content.decode()
+    assert not DeliveryReport.objects.filter(plan=plan, versions__isnull=False).exists()
