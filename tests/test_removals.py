@@ -47,6 +47,7 @@ def _paper(user):
 
 
 def _attachment(user):
+    DecisionFactory()  # so the decision's id is not the attachment's
     decision = DecisionFactory()
     attachment = decisions.add_attachment(
         decision=decision, title="Business case", upload=upload("A business case"), by=user
@@ -65,6 +66,7 @@ def _attachment(user):
 
 
 def _part2_attachment(user):
+    DecisionFactory()  # so the decision's id is not the attachment's
     part2 = DecisionPart2Factory()
     attachment = decisions.add_part2_attachment(
         part2=part2, title="Exempt costs", upload=upload("Exempt costs"), by=user

@@ -161,6 +161,7 @@ class AttachmentRemoveView(AtDecision, RemoveView):
     (Part 1's or Part 2's), then back to ``back(decision)``."""
 
     editable = True
+    pk_url_kwarg = "attachment_pk"  # "pk" names the decision
     attachments = None
     back = None
     button = "Remove the document"
